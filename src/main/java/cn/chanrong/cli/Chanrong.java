@@ -1,0 +1,99 @@
+package cn.chanrong.cli;
+
+import cn.chanrong.ChanrongApplication;
+import cn.chanrong.audit.AuditTrail;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Entry point of the jar and of {@code ./chanrong}. */
+@Command(name = "chanrong", mixinStandardHelpOptions = true, version = "chanrong 0.1",
+        description = "产融 Chanrong — industry–finance platform",
+        subcommands = {Chanrong.Serve.class, Chanrong.Audit.class, CommandLine.HelpCommand.class})
+public final class Chanrong implements Runnable {
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new Chanrong()).setUnmatchedOptionsArePositionalParams(true).execute(args);
+        if (code != 0 || args.length == 0 || !"serve".equals(args[0])) {
+            System.exit(code);
+        }
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "serve", description = "Start the platform (embedded PostgreSQL unless SPRING_DATASOURCE_URL is set).")
+    static final class Serve implements Callable<Integer> {
+        @Parameters(arity = "0..*", paramLabel = "--property=value", description = "Spring Boot properties, e.g. --server.port=9090")
+        List<String> springArgs = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            SpringApplication.run(ChanrongApplication.class, springArgs.toArray(String[]::new));
+            return 0;
+        }
+    }
+
+    @Command(name = "audit", description = "Audit trail commands.", subcommands = {Audit.Verify.class})
+    static final class Audit implements Runnable {
+        @Override
+        public void run() {
+            new CommandLine(this).usage(System.out);
+        }
+
+        @Command(name = "verify", description = "Seal pending entries and check the whole hash chain; exit 1 on a broken link.")
+        static final class Verify implements Callable<Integer> {
+            @Option(names = "--data-dir", description = "Data directory of the embedded database (default ./data)")
+            String dataDir;
+
+            @Parameters(arity = "0..*", paramLabel = "--property=value")
+            List<String> springArgs = new ArrayList<>();
+
+            @Override
+            public Integer call() {
+                try (ConfigurableApplicationContext ctx = Batch.context(dataDir, springArgs)) {
+                    AuditTrail trail = ctx.getBean(AuditTrail.class);
+                    int sealed = trail.sealPending();
+                    AuditTrail.Verification v = trail.verify();
+                    if (v.intact()) {
+                        System.out.printf("audit chain intact: %d entries checked (%d sealed now, %d still unsealed)%n",
+                                v.checked(), sealed, v.unsealed());
+                        return 0;
+                    }
+                    System.out.printf("audit chain BROKEN at sequence %d: %s (%d entries before it are intact)%n",
+                            v.firstBrokenSeq(), v.problem(), v.checked());
+                    return 1;
+                }
+            }
+        }
+    }
+
+    /** A Spring context for batch work: no web server, no demo loading, attaches to a running platform's database. */
+    static final class Batch {
+        private Batch() {
+        }
+
+        static ConfigurableApplicationContext context(String dataDir, List<String> extra) {
+            List<String> args = new ArrayList<>(extra);
+            args.add("--chanrong.demo.enabled=false");
+            args.add("--chanrong.db.attach-if-running=true");
+            args.add("--spring.main.banner-mode=off");
+            args.add("--logging.level.root=WARN");
+            if (dataDir != null) {
+                args.add("--chanrong.data-dir=" + dataDir);
+            }
+            SpringApplication app = new SpringApplication(ChanrongApplication.class);
+            app.setWebApplicationType(WebApplicationType.NONE);
+            return app.run(args.toArray(String[]::new));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package cn.chanrong.demo;
+
+import cn.chanrong.enterprise.Enterprise;
+import cn.chanrong.enterprise.EnterpriseFilter;
+import cn.chanrong.enterprise.Enterprises;
+import cn.chanrong.enterprise.domain.ProfileRules;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.Role;
+import cn.chanrong.identity.UserDraft;
+import cn.chanrong.identity.Users;
+import cn.chanrong.institution.Institution;
+import cn.chanrong.institution.InstitutionType;
+import cn.chanrong.institution.Institutions;
+import cn.chanrong.platform.PlatformMode;
+import cn.chanrong.shared.PageRequest;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads the demo world once (it checks for the {@code admin} user), in one transaction, when demo
+ * mode is on. Outside demo mode no default password exists.
+ */
+@Component
+@Order(10)
+class DemoLoader implements ApplicationRunner {
+
+    static final String PASSWORD = "demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+
+    private final PlatformMode mode;
+    private final Users users;
+    private final Institutions institutions;
+    private final Enterprises enterprises;
+
+    DemoLoader(PlatformMode mode, Users users, Institutions institutions, Enterprises enterprises) {
+        this.mode = mode;
+        this.users = users;
+        this.institutions = institutions;
+        this.enterprises = enterprises;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!mode.demo() || users.exists("admin")) {
+            return;
+        }
+        Caller demo = Caller.system("demo-loader");
+        Institution bank = institutions.register(demo, DemoCodes.enterprise("350100", 9001), "闽江城市商业银行股份有限公司",
+                "Minjiang City Commercial Bank Co., Ltd.", InstitutionType.CITY_COMMERCIAL_BANK);
+        Institution bank2 = institutions.register(demo, DemoCodes.enterprise("350100", 9002), "海峡农村商业银行股份有限公司",
+                "Haixia Rural Commercial Bank Co., Ltd.", InstitutionType.RURAL_COMMERCIAL_BANK);
+        Enterprise sme = register(demo, DemoEconomy.SME, 1);
+        Enterprise core = register(demo, DemoEconomy.CORE, 2);
+        long seed = 100;
+        for (DemoEconomy.Firm f : DemoEconomy.OTHERS) {
+            register(demo, f, seed++);
+        }
+        user(demo, "admin", "平台管理员", Role.ADMIN, null, null, Set.of(), null, null);
+        user(demo, "regulator", "人民银行（全国）", Role.REGULATOR, null, null, Set.of(), "PBOC", null);
+        user(demo, "regulator-gd", "广东省工业和信息化厅", Role.REGULATOR, null, null, Set.of(), "MIIT", "440000");
+        user(demo, "bank", "闽江城商行客户经理", Role.INSTITUTION, null, bank.id(), Set.of("operator"), null, null);
+        user(demo, "bank-approver", "闽江城商行审批人", Role.INSTITUTION, null, bank.id(), Set.of("approver"), null, null);
+        user(demo, "bank2", "海峡农商行客户经理", Role.INSTITUTION, null, bank2.id(), Set.of("operator"), null, null);
+        user(demo, "enterprise", "精工数控财务经理", Role.ENTERPRISE, sme.id(), null, Set.of(), null, null);
+        user(demo, "core", "闽江重装司库", Role.ENTERPRISE, core.id(), null, Set.of(), null, null);
+        long count = enterprises.search(demo, EnterpriseFilter.none(), PageRequest.of(0, 1)).total();
+        log.info("Demo world loaded: 2 banks, {} enterprises, 8 users", count);
+    }
+
+    private Enterprise register(Caller demo, DemoEconomy.Firm f, long seed) {
+        String code = DemoCodes.enterprise(f.region(), seed);
+        return enterprises.register(demo, new ProfileRules.Input(code, f.name(), f.nameEn(), f.region(), f.industry(),
+                f.ownership(), f.founded(), f.employees(), f.revenue(), null));
+    }
+
+    private void user(Caller demo, String username, String display, Role role, Long enterpriseId, Long institutionId,
+                      Set<String> authorities, String department, String region) {
+        users.create(new UserDraft(username, PASSWORD, display, role, enterpriseId, institutionId, authorities,
+                department, region), demo);
+    }
+}

@@ -1,0 +1,164 @@
+package cn.chanrong.enterprise.domain;
+
+import cn.chanrong.shared.CreditCode;
+import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The rules a profile must meet, as a policy that returns every rejection at once. Reference
+ * lookups come in as predicates so the rules stay free of any framework.
+ */
+public final class ProfileRules {
+
+    public static final int MAX_EMPLOYEES = 5_000_000;
+    public static final BigDecimal MAX_REVENUE = new BigDecimal("1000000000000000");
+    public static final LocalDate EARLIEST_FOUNDING = LocalDate.of(1800, 1, 1);
+
+    /** The raw input, as it arrives. */
+    public record Input(String creditCode, String name, String nameEn, String regionCode, String industryCode,
+                        String ownership, String foundingDate, Integer employees, String annualRevenue,
+                        String creditCodeOverrideReason) {
+    }
+
+    /** Either a profile or the reasons there is none. */
+    public record Outcome(Profile profile, List<Rejection> rejections) {
+        public boolean ok() {
+            return rejections.isEmpty();
+        }
+    }
+
+    private final Predicate<String> knownRegion;
+    private final Predicate<String> knownIndustryClass;
+
+    public ProfileRules(Predicate<String> knownRegion, Predicate<String> knownIndustryClass) {
+        this.knownRegion = knownRegion;
+        this.knownIndustryClass = knownIndustryClass;
+    }
+
+    /**
+     * @param overrideAllowed whether the caller may accept a code that fails only its check
+     *                        character (an administrator, with a reason)
+     */
+    public Outcome check(Input in, boolean overrideAllowed, LocalDate today) {
+        List<Rejection> r = new ArrayList<>();
+        String code = trim(in.creditCode());
+        String override = trim(in.creditCodeOverrideReason());
+        if (code == null) {
+            r.add(Rejection.of("required", "creditCode"));
+        } else {
+            Optional<Rejection> bad = CreditCode.check(code, "creditCode");
+            if (bad.isPresent()) {
+                boolean checkOnly = bad.get().code().equals("credit-code.check");
+                if (!checkOnly || override == null) {
+                    r.add(bad.get());
+                } else if (!overrideAllowed) {
+                    r.add(Rejection.of("credit-code.override-forbidden", "creditCodeOverrideReason"));
+                } else if (override.length() < 5) {
+                    r.add(Rejection.of("credit-code.override-reason", "creditCodeOverrideReason", 5));
+                }
+            } else {
+                override = null;
+            }
+        }
+        String name = trim(in.name());
+        if (name == null) {
+            r.add(Rejection.of("required", "name"));
+        } else if (name.length() < 2 || name.length() > 200) {
+            r.add(Rejection.of("length", "name", 2, 200));
+        } else if (hasControl(name)) {
+            r.add(Rejection.of("control-characters", "name"));
+        }
+        String nameEn = trim(in.nameEn());
+        if (nameEn != null && (nameEn.length() > 200 || hasControl(nameEn))) {
+            r.add(Rejection.of("length", "nameEn", 0, 200));
+        }
+        String region = trim(in.regionCode());
+        if (region == null) {
+            r.add(Rejection.of("required", "regionCode"));
+        } else if (!region.matches("[0-9]{6}")) {
+            r.add(Rejection.of("region-code.format", "regionCode", region));
+        } else if (!knownRegion.test(region)) {
+            r.add(Rejection.of("region-code.unknown", "regionCode", region));
+        }
+        String industry = trim(in.industryCode());
+        if (industry == null) {
+            r.add(Rejection.of("required", "industryCode"));
+        } else if (!industry.matches("[A-T][0-9]{4}")) {
+            r.add(Rejection.of("industry-code.format", "industryCode", industry));
+        } else if (!knownIndustryClass.test(industry)) {
+            r.add(Rejection.of("industry-code.unknown", "industryCode", industry));
+        }
+        Ownership ownership = null;
+        String own = trim(in.ownership());
+        if (own == null) {
+            r.add(Rejection.of("required", "ownership"));
+        } else {
+            ownership = Arrays.stream(Ownership.values()).filter(o -> o.name().equals(own)).findFirst().orElse(null);
+            if (ownership == null) {
+                r.add(Rejection.of("enum", "ownership", own, Arrays.toString(Ownership.values())));
+            }
+        }
+        LocalDate founded = null;
+        String fd = trim(in.foundingDate());
+        if (fd == null) {
+            r.add(Rejection.of("required", "foundingDate"));
+        } else {
+            try {
+                founded = LocalDate.parse(fd);
+                if (founded.isAfter(today)) {
+                    r.add(Rejection.of("date.future", "foundingDate", fd, today.toString()));
+                } else if (founded.isBefore(EARLIEST_FOUNDING)) {
+                    r.add(Rejection.of("date.too-early", "foundingDate", fd, EARLIEST_FOUNDING.toString()));
+                }
+            } catch (DateTimeParseException e) {
+                r.add(Rejection.of("date.format", "foundingDate", fd));
+            }
+        }
+        Integer employees = in.employees();
+        if (employees == null) {
+            r.add(Rejection.of("required", "employees"));
+        } else if (employees < 0 || employees > MAX_EMPLOYEES) {
+            r.add(Rejection.of("range", "employees", 0, MAX_EMPLOYEES, employees));
+        }
+        BigDecimal revenue = null;
+        String rev = trim(in.annualRevenue());
+        if (rev == null) {
+            r.add(Rejection.of("required", "annualRevenue"));
+        } else {
+            try {
+                revenue = new BigDecimal(rev);
+                if (revenue.signum() < 0 || revenue.compareTo(MAX_REVENUE) > 0) {
+                    r.add(Rejection.of("range", "annualRevenue", 0, MAX_REVENUE.toPlainString(), rev));
+                } else if (revenue.stripTrailingZeros().scale() > 2) {
+                    r.add(Rejection.of("amount.scale", "annualRevenue", rev, 2));
+                }
+            } catch (NumberFormatException e) {
+                r.add(Rejection.of("amount.format", "annualRevenue", rev));
+            }
+        }
+        if (!r.isEmpty()) {
+            return new Outcome(null, List.copyOf(r));
+        }
+        return new Outcome(new Profile(code, override, name, nameEn, region, industry, ownership, founded, employees,
+                revenue.setScale(2)), List.of());
+    }
+
+    private static String trim(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    private static boolean hasControl(String s) {
+        return s.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+    }
+}

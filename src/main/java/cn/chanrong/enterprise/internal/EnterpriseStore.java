@@ -1,0 +1,148 @@
+package cn.chanrong.enterprise.internal;
+
+import cn.chanrong.enterprise.EnterpriseFilter;
+import cn.chanrong.enterprise.domain.Ownership;
+import cn.chanrong.enterprise.domain.Profile;
+import cn.chanrong.shared.PageRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for the registry; every read takes the caller's {@link Visibility}. */
+@Repository
+class EnterpriseStore {
+
+    private static final String COLUMNS = """
+            e.id, e.credit_code, e.credit_code_override, e.name, e.name_en, e.region_code, e.industry_code,
+            e.ownership, e.founding_date, e.employees, e.annual_revenue, e.version""";
+
+    record Row(long id, Profile profile, int version) {
+    }
+
+    private final JdbcClient jdbc;
+
+    EnterpriseStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(Profile p, String actor) {
+        return jdbc.sql("""
+                        INSERT INTO enterprise (credit_code, credit_code_override, name, name_en, region_code, industry_code,
+                                                ownership, founding_date, employees, annual_revenue, created_by, updated_by)
+                        VALUES (:cc, :ov, :n, :ne, :r, :i, :o, :f, :emp, :rev, :a, :a) RETURNING id""")
+                .params(profileParams(p)).param("a", actor)
+                .query(Long.class).single();
+    }
+
+    /** Updates when the version matches; returns whether a row changed. */
+    boolean update(long id, Profile p, int expectedVersion, String actor) {
+        return jdbc.sql("""
+                        UPDATE enterprise SET credit_code = :cc, credit_code_override = :ov, name = :n, name_en = :ne,
+                               region_code = :r, industry_code = :i, ownership = :o, founding_date = :f, employees = :emp,
+                               annual_revenue = :rev, version = version + 1, updated_at = now(), updated_by = :a
+                        WHERE id = :id AND version = :v""")
+                .params(profileParams(p)).param("a", actor).param("id", id).param("v", expectedVersion)
+                .update() == 1;
+    }
+
+    private static java.util.Map<String, Object> profileParams(Profile p) {
+        java.util.Map<String, Object> m = new java.util.HashMap<>();
+        m.put("cc", p.creditCode());
+        m.put("ov", p.creditCodeOverride());
+        m.put("n", p.name());
+        m.put("ne", p.nameEn());
+        m.put("r", p.regionCode());
+        m.put("i", p.industryCode());
+        m.put("o", p.ownership().name());
+        m.put("f", p.foundingDate());
+        m.put("emp", p.employees());
+        m.put("rev", p.annualRevenue());
+        return m;
+    }
+
+    boolean creditCodeTaken(String creditCode, Long exceptId) {
+        return jdbc.sql("SELECT count(*) FROM enterprise WHERE credit_code = :cc AND id <> :x")
+                .param("cc", creditCode).param("x", exceptId == null ? -1L : exceptId)
+                .query(Long.class).single() > 0;
+    }
+
+    Optional<Row> find(long id, Visibility v) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise e WHERE e.id = :id AND " + Visibility.PREDICATE)
+                .param("id", id).params(visibility(v))
+                .query(EnterpriseStore::row).optional();
+    }
+
+    List<Row> search(EnterpriseFilter f, Visibility v, PageRequest page) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise e WHERE " + Visibility.PREDICATE + FILTER
+                        + " ORDER BY e.id LIMIT :limit OFFSET :offset")
+                .params(visibility(v)).params(filter(f))
+                .param("limit", page.size()).param("offset", page.offset())
+                .query(EnterpriseStore::row).list();
+    }
+
+    long count(EnterpriseFilter f, Visibility v) {
+        return jdbc.sql("SELECT count(*) FROM enterprise e WHERE " + Visibility.PREDICATE + FILTER)
+                .params(visibility(v)).params(filter(f))
+                .query(Long.class).single();
+    }
+
+    private static final String FILTER = """
+             AND (CAST(:f_cc AS text) IS NULL OR e.credit_code = :f_cc)
+             AND (CAST(:f_name AS text) IS NULL OR e.name LIKE :f_name OR e.name_en ILIKE :f_name)
+             AND (CAST(:f_region AS text) IS NULL OR e.region_code LIKE :f_region)
+             AND (CAST(:f_ind AS text) IS NULL OR e.industry_code LIKE :f_ind)""";
+
+    private static java.util.Map<String, Object> filter(EnterpriseFilter f) {
+        java.util.Map<String, Object> m = new java.util.HashMap<>();
+        m.put("f_cc", blankToNull(f.creditCode()));
+        String name = blankToNull(f.name());
+        m.put("f_name", name == null ? null : "%" + escapeLike(name) + "%");
+        String region = blankToNull(f.regionCode());
+        m.put("f_region", region == null ? null : regionPrefix(region) + "%");
+        String ind = blankToNull(f.industryCode());
+        m.put("f_ind", ind == null ? null : escapeLike(ind) + "%");
+        return m;
+    }
+
+    /** 440000 selects the province (44…), 440300 the prefecture (4403…), 440305 the county. */
+    static String regionPrefix(String code) {
+        String c = escapeLike(code);
+        if (c.matches("[0-9]{6}")) {
+            if (c.endsWith("0000")) {
+                return c.substring(0, 2);
+            }
+            if (c.endsWith("00")) {
+                return c.substring(0, 4);
+            }
+        }
+        return c;
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static java.util.Map<String, Object> visibility(Visibility v) {
+        java.util.Map<String, Object> m = new java.util.HashMap<>();
+        m.put("v_all", v.all());
+        m.put("v_eid", v.enterpriseId() == null ? -1L : v.enterpriseId());
+        m.put("v_region", v.regionLike() == null ? "" : v.regionLike());
+        return m;
+    }
+
+    private static Row row(ResultSet rs, int i) throws SQLException {
+        Profile p = new Profile(rs.getString("credit_code"), rs.getString("credit_code_override"), rs.getString("name"),
+                rs.getString("name_en"), rs.getString("region_code"), rs.getString("industry_code"),
+                Ownership.valueOf(rs.getString("ownership")), rs.getObject("founding_date", LocalDate.class),
+                rs.getInt("employees"), rs.getBigDecimal("annual_revenue"));
+        return new Row(rs.getLong("id"), p, rs.getInt("version"));
+    }
+}

@@ -1,0 +1,88 @@
+package cn.chanrong.identity.internal;
+
+import cn.chanrong.audit.AuditEvent;
+import cn.chanrong.audit.AuditTrail;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.Role;
+import cn.chanrong.identity.UserDraft;
+import cn.chanrong.identity.Users;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcUsers implements Users, UserDetailsService {
+
+    private static final String SELECT = """
+            SELECT username, password_hash, role, enterprise_id, institution_id, authorities, department,
+                   region_code, enabled FROM app_user""";
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final AuditTrail audit;
+
+    JdbcUsers(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.audit = audit;
+    }
+
+    @Override
+    @Transactional
+    public long create(UserDraft d, Caller actor) {
+        long id = jdbc.sql("""
+                        INSERT INTO app_user (username, password_hash, display_name, role, enterprise_id, institution_id,
+                                              authorities, department, region_code)
+                        VALUES (:u, :p, :n, :r, :e, :i, :a, :d, :g) RETURNING id""")
+                .param("u", d.username()).param("p", encoder.encode(d.rawPassword()))
+                .param("n", d.displayName()).param("r", d.role().name())
+                .param("e", d.enterpriseId()).param("i", d.institutionId())
+                .param("a", d.authorities() == null ? "" : String.join(",", d.authorities()))
+                .param("d", d.department()).param("g", d.regionCode())
+                .query(Long.class).single();
+        audit.record(AuditEvent.success(actor.username(), "user.create", "user", id,
+                d.username() + " " + d.role()));
+        return id;
+    }
+
+    @Override
+    public boolean exists(String username) {
+        return jdbc.sql("SELECT count(*) FROM app_user WHERE username = :u").param("u", username)
+                .query(Long.class).single() > 0;
+    }
+
+    @Override
+    public Optional<Caller> caller(String username) {
+        return principal(username).map(CallerPrincipal::caller);
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return principal(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    }
+
+    private Optional<CallerPrincipal> principal(String username) {
+        return jdbc.sql(SELECT + " WHERE username = :u").param("u", username)
+                .query(JdbcUsers::map).optional();
+    }
+
+    private static CallerPrincipal map(ResultSet rs, int i) throws SQLException {
+        String auths = rs.getString("authorities");
+        Set<String> authorities = auths == null || auths.isBlank() ? Set.of()
+                : Arrays.stream(auths.split(",")).map(String::trim).collect(Collectors.toSet());
+        Caller c = new Caller(rs.getString("username"), Role.valueOf(rs.getString("role")),
+                (Long) rs.getObject("enterprise_id"), (Long) rs.getObject("institution_id"),
+                rs.getString("department"), rs.getString("region_code"), authorities);
+        return new CallerPrincipal(c, rs.getString("password_hash"), rs.getBoolean("enabled"));
+    }
+}

@@ -1,0 +1,126 @@
+package cn.chanrong.web.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Refuses request bodies over {@code chanrong.web.max-body-size} with 413: at once when the
+ * declared length is too large, and while reading when a chunked body grows past the limit.
+ * Tomcat swallows the rest of the body ({@code server.tomcat.max-swallow-size=-1}) so the client
+ * reads the answer instead of a reset connection.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class BodySizeLimitFilter extends OncePerRequestFilter {
+
+    /** Raised inside body parsing when a streamed body passes the limit. */
+    static final class TooLarge extends IOException {
+        private final long limit;
+
+        TooLarge(long limit) {
+            super("request body larger than " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        long limit() {
+            return limit;
+        }
+    }
+
+    private final long limit;
+    private final MessageSource messages;
+    private final LocaleResolver locales;
+
+    BodySizeLimitFilter(@Value("${chanrong.web.max-body-size:1MB}") DataSize limit, MessageSource messages,
+                        LocaleResolver locales) {
+        this.limit = limit.toBytes();
+        this.messages = messages;
+        this.locales = locales;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws ServletException, IOException {
+        if (req.getContentLengthLong() > limit) {
+            String title = messages.getMessage("problem.payload-too-large", null, "payload too large",
+                    locales.resolveLocale(req));
+            res.setStatus(413);
+            res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            res.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            res.getWriter().write("{\"type\":\"urn:chanrong:problem:payload-too-large\",\"status\":413,\"code\":"
+                    + "\"payload-too-large\",\"title\":\"" + title.replace("\"", "'") + "\",\"limit\":" + limit + "}");
+            return;
+        }
+        chain.doFilter(new Limited(req, limit), res);
+    }
+
+    private static final class Limited extends HttpServletRequestWrapper {
+        private final long limit;
+        private ServletInputStream stream;
+
+        Limited(HttpServletRequest req, long limit) {
+            super(req);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                ServletInputStream in = super.getInputStream();
+                stream = new ServletInputStream() {
+                    private long count;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b >= 0 && ++count > limit) {
+                            throw new TooLarge(limit);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buf, int off, int len) throws IOException {
+                        int n = in.read(buf, off, len);
+                        if (n > 0 && (count += n) > limit) {
+                            throw new TooLarge(limit);
+                        }
+                        return n;
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+    }
+}
