@@ -13,7 +13,8 @@ import org.springframework.core.env.Environment;
 /**
  * Starts PostgreSQL from the embedded binaries when no external database is configured. The
  * cluster lives in {@code <data-dir>/pg} and survives restarts; fsync and synchronous commit are on
- * unless {@code chanrong.db.durable=false} (tests only).
+ * unless {@code chanrong.db.durable=false}; {@code chanrong.db.throwaway=true} starts from an empty
+ * cluster and deletes it on close. Both are for tests only.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseCondition.class)
@@ -24,7 +25,8 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedServer.open(new EmbeddedServer.Settings(mode.dataDirectory(),
                 env.getProperty("chanrong.db.durable", Boolean.class, true),
                 env.getProperty("chanrong.db.port", Integer.class),
-                env.getProperty("chanrong.db.attach-if-running", Boolean.class, false)));
+                env.getProperty("chanrong.db.attach-if-running", Boolean.class, false),
+                env.getProperty("chanrong.db.throwaway", Boolean.class, false)));
     }
 
     @Bean(destroyMethod = "close")

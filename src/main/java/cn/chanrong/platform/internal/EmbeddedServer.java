@@ -28,7 +28,7 @@ final class EmbeddedServer implements AutoCloseable {
         this.port = port;
     }
 
-    record Settings(Path dataDir, boolean durable, Integer port, boolean attachIfRunning) {
+    record Settings(Path dataDir, boolean durable, Integer port, boolean attachIfRunning, boolean throwaway) {
     }
 
     static EmbeddedServer open(Settings s) throws IOException {
@@ -52,7 +52,7 @@ final class EmbeddedServer implements AutoCloseable {
             String onOff = s.durable() ? "on" : "off";
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgDir)
-                    .setCleanDataDirectory(false)
+                    .setCleanDataDirectory(s.throwaway())
                     .setServerConfig("fsync", onOff)
                     .setServerConfig("synchronous_commit", onOff)
                     .setServerConfig("full_page_writes", onOff)

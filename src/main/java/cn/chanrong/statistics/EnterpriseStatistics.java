@@ -1,0 +1,10 @@
+package cn.chanrong.statistics;
+
+import cn.chanrong.identity.Caller;
+import java.util.List;
+
+/** Registry statistics for regulators, limited to the caller's region. */
+public interface EnterpriseStatistics {
+
+    List<EnterpriseCount> byProvinceAndSize(Caller caller);
+}

@@ -1,0 +1,66 @@
+package cn.chanrong.enterprise.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.chanrong.shared.Rejection;
+import java.time.LocalDate;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ProfileRulesTests {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 6, 30);
+    final ProfileRules rules = new ProfileRules(Set.of("350100", "440300")::contains, Set.of("C3421", "I6513")::contains);
+
+    static ProfileRules.Input input(String code, String region, String industry, String founded, Integer staff,
+                                    String revenue, String override) {
+        return new ProfileRules.Input(code, "福州测试机床有限公司", null, region, industry, "PRIVATE", founded, staff, revenue,
+                override);
+    }
+
+    @Test
+    void a_good_profile_is_typed_and_derived() {
+        var out = rules.check(input("91350100M000100Y43", "350100", "C3421", "2019-01-01", 120, "56000000", null), false, TODAY);
+        assertThat(out.rejections()).isEmpty();
+        assertThat(out.profile().annualRevenue()).isEqualByComparingTo("56000000.00");
+        assertThat(out.profile().sizeClass()).isEqualTo(SizeClass.SMALL);
+        assertThat(out.profile().growthStage(TODAY)).isEqualTo(GrowthStage.GROWTH);
+    }
+
+    @Test
+    void every_bad_field_is_named_at_once() {
+        var out = rules.check(input("91350100M000100Y44", "990000", "C34", "2027-01-01", -1, "1.234", null), false, TODAY);
+        assertThat(out.rejections()).extracting(Rejection::field)
+                .containsExactly("creditCode", "regionCode", "industryCode", "foundingDate", "employees", "annualRevenue");
+        assertThat(out.rejections()).extracting(Rejection::code)
+                .containsExactly("credit-code.check", "region-code.unknown", "industry-code.format", "date.future", "range",
+                        "amount.scale");
+    }
+
+    @Test
+    void unknown_industry_class_and_malformed_values_are_rejected() {
+        var out = rules.check(input("91350100M000100Y43", "3501", "C9999", "2019-13-01", 1, "12a", null), false, TODAY);
+        assertThat(out.rejections()).extracting(Rejection::code)
+                .containsExactly("region-code.format", "industry-code.unknown", "date.format", "amount.format");
+    }
+
+    @Test
+    void a_pilot_code_failing_its_check_needs_an_administrator_and_a_reason() {
+        var code = "91350100M000100Y40";
+        assertThat(rules.check(input(code, "350100", "C3421", "2019-01-01", 1, "1", null), true, TODAY).rejections())
+                .extracting(Rejection::code).containsExactly("credit-code.check");
+        assertThat(rules.check(input(code, "350100", "C3421", "2019-01-01", 1, "1", "pilot code 2014"), false, TODAY)
+                .rejections()).extracting(Rejection::code).containsExactly("credit-code.override-forbidden");
+        assertThat(rules.check(input(code, "350100", "C3421", "2019-01-01", 1, "1", "ok"), true, TODAY)
+                .rejections()).extracting(Rejection::code).containsExactly("credit-code.override-reason");
+        var accepted = rules.check(input(code, "350100", "C3421", "2019-01-01", 1, "1", "pilot code 2014"), true, TODAY);
+        assertThat(accepted.ok()).isTrue();
+        assertThat(accepted.profile().creditCodeOverride()).isEqualTo("pilot code 2014");
+    }
+
+    @Test
+    void an_override_never_excuses_a_wrong_alphabet() {
+        var out = rules.check(input("91350100M00010OY43", "350100", "C3421", "2019-01-01", 1, "1", "pilot code"), true, TODAY);
+        assertThat(out.rejections()).extracting(Rejection::code).containsExactly("credit-code.alphabet");
+    }
+}
