@@ -58,11 +58,8 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     @Transactional
     public int sealPending() {
-        Boolean locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(:k)").param("k", SEALER_LOCK)
-                .query(Boolean.class).single();
-        if (!Boolean.TRUE.equals(locked)) {
-            return 0;
-        }
+        // One sealer at a time, across instances too: a second caller waits, then seals what is left.
+        jdbc.sql("SELECT pg_advisory_xact_lock(:k)").param("k", SEALER_LOCK).query((rs, i) -> 0).single();
         var head = jdbc.sql("SELECT seq, hash FROM audit_entry WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1")
                 .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).optional();
         long seq = head.map(h -> (Long) h[0]).orElse(0L);
