@@ -86,13 +86,12 @@ public final class Chanrong implements Runnable {
             List<String> args = new ArrayList<>(extra);
             args.add("--chanrong.demo.enabled=false");
             args.add("--chanrong.db.attach-if-running=true");
-            args.add("--spring.main.banner-mode=off");
-            args.add("--logging.level.root=WARN");
             if (dataDir != null) {
                 args.add("--chanrong.data-dir=" + dataDir);
             }
             SpringApplication app = new SpringApplication(ChanrongApplication.class);
             app.setWebApplicationType(WebApplicationType.NONE);
+            app.setDefaultProperties(java.util.Map.of("logging.level.root", "WARN", "spring.main.banner-mode", "off"));
             return app.run(args.toArray(String[]::new));
         }
     }

@@ -3,6 +3,7 @@ package cn.chanrong.platform.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -31,21 +32,51 @@ final class OrphanPostmaster {
             return;
         }
         long pid = live.get().pid();
-        Path exe = Path.of("/proc", Long.toString(pid), "exe").toRealPath();
-        Path pgCtl = exe.resolveSibling("pg_ctl");
-        log.warn("An orphaned PostgreSQL (pid {}) still runs on {}; stopping it with {} -m fast", pid, pgDir, pgCtl);
-        Process stop = new ProcessBuilder(List.of(pgCtl.toString(), "-D", pgDir.toString(), "-m", "fast", "-w",
-                "-t", "120", "stop")).inheritIO().start();
+        Path pgCtl = Path.of("/proc", Long.toString(pid), "exe").toRealPath().resolveSibling("pg_ctl");
+        log.warn("An orphaned PostgreSQL (pid {}) still runs on {}; stopping it with pg_ctl stop -m fast", pid, pgDir);
+        List<String> command = new ArrayList<>();
+        if (isRoot()) {
+            // pg_ctl refuses to run as root; like the embedded server itself, run it in a user namespace.
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(pgCtl.toString(), "-D", pgDir.toString(), "-m", "fast", "-w", "-t", "120", "stop"));
+        boolean stopped = run(command);
+        if (!stopped && live.get().isAlive()) {
+            // What pg_ctl stop -m fast does: SIGINT to the postmaster, a fast shutdown that rolls back
+            // open transactions and keeps every committed one.
+            log.warn("pg_ctl could not stop pid {}; sending it the fast-shutdown signal (SIGINT) directly", pid);
+            run(List.of("kill", "-INT", Long.toString(pid)));
+        }
         try {
-            if (!stop.waitFor(150, TimeUnit.SECONDS) || stop.exitValue() != 0) {
-                throw new IllegalStateException("pg_ctl stop failed for the orphaned PostgreSQL on " + pgDir);
-            }
-            live.get().onExit().get(30, TimeUnit.SECONDS);
+            live.get().onExit().get(120, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while stopping the orphaned PostgreSQL", e);
         } catch (Exception e) {
             throw new IllegalStateException("The orphaned PostgreSQL on " + pgDir + " did not exit", e);
+        }
+        log.info("The orphaned PostgreSQL stopped cleanly; starting again on {}", pgDir);
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static boolean run(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).strip();
+            boolean ok = p.waitFor(150, TimeUnit.SECONDS) && p.exitValue() == 0;
+            if (!ok && !out.isEmpty()) {
+                log.warn("{}: {}", String.join(" ", command), out);
+            }
+            return ok;
+        } catch (IOException e) {
+            log.warn("Could not run {}: {}", command.get(0), e.getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
