@@ -31,7 +31,7 @@ public final class Chanrong implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
-    @Command(name = "serve", description = "Start the platform (embedded PostgreSQL unless SPRING_DATASOURCE_URL is set).")
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the platform (embedded PostgreSQL unless SPRING_DATASOURCE_URL is set).")
     static final class Serve implements Callable<Integer> {
         @Parameters(arity = "0..*", paramLabel = "--property=value", description = "Spring Boot properties, e.g. --server.port=9090")
         List<String> springArgs = new ArrayList<>();
@@ -43,14 +43,14 @@ public final class Chanrong implements Runnable {
         }
     }
 
-    @Command(name = "audit", description = "Audit trail commands.", subcommands = {Audit.Verify.class})
+    @Command(name = "audit", mixinStandardHelpOptions = true, description = "Audit trail commands.", subcommands = {Audit.Verify.class})
     static final class Audit implements Runnable {
         @Override
         public void run() {
             new CommandLine(this).usage(System.out);
         }
 
-        @Command(name = "verify", description = "Seal pending entries and check the whole hash chain; exit 1 on a broken link.")
+        @Command(name = "verify", mixinStandardHelpOptions = true, description = "Seal pending entries and check the whole hash chain; exit 1 on a broken link.")
         static final class Verify implements Callable<Integer> {
             @Option(names = "--data-dir", description = "Data directory of the embedded database (default ./data)")
             String dataDir;

@@ -1,0 +1,118 @@
+package cn.chanrong.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import cn.chanrong.support.IntegrationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The workbench in a real headless Chromium (skipped when Debian's chromium is not installed). */
+@IntegrationTest
+class BrowserIntegrationTests {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    @LocalServerPort
+    int port;
+
+    WebDriver browser;
+    Path profile;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "Chromium and ChromeDriver are not installed (apt-get install chromium chromium-driver)");
+        profile = Files.createTempDirectory("chanrong-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1280,900", "--lang=zh-CN", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> walk = Files.walk(profile)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    WebElement find(String css) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
+    }
+
+    void screenshot(String name) throws IOException {
+        Path dir = Path.of("target/screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void an_sme_finance_manager_logs_in_and_updates_the_headcount() throws IOException {
+        browser.get(url("/enterprises"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        find("#username").sendKeys("enterprise");
+        find("#password").sendKeys("demo");
+        find("#login-form button").click();
+        find("#who");
+        // headless Chromium asks for English; the user picks Chinese in the header
+        browser.get(url("/enterprises"));
+        browser.findElement(By.linkText("中文")).click();
+        assertThat(find("h1").getText()).isEqualTo("企业名录");
+        assertThat(find("#total").getText()).isEqualTo("共 1 家");
+        find("#enterprises tbody a").click();
+        assertThat(find("#enterprise-name").getText()).isEqualTo("福州精工数控机床有限公司");
+        screenshot("enterprise-detail-zh");
+        find("#edit").click();
+        WebElement employees = find("#employees");
+        int before = Integer.parseInt(employees.getDomProperty("value"));
+        employees.clear();
+        employees.sendKeys(Integer.toString(before + 5));
+        find("#save").click();
+        assertThat(find("#saved").getText()).isEqualTo("已保存");
+        assertThat(browser.getPageSource()).contains(Integer.toString(before + 5));
+
+        find("#edit").click();
+        find("#employees").clear();
+        find("#employees").sendKeys("-1");
+        find("#save").click();
+        assertThat(find(".field-error[data-field=employees]").getText()).contains("从业人员应在0到");
+        screenshot("enterprise-edit-error-zh");
+
+        browser.get(url("/enterprises?lang=en"));
+        assertThat(find("h1").getText()).isEqualTo("Enterprise registry");
+        assertThat(find("#enterprises tbody td:nth-child(5)").getText()).isEqualTo("Small");
+        screenshot("enterprise-list-en");
+    }
+}
