@@ -71,7 +71,7 @@ class JdbcUsers implements Users, UserDetailsService {
         return principal(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 
-    private Optional<CallerPrincipal> principal(String username) {
+    Optional<CallerPrincipal> principal(String username) {
         return jdbc.sql(SELECT + " WHERE username = :u").param("u", username)
                 .query(JdbcUsers::map).optional();
     }

@@ -1,7 +1,14 @@
 package cn.chanrong.identity.internal;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -19,10 +26,23 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
+    /**
+     * BCrypt verification, with verified credentials remembered for
+     * {@code chanrong.security.verified-credentials-ttl} (default 5 minutes).
+     */
+    @Bean
+    AuthenticationManager authenticationManager(JdbcUsers users, PasswordEncoder encoder,
+                                                @Value("${chanrong.security.verified-credentials-ttl:PT5M}") Duration ttl) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(encoder);
+        return new ProviderManager(new VerifiedCredentials(dao, users, ttl, Clock.systemUTC()));
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
-        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandlers problems, AuthenticationManager auth)
+            throws Exception {
+        http.authenticationManager(auth).securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs/**").permitAll()
@@ -37,8 +57,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
+    SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager auth) throws Exception {
+        http.authenticationManager(auth).authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())

@@ -53,6 +53,8 @@ final class EmbeddedServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgDir)
                     .setCleanDataDirectory(s.throwaway())
+                    // Spring closes the server after every bean that uses the database; a JVM hook of its own would race them.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("fsync", onOff)
                     .setServerConfig("synchronous_commit", onOff)
                     .setServerConfig("full_page_writes", onOff)
