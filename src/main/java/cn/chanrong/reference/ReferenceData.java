@@ -24,7 +24,13 @@ public interface ReferenceData {
     /** The LPR in percent in force on {@code date} for the tenor, if the history reaches back that far. */
     Optional<BigDecimal> lpr(LprTenor tenor, LocalDate date);
 
+    /** Every published fixing, oldest first. */
+    List<LprFixing> lprHistory();
+
     boolean isWorkingDay(LocalDate date);
+
+    /** The holiday or make-up working day on {@code date}, if it is one. */
+    Optional<CalendarNote> calendarNote(LocalDate date);
 
     /** {@code date} moved forward by {@code n} working days (n ≥ 0; n = 0 rolls to the next working day). */
     LocalDate addWorkingDays(LocalDate date, int n);

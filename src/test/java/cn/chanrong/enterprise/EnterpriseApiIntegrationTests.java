@@ -155,6 +155,14 @@ class EnterpriseApiIntegrationTests {
     }
 
     @Test
+    void an_unusable_idempotency_key_is_refused_by_name() {
+        var r = admin().header("Idempotency-Key", "k".repeat(201)).post("/api/v1/enterprises",
+                Fixtures.enterprise(Fixtures.freshCreditCode("350100")));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
     void concurrent_retries_with_one_key_create_one_enterprise() throws Exception {
         String code = Fixtures.freshCreditCode("320500");
         Api keyed = admin().header("Idempotency-Key", UUID.randomUUID().toString());

@@ -17,6 +17,9 @@ class WorkbenchIntegrationTests {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void a_wrong_password_is_refused_and_a_post_without_csrf_token_is_forbidden() throws Exception {
         Workbench b = new Workbench(port);
@@ -73,6 +76,11 @@ class WorkbenchIntegrationTests {
         var stale = b.post("/enterprises/" + id + "/edit", fields);
         assertThat(stale.statusCode()).isEqualTo(200);
         assertThat(stale.body()).contains("版本已过期");
+        long refused = jdbc.sql("""
+                        SELECT count(*) FROM audit_entry WHERE action = 'enterprise.update' AND target_id = :id
+                        AND outcome = 'REJECTED' AND detail LIKE '%version.stale@version%'""")
+                .param("id", id).query(Long.class).single();
+        assertThat(refused).as("a refused form is audited").isEqualTo(1);
     }
 
     @Test

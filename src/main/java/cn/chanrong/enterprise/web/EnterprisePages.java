@@ -1,5 +1,6 @@
 package cn.chanrong.enterprise.web;
 
+import cn.chanrong.audit.RejectedRequestRecorder;
 import cn.chanrong.enterprise.Enterprise;
 import cn.chanrong.enterprise.EnterpriseFilter;
 import cn.chanrong.enterprise.Enterprises;
@@ -33,11 +34,13 @@ class EnterprisePages {
     private final Enterprises enterprises;
     private final Names names;
     private final ApiErrors errors;
+    private final RejectedRequestRecorder rejectedAudit;
 
-    EnterprisePages(Enterprises enterprises, Names names, ApiErrors errors) {
+    EnterprisePages(Enterprises enterprises, Names names, ApiErrors errors, RejectedRequestRecorder rejectedAudit) {
         this.enterprises = enterprises;
         this.names = names;
         this.errors = errors;
+        this.rejectedAudit = rejectedAudit;
     }
 
     @GetMapping
@@ -80,6 +83,7 @@ class EnterprisePages {
             flash.addFlashAttribute("saved", true);
             return "redirect:/enterprises/" + e.id();
         } catch (Rejected r) {
+            recordRejected(caller, "enterprise.create", null, r);
             return form(model, null, fieldErrors(r, locale));
         }
     }
@@ -108,11 +112,19 @@ class EnterprisePages {
             flash.addFlashAttribute("saved", true);
             return "redirect:/enterprises/" + id;
         } catch (Rejected r) {
+            recordRejected(caller, "enterprise.update", id, r);
             if (r.kind() == Rejected.Kind.NOT_FOUND || r.kind() == Rejected.Kind.FORBIDDEN) {
                 throw r;
             }
             return form(model, id, fieldErrors(r, locale));
         }
+    }
+
+    /** A refused form is audited like a refused API call, after its transaction rolled back. */
+    private void recordRejected(Caller caller, String action, Long id, Rejected r) {
+        rejectedAudit.recordRejected(caller.username(), action, "enterprise", id == null ? null : id.toString(),
+                r.kind() + " " + r.rejections().stream().map(x -> x.code() + (x.field() == null ? "" : "@" + x.field()))
+                        .toList());
     }
 
     private static void rejectMalformed(EnterpriseForm form) {

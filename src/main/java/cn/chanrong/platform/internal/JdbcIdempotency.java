@@ -1,6 +1,8 @@
 package cn.chanrong.platform.internal;
 
 import cn.chanrong.platform.Idempotency;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,6 +23,9 @@ class JdbcIdempotency implements Idempotency {
                             Supplier<Response> effect) {
         if (key == null) {
             return effect.get();
+        }
+        if (key.length() > 200 || key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            throw Rejected.invalid(Rejection.of("idempotency-key.length", "Idempotency-Key"));
         }
         // Claim the key first: a concurrent request with the same key blocks here until this
         // transaction ends, then sees the stored response (or claims the key if this one rolled back).

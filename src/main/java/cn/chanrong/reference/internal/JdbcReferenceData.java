@@ -1,6 +1,8 @@
 package cn.chanrong.reference.internal;
 
+import cn.chanrong.reference.CalendarNote;
 import cn.chanrong.reference.Industry;
+import cn.chanrong.reference.LprFixing;
 import cn.chanrong.reference.LprTenor;
 import cn.chanrong.reference.ReferenceData;
 import cn.chanrong.reference.Region;
@@ -33,7 +35,7 @@ class JdbcReferenceData implements ReferenceData {
     }
 
     private record Snapshot(Map<String, Industry> industries, Map<String, Region> regions,
-                            Map<LocalDate, Boolean> calendar, Map<String, NavigableMap<LocalDate, BigDecimal>> lpr) {
+                            Map<LocalDate, CalendarNote> calendar, Map<String, NavigableMap<LocalDate, BigDecimal>> lpr) {
     }
 
     private Snapshot data() {
@@ -60,10 +62,11 @@ class JdbcReferenceData implements ReferenceData {
                 .query((rs, i) -> new Region(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
                         rs.getString(5)))
                 .list().forEach(x -> regions.put(x.code(), x));
-        Map<LocalDate, Boolean> calendar = new TreeMap<>();
-        jdbc.sql("SELECT day, kind FROM ref_calendar_day")
-                .query((rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), "WORKDAY".equals(rs.getString(2))))
-                .list().forEach(e -> calendar.put(e.getKey(), e.getValue()));
+        Map<LocalDate, CalendarNote> calendar = new TreeMap<>();
+        jdbc.sql("SELECT day, kind, name_zh, name_en FROM ref_calendar_day")
+                .query((rs, i) -> new CalendarNote(rs.getObject(1, LocalDate.class), "WORKDAY".equals(rs.getString(2)),
+                        rs.getString(3), rs.getString(4)))
+                .list().forEach(n -> calendar.put(n.day(), n));
         Map<String, NavigableMap<LocalDate, BigDecimal>> lpr = new LinkedHashMap<>();
         jdbc.sql("SELECT tenor, effective_from, rate_percent FROM ref_lpr")
                 .query((rs, i) -> {
@@ -116,12 +119,30 @@ class JdbcReferenceData implements ReferenceData {
 
     @Override
     public boolean isWorkingDay(LocalDate date) {
-        Boolean exception = data().calendar().get(date);
+        CalendarNote exception = data().calendar().get(date);
         if (exception != null) {
-            return exception;
+            return exception.workingDay();
         }
         DayOfWeek d = date.getDayOfWeek();
         return d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY;
+    }
+
+    @Override
+    public Optional<CalendarNote> calendarNote(LocalDate date) {
+        return Optional.ofNullable(data().calendar().get(date));
+    }
+
+    @Override
+    public List<LprFixing> lprHistory() {
+        List<LprFixing> all = new ArrayList<>();
+        for (LprTenor tenor : LprTenor.values()) {
+            NavigableMap<LocalDate, BigDecimal> history = data().lpr().get(tenor.code());
+            if (history != null) {
+                history.forEach((d, r) -> all.add(new LprFixing(tenor, d, r)));
+            }
+        }
+        all.sort(java.util.Comparator.comparing(LprFixing::effectiveFrom).thenComparing(LprFixing::tenor));
+        return all;
     }
 
     @Override
