@@ -131,6 +131,19 @@ class EnterpriseApiIntegrationTests {
     }
 
     @Test
+    void a_chunked_body_growing_past_the_limit_gets_413_problem() throws Exception {
+        byte[] big = ("{\"name\":\"" + "y".repeat(1_300_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/enterprises"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:demo".getBytes()))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+                .build();
+        var r = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.body()).contains("payload-too-large");
+    }
+
+    @Test
     void a_retry_with_the_same_idempotency_key_returns_the_first_result_and_creates_once() {
         String code = Fixtures.freshCreditCode("440300");
         String key = UUID.randomUUID().toString();

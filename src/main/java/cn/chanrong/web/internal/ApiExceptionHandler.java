@@ -71,7 +71,8 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest req) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BodySizeLimitFilter.TooLarge tl) {
-                return tooLarge(new PayloadTooLargeException(tl.limit()), req);
+                return respond(req, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+                        List.of(Rejection.of("body.too-large", null, tl.limit())));
             }
         }
         String field = JsonErrorField.of(e);
@@ -120,12 +121,6 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, HttpServletRequest req) {
         log.warn("Constraint violation reached the database: {}", e.getMostSpecificCause().getMessage());
         return respond(req, HttpStatus.UNPROCESSABLE_CONTENT, "invalid", List.of(Rejection.of("constraint", null)));
-    }
-
-    @ExceptionHandler(PayloadTooLargeException.class)
-    ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e, HttpServletRequest req) {
-        return respond(req, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
-                List.of(Rejection.of("body.too-large", null, e.limit())));
     }
 
     private ResponseEntity<ProblemDetail> respond(HttpServletRequest req, HttpStatus status, String code,
