@@ -1,6 +1,7 @@
 package cn.chanrong.demo;
 
 import cn.chanrong.enterprise.Enterprise;
+import cn.chanrong.enterprise.EnterpriseDetails;
 import cn.chanrong.enterprise.EnterpriseFilter;
 import cn.chanrong.enterprise.Enterprises;
 import cn.chanrong.enterprise.domain.ProfileRules;
@@ -37,12 +38,15 @@ class DemoLoader implements ApplicationRunner {
     private final Users users;
     private final Institutions institutions;
     private final Enterprises enterprises;
+    private final EnterpriseDetails details;
 
-    DemoLoader(PlatformMode mode, Users users, Institutions institutions, Enterprises enterprises) {
+    DemoLoader(PlatformMode mode, Users users, Institutions institutions, Enterprises enterprises,
+               EnterpriseDetails details) {
         this.mode = mode;
         this.users = users;
         this.institutions = institutions;
         this.enterprises = enterprises;
+        this.details = details;
     }
 
     @Override
@@ -59,9 +63,11 @@ class DemoLoader implements ApplicationRunner {
         Enterprise sme = register(demo, DemoEconomy.SME, 1);
         Enterprise core = register(demo, DemoEconomy.CORE, 2);
         long seed = 100;
+        java.util.Map<String, Enterprise> byKey = new java.util.HashMap<>();
         for (DemoEconomy.Firm f : DemoEconomy.OTHERS) {
-            register(demo, f, seed++);
+            byKey.put(f.key(), register(demo, f, seed++));
         }
+        DemoDetails.load(demo, details, sme, core, byKey);
         user(demo, "admin", "平台管理员", Role.ADMIN, null, null, Set.of(), null, null);
         user(demo, "regulator", "人民银行（全国）", Role.REGULATOR, null, null, Set.of(), "PBOC", null);
         user(demo, "regulator-gd", "广东省工业和信息化厅", Role.REGULATOR, null, null, Set.of(), "MIIT", "440000");

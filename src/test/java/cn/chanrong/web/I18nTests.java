@@ -53,6 +53,16 @@ class I18nTests {
     }
 
     @Test
+    void no_message_loses_a_lone_apostrophe_to_message_format() throws IOException {
+        for (String file : new String[] {"messages.properties", "messages_en.properties"}) {
+            var p = load(file);
+            for (String key : p.stringPropertyNames()) {
+                assertThat(p.getProperty(key).replace("''", "")).as(file + " " + key).doesNotContain("'");
+            }
+        }
+    }
+
+    @Test
     void templates_contain_no_hard_coded_text() throws IOException {
         Path root = Path.of("src/main/resources/templates");
         List<String> offenders = new ArrayList<>();

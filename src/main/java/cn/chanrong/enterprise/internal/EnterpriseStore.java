@@ -76,17 +76,17 @@ class EnterpriseStore {
                 .query(EnterpriseStore::row).optional();
     }
 
-    List<Row> search(EnterpriseFilter f, Visibility v, PageRequest page) {
+    List<Row> search(EnterpriseFilter f, Visibility v, PageRequest page, LocalDate today) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise e WHERE " + Visibility.PREDICATE + FILTER
                         + " ORDER BY e.id LIMIT :limit OFFSET :offset")
-                .params(visibility(v)).params(filter(f))
+                .params(visibility(v)).params(filter(f)).param("today", today)
                 .param("limit", page.size()).param("offset", page.offset())
                 .query(EnterpriseStore::row).list();
     }
 
-    long count(EnterpriseFilter f, Visibility v) {
+    long count(EnterpriseFilter f, Visibility v, LocalDate today) {
         return jdbc.sql("SELECT count(*) FROM enterprise e WHERE " + Visibility.PREDICATE + FILTER)
-                .params(visibility(v)).params(filter(f))
+                .params(visibility(v)).params(filter(f)).param("today", today)
                 .query(Long.class).single();
     }
 
@@ -94,7 +94,16 @@ class EnterpriseStore {
              AND (CAST(:f_cc AS text) IS NULL OR e.credit_code = :f_cc)
              AND (CAST(:f_name AS text) IS NULL OR e.name LIKE :f_name OR e.name_en ILIKE :f_name)
              AND (CAST(:f_region AS text) IS NULL OR e.region_code LIKE :f_region)
-             AND (CAST(:f_ind AS text) IS NULL OR e.industry_code LIKE :f_ind)""";
+             AND (CAST(:f_ind AS text) IS NULL OR e.industry_code LIKE :f_ind)
+             AND (CAST(:f_tag AS text) IS NULL OR EXISTS (SELECT 1 FROM enterprise_chain_tag t
+                  WHERE t.enterprise_id = e.id AND t.tag = :f_tag))
+             AND (CAST(:f_q AS text) IS NULL OR EXISTS (SELECT 1 FROM enterprise_qualification q
+                  WHERE q.enterprise_id = e.id AND q.type = :f_q AND q.valid_from <= CAST(:today AS date)
+                  AND (q.valid_to IS NULL OR q.valid_to > CAST(:today AS date))))
+             AND (CAST(:f_size AS text) IS NULL OR (""" + DerivedSql.SIZE + """
+            ) = :f_size)
+             AND (CAST(:f_stage AS text) IS NULL OR (""" + DerivedSql.STAGE + """
+            ) = :f_stage)""";
 
     private static java.util.Map<String, Object> filter(EnterpriseFilter f) {
         java.util.Map<String, Object> m = new java.util.HashMap<>();
@@ -105,6 +114,10 @@ class EnterpriseStore {
         m.put("f_region", region == null ? null : regionPrefix(region) + "%");
         String ind = blankToNull(f.industryCode());
         m.put("f_ind", ind == null ? null : escapeLike(ind) + "%");
+        m.put("f_tag", blankToNull(f.chainTag()));
+        m.put("f_q", blankToNull(f.qualification()));
+        m.put("f_size", blankToNull(f.sizeClass()));
+        m.put("f_stage", blankToNull(f.growthStage()));
         return m;
     }
 

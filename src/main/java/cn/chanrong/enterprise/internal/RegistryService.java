@@ -95,11 +95,31 @@ class RegistryService implements Enterprises {
     @Override
     @Transactional(readOnly = true)
     public Page<Enterprise> search(Caller caller, EnterpriseFilter filter, PageRequest page) {
+        checkFilter(filter);
         Visibility v = Visibility.of(caller);
-        var rows = store.search(filter, v, page);
-        long total = store.count(filter, v);
+        LocalDate today = businessDate.today();
+        var rows = store.search(filter, v, page, today);
+        long total = store.count(filter, v, today);
         return new Page<>(rows.stream().map(r -> view(r.id(), r.profile(), r.version())).toList(), page.page(),
                 page.size(), total);
+    }
+
+    private static void checkFilter(EnterpriseFilter f) {
+        java.util.List<Rejection> r = new java.util.ArrayList<>();
+        checkEnum(f.chainTag(), "chainTag", cn.chanrong.enterprise.domain.ChainTag.values(), r);
+        checkEnum(f.sizeClass(), "sizeClass", cn.chanrong.enterprise.domain.SizeClass.values(), r);
+        checkEnum(f.growthStage(), "growthStage", cn.chanrong.enterprise.domain.GrowthStage.values(), r);
+        checkEnum(f.qualification(), "qualification", cn.chanrong.enterprise.domain.QualificationType.values(), r);
+        if (!r.isEmpty()) {
+            throw Rejected.invalid(r);
+        }
+    }
+
+    private static void checkEnum(String value, String field, Enum<?>[] allowed, java.util.List<Rejection> r) {
+        if (value != null && !value.isBlank()
+                && java.util.Arrays.stream(allowed).noneMatch(a -> a.name().equals(value.strip()))) {
+            r.add(Rejection.of("enum", field, value, java.util.Arrays.toString(allowed)));
+        }
     }
 
     @Override

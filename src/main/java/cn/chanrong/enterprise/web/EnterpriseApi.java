@@ -53,9 +53,12 @@ class EnterpriseApi {
     PageJson list(Caller caller, Locale locale,
                   @RequestParam(required = false) String creditCode, @RequestParam(required = false) String name,
                   @RequestParam(required = false) String region, @RequestParam(required = false) String industry,
+                  @RequestParam(required = false) String chainTag, @RequestParam(required = false) String sizeClass,
+                  @RequestParam(required = false) String growthStage,
+                  @RequestParam(required = false) String qualification,
                   @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        Page<Enterprise> result = enterprises.search(caller, new EnterpriseFilter(creditCode, name, region, industry),
-                PageRequest.of(page, size));
+        Page<Enterprise> result = enterprises.search(caller, new EnterpriseFilter(creditCode, name, region, industry,
+                chainTag, sizeClass, growthStage, qualification), PageRequest.of(page, size));
         return new PageJson(result.items().stream().map(e -> names.json(e, locale)).toList(), result.page(),
                 result.size(), result.total(), result.totalPages());
     }

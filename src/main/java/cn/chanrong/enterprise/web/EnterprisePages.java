@@ -32,12 +32,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EnterprisePages {
 
     private final Enterprises enterprises;
+    private final cn.chanrong.enterprise.EnterpriseDetails details;
     private final Names names;
     private final ApiErrors errors;
     private final RejectedRequestRecorder rejectedAudit;
 
-    EnterprisePages(Enterprises enterprises, Names names, ApiErrors errors, RejectedRequestRecorder rejectedAudit) {
+    EnterprisePages(Enterprises enterprises, cn.chanrong.enterprise.EnterpriseDetails details, Names names,
+                    ApiErrors errors, RejectedRequestRecorder rejectedAudit) {
         this.enterprises = enterprises;
+        this.details = details;
         this.names = names;
         this.errors = errors;
         this.rejectedAudit = rejectedAudit;
@@ -48,12 +51,20 @@ class EnterprisePages {
     String list(Caller caller, Locale locale, Model model,
                 @RequestParam(required = false) String creditCode, @RequestParam(required = false) String name,
                 @RequestParam(required = false) String region, @RequestParam(required = false) String industry,
+                @RequestParam(required = false) String chainTag, @RequestParam(required = false) String sizeClass,
+                @RequestParam(required = false) String growthStage,
+                @RequestParam(required = false) String qualification,
                 @RequestParam(required = false) Integer page) {
-        EnterpriseFilter filter = new EnterpriseFilter(creditCode, name, region, industry);
+        EnterpriseFilter filter = new EnterpriseFilter(creditCode, name, region, industry, chainTag, sizeClass,
+                growthStage, qualification);
         Page<Enterprise> result = enterprises.search(caller, filter, PageRequest.of(page == null ? 0 : Math.max(page, 0), 20));
         model.addAttribute("filter", filter);
         model.addAttribute("result", result.map(e -> names.json(e, locale)));
         model.addAttribute("mayCreate", caller.isAdmin());
+        model.addAttribute("chainTags", cn.chanrong.enterprise.domain.ChainTag.values());
+        model.addAttribute("sizes", cn.chanrong.enterprise.domain.SizeClass.values());
+        model.addAttribute("stages", cn.chanrong.enterprise.domain.GrowthStage.values());
+        model.addAttribute("qualificationTypes", cn.chanrong.enterprise.domain.QualificationType.values());
         return "enterprise/list";
     }
 
@@ -63,6 +74,16 @@ class EnterprisePages {
         Enterprise e = enterprises.get(caller, id);
         model.addAttribute("e", names.json(e, locale));
         model.addAttribute("mayEdit", enterprises.mayEdit(caller, e));
+        model.addAttribute("tags", details.chainTags(caller, id));
+        model.addAttribute("allTags", cn.chanrong.enterprise.domain.ChainTag.values());
+        model.addAttribute("qualifications", details.qualifications(caller, id));
+        model.addAttribute("qualificationTypes", cn.chanrong.enterprise.domain.QualificationType.values());
+        model.addAttribute("statements", details.statements(caller, id));
+        model.addAttribute("links", caller.is(cn.chanrong.identity.Role.INSTITUTION) ? null : details.supplyLinks(caller, id));
+        model.addAttribute("english", "en".equals(locale.getLanguage()));
+        if (!model.containsAttribute("sectionErrors")) {
+            model.addAttribute("sectionErrors", Map.of());
+        }
         return "enterprise/detail";
     }
 

@@ -1,0 +1,39 @@
+package cn.chanrong.enterprise;
+
+import cn.chanrong.enterprise.domain.AnnualStatement;
+import cn.chanrong.enterprise.domain.ChainTag;
+import cn.chanrong.enterprise.domain.StatementRules;
+import cn.chanrong.identity.Caller;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An enterprise's details beyond the profile. Chain tags and qualifications are public; annual
+ * statements are seen by the enterprise, administrators and regulators in scope, and by
+ * institutions only once the enterprise publishes them (consent-based access comes with the credit
+ * module); supply relationships are not shown to institutions.
+ */
+public interface EnterpriseDetails {
+
+    List<AnnualStatement> statements(Caller caller, long enterpriseId);
+
+    AnnualStatement saveStatement(Caller caller, long enterpriseId, StatementRules.Input input);
+
+    List<Qualification> qualifications(Caller caller, long enterpriseId);
+
+    Qualification addQualification(Caller caller, long enterpriseId, String type, String issuer, String certificate,
+                                   LocalDate validFrom, LocalDate validTo);
+
+    void removeQualification(Caller caller, long enterpriseId, long qualificationId);
+
+    Set<ChainTag> chainTags(Caller caller, long enterpriseId);
+
+    Set<ChainTag> setChainTags(Caller caller, long enterpriseId, List<String> tags);
+
+    List<SupplyLink> supplyLinks(Caller caller, long enterpriseId);
+
+    SupplyLink declareSupplyLink(Caller caller, long enterpriseId, String counterpartyCreditCode, SupplyLink.Role role,
+                                 BigDecimal annualVolume);
+}

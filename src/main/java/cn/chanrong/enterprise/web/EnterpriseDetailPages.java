@@ -1,0 +1,114 @@
+package cn.chanrong.enterprise.web;
+
+import cn.chanrong.audit.RejectedRequestRecorder;
+import cn.chanrong.enterprise.EnterpriseDetails;
+import cn.chanrong.enterprise.domain.StatementRules;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.web.ApiErrors;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The forms on an enterprise's page: chain tags, qualifications, annual statements. Each posts,
+ * then redirects back to the page with either a notice or the reasons by field (POST-redirect-GET).
+ */
+@Controller
+@RequestMapping("/enterprises/{id}")
+class EnterpriseDetailPages {
+
+    private final EnterpriseDetails details;
+    private final ApiErrors errors;
+    private final RejectedRequestRecorder rejectedAudit;
+
+    EnterpriseDetailPages(EnterpriseDetails details, ApiErrors errors, RejectedRequestRecorder rejectedAudit) {
+        this.details = details;
+        this.errors = errors;
+        this.rejectedAudit = rejectedAudit;
+    }
+
+    @PostMapping("/chain-tags")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ENTERPRISE')")
+    String chainTags(Caller caller, Locale locale, @PathVariable long id,
+                     @RequestParam(name = "tag", required = false) List<String> tags, RedirectAttributes flash) {
+        return attempt(caller, locale, id, "tags", "enterprise.chain-tags.set", flash,
+                () -> details.setChainTags(caller, id, tags == null ? List.of() : tags));
+    }
+
+    @PostMapping("/qualifications")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ENTERPRISE')")
+    String addQualification(Caller caller, Locale locale, @PathVariable long id, @RequestParam String type,
+                            @RequestParam String issuer, @RequestParam(required = false) String certificate,
+                            @RequestParam(required = false) String validFrom,
+                            @RequestParam(required = false) String validTo, RedirectAttributes flash) {
+        return attempt(caller, locale, id, "qualifications", "enterprise.qualification.add", flash,
+                () -> details.addQualification(caller, id, type, issuer, certificate,
+                        EnterpriseDetailsApi.date(validFrom, "validFrom"), EnterpriseDetailsApi.date(validTo, "validTo")));
+    }
+
+    @PostMapping("/qualifications/{qualificationId}/delete")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ENTERPRISE')")
+    String removeQualification(Caller caller, Locale locale, @PathVariable long id, @PathVariable long qualificationId,
+                               RedirectAttributes flash) {
+        return attempt(caller, locale, id, "qualifications", "enterprise.qualification.remove", flash, () -> {
+            details.removeQualification(caller, id, qualificationId);
+            return null;
+        });
+    }
+
+    @PostMapping("/statements")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ENTERPRISE')")
+    String saveStatement(Caller caller, Locale locale, @PathVariable long id, @RequestParam Map<String, String> form,
+                         RedirectAttributes flash) {
+        return attempt(caller, locale, id, "statements", "enterprise.statement.save", flash, () -> {
+            StatementRules.Input input = new StatementRules.Input(integer(form, "year"), form.get("revenue"),
+                    form.get("mainBusinessRevenue"), form.get("rdExpense"), integer(form, "rdStaff"),
+                    form.get("netProfit"), form.get("totalAssets"), form.get("totalLiabilities"), form.get("equity"),
+                    integer(form, "ipClass1"), integer(form, "ipClass2"), "on".equals(form.get("published")));
+            return details.saveStatement(caller, id, input);
+        });
+    }
+
+    private static Integer integer(Map<String, String> form, String field) {
+        String v = form.get(field);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v.strip());
+        } catch (NumberFormatException e) {
+            throw Rejected.invalid(cn.chanrong.shared.Rejection.of("integer", field, v));
+        }
+    }
+
+    private String attempt(Caller caller, Locale locale, long id, String section, String action,
+                           RedirectAttributes flash, java.util.function.Supplier<Object> change) {
+        try {
+            change.get();
+            flash.addFlashAttribute("savedSection", section);
+        } catch (Rejected r) {
+            rejectedAudit.recordRejected(caller.username(), action, "enterprise", Long.toString(id),
+                    r.kind() + " " + r.rejections().stream()
+                            .map(x -> x.code() + (x.field() == null ? "" : "@" + x.field())).toList());
+            if (r.kind() == Rejected.Kind.NOT_FOUND || r.kind() == Rejected.Kind.FORBIDDEN) {
+                throw r;
+            }
+            Map<String, List<String>> byField = new LinkedHashMap<>();
+            r.rejections().forEach(x -> byField.computeIfAbsent(x.field() == null ? "_" : x.field(),
+                    k -> new ArrayList<>()).add(errors.message(x, locale)));
+            flash.addFlashAttribute("errorSection", section);
+            flash.addFlashAttribute("sectionErrors", byField);
+        }
+        return "redirect:/enterprises/" + id + "#" + section;
+    }
+}
