@@ -12,6 +12,7 @@ import cn.chanrong.identity.Users;
 import cn.chanrong.institution.Institution;
 import cn.chanrong.institution.InstitutionType;
 import cn.chanrong.institution.Institutions;
+import cn.chanrong.institution.Products;
 import cn.chanrong.platform.PlatformMode;
 import cn.chanrong.shared.PageRequest;
 import java.util.Set;
@@ -39,9 +40,11 @@ class DemoLoader implements ApplicationRunner {
     private final Institutions institutions;
     private final Enterprises enterprises;
     private final EnterpriseDetails details;
+    private final Products products;
 
     DemoLoader(PlatformMode mode, Users users, Institutions institutions, Enterprises enterprises,
-               EnterpriseDetails details) {
+               EnterpriseDetails details, Products products) {
+        this.products = products;
         this.mode = mode;
         this.users = users;
         this.institutions = institutions;
@@ -76,6 +79,7 @@ class DemoLoader implements ApplicationRunner {
         user(demo, "bank2", "海峡农商行客户经理", Role.INSTITUTION, null, bank2.id(), Set.of("operator"), null, null);
         user(demo, "enterprise", "精工数控财务经理", Role.ENTERPRISE, sme.id(), null, Set.of(), null, null);
         user(demo, "core", "闽江重装司库", Role.ENTERPRISE, core.id(), null, Set.of(), null, null);
+        DemoProducts.load(products, users.caller("bank").orElseThrow(), users.caller("bank2").orElseThrow());
         long count = enterprises.search(demo, EnterpriseFilter.none(), PageRequest.of(0, 1)).total();
         log.info("Demo world loaded: 2 banks, {} enterprises, 8 users", count);
     }

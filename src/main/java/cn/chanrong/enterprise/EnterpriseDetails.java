@@ -17,6 +17,9 @@ import java.util.Set;
  */
 public interface EnterpriseDetails {
 
+    /** The public facts eligibility rules may use; "not found" when the caller may not see the enterprise. */
+    EnterpriseFacts facts(Caller caller, long enterpriseId);
+
     List<AnnualStatement> statements(Caller caller, long enterpriseId);
 
     AnnualStatement saveStatement(Caller caller, long enterpriseId, StatementRules.Input input);

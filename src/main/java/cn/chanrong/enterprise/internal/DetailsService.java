@@ -54,6 +54,21 @@ class DetailsService implements EnterpriseDetails {
 
     @Override
     @Transactional(readOnly = true)
+    public cn.chanrong.enterprise.EnterpriseFacts facts(Caller caller, long enterpriseId) {
+        var p = visible(caller, enterpriseId).profile();
+        LocalDate today = businessDate.today();
+        Set<String> tags = store.chainTags(enterpriseId).stream().map(Enum::name)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        Set<String> quals = store.qualifications(enterpriseId).stream().filter(q -> q.validOn(today))
+                .map(q -> q.type().name()).collect(Collectors.toCollection(java.util.TreeSet::new));
+        int age = java.time.Period.between(p.foundingDate(), today).getYears();
+        return new cn.chanrong.enterprise.EnterpriseFacts(enterpriseId, p.employees(), p.annualRevenue(), age,
+                p.sizeClass().name(), p.growthStage(today).name(), p.regionCode(), p.industryCode(),
+                p.ownership().name(), tags, quals);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<AnnualStatement> statements(Caller caller, long enterpriseId) {
         visible(caller, enterpriseId);
         return store.statements(enterpriseId, caller.is(Role.INSTITUTION));
