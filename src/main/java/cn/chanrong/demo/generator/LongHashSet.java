@@ -34,6 +34,17 @@ final class LongHashSet {
         return true;
     }
 
+    boolean contains(long fingerprint) {
+        long f = fingerprint == 0 ? 1 : fingerprint;
+        int mask = slots.length - 1;
+        for (int i = (int) Rng.finalise(f) & mask; slots[i] != 0; i = (i + 1) & mask) {
+            if (slots[i] == f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void grow() {
         long[] old = slots;
         slots = new long[old.length * 2];
