@@ -44,12 +44,15 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private final long limit;
+    private final long importLimit;
     private final MessageSource messages;
     private final LocaleResolver locales;
 
-    BodySizeLimitFilter(@Value("${chanrong.web.max-body-size:1MB}") DataSize limit, MessageSource messages,
+    BodySizeLimitFilter(@Value("${chanrong.web.max-body-size:1MB}") DataSize limit,
+                        @Value("${chanrong.web.max-import-size:64MB}") DataSize importLimit, MessageSource messages,
                         LocaleResolver locales) {
         this.limit = limit.toBytes();
+        this.importLimit = importLimit.toBytes();
         this.messages = messages;
         this.locales = locales;
     }
@@ -57,6 +60,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws ServletException, IOException {
+        // CSV imports (API and workbench uploads) may be larger than an ordinary request.
+        long limit = req.getRequestURI().contains("/import") ? importLimit : this.limit;
         if (req.getContentLengthLong() > limit) {
             String title = messages.getMessage("problem.payload-too-large", null, "payload too large",
                     locales.resolveLocale(req));

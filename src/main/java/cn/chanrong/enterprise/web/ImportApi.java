@@ -1,0 +1,92 @@
+package cn.chanrong.enterprise.web;
+
+import cn.chanrong.enterprise.EnterpriseImports;
+import cn.chanrong.enterprise.ImportReport;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.web.ApiErrors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * CSV imports. The body is the file (text/csv); its encoding is UTF-8 unless {@code encoding=GBK}
+ * (or a charset on the Content-Type) says otherwise. 200 with the counts, or 422 listing every bad row.
+ */
+@RestController
+@RequestMapping("/api/v1/imports")
+@Tag(name = "imports", description = "CSV imports of the registry (administrators)")
+class ImportApi {
+
+    private final EnterpriseImports imports;
+    private final ApiErrors errors;
+
+    ImportApi(EnterpriseImports imports, ApiErrors errors) {
+        this.imports = imports;
+        this.errors = errors;
+    }
+
+    @PostMapping(value = "/enterprises", consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE, MediaType.TEXT_PLAIN_VALUE})
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Import enterprises (columns: " + EnterpriseImports.ENTERPRISE_COLUMNS + ")")
+    ResponseEntity<Map<String, Object>> enterprises(Caller caller, Locale locale, @RequestBody byte[] body,
+                                                    @RequestParam(required = false) String encoding,
+                                                    @RequestHeader(value = "Content-Type", required = false) String type) {
+        return respond(imports.importEnterprises(caller, body, charset(encoding, type)), locale);
+    }
+
+    @PostMapping(value = "/statements", consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE, MediaType.TEXT_PLAIN_VALUE})
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Import annual statements (columns: " + EnterpriseImports.STATEMENT_COLUMNS + ")")
+    ResponseEntity<Map<String, Object>> statements(Caller caller, Locale locale, @RequestBody byte[] body,
+                                                   @RequestParam(required = false) String encoding,
+                                                   @RequestHeader(value = "Content-Type", required = false) String type) {
+        return respond(imports.importStatements(caller, body, charset(encoding, type)), locale);
+    }
+
+    static String charset(String encoding, String contentType) {
+        if (encoding != null && !encoding.isBlank()) {
+            return encoding;
+        }
+        if (contentType != null) {
+            try {
+                var cs = MediaType.parseMediaType(contentType).getCharset();
+                return cs == null ? null : cs.name();
+            } catch (RuntimeException ignored) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    ResponseEntity<Map<String, Object>> respond(ImportReport report, Locale locale) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", report.kind());
+        body.put("rows", report.rows());
+        body.put("accepted", report.accepted());
+        body.put("created", report.created());
+        body.put("updated", report.updated());
+        body.put("unchanged", report.unchanged());
+        List<Map<String, Object>> list = report.errors().stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("line", e.line());
+            m.put("column", e.column());
+            m.put("code", e.rejection().code());
+            m.put("message", errors.message(e.rejection(), locale));
+            return m;
+        }).toList();
+        body.put("errors", list);
+        return ResponseEntity.status(report.accepted() ? 200 : 422).body(body);
+    }
+}
