@@ -7,4 +7,6 @@ import java.util.List;
 public interface EnterpriseStatistics {
 
     List<EnterpriseCount> byProvinceAndSize(Caller caller);
+
+    Overview overview(Caller caller);
 }

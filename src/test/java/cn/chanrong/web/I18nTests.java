@@ -69,7 +69,7 @@ class I18nTests {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
                 String html = Files.readString(f);
-                String text = html.replaceAll("(?s)<!--.*?-->", "").replaceAll("(?s)<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", " ")
+                String text = html.replaceAll("(?s)<!--.*?-->", "").replaceAll("(?s)<script[^>]*>.*?</script>", " ").replaceAll("(?s)<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", " ")
                         .replaceAll("&[a-z]+;", " ");
                 for (String token : text.split("\\s+")) {
                     if (token.codePoints().anyMatch(Character::isLetter)) {

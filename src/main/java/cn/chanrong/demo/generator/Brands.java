@@ -11,20 +11,17 @@ import java.util.Set;
  */
 final class Brands {
 
-    private static final String TABLE = "华hua 信xin 达da 泰tai 恒heng 德de 隆long 盛sheng 丰feng 康kang 宏hong 嘉jia 瑞rui "
-            + "祥xiang 博bo 科ke 联lian 创chuang 威wei 立li 凯kai 明ming 宁ning 中zhong 天tian 通tong 海hai 金jin 银yin "
-            + "星xing 光guang 辉hui 腾teng 飞fei 宇yu 航hang 润run 和he 顺shun 昌chang 荣rong 源yuan 驰chi 精jing 诚cheng "
-            + "卓zhuo 越yue 智zhi 耀yao 振zhen 东dong 南nan 北bei 西xi 洋yang 江jiang 川chuan 山shan 林lin 森sen 松song "
-            + "柏bai 楚chu 汉han 唐tang 鲁lu 吉ji 旭xu 晨chen 彩cai 蓝lan 青qing 紫zi 赛sai 拓tuo 展zhan 鼎ding 坤kun "
-            + "乾qian 沃wo 普pu 迈mai 美mei 派pai 富fu 贵gui 万wan 亿yi 永yong 久jiu 固gu 坚jian 强qiang 奇qi 皓hao "
-            + "数shu 云yun 网wang 讯xun 电dian 能neng 工gong 巧qiao 速su 捷jie 帆fan 舟zhou 港gang 岭ling 峻jun 泽ze "
-            + "淼miao 沛pei 涛tao 雷lei 霆ting 冠guan 魁kui 尚shang 品pin 朗lang 鹏peng 燕yan 鹰ying 策ce 纳na 诺nuo "
-            + "农nong 耕geng 邦bang 本ben 彬bin 灿can 超chao 聪cong 翠cui 丹dan 登deng 迪di 笃du 敦dun 方fang 高gao "
-            + "歌ge 果guo 厚hou 虎hu 环huan 骄jiao 炬ju 肯ken 宽kuan 匡kuang 阔kuo 来lai 乐le 良liang 柳liu 楼lou "
-            + "伦lun 罗luo 茂mao 蒙meng 米mi 敏min 模mo 牧mu 攀pan 平ping 勤qin 秋qiu 全quan 群qun 仁ren 日ri 三san "
-            + "沙sha 韶shao 深shen 首shou 双shuang 硕shuo 思si 穗sui 索suo 塔ta 坦tan 特te 铁tie 图tu 文wen 吴wu "
-            + "霞xia 先xian 骁xiao 协xie 雄xiong 秀xiu 轩xuan 学xue 雅ya 业ye 友you 载zai 赞zan 曾zeng 章zhang "
-            + "昭zhao 哲zhe 正zheng 朱zhu 专zhuan 庄zhuang 准zhun 宗zong 祖zu 尊zun 左zuo";
+    private static final String TABLE = "华hua 信xin 达da 泰tai 恒heng 德de 隆long 盛sheng 丰feng 康kang 宏hong 嘉jia 瑞rui 祥xiang 博bo 科ke 联lian "
+            + "创chuang 威wei 立li 凯kai 明ming 宁ning 中zhong 天tian 通tong 海hai 金jin 银yin 星xing 光guang 辉hui 腾teng "
+            + "飞fei 宇yu 航hang 润run 和he 顺shun 昌chang 荣rong 源yuan 驰chi 精jing 诚cheng 卓zhuo 越yue 智zhi 耀yao 振zhen "
+            + "东dong 南nan 北bei 西xi 洋yang 江jiang 川chuan 山shan 林lin 森sen 松song 柏bai 楚chu 汉han 唐tang 鲁lu 吉ji 旭xu "
+            + "晨chen 彩cai 蓝lan 青qing 紫zi 赛sai 拓tuo 展zhan 鼎ding 坤kun 乾qian 沃wo 普pu 迈mai 美mei 派pai 富fu 贵gui "
+            + "万wan 亿yi 永yong 久jiu 固gu 坚jian 强qiang 奇qi 皓hao 数shu 云yun 网wang 讯xun 电dian 能neng 工gong 巧qiao 速su "
+            + "捷jie 帆fan 舟zhou 港gang 岭ling 峻jun 泽ze 淼miao 沛pei 涛tao 雷lei 霆ting 冠guan 魁kui 尚shang 品pin 朗lang "
+            + "鹏peng 燕yan 鹰ying 策ce 纳na 诺nuo 农nong 耕geng 邦bang 本ben 彬bin 灿can 超chao 聪cong 翠cui 丹dan 登deng 迪di "
+            + "方fang 高gao 环huan 炬ju 宽kuan 乐le 良liang 茂mao 蒙meng 敏min 模mo 牧mu 攀pan 平ping 勤qin 全quan 群qun 仁ren "
+            + "韶shao 深shen 硕shuo 思si 穗sui 特te 铁tie 图tu 文wen 霞xia 先xian 骁xiao 协xie 雄xiong 秀xiu 轩xuan 雅ya 业ye "
+            + "友you 昭zhao 哲zhe 正zheng 庄zhuang 宗zong";
 
     private static final char[] CHARS;
     private static final String[] PINYIN;

@@ -1,7 +1,8 @@
 package cn.chanrong.demo.generator;
 
-import static cn.chanrong.demo.generator.ChainTag.*;
+import static cn.chanrong.enterprise.domain.ChainTag.*;
 
+import cn.chanrong.enterprise.domain.ChainTag;
 import java.util.List;
 
 /**

@@ -106,7 +106,8 @@ final class Population {
             }
             p.size[i] = (byte) actual.ordinal();
             p.founded[i] = (int) foundingDay(actual, rng);
-            p.brand[i] = (int) brands.next(rng.chance(0.75));
+            // most registered trade names have two characters; three-character ones fill the rest
+            p.brand[i] = (int) brands.next(rng.chance(0.85));
         }
         p.brands = brands;
         return p;

@@ -1,7 +1,8 @@
 package cn.chanrong.demo.generator;
 
-import static cn.chanrong.demo.generator.ProductType.*;
+import static cn.chanrong.institution.domain.ProductType.*;
 
+import cn.chanrong.institution.domain.ProductType;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +154,7 @@ final class ProductShapes {
                         new Template("批量担保", "Batch Guarantee")), AGE_1));
         for (ProductType t : ProductType.values()) {
             Shape s = SHAPES.get(t);
-            if (s == null || s.maxTerms().stream().anyMatch(m -> m > t.maxTermMonths())) {
+            if (s == null || s.maxTerms().stream().anyMatch(m -> m > t.defaultMaxTermMonths())) {
                 throw new IllegalStateException("product shape missing or over the type's maximum term: " + t);
             }
         }

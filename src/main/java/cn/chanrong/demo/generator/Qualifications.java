@@ -1,6 +1,7 @@
 package cn.chanrong.demo.generator;
 
 import cn.chanrong.demo.generator.ReferenceTables.Province;
+import cn.chanrong.enterprise.domain.QualificationType;
 import cn.chanrong.enterprise.domain.SizeClass;
 import java.time.LocalDate;
 import java.time.Period;
@@ -21,7 +22,7 @@ final class Qualifications {
     private Qualifications() {
     }
 
-    /** Writes the enterprise's qualifications; returns them as a bit set in {@link Qualification} order. */
+    /** Writes the enterprise's qualifications; returns them as a bit set in {@link QualificationType} order. */
     static int write(Population p, int i, int tags, boolean core, Statements.Facts f, String code, CsvOut out) {
         Rng rng = new Rng(p.seed, i, Rng.Stream.QUALIFICATIONS);
         LocalDate founded = p.founded(i);
@@ -38,57 +39,57 @@ final class Qualifications {
         boolean highTechEligible = age >= 1 && rd >= highTechThreshold && f.rdStaff * 10L >= p.employees[i]
                 && f.ipClass1 + f.ipClass2 >= 1;
         if (highTechEligible && rng.chance(0.7)) {
-            held |= bit(Qualification.HIGH_TECH);
-            threeYears(out, code, Qualification.HIGH_TECH, Issuers.science(province), certificateYear(rng, founded, 1), 10, rng);
+            held |= bit(QualificationType.HIGH_TECH);
+            threeYears(out, code, QualificationType.HIGH_TECH, Issuers.science(province), certificateYear(rng, founded, 1), 10, rng);
         } else if (age >= 5 && rng.chance(0.06)) {
             // a certificate that lapsed without renewal: issued 2021 or 2022, expired before the as-of date
-            threeYears(out, code, Qualification.HIGH_TECH, Issuers.science(province), rng.between(2021, 2022), 10, rng);
+            threeYears(out, code, QualificationType.HIGH_TECH, Issuers.science(province), rng.between(2021, 2022), 10, rng);
         }
         if (sme && p.employees[i] <= 500 && revenueYuan <= 200_000_000 && rd >= 0.02 && rng.chance(0.6)) {
-            held |= bit(Qualification.TECH_SME);
+            held |= bit(QualificationType.TECH_SME);
             LocalDate from = day(GeneratorSettings.LAST_YEAR, rng.between(3, 9), rng);
-            row(out, code, Qualification.TECH_SME, Issuers.science(province), later(from, founded), LocalDate.of(GeneratorSettings.LAST_YEAR, 12, 31));
+            row(out, code, QualificationType.TECH_SME, Issuers.science(province), later(from, founded), LocalDate.of(GeneratorSettings.LAST_YEAR, 12, 31));
         }
         int innovativeYear = 0;
-        if (sme && age >= 1 && (rd >= 0.03 || (held & bit(Qualification.HIGH_TECH)) != 0) && f.mainShare() >= 0.5 && rng.chance(0.55)) {
-            held |= bit(Qualification.INNOVATIVE_SME);
+        if (sme && age >= 1 && (rd >= 0.03 || (held & bit(QualificationType.HIGH_TECH)) != 0) && f.mainShare() >= 0.5 && rng.chance(0.55)) {
+            held |= bit(QualificationType.INNOVATIVE_SME);
             innovativeYear = certificateYear(rng, founded, 1);
-            threeYears(out, code, Qualification.INNOVATIVE_SME, Issuers.industry(province), innovativeYear, 6, rng);
+            threeYears(out, code, QualificationType.INNOVATIVE_SME, Issuers.industry(province), innovativeYear, 6, rng);
         }
         int specialisedYear = 0;
         boolean specialisedEligible = sme && age >= 2 && revenueYuan >= 10_000_000 && f.rd >= Money.MILLION
                 && rd >= 0.03 && f.mainShare() >= 0.6;
         if (specialisedEligible && rng.chance(innovativeYear > 0 ? 0.45 : 0.05)) {
-            held |= bit(Qualification.SPECIALISED_SME);
+            held |= bit(QualificationType.SPECIALISED_SME);
             specialisedYear = Math.max(innovativeYear, certificateYear(rng, founded, 2));
-            threeYears(out, code, Qualification.SPECIALISED_SME, Issuers.industry(province), specialisedYear, 7, rng);
+            threeYears(out, code, QualificationType.SPECIALISED_SME, Issuers.industry(province), specialisedYear, 7, rng);
         }
         boolean littleGiantEligible = specialisedYear > 0 && age >= 3 && f.mainShare() >= 0.7 && f.debtRatio() <= 0.7
                 && (revenueYuan >= 100_000_000 && rd >= 0.03 || revenueYuan >= 50_000_000 && rd >= 0.06);
         if (littleGiantEligible && rng.chance(0.35)) {
-            held |= bit(Qualification.LITTLE_GIANT);
-            threeYears(out, code, Qualification.LITTLE_GIANT, Issuers.MIIT, Math.max(specialisedYear, certificateYear(rng, founded, 3)), 7, rng);
+            held |= bit(QualificationType.LITTLE_GIANT);
+            threeYears(out, code, QualificationType.LITTLE_GIANT, Issuers.MIIT, Math.max(specialisedYear, certificateYear(rng, founded, 3)), 7, rng);
         }
         double championRate = size == SizeClass.LARGE ? 0.08 : size == SizeClass.MEDIUM ? 0.015 : 0;
         if (industry.startsWith("C") && age >= 10 && f.mainShare() >= 0.7 && championRate > 0 && rng.chance(championRate)) {
-            held |= bit(Qualification.SINGLE_CHAMPION);
-            threeYears(out, code, Qualification.SINGLE_CHAMPION, Issuers.MIIT, certificateYear(rng, founded, 3), 11, rng);
+            held |= bit(QualificationType.SINGLE_CHAMPION);
+            threeYears(out, code, QualificationType.SINGLE_CHAMPION, Issuers.MIIT, certificateYear(rng, founded, 3), 11, rng);
         }
         if (core && tags != 0 && age >= 1 && rng.chance(0.35)) {
-            held |= bit(Qualification.CHAIN_LEADER);
-            threeYears(out, code, Qualification.CHAIN_LEADER, Issuers.industry(province), certificateYear(rng, founded, 1), 4, rng);
+            held |= bit(QualificationType.CHAIN_LEADER);
+            threeYears(out, code, QualificationType.CHAIN_LEADER, Issuers.industry(province), certificateYear(rng, founded, 1), 4, rng);
         }
         boolean equipment = industry.startsWith("C34") || industry.startsWith("C35") || industry.startsWith("C37")
                 || industry.startsWith("C38") || industry.startsWith("C40");
         if (equipment && age >= 1 && (size == SizeClass.LARGE || size == SizeClass.MEDIUM || specialisedYear > 0) && rng.chance(0.05)) {
-            held |= bit(Qualification.FIRST_SET);
+            held |= bit(QualificationType.FIRST_SET);
             String issuer = size == SizeClass.LARGE && rng.chance(0.4) ? Issuers.MIIT : Issuers.industry(province);
-            threeYears(out, code, Qualification.FIRST_SET, issuer, certificateYear(rng, founded, 1), 9, rng);
+            threeYears(out, code, QualificationType.FIRST_SET, issuer, certificateYear(rng, founded, 1), 9, rng);
         }
         return held;
     }
 
-    static int bit(Qualification q) {
+    static int bit(QualificationType q) {
         return 1 << q.ordinal();
     }
 
@@ -101,7 +102,7 @@ final class Qualifications {
                 Math.min(GeneratorSettings.LAST_YEAR, founded.getYear() + minimumAge));
     }
 
-    private static void threeYears(CsvOut out, String code, Qualification q, String issuer, int year, int month, Rng rng) {
+    private static void threeYears(CsvOut out, String code, QualificationType q, String issuer, int year, int month, Rng rng) {
         LocalDate from = day(year, month, rng);
         row(out, code, q, issuer, from, from.plusYears(3).minusDays(1));
     }
@@ -115,7 +116,7 @@ final class Qualifications {
         return a.isAfter(b) ? a : b;
     }
 
-    private static void row(CsvOut out, String code, Qualification q, String issuer, LocalDate from, LocalDate to) {
+    private static void row(CsvOut out, String code, QualificationType q, String issuer, LocalDate from, LocalDate to) {
         out.text(code).text(q.name()).text(issuer).text(from.toString()).text(to.toString()).end();
     }
 }

@@ -31,12 +31,15 @@ class DetailsService implements EnterpriseDetails {
     private final DetailsStore store;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    DetailsService(EnterpriseStore enterprises, DetailsStore store, BusinessDate businessDate, AuditTrail audit) {
+    DetailsService(EnterpriseStore enterprises, DetailsStore store, BusinessDate businessDate, AuditTrail audit,
+                   org.springframework.context.ApplicationEventPublisher events) {
         this.enterprises = enterprises;
         this.store = store;
         this.businessDate = businessDate;
         this.audit = audit;
+        this.events = events;
     }
 
     /** The enterprise as the caller may see it, or "not found". */
@@ -169,6 +172,8 @@ class DetailsService implements EnterpriseDetails {
             throw Rejected.invalid(r);
         }
         store.replaceChainTags(enterpriseId, parsed);
+        events.publishEvent(new cn.chanrong.enterprise.EnterpriseChainTagsChanged(enterpriseId,
+                parsed.stream().map(Enum::name).toList()));
         audit.record(AuditEvent.success(caller.username(), "enterprise.chain-tags.set", "enterprise", enterpriseId,
                 parsed.stream().map(Enum::name).collect(Collectors.joining(","))));
         return parsed;

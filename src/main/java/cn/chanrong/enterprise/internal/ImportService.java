@@ -2,6 +2,7 @@ package cn.chanrong.enterprise.internal;
 
 import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
+import cn.chanrong.enterprise.EnterpriseChainTagsChanged;
 import cn.chanrong.enterprise.EnterpriseImports;
 import cn.chanrong.enterprise.EnterpriseProfileChanged;
 import cn.chanrong.enterprise.EnterpriseRegistered;
@@ -129,6 +130,7 @@ class ImportService implements EnterpriseImports {
             if (ex == null) {
                 long id = enterprises.insert(l.profile(), caller.username());
                 details.replaceChainTags(id, l.tags());
+                events.publishEvent(new EnterpriseChainTagsChanged(id, l.tags().stream().map(Enum::name).toList()));
                 store.setGroup(id, l.groupId(), l.controller());
                 events.publishEvent(new EnterpriseRegistered(id, l.profile().creditCode(), l.profile().regionCode(),
                         l.profile().industryCode(), l.profile().sizeClass().name()));
@@ -144,7 +146,10 @@ class ImportService implements EnterpriseImports {
                     events.publishEvent(new EnterpriseProfileChanged(ex.id(), ex.version() + 1, l.profile().regionCode(),
                             l.profile().industryCode(), l.profile().sizeClass().name()));
                 }
-                details.replaceChainTags(ex.id(), l.tags());
+                if (!ex.tags().equals(l.tags())) {
+                    details.replaceChainTags(ex.id(), l.tags());
+                    events.publishEvent(new EnterpriseChainTagsChanged(ex.id(), l.tags().stream().map(Enum::name).toList()));
+                }
                 store.setGroup(ex.id(), l.groupId(), l.controller());
                 updated++;
             }

@@ -26,6 +26,16 @@ class EnterpriseFacts {
         upsert(e.enterpriseId(), e.version(), e.regionCode(), e.industryCode(), e.sizeClass());
     }
 
+    /** Replaces the enterprise's tags with the event's full set: a redelivery writes the same rows again. */
+    @ApplicationModuleListener
+    void on(cn.chanrong.enterprise.EnterpriseChainTagsChanged e) {
+        jdbc.sql("DELETE FROM stat_enterprise_chain WHERE enterprise_id = :id").param("id", e.enterpriseId()).update();
+        for (String tag : e.tags()) {
+            jdbc.sql("INSERT INTO stat_enterprise_chain (enterprise_id, tag) VALUES (:id, :t) ON CONFLICT DO NOTHING")
+                    .param("id", e.enterpriseId()).param("t", tag).update();
+        }
+    }
+
     private void upsert(long id, int version, String region, String industry, String size) {
         jdbc.sql("""
                         INSERT INTO stat_enterprise (enterprise_id, version, province_code, industry_section, size_class)

@@ -17,6 +17,29 @@ class JdbcEnterpriseStatistics implements EnterpriseStatistics {
     }
 
     @Override
+    public cn.chanrong.statistics.Overview overview(Caller caller) {
+        String prefix = caller.regionPrefix();
+        String like = prefix == null ? null : prefix + "%";
+        var byProvince = counts("""
+                SELECT province_code, count(*) FROM stat_enterprise
+                WHERE CAST(:p AS text) IS NULL OR province_code LIKE :p GROUP BY 1 ORDER BY 2 DESC, 1""", like);
+        var byChain = counts("""
+                SELECT c.tag, count(*) FROM stat_enterprise_chain c JOIN stat_enterprise s ON s.enterprise_id = c.enterprise_id
+                WHERE CAST(:p AS text) IS NULL OR s.province_code LIKE :p GROUP BY 1 ORDER BY 2 DESC, 1""", like);
+        var bySize = counts("""
+                SELECT size_class, count(*) FROM stat_enterprise
+                WHERE CAST(:p AS text) IS NULL OR province_code LIKE :p GROUP BY 1 ORDER BY 1""", like);
+        long total = byProvince.stream().mapToLong(cn.chanrong.statistics.Overview.Count::count).sum();
+        return new cn.chanrong.statistics.Overview(prefix == null ? "national" : prefix + "0000", total, byProvince,
+                byChain, bySize);
+    }
+
+    private List<cn.chanrong.statistics.Overview.Count> counts(String sql, String like) {
+        return jdbc.sql(sql).param("p", like)
+                .query((rs, i) -> new cn.chanrong.statistics.Overview.Count(rs.getString(1), rs.getLong(2))).list();
+    }
+
+    @Override
     public List<EnterpriseCount> byProvinceAndSize(Caller caller) {
         String prefix = caller.regionPrefix();
         return jdbc.sql("""

@@ -26,4 +26,11 @@ class StatisticsApi {
     List<EnterpriseCount> enterprises(Caller caller) {
         return statistics.byProvinceAndSize(caller);
     }
+
+    @GetMapping("/api/v1/statistics/overview")
+    @PreAuthorize("hasAnyRole('REGULATOR', 'ADMIN')")
+    @Operation(summary = "Registered enterprises by province, chain and size, within the caller's region")
+    cn.chanrong.statistics.Overview overview(Caller caller) {
+        return statistics.overview(caller);
+    }
 }
