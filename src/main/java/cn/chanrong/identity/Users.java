@@ -11,4 +11,12 @@ public interface Users {
     boolean exists(String username);
 
     Optional<Caller> caller(String username);
+
+    /** Users in username order, for administrators. */
+    cn.chanrong.shared.Page<UserView> list(Caller caller, cn.chanrong.shared.PageRequest page);
+
+    /** A user as administrators see it (never the password hash). */
+    record UserView(long id, String username, String displayName, Role role, Long enterpriseId, Long institutionId,
+                    String authorities, String department, String regionCode, boolean enabled) {
+    }
 }

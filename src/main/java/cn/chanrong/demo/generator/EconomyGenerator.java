@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,7 +46,7 @@ public final class EconomyGenerator {
         h.put(PRODUCTS, "product_code,institution_credit_code,name,name_en,type,min_amount,max_amount,min_term_months,"
                 + "max_term_months,pricing,spread_min_bp,spread_max_bp,fixed_rate_percent,security,target_chains,target_sizes,status");
         h.put(PRODUCT_CLAUSES, "product_code,seq,label_zh,label_en,expression");
-        return java.util.Collections.unmodifiableMap(h);
+        return Collections.unmodifiableMap(h);
     }
 
     public static GenerationSummary generate(GeneratorSettings settings, Path directory, GenerationProgress progress) {
@@ -88,9 +88,5 @@ public final class EconomyGenerator {
             n += o.rows();
         }
         return n;
-    }
-
-    static List<String> files() {
-        return List.copyOf(HEADERS.keySet());
     }
 }

@@ -1,12 +1,14 @@
 package cn.chanrong.demo.generator;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What a run wrote: data rows per file (headers not counted), in the order written, and how long it took. */
 public record GenerationSummary(Map<String, Long> rowsPerFile, double seconds) {
 
     public GenerationSummary {
-        rowsPerFile = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rowsPerFile));
+        rowsPerFile = Collections.unmodifiableMap(new LinkedHashMap<>(rowsPerFile));
     }
 
     public long totalRows() {

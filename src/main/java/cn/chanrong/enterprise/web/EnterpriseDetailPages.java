@@ -5,7 +5,7 @@ import cn.chanrong.enterprise.EnterpriseDetails;
 import cn.chanrong.enterprise.domain.StatementRules;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.shared.Rejected;
-import cn.chanrong.web.ApiErrors;
+import cn.chanrong.platform.ApiErrors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

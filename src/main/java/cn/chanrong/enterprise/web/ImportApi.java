@@ -3,7 +3,7 @@ package cn.chanrong.enterprise.web;
 import cn.chanrong.enterprise.EnterpriseImports;
 import cn.chanrong.enterprise.ImportReport;
 import cn.chanrong.identity.Caller;
-import cn.chanrong.web.ApiErrors;
+import cn.chanrong.platform.ApiErrors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;

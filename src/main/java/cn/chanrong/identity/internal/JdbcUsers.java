@@ -30,16 +30,41 @@ class JdbcUsers implements Users, UserDetailsService {
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final AuditTrail audit;
+    private final boolean demo;
 
-    JdbcUsers(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit) {
+    JdbcUsers(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, cn.chanrong.platform.PlatformMode mode) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
+        this.demo = mode.demo();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public cn.chanrong.shared.Page<UserView> list(Caller caller, cn.chanrong.shared.PageRequest page) {
+        if (!caller.isAdmin()) {
+            throw cn.chanrong.shared.Rejected.of(cn.chanrong.shared.Rejected.Kind.FORBIDDEN,
+                    cn.chanrong.shared.Rejection.of("forbidden", null));
+        }
+        var items = jdbc.sql("""
+                        SELECT id, username, display_name, role, enterprise_id, institution_id, authorities, department,
+                               region_code, enabled FROM app_user ORDER BY username LIMIT :l OFFSET :o""")
+                .param("l", page.size()).param("o", page.offset())
+                .query((rs, i) -> new UserView(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
+                        (Long) rs.getObject(5), (Long) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getBoolean(10)))
+                .list();
+        long total = jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single();
+        return new cn.chanrong.shared.Page<>(items, page.page(), page.size(), total);
     }
 
     @Override
     @Transactional
     public long create(UserDraft d, Caller actor) {
+        var problems = UserRules.check(d, jdbc, demo);
+        if (!problems.isEmpty()) {
+            throw cn.chanrong.shared.Rejected.invalid(problems);
+        }
         long id = jdbc.sql("""
                         INSERT INTO app_user (username, password_hash, display_name, role, enterprise_id, institution_id,
                                               authorities, department, region_code)

@@ -13,7 +13,7 @@ import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
-import cn.chanrong.web.ApiErrors;
+import cn.chanrong.platform.ApiErrors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

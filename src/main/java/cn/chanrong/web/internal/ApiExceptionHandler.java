@@ -5,7 +5,7 @@ import cn.chanrong.identity.CurrentCaller;
 import cn.chanrong.platform.Idempotency;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
-import cn.chanrong.web.ApiErrors;
+import cn.chanrong.platform.ApiErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;

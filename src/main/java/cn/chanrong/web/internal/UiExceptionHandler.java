@@ -1,7 +1,7 @@
 package cn.chanrong.web.internal;
 
 import cn.chanrong.shared.Rejected;
-import cn.chanrong.web.ApiErrors;
+import cn.chanrong.platform.ApiErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;

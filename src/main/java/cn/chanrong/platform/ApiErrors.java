@@ -1,4 +1,4 @@
-package cn.chanrong.web;
+package cn.chanrong.platform;
 
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
@@ -11,7 +11,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
-/** Turns rejections into problem details and localised messages; used by the API and the workbench. */
+/**
+ * Turns rejections into RFC 9457 problem details and localised messages, for the API and the
+ * workbench alike. It lives in the platform module so every module's screens can use it without
+ * depending on the web shell.
+ */
 @Component
 public class ApiErrors {
 
