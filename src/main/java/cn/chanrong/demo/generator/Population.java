@@ -114,8 +114,8 @@ final class Population {
     }
 
     /**
-     * Employees log-uniform inside the target class's band of the sector's size standard, revenue
-     * from a log-normal revenue per employee, redrawn until it falls inside the band too.
+     * Employees and revenue inside the target class's band of the sector's size standard, linked by a
+     * log-normal revenue per employee.
      */
     private static void drawSize(Population p, int i, SizeStandard s, SizeClass target, double perEmployee, Rng rng) {
         double empLow;
@@ -148,19 +148,28 @@ final class Population {
                 revHigh = s.smallRevenueYuan() * 3.0;
             }
         }
-        int emp = (int) StrictMath.floor(rng.logUniform(empLow, empHigh));
-        emp = Math.max((int) empLow, Math.min(emp, (int) empHigh - 1));
+        // a productivity first, then a headcount whose revenue lands in the band: no 1,000-strong firm
+        // with 25 M yuan of sales
+        double emp = -1;
         double rev = -1;
-        for (int attempt = 0; attempt < 6 && (rev < revLow || rev >= revHigh); attempt++) {
-            rev = emp * rng.logNormal(perEmployee, 0.6);
+        for (int attempt = 0; attempt < 8 && emp < 0; attempt++) {
+            double perHead = rng.logNormal(perEmployee, 0.6);
+            double low = Math.max(empLow, revLow / perHead);
+            double high = Math.min(empHigh, revHigh / perHead);
+            if (low < high) {
+                emp = rng.logUniform(low, high);
+                rev = emp * perHead;
+            }
         }
-        if (rev < revLow || rev >= revHigh) {
+        if (emp < 0) {
+            emp = rng.logUniform(empLow, empHigh);
             rev = rng.logUniform(revLow, revHigh);
         }
+        int employees = Math.max((int) empLow, Math.min((int) StrictMath.floor(emp), (int) empHigh - 1));
         long fen = Money.fen(rev);
         // keep the band's edges exact whatever the rounding did
         fen = Math.max(Money.fen(revLow), Math.min(fen, Money.fen(revHigh) - 1));
-        p.employees[i] = emp;
+        p.employees[i] = employees;
         p.revenue[i] = fen;
     }
 
