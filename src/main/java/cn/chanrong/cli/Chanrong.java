@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 /** Entry point of the jar and of {@code ./chanrong}. */
 @Command(name = "chanrong", mixinStandardHelpOptions = true, version = "chanrong 0.1",
         description = "产融 Chanrong — industry–finance platform",
-        subcommands = {Chanrong.Serve.class, Chanrong.Audit.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {Chanrong.Serve.class, Chanrong.Audit.class, GenerateCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Chanrong implements Runnable {
 
     public static void main(String[] args) {

@@ -22,7 +22,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Loads the demo world once (it checks for the {@code admin} user), in one transaction, when demo
@@ -41,10 +40,15 @@ class DemoLoader implements ApplicationRunner {
     private final Enterprises enterprises;
     private final EnterpriseDetails details;
     private final Products products;
+    private final DemoEconomyLoader economy;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
     DemoLoader(PlatformMode mode, Users users, Institutions institutions, Enterprises enterprises,
-               EnterpriseDetails details, Products products) {
+               EnterpriseDetails details, Products products, DemoEconomyLoader economy,
+               org.springframework.transaction.support.TransactionTemplate tx) {
+        this.tx = tx;
         this.products = products;
+        this.economy = economy;
         this.mode = mode;
         this.users = users;
         this.institutions = institutions;
@@ -53,11 +57,19 @@ class DemoLoader implements ApplicationRunner {
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
         if (!mode.demo() || users.exists("admin")) {
             return;
         }
+        tx.executeWithoutResult(s -> loadCast());
+        // after the cast has committed: the economy's background thread reads committed rows only
+        economy.load();
+        long count = enterprises.search(Caller.system("demo-loader"), EnterpriseFilter.none(), PageRequest.of(0, 1)).total();
+        log.info("Demo world loaded: {} enterprises, 8 demo users", count);
+    }
+
+    /** The named cast: two banks, the SME and the core enterprise with their logins, a few dozen firms. */
+    private void loadCast() {
         Caller demo = Caller.system("demo-loader");
         Institution bank = institutions.register(demo, DemoCodes.enterprise("350100", 9001), "闽江城市商业银行股份有限公司",
                 "Minjiang City Commercial Bank Co., Ltd.", InstitutionType.CITY_COMMERCIAL_BANK);
@@ -80,8 +92,6 @@ class DemoLoader implements ApplicationRunner {
         user(demo, "enterprise", "精工数控财务经理", Role.ENTERPRISE, sme.id(), null, Set.of(), null, null);
         user(demo, "core", "闽江重装司库", Role.ENTERPRISE, core.id(), null, Set.of(), null, null);
         DemoProducts.load(products, users.caller("bank").orElseThrow(), users.caller("bank2").orElseThrow());
-        long count = enterprises.search(demo, EnterpriseFilter.none(), PageRequest.of(0, 1)).total();
-        log.info("Demo world loaded: 2 banks, {} enterprises, 8 users", count);
     }
 
     private Enterprise register(Caller demo, DemoEconomy.Firm f, long seed) {

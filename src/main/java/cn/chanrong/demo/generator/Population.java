@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * The skeleton of every enterprise — industry, prefecture, size, ownership, founding day, employees,
- * latest revenue, trade name — as a few compact arrays (about 50 bytes an enterprise), drawn from
+ * latest revenue, trade name — as a few compact arrays (26 bytes an enterprise), drawn from
  * (seed, index). Later phases pick suppliers, subsidiaries and controllers among these without
  * holding any enterprise as an object.
  */

@@ -45,7 +45,7 @@ final class Qualifications {
             // a certificate that lapsed without renewal: issued 2021 or 2022, expired before the as-of date
             threeYears(out, code, QualificationType.HIGH_TECH, Issuers.science(province), rng.between(2021, 2022), 10, rng);
         }
-        if (sme && p.employees[i] <= 500 && revenueYuan <= 200_000_000 && rd >= 0.02 && rng.chance(0.6)) {
+        if (sme && p.employees[i] <= 500 && revenueYuan <= 200_000_000 && rd >= 0.02 && rng.chance(0.4)) {
             held |= bit(QualificationType.TECH_SME);
             LocalDate from = day(GeneratorSettings.LAST_YEAR, rng.between(3, 9), rng);
             row(out, code, QualificationType.TECH_SME, Issuers.science(province), later(from, founded), LocalDate.of(GeneratorSettings.LAST_YEAR, 12, 31));
