@@ -75,6 +75,14 @@ class DemoLoader implements ApplicationRunner {
                 "Minjiang City Commercial Bank Co., Ltd.", InstitutionType.CITY_COMMERCIAL_BANK);
         Institution bank2 = institutions.register(demo, DemoCodes.enterprise("350100", 9002), "海峡农村商业银行股份有限公司",
                 "Haixia Rural Commercial Bank Co., Ltd.", InstitutionType.RURAL_COMMERCIAL_BANK);
+        institutions.addBranch(demo, bank.id(), "闽江城市商业银行福州分行", "350100");
+        institutions.addBranch(demo, bank.id(), "闽江城市商业银行厦门分行", "350200");
+        institutions.addBranch(demo, bank.id(), "闽江城市商业银行深圳分行", "440300");
+        institutions.addBranch(demo, bank2.id(), "海峡农村商业银行泉州分行", "350500");
+        institutions.addPolicyTool(demo, bank.id(), "TECH_RELENDING", java.time.LocalDate.of(2025, 1, 1), null);
+        institutions.addPolicyTool(demo, bank.id(), "SMALL_BUSINESS_RELENDING", java.time.LocalDate.of(2024, 1, 1),
+                java.time.LocalDate.of(2025, 12, 31));
+        institutions.addPolicyTool(demo, bank2.id(), "SMALL_BUSINESS_RELENDING", java.time.LocalDate.of(2024, 6, 1), null);
         Enterprise sme = register(demo, DemoEconomy.SME, 1);
         Enterprise core = register(demo, DemoEconomy.CORE, 2);
         long seed = 100;

@@ -12,4 +12,12 @@ public interface Institutions {
 
     /** Every institution, by name. */
     java.util.List<Institution> list();
+
+    /** Branches and policy-tool participation; "not found" for an unknown id. */
+    InstitutionDetails details(long id);
+
+    InstitutionDetails.Branch addBranch(Caller caller, long institutionId, String name, String regionCode);
+
+    InstitutionDetails.Participation addPolicyTool(Caller caller, long institutionId, String tool,
+                                                   java.time.LocalDate validFrom, java.time.LocalDate validTo);
 }

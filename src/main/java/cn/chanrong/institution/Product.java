@@ -10,7 +10,7 @@ public record Product(long id, String code, long institutionId, String instituti
                       ProductType type, BigDecimal minAmount, BigDecimal maxAmount, int minTermMonths,
                       int maxTermMonths, String pricing, Integer spreadMinBp, Integer spreadMaxBp,
                       BigDecimal fixedRatePercent, String security, List<String> targetChains, List<String> targetSizes,
-                      List<String> targetRegions, Status status, LocalDate effectiveFrom, LocalDate effectiveTo,
+                      List<String> targetStages, List<String> targetRegions, Status status, LocalDate effectiveFrom, LocalDate effectiveTo,
                       List<ProductDraft.Clause> clauses, int version) {
 
     public enum Status { DRAFT, PUBLISHED, WITHDRAWN }

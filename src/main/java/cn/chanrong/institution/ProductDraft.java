@@ -6,7 +6,7 @@ import java.util.List;
 public record ProductDraft(String code, String name, String nameEn, String type, String minAmount, String maxAmount,
                            Integer minTermMonths, Integer maxTermMonths, String pricing, Integer spreadMinBp,
                            Integer spreadMaxBp, String fixedRatePercent, String security, List<String> targetChains,
-                           List<String> targetSizes, List<String> targetRegions, String effectiveFrom,
+                           List<String> targetSizes, List<String> targetStages, List<String> targetRegions, String effectiveFrom,
                            String effectiveTo, List<Clause> clauses) {
 
     /** A named eligibility clause: labels in both languages and a CEL expression over {@code e}. */

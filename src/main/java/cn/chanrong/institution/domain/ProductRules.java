@@ -1,6 +1,7 @@
 package cn.chanrong.institution.domain;
 
 import cn.chanrong.enterprise.domain.ChainTag;
+import cn.chanrong.enterprise.domain.GrowthStage;
 import cn.chanrong.enterprise.domain.SizeClass;
 import cn.chanrong.institution.InstitutionType;
 import cn.chanrong.institution.ProductDraft;
@@ -25,7 +26,7 @@ public final class ProductRules {
     public record Valid(String code, String name, String nameEn, ProductType type, BigDecimal minAmount,
                         BigDecimal maxAmount, int minTerm, int maxTerm, String pricing, Integer spreadMinBp,
                         Integer spreadMaxBp, BigDecimal fixedRate, String security, List<String> targetChains,
-                        List<String> targetSizes, List<String> targetRegions, LocalDate effectiveFrom,
+                        List<String> targetSizes, List<String> targetStages, List<String> targetRegions, LocalDate effectiveFrom,
                         LocalDate effectiveTo, List<EligibilityRules.Compiled> clauses) {
     }
 
@@ -119,6 +120,9 @@ public final class ProductRules {
         List<String> sizes = codes(d.targetSizes());
         sizes.stream().filter(s -> Arrays.stream(SizeClass.values()).noneMatch(x -> x.name().equals(s)))
                 .forEach(s -> r.add(Rejection.of("enum", "targetSizes", s, Arrays.toString(SizeClass.values()))));
+        List<String> stages = codes(d.targetStages());
+        stages.stream().filter(s -> Arrays.stream(GrowthStage.values()).noneMatch(x -> x.name().equals(s)))
+                .forEach(s -> r.add(Rejection.of("enum", "targetStages", s, Arrays.toString(GrowthStage.values()))));
         List<String> regions = codes(d.targetRegions());
         regions.stream().filter(x -> !knownRegion.test(x))
                 .forEach(x -> r.add(Rejection.of("region-code.unknown", "targetRegions", x)));
@@ -156,7 +160,7 @@ public final class ProductRules {
         }
         return new Outcome(new Valid(code, name, nameEn, type, min, max, minTerm, maxTerm, pricing,
                 pricing.equals("LPR_SPREAD") ? d.spreadMinBp() : null, pricing.equals("LPR_SPREAD") ? d.spreadMaxBp() : null,
-                fixed, security, chains, sizes, regions, from, to, List.copyOf(compiled)), List.of());
+                fixed, security, chains, sizes, stages, regions, from, to, List.copyOf(compiled)), List.of());
     }
 
     private static BigDecimal amount(String raw, String field, List<Rejection> r) {

@@ -58,6 +58,8 @@ class InstitutionDemoContributor implements DemoContributor {
                 Institution i = institutions.byCreditCode(code).orElseGet(() -> institutions.register(admin, code,
                         r.fields().get(1), r.fields().get(2), InstitutionType.valueOf(r.fields().get(3))));
                 ids.put(code, i.id());
+                jdbc.sql("UPDATE institution SET head_region = :r WHERE id = :id").param("r", r.fields().get(4))
+                        .param("id", i.id()).update();
             }
             Map<String, List<ProductDraft.Clause>> clauses = new HashMap<>();
             for (Csv.Row r : rows(economy.resolve("product_clauses.csv"))) {
@@ -74,7 +76,7 @@ class InstitutionDemoContributor implements DemoContributor {
                         Set.of("operator"));
                 var p = products.create(operator, new ProductDraft(f.get(0), f.get(2), f.get(3), f.get(4), f.get(5),
                         f.get(6), Integer.valueOf(f.get(7)), Integer.valueOf(f.get(8)), f.get(9), integer(f.get(10)),
-                        integer(f.get(11)), blank(f.get(12)), f.get(13), list(f.get(14)), list(f.get(15)), List.of(), null,
+                        integer(f.get(11)), blank(f.get(12)), f.get(13), list(f.get(14)), list(f.get(15)), List.of(), List.of(), null,
                         null, clauses.getOrDefault(f.get(0), List.of())));
                 if ("PUBLISHED".equals(f.get(16))) {
                     products.publish(operator, p.id());

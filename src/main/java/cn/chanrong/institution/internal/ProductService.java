@@ -72,6 +72,49 @@ class ProductService implements Products {
         return o.product();
     }
 
+    /** The rules' verdict on a draft for an institution, without saving anything. */
+    List<Rejection> check(ProductDraft draft, long institutionId) {
+        return rules.check(draft, institutionType(institutionId)).rejections();
+    }
+
+    java.util.Optional<Product> byCode(String code) {
+        Long id = jdbc.sql("SELECT id FROM product WHERE code = :c").param("c", code).query(Long.class).optional()
+                .orElse(null);
+        return id == null ? java.util.Optional.empty() : store.find(id, new ProductStore.Scope(true, -1));
+    }
+
+    /** Moves a product to a status: publish, withdraw, or back to draft. */
+    Product transitionTo(Caller caller, long id, Product.Status status) {
+        return switch (status) {
+            case PUBLISHED -> publish(caller, id);
+            case WITHDRAWN -> withdraw(caller, id);
+            case DRAFT -> transition(caller, id, Product.Status.DRAFT, "product.draft");
+        };
+    }
+
+    /** Whether a stored product already says everything a draft says (so an import leaves it alone). */
+    boolean sameAs(Product p, ProductDraft d) {
+        ProductRules.Outcome o = rules.check(d, institutionType(p.institutionId()));
+        if (!o.ok()) {
+            return false;
+        }
+        ProductRules.Valid v = o.product();
+        List<ProductDraft.Clause> clauses = v.clauses().stream()
+                .map(c -> new ProductDraft.Clause(c.labelZh(), c.labelEn(), c.expression())).toList();
+        return p.code().equals(v.code()) && p.name().equals(v.name()) && java.util.Objects.equals(p.nameEn(), v.nameEn())
+                && p.type() == v.type() && p.minAmount().compareTo(v.minAmount()) == 0
+                && p.maxAmount().compareTo(v.maxAmount()) == 0 && p.minTermMonths() == v.minTerm()
+                && p.maxTermMonths() == v.maxTerm() && p.pricing().equals(v.pricing())
+                && java.util.Objects.equals(p.spreadMinBp(), v.spreadMinBp())
+                && java.util.Objects.equals(p.spreadMaxBp(), v.spreadMaxBp())
+                && ProductImportService.equalAmounts(p.fixedRatePercent(), v.fixedRate())
+                && p.security().equals(v.security()) && p.targetChains().equals(v.targetChains())
+                && p.targetSizes().equals(v.targetSizes()) && p.targetStages().equals(v.targetStages())
+                && p.targetRegions().equals(v.targetRegions())
+                && java.util.Objects.equals(p.effectiveFrom(), v.effectiveFrom())
+                && java.util.Objects.equals(p.effectiveTo(), v.effectiveTo()) && p.clauses().equals(clauses);
+    }
+
     @Override
     @Transactional
     public Product create(Caller caller, ProductDraft draft) {

@@ -25,7 +25,7 @@ class ProductStore {
     private static final String COLUMNS = """
             p.id, p.code, p.institution_id, i.name AS institution_name, p.name, p.name_en, p.type, p.min_amount,
             p.max_amount, p.min_term_months, p.max_term_months, p.pricing, p.spread_min_bp, p.spread_max_bp,
-            p.fixed_rate, p.security, p.target_chains, p.target_sizes, p.target_regions, p.status, p.effective_from,
+            p.fixed_rate, p.security, p.target_chains, p.target_sizes, p.target_stages, p.target_regions, p.status, p.effective_from,
             p.effective_to, p.version""";
     private static final String SCOPE = "(p.status = 'PUBLISHED' OR :s_all OR p.institution_id = :s_inst)";
 
@@ -42,9 +42,9 @@ class ProductStore {
         long id = jdbc.sql("""
                         INSERT INTO product (code, institution_id, name, name_en, type, min_amount, max_amount,
                             min_term_months, max_term_months, pricing, spread_min_bp, spread_max_bp, fixed_rate, security,
-                            target_chains, target_sizes, target_regions, effective_from, effective_to, created_by)
+                            target_chains, target_sizes, target_stages, target_regions, effective_from, effective_to, created_by)
                         VALUES (:code, :inst, :name, :nameEn, :type, :min, :max, :minT, :maxT, :pricing, :sMin, :sMax,
-                            :fixed, :security, :chains, :sizes, :regions, :from, :to, :actor) RETURNING id""")
+                            :fixed, :security, :chains, :sizes, :stages, :regions, :from, :to, :actor) RETURNING id""")
                 .params(params(p)).param("inst", institutionId).param("actor", actor)
                 .query(Long.class).single();
         insertClauses(id, p.clauses());
@@ -56,7 +56,7 @@ class ProductStore {
                         UPDATE product SET code = :code, name = :name, name_en = :nameEn, type = :type, min_amount = :min,
                             max_amount = :max, min_term_months = :minT, max_term_months = :maxT, pricing = :pricing,
                             spread_min_bp = :sMin, spread_max_bp = :sMax, fixed_rate = :fixed, security = :security,
-                            target_chains = :chains, target_sizes = :sizes, target_regions = :regions,
+                            target_chains = :chains, target_sizes = :sizes, target_stages = :stages, target_regions = :regions,
                             effective_from = :from, effective_to = :to, version = version + 1, updated_at = now()
                         WHERE id = :id AND version = :v""")
                 .params(params(p)).param("id", id).param("v", expectedVersion).update();
@@ -102,6 +102,7 @@ class ProductStore {
         m.put("security", p.security());
         m.put("chains", String.join(",", p.targetChains()));
         m.put("sizes", String.join(",", p.targetSizes()));
+        m.put("stages", String.join(",", p.targetStages()));
         m.put("regions", String.join(",", p.targetRegions()));
         m.put("from", p.effectiveFrom());
         m.put("to", p.effectiveTo());
@@ -158,7 +159,7 @@ class ProductStore {
                 rs.getBigDecimal("min_amount"), rs.getBigDecimal("max_amount"), rs.getInt("min_term_months"),
                 rs.getInt("max_term_months"), rs.getString("pricing"), (Integer) rs.getObject("spread_min_bp"),
                 (Integer) rs.getObject("spread_max_bp"), rs.getBigDecimal("fixed_rate"), rs.getString("security"),
-                list(rs.getString("target_chains")), list(rs.getString("target_sizes")),
+                list(rs.getString("target_chains")), list(rs.getString("target_sizes")), list(rs.getString("target_stages")),
                 list(rs.getString("target_regions")), Product.Status.valueOf(rs.getString("status")),
                 rs.getObject("effective_from", LocalDate.class), rs.getObject("effective_to", LocalDate.class), clauses,
                 rs.getInt("version"));

@@ -48,14 +48,14 @@ class ProductApi {
                        String type, String typeName, String minAmount, String maxAmount, int minTermMonths,
                        int maxTermMonths, String pricing, Integer spreadMinBp, Integer spreadMaxBp,
                        String fixedRatePercent, String security, List<String> targetChains, List<String> targetSizes,
-                       List<String> targetRegions, String status, String effectiveFrom, String effectiveTo,
+                       List<String> targetStages, List<String> targetRegions, String status, String effectiveFrom, String effectiveTo,
                        List<ProductDraft.Clause> clauses, int version) {
         static ProductJson of(Product p, Locale locale) {
             return new ProductJson(p.id(), p.code(), p.institutionId(), p.institutionName(), p.name(), p.nameEn(),
                     p.type().name(), p.type().name("en".equals(locale.getLanguage())), p.minAmount().toPlainString(),
                     p.maxAmount().toPlainString(), p.minTermMonths(), p.maxTermMonths(), p.pricing(), p.spreadMinBp(),
                     p.spreadMaxBp(), p.fixedRatePercent() == null ? null : p.fixedRatePercent().stripTrailingZeros().toPlainString(),
-                    p.security(), p.targetChains(), p.targetSizes(), p.targetRegions(), p.status().name(),
+                    p.security(), p.targetChains(), p.targetSizes(), p.targetStages(), p.targetRegions(), p.status().name(),
                     str(p.effectiveFrom()), str(p.effectiveTo()), p.clauses(), p.version());
         }
 
@@ -71,12 +71,12 @@ class ProductApi {
     record ProductRequest(String code, String name, String nameEn, String type, String minAmount, String maxAmount,
                           Integer minTermMonths, Integer maxTermMonths, String pricing, Integer spreadMinBp,
                           Integer spreadMaxBp, String fixedRatePercent, String security, List<String> targetChains,
-                          List<String> targetSizes, List<String> targetRegions, String effectiveFrom,
+                          List<String> targetSizes, List<String> targetStages, List<String> targetRegions, String effectiveFrom,
                           String effectiveTo, List<ProductDraft.Clause> clauses, Integer version) {
         ProductDraft draft() {
             return new ProductDraft(code, name, nameEn, type, minAmount, maxAmount, minTermMonths, maxTermMonths,
                     pricing, spreadMinBp, spreadMaxBp, fixedRatePercent, security, targetChains, targetSizes,
-                    targetRegions, effectiveFrom, effectiveTo, clauses);
+                    targetStages, targetRegions, effectiveFrom, effectiveTo, clauses);
         }
 
         String digest() {

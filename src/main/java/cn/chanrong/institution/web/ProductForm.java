@@ -27,6 +27,7 @@ public class ProductForm {
     private String security = "CREDIT";
     private String targetChains;
     private String targetSizes;
+    private String targetStages;
     private String targetRegions;
     private String effectiveFrom;
     private String effectiveTo;
@@ -50,6 +51,7 @@ public class ProductForm {
         f.security = p.security();
         f.targetChains = String.join(",", p.targetChains());
         f.targetSizes = String.join(",", p.targetSizes());
+        f.targetStages = String.join(",", p.targetStages());
         f.targetRegions = String.join(",", p.targetRegions());
         f.effectiveFrom = p.effectiveFrom() == null ? null : p.effectiveFrom().toString();
         f.effectiveTo = p.effectiveTo() == null ? null : p.effectiveTo().toString();
@@ -75,7 +77,7 @@ public class ProductForm {
         }
         return new ProductDraft(code, name, nameEn, type, minAmount, maxAmount, integer(minTermMonths),
                 integer(maxTermMonths), pricing, integer(spreadMinBp), integer(spreadMaxBp), fixedRatePercent, security,
-                codes(targetChains), codes(targetSizes), codes(targetRegions), effectiveFrom, effectiveTo, list);
+                codes(targetChains), codes(targetSizes), codes(targetStages), codes(targetRegions), effectiveFrom, effectiveTo, list);
     }
 
     /** Fields that hold something that is not a whole number. */
@@ -155,6 +157,8 @@ public class ProductForm {
     public void setTargetChains(String v) { targetChains = v; }
     public String getTargetSizes() { return targetSizes; }
     public void setTargetSizes(String v) { targetSizes = v; }
+    public String getTargetStages() { return targetStages; }
+    public void setTargetStages(String v) { targetStages = v; }
     public String getTargetRegions() { return targetRegions; }
     public void setTargetRegions(String v) { targetRegions = v; }
     public String getEffectiveFrom() { return effectiveFrom; }

@@ -1,0 +1,62 @@
+package cn.chanrong.institution.web;
+
+import cn.chanrong.enterprise.ImportReport;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.institution.ProductImports;
+import cn.chanrong.platform.ApiErrors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@Tag(name = "imports", description = "CSV imports")
+class ProductImportApi {
+
+    private final ProductImports imports;
+    private final ApiErrors errors;
+
+    ProductImportApi(ProductImports imports, ApiErrors errors) {
+        this.imports = imports;
+        this.errors = errors;
+    }
+
+    @PostMapping(value = "/api/v1/imports/products", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAnyRole('ADMIN', 'INSTITUTION')")
+    @Operation(summary = "Import products (part 'products': " + ProductImports.PRODUCT_COLUMNS
+            + ") with their clauses (part 'clauses': " + ProductImports.CLAUSE_COLUMNS + ")")
+    ResponseEntity<Map<String, Object>> products(Caller caller, Locale locale, @RequestPart("products") MultipartFile products,
+                                                 @RequestPart(value = "clauses", required = false) MultipartFile clauses,
+                                                 @RequestParam(required = false) String encoding) throws IOException {
+        ImportReport report = imports.importProducts(caller, products.getBytes(),
+                clauses == null ? null : clauses.getBytes(), encoding);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", report.kind());
+        body.put("rows", report.rows());
+        body.put("accepted", report.accepted());
+        body.put("created", report.created());
+        body.put("updated", report.updated());
+        body.put("unchanged", report.unchanged());
+        List<Map<String, Object>> list = report.errors().stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("line", e.line());
+            m.put("column", e.column());
+            m.put("code", e.rejection().code());
+            m.put("message", errors.message(e.rejection(), locale));
+            return m;
+        }).toList();
+        body.put("errors", list);
+        return ResponseEntity.status(report.accepted() ? 200 : 422).body(body);
+    }
+}
