@@ -37,6 +37,8 @@ public interface EnterpriseDetails {
 
     List<SupplyLink> supplyLinks(Caller caller, long enterpriseId);
 
+    Affiliation affiliation(Caller caller, long enterpriseId);
+
     SupplyLink declareSupplyLink(Caller caller, long enterpriseId, String counterpartyCreditCode, SupplyLink.Role role,
                                  BigDecimal annualVolume);
 }

@@ -110,6 +110,17 @@ class BrowserIntegrationTests {
         assertThat(find(".field-error[data-field=employees]").getText()).contains("从业人员应在0到");
         screenshot("enterprise-edit-error-zh");
 
+        // the product page tests eligibility in place (htmx): the page stays, the verdict appears
+        browser.get(url("/products?lang=zh"));
+        find("#products tbody a").click();
+        String productUrl = browser.getCurrentUrl();
+        assertThat(browser.findElements(By.id("manage"))).as("an enterprise cannot manage a bank's product").isEmpty();
+        assertThat(browser.findElements(By.id("withdraw"))).isEmpty();
+        find("#test").click();
+        assertThat(find("#verdict").getText()).contains("福州精工数控机床有限公司");
+        assertThat(browser.getCurrentUrl()).isEqualTo(productUrl);
+        screenshot("product-eligibility-zh");
+
         browser.get(url("/enterprises?lang=en"));
         assertThat(find("h1").getText()).isEqualTo("Enterprise registry");
         assertThat(find("#enterprises tbody td:nth-child(5)").getText()).isEqualTo("Small");

@@ -190,6 +190,13 @@ class DetailsService implements EnterpriseDetails {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public cn.chanrong.enterprise.Affiliation affiliation(Caller caller, long enterpriseId) {
+        visible(caller, enterpriseId);
+        return store.affiliation(enterpriseId);
+    }
+
+    @Override
     @Transactional
     public SupplyLink declareSupplyLink(Caller caller, long enterpriseId, String counterpartyCreditCode,
                                         SupplyLink.Role role, BigDecimal annualVolume) {

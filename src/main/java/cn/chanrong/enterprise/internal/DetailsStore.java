@@ -117,6 +117,22 @@ class DetailsStore {
                 .list();
     }
 
+    cn.chanrong.enterprise.Affiliation affiliation(long enterpriseId) {
+        var head = jdbc.sql("""
+                        SELECT g.code, g.name, e.actual_controller FROM enterprise e LEFT JOIN enterprise_group g ON g.id = e.group_id
+                        WHERE e.id = :id""")
+                .param("id", enterpriseId)
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
+        var related = jdbc.sql("""
+                        SELECT o.id, o.credit_code, o.name, r.relation FROM enterprise_related_party r
+                        JOIN enterprise o ON o.id = r.related_enterprise_id WHERE r.enterprise_id = :id ORDER BY r.relation, o.id""")
+                .param("id", enterpriseId)
+                .query((rs, i) -> new cn.chanrong.enterprise.Affiliation.RelatedParty(rs.getLong(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4)))
+                .list();
+        return new cn.chanrong.enterprise.Affiliation(head[0], head[1], head[2], related);
+    }
+
     Optional<long[]> idByCreditCode(String creditCode) {
         return jdbc.sql("SELECT id FROM enterprise WHERE credit_code = :c").param("c", creditCode)
                 .query((rs, i) -> new long[] {rs.getLong(1)}).optional();

@@ -66,6 +66,23 @@ class EnterpriseDetailPages {
         });
     }
 
+    @PostMapping("/supply-links")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ENTERPRISE')")
+    String declareLink(Caller caller, Locale locale, @PathVariable long id, @RequestParam String counterpartyCreditCode,
+                       @RequestParam String role, @RequestParam String annualVolume, RedirectAttributes flash) {
+        return attempt(caller, locale, id, "links", "enterprise.supply-link.declare", flash, () -> {
+            cn.chanrong.enterprise.SupplyLink.Role r = java.util.Arrays.stream(cn.chanrong.enterprise.SupplyLink.Role.values())
+                    .filter(x -> x.name().equals(role)).findFirst().orElse(null);
+            java.math.BigDecimal volume;
+            try {
+                volume = new java.math.BigDecimal(annualVolume.strip());
+            } catch (NumberFormatException e) {
+                throw Rejected.invalid(cn.chanrong.shared.Rejection.of("amount.format", "annualVolume", annualVolume));
+            }
+            return details.declareSupplyLink(caller, id, counterpartyCreditCode.strip(), r, volume);
+        });
+    }
+
     @PostMapping("/statements")
     @PreAuthorize("hasAnyRole('ADMIN', 'ENTERPRISE')")
     String saveStatement(Caller caller, Locale locale, @PathVariable long id, @RequestParam Map<String, String> form,

@@ -156,6 +156,13 @@ class EnterpriseDetailsApi {
         return ResponseEntity.status(201).body(details.declareSupplyLink(caller, id, b.counterpartyCreditCode(), role, volume));
     }
 
+    @GetMapping("/affiliation")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Group, actual controller and related parties")
+    cn.chanrong.enterprise.Affiliation affiliation(Caller caller, @PathVariable long id) {
+        return details.affiliation(caller, id);
+    }
+
     private static List<TagJson> tags(java.util.Set<ChainTag> tags, Locale locale) {
         boolean en = "en".equals(locale.getLanguage());
         return tags.stream().map(t -> new TagJson(t.name(), t.kind().name(), t.name(en))).toList();

@@ -81,6 +81,7 @@ class EnterprisePages {
         model.addAttribute("statements", details.statements(caller, id));
         model.addAttribute("links", caller.is(cn.chanrong.identity.Role.INSTITUTION) ? null : details.supplyLinks(caller, id));
         model.addAttribute("english", "en".equals(locale.getLanguage()));
+        model.addAttribute("affiliation", details.affiliation(caller, id));
         if (!model.containsAttribute("sectionErrors")) {
             model.addAttribute("sectionErrors", Map.of());
         }

@@ -73,6 +73,21 @@ class ProductPages {
         if (caller.is(Role.ENTERPRISE) && (creditCode == null || creditCode.isBlank())) {
             creditCode = enterprises.get(caller, caller.enterpriseId()).creditCode();
         }
+        test(caller, locale, id, creditCode, model);
+        return "product/detail";
+    }
+
+    /** The eligibility result alone, swapped into the product page by htmx. */
+    @GetMapping("/{id}/eligibility")
+    @PreAuthorize("isAuthenticated()")
+    String eligibility(Caller caller, Locale locale, @PathVariable long id,
+                       @RequestParam(name = "enterprise", required = false) String creditCode, Model model) {
+        products.get(caller, id);
+        test(caller, locale, id, creditCode, model);
+        return "product/detail :: result";
+    }
+
+    private void test(Caller caller, Locale locale, long id, String creditCode, Model model) {
         if (creditCode != null && !creditCode.isBlank()) {
             model.addAttribute("testedCode", creditCode.strip());
             var found = enterprises.search(caller, new EnterpriseFilter(creditCode.strip(), null, null, null),
@@ -85,7 +100,6 @@ class ProductPages {
                 model.addAttribute("eligibility", products.eligibility(caller, id, found.items().get(0).id(), locale));
             }
         }
-        return "product/detail";
     }
 
     @GetMapping("/new")
