@@ -38,13 +38,16 @@ class EnterpriseFacts {
 
     private void upsert(long id, int version, String region, String industry, String size) {
         jdbc.sql("""
-                        INSERT INTO stat_enterprise (enterprise_id, version, province_code, industry_section, size_class)
-                        VALUES (:id, :v, :p, :s, :size)
+                        INSERT INTO stat_enterprise (enterprise_id, version, province_code, prefecture_code, industry_section,
+                                                     size_class)
+                        VALUES (:id, :v, :p, :pref, :s, :size)
                         ON CONFLICT (enterprise_id) DO UPDATE SET version = excluded.version,
-                            province_code = excluded.province_code, industry_section = excluded.industry_section,
+                            province_code = excluded.province_code, prefecture_code = excluded.prefecture_code,
+                            industry_section = excluded.industry_section,
                             size_class = excluded.size_class
                         WHERE stat_enterprise.version < excluded.version""")
                 .param("id", id).param("v", version).param("p", region.substring(0, 2) + "0000")
+                .param("pref", region.substring(0, 4) + "00")
                 .param("s", industry.substring(0, 1)).param("size", size)
                 .update();
     }

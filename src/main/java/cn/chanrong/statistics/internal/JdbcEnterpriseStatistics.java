@@ -20,9 +20,12 @@ class JdbcEnterpriseStatistics implements EnterpriseStatistics {
     public cn.chanrong.statistics.Overview overview(Caller caller) {
         String prefix = caller.regionPrefix();
         String like = prefix == null ? null : prefix + "%";
-        var byProvince = counts("""
+        // national scope: by province; a provincial regulator: its prefectures
+        var byProvince = counts(prefix == null ? """
                 SELECT province_code, count(*) FROM stat_enterprise
-                WHERE CAST(:p AS text) IS NULL OR province_code LIKE :p GROUP BY 1 ORDER BY 2 DESC, 1""", like);
+                WHERE CAST(:p AS text) IS NULL OR province_code LIKE :p GROUP BY 1 ORDER BY 2 DESC, 1""" : """
+                SELECT coalesce(prefecture_code, province_code), count(*) FROM stat_enterprise
+                WHERE province_code LIKE :p GROUP BY 1 ORDER BY 2 DESC, 1""", like);
         var byChain = counts("""
                 SELECT c.tag, count(*) FROM stat_enterprise_chain c JOIN stat_enterprise s ON s.enterprise_id = c.enterprise_id
                 WHERE CAST(:p AS text) IS NULL OR s.province_code LIKE :p GROUP BY 1 ORDER BY 2 DESC, 1""", like);
