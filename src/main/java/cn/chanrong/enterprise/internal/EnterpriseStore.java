@@ -71,13 +71,13 @@ class EnterpriseStore {
     }
 
     Optional<Row> find(long id, Visibility v) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise e WHERE e.id = :id AND " + Visibility.PREDICATE)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise e WHERE e.id = :id AND " + v.predicate())
                 .param("id", id).params(visibility(v))
                 .query(EnterpriseStore::row).optional();
     }
 
     List<Row> search(EnterpriseFilter f, Visibility v, PageRequest page, LocalDate today) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise e WHERE " + Visibility.PREDICATE + FILTER
+        return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise e WHERE " + v.predicate() + where(f)
                         + " ORDER BY e.id LIMIT :limit OFFSET :offset")
                 .params(visibility(v)).params(filter(f)).param("today", today)
                 .param("limit", page.size()).param("offset", page.offset())
@@ -85,25 +85,42 @@ class EnterpriseStore {
     }
 
     long count(EnterpriseFilter f, Visibility v, LocalDate today) {
-        return jdbc.sql("SELECT count(*) FROM enterprise e WHERE " + Visibility.PREDICATE + FILTER)
+        return jdbc.sql("SELECT count(*) FROM enterprise e WHERE " + v.predicate() + where(f))
                 .params(visibility(v)).params(filter(f)).param("today", today)
                 .query(Long.class).single();
     }
 
-    private static final String FILTER = """
-             AND (CAST(:f_cc AS text) IS NULL OR e.credit_code = :f_cc)
-             AND (CAST(:f_name AS text) IS NULL OR e.name LIKE :f_name OR e.name_en ILIKE :f_name)
-             AND (CAST(:f_region AS text) IS NULL OR e.region_code LIKE :f_region)
-             AND (CAST(:f_ind AS text) IS NULL OR e.industry_code LIKE :f_ind)
-             AND (CAST(:f_tag AS text) IS NULL OR EXISTS (SELECT 1 FROM enterprise_chain_tag t
-                  WHERE t.enterprise_id = e.id AND t.tag = :f_tag))
-             AND (CAST(:f_q AS text) IS NULL OR EXISTS (SELECT 1 FROM enterprise_qualification q
-                  WHERE q.enterprise_id = e.id AND q.type = :f_q AND q.valid_from <= CAST(:today AS date)
-                  AND (q.valid_to IS NULL OR q.valid_to > CAST(:today AS date))))
-             AND (CAST(:f_size AS text) IS NULL OR (""" + DerivedSql.SIZE + """
-            ) = :f_size)
-             AND (CAST(:f_stage AS text) IS NULL OR (""" + DerivedSql.STAGE + """
-            ) = :f_stage)""";
+    /** Only the conditions the filter uses, so the plan fits the query actually asked. */
+    private static String where(EnterpriseFilter f) {
+        StringBuilder w = new StringBuilder();
+        if (blankToNull(f.creditCode()) != null) {
+            w.append(" AND e.credit_code = :f_cc");
+        }
+        if (blankToNull(f.name()) != null) {
+            w.append(" AND (e.name LIKE :f_name OR e.name_en ILIKE :f_name)");
+        }
+        if (blankToNull(f.regionCode()) != null) {
+            w.append(" AND e.region_code LIKE :f_region");
+        }
+        if (blankToNull(f.industryCode()) != null) {
+            w.append(" AND e.industry_code LIKE :f_ind");
+        }
+        if (blankToNull(f.chainTag()) != null) {
+            w.append(" AND EXISTS (SELECT 1 FROM enterprise_chain_tag t WHERE t.enterprise_id = e.id AND t.tag = :f_tag)");
+        }
+        if (blankToNull(f.qualification()) != null) {
+            w.append(" ").append("""
+                     AND EXISTS (SELECT 1 FROM enterprise_qualification q WHERE q.enterprise_id = e.id AND q.type = :f_q
+                     AND q.valid_from <= CAST(:today AS date) AND (q.valid_to IS NULL OR q.valid_to > CAST(:today AS date)))""");
+        }
+        if (blankToNull(f.sizeClass()) != null) {
+            w.append(" AND (").append(DerivedSql.SIZE).append(") = :f_size");
+        }
+        if (blankToNull(f.growthStage()) != null) {
+            w.append(" AND (").append(DerivedSql.STAGE).append(") = :f_stage");
+        }
+        return w.toString();
+    }
 
     private static java.util.Map<String, Object> filter(EnterpriseFilter f) {
         java.util.Map<String, Object> m = new java.util.HashMap<>();
@@ -145,7 +162,6 @@ class EnterpriseStore {
 
     private static java.util.Map<String, Object> visibility(Visibility v) {
         java.util.Map<String, Object> m = new java.util.HashMap<>();
-        m.put("v_all", v.all());
         m.put("v_eid", v.enterpriseId() == null ? -1L : v.enterpriseId());
         m.put("v_region", v.regionLike() == null ? "" : v.regionLike());
         return m;

@@ -18,8 +18,17 @@ record Visibility(boolean all, Long enterpriseId, String regionPrefix) {
         };
     }
 
-    /** SQL predicate over alias {@code e} using parameters {@code :v_all}, {@code :v_eid}, {@code :v_region}. */
-    static final String PREDICATE = "(:v_all OR e.id = :v_eid OR e.region_code LIKE :v_region)";
+    /**
+     * The SQL predicate over alias {@code e}, written for this caller only (parameters
+     * {@code :v_eid}, {@code :v_region}), so a prepared statement's plan never carries the other
+     * callers' branches.
+     */
+    String predicate() {
+        if (all) {
+            return "TRUE";
+        }
+        return enterpriseId != null ? "e.id = :v_eid" : "e.region_code LIKE :v_region";
+    }
 
     String regionLike() {
         return regionPrefix == null ? null : regionPrefix + "%";

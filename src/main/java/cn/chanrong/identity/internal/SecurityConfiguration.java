@@ -59,7 +59,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager auth) throws Exception {
         http.authenticationManager(auth).authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/webjars/**", "/assets/**", "/favicon.ico", "/error",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -123,6 +123,13 @@ class ApiExceptionHandler {
         return respond(req, HttpStatus.UNPROCESSABLE_CONTENT, "invalid", List.of(Rejection.of("constraint", null)));
     }
 
+    /** Anything unforeseen: logged with the request id, answered as a 500 problem without internals. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest req) {
+        log.error("Unexpected failure of {} {}", req.getMethod(), req.getRequestURI(), e);
+        return respond(req, HttpStatus.INTERNAL_SERVER_ERROR, "internal", List.of());
+    }
+
     private ResponseEntity<ProblemDetail> respond(HttpServletRequest req, HttpStatus status, String code,
                                                   List<Rejection> rejections) {
         Locale locale = locales.resolveLocale(req);
