@@ -118,10 +118,10 @@ class BrowserIntegrationTests {
         assertThat(browser.findElements(By.id("withdraw"))).isEmpty();
         // an enterprise user's page already shows the verdict for its own code; the test button
         // replaces that block in place
-        WebElement before = find("#verdict");
+        WebElement shown = find("#verdict");
         find("#test").click();
         new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(shown));
         assertThat(find("#verdict").getText()).contains("福州精工数控机床有限公司");
         assertThat(browser.getCurrentUrl()).isEqualTo(productUrl);
         screenshot("product-eligibility-zh");
