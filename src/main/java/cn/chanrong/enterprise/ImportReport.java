@@ -17,4 +17,24 @@ public record ImportReport(String kind, int rows, int created, int updated, int 
     public boolean accepted() {
         return errors.isEmpty();
     }
+
+    /** The report as the import APIs answer it, with each rule's message from {@code message}. */
+    public java.util.Map<String, Object> asJson(java.util.function.Function<Rejection, String> message) {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("kind", kind);
+        body.put("rows", rows);
+        body.put("accepted", accepted());
+        body.put("created", created);
+        body.put("updated", updated);
+        body.put("unchanged", unchanged);
+        body.put("errors", errors.stream().map(e -> {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("line", e.line());
+            m.put("column", e.column());
+            m.put("code", e.rejection().code());
+            m.put("message", message.apply(e.rejection()));
+            return m;
+        }).toList());
+        return body;
+    }
 }

@@ -24,6 +24,17 @@ public interface Idempotency {
      */
     Response execute(String caller, String key, String operation, String requestHash, Supplier<Response> effect);
 
+    /** A stable digest of a request record (its components in order), to match retries. */
+    static String digest(Record request) {
+        try {
+            var md = java.security.MessageDigest.getInstance("SHA-256");
+            return java.util.HexFormat.of().formatHex(
+                    md.digest(request.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The key was first used with another request. */
     final class KeyReusedException extends RuntimeException {
         public KeyReusedException(String key) {

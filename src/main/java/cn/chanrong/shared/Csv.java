@@ -125,6 +125,12 @@ public final class Csv {
         return rows;
     }
 
+    /** The fields of one line that holds no line break inside quotes (as the reference tables). */
+    public static String[] splitLine(String line) {
+        List<Row> rows = parse(line);
+        return rows.isEmpty() ? new String[0] : rows.get(0).fields().toArray(String[]::new);
+    }
+
     /** Quotes a field when it needs it. */
     public static String field(String value) {
         if (value == null) {

@@ -1,5 +1,6 @@
 package cn.chanrong.enterprise.domain;
 
+import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.CreditCode;
 import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
@@ -127,27 +128,12 @@ public final class ProfileRules {
         } else if (employees < 0 || employees > MAX_EMPLOYEES) {
             r.add(Rejection.of("range", "employees", 0, MAX_EMPLOYEES, employees));
         }
-        BigDecimal revenue = null;
-        String rev = trim(in.annualRevenue());
-        if (rev == null) {
-            r.add(Rejection.of("required", "annualRevenue"));
-        } else {
-            try {
-                revenue = new BigDecimal(rev);
-                if (revenue.signum() < 0 || revenue.compareTo(MAX_REVENUE) > 0) {
-                    r.add(Rejection.of("range", "annualRevenue", 0, MAX_REVENUE.toPlainString(), rev));
-                } else if (revenue.stripTrailingZeros().scale() > 2) {
-                    r.add(Rejection.of("amount.scale", "annualRevenue", rev, 2));
-                }
-            } catch (NumberFormatException e) {
-                r.add(Rejection.of("amount.format", "annualRevenue", rev));
-            }
-        }
+        BigDecimal revenue = Amounts.parse(in.annualRevenue(), "annualRevenue", false, MAX_REVENUE, r);
         if (!r.isEmpty()) {
             return new Outcome(null, List.copyOf(r));
         }
         return new Outcome(new Profile(code, override, name, nameEn, region, industry, ownership, founded, employees,
-                revenue.setScale(2)), List.of());
+                revenue), List.of());
     }
 
     private static String trim(String s) {

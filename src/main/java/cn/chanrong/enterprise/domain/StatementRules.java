@@ -1,5 +1,6 @@
 package cn.chanrong.enterprise.domain;
 
+import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -67,25 +68,7 @@ public final class StatementRules {
     }
 
     private static BigDecimal amount(String raw, String field, boolean signed, List<Rejection> r) {
-        if (raw == null || raw.isBlank()) {
-            r.add(Rejection.of("required", field));
-            return null;
-        }
-        try {
-            BigDecimal v = new BigDecimal(raw.strip());
-            if ((!signed && v.signum() < 0) || v.abs().compareTo(MAX) > 0) {
-                r.add(Rejection.of("range", field, signed ? "-" + MAX.toPlainString() : 0, MAX.toPlainString(), raw));
-                return null;
-            }
-            if (v.stripTrailingZeros().scale() > 2) {
-                r.add(Rejection.of("amount.scale", field, raw, 2));
-                return null;
-            }
-            return v.setScale(2);
-        } catch (NumberFormatException e) {
-            r.add(Rejection.of("amount.format", field, raw));
-            return null;
-        }
+        return Amounts.parse(raw, field, signed, MAX, r);
     }
 
     private static int count(Integer v, String field, List<Rejection> r) {

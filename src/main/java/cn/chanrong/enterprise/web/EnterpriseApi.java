@@ -4,11 +4,10 @@ import cn.chanrong.enterprise.Enterprise;
 import cn.chanrong.enterprise.EnterpriseFilter;
 import cn.chanrong.enterprise.Enterprises;
 import cn.chanrong.identity.Caller;
+import cn.chanrong.platform.ExpectedVersion;
 import cn.chanrong.platform.Idempotency;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
-import cn.chanrong.shared.Rejected;
-import cn.chanrong.shared.Rejection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
@@ -69,7 +68,7 @@ class EnterpriseApi {
     ResponseEntity<String> create(Caller caller, Locale locale, @RequestBody EnterpriseRequest body,
                                   @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         Idempotency.Response r = idempotency.execute(caller.username(), blankToNull(key), "enterprise.create",
-                body.digest(), () -> {
+                Idempotency.digest(body), () -> {
                     Enterprise e = enterprises.register(caller, body.input());
                     return new Idempotency.Response(201, "/api/v1/enterprises/" + e.id(),
                             json.writeValueAsString(names.json(e, locale)), false);
@@ -94,30 +93,9 @@ class EnterpriseApi {
     ResponseEntity<EnterpriseJson> update(Caller caller, Locale locale, @PathVariable long id,
                                           @RequestBody EnterpriseRequest body,
                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Integer headerVersion = parseEtag(ifMatch);
-        if (headerVersion == null && body.version() == null) {
-            throw Rejected.of(Rejected.Kind.PRECONDITION_REQUIRED, Rejection.of("version.required", "If-Match"));
-        }
-        boolean fromHeader = headerVersion != null;
-        Enterprise e = enterprises.update(caller, id, body.input(), fromHeader ? headerVersion : body.version(),
-                fromHeader);
+        ExpectedVersion expected = ExpectedVersion.of(ifMatch, body.version());
+        Enterprise e = enterprises.update(caller, id, body.input(), expected.version(), expected.fromIfMatch());
         return ResponseEntity.ok().eTag("\"" + e.version() + "\"").body(names.json(e, locale));
-    }
-
-    private static Integer parseEtag(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String v = ifMatch.strip();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        v = v.replace("\"", "");
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw Rejected.of(Rejected.Kind.PRECONDITION_FAILED, Rejection.of("version.malformed", "If-Match", ifMatch));
-        }
     }
 
     private static String blankToNull(String s) {

@@ -15,13 +15,4 @@ record EnterpriseRequest(String creditCode, String name, String nameEn, String r
                 employees, annualRevenue, creditCodeOverrideReason);
     }
 
-    /** A stable digest of the request for idempotency matching. */
-    String digest() {
-        try {
-            var md = java.security.MessageDigest.getInstance("SHA-256");
-            return java.util.HexFormat.of().formatHex(md.digest(toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

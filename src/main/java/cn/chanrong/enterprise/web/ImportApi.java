@@ -6,8 +6,6 @@ import cn.chanrong.identity.Caller;
 import cn.chanrong.platform.ApiErrors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -71,22 +69,7 @@ class ImportApi {
     }
 
     ResponseEntity<Map<String, Object>> respond(ImportReport report, Locale locale) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("kind", report.kind());
-        body.put("rows", report.rows());
-        body.put("accepted", report.accepted());
-        body.put("created", report.created());
-        body.put("updated", report.updated());
-        body.put("unchanged", report.unchanged());
-        List<Map<String, Object>> list = report.errors().stream().map(e -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("line", e.line());
-            m.put("column", e.column());
-            m.put("code", e.rejection().code());
-            m.put("message", errors.message(e.rejection(), locale));
-            return m;
-        }).toList();
-        body.put("errors", list);
-        return ResponseEntity.status(report.accepted() ? 200 : 422).body(body);
+        return ResponseEntity.status(report.accepted() ? 200 : 422)
+                .body(report.asJson(r -> errors.message(r, locale)));
     }
 }

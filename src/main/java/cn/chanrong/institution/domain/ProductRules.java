@@ -5,6 +5,7 @@ import cn.chanrong.enterprise.domain.GrowthStage;
 import cn.chanrong.enterprise.domain.SizeClass;
 import cn.chanrong.institution.InstitutionType;
 import cn.chanrong.institution.ProductDraft;
+import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -164,25 +165,7 @@ public final class ProductRules {
     }
 
     private static BigDecimal amount(String raw, String field, List<Rejection> r) {
-        if (trim(raw) == null) {
-            r.add(Rejection.of("required", field));
-            return null;
-        }
-        try {
-            BigDecimal v = new BigDecimal(raw.strip());
-            if (v.signum() < 0 || v.compareTo(MAX_AMOUNT) > 0) {
-                r.add(Rejection.of("range", field, 0, MAX_AMOUNT.toPlainString(), raw));
-                return null;
-            }
-            if (v.stripTrailingZeros().scale() > 2) {
-                r.add(Rejection.of("amount.scale", field, raw, 2));
-                return null;
-            }
-            return v.setScale(2);
-        } catch (NumberFormatException e) {
-            r.add(Rejection.of("amount.format", field, raw));
-            return null;
-        }
+        return Amounts.parse(raw, field, false, MAX_AMOUNT, r);
     }
 
     private static BigDecimal rate(String raw, List<Rejection> r) {

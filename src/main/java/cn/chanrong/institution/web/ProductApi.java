@@ -5,11 +5,10 @@ import cn.chanrong.institution.Eligibility;
 import cn.chanrong.institution.Product;
 import cn.chanrong.institution.ProductDraft;
 import cn.chanrong.institution.Products;
+import cn.chanrong.platform.ExpectedVersion;
 import cn.chanrong.platform.Idempotency;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
-import cn.chanrong.shared.Rejected;
-import cn.chanrong.shared.Rejection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -79,14 +78,6 @@ class ProductApi {
                     targetStages, targetRegions, effectiveFrom, effectiveTo, clauses);
         }
 
-        String digest() {
-            try {
-                var md = java.security.MessageDigest.getInstance("SHA-256");
-                return java.util.HexFormat.of().formatHex(md.digest(toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     @GetMapping
@@ -108,7 +99,7 @@ class ProductApi {
     ResponseEntity<String> create(Caller caller, Locale locale, @RequestBody ProductRequest body,
                                   @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         Idempotency.Response r = idempotency.execute(caller.username(), key == null || key.isBlank() ? null : key.strip(),
-                "product.create", body.digest(), () -> {
+                "product.create", Idempotency.digest(body), () -> {
                     Product p = products.create(caller, body.draft());
                     return new Idempotency.Response(201, "/api/v1/products/" + p.id(),
                             json.writeValueAsString(ProductJson.of(p, locale)), false);
@@ -132,18 +123,8 @@ class ProductApi {
     ResponseEntity<ProductJson> update(Caller caller, Locale locale, @PathVariable long id,
                                        @RequestBody ProductRequest body,
                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Integer header = null;
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            try {
-                header = Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").strip());
-            } catch (NumberFormatException e) {
-                throw Rejected.of(Rejected.Kind.PRECONDITION_FAILED, Rejection.of("version.malformed", "If-Match", ifMatch));
-            }
-        }
-        if (header == null && body.version() == null) {
-            throw Rejected.of(Rejected.Kind.PRECONDITION_REQUIRED, Rejection.of("version.required", "If-Match"));
-        }
-        Product p = products.update(caller, id, body.draft(), header != null ? header : body.version(), header != null);
+        ExpectedVersion expected = ExpectedVersion.of(ifMatch, body.version());
+        Product p = products.update(caller, id, body.draft(), expected.version(), expected.fromIfMatch());
         return ResponseEntity.ok().eTag("\"" + p.version() + "\"").body(ProductJson.of(p, locale));
     }
 

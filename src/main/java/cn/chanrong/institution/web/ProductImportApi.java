@@ -7,8 +7,6 @@ import cn.chanrong.platform.ApiErrors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -41,22 +39,6 @@ class ProductImportApi {
                                                  @RequestParam(required = false) String encoding) throws IOException {
         ImportReport report = imports.importProducts(caller, products.getBytes(),
                 clauses == null ? null : clauses.getBytes(), encoding);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("kind", report.kind());
-        body.put("rows", report.rows());
-        body.put("accepted", report.accepted());
-        body.put("created", report.created());
-        body.put("updated", report.updated());
-        body.put("unchanged", report.unchanged());
-        List<Map<String, Object>> list = report.errors().stream().map(e -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("line", e.line());
-            m.put("column", e.column());
-            m.put("code", e.rejection().code());
-            m.put("message", errors.message(e.rejection(), locale));
-            return m;
-        }).toList();
-        body.put("errors", list);
-        return ResponseEntity.status(report.accepted() ? 200 : 422).body(body);
+        return ResponseEntity.status(report.accepted() ? 200 : 422).body(report.asJson(r -> errors.message(r, locale)));
     }
 }

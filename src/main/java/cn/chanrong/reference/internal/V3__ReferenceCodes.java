@@ -53,7 +53,7 @@ public class V3__ReferenceCodes extends BaseJavaMigration {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (!line.isBlank()) {
-                    rows.add(CsvLine.split(line));
+                    rows.add(cn.chanrong.shared.Csv.splitLine(line));
                 }
             }
         }
