@@ -186,7 +186,8 @@ class EnterpriseDetailsIntegrationTests {
                 "totalLiabilities", "1", "equity", "4"));
         assertThat(saved.statusCode()).isEqualTo(302);
         String after = w.get("/enterprises/" + sme).body();
-        assertThat(after).contains("主营业务收入（20.00）不能大于营业收入（10.00）");
+        assertThat(after).contains("主营业务收入（20.00）不能大于营业收入（10.00）")
+                .as("the refused figures come back for correction").contains("name=\"mainBusinessRevenue\" id=\"st-mainBusinessRevenue\" value=\"20\"");
         var tags = w.post("/enterprises/" + sme + "/chain-tags", Map.of("_csrf", Workbench.csrf(after), "tag", "MACHINE_TOOLS"));
         assertThat(tags.statusCode()).isEqualTo(302);
         assertThat(Api.as(port, "enterprise").get("/api/v1/enterprises/" + sme + "/chain-tags").json()

@@ -87,6 +87,7 @@ class EnterpriseDetailPages {
     @PreAuthorize("hasAnyRole('ADMIN', 'ENTERPRISE')")
     String saveStatement(Caller caller, Locale locale, @PathVariable long id, @RequestParam Map<String, String> form,
                          RedirectAttributes flash) {
+        flash.addFlashAttribute("statementForm", form);
         return attempt(caller, locale, id, "statements", "enterprise.statement.save", flash, () -> {
             StatementRules.Input input = new StatementRules.Input(integer(form, "year"), form.get("revenue"),
                     form.get("mainBusinessRevenue"), form.get("rdExpense"), integer(form, "rdStaff"),
