@@ -111,6 +111,7 @@ class CrashRestartTests {
         cmd.addAll(List.of(args));
         cmd.add("--chanrong.data-dir=" + dataDir);
         cmd.add("--logging.level.root=WARN");
+        cmd.add("--chanrong.demo.enterprises=60");
         Path log = dataDir.resolve("child-" + children.size() + ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         children.add(p);
