@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 /** Entry point of the jar and of {@code ./chanrong}. */
 @Command(name = "chanrong", mixinStandardHelpOptions = true, version = "chanrong 0.1",
         description = "产融 Chanrong — industry–finance platform",
-        subcommands = {Chanrong.Serve.class, Chanrong.Audit.class, GenerateCommand.class, BenchCommand.class,
+        subcommands = {Chanrong.Serve.class, Chanrong.Audit.class, Chanrong.LedgerCommand.class, GenerateCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Chanrong implements Runnable {
 
@@ -72,6 +72,41 @@ public final class Chanrong implements Runnable {
                     }
                     System.out.printf("audit chain BROKEN at sequence %d: %s (%d entries before it are intact)%n",
                             v.firstBrokenSeq(), v.problem(), v.checked());
+                    return 1;
+                }
+            }
+        }
+    }
+
+    @Command(name = "ledger", mixinStandardHelpOptions = true, description = "Ledger commands.",
+            subcommands = {LedgerCommand.Check.class})
+    static final class LedgerCommand implements Runnable {
+        @Override
+        public void run() {
+            new CommandLine(this).usage(System.out);
+        }
+
+        @Command(name = "check", mixinStandardHelpOptions = true,
+                description = "Check every book: balanced entries and trial balances, subledger keys; exit 1 on any problem.")
+        static final class Check implements Callable<Integer> {
+            @Option(names = "--data-dir", description = "Data directory of the embedded database (default ./data)")
+            String dataDir;
+
+            @Parameters(arity = "0..*", paramLabel = "--property=value")
+            List<String> springArgs = new ArrayList<>();
+
+            @Override
+            public Integer call() {
+                try (ConfigurableApplicationContext ctx = Batch.context(dataDir, springArgs)) {
+                    cn.chanrong.ledger.Ledger.Check c = ctx.getBean(cn.chanrong.ledger.Ledger.class).check();
+                    if (c.sound()) {
+                        System.out.printf("ledger sound: %d books, %d entries, every entry and trial balance balances%n",
+                                c.books(), c.entries());
+                        return 0;
+                    }
+                    System.out.printf("ledger has %d problem(s) in %d books, %d entries:%n", c.problems().size(),
+                            c.books(), c.entries());
+                    c.problems().forEach(p -> System.out.println("  " + p));
                     return 1;
                 }
             }

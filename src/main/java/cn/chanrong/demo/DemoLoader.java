@@ -42,11 +42,13 @@ class DemoLoader implements ApplicationRunner {
     private final Products products;
     private final DemoEconomyLoader economy;
     private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final cn.chanrong.ledger.Ledger ledger;
 
     DemoLoader(PlatformMode mode, Users users, Institutions institutions, Enterprises enterprises,
                EnterpriseDetails details, Products products, DemoEconomyLoader economy,
-               org.springframework.transaction.support.TransactionTemplate tx) {
+               org.springframework.transaction.support.TransactionTemplate tx, cn.chanrong.ledger.Ledger ledger) {
         this.tx = tx;
+        this.ledger = ledger;
         this.products = products;
         this.economy = economy;
         this.mode = mode;
@@ -83,6 +85,8 @@ class DemoLoader implements ApplicationRunner {
         institutions.addPolicyTool(demo, bank.id(), "SMALL_BUSINESS_RELENDING", java.time.LocalDate.of(2024, 1, 1),
                 java.time.LocalDate.of(2025, 12, 31));
         institutions.addPolicyTool(demo, bank2.id(), "SMALL_BUSINESS_RELENDING", java.time.LocalDate.of(2024, 6, 1), null);
+        openBooks(bank.id(), new java.math.BigDecimal("5000000000.00"));
+        openBooks(bank2.id(), new java.math.BigDecimal("1800000000.00"));
         Enterprise sme = register(demo, DemoEconomy.SME, 1);
         Enterprise core = register(demo, DemoEconomy.CORE, 2);
         long seed = 100;
@@ -100,6 +104,18 @@ class DemoLoader implements ApplicationRunner {
         user(demo, "enterprise", "精工数控财务经理", Role.ENTERPRISE, sme.id(), null, Set.of(), null, null);
         user(demo, "core", "闽江重装司库", Role.ENTERPRISE, core.id(), null, Set.of(), null, null);
         DemoProducts.load(products, users.caller("bank").orElseThrow(), users.caller("bank2").orElseThrow());
+    }
+
+    /** Opening entries: paid-in capital held at the central bank, and customer deposits. */
+    private void openBooks(long book, java.math.BigDecimal capital) {
+        var opening = java.time.LocalDate.of(2025, 1, 1);
+        ledger.post(book, opening, "开业资本金 / opening capital", "demo:opening-capital", java.util.List.of(
+                cn.chanrong.ledger.domain.EntryLine.debit("1003", capital, null),
+                cn.chanrong.ledger.domain.EntryLine.credit("4001", capital, null)), "demo-loader");
+        var deposits = capital.multiply(java.math.BigDecimal.valueOf(6));
+        ledger.post(book, opening, "吸收存款 / customer deposits", "demo:opening-deposits", java.util.List.of(
+                cn.chanrong.ledger.domain.EntryLine.debit("1003", deposits, null),
+                cn.chanrong.ledger.domain.EntryLine.credit("2002", deposits, null)), "demo-loader");
     }
 
     private Enterprise register(Caller demo, DemoEconomy.Firm f, long seed) {
