@@ -1,0 +1,13 @@
+package cn.chanrong.lending.schedule;
+
+/** How principal is repaid. */
+public enum RepaymentMethod {
+    /** 等额本息: equal payments; the installment solves the periods' actual rates. */
+    EQUAL_INSTALLMENT,
+    /** 等额本金: equal principal, interest on the falling balance. */
+    EQUAL_PRINCIPAL,
+    /** Interest each period, all principal at maturity. */
+    INTEREST_ONLY,
+    /** One payment at maturity: principal and simple interest for the whole term. */
+    BULLET
+}

@@ -1,0 +1,93 @@
+package cn.chanrong.lending.schedule;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds a schedule under one explicit convention (the one banks post): each period's interest is
+ * the balance times the period's rate, rounded HALF_UP to the fen; equal-installment principal is
+ * the rounded installment minus that interest (never below zero), equal-principal principal is P / n
+ * rounded; the last
+ * period takes whatever principal remains, so the last payment differs slightly. Totals are sums of
+ * posted amounts. (The "calculator figure" many web pages print — unrounded installment × n − P — is
+ * not a schedule and is not produced here.)
+ */
+public final class ScheduleCalculator {
+
+    private static final MathContext MC = MathContext.DECIMAL128;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
+    private ScheduleCalculator() {
+    }
+
+    public static Schedule calculate(LoanTerms t) {
+        List<String> problems = t.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        int n = t.months();
+        BigDecimal annual = t.annualRatePercent().divide(HUNDRED, MC);
+        List<LocalDate> dates = new ArrayList<>(n + 1);
+        for (int k = 0; k <= n; k++) {
+            dates.add(t.start().plusMonths(k));
+        }
+        BigDecimal[] rates = new BigDecimal[n];
+        for (int k = 0; k < n; k++) {
+            rates[k] = annual.multiply(t.dayCount().fraction(dates.get(k), dates.get(k + 1)), MC);
+        }
+        BigDecimal principal = t.principal().setScale(2, RoundingMode.UNNECESSARY);
+        BigDecimal installment = t.method() == RepaymentMethod.EQUAL_INSTALLMENT ? installment(principal, rates) : null;
+        BigDecimal equalPrincipal = principal.divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP);
+        List<Schedule.Installment> out = new ArrayList<>(n);
+        BigDecimal balance = principal;
+        BigDecimal bulletInterest = BigDecimal.ZERO;
+        for (int k = 0; k < n; k++) {
+            boolean last = k == n - 1;
+            BigDecimal interest = fen(balance.multiply(rates[k], MC));
+            BigDecimal repaid = switch (t.method()) {
+                // a long month at a high rate can cost more interest than the installment: the payment is
+                // then the interest alone, never a negative principal
+                case EQUAL_INSTALLMENT -> last ? balance : installment.subtract(interest).max(ZERO).min(balance);
+                case EQUAL_PRINCIPAL -> last ? balance : equalPrincipal.min(balance);
+                case INTEREST_ONLY, BULLET -> last ? balance : BigDecimal.ZERO.setScale(2);
+            };
+            if (t.method() == RepaymentMethod.BULLET) {
+                // simple interest on the whole principal, paid with it at maturity
+                bulletInterest = bulletInterest.add(principal.multiply(rates[k], MC));
+                if (!last) {
+                    continue;
+                }
+                interest = fen(bulletInterest);
+            }
+            balance = balance.subtract(repaid);
+            out.add(new Schedule.Installment(out.size() + 1, dates.get(k + 1), repaid.add(interest), repaid, interest,
+                    balance));
+        }
+        return new Schedule(t, List.copyOf(out));
+    }
+
+    /** The equal installment on the periods' actual rates: P / Σ Π 1/(1 + r_j), rounded to the fen. */
+    static BigDecimal installment(BigDecimal principal, BigDecimal[] rates) {
+        BigDecimal discount = BigDecimal.ONE;
+        BigDecimal sum = BigDecimal.ZERO;
+        boolean zero = true;
+        for (BigDecimal r : rates) {
+            zero &= r.signum() == 0;
+            discount = discount.divide(BigDecimal.ONE.add(r), MC);
+            sum = sum.add(discount);
+        }
+        if (zero) {
+            return principal.divide(BigDecimal.valueOf(rates.length), 2, RoundingMode.HALF_UP);
+        }
+        return fen(principal.divide(sum, MC));
+    }
+
+    private static BigDecimal fen(BigDecimal v) {
+        return v.setScale(2, RoundingMode.HALF_UP);
+    }
+}
