@@ -1,0 +1,172 @@
+package cn.chanrong.registry.internal;
+
+import cn.chanrong.audit.AuditEvent;
+import cn.chanrong.audit.AuditTrail;
+import cn.chanrong.reference.BusinessDate;
+import cn.chanrong.registry.CollateralRegistry;
+import cn.chanrong.registry.Conflict;
+import cn.chanrong.registry.Filing;
+import cn.chanrong.registry.domain.CollateralType;
+import cn.chanrong.registry.domain.FilingRules;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcRegistry implements CollateralRegistry {
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final BusinessDate businessDate;
+
+    JdbcRegistry(JdbcClient jdbc, AuditTrail audit, BusinessDate businessDate) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.businessDate = businessDate;
+    }
+
+    private record Normalised(String grantor, CollateralType type, List<String> identifiers, String blanketScope) {
+    }
+
+    private static Normalised normalise(Request r, boolean filing) {
+        List<Rejection> problems = FilingRules.check(r.grantor(), r.collateralType(), r.description(), r.identifiers(),
+                r.blanketScope(), r.termMonths(), filing);
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        List<String> ids = r.identifiers() == null ? List.of()
+                : new TreeSet<>(r.identifiers().stream().map(String::strip).toList()).stream().toList();
+        String scope = r.blanketScope() == null || r.blanketScope().isBlank() ? null : r.blanketScope().strip();
+        return new Normalised(r.grantor().strip(), CollateralType.parse(r.collateralType().strip()).orElseThrow(), ids,
+                scope);
+    }
+
+    /**
+     * Locks, in one sorted order so that two transactions cannot deadlock: the asset class of the
+     * grantor (exclusive for a blanket filing, shared otherwise), then each identifier.
+     */
+    private void lock(Normalised n) {
+        String classKey = n.grantor() + "|" + n.type().assetClass();
+        if (n.blanketScope() != null) {
+            jdbc.sql("SELECT pg_advisory_xact_lock(:k)").param("k", key(classKey)).query((rs, i) -> 0).single();
+        } else {
+            jdbc.sql("SELECT pg_advisory_xact_lock_shared(:k)").param("k", key(classKey)).query((rs, i) -> 0).single();
+        }
+        for (String id : n.identifiers()) {
+            jdbc.sql("SELECT pg_advisory_xact_lock(:k)").param("k", key(classKey + "|" + id)).query((rs, i) -> 0).single();
+        }
+    }
+
+    /** A stable 64-bit key for an advisory lock. */
+    static long key(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        long h = 0xcbf29ce484222325L;
+        for (byte x : b) {
+            h ^= x & 0xff;
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    @Override
+    @Transactional
+    public List<Conflict> check(long securedParty, Request request) {
+        Normalised n = normalise(request, false);
+        lock(n);
+        return conflicts(securedParty, n);
+    }
+
+    private List<Conflict> conflicts(long securedParty, Normalised n) {
+        List<String> types = java.util.Arrays.stream(CollateralType.values())
+                .filter(t -> t.assetClass().equals(n.type().assetClass())).map(Enum::name).toList();
+        List<Conflict> out = new ArrayList<>();
+        // an active blanket filing on the asset class, or any filing when this request is itself blanket
+        jdbc.sql("""
+                        SELECT f.number, f.seq, f.secured_party, f.collateral_type FROM registry_filing f
+                        WHERE f.grantor = :g AND f.status = 'ACTIVE' AND f.expires_on >= :today AND f.secured_party <> :p
+                          AND f.collateral_type = ANY(:types) AND (f.blanket_scope IS NOT NULL OR :blanket)
+                        ORDER BY f.seq""")
+                .param("g", n.grantor()).param("today", businessDate.today()).param("p", securedParty)
+                .param("types", types.toArray(String[]::new)).param("blanket", n.blanketScope() != null)
+                .query((rs, i) -> out.add(new Conflict(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                        Conflict.BLANKET, null)))
+                .list();
+        if (!n.identifiers().isEmpty()) {
+            jdbc.sql("""
+                            SELECT f.number, f.seq, f.secured_party, f.collateral_type, i.identifier
+                            FROM registry_identifier i JOIN registry_filing f ON f.id = i.filing_id
+                            WHERE i.identifier = ANY(:ids) AND f.grantor = :g AND f.status = 'ACTIVE'
+                              AND f.expires_on >= :today AND f.secured_party <> :p AND f.collateral_type = ANY(:types)
+                              AND f.blanket_scope IS NULL
+                            ORDER BY f.seq, i.identifier""")
+                    .param("ids", n.identifiers().toArray(String[]::new)).param("g", n.grantor())
+                    .param("today", businessDate.today()).param("p", securedParty)
+                    .param("types", types.toArray(String[]::new))
+                    .query((rs, i) -> out.add(new Conflict(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                            Conflict.IDENTIFIER, rs.getString(5))))
+                    .list();
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    @Transactional
+    public Filing file(long securedParty, Request request, String actor) {
+        Normalised n = normalise(request, true);
+        lock(n);
+        List<Conflict> conflicts = conflicts(securedParty, n);
+        if (!conflicts.isEmpty()) {
+            throw new AlreadyFiled(conflicts);
+        }
+        // drawn after the locks: the sequence orders filings as they really happened
+        long seq = jdbc.sql("SELECT nextval('registry_sequence')").query(Long.class).single();
+        LocalDate today = businessDate.today();
+        String number = String.format("%s%012d", today.toString().replace("-", ""), seq);
+        long id = jdbc.sql("""
+                        INSERT INTO registry_filing (number, seq, grantor, secured_party, collateral_type, description,
+                            blanket_scope, term_months, expires_on, filed_by)
+                        VALUES (:num, :seq, :g, :p, :t, :d, :b, :m, :exp, :a) RETURNING id""")
+                .param("num", number).param("seq", seq).param("g", n.grantor()).param("p", securedParty)
+                .param("t", n.type().name()).param("d", request.description().strip()).param("b", n.blanketScope())
+                .param("m", request.termMonths()).param("exp", today.plusMonths(request.termMonths())).param("a", actor)
+                .query(Long.class).single();
+        for (String identifier : n.identifiers()) {
+            jdbc.sql("INSERT INTO registry_identifier (filing_id, identifier) VALUES (:f, :i)")
+                    .param("f", id).param("i", identifier).update();
+        }
+        audit.record(AuditEvent.success(actor, "registry.file", "filing", number,
+                n.type() + " grantor " + n.grantor() + (n.blanketScope() == null ? " " + n.identifiers() : " blanket")));
+        return byGrantor(n.grantor()).stream().filter(f -> f.id() == id).findFirst().orElseThrow();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Filing> byGrantor(String grantor) {
+        return jdbc.sql("""
+                        SELECT f.id, f.number, f.seq, f.registered_at, f.grantor, f.secured_party, f.collateral_type,
+                               f.description, f.blanket_scope, f.term_months, f.expires_on, f.status,
+                               coalesce(array_agg(i.identifier ORDER BY i.identifier) FILTER (WHERE i.identifier IS NOT NULL),
+                                        '{}') AS ids
+                        FROM registry_filing f LEFT JOIN registry_identifier i ON i.filing_id = f.id
+                        WHERE f.grantor = :g AND f.status = 'ACTIVE'
+                        GROUP BY f.id ORDER BY f.seq""")
+                .param("g", grantor)
+                .query((rs, i) -> {
+                    Array ids = rs.getArray("ids");
+                    return new Filing(rs.getLong("id"), rs.getString("number"), rs.getLong("seq"),
+                            rs.getTimestamp("registered_at").toInstant(), rs.getString("grantor"),
+                            rs.getLong("secured_party"), rs.getString("collateral_type"), rs.getString("description"),
+                            List.of((String[]) ids.getArray()), rs.getString("blanket_scope"), rs.getInt("term_months"),
+                            rs.getObject("expires_on", LocalDate.class), rs.getString("status"));
+                })
+                .list();
+    }
+}
