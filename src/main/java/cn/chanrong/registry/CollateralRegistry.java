@@ -22,6 +22,15 @@ public interface CollateralRegistry {
     /** Active filings against a grantor in registration order. */
     List<Filing> byGrantor(String grantor);
 
+    /** A filing by its registration number, whatever its status. */
+    java.util.Optional<Filing> byNumber(String number);
+
+    /** Cancels the caller's own active filing (after the secured debt is repaid). */
+    Filing cancel(long securedParty, String number, String reason, String actor);
+
+    /** The certificate's verification hash: SHA-256 over the filing's registered content. */
+    String certificateHash(Filing filing);
+
     /** Thrown by {@link #file} when the asset is already filed by someone else. */
     final class AlreadyFiled extends RuntimeException {
         private final List<Conflict> conflicts;

@@ -102,6 +102,49 @@ class RegistryIntegrationTests {
     }
 
     @Test
+    void a_certificate_verifies_and_a_tampered_one_does_not() throws Exception {
+        String grantor = Fixtures.freshCreditCode("350200");
+        var filed = Api.as(port, "bank").post("/api/v1/registry/filings",
+                filing(grantor, "WAREHOUSE_RECEIPT", List.of("WR-001", "WR-002"), null)).json();
+        String number = filed.get("number").asString();
+        var html = Api.as(port, "bank2").header("Accept-Language", "en").get("/api/v1/registry/filings/" + number + "/certificate");
+        assertThat(html.status()).isEqualTo(200);
+        assertThat(html.body()).contains("registration certificate").contains("WR-001, WR-002");
+        String hash = html.body().replaceAll("(?s).*<dd id=\"hash\">([0-9a-f]{64})</dd>.*", "$1");
+        assertThat(hash).hasSize(64);
+
+        Map<String, Object> claim = new HashMap<>();
+        claim.put("hash", hash);
+        claim.put("grantor", grantor);
+        claim.put("identifiers", List.of("WR-002", "WR-001"));
+        var ok = Api.as(port, "enterprise").post("/api/v1/registry/filings/" + number + "/verify", claim).json();
+        assertThat(ok.get("valid").asBoolean()).isTrue();
+
+        claim.put("identifiers", List.of("WR-001", "WR-002", "WR-003"));
+        var tampered = Api.as(port, "enterprise").post("/api/v1/registry/filings/" + number + "/verify", claim).json();
+        assertThat(tampered.get("valid").asBoolean()).isFalse();
+        assertThat(tampered.get("mismatches").get(0).asString()).isEqualTo("identifiers");
+        claim.put("identifiers", List.of("WR-001", "WR-002"));
+        claim.put("hash", hash.substring(0, 63) + (hash.endsWith("0") ? "1" : "0"));
+        assertThat(Api.as(port, "enterprise").post("/api/v1/registry/filings/" + number + "/verify", claim).json()
+                .get("valid").asBoolean()).isFalse();
+    }
+
+    @Test
+    void only_the_secured_party_cancels_and_only_once_and_the_asset_is_then_free() {
+        String grantor = Fixtures.freshCreditCode("350100");
+        String number = Api.as(port, "bank").post("/api/v1/registry/filings",
+                filing(grantor, "EQUIPMENT", List.of("SN-77"), null)).json().get("number").asString();
+        String url = "/api/v1/registry/filings/" + number + "/cancel";
+        assertThat(Api.as(port, "bank2").post(url, Map.of("reason", "repaid")).status()).isEqualTo(403);
+        assertThat(Api.as(port, "bank").post(url, Map.of("reason", "贷款已结清")).json().get("status").asString())
+                .isEqualTo("CANCELLED");
+        assertThat(Api.as(port, "bank").post(url, Map.of("reason", "again")).status()).isEqualTo(409);
+        assertThat(Api.as(port, "bank2").post("/api/v1/registry/filings", filing(grantor, "FINANCIAL_LEASING",
+                List.of("SN-77"), null)).status()).as("a cancelled filing no longer blocks").isEqualTo(201);
+    }
+
+    @Test
     void concurrent_filings_on_one_receivable_are_strictly_ordered_and_only_the_first_bank_gets_it() throws Exception {
         String grantor = Fixtures.freshCreditCode("320500");
         String invoice = "INV-RACE-" + UUID.randomUUID();

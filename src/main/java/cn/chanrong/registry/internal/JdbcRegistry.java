@@ -144,21 +144,65 @@ class JdbcRegistry implements CollateralRegistry {
         }
         audit.record(AuditEvent.success(actor, "registry.file", "filing", number,
                 n.type() + " grantor " + n.grantor() + (n.blanketScope() == null ? " " + n.identifiers() : " blanket")));
-        return byGrantor(n.grantor()).stream().filter(f -> f.id() == id).findFirst().orElseThrow();
+        return byNumber(number).orElseThrow();
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<Filing> byGrantor(String grantor) {
+        return filings("f.grantor = :g AND f.status = 'ACTIVE'", "g", grantor);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<Filing> byNumber(String number) {
+        return filings("f.number = :n", "n", number).stream().findFirst();
+    }
+
+    @Override
+    @Transactional
+    public Filing cancel(long securedParty, String number, String reason, String actor) {
+        Filing f = byNumber(number).orElseThrow(() -> Rejected.notFound("filing", number));
+        if (f.securedParty() != securedParty) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("registry.not-yours", null, number));
+        }
+        if (!"ACTIVE".equals(f.status())) {
+            throw Rejected.conflict(Rejection.of("registry.already-cancelled", "number", number));
+        }
+        if (reason == null || reason.isBlank()) {
+            throw Rejected.invalid(Rejection.of("required", "reason"));
+        }
+        jdbc.sql("UPDATE registry_filing SET status = 'CANCELLED' WHERE id = :id AND status = 'ACTIVE'")
+                .param("id", f.id()).update();
+        audit.record(AuditEvent.success(actor, "registry.cancel", "filing", number, reason.strip()));
+        return byNumber(number).orElseThrow();
+    }
+
+    @Override
+    public String certificateHash(Filing f) {
+        StringBuilder b = new StringBuilder();
+        for (String field : List.of(f.number(), Long.toString(f.seq()), f.registeredAt().toString(), f.grantor(),
+                Long.toString(f.securedParty()), f.collateralType(), f.description(), String.join("\u001f", f.identifiers()),
+                String.valueOf(f.blanketScope()), Integer.toString(f.termMonths()), f.expiresOn().toString())) {
+            b.append(field.length()).append(':').append(field).append('|');
+        }
+        try {
+            var md = java.security.MessageDigest.getInstance("SHA-256");
+            return java.util.HexFormat.of().formatHex(md.digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Filing> filings(String where, String param, String value) {
         return jdbc.sql("""
                         SELECT f.id, f.number, f.seq, f.registered_at, f.grantor, f.secured_party, f.collateral_type,
                                f.description, f.blanket_scope, f.term_months, f.expires_on, f.status,
                                coalesce(array_agg(i.identifier ORDER BY i.identifier) FILTER (WHERE i.identifier IS NOT NULL),
                                         '{}') AS ids
-                        FROM registry_filing f LEFT JOIN registry_identifier i ON i.filing_id = f.id
-                        WHERE f.grantor = :g AND f.status = 'ACTIVE'
-                        GROUP BY f.id ORDER BY f.seq""")
-                .param("g", grantor)
+                        FROM registry_filing f LEFT JOIN registry_identifier i ON i.filing_id = f.id""" + " WHERE " + where
+                        + " GROUP BY f.id ORDER BY f.seq")
+                .param(param, value)
                 .query((rs, i) -> {
                     Array ids = rs.getArray("ids");
                     return new Filing(rs.getLong("id"), rs.getString("number"), rs.getLong("seq"),

@@ -76,6 +76,88 @@ class RegistryApi {
         return Map.of("conflicts", registry.check(caller.institutionId(), body.request()));
     }
 
+    record CancelRequest(String reason) {
+    }
+
+    @PostMapping(value = "/filings/{number}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @Operation(summary = "Cancel one's own filing once the secured debt is repaid")
+    Filing cancel(Caller caller, @org.springframework.web.bind.annotation.PathVariable String number,
+                  @RequestBody CancelRequest body) {
+        return registry.cancel(securedParty(caller), number, body.reason(), caller.username());
+    }
+
+    /** What a certificate states; any field given must match the register, and the hash must match them all. */
+    record CertificateClaim(String hash, String grantor, String collateralType, List<String> identifiers,
+                            String blanketScope, Integer termMonths, Long securedParty, String registeredAt) {
+    }
+
+    record Verification(boolean valid, String status, List<String> mismatches, Filing filing) {
+    }
+
+    @PostMapping(value = "/filings/{number}/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Verify a certificate: its hash and stated fields against the register")
+    Verification verify(@org.springframework.web.bind.annotation.PathVariable String number,
+                        @RequestBody CertificateClaim claim) {
+        Filing f = registry.byNumber(number).orElseThrow(() -> Rejected.notFound("filing", number));
+        List<String> mismatches = new java.util.ArrayList<>();
+        if (claim.hash() == null || !claim.hash().equalsIgnoreCase(registry.certificateHash(f))) {
+            mismatches.add("hash");
+        }
+        mismatch(mismatches, "grantor", claim.grantor(), f.grantor());
+        mismatch(mismatches, "collateralType", claim.collateralType(), f.collateralType());
+        mismatch(mismatches, "identifiers", claim.identifiers() == null ? null
+                : claim.identifiers().stream().sorted().toList(), f.identifiers());
+        mismatch(mismatches, "blanketScope", claim.blanketScope(), f.blanketScope());
+        mismatch(mismatches, "termMonths", claim.termMonths(), f.termMonths());
+        mismatch(mismatches, "securedParty", claim.securedParty(), f.securedParty());
+        mismatch(mismatches, "registeredAt", claim.registeredAt(), f.registeredAt().toString());
+        return new Verification(mismatches.isEmpty(), f.status(), mismatches, f);
+    }
+
+    private static void mismatch(List<String> out, String field, Object claimed, Object registered) {
+        if (claimed != null && !claimed.equals(registered)) {
+            out.add(field);
+        }
+    }
+
+    @GetMapping(value = "/filings/{number}/certificate", produces = MediaType.TEXT_HTML_VALUE)
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "The filing's certificate (HTML) with its verification hash")
+    String certificate(@org.springframework.web.bind.annotation.PathVariable String number, Locale locale) {
+        Filing f = registry.byNumber(number).orElseThrow(() -> Rejected.notFound("filing", number));
+        boolean en = "en".equals(locale.getLanguage());
+        StringBuilder b = new StringBuilder("<!DOCTYPE html><html lang=\"").append(en ? "en" : "zh-CN")
+                .append("\"><head><meta charset=\"UTF-8\"><title>")
+                .append(esc(errors.message(Rejection.of("registry.certificate", null), locale))).append(' ').append(esc(f.number()))
+                .append("</title></head><body><h1>").append(esc(errors.message(Rejection.of("registry.certificate", null), locale)))
+                .append("</h1><dl>");
+        row(b, locale, "number", f.number());
+        row(b, locale, "seq", Long.toString(f.seq()));
+        row(b, locale, "registeredAt", f.registeredAt().toString());
+        row(b, locale, "grantor", f.grantor());
+        row(b, locale, "securedParty", Long.toString(f.securedParty()));
+        row(b, locale, "collateralType", f.collateralType());
+        row(b, locale, "description", f.description());
+        row(b, locale, "identifiers", String.join(", ", f.identifiers()));
+        row(b, locale, "blanketScope", f.blanketScope() == null ? "" : f.blanketScope());
+        row(b, locale, "termMonths", Integer.toString(f.termMonths()));
+        row(b, locale, "expiresOn", f.expiresOn().toString());
+        row(b, locale, "status", f.status());
+        row(b, locale, "hash", registry.certificateHash(f));
+        return b.append("</dl></body></html>").toString();
+    }
+
+    private void row(StringBuilder b, Locale locale, String field, String value) {
+        b.append("<dt>").append(esc(errors.message(Rejection.of("registry.label", field), locale)))
+                .append("</dt><dd id=\"").append(field).append("\">").append(esc(value)).append("</dd>");
+    }
+
+    private static String esc(String s) {
+        return org.springframework.web.util.HtmlUtils.htmlEscape(s, "UTF-8");
+    }
+
     @ExceptionHandler(CollateralRegistry.AlreadyFiled.class)
     ResponseEntity<Map<String, Object>> alreadyFiled(CollateralRegistry.AlreadyFiled e, Locale locale) {
         Map<String, Object> body = new LinkedHashMap<>();
