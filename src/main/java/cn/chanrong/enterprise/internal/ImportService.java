@@ -2,6 +2,7 @@ package cn.chanrong.enterprise.internal;
 
 import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
+import cn.chanrong.enterprise.CsvTable;
 import cn.chanrong.enterprise.EnterpriseChainTagsChanged;
 import cn.chanrong.enterprise.EnterpriseImports;
 import cn.chanrong.enterprise.EnterpriseProfileChanged;
@@ -76,16 +77,16 @@ class ImportService implements EnterpriseImports {
     @Transactional
     public ImportReport importEnterprises(Caller caller, byte[] file, String charset) {
         adminOnly(caller);
-        CsvFile csv = CsvFile.read(file, charset, ENTERPRISE_COLUMNS);
-        if (!csv.errors.isEmpty()) {
-            return rejected("enterprises", csv.rows.size(), csv.errors);
+        CsvTable csv = CsvTable.read(file, charset, ENTERPRISE_COLUMNS);
+        if (!csv.errors().isEmpty()) {
+            return rejected("enterprises", csv.rows().size(), csv.errors());
         }
         List<ImportReport.RowError> errors = new ArrayList<>();
         Map<String, Long> groups = store.groupIds();
         Set<String> seen = new HashSet<>();
-        List<EnterpriseLine> lines = new ArrayList<>(csv.rows.size());
+        List<EnterpriseLine> lines = new ArrayList<>(csv.rows().size());
         var today = businessDate.today();
-        for (Csv.Row row : csv.rows) {
+        for (Csv.Row row : csv.rows()) {
             int before = errors.size();
             var input = new ProfileRules.Input(csv.get(row, "credit_code"), csv.get(row, "name"), csv.get(row, "name_en"),
                     csv.get(row, "region_code"), csv.get(row, "industry_code"), csv.get(row, "ownership"),
@@ -119,7 +120,7 @@ class ImportService implements EnterpriseImports {
             }
         }
         if (!errors.isEmpty()) {
-            return rejected("enterprises", csv.rows.size(), errors);
+            return rejected("enterprises", csv.rows().size(), errors);
         }
         Map<String, ImportStore.Existing> existing = store.existing(seen);
         int created = 0;
@@ -156,20 +157,20 @@ class ImportService implements EnterpriseImports {
         }
         audit.record(AuditEvent.success(caller.username(), "enterprise.import", "enterprise", null,
                 lines.size() + " rows: " + created + " created, " + updated + " updated, " + unchanged + " unchanged"));
-        return new ImportReport("enterprises", csv.rows.size(), created, updated, unchanged, List.of());
+        return new ImportReport("enterprises", csv.rows().size(), created, updated, unchanged, List.of());
     }
 
     @Override
     @Transactional
     public ImportReport importStatements(Caller caller, byte[] file, String charset) {
         adminOnly(caller);
-        CsvFile csv = CsvFile.read(file, charset, STATEMENT_COLUMNS);
-        if (!csv.errors.isEmpty()) {
-            return rejected("statements", csv.rows.size(), csv.errors);
+        CsvTable csv = CsvTable.read(file, charset, STATEMENT_COLUMNS);
+        if (!csv.errors().isEmpty()) {
+            return rejected("statements", csv.rows().size(), csv.errors());
         }
         List<ImportReport.RowError> errors = new ArrayList<>();
         Set<String> codes = new HashSet<>();
-        csv.rows.forEach(r -> {
+        csv.rows().forEach(r -> {
             String c = csv.get(r, "credit_code");
             if (c != null) {
                 codes.add(c);
@@ -181,7 +182,7 @@ class ImportService implements EnterpriseImports {
         }
         List<Line> lines = new ArrayList<>();
         int currentYear = businessDate.today().getYear();
-        for (Csv.Row row : csv.rows) {
+        for (Csv.Row row : csv.rows()) {
             int before = errors.size();
             String code = csv.get(row, "credit_code");
             ImportStore.Existing e = code == null ? null : known.get(code);
@@ -211,7 +212,7 @@ class ImportService implements EnterpriseImports {
             }
         }
         if (!errors.isEmpty()) {
-            return rejected("statements", csv.rows.size(), errors);
+            return rejected("statements", csv.rows().size(), errors);
         }
         int created = 0;
         int updated = 0;
@@ -238,7 +239,7 @@ class ImportService implements EnterpriseImports {
         }
         audit.record(AuditEvent.success(caller.username(), "enterprise.statement.import", "enterprise", null,
                 lines.size() + " rows: " + created + " created, " + updated + " updated, " + unchanged + " unchanged"));
-        return new ImportReport("statements", csv.rows.size(), created, updated, unchanged, List.of());
+        return new ImportReport("statements", csv.rows().size(), created, updated, unchanged, List.of());
     }
 
     private static AnnualStatement withPublished(AnnualStatement s, boolean published) {

@@ -1,5 +1,6 @@
 package cn.chanrong.institution.internal;
 
+import cn.chanrong.enterprise.CsvTable;
 import cn.chanrong.enterprise.ImportReport;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
@@ -10,15 +11,12 @@ import cn.chanrong.institution.ProductImports;
 import cn.chanrong.shared.Csv;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
@@ -35,50 +33,6 @@ class ProductImportService implements ProductImports {
         this.institutions = institutions;
     }
 
-    private record Table(List<String> header, List<Csv.Row> rows, List<ImportReport.RowError> errors) {
-        String get(Csv.Row row, String column) {
-            int i = header.indexOf(column);
-            if (i < 0 || i >= row.fields().size()) {
-                return null;
-            }
-            String v = row.fields().get(i).strip();
-            return v.isEmpty() ? null : v;
-        }
-    }
-
-    private static Table read(byte[] bytes, String charset, String columns, String file) {
-        List<ImportReport.RowError> errors = new ArrayList<>();
-        Csv.Either decoded = Csv.decode(bytes, charset);
-        if (decoded.text() == null) {
-            errors.add(new ImportReport.RowError(0, file, decoded.rejection()));
-            return new Table(List.of(), List.of(), errors);
-        }
-        List<Csv.Row> all;
-        try {
-            all = Csv.parse(decoded.text());
-        } catch (IllegalArgumentException e) {
-            errors.add(new ImportReport.RowError(0, file, Rejection.of("csv.malformed", null, e.getMessage())));
-            return new Table(List.of(), List.of(), errors);
-        }
-        if (all.isEmpty()) {
-            errors.add(new ImportReport.RowError(1, file, Rejection.of("csv.empty", null)));
-            return new Table(List.of(), List.of(), errors);
-        }
-        List<String> header = all.get(0).fields().stream().map(String::strip).toList();
-        Set<String> expected = new LinkedHashSet<>(List.of(columns.split(",")));
-        header.stream().filter(h -> !expected.contains(h)).forEach(h -> errors.add(new ImportReport.RowError(1, h,
-                Rejection.of("csv.unknown-column", null, h, expected.toString()))));
-        expected.stream().filter(e -> !header.contains(e)).forEach(e -> errors.add(new ImportReport.RowError(1, e,
-                Rejection.of("csv.missing-column", null, e))));
-        List<Csv.Row> rows = all.subList(1, all.size());
-        if (errors.isEmpty()) {
-            rows.stream().filter(r -> r.fields().size() != header.size()).forEach(r -> errors.add(
-                    new ImportReport.RowError(r.line(), file, Rejection.of("csv.field-count", null, header.size(),
-                            r.fields().size()))));
-        }
-        return new Table(header, rows, errors);
-    }
-
     private record Line(String code, long institutionId, ProductDraft draft, Product.Status status) {
     }
 
@@ -88,10 +42,10 @@ class ProductImportService implements ProductImports {
         if (!caller.isAdmin() && !(caller.is(Role.INSTITUTION) && caller.hasAuthority("operator"))) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("product.operator-only", null));
         }
-        Table p = read(productFile, charset, PRODUCT_COLUMNS, "products");
-        Table c = clauseFile == null || clauseFile.length == 0
-                ? new Table(List.of(CLAUSE_COLUMNS.split(",")), List.of(), List.of())
-                : read(clauseFile, charset, CLAUSE_COLUMNS, "clauses");
+        CsvTable p = CsvTable.read(productFile, charset, PRODUCT_COLUMNS, "products");
+        CsvTable c = CsvTable.read(clauseFile == null || clauseFile.length == 0
+                ? (CLAUSE_COLUMNS + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8) : clauseFile,
+                charset, CLAUSE_COLUMNS, "clauses");
         List<ImportReport.RowError> errors = new ArrayList<>(p.errors());
         errors.addAll(c.errors());
         if (!errors.isEmpty()) {
@@ -219,7 +173,4 @@ class ProductImportService implements ProductImports {
         return s == null ? List.of() : Arrays.stream(s.split(";")).filter(x -> !x.isBlank()).map(String::strip).toList();
     }
 
-    static boolean equalAmounts(BigDecimal a, BigDecimal b) {
-        return Objects.equals(a == null ? null : a.stripTrailingZeros(), b == null ? null : b.stripTrailingZeros());
-    }
 }

@@ -107,12 +107,16 @@ class ProductService implements Products {
                 && p.maxTermMonths() == v.maxTerm() && p.pricing().equals(v.pricing())
                 && java.util.Objects.equals(p.spreadMinBp(), v.spreadMinBp())
                 && java.util.Objects.equals(p.spreadMaxBp(), v.spreadMaxBp())
-                && ProductImportService.equalAmounts(p.fixedRatePercent(), v.fixedRate())
+                && sameAmount(p.fixedRatePercent(), v.fixedRate())
                 && p.security().equals(v.security()) && p.targetChains().equals(v.targetChains())
                 && p.targetSizes().equals(v.targetSizes()) && p.targetStages().equals(v.targetStages())
                 && p.targetRegions().equals(v.targetRegions())
                 && java.util.Objects.equals(p.effectiveFrom(), v.effectiveFrom())
                 && java.util.Objects.equals(p.effectiveTo(), v.effectiveTo()) && p.clauses().equals(clauses);
+    }
+
+    private static boolean sameAmount(java.math.BigDecimal a, java.math.BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     @Override

@@ -112,15 +112,15 @@ class ProductStore {
     Optional<Product> find(long id, Scope scope) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM product p JOIN institution i ON i.id = p.institution_id WHERE p.id = :id AND " + SCOPE)
                 .param("id", id).param("s_all", scope.all()).param("s_inst", scope.institutionId())
-                .query(this::row).optional();
+                .query(ProductStore::row).optional().map(p -> withClauses(List.of(p)).get(0));
     }
 
     List<Product> search(Products.ProductFilter f, Scope scope, PageRequest page) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM product p JOIN institution i ON i.id = p.institution_id WHERE "
+        return withClauses(jdbc.sql("SELECT " + COLUMNS + " FROM product p JOIN institution i ON i.id = p.institution_id WHERE "
                         + SCOPE + FILTER + " ORDER BY p.id LIMIT :limit OFFSET :offset")
                 .params(filter(f)).param("s_all", scope.all()).param("s_inst", scope.institutionId())
                 .param("limit", page.size()).param("offset", page.offset())
-                .query(this::row).list();
+                .query(ProductStore::row).list());
     }
 
     long count(Products.ProductFilter f, Scope scope) {
@@ -148,12 +148,29 @@ class ProductStore {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private Product row(ResultSet rs, int i) throws SQLException {
-        long id = rs.getLong("id");
-        List<ProductDraft.Clause> clauses = jdbc.sql(
-                        "SELECT label_zh, label_en, expression FROM product_clause WHERE product_id = :id ORDER BY seq")
-                .param("id", id).query((c, n) -> new ProductDraft.Clause(c.getString(1), c.getString(2), c.getString(3)))
+    /** The products with their clauses, read in one query for the whole list. */
+    private List<Product> withClauses(List<Product> products) {
+        if (products.isEmpty()) {
+            return products;
+        }
+        Map<Long, List<ProductDraft.Clause>> byProduct = new HashMap<>();
+        jdbc.sql("""
+                        SELECT product_id, label_zh, label_en, expression FROM product_clause
+                        WHERE product_id = ANY(:ids) ORDER BY product_id, seq""")
+                .param("ids", products.stream().map(Product::id).toArray(Long[]::new))
+                .query((rs, n) -> byProduct.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                        .add(new ProductDraft.Clause(rs.getString(2), rs.getString(3), rs.getString(4))))
                 .list();
+        return products.stream().map(p -> new Product(p.id(), p.code(), p.institutionId(), p.institutionName(), p.name(),
+                p.nameEn(), p.type(), p.minAmount(), p.maxAmount(), p.minTermMonths(), p.maxTermMonths(), p.pricing(),
+                p.spreadMinBp(), p.spreadMaxBp(), p.fixedRatePercent(), p.security(), p.targetChains(), p.targetSizes(),
+                p.targetStages(), p.targetRegions(), p.status(), p.effectiveFrom(), p.effectiveTo(),
+                List.copyOf(byProduct.getOrDefault(p.id(), List.of())), p.version())).toList();
+    }
+
+    private static Product row(ResultSet rs, int i) throws SQLException {
+        long id = rs.getLong("id");
+        List<ProductDraft.Clause> clauses = List.of();
         return new Product(id, rs.getString("code"), rs.getLong("institution_id"), rs.getString("institution_name"),
                 rs.getString("name"), rs.getString("name_en"), ProductType.valueOf(rs.getString("type")),
                 rs.getBigDecimal("min_amount"), rs.getBigDecimal("max_amount"), rs.getInt("min_term_months"),

@@ -1,6 +1,5 @@
-package cn.chanrong.enterprise.internal;
+package cn.chanrong.enterprise;
 
-import cn.chanrong.enterprise.ImportReport;
 import cn.chanrong.shared.Csv;
 import cn.chanrong.shared.Rejection;
 import java.util.ArrayList;
@@ -10,15 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A decoded CSV file whose header has been checked against the expected columns. */
-final class CsvFile {
+/**
+ * A decoded CSV file whose header has been checked against the expected columns: the shared first
+ * step of every CSV import (registry and products alike), collecting file-level errors as rows of
+ * an {@link ImportReport}.
+ */
+public final class CsvTable {
 
-    final List<String> header;
-    final List<Csv.Row> rows;
-    final List<ImportReport.RowError> errors;
+    private final List<String> header;
+    private final List<Csv.Row> rows;
+    private final List<ImportReport.RowError> errors;
     private final Map<String, Integer> index = new HashMap<>();
 
-    private CsvFile(List<String> header, List<Csv.Row> rows, List<ImportReport.RowError> errors) {
+    private CsvTable(List<String> header, List<Csv.Row> rows, List<ImportReport.RowError> errors) {
         this.header = header;
         this.rows = rows;
         this.errors = errors;
@@ -28,23 +31,31 @@ final class CsvFile {
     }
 
     /** Decodes, parses and checks the header: every expected column once, nothing else. */
-    static CsvFile read(byte[] bytes, String charset, String expectedColumns) {
+    public static CsvTable read(byte[] bytes, String charset, String expectedColumns) {
+        return read(bytes, charset, expectedColumns, null);
+    }
+
+    /**
+     * As {@link #read(byte[], String, String)}; errors about the file as a whole name {@code file}
+     * in their column, to tell apart the files of one import.
+     */
+    public static CsvTable read(byte[] bytes, String charset, String expectedColumns, String file) {
         List<ImportReport.RowError> errors = new ArrayList<>();
         Csv.Either decoded = Csv.decode(bytes, charset);
         if (decoded.text() == null) {
-            errors.add(new ImportReport.RowError(0, null, decoded.rejection()));
-            return new CsvFile(List.of(), List.of(), errors);
+            errors.add(new ImportReport.RowError(0, file, decoded.rejection()));
+            return new CsvTable(List.of(), List.of(), errors);
         }
         List<Csv.Row> all;
         try {
             all = Csv.parse(decoded.text());
         } catch (IllegalArgumentException e) {
-            errors.add(new ImportReport.RowError(0, null, Rejection.of("csv.malformed", null, e.getMessage())));
-            return new CsvFile(List.of(), List.of(), errors);
+            errors.add(new ImportReport.RowError(0, file, Rejection.of("csv.malformed", null, e.getMessage())));
+            return new CsvTable(List.of(), List.of(), errors);
         }
         if (all.isEmpty()) {
-            errors.add(new ImportReport.RowError(1, null, Rejection.of("csv.empty", null)));
-            return new CsvFile(List.of(), List.of(), errors);
+            errors.add(new ImportReport.RowError(1, file, Rejection.of("csv.empty", null)));
+            return new CsvTable(List.of(), List.of(), errors);
         }
         List<String> header = all.get(0).fields().stream().map(String::strip).toList();
         Set<String> expected = new LinkedHashSet<>(List.of(expectedColumns.split(",")));
@@ -65,15 +76,24 @@ final class CsvFile {
         if (errors.isEmpty()) {
             for (Csv.Row r : rows) {
                 if (r.fields().size() != header.size()) {
-                    errors.add(new ImportReport.RowError(r.line(), null,
+                    errors.add(new ImportReport.RowError(r.line(), file,
                             Rejection.of("csv.field-count", null, header.size(), r.fields().size())));
                 }
             }
         }
-        return new CsvFile(header, rows, errors);
+        return new CsvTable(header, rows, errors);
     }
 
-    String get(Csv.Row row, String column) {
+    public List<Csv.Row> rows() {
+        return rows;
+    }
+
+    public List<ImportReport.RowError> errors() {
+        return errors;
+    }
+
+    /** The trimmed cell, or null when empty or absent. */
+    public String get(Csv.Row row, String column) {
         Integer i = index.get(column);
         if (i == null || i >= row.fields().size()) {
             return null;
@@ -83,7 +103,7 @@ final class CsvFile {
     }
 
     /** An integer cell; a malformed one is reported and read as null. */
-    Integer integer(Csv.Row row, String column, List<ImportReport.RowError> errors) {
+    public Integer integer(Csv.Row row, String column, List<ImportReport.RowError> errors) {
         String v = get(row, column);
         if (v == null) {
             return null;
