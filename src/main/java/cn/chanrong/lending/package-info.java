@@ -1,5 +1,8 @@
 /**
- * Lending: facilities, applications, contracts, servicing and classification (issue 5). This first
- * slice holds the pure schedule core in {@code lending.schedule}; the loan lifecycle follows.
+ * Lending (issue 5): facilities (授信额度), applications through an approval chain, loans with their
+ * schedules, servicing on a business date (disbursement, repayment with a named allocation order,
+ * accrual and penalty interest), end of day, and the five-tier classification with provisions and
+ * write-off. Each business event posts its own journal entry to {@code ledger} in the same
+ * transaction; {@code lending.schedule} and {@code lending.domain} are the pure cores.
  */
 package cn.chanrong.lending;

@@ -16,7 +16,7 @@ final class UserRules {
         return demo ? 4 : 12;
     }
     static final Set<String> DEPARTMENTS = Set.of("PBOC", "MIIT", "NDRC", "NFRA", "MOF", "CSRC", "MOST", "SASAC");
-    static final Set<String> AUTHORITIES = Set.of("operator", "approver");
+    static final Set<String> AUTHORITIES = Set.of("operator", "reviewer", "approver");
 
     private UserRules() {
     }

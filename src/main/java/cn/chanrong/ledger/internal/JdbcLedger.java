@@ -4,6 +4,7 @@ import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.ledger.JournalEntry;
 import cn.chanrong.ledger.Ledger;
+import cn.chanrong.ledger.Reconciliation;
 import cn.chanrong.ledger.TrialBalance;
 import cn.chanrong.ledger.domain.EntryLine;
 import cn.chanrong.ledger.domain.EntryRules;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,11 +27,13 @@ class JdbcLedger implements Ledger {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final ObjectProvider<Reconciliation> reconciliations;
     private volatile Map<String, String> chart;
 
-    JdbcLedger(JdbcClient jdbc, AuditTrail audit) {
+    JdbcLedger(JdbcClient jdbc, AuditTrail audit, ObjectProvider<Reconciliation> reconciliations) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.reconciliations = reconciliations;
     }
 
     /** Account code → subledger kind ("" for none); the chart changes only by migration. */
@@ -157,7 +161,8 @@ class JdbcLedger implements Ledger {
                 .query((rs, i) -> {
                     BigDecimal d = rs.getBigDecimal(5);
                     BigDecimal c = rs.getBigDecimal(6);
-                    boolean debitNormal = rs.getString(4).equals("ASSET") || rs.getString(4).equals("EXPENSE");
+                    boolean debitNormal = rs.getString(4).equals("ASSET") || rs.getString(4).equals("EXPENSE")
+                            || rs.getString(4).equals("MEMO_DEBIT");
                     return new TrialBalance.Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), d, c,
                             debitNormal ? d.subtract(c) : c.subtract(d));
                 })
@@ -194,6 +199,9 @@ class JdbcLedger implements Ledger {
                 .query((rs, i) -> problems.add("book " + rs.getLong(1) + ", account " + rs.getString(2) + ": "
                         + rs.getLong(3) + " postings without a subledger key"))
                 .list();
+        for (Reconciliation r : reconciliations.orderedStream().toList()) {
+            r.problems().forEach(p -> problems.add(r.name() + ": " + p));
+        }
         long entries = jdbc.sql("SELECT count(*) FROM journal_entry").query(Long.class).single();
         return new Check(books.size(), entries, List.copyOf(problems));
     }

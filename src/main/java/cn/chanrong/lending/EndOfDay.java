@@ -1,0 +1,21 @@
+package cn.chanrong.lending;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * End of day for a business date: every active loan is brought to that date (interest, penalty, days
+ * past due), classified per borrower and provisioned, in borrower chunks of one transaction each.
+ * A loan is brought to a date once (the accrual record's key guards it), so a crashed run is simply
+ * run again and carries on; a run after missed days catches up.
+ */
+public interface EndOfDay {
+
+    record Run(LocalDate businessDate, String status, long borrowers, long loansTotal, long loansDone) {
+    }
+
+    Run run(LocalDate businessDate, Consumer<Run> progress);
+
+    Optional<Run> status(LocalDate businessDate);
+}

@@ -1,0 +1,19 @@
+package cn.chanrong.lending;
+
+import cn.chanrong.identity.Caller;
+import cn.chanrong.shared.Page;
+import cn.chanrong.shared.PageRequest;
+import java.time.LocalDate;
+
+/** Credit lines: opened by an institution's approver, drawn by contracts, restored by repaid principal when revolving. */
+public interface Facilities {
+
+    record Request(Long borrowerId, String amount, Boolean revolving, LocalDate validFrom, LocalDate validTo) {
+    }
+
+    Facility open(Caller caller, Request request);
+
+    Facility get(Caller caller, long id);
+
+    Page<Facility> search(Caller caller, Long borrowerId, PageRequest page);
+}

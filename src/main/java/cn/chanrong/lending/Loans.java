@@ -1,0 +1,75 @@
+package cn.chanrong.lending;
+
+import cn.chanrong.identity.Caller;
+import cn.chanrong.lending.domain.Installment;
+import cn.chanrong.lending.domain.Tier;
+import cn.chanrong.shared.Page;
+import cn.chanrong.shared.PageRequest;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Loans from contract to closing. Every money-moving call posts its journal entry in the same
+ * transaction and takes the loan's row lock, so two repayments on one loan are applied one after
+ * the other, never lost.
+ */
+public interface Loans {
+
+    /** Signs the contract of an approved application: the rate is fixed now, the facility is drawn. */
+    Loan contract(Caller caller, long applicationId);
+
+    /** Pays the principal out on {@code valueDate} (null = the business date) and builds the schedule from it. */
+    Loan disburse(Caller caller, long loanId, LocalDate valueDate, String payee);
+
+    /**
+     * A repayment. {@code type} REPAYMENT pays what is due (penalty, overdue, current) and is refused
+     * above that; PAYOFF settles the whole loan and must be exactly {@link #dues}' payoff amount.
+     */
+    record RepaymentRequest(String amount, LocalDate valueDate, String type) {
+    }
+
+    Transaction repay(Caller caller, long loanId, RepaymentRequest request);
+
+    /** What is owed on a date: due now (by bucket) and the amount that would settle the loan. */
+    record Dues(LocalDate valueDate, BigDecimal penalty, BigDecimal overdueInterest, BigDecimal overduePrincipal,
+                BigDecimal currentInterest, BigDecimal currentPrincipal, BigDecimal dueNow, BigDecimal payoff) {
+    }
+
+    Dues dues(Caller caller, long loanId, LocalDate valueDate);
+
+    /** A credit officer sets a floor (downgrades freely; an upgrade needs its conditions and a reason). */
+    Loan reclassify(Caller caller, long loanId, Tier floor, String reason);
+
+    /** Writes off (核销) a non-performing loan: the balance leaves the books into memo accounts. */
+    Loan writeOff(Caller caller, long loanId, String reason);
+
+    /** Cash recovered on a written-off loan. */
+    Transaction recover(Caller caller, long loanId, String amount, LocalDate valueDate);
+
+    Loan get(Caller caller, long id);
+
+    record Filter(String status, Tier tier, Long borrowerId, Boolean overdue) {
+        public static Filter none() {
+            return new Filter(null, null, null, null);
+        }
+    }
+
+    Page<Loan> search(Caller caller, Filter filter, PageRequest page);
+
+    List<Installment> schedule(Caller caller, long loanId);
+
+    record Transaction(long id, long loanId, String type, LocalDate valueDate, BigDecimal amount, BigDecimal principal,
+                       BigDecimal interest, BigDecimal penalty, String payee, long entryId, String createdBy,
+                       Instant createdAt) {
+    }
+
+    List<Transaction> transactions(Caller caller, long loanId);
+
+    record Classification(long id, LocalDate businessDate, Tier from, Tier to, String rule, String reason, String actor,
+                          Instant at) {
+    }
+
+    List<Classification> classifications(Caller caller, long loanId);
+}

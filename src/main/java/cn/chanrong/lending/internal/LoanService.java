@@ -1,0 +1,523 @@
+package cn.chanrong.lending.internal;
+
+import cn.chanrong.audit.AuditEvent;
+import cn.chanrong.audit.AuditTrail;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.Role;
+import cn.chanrong.lending.Loan;
+import cn.chanrong.lending.LoanApplication;
+import cn.chanrong.lending.LoanEvent;
+import cn.chanrong.lending.Loans;
+import cn.chanrong.lending.domain.Accrual;
+import cn.chanrong.lending.domain.Allocation;
+import cn.chanrong.lending.domain.Installment;
+import cn.chanrong.lending.domain.Tier;
+import cn.chanrong.lending.schedule.DayCount;
+import cn.chanrong.lending.schedule.LoanTerms;
+import cn.chanrong.lending.schedule.RepaymentMethod;
+import cn.chanrong.lending.schedule.Schedule;
+import cn.chanrong.lending.schedule.ScheduleCalculator;
+import cn.chanrong.reference.BusinessDate;
+import cn.chanrong.reference.LprTenor;
+import cn.chanrong.reference.ReferenceData;
+import cn.chanrong.shared.Amounts;
+import cn.chanrong.shared.Page;
+import cn.chanrong.shared.PageRequest;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class LoanService implements Loans {
+
+    private final JdbcClient jdbc;
+    private final LoanStore store;
+    private final Servicer servicer;
+    private final Postings postings;
+    private final FacilityService facilities;
+    private final ApplicationService applications;
+    private final ReferenceData reference;
+    private final BusinessDate businessDate;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+
+    LoanService(JdbcClient jdbc, LoanStore store, Servicer servicer, Postings postings, FacilityService facilities,
+                ApplicationService applications, ReferenceData reference, BusinessDate businessDate, AuditTrail audit,
+                ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.servicer = servicer;
+        this.postings = postings;
+        this.facilities = facilities;
+        this.applications = applications;
+        this.reference = reference;
+        this.businessDate = businessDate;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** The institution user acting on one of its own loans (operators service, approvers too). */
+    private Loan own(Caller caller, long loanId) {
+        Loan l = store.get(caller, loanId);
+        if (!caller.is(Role.INSTITUTION) || l.institutionId() != caller.institutionId()
+                || !(caller.hasAuthority("operator") || caller.hasAuthority("approver"))) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.institution-only", null));
+        }
+        return store.lock(loanId);
+    }
+
+    @Override
+    @Transactional
+    public Loan contract(Caller caller, long applicationId) {
+        LoanApplication a = applications.get(caller, applicationId);
+        if (!caller.is(Role.INSTITUTION) || caller.institutionId() != a.institutionId()) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.institution-only", null));
+        }
+        jdbc.sql("SELECT id FROM loan_application WHERE id = :id FOR UPDATE").param("id", applicationId)
+                .query(Long.class).single();
+        a = applications.get(caller, applicationId);
+        if (!"APPROVED".equals(a.status())) {
+            throw Rejected.conflict(Rejection.of("lending.contract.not-approved", null, a.status()));
+        }
+        LocalDate today = businessDate.today();
+        BigDecimal rate = switch (a.rateType()) {
+            case "FIXED" -> a.fixedRate();
+            default -> {
+                LprTenor tenor = a.rateType().equals("LPR_5Y") ? LprTenor.OVER_FIVE_YEARS : LprTenor.ONE_YEAR;
+                BigDecimal lpr = reference.lpr(tenor, today).orElseThrow(() -> Rejected.invalid(
+                        Rejection.of("lending.rate.no-lpr", "rateType", tenor.code(), today)));
+                yield lpr.add(BigDecimal.valueOf(a.spreadBp(), 2));
+            }
+        };
+        if (rate.signum() < 0) {
+            throw Rejected.invalid(Rejection.of("range", "spreadBp", "0", "100", rate.toPlainString()));
+        }
+        if (a.facilityId() != null) {
+            facilities.draw(a.facilityId(), a.institutionId(), a.borrowerId(), a.amount(), today);
+        }
+        long seq = jdbc.sql("SELECT nextval('loan_number_sequence')").query(Long.class).single();
+        String number = String.format("L%s%08d", today.toString().replace("-", ""), seq);
+        long id = jdbc.sql("""
+                        INSERT INTO loan (number, institution_id, borrower_id, application_id, facility_id, product_id,
+                            principal, term_months, rate_type, spread_bp, annual_rate, method, day_count, purpose,
+                            payment_mode, created_by)
+                        VALUES (:n, :i, :b, :a, :f, :p, :amt, :t, :rt, :sp, :r, :m, :dc, :pu, :pm, :by) RETURNING id""")
+                .param("n", number).param("i", a.institutionId()).param("b", a.borrowerId()).param("a", a.id())
+                .param("f", a.facilityId()).param("p", a.productId()).param("amt", a.amount()).param("t", a.termMonths())
+                .param("rt", a.rateType()).param("sp", a.spreadBp()).param("r", rate).param("m", a.method())
+                .param("dc", a.dayCount()).param("pu", a.purpose()).param("pm", a.paymentMode())
+                .param("by", caller.username()).query(Long.class).single();
+        jdbc.sql("UPDATE loan_application SET status = 'CONTRACTED', version = version + 1 WHERE id = :id")
+                .param("id", applicationId).update();
+        audit.record(AuditEvent.success(caller.username(), "loan.contract", "loan", number,
+                "application " + applicationId + " rate " + rate.toPlainString() + "%"));
+        return store.get(caller, id);
+    }
+
+    @Override
+    @Transactional
+    public Loan disburse(Caller caller, long loanId, LocalDate valueDate, String payee) {
+        Loan l = own(caller, loanId);
+        LocalDate today = businessDate.today();
+        LocalDate date = valueDate == null ? today : valueDate;
+        if (!"CONTRACTED".equals(l.status())) {
+            throw Rejected.conflict(Rejection.of("lending.disburse.status", null, l.status()));
+        }
+        if (date.isAfter(today)) {
+            throw Rejected.invalid(Rejection.of("date.future", "valueDate", date, today));
+        }
+        if ("ENTRUSTED".equals(l.paymentMode()) && (payee == null || payee.isBlank())) {
+            throw Rejected.invalid(Rejection.of("lending.disburse.payee-required", "payee"));
+        }
+        Schedule s = ScheduleCalculator.calculate(new LoanTerms(l.principal(), l.termMonths(), l.annualRate(),
+                RepaymentMethod.valueOf(l.method()), date, DayCount.valueOf(l.dayCount())));
+        LocalDate start = date;
+        for (Schedule.Installment i : s.installments()) {
+            jdbc.sql("""
+                            INSERT INTO loan_installment (loan_id, period, start_date, due_date, principal_due, interest_due)
+                            VALUES (:l, :p, :s, :d, :pr, :in)""")
+                    .param("l", loanId).param("p", i.period()).param("s", start).param("d", i.date())
+                    .param("pr", i.principal()).param("in", i.interest()).update();
+            start = i.date();
+        }
+        var entry = postings.disbursement(l.institutionId(), loanId, date, l.principal(), caller.username());
+        jdbc.sql("""
+                        UPDATE loan SET status = 'ACTIVE', disbursed_on = :d, maturity_date = :m, principal_outstanding = principal,
+                            accrued_through = :through, classified_on = :d, version = version + 1 WHERE id = :id""")
+                .param("d", date).param("m", s.installments().get(s.installments().size() - 1).date())
+                .param("through", date.minusDays(1)).param("id", loanId).update();
+        insertTransaction(loanId, "DISBURSEMENT", date, l.principal(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                payee == null || payee.isBlank() ? null : payee.strip(), entry.id(), caller.username());
+        servicer.provision(store.lock(loanId), date, caller.username());
+        audit.record(AuditEvent.success(caller.username(), "loan.disburse", "loan", l.number(),
+                l.principal().toPlainString() + " on " + date + (payee == null ? "" : " to " + payee.strip())));
+        events.publishEvent(new LoanEvent.LoanDisbursed(loanId, l.institutionId(), l.borrowerId(), l.principal(), date));
+        return store.get(caller, loanId);
+    }
+
+    /** Checks a value date against the loan and brings the loan to the day before it. */
+    private Loan toValueDate(Loan l, LocalDate date, String actor) {
+        LocalDate today = businessDate.today();
+        if (!"ACTIVE".equals(l.status())) {
+            throw Rejected.conflict(Rejection.of("lending.repay.status", null, l.status()));
+        }
+        if (date.isAfter(today)) {
+            throw Rejected.invalid(Rejection.of("date.future", "valueDate", date, today));
+        }
+        if (date.isBefore(l.disbursedOn())) {
+            throw Rejected.invalid(Rejection.of("date.too-early", "valueDate", date, l.disbursedOn()));
+        }
+        if (!date.isAfter(l.accruedThrough())) {
+            throw Rejected.invalid(Rejection.of("lending.repay.day-closed", "valueDate", date, l.accruedThrough()));
+        }
+        return servicer.bringTo(l, date.minusDays(1), actor);
+    }
+
+    private Map<Allocation.Bucket, BigDecimal> owed(Loan l, List<Installment> s, LocalDate date) {
+        Map<Allocation.Bucket, BigDecimal> owed = new EnumMap<>(Allocation.Bucket.class);
+        owed.put(Allocation.Bucket.PENALTY, l.penaltyAccrued().subtract(l.penaltyPaid()));
+        for (Installment i : s) {
+            if (i.due().isBefore(date)) {
+                owed.merge(Allocation.Bucket.OVERDUE_INTEREST, i.unpaidInterest(), BigDecimal::add);
+                owed.merge(Allocation.Bucket.OVERDUE_PRINCIPAL, i.unpaidPrincipal(), BigDecimal::add);
+            } else if (i.due().equals(date)) {
+                owed.merge(Allocation.Bucket.CURRENT_INTEREST, i.unpaidInterest(), BigDecimal::add);
+                owed.merge(Allocation.Bucket.CURRENT_PRINCIPAL, i.unpaidPrincipal(), BigDecimal::add);
+            }
+        }
+        return owed;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Dues dues(Caller caller, long loanId, LocalDate valueDate) {
+        Loan l = store.get(caller, loanId);
+        LocalDate date = valueDate == null ? businessDate.today() : valueDate;
+        List<Installment> s = store.installments(loanId);
+        Map<Allocation.Bucket, BigDecimal> owed = owed(l, s, date);
+        BigDecimal dueNow = owed.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        // what accrues on the current period up to the value date, not yet due
+        BigDecimal accruing = l.accruedThrough() == null ? BigDecimal.ZERO
+                : Accrual.fen(Accrual.interestThrough(s, date.minusDays(1))).subtract(l.interestAccrued()).max(BigDecimal.ZERO);
+        BigDecimal unpaidInterestAccrued = l.interestAccrued().add(accruing).subtract(l.interestPaid());
+        BigDecimal payoff = l.principalOutstanding().add(unpaidInterestAccrued)
+                .add(owed.get(Allocation.Bucket.PENALTY));
+        return new Dues(date, owed.get(Allocation.Bucket.PENALTY),
+                owed.getOrDefault(Allocation.Bucket.OVERDUE_INTEREST, BigDecimal.ZERO.setScale(2)),
+                owed.getOrDefault(Allocation.Bucket.OVERDUE_PRINCIPAL, BigDecimal.ZERO.setScale(2)),
+                owed.getOrDefault(Allocation.Bucket.CURRENT_INTEREST, BigDecimal.ZERO.setScale(2)),
+                owed.getOrDefault(Allocation.Bucket.CURRENT_PRINCIPAL, BigDecimal.ZERO.setScale(2)), dueNow,
+                "ACTIVE".equals(l.status()) ? payoff : BigDecimal.ZERO.setScale(2));
+    }
+
+    @Override
+    @Transactional
+    public Transaction repay(Caller caller, long loanId, RepaymentRequest r) {
+        Loan l = own(caller, loanId);
+        List<Rejection> problems = new ArrayList<>();
+        BigDecimal amount = Amounts.parse(r.amount(), "amount", false, FacilityService.MAX_AMOUNT, problems);
+        if (amount != null && amount.signum() == 0) {
+            problems.add(Rejection.of("lending.positive", "amount", r.amount()));
+        }
+        String type = r.type() == null || r.type().isBlank() ? "REPAYMENT"
+                : ApplicationService.oneOf(r.type(), "type", List.of("REPAYMENT", "PAYOFF"), problems);
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        LocalDate date = r.valueDate() == null ? businessDate.today() : r.valueDate();
+        l = toValueDate(l, date, caller.username());
+        if ("PAYOFF".equals(type)) {
+            l = splitForPayoff(l, date, caller.username());
+        }
+        List<Installment> s = store.installments(loanId);
+        Map<Allocation.Bucket, BigDecimal> owed = owed(l, s, date);
+        BigDecimal dueNow = owed.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if ("PAYOFF".equals(type) && amount.compareTo(dueNow) != 0) {
+            throw Rejected.invalid(Rejection.of("lending.repay.payoff-amount", "amount", amount.toPlainString(),
+                    dueNow.toPlainString()));
+        }
+        if (amount.compareTo(dueNow) > 0) {
+            throw Rejected.invalid(Rejection.of("lending.repay.above-due", "amount", amount.toPlainString(),
+                    dueNow.toPlainString()));
+        }
+        Allocation.Split split = Allocation.allocate(amount, owed, Allocation.DEFAULT_ORDER);
+        applyToInstallments(loanId, s, date, split);
+        BigDecimal interestAndPenalty = split.interest().add(split.part(Allocation.Bucket.PENALTY));
+        BigDecimal fromReceivable = interestAndPenalty.min(l.receivable());
+        BigDecimal fromMemo = interestAndPenalty.subtract(fromReceivable);
+        long seq = jdbc.sql("SELECT count(*) + 1 FROM loan_transaction WHERE loan_id = :id").param("id", loanId)
+                .query(Long.class).single();
+        var entry = postings.repayment(l.institutionId(), loanId, date, amount, split.principal(), fromReceivable, fromMemo,
+                "loan:" + loanId + ":repayment:" + seq, caller.username());
+        List<Installment> after = store.installments(loanId);
+        boolean settled = after.stream().allMatch(Installment::settled)
+                && l.principalOutstanding().compareTo(split.principal()) == 0;
+        jdbc.sql("""
+                        UPDATE loan SET principal_outstanding = principal_outstanding - :p, interest_paid = interest_paid + :i,
+                            penalty_paid = penalty_paid + :pen, receivable = receivable - :rec,
+                            memo_receivable = memo_receivable - :memo, days_past_due = :dpd,
+                            status = CASE WHEN :settled THEN 'REPAID' ELSE status END, version = version + 1
+                        WHERE id = :id""")
+                .param("p", split.principal()).param("i", split.interest()).param("pen", split.part(Allocation.Bucket.PENALTY))
+                .param("rec", fromReceivable).param("memo", fromMemo).param("dpd", Accrual.daysPastDue(after, date))
+                .param("settled", settled).param("id", loanId).update();
+        facilities.restore(l.facilityId(), split.principal());
+        long txId = insertTransaction(loanId, type, date, amount, split.principal(), split.interest(),
+                split.part(Allocation.Bucket.PENALTY), null, entry.id(), caller.username());
+        servicer.provision(store.lock(loanId), date, caller.username());
+        audit.record(AuditEvent.success(caller.username(), "loan.repay", "loan", l.number(),
+                type + " " + amount.toPlainString() + " on " + date + ": principal " + split.principal().toPlainString()
+                        + ", interest " + split.interest().toPlainString() + ", penalty "
+                        + split.part(Allocation.Bucket.PENALTY).toPlainString()));
+        if (settled) {
+            events.publishEvent(new LoanEvent.LoanRepaid(loanId, l.institutionId(), l.borrowerId(), date));
+        }
+        return store.transaction(txId);
+    }
+
+    /**
+     * Turns the schedule into one that ends on {@code date}: the current period ends today with the
+     * interest it has earned so far, carrying all remaining principal; later periods go.
+     */
+    private Loan splitForPayoff(Loan l, LocalDate date, String actor) {
+        List<Installment> s = store.installments(l.id());
+        BigDecimal remaining = s.stream().filter(i -> !i.due().isBefore(date)).map(Installment::unpaidPrincipal)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        Installment current = s.stream().filter(i -> !i.start().isAfter(date) && i.due().isAfter(date)).findFirst()
+                .orElse(null);
+        if (current == null || current.start().equals(date)) {
+            // on a due date (or the disbursement day): nothing earned in a period that has not started
+            jdbc.sql("DELETE FROM loan_installment WHERE loan_id = :l AND due_date > :d AND principal_paid = 0 AND interest_paid = 0")
+                    .param("l", l.id()).param("d", date).update();
+            BigDecimal inToday = s.stream().filter(i -> i.due().equals(date)).map(Installment::unpaidPrincipal)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (s.stream().anyMatch(i -> i.due().equals(date))) {
+                jdbc.sql("UPDATE loan_installment SET principal_due = principal_due + :p WHERE loan_id = :l AND due_date = :d")
+                        .param("p", remaining.subtract(inToday)).param("l", l.id()).param("d", date).update();
+            } else {
+                int period = s.stream().filter(i -> i.due().isBefore(date)).mapToInt(Installment::period).max().orElse(0) + 1;
+                LocalDate start = current == null ? date.minusDays(1) : current.start();
+                jdbc.sql("""
+                                INSERT INTO loan_installment (loan_id, period, start_date, due_date, principal_due, interest_due)
+                                VALUES (:l, :p, :s, :d, :pr, 0)""")
+                        .param("l", l.id()).param("p", period).param("s", start.isBefore(date) ? start : date.minusDays(1))
+                        .param("d", date).param("pr", remaining).update();
+            }
+        } else {
+            BigDecimal earned = Accrual.fen(Accrual.interestThrough(List.of(current), date.minusDays(1)));
+            jdbc.sql("DELETE FROM loan_installment WHERE loan_id = :l AND period > :p")
+                    .param("l", l.id()).param("p", current.period()).update();
+            jdbc.sql("""
+                            UPDATE loan_installment SET due_date = :d, interest_due = :i, principal_due = principal_paid + :pr
+                            WHERE loan_id = :l AND period = :p""")
+                    .param("d", date).param("i", earned).param("pr", remaining).param("l", l.id())
+                    .param("p", current.period()).update();
+        }
+        return servicer.trueUp(store.lock(l.id()), date.minusDays(1), "loan:" + l.id() + ":payoff-true-up:" + date, actor);
+    }
+
+    /** Spreads the allocated parts over the installments, oldest first. */
+    private void applyToInstallments(long loanId, List<Installment> s, LocalDate date, Allocation.Split split) {
+        BigDecimal interest = split.interest();
+        BigDecimal principal = split.principal();
+        for (Installment i : s) {
+            if (i.due().isAfter(date) || (interest.signum() == 0 && principal.signum() == 0)) {
+                continue;
+            }
+            BigDecimal pi = interest.min(i.unpaidInterest());
+            BigDecimal pp = principal.min(i.unpaidPrincipal());
+            interest = interest.subtract(pi);
+            principal = principal.subtract(pp);
+            if (pi.signum() > 0 || pp.signum() > 0) {
+                jdbc.sql("""
+                                UPDATE loan_installment SET principal_paid = principal_paid + :pp, interest_paid = interest_paid + :pi
+                                WHERE loan_id = :l AND period = :p""")
+                        .param("pp", pp).param("pi", pi).param("l", loanId).param("p", i.period()).update();
+            }
+        }
+    }
+
+    private long insertTransaction(long loanId, String type, LocalDate date, BigDecimal amount, BigDecimal principal,
+                                   BigDecimal interest, BigDecimal penalty, String payee, long entryId, String actor) {
+        return jdbc.sql("""
+                        INSERT INTO loan_transaction (loan_id, type, value_date, amount, principal, interest, penalty, payee,
+                            entry_id, created_by)
+                        VALUES (:l, :t, :d, :a, :p, :i, :pen, :payee, :e, :by) RETURNING id""")
+                .param("l", loanId).param("t", type).param("d", date).param("a", amount).param("p", principal)
+                .param("i", interest).param("pen", penalty).param("payee", payee).param("e", entryId).param("by", actor)
+                .query(Long.class).single();
+    }
+
+    @Override
+    @Transactional
+    public Loan reclassify(Caller caller, long loanId, Tier floor, String reason) {
+        Loan l = own(caller, loanId);
+        if (!caller.hasAuthority("approver")) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.approver-only", null));
+        }
+        if (floor == null) {
+            throw Rejected.invalid(Rejection.of("required", "tier"));
+        }
+        if (reason == null || reason.strip().length() < 4) {
+            throw Rejected.invalid(Rejection.of("length", "reason", 4, 500));
+        }
+        if (!"ACTIVE".equals(l.status())) {
+            throw Rejected.conflict(Rejection.of("lending.repay.status", null, l.status()));
+        }
+        LocalDate today = businessDate.today();
+        if (floor.compareTo(l.tier()) < 0) {
+            // an upgrade: the automatic rules without the old manual floor must allow it
+            Loan unfloored = withFloor(l, null);
+            var ruled = servicer.ruled(unfloored, today, null);
+            if (ruled.tier().compareTo(floor) > 0) {
+                throw Rejected.conflict(Rejection.of("lending.reclassify.rule-holds", "tier", ruled.tier().name(),
+                        ruled.rule()));
+            }
+            if (l.tier().nonPerforming()) {
+                boolean otherNpl = jdbc.sql("""
+                                SELECT count(*) FROM loan WHERE borrower_id = :b AND institution_id = :i AND id <> :id
+                                  AND status = 'ACTIVE' AND tier IN ('SUBSTANDARD', 'DOUBTFUL', 'LOSS')""")
+                        .param("b", l.borrowerId()).param("i", l.institutionId()).param("id", l.id()).query(Long.class)
+                        .single() > 0;
+                String blocker = servicer.nplUpgradeBlocker(l, today, otherNpl);
+                if (blocker != null) {
+                    throw Rejected.conflict(Rejection.of("lending.reclassify.upgrade-conditions", "tier", blocker));
+                }
+            }
+        }
+        jdbc.sql("UPDATE loan SET manual_floor = :f, version = version + 1 WHERE id = :id")
+                .param("f", floor == Tier.NORMAL ? null : floor.name()).param("id", loanId).update();
+        Loan floored = store.lock(loanId);
+        var ruled = servicer.ruled(floored, today, null);
+        Tier to = Tier.worse(floor, ruled.tier());
+        servicer.apply(floored, to, "manual", reason.strip(), today, caller.username());
+        audit.record(AuditEvent.success(caller.username(), "loan.reclassify", "loan", l.number(),
+                l.tier() + " -> " + to + ": " + reason.strip()));
+        return store.get(caller, loanId);
+    }
+
+    private static Loan withFloor(Loan l, Tier floor) {
+        return new Loan(l.id(), l.number(), l.institutionId(), l.borrowerId(), l.borrowerName(), l.applicationId(),
+                l.facilityId(), l.productId(), l.principal(), l.termMonths(), l.rateType(), l.spreadBp(), l.annualRate(),
+                l.penaltyMarkup(), l.method(), l.dayCount(), l.purpose(), l.paymentMode(), l.status(), l.disbursedOn(),
+                l.maturityDate(), l.principalOutstanding(), l.interestAccrued(), l.penaltyAccrued(), l.interestPaid(),
+                l.penaltyPaid(), l.receivable(), l.memoReceivable(), l.provision(), l.writtenOff(), l.recovered(),
+                l.accruedThrough(), l.daysPastDue(), l.tier(), floor, l.nonAccrual(), l.version());
+    }
+
+    @Override
+    @Transactional
+    public Loan writeOff(Caller caller, long loanId, String reason) {
+        Loan l = own(caller, loanId);
+        if (!caller.hasAuthority("approver")) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.approver-only", null));
+        }
+        if (reason == null || reason.strip().length() < 4) {
+            throw Rejected.invalid(Rejection.of("length", "reason", 4, 500));
+        }
+        if (!"ACTIVE".equals(l.status())) {
+            throw Rejected.conflict(Rejection.of("lending.repay.status", null, l.status()));
+        }
+        if (!l.tier().nonPerforming()) {
+            throw Rejected.conflict(Rejection.of("lending.write-off.performing", null, l.tier().name()));
+        }
+        LocalDate today = businessDate.today();
+        l = l.accruedThrough().isBefore(today.minusDays(1)) ? servicer.bringTo(l, today.minusDays(1), caller.username()) : l;
+        BigDecimal claim = l.principalOutstanding().add(l.receivable()).add(l.memoReceivable());
+        var entry = postings.writeOff(l.institutionId(), loanId, today, l.principalOutstanding(), l.provision(),
+                l.receivable(), l.memoReceivable(), caller.username());
+        jdbc.sql("""
+                        UPDATE loan SET status = 'WRITTEN_OFF', written_off = :w, principal_outstanding = 0, receivable = 0,
+                            memo_receivable = 0, provision = 0, version = version + 1 WHERE id = :id""")
+                .param("w", claim).param("id", loanId).update();
+        insertTransaction(loanId, "WRITE_OFF", today, claim, l.principalOutstanding(), l.receivable().add(l.memoReceivable()),
+                BigDecimal.ZERO, null, entry.id(), caller.username());
+        jdbc.sql("""
+                        INSERT INTO loan_classification (loan_id, business_date, from_tier, to_tier, rule, reason, actor)
+                        VALUES (:l, :d, :f, :f, 'write-off', :r, :a)""")
+                .param("l", loanId).param("d", today).param("f", l.tier().name()).param("r", reason.strip())
+                .param("a", caller.username()).update();
+        audit.record(AuditEvent.success(caller.username(), "loan.write-off", "loan", l.number(),
+                claim.toPlainString() + ": " + reason.strip()));
+        return store.get(caller, loanId);
+    }
+
+    @Override
+    @Transactional
+    public Transaction recover(Caller caller, long loanId, String rawAmount, LocalDate valueDate) {
+        Loan l = own(caller, loanId);
+        List<Rejection> problems = new ArrayList<>();
+        BigDecimal amount = Amounts.parse(rawAmount, "amount", false, FacilityService.MAX_AMOUNT, problems);
+        if (amount != null && amount.signum() == 0) {
+            problems.add(Rejection.of("lending.positive", "amount", rawAmount));
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        if (!"WRITTEN_OFF".equals(l.status())) {
+            throw Rejected.conflict(Rejection.of("lending.recover.status", null, l.status()));
+        }
+        BigDecimal open = l.writtenOff().subtract(l.recovered());
+        if (amount.compareTo(open) > 0) {
+            throw Rejected.invalid(Rejection.of("lending.repay.above-due", "amount", amount.toPlainString(),
+                    open.toPlainString()));
+        }
+        LocalDate today = businessDate.today();
+        LocalDate date = valueDate == null ? today : valueDate;
+        if (date.isAfter(today)) {
+            throw Rejected.invalid(Rejection.of("date.future", "valueDate", date, today));
+        }
+        long seq = jdbc.sql("SELECT count(*) + 1 FROM loan_transaction WHERE loan_id = :id").param("id", loanId)
+                .query(Long.class).single();
+        var entry = postings.recovery(l.institutionId(), loanId, date, amount, amount, "loan:" + loanId + ":recovery:" + seq,
+                caller.username());
+        jdbc.sql("UPDATE loan SET recovered = recovered + :a, version = version + 1 WHERE id = :id")
+                .param("a", amount).param("id", loanId).update();
+        long tx = insertTransaction(loanId, "RECOVERY", date, amount, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null,
+                entry.id(), caller.username());
+        audit.record(AuditEvent.success(caller.username(), "loan.recover", "loan", l.number(), amount.toPlainString()));
+        return store.transaction(tx);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Loan get(Caller caller, long id) {
+        return store.get(caller, id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<Loan> search(Caller caller, Filter filter, PageRequest page) {
+        return store.search(caller, filter, page);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Installment> schedule(Caller caller, long loanId) {
+        store.get(caller, loanId);
+        return store.installments(loanId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Transaction> transactions(Caller caller, long loanId) {
+        store.get(caller, loanId);
+        return store.transactions(loanId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Classification> classifications(Caller caller, long loanId) {
+        store.get(caller, loanId);
+        return store.classifications(loanId);
+    }
+}

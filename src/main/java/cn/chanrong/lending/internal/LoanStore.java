@@ -1,0 +1,168 @@
+package cn.chanrong.lending.internal;
+
+import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.Role;
+import cn.chanrong.lending.Loan;
+import cn.chanrong.lending.Loans;
+import cn.chanrong.lending.domain.Installment;
+import cn.chanrong.lending.domain.Tier;
+import cn.chanrong.shared.Page;
+import cn.chanrong.shared.PageRequest;
+import cn.chanrong.shared.Rejected;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads loans and their parts, and says which loans a caller may see. */
+@Component
+class LoanStore {
+
+    static final String COLUMNS = """
+            l.id, l.number, l.institution_id, l.borrower_id, e.name, l.application_id, l.facility_id, l.product_id,
+            l.principal, l.term_months, l.rate_type, l.spread_bp, l.annual_rate, l.penalty_markup, l.method, l.day_count,
+            l.purpose, l.payment_mode, l.status, l.disbursed_on, l.maturity_date, l.principal_outstanding,
+            l.interest_accrued, l.penalty_accrued, l.interest_paid, l.penalty_paid, l.receivable, l.memo_receivable,
+            l.provision, l.written_off, l.recovered, l.accrued_through, l.days_past_due, l.tier, l.manual_floor,
+            l.non_accrual, l.version""";
+
+    private final JdbcClient jdbc;
+
+    LoanStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static Loan map(ResultSet rs, int row) throws SQLException {
+        return new Loan(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+                (Long) rs.getObject(6), (Long) rs.getObject(7), (Long) rs.getObject(8), rs.getBigDecimal(9), rs.getInt(10),
+                rs.getString(11), (Integer) rs.getObject(12), rs.getBigDecimal(13), rs.getBigDecimal(14), rs.getString(15),
+                rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19), rs.getObject(20, LocalDate.class),
+                rs.getObject(21, LocalDate.class), rs.getBigDecimal(22), rs.getBigDecimal(23), rs.getBigDecimal(24),
+                rs.getBigDecimal(25), rs.getBigDecimal(26), rs.getBigDecimal(27), rs.getBigDecimal(28), rs.getBigDecimal(29),
+                rs.getBigDecimal(30), rs.getBigDecimal(31), rs.getObject(32, LocalDate.class), rs.getInt(33),
+                Tier.valueOf(rs.getString(34)), rs.getString(35) == null ? null : Tier.valueOf(rs.getString(35)),
+                rs.getBoolean(36), rs.getInt(37));
+    }
+
+    /** The SQL condition limiting loans (alias l, borrower alias e) to what the caller may see. */
+    static String visible(Caller caller, Map<String, Object> params) {
+        if (caller.isAdmin()) {
+            return "TRUE";
+        }
+        if (caller.is(Role.INSTITUTION)) {
+            params.put("visInst", caller.institutionId());
+            return "l.institution_id = :visInst";
+        }
+        if (caller.is(Role.ENTERPRISE)) {
+            params.put("visEnt", caller.enterpriseId());
+            return "l.borrower_id = :visEnt";
+        }
+        if (caller.regionPrefix() != null) {
+            params.put("visRegion", caller.regionPrefix() + "%");
+            return "e.region_code LIKE :visRegion";
+        }
+        return "TRUE";
+    }
+
+    Optional<Loan> find(Caller caller, long id) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", id);
+        String where = visible(caller, p);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM loan l JOIN enterprise e ON e.id = l.borrower_id WHERE l.id = :id AND "
+                + where).params(p).query(LoanStore::map).optional();
+    }
+
+    Loan get(Caller caller, long id) {
+        return find(caller, id).orElseThrow(() -> Rejected.notFound("loan", id));
+    }
+
+    /** The loan with its row locked for the rest of the transaction. */
+    Loan lock(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM loan l JOIN enterprise e ON e.id = l.borrower_id WHERE l.id = :id "
+                + "FOR UPDATE OF l").param("id", id).query(LoanStore::map).single();
+    }
+
+    Page<Loan> search(Caller caller, Loans.Filter f, PageRequest page) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        StringBuilder where = new StringBuilder(visible(caller, p));
+        if (f.status() != null) {
+            where.append(" AND l.status = :status");
+            p.put("status", f.status());
+        }
+        if (f.tier() != null) {
+            where.append(" AND l.tier = :tier");
+            p.put("tier", f.tier().name());
+        }
+        if (f.borrowerId() != null) {
+            where.append(" AND l.borrower_id = :borrower");
+            p.put("borrower", f.borrowerId());
+        }
+        if (Boolean.TRUE.equals(f.overdue())) {
+            where.append(" AND l.days_past_due > 0");
+        }
+        long total = jdbc.sql("SELECT count(*) FROM loan l JOIN enterprise e ON e.id = l.borrower_id WHERE " + where)
+                .params(p).query(Long.class).single();
+        p.put("limit", page.size());
+        p.put("offset", page.offset());
+        List<Loan> items = jdbc.sql("SELECT " + COLUMNS + " FROM loan l JOIN enterprise e ON e.id = l.borrower_id WHERE "
+                        + where + " ORDER BY l.days_past_due DESC, l.id DESC LIMIT :limit OFFSET :offset")
+                .params(p).query(LoanStore::map).list();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    List<Installment> installments(long loanId) {
+        return jdbc.sql("""
+                        SELECT period, start_date, due_date, principal_due, interest_due, principal_paid, interest_paid
+                        FROM loan_installment WHERE loan_id = :id ORDER BY period""")
+                .param("id", loanId)
+                .query((rs, i) -> new Installment(rs.getInt(1), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6),
+                        rs.getBigDecimal(7)))
+                .list();
+    }
+
+    List<Loans.Transaction> transactions(long loanId) {
+        return jdbc.sql("""
+                        SELECT id, loan_id, type, value_date, amount, principal, interest, penalty, payee, entry_id,
+                               created_by, created_at FROM loan_transaction WHERE loan_id = :id ORDER BY id""")
+                .param("id", loanId)
+                .query((rs, i) -> new Loans.Transaction(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
+                        rs.getBigDecimal(8), rs.getString(9), rs.getLong(10), rs.getString(11), instant(rs, 12)))
+                .list();
+    }
+
+    Loans.Transaction transaction(long id) {
+        return jdbc.sql("""
+                        SELECT id, loan_id, type, value_date, amount, principal, interest, penalty, payee, entry_id,
+                               created_by, created_at FROM loan_transaction WHERE id = :id""")
+                .param("id", id)
+                .query((rs, i) -> new Loans.Transaction(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
+                        rs.getBigDecimal(8), rs.getString(9), rs.getLong(10), rs.getString(11), instant(rs, 12)))
+                .single();
+    }
+
+    List<Loans.Classification> classifications(long loanId) {
+        return jdbc.sql("""
+                        SELECT id, business_date, from_tier, to_tier, rule, reason, actor, at
+                        FROM loan_classification WHERE loan_id = :id ORDER BY id""")
+                .param("id", loanId)
+                .query((rs, i) -> new Loans.Classification(rs.getLong(1), rs.getObject(2, LocalDate.class),
+                        Tier.valueOf(rs.getString(3)), Tier.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                        rs.getString(7), instant(rs, 8)))
+                .list();
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,139 @@
+package cn.chanrong.lending.internal;
+
+import cn.chanrong.ledger.JournalEntry;
+import cn.chanrong.ledger.Ledger;
+import cn.chanrong.ledger.domain.EntryLine;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The posting rules of lending: which accounts each loan event touches. Every line on a loan account
+ * carries the loan id as its subledger key, which is what the reconciliation matches on.
+ */
+@Component
+class Postings {
+
+    static final String LOANS = "1303";
+    static final String INTEREST_RECEIVABLE = "1132";
+    static final String PROVISIONS = "1304";
+    static final String DEPOSITS = "2002";
+    static final String INTEREST_INCOME = "6011";
+    static final String IMPAIRMENT = "6701";
+    static final String MEMO_INTEREST = "7011";
+    static final String MEMO_INTEREST_CONTRA = "7012";
+    static final String MEMO_WRITTEN_OFF = "7021";
+    static final String MEMO_WRITTEN_OFF_CONTRA = "7022";
+
+    private final Ledger ledger;
+
+    Postings(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** Lines of one entry under construction; zero amounts are dropped, negative ones flip side. */
+    static final class Lines {
+        private final List<EntryLine> lines = new ArrayList<>();
+        private final String key;
+
+        Lines(long loanId) {
+            this.key = Long.toString(loanId);
+        }
+
+        Lines debit(String account, BigDecimal amount, boolean subledger) {
+            if (amount.signum() > 0) {
+                lines.add(EntryLine.debit(account, amount, subledger ? key : null));
+            } else if (amount.signum() < 0) {
+                lines.add(EntryLine.credit(account, amount.negate(), subledger ? key : null));
+            }
+            return this;
+        }
+
+        Lines credit(String account, BigDecimal amount, boolean subledger) {
+            return debit(account, amount.negate(), subledger);
+        }
+
+        boolean empty() {
+            return lines.isEmpty();
+        }
+    }
+
+    JournalEntry post(long book, LocalDate date, String description, String source, Lines lines, String actor) {
+        return ledger.post(book, date, description, source, List.copyOf(lines.lines), actor);
+    }
+
+    /** Disbursement: the loan asset against the borrower's (or the entrusted payee's) deposit account. */
+    JournalEntry disbursement(long book, long loanId, LocalDate date, BigDecimal amount, String actor) {
+        return post(book, date, "放款 / disbursement", "loan:" + loanId + ":disbursement",
+                new Lines(loanId).debit(LOANS, amount, true).credit(DEPOSITS, amount, false), actor);
+    }
+
+    /**
+     * Accrual of interest and penalty. Recognised: interest receivable against interest income. On a
+     * non-accrual loan the same amounts go to the memo pair instead. Deltas may be negative (a
+     * rounding true-up after the schedule changed), which reverses the sides.
+     */
+    JournalEntry accrual(long book, long loanId, LocalDate date, BigDecimal amount, boolean memo, String source,
+                         String actor) {
+        Lines l = new Lines(loanId);
+        if (memo) {
+            l.debit(MEMO_INTEREST, amount, true).credit(MEMO_INTEREST_CONTRA, amount, true);
+        } else {
+            l.debit(INTEREST_RECEIVABLE, amount, true).credit(INTEREST_INCOME, amount, false);
+        }
+        return post(book, date, "计提利息 / interest accrual", source, l, actor);
+    }
+
+    /**
+     * A repayment: cash in; principal off the loan; interest and penalty off the receivable, and any
+     * part that was kept off balance sheet recognised now as income (cash basis), its memo closed.
+     */
+    JournalEntry repayment(long book, long loanId, LocalDate date, BigDecimal amount, BigDecimal principal,
+                           BigDecimal fromReceivable, BigDecimal fromMemo, String source, String actor) {
+        Lines l = new Lines(loanId).debit(DEPOSITS, amount, false).credit(LOANS, principal, true)
+                .credit(INTEREST_RECEIVABLE, fromReceivable, true).credit(INTEREST_INCOME, fromMemo, false)
+                .debit(MEMO_INTEREST_CONTRA, fromMemo, true).credit(MEMO_INTEREST, fromMemo, true);
+        return post(book, date, "还款 / repayment", source, l, actor);
+    }
+
+    /** Moves recognised but unpaid interest off balance sheet when a loan becomes non-accrual. */
+    JournalEntry toNonAccrual(long book, long loanId, LocalDate date, BigDecimal receivable, String source, String actor) {
+        Lines l = new Lines(loanId).debit(INTEREST_INCOME, receivable, false).credit(INTEREST_RECEIVABLE, receivable, true)
+                .debit(MEMO_INTEREST, receivable, true).credit(MEMO_INTEREST_CONTRA, receivable, true);
+        return post(book, date, "转表外计息 / to non-accrual", source, l, actor);
+    }
+
+    /** Provision change: impairment loss against the provision (a negative change releases it). */
+    JournalEntry provision(long book, long loanId, LocalDate date, BigDecimal change, String source, String actor) {
+        Lines l = new Lines(loanId).debit(IMPAIRMENT, change, false).credit(PROVISIONS, change, true);
+        return post(book, date, "贷款损失准备 / loan-loss provision", source, l, actor);
+    }
+
+    /**
+     * Write-off (核销): principal against the provision (any shortfall is a further loss, any surplus
+     * released), recognised interest reversed from income, memo interest closed, and the whole claim
+     * kept in the written-off memo pair for later recovery.
+     */
+    JournalEntry writeOff(long book, long loanId, LocalDate date, BigDecimal principal, BigDecimal provision,
+                          BigDecimal receivable, BigDecimal memo, String actor) {
+        BigDecimal fromProvision = provision.min(principal);
+        Lines l = new Lines(loanId).credit(LOANS, principal, true).debit(PROVISIONS, provision, true)
+                .debit(IMPAIRMENT, principal.subtract(fromProvision), false)
+                .credit(IMPAIRMENT, provision.subtract(fromProvision), false)
+                .debit(INTEREST_INCOME, receivable, false).credit(INTEREST_RECEIVABLE, receivable, true)
+                .debit(MEMO_INTEREST_CONTRA, memo, true).credit(MEMO_INTEREST, memo, true);
+        BigDecimal claim = principal.add(receivable).add(memo);
+        l.debit(MEMO_WRITTEN_OFF, claim, true).credit(MEMO_WRITTEN_OFF_CONTRA, claim, true);
+        return post(book, date, "核销 / write-off", "loan:" + loanId + ":write-off", l, actor);
+    }
+
+    /** Cash recovered after write-off: it reverses impairment loss; the memo claim shrinks by the same amount. */
+    JournalEntry recovery(long book, long loanId, LocalDate date, BigDecimal amount, BigDecimal memoPart, String source,
+                          String actor) {
+        Lines l = new Lines(loanId).debit(DEPOSITS, amount, false).credit(IMPAIRMENT, amount, false)
+                .debit(MEMO_WRITTEN_OFF_CONTRA, memoPart, true).credit(MEMO_WRITTEN_OFF, memoPart, true);
+        return post(book, date, "核销后收回 / recovery after write-off", source, l, actor);
+    }
+}

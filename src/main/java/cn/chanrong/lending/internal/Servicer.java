@@ -1,0 +1,249 @@
+package cn.chanrong.lending.internal;
+
+import cn.chanrong.lending.Loan;
+import cn.chanrong.lending.LoanEvent;
+import cn.chanrong.lending.domain.Accrual;
+import cn.chanrong.lending.domain.ClassificationRules;
+import cn.chanrong.lending.domain.Installment;
+import cn.chanrong.lending.domain.Tier;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings loans to a date and keeps their classification and provision true. Callers hold the loans'
+ * row locks (taken in id order) and a transaction; everything here joins it.
+ */
+@Component
+class Servicer {
+
+    /** The unrounded accruals and the classification facts the public {@link Loan} view does not carry. */
+    record Exact(BigDecimal interestExact, BigDecimal penaltyExact, LocalDate lastOverdueOn, LocalDate observationFrom,
+                 LocalDate observationEnd, boolean nplBeforeRestructure, int restructureCount) {
+    }
+
+    private final JdbcClient jdbc;
+    private final LoanStore store;
+    private final Postings postings;
+    private final ApplicationEventPublisher events;
+    private final ClassificationRules rules;
+
+    Servicer(JdbcClient jdbc, LoanStore store, Postings postings, ApplicationEventPublisher events,
+             @Value("${chanrong.lending.technical-overdue-days:0}") int technicalOverdueDays) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.postings = postings;
+        this.events = events;
+        this.rules = new ClassificationRules(technicalOverdueDays);
+    }
+
+    Exact exact(long loanId) {
+        return jdbc.sql("""
+                        SELECT interest_exact, penalty_exact, last_overdue_on, observation_from, observation_end,
+                               npl_before_restructure, restructure_count FROM loan WHERE id = :id""")
+                .param("id", loanId)
+                .query((rs, i) -> new Exact(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getBoolean(6), rs.getInt(7)))
+                .single();
+    }
+
+    /**
+     * Accrues interest and penalty from the day after {@code accruedThrough} to the end of {@code date},
+     * posts the fen-rounded change of the cumulative figures, and records the loan as brought to
+     * {@code date}. A loan already there is left alone.
+     */
+    Loan bringTo(Loan l, LocalDate date, String actor) {
+        if (!"ACTIVE".equals(l.status()) || l.accruedThrough() == null || !date.isAfter(l.accruedThrough())) {
+            return l;
+        }
+        List<Installment> s = store.installments(l.id());
+        Exact x = exact(l.id());
+        BigDecimal penaltyExact = x.penaltyExact()
+                .add(Accrual.penalty(s, l.accruedThrough(), date, l.annualRate(), l.penaltyMarkup()), MathContext.DECIMAL128);
+        BigDecimal interestExact = Accrual.interestThrough(s, date);
+        int dpd = Accrual.daysPastDue(s, date);
+        BigDecimal dInterest = Accrual.fen(interestExact).subtract(l.interestAccrued());
+        BigDecimal dPenalty = Accrual.fen(penaltyExact).subtract(l.penaltyAccrued());
+        BigDecimal total = dInterest.add(dPenalty);
+        Long entry = null;
+        if (total.signum() != 0) {
+            entry = postings.accrual(l.institutionId(), l.id(), date, total, l.nonAccrual(),
+                    "loan:" + l.id() + ":accrual:" + date, actor).id();
+        }
+        int inserted = jdbc.sql("""
+                        INSERT INTO loan_accrual (loan_id, business_date, interest, penalty, memo, entry_id)
+                        VALUES (:l, :d, :i, :p, :m, :e) ON CONFLICT DO NOTHING""")
+                .param("l", l.id()).param("d", date).param("i", dInterest).param("p", dPenalty).param("m", l.nonAccrual())
+                .param("e", entry).update();
+        if (inserted == 0) {
+            throw new IllegalStateException("loan " + l.id() + " was already brought to " + date);
+        }
+        jdbc.sql("""
+                        UPDATE loan SET accrued_through = :d, interest_exact = :ie, penalty_exact = :pe,
+                            interest_accrued = interest_accrued + :di, penalty_accrued = penalty_accrued + :dp,
+                            receivable = receivable + :rec, memo_receivable = memo_receivable + :memo,
+                            days_past_due = :dpd, last_overdue_on = CASE WHEN :dpd > 0 THEN :d ELSE last_overdue_on END,
+                            version = version + 1
+                        WHERE id = :id""")
+                .param("d", date).param("ie", interestExact.setScale(10, java.math.RoundingMode.HALF_UP))
+                .param("pe", penaltyExact.setScale(10, java.math.RoundingMode.HALF_UP)).param("di", dInterest)
+                .param("dp", dPenalty).param("rec", l.nonAccrual() ? BigDecimal.ZERO : total)
+                .param("memo", l.nonAccrual() ? total : BigDecimal.ZERO).param("dpd", dpd).param("id", l.id()).update();
+        return store.lock(l.id());
+    }
+
+    /**
+     * After the schedule changed (a payoff split the current period): posts the rounding difference
+     * between what the new schedule has earned by {@code date} and what was posted.
+     */
+    Loan trueUp(Loan l, LocalDate date, String source, String actor) {
+        List<Installment> s = store.installments(l.id());
+        BigDecimal interestExact = Accrual.interestThrough(s, date);
+        BigDecimal d = Accrual.fen(interestExact).subtract(l.interestAccrued());
+        if (d.signum() != 0) {
+            postings.accrual(l.institutionId(), l.id(), date, d, l.nonAccrual(), source, actor);
+            jdbc.sql("""
+                            UPDATE loan SET interest_exact = :ie, interest_accrued = interest_accrued + :d,
+                                receivable = receivable + :rec, memo_receivable = memo_receivable + :memo,
+                                version = version + 1 WHERE id = :id""")
+                    .param("ie", interestExact.setScale(10, java.math.RoundingMode.HALF_UP)).param("d", d)
+                    .param("rec", l.nonAccrual() ? BigDecimal.ZERO : d).param("memo", l.nonAccrual() ? d : BigDecimal.ZERO)
+                    .param("id", l.id()).update();
+        }
+        return store.lock(l.id());
+    }
+
+    /** What the rules say about one loan, the borrower-level contagion left to {@link #classifyBorrower}. */
+    ClassificationRules.Result ruled(Loan l, LocalDate date, BigDecimal nplShare) {
+        Exact x = exact(l.id());
+        ClassificationRules.Restructuring r = x.observationEnd() != null && !date.isAfter(x.observationEnd())
+                ? new ClassificationRules.Restructuring(true, x.nplBeforeRestructure(), x.restructureCount() > 1)
+                : null;
+        return rules.classify(new ClassificationRules.Facts(l.daysPastDue(), l.manualFloor(), nplShare, null, r));
+    }
+
+    /**
+     * Why a non-performing loan may not move up yet, or null when it may: arrears repaid, then two
+     * due dates or six months paid normally (whichever is longer), and no other non-performing loan of
+     * the borrower at the bank (FACTS §2).
+     */
+    String nplUpgradeBlocker(Loan l, LocalDate date, boolean otherNpl) {
+        if (l.daysPastDue() > 0) {
+            return "arrears-unpaid";
+        }
+        if (otherNpl) {
+            return "other-npl-at-bank";
+        }
+        LocalDate since = exact(l.id()).lastOverdueOn();
+        if (since == null) {
+            return null;
+        }
+        long duesSince = store.installments(l.id()).stream()
+                .filter(i -> i.due().isAfter(since) && !i.due().isAfter(date)).count();
+        LocalDate twoPeriods = store.installments(l.id()).stream().filter(i -> i.due().isAfter(since))
+                .map(Installment::due).sorted().skip(1).findFirst().orElse(LocalDate.MAX);
+        LocalDate sixMonths = since.plusMonths(6);
+        LocalDate needed = twoPeriods.isAfter(sixMonths) ? twoPeriods : sixMonths;
+        return duesSince >= 2 && !date.isBefore(needed) ? null : "observation-" + needed;
+    }
+
+    /**
+     * Classifies every active loan of a borrower at an institution on {@code date}: the per-loan rules,
+     * then the 10 % rule (more than a tenth of the borrower's claims at the bank non-performing makes
+     * them all non-performing); non-performing loans move up only when the upgrade conditions hold.
+     * Then non-accrual status and provisions follow the tier. The loans must be locked by the caller.
+     */
+    void classifyBorrower(List<Loan> loans, LocalDate date, String actor) {
+        List<Loan> active = loans.stream().filter(l -> "ACTIVE".equals(l.status())).toList();
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal npl = BigDecimal.ZERO;
+        List<ClassificationRules.Result> own = new ArrayList<>();
+        for (Loan l : active) {
+            ClassificationRules.Result r = ruled(l, date, null);
+            own.add(r);
+            total = total.add(l.principalOutstanding());
+            if (r.tier().nonPerforming()) {
+                npl = npl.add(l.principalOutstanding());
+            }
+        }
+        BigDecimal share = total.signum() == 0 ? BigDecimal.ZERO : npl.divide(total, MathContext.DECIMAL64);
+        for (int k = 0; k < active.size(); k++) {
+            Loan l = active.get(k);
+            ClassificationRules.Result r = ruled(l, date, share);
+            Tier to = r.tier();
+            String rule = r.rule();
+            if (l.tier().nonPerforming() && to.compareTo(l.tier()) < 0) {
+                final int self = k;
+                boolean otherNpl = java.util.stream.IntStream.range(0, active.size())
+                        .anyMatch(j -> j != self && own.get(j).tier().nonPerforming());
+                String blocker = nplUpgradeBlocker(l, date, otherNpl);
+                if (blocker != null) {
+                    to = l.tier();
+                }
+            }
+            apply(l, to, rule, reasonFor(rule, l), date, actor);
+        }
+    }
+
+    private static String reasonFor(String rule, Loan l) {
+        if (rule.startsWith("dpd-")) {
+            return "逾期" + l.daysPastDue() + "天 / " + l.daysPastDue() + " days past due";
+        }
+        return switch (rule) {
+            case "contagion-bank-10pct" -> "借款人在本行不良债权占比超过10% / over 10% of the borrower's claims at the bank are non-performing";
+            case "restructured-observation" -> "重组观察期 / restructuring observation period";
+            case "manual" -> "人工认定 / manual classification";
+            default -> "正常履约 / performing";
+        };
+    }
+
+    /** Records a tier change with its rule and reason, then aligns non-accrual status and the provision. */
+    Loan apply(Loan l, Tier to, String rule, String reason, LocalDate date, String actor) {
+        if (to != l.tier()) {
+            jdbc.sql("""
+                            INSERT INTO loan_classification (loan_id, business_date, from_tier, to_tier, rule, reason, actor)
+                            VALUES (:l, :d, :f, :t, :r, :why, :a)""")
+                    .param("l", l.id()).param("d", date).param("f", l.tier().name()).param("t", to.name())
+                    .param("r", rule).param("why", reason).param("a", actor).update();
+            jdbc.sql("UPDATE loan SET tier = :t, version = version + 1 WHERE id = :id")
+                    .param("t", to.name()).param("id", l.id()).update();
+            events.publishEvent(new LoanEvent.LoanClassified(l.id(), l.institutionId(), l.borrowerId(), l.tier(), to, rule,
+                    date));
+        }
+        jdbc.sql("UPDATE loan SET classified_on = :d WHERE id = :id").param("d", date).param("id", l.id()).update();
+        Loan now = store.lock(l.id());
+        if (to.nonPerforming() && !now.nonAccrual()) {
+            if (now.receivable().signum() > 0) {
+                postings.toNonAccrual(now.institutionId(), now.id(), date, now.receivable(),
+                        "loan:" + now.id() + ":non-accrual:v" + now.version(), actor);
+            }
+            jdbc.sql("""
+                            UPDATE loan SET non_accrual = TRUE, memo_receivable = memo_receivable + receivable,
+                                receivable = 0, version = version + 1 WHERE id = :id""")
+                    .param("id", now.id()).update();
+        } else if (!to.nonPerforming() && now.nonAccrual()) {
+            jdbc.sql("UPDATE loan SET non_accrual = FALSE, version = version + 1 WHERE id = :id").param("id", now.id()).update();
+        }
+        return provision(store.lock(l.id()), date, actor);
+    }
+
+    /** Keeps the loan's provision at its tier's rate of the outstanding principal. */
+    Loan provision(Loan l, LocalDate date, String actor) {
+        BigDecimal target = "ACTIVE".equals(l.status())
+                ? Accrual.fen(l.principalOutstanding().multiply(l.tier().provisionRate())) : BigDecimal.ZERO.setScale(2);
+        BigDecimal change = target.subtract(l.provision());
+        if (change.signum() == 0) {
+            return l;
+        }
+        postings.provision(l.institutionId(), l.id(), date, change, "loan:" + l.id() + ":provision:v" + l.version(), actor);
+        jdbc.sql("UPDATE loan SET provision = :p, version = version + 1 WHERE id = :id")
+                .param("p", target).param("id", l.id()).update();
+        return store.lock(l.id());
+    }
+}

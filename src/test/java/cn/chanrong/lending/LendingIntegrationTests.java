@@ -1,0 +1,306 @@
+package cn.chanrong.lending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.chanrong.ledger.Ledger;
+import cn.chanrong.support.Api;
+import cn.chanrong.support.Fixtures;
+import cn.chanrong.support.IntegrationTest;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+@IntegrationTest
+class LendingIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api as(String user) {
+        return Api.as(port, user);
+    }
+
+    long borrower() {
+        var r = as("admin").post("/api/v1/enterprises", Fixtures.enterprise(Fixtures.freshCreditCode("350100")));
+        assertThat(r.status()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    long product(String code) {
+        return jdbc.sql("SELECT id FROM product WHERE code = :c").param("c", code).query(Long.class).single();
+    }
+
+    long facility(long borrower, String amount) {
+        var r = as("bank-approver").post("/api/v1/facilities", Map.of("borrowerId", borrower, "amount", amount,
+                "validFrom", "2025-01-01", "validTo", "2027-12-31"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    static Map<String, Object> application(long product, long borrower, Long facility, String amount, int months,
+                                           String method) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("productId", product);
+        m.put("borrowerId", borrower);
+        m.put("facilityId", facility);
+        m.put("amount", amount);
+        m.put("termMonths", months);
+        m.put("rateType", "LPR_1Y");
+        m.put("spreadBp", 50);
+        m.put("method", method);
+        m.put("purpose", "WORKING_CAPITAL");
+        m.put("paymentMode", "SELF");
+        return m;
+    }
+
+    JsonNode act(String user, long application, String decision, int expected) {
+        var r = as(user).post("/api/v1/loan-applications/" + application + "/acts",
+                Map.of("decision", decision, "comment", "经调查，经营正常 / checked"));
+        assertThat(r.status()).as(r.body()).isEqualTo(expected);
+        return r.json();
+    }
+
+    /** Applies, passes the chain, contracts and disburses on {@code valueDate}; returns the loan id. */
+    long disbursedLoan(long borrower, Long facility, String amount, int months, String method, String valueDate) {
+        var app = as("bank").post("/api/v1/loan-applications",
+                application(product("MJ-ZJTX-01"), borrower, facility, amount, months, method));
+        assertThat(app.status()).as(app.body()).isEqualTo(201);
+        long id = app.json().get("id").asLong();
+        act("bank", id, "PASS", 200);
+        if (new BigDecimal(amount).compareTo(new BigDecimal("3000000")) > 0) {
+            act("bank-reviewer", id, "PASS", 200);
+        }
+        act("bank-approver", id, "PASS", 200);
+        var loan = as("bank").post("/api/v1/loan-applications/" + id + "/contract", null);
+        assertThat(loan.status()).as(loan.body()).isEqualTo(201);
+        long loanId = loan.json().get("id").asLong();
+        var d = as("bank").post("/api/v1/loans/" + loanId + "/disbursements", Map.of("valueDate", valueDate));
+        assertThat(d.status()).as(d.body()).isEqualTo(201);
+        return loanId;
+    }
+
+    void assertLedgerSound() {
+        Ledger.Check c = ledger.check();
+        assertThat(c.problems()).isEmpty();
+    }
+
+    @Test
+    void an_application_passes_the_chain_by_different_people_with_their_authorities() {
+        long borrower = borrower();
+        var app = as("bank").post("/api/v1/loan-applications",
+                application(product("MJ-ZJTX-01"), borrower, null, "5000000.00", 24, "EQUAL_PRINCIPAL")).json();
+        long id = app.get("id").asLong();
+        assertThat(app.get("steps").toString()).contains("INVESTIGATION", "REVIEW", "APPROVAL");
+        assertThat(app.get("nextStep").asString()).isEqualTo("INVESTIGATION");
+
+        var wrong = act("bank-approver", id, "PASS", 403);
+        assertThat(wrong.get("errors").get(0).get("message").asString()).contains("INVESTIGATION");
+        act("bank", id, "PASS", 200);
+        assertThat(as("bank").post("/api/v1/loan-applications/" + id + "/contract", null).status())
+                .as("not approved yet").isEqualTo(409);
+        act("bank-approver", id, "PASS", 200); // an approver may review
+        var twice = act("bank-approver", id, "PASS", 409);
+        assertThat(twice.get("errors").get(0).get("code").asString()).isEqualTo("lending.approval.same-person");
+        assertThat(as("bank2").get("/api/v1/loan-applications/" + id).status()).as("another bank").isEqualTo(404);
+        var refused = act("bank-reviewer", id, "PASS", 403);
+        assertThat(refused.get("errors").get(0).get("message").asString()).contains("APPROVAL");
+
+        var audit = jdbc.sql("SELECT count(*) FROM audit_entry WHERE target_type = 'loan-application' AND target_id = :id")
+                .param("id", Long.toString(id)).query(Long.class).single();
+        assertThat(audit).as("submit and two acts audited").isEqualTo(3);
+    }
+
+    @Test
+    void bad_applications_are_refused_with_every_reason_and_nothing_is_written() {
+        long borrower = borrower();
+        long before = jdbc.sql("SELECT count(*) FROM loan_application").query(Long.class).single();
+        Map<String, Object> body = application(product("MJ-ZJTX-01"), borrower, null, "0.00", 61, "EQUAL_PRINCIPAL");
+        body.put("spreadBp", 500);
+        var r = as("bank").post("/api/v1/loan-applications", body);
+        assertThat(r.status()).isEqualTo(422);
+        List<String> fields = new ArrayList<>();
+        r.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        assertThat(fields).contains("amount", "termMonths", "spreadBp");
+        assertThat(r.body()).contains("60"); // the product's maximum term, named
+
+        long facility = facility(borrower, "1000000.00");
+        var over = as("bank").post("/api/v1/loan-applications",
+                application(product("MJ-ZJTX-01"), borrower, facility, "2000000.00", 12, "EQUAL_PRINCIPAL"));
+        assertThat(over.status()).isEqualTo(422);
+        assertThat(over.json().get("errors").get(0).get("code").asString()).isEqualTo("lending.facility.exceeded");
+        assertThat(jdbc.sql("SELECT count(*) FROM loan_application").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void a_loan_is_disbursed_once_per_key_repaid_by_the_allocation_order_and_reconciles() {
+        long borrower = borrower();
+        long facility = facility(borrower, "3000000.00");
+        var app = as("bank").post("/api/v1/loan-applications",
+                application(product("MJ-ZJTX-01"), borrower, facility, "1200000.00", 12, "EQUAL_PRINCIPAL")).json();
+        long id = app.get("id").asLong();
+        act("bank", id, "PASS", 200);
+        act("bank-approver", id, "PASS", 200);
+        var loan = as("bank").post("/api/v1/loan-applications/" + id + "/contract", null).json();
+        long loanId = loan.get("id").asLong();
+        assertThat(loan.get("annualRate").decimalValue()).isEqualByComparingTo("3.50"); // LPR 3.00 + 50 bp
+        assertThat(as("bank").get("/api/v1/facilities/" + facility).json().get("used").decimalValue())
+                .isEqualByComparingTo("1200000.00");
+
+        String key = UUID.randomUUID().toString();
+        Api keyed = as("bank").header("Idempotency-Key", key);
+        var first = keyed.post("/api/v1/loans/" + loanId + "/disbursements", Map.of("valueDate", "2026-01-20"));
+        var retry = keyed.post("/api/v1/loans/" + loanId + "/disbursements", Map.of("valueDate", "2026-01-20"));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(as("bank").get("/api/v1/loans/" + loanId + "/transactions").json().size()).isEqualTo(1);
+        assertThat(as("bank").post("/api/v1/loans/" + loanId + "/disbursements", Map.of()).status())
+                .as("a second disbursement").isEqualTo(409);
+
+        var schedule = as("bank").get("/api/v1/loans/" + loanId + "/schedule").json();
+        assertThat(schedule.size()).isEqualTo(12);
+        assertThat(schedule.get(0).get("due").asString()).isEqualTo("2026-02-20");
+        assertThat(schedule.get(0).get("principalDue").decimalValue()).isEqualByComparingTo("100000.00");
+        assertThat(schedule.get(0).get("interestDue").decimalValue()).isEqualByComparingTo("3500.00"); // 1.2M × 3.5 % / 12
+
+        var dues = as("bank").get("/api/v1/loans/" + loanId + "/dues?valueDate=2026-02-20").json();
+        assertThat(dues.get("dueNow").decimalValue()).isEqualByComparingTo("103500.00");
+        var above = as("bank").post("/api/v1/loans/" + loanId + "/repayments",
+                Map.of("amount", "103500.01", "valueDate", "2026-02-20"));
+        assertThat(above.status()).isEqualTo(422);
+        assertThat(above.json().get("errors").get(0).get("message").asString()).contains("103500.00");
+        for (String bad : List.of("0", "-5", "12.345")) {
+            assertThat(as("bank").post("/api/v1/loans/" + loanId + "/repayments",
+                    Map.of("amount", bad, "valueDate", "2026-02-20")).status()).as(bad).isEqualTo(422);
+        }
+        assertThat(as("bank").post("/api/v1/loans/" + loanId + "/repayments",
+                Map.of("amount", "100", "valueDate", "2026-01-19")).status()).as("before disbursement").isEqualTo(422);
+
+        var paid = as("bank").post("/api/v1/loans/" + loanId + "/repayments",
+                Map.of("amount", "103500.00", "valueDate", "2026-02-20"));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(paid.json().get("principal").decimalValue()).isEqualByComparingTo("100000.00");
+        assertThat(paid.json().get("interest").decimalValue()).isEqualByComparingTo("3500.00");
+        var after = as("bank").get("/api/v1/loans/" + loanId).json();
+        assertThat(after.get("principalOutstanding").decimalValue()).isEqualByComparingTo("1100000.00");
+        assertThat(after.get("receivable").decimalValue()).as("interest accrued and paid").isEqualByComparingTo("0.00");
+        assertThat(after.get("provision").decimalValue()).isEqualByComparingTo("11000.00"); // 1 % of normal
+        assertThat(as("bank").get("/api/v1/facilities/" + facility).json().get("used").decimalValue())
+                .as("a revolving line is restored by repaid principal").isEqualByComparingTo("1100000.00");
+        assertThat(as("enterprise").get("/api/v1/loans/" + loanId).status()).as("another enterprise").isEqualTo(404);
+        assertLedgerSound();
+
+        // payoff on 2 March: principal plus ten days of interest of the current period
+        var payoffDues = as("bank").get("/api/v1/loans/" + loanId + "/dues?valueDate=2026-03-02").json();
+        String payoff = payoffDues.get("payoff").decimalValue().toPlainString();
+        assertThat(new BigDecimal(payoff)).isGreaterThan(new BigDecimal("1100000.00"))
+                .isLessThan(new BigDecimal("1101500.00"));
+        var settled = as("bank").post("/api/v1/loans/" + loanId + "/repayments",
+                Map.of("amount", payoff, "valueDate", "2026-03-02", "type", "PAYOFF"));
+        assertThat(settled.status()).as(settled.body()).isEqualTo(201);
+        var closed = as("bank").get("/api/v1/loans/" + loanId).json();
+        assertThat(closed.get("status").asString()).isEqualTo("REPAID");
+        assertThat(closed.get("provision").decimalValue()).isEqualByComparingTo("0");
+        assertThat(as("bank").get("/api/v1/facilities/" + facility).json().get("used").decimalValue())
+                .isEqualByComparingTo("0");
+        assertLedgerSound();
+    }
+
+    @Test
+    void two_repayments_racing_on_one_loan_are_both_applied_or_one_is_refused_never_lost() throws Exception {
+        long borrower = borrower();
+        long loanId = disbursedLoan(borrower, null, "1200000.00", 12, "EQUAL_PRINCIPAL", "2026-01-20");
+        var pool = Executors.newFixedThreadPool(4);
+        List<Callable<Api.Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            calls.add(() -> as("bank").post("/api/v1/loans/" + loanId + "/repayments",
+                    Map.of("amount", "40000.00", "valueDate", "2026-02-20")));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (var f : pool.invokeAll(calls)) {
+            statuses.add(f.get().status());
+        }
+        pool.shutdown();
+        // 103,500 due: two payments of 40,000 fit, the third would exceed what is due
+        assertThat(statuses).containsOnly(201, 422);
+        long ok = statuses.stream().filter(s -> s == 201).count();
+        assertThat(ok).isEqualTo(2);
+        var loan = as("bank").get("/api/v1/loans/" + loanId).json();
+        BigDecimal paid = loan.get("interestPaid").decimalValue()
+                .add(new BigDecimal("1200000.00").subtract(loan.get("principalOutstanding").decimalValue()));
+        assertThat(paid).isEqualByComparingTo("80000.00");
+        assertThat(as("bank").get("/api/v1/loans/" + loanId + "/transactions").json().size()).isEqualTo(3);
+        assertLedgerSound();
+    }
+
+    @Test
+    void an_unpaid_loan_goes_overdue_at_end_of_day_becomes_substandard_is_written_off_and_recovered() {
+        long borrower = borrower();
+        long loanId = disbursedLoan(borrower, null, "2000000.00", 12, "EQUAL_PRINCIPAL", "2025-06-30");
+        var eod = as("admin").post("/api/v1/lending/end-of-day", Map.of("businessDate", "2025-09-15"));
+        assertThat(eod.status()).as(eod.body()).isEqualTo(200);
+        var watch = as("bank").get("/api/v1/loans/" + loanId).json();
+        assertThat(watch.get("daysPastDue").asInt()).isEqualTo(47); // first installment due 30 July
+        assertThat(watch.get("tier").asString()).isEqualTo("SPECIAL_MENTION");
+        assertThat(watch.get("penaltyAccrued").decimalValue()).isPositive();
+        assertThat(watch.get("provision").decimalValue()).isEqualByComparingTo("40000.00"); // 2 %
+
+        as("admin").post("/api/v1/lending/end-of-day", Map.of("businessDate", "2025-11-15"));
+        var npl = as("bank").get("/api/v1/loans/" + loanId).json();
+        assertThat(npl.get("daysPastDue").asInt()).isEqualTo(108);
+        assertThat(npl.get("tier").asString()).isEqualTo("SUBSTANDARD");
+        assertThat(npl.get("nonAccrual").asBoolean()).isTrue();
+        assertThat(npl.get("receivable").decimalValue()).as("moved off balance sheet").isEqualByComparingTo("0");
+        assertThat(npl.get("memoReceivable").decimalValue()).isPositive();
+        assertThat(npl.get("provision").decimalValue()).isEqualByComparingTo("500000.00"); // 25 %
+        var history = as("bank").get("/api/v1/loans/" + loanId + "/classifications").json();
+        assertThat(history.size()).isEqualTo(2);
+        assertThat(history.get(1).get("rule").asString()).isEqualTo("dpd-108");
+        assertThat(as("admin").post("/api/v1/lending/end-of-day", Map.of("businessDate", "2025-11-15")).json()
+                .get("loansDone").asLong()).as("a second run finds nothing to do").isEqualTo(
+                as("admin").get("/api/v1/lending/end-of-day/2025-11-15").json().get("loansDone").asLong());
+        assertThat(jdbc.sql("SELECT count(*) FROM loan_accrual WHERE loan_id = :l AND business_date = '2025-11-15'")
+                .param("l", loanId).query(Long.class).single()).isEqualTo(1);
+        assertLedgerSound();
+
+        var upgrade = as("bank-approver").post("/api/v1/loans/" + loanId + "/classification",
+                Map.of("tier", "NORMAL", "reason", "客户承诺还款"));
+        assertThat(upgrade.status()).isEqualTo(409);
+        assertThat(upgrade.json().get("errors").get(0).get("message").asString()).contains("SUBSTANDARD");
+        assertThat(as("bank").post("/api/v1/loans/" + loanId + "/write-off", Map.of("reason", "破产清算终结")).status())
+                .as("operators may not write off").isEqualTo(403);
+
+        var off = as("bank-approver").post("/api/v1/loans/" + loanId + "/write-off",
+                Map.of("reason", "借款人破产清算终结，依法追偿后仍无法收回"));
+        assertThat(off.status()).as(off.body()).isEqualTo(200);
+        assertThat(off.json().get("status").asString()).isEqualTo("WRITTEN_OFF");
+        BigDecimal claim = off.json().get("writtenOff").decimalValue();
+        assertThat(claim).isGreaterThan(new BigDecimal("2000000.00"));
+        assertLedgerSound();
+
+        var rec = as("bank").header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/loans/" + loanId + "/recoveries", Map.of("amount", "150000.00"));
+        assertThat(rec.status()).as(rec.body()).isEqualTo(201);
+        assertThat(as("bank").post("/api/v1/loans/" + loanId + "/recoveries",
+                Map.of("amount", claim.toPlainString())).status()).as("more than is open").isEqualTo(422);
+        assertThat(as("bank").get("/api/v1/loans/" + loanId).json().get("recovered").decimalValue())
+                .isEqualByComparingTo("150000.00");
+        assertLedgerSound();
+    }
+}
