@@ -118,7 +118,7 @@ CREATE TABLE loan
   payment_mode         TEXT NOT NULL,
   renewal_of           BIGINT REFERENCES loan (id),
   status               TEXT NOT NULL DEFAULT 'CONTRACTED' CHECK (status IN ('CONTRACTED', 'ACTIVE', 'REPAID',
-                         'WRITTEN_OFF', 'TRANSFERRED')),
+                         'RENEWED', 'WRITTEN_OFF', 'TRANSFERRED')),
   disbursed_on         DATE,
   maturity_date        DATE,
   -- balances kept per loan (the subledger); the ledger holds the same figures per account
@@ -177,7 +177,7 @@ CREATE TABLE loan_transaction
 (
   id            BIGSERIAL PRIMARY KEY,
   loan_id       BIGINT NOT NULL REFERENCES loan (id),
-  type          TEXT NOT NULL CHECK (type IN ('DISBURSEMENT', 'REPAYMENT', 'PAYOFF', 'WRITE_OFF', 'RECOVERY')),
+  type          TEXT NOT NULL CHECK (type IN ('DISBURSEMENT', 'REPAYMENT', 'PAYOFF', 'RENEWAL', 'WRITE_OFF', 'RECOVERY')),
   value_date    DATE NOT NULL,
   amount        NUMERIC(20, 2) NOT NULL CHECK (amount > 0),
   principal     NUMERIC(20, 2) NOT NULL DEFAULT 0,

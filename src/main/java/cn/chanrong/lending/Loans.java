@@ -42,6 +42,27 @@ public interface Loans {
     /** A credit officer sets a floor (downgrades freely; an upgrade needs its conditions and a reason). */
     Loan reclassify(Caller caller, long loanId, Tier floor, String reason);
 
+    /**
+     * Restructures the loan of a debtor in financial difficulty: the outstanding principal gets a new
+     * schedule from the business date (new term, optionally a lower rate); interest and penalty owed
+     * must be paid first or are forgiven. The loan then sits in its observation period (FACTS §2).
+     */
+    record RestructureRequest(Integer termMonths, String annualRate, Boolean forgiveArrears, Boolean financialDifficulty,
+                              String reason) {
+    }
+
+    Loan restructure(Caller caller, long loanId, RestructureRequest request);
+
+    /**
+     * Renewal without repaying principal (无还本续贷) for a compliant SME's working-capital loan near
+     * maturity: the interest due is paid ({@code interestPayment} must equal it), the principal moves to
+     * a new loan, and neither loan is downgraded for it. Returns the new loan.
+     */
+    record RenewalRequest(Integer termMonths, String interestPayment) {
+    }
+
+    Loan renew(Caller caller, long loanId, RenewalRequest request);
+
     /** Writes off (核销) a non-performing loan: the balance leaves the books into memo accounts. */
     Loan writeOff(Caller caller, long loanId, String reason);
 

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chanrong.ledger.Ledger;
 import cn.chanrong.support.Api;
-import cn.chanrong.support.Fixtures;
 import cn.chanrong.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,67 +30,40 @@ class LendingIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    LendingSteps steps;
+
+    @org.junit.jupiter.api.BeforeEach
+    void steps() {
+        steps = new LendingSteps(port, jdbc);
+    }
+
     Api as(String user) {
-        return Api.as(port, user);
+        return steps.as(user);
     }
 
     long borrower() {
-        var r = as("admin").post("/api/v1/enterprises", Fixtures.enterprise(Fixtures.freshCreditCode("350100")));
-        assertThat(r.status()).isEqualTo(201);
-        return r.json().get("id").asLong();
+        return steps.borrower();
     }
 
     long product(String code) {
-        return jdbc.sql("SELECT id FROM product WHERE code = :c").param("c", code).query(Long.class).single();
+        return steps.product(code);
     }
 
     long facility(long borrower, String amount) {
-        var r = as("bank-approver").post("/api/v1/facilities", Map.of("borrowerId", borrower, "amount", amount,
-                "validFrom", "2025-01-01", "validTo", "2027-12-31"));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
+        return steps.facility(borrower, amount);
     }
 
     static Map<String, Object> application(long product, long borrower, Long facility, String amount, int months,
                                            String method) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("productId", product);
-        m.put("borrowerId", borrower);
-        m.put("facilityId", facility);
-        m.put("amount", amount);
-        m.put("termMonths", months);
-        m.put("rateType", "LPR_1Y");
-        m.put("spreadBp", 50);
-        m.put("method", method);
-        m.put("purpose", "WORKING_CAPITAL");
-        m.put("paymentMode", "SELF");
-        return m;
+        return LendingSteps.application(product, borrower, facility, amount, months, method);
     }
 
     JsonNode act(String user, long application, String decision, int expected) {
-        var r = as(user).post("/api/v1/loan-applications/" + application + "/acts",
-                Map.of("decision", decision, "comment", "经调查，经营正常 / checked"));
-        assertThat(r.status()).as(r.body()).isEqualTo(expected);
-        return r.json();
+        return steps.act(user, application, decision, expected);
     }
 
-    /** Applies, passes the chain, contracts and disburses on {@code valueDate}; returns the loan id. */
     long disbursedLoan(long borrower, Long facility, String amount, int months, String method, String valueDate) {
-        var app = as("bank").post("/api/v1/loan-applications",
-                application(product("MJ-ZJTX-01"), borrower, facility, amount, months, method));
-        assertThat(app.status()).as(app.body()).isEqualTo(201);
-        long id = app.json().get("id").asLong();
-        act("bank", id, "PASS", 200);
-        if (new BigDecimal(amount).compareTo(new BigDecimal("3000000")) > 0) {
-            act("bank-reviewer", id, "PASS", 200);
-        }
-        act("bank-approver", id, "PASS", 200);
-        var loan = as("bank").post("/api/v1/loan-applications/" + id + "/contract", null);
-        assertThat(loan.status()).as(loan.body()).isEqualTo(201);
-        long loanId = loan.json().get("id").asLong();
-        var d = as("bank").post("/api/v1/loans/" + loanId + "/disbursements", Map.of("valueDate", valueDate));
-        assertThat(d.status()).as(d.body()).isEqualTo(201);
-        return loanId;
+        return steps.disbursedLoan(borrower, facility, amount, months, method, valueDate);
     }
 
     void assertLedgerSound() {

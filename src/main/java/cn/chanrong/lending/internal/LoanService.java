@@ -49,10 +49,13 @@ class LoanService implements Loans {
     private final BusinessDate businessDate;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final org.springframework.beans.factory.ObjectProvider<RestructuringService> restructuring;
 
     LoanService(JdbcClient jdbc, LoanStore store, Servicer servicer, Postings postings, FacilityService facilities,
                 ApplicationService applications, ReferenceData reference, BusinessDate businessDate, AuditTrail audit,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events,
+                org.springframework.beans.factory.ObjectProvider<RestructuringService> restructuring) {
+        this.restructuring = restructuring;
         this.jdbc = jdbc;
         this.store = store;
         this.servicer = servicer;
@@ -66,7 +69,7 @@ class LoanService implements Loans {
     }
 
     /** The institution user acting on one of its own loans (operators service, approvers too). */
-    private Loan own(Caller caller, long loanId) {
+    Loan own(Caller caller, long loanId) {
         Loan l = store.get(caller, loanId);
         if (!caller.is(Role.INSTITUTION) || l.institutionId() != caller.institutionId()
                 || !(caller.hasAuthority("operator") || caller.hasAuthority("approver"))) {
@@ -165,7 +168,7 @@ class LoanService implements Loans {
     }
 
     /** Checks a value date against the loan and brings the loan to the day before it. */
-    private Loan toValueDate(Loan l, LocalDate date, String actor) {
+    Loan toValueDate(Loan l, LocalDate date, String actor) {
         LocalDate today = businessDate.today();
         if (!"ACTIVE".equals(l.status())) {
             throw Rejected.conflict(Rejection.of("lending.repay.status", null, l.status()));
@@ -182,7 +185,7 @@ class LoanService implements Loans {
         return servicer.bringTo(l, date.minusDays(1), actor);
     }
 
-    private Map<Allocation.Bucket, BigDecimal> owed(Loan l, List<Installment> s, LocalDate date) {
+    Map<Allocation.Bucket, BigDecimal> owed(Loan l, List<Installment> s, LocalDate date) {
         Map<Allocation.Bucket, BigDecimal> owed = new EnumMap<>(Allocation.Bucket.class);
         owed.put(Allocation.Bucket.PENALTY, l.penaltyAccrued().subtract(l.penaltyPaid()));
         for (Installment i : s) {
@@ -236,8 +239,18 @@ class LoanService implements Loans {
         LocalDate date = r.valueDate() == null ? businessDate.today() : r.valueDate();
         l = toValueDate(l, date, caller.username());
         if ("PAYOFF".equals(type)) {
-            l = splitForPayoff(l, date, caller.username());
+            l = splitAt(l, date, caller.username());
         }
+        return store.transaction(pay(l, date, amount, type, true, caller.username()));
+    }
+
+    /**
+     * Applies a payment to a loan already brought to the day before {@code date}: allocates it in the
+     * default order over what is due, posts the entry and updates the loan. With {@code close} a loan
+     * left with nothing owed is marked repaid. Returns the transaction id.
+     */
+    long pay(Loan l, LocalDate date, BigDecimal amount, String type, boolean close, String actor) {
+        long loanId = l.id();
         List<Installment> s = store.installments(loanId);
         Map<Allocation.Bucket, BigDecimal> owed = owed(l, s, date);
         BigDecimal dueNow = owed.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -257,9 +270,9 @@ class LoanService implements Loans {
         long seq = jdbc.sql("SELECT count(*) + 1 FROM loan_transaction WHERE loan_id = :id").param("id", loanId)
                 .query(Long.class).single();
         var entry = postings.repayment(l.institutionId(), loanId, date, amount, split.principal(), fromReceivable, fromMemo,
-                "loan:" + loanId + ":repayment:" + seq, caller.username());
+                "loan:" + loanId + ":repayment:" + seq, actor);
         List<Installment> after = store.installments(loanId);
-        boolean settled = after.stream().allMatch(Installment::settled)
+        boolean settled = close && after.stream().allMatch(Installment::settled)
                 && l.principalOutstanding().compareTo(split.principal()) == 0;
         jdbc.sql("""
                         UPDATE loan SET principal_outstanding = principal_outstanding - :p, interest_paid = interest_paid + :i,
@@ -272,23 +285,23 @@ class LoanService implements Loans {
                 .param("settled", settled).param("id", loanId).update();
         facilities.restore(l.facilityId(), split.principal());
         long txId = insertTransaction(loanId, type, date, amount, split.principal(), split.interest(),
-                split.part(Allocation.Bucket.PENALTY), null, entry.id(), caller.username());
-        servicer.provision(store.lock(loanId), date, caller.username());
-        audit.record(AuditEvent.success(caller.username(), "loan.repay", "loan", l.number(),
+                split.part(Allocation.Bucket.PENALTY), null, entry.id(), actor);
+        servicer.provision(store.lock(loanId), date, actor);
+        audit.record(AuditEvent.success(actor, "loan.repay", "loan", l.number(),
                 type + " " + amount.toPlainString() + " on " + date + ": principal " + split.principal().toPlainString()
                         + ", interest " + split.interest().toPlainString() + ", penalty "
                         + split.part(Allocation.Bucket.PENALTY).toPlainString()));
         if (settled) {
             events.publishEvent(new LoanEvent.LoanRepaid(loanId, l.institutionId(), l.borrowerId(), date));
         }
-        return store.transaction(txId);
+        return txId;
     }
 
     /**
      * Turns the schedule into one that ends on {@code date}: the current period ends today with the
      * interest it has earned so far, carrying all remaining principal; later periods go.
      */
-    private Loan splitForPayoff(Loan l, LocalDate date, String actor) {
+    Loan splitAt(Loan l, LocalDate date, String actor) {
         List<Installment> s = store.installments(l.id());
         BigDecimal remaining = s.stream().filter(i -> !i.due().isBefore(date)).map(Installment::unpaidPrincipal)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -346,7 +359,7 @@ class LoanService implements Loans {
         }
     }
 
-    private long insertTransaction(long loanId, String type, LocalDate date, BigDecimal amount, BigDecimal principal,
+    long insertTransaction(long loanId, String type, LocalDate date, BigDecimal amount, BigDecimal principal,
                                    BigDecimal interest, BigDecimal penalty, String payee, long entryId, String actor) {
         return jdbc.sql("""
                         INSERT INTO loan_transaction (loan_id, type, value_date, amount, principal, interest, penalty, payee,
@@ -403,6 +416,18 @@ class LoanService implements Loans {
         audit.record(AuditEvent.success(caller.username(), "loan.reclassify", "loan", l.number(),
                 l.tier() + " -> " + to + ": " + reason.strip()));
         return store.get(caller, loanId);
+    }
+
+    @Override
+    @Transactional
+    public Loan restructure(Caller caller, long loanId, RestructureRequest request) {
+        return restructuring.getObject().restructure(caller, loanId, request);
+    }
+
+    @Override
+    @Transactional
+    public Loan renew(Caller caller, long loanId, RenewalRequest request) {
+        return restructuring.getObject().renew(caller, loanId, request);
     }
 
     private static Loan withFloor(Loan l, Tier floor) {

@@ -105,6 +105,22 @@ class Postings {
         return post(book, date, "转表外计息 / to non-accrual", source, l, actor);
     }
 
+    /** Forgiven interest or penalty (a restructuring concession): reversed from income, or its memo closed. */
+    JournalEntry forgiveness(long book, long loanId, LocalDate date, BigDecimal fromReceivable, BigDecimal fromMemo,
+                             String source, String actor) {
+        Lines l = new Lines(loanId).debit(INTEREST_INCOME, fromReceivable, false)
+                .credit(INTEREST_RECEIVABLE, fromReceivable, true)
+                .debit(MEMO_INTEREST_CONTRA, fromMemo, true).credit(MEMO_INTEREST, fromMemo, true);
+        return post(book, date, "重组减免 / forgiven in restructuring", source, l, actor);
+    }
+
+    /** Renewal without repaying principal: the principal moves from the old loan to the new one. */
+    JournalEntry renewal(long book, long oldLoan, long newLoan, LocalDate date, BigDecimal principal, String actor) {
+        return ledger.post(book, date, "无还本续贷 / renewal without repaying principal", "loan:" + oldLoan + ":renewal",
+                List.of(EntryLine.debit(LOANS, principal, Long.toString(newLoan)),
+                        EntryLine.credit(LOANS, principal, Long.toString(oldLoan))), actor);
+    }
+
     /** Provision change: impairment loss against the provision (a negative change releases it). */
     JournalEntry provision(long book, long loanId, LocalDate date, BigDecimal change, String source, String actor) {
         Lines l = new Lines(loanId).debit(IMPAIRMENT, change, false).credit(PROVISIONS, change, true);

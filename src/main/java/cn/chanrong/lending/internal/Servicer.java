@@ -161,6 +161,7 @@ class Servicer {
      */
     void classifyBorrower(List<Loan> loans, LocalDate date, String actor) {
         List<Loan> active = loans.stream().filter(l -> "ACTIVE".equals(l.status())).toList();
+        active.forEach(l -> restartObservationOnMissedPayment(l, date));
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal npl = BigDecimal.ZERO;
         List<ClassificationRules.Result> own = new ArrayList<>();
@@ -189,6 +190,29 @@ class Servicer {
             }
             apply(l, to, rule, reasonFor(rule, l), date, actor);
         }
+    }
+
+    /**
+     * A missed payment during a restructuring's observation period starts the period again from the
+     * next payment date: two periods and a year of clean payments are needed after the last miss.
+     */
+    private void restartObservationOnMissedPayment(Loan l, LocalDate date) {
+        Exact x = exact(l.id());
+        if (x.observationEnd() == null || date.isAfter(x.observationEnd()) || l.daysPastDue() == 0) {
+            return;
+        }
+        List<LocalDate> next = store.installments(l.id()).stream().map(Installment::due).filter(d -> d.isAfter(date))
+                .sorted().limit(2).toList();
+        if (next.isEmpty()) {
+            return;
+        }
+        LocalDate from = next.get(0);
+        LocalDate end = from.plusMonths(12);
+        if (next.size() > 1 && next.get(1).isAfter(end)) {
+            end = next.get(1);
+        }
+        jdbc.sql("UPDATE loan SET observation_from = :f, observation_end = :e WHERE id = :id")
+                .param("f", from).param("e", end).param("id", l.id()).update();
     }
 
     private static String reasonFor(String rule, Loan l) {

@@ -229,6 +229,21 @@ class LendingApi {
         return loans.reclassify(caller, id, t, body.reason());
     }
 
+    @PostMapping(value = "/loans/{id}/restructuring", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @Operation(summary = "Restructure the loan of a debtor in difficulty (approvers): new schedule, observation period")
+    Loan restructure(Caller caller, @PathVariable long id, @RequestBody Loans.RestructureRequest body) {
+        return loans.restructure(caller, id, body);
+    }
+
+    @PostMapping(value = "/loans/{id}/renewal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @Operation(summary = "Renew an SME working-capital loan without repaying principal (无还本续贷); returns the new loan")
+    ResponseEntity<Loan> renew(Caller caller, @PathVariable long id, @RequestBody Loans.RenewalRequest body) {
+        Loan l = loans.renew(caller, id, body);
+        return ResponseEntity.status(201).header(HttpHeaders.LOCATION, "/api/v1/loans/" + l.id()).body(l);
+    }
+
     record ReasonRequest(String reason) {
     }
 

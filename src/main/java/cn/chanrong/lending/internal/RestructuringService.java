@@ -1,0 +1,264 @@
+package cn.chanrong.lending.internal;
+
+import cn.chanrong.audit.AuditEvent;
+import cn.chanrong.audit.AuditTrail;
+import cn.chanrong.enterprise.Enterprises;
+import cn.chanrong.enterprise.domain.SizeClass;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.lending.Loan;
+import cn.chanrong.lending.Loans;
+import cn.chanrong.lending.domain.Installment;
+import cn.chanrong.lending.domain.Tier;
+import cn.chanrong.lending.schedule.DayCount;
+import cn.chanrong.lending.schedule.LoanTerms;
+import cn.chanrong.lending.schedule.RepaymentMethod;
+import cn.chanrong.lending.schedule.Schedule;
+import cn.chanrong.lending.schedule.ScheduleCalculator;
+import cn.chanrong.reference.BusinessDate;
+import cn.chanrong.reference.LprTenor;
+import cn.chanrong.reference.ReferenceData;
+import cn.chanrong.shared.Amounts;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Restructuring (重组) and renewal without repaying principal (无还本续贷): both give outstanding
+ * principal a new schedule, but only the first is a concession to a debtor in difficulty, with an
+ * observation period and a floor on the tier; the second leaves the classification alone.
+ */
+@Component
+class RestructuringService {
+
+    private final JdbcClient jdbc;
+    private final LoanStore store;
+    private final LoanService loans;
+    private final Servicer servicer;
+    private final Postings postings;
+    private final BusinessDate businessDate;
+    private final ReferenceData reference;
+    private final Enterprises enterprises;
+    private final AuditTrail audit;
+
+    RestructuringService(JdbcClient jdbc, LoanStore store, LoanService loans, Servicer servicer, Postings postings,
+                         BusinessDate businessDate, ReferenceData reference, Enterprises enterprises, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.loans = loans;
+        this.servicer = servicer;
+        this.postings = postings;
+        this.businessDate = businessDate;
+        this.reference = reference;
+        this.enterprises = enterprises;
+        this.audit = audit;
+    }
+
+    Loan restructure(Caller caller, long loanId, Loans.RestructureRequest r) {
+        Loan l = loans.own(caller, loanId);
+        if (!caller.hasAuthority("approver")) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.approver-only", null));
+        }
+        List<Rejection> problems = new ArrayList<>();
+        if (!Boolean.TRUE.equals(r.financialDifficulty())) {
+            problems.add(Rejection.of("lending.restructure.not-in-difficulty", "financialDifficulty"));
+        }
+        if (r.termMonths() == null) {
+            problems.add(Rejection.of("required", "termMonths"));
+        } else if (r.termMonths() < 1 || r.termMonths() > 360) {
+            problems.add(Rejection.of("range", "termMonths", 1, 360, r.termMonths()));
+        }
+        BigDecimal rate = r.annualRate() == null || r.annualRate().isBlank() ? l.annualRate()
+                : Amounts.parse(r.annualRate(), "annualRate", false, BigDecimal.valueOf(36), problems);
+        if (r.reason() == null || r.reason().strip().length() < 4) {
+            problems.add(Rejection.of("length", "reason", 4, 500));
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        LocalDate today = businessDate.today();
+        l = loans.toValueDate(l, today, caller.username());
+        // the tier the loan has earned by yesterday, before the concession
+        var earned = servicer.ruled(l, today.minusDays(1), null);
+        if (earned.tier().compareTo(l.tier()) > 0) {
+            l = servicer.apply(l, earned.tier(), earned.rule(), "逾期" + l.daysPastDue() + "天 / " + l.daysPastDue()
+                    + " days past due", today.minusDays(1), caller.username());
+        }
+        l = loans.splitAt(l, today, caller.username());
+        List<Installment> s = store.installments(loanId);
+        BigDecimal unpaidInterest = s.stream().map(Installment::unpaidInterest).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal unpaidPenalty = l.penaltyAccrued().subtract(l.penaltyPaid());
+        BigDecimal arrears = unpaidInterest.add(unpaidPenalty);
+        if (arrears.signum() > 0 && !Boolean.TRUE.equals(r.forgiveArrears())) {
+            throw Rejected.invalid(Rejection.of("lending.restructure.arrears", "forgiveArrears", arrears.toPlainString()));
+        }
+        if (arrears.signum() > 0) {
+            forgive(l, today, unpaidPenalty, caller.username());
+            l = store.lock(loanId);
+        }
+        Servicer.Exact before = servicer.exact(loanId);
+        boolean inObservation = before.observationEnd() != null && !today.isAfter(before.observationEnd());
+        boolean nplBefore = l.tier().nonPerforming() || inObservation && before.nplBeforeRestructure();
+        BigDecimal principal = l.principalOutstanding();
+        jdbc.sql("UPDATE loan_installment SET principal_due = principal_paid WHERE loan_id = :l AND principal_due > principal_paid")
+                .param("l", loanId).update();
+        Schedule schedule = ScheduleCalculator.calculate(new LoanTerms(principal, r.termMonths(), rate,
+                RepaymentMethod.valueOf(l.method()), today, DayCount.valueOf(l.dayCount())));
+        int offset = s.stream().mapToInt(Installment::period).max().orElse(0);
+        insert(loanId, schedule, today, offset);
+        LocalDate first = schedule.installments().get(0).date();
+        LocalDate second = schedule.installments().size() > 1 ? schedule.installments().get(1).date() : first;
+        LocalDate observationEnd = later(first.plusMonths(12), second);
+        jdbc.sql("""
+                        UPDATE loan SET annual_rate = :r, maturity_date = :m, days_past_due = 0, restructured_on = :d,
+                            restructure_count = CASE WHEN :again THEN restructure_count + 1 ELSE 1 END,
+                            npl_before_restructure = :npl, observation_from = :from, observation_end = :end,
+                            version = version + 1 WHERE id = :id""")
+                .param("r", rate).param("m", schedule.installments().get(schedule.installments().size() - 1).date())
+                .param("d", today).param("again", inObservation).param("npl", nplBefore).param("from", first)
+                .param("end", observationEnd).param("id", loanId).update();
+        Loan now = store.lock(loanId);
+        var ruled = servicer.ruled(now, today, null);
+        Tier to = now.tier().nonPerforming() ? Tier.worse(now.tier(), ruled.tier()) : ruled.tier();
+        String reason = r.reason().strip();
+        jdbc.sql("""
+                        INSERT INTO loan_classification (loan_id, business_date, from_tier, to_tier, rule, reason, actor)
+                        VALUES (:l, :d, :f, :t, 'restructured', :r, :a)""")
+                .param("l", loanId).param("d", today).param("f", now.tier().name()).param("t", to.name())
+                .param("r", "重组 / restructured: " + reason).param("a", caller.username()).update();
+        servicer.apply(now, to, "restructured-observation", reason, today, caller.username());
+        audit.record(AuditEvent.success(caller.username(), "loan.restructure", "loan", l.number(),
+                principal.toPlainString() + " over " + r.termMonths() + " months at " + rate.toPlainString()
+                        + "%, forgiven " + arrears.toPlainString() + ", observation to " + observationEnd + ": " + reason));
+        return store.get(caller, loanId);
+    }
+
+    /** Forgives all unpaid interest (the schedule's) and penalty; the reversal is posted by the true-up. */
+    private void forgive(Loan l, LocalDate today, BigDecimal unpaidPenalty, String actor) {
+        jdbc.sql("UPDATE loan_installment SET interest_due = interest_paid WHERE loan_id = :l AND interest_due > interest_paid")
+                .param("l", l.id()).update();
+        Loan after = servicer.trueUp(store.lock(l.id()), today.minusDays(1), "loan:" + l.id() + ":forgive-interest:" + today,
+                actor);
+        if (unpaidPenalty.signum() > 0) {
+            BigDecimal fromReceivable = unpaidPenalty.min(after.receivable());
+            BigDecimal fromMemo = unpaidPenalty.subtract(fromReceivable);
+            postings.forgiveness(l.institutionId(), l.id(), today, fromReceivable, fromMemo,
+                    "loan:" + l.id() + ":forgive-penalty:" + today, actor);
+            jdbc.sql("""
+                            UPDATE loan SET penalty_accrued = penalty_accrued - :p, penalty_exact = penalty_accrued - :p,
+                                receivable = receivable - :r, memo_receivable = memo_receivable - :m, version = version + 1
+                            WHERE id = :id""")
+                    .param("p", unpaidPenalty).param("r", fromReceivable).param("m", fromMemo).param("id", l.id()).update();
+        }
+    }
+
+    private void insert(long loanId, Schedule schedule, LocalDate start, int offset) {
+        LocalDate from = start;
+        for (Schedule.Installment i : schedule.installments()) {
+            jdbc.sql("""
+                            INSERT INTO loan_installment (loan_id, period, start_date, due_date, principal_due, interest_due)
+                            VALUES (:l, :p, :s, :d, :pr, :in)""")
+                    .param("l", loanId).param("p", offset + i.period()).param("s", from).param("d", i.date())
+                    .param("pr", i.principal()).param("in", i.interest()).update();
+            from = i.date();
+        }
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    Loan renew(Caller caller, long loanId, Loans.RenewalRequest r) {
+        Loan l = loans.own(caller, loanId);
+        if (!caller.hasAuthority("approver")) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.approver-only", null));
+        }
+        LocalDate today = businessDate.today();
+        List<Rejection> problems = new ArrayList<>();
+        if (!"ACTIVE".equals(l.status())) {
+            throw Rejected.conflict(Rejection.of("lending.repay.status", null, l.status()));
+        }
+        if (!"WORKING_CAPITAL".equals(l.purpose())) {
+            problems.add(Rejection.of("lending.renewal.purpose", null, l.purpose()));
+        }
+        if (l.tier().nonPerforming() || l.daysPastDue() > 0) {
+            problems.add(Rejection.of("lending.renewal.not-performing", null, l.tier().name(), l.daysPastDue()));
+        }
+        if (l.maturityDate().isAfter(today.plusDays(30))) {
+            problems.add(Rejection.of("lending.renewal.too-early", null, l.maturityDate()));
+        }
+        SizeClass size = enterprises.get(Caller.system("lending"), l.borrowerId()).sizeClass();
+        if (size == null || size == SizeClass.LARGE) {
+            problems.add(Rejection.of("lending.renewal.not-sme", null, String.valueOf(size)));
+        }
+        if (r.termMonths() == null) {
+            problems.add(Rejection.of("required", "termMonths"));
+        } else if (r.termMonths() < 1 || r.termMonths() > 36) {
+            problems.add(Rejection.of("range", "termMonths", 1, 36, r.termMonths()));
+        }
+        BigDecimal interest = Amounts.parse(r.interestPayment() == null ? "0" : r.interestPayment(), "interestPayment",
+                false, FacilityService.MAX_AMOUNT, problems);
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        l = loans.toValueDate(l, today, caller.username());
+        l = loans.splitAt(l, today, caller.username());
+        List<Installment> s = store.installments(loanId);
+        BigDecimal owedInterest = s.stream().map(Installment::unpaidInterest).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .add(l.penaltyAccrued().subtract(l.penaltyPaid()));
+        if (interest.compareTo(owedInterest) != 0) {
+            throw Rejected.invalid(Rejection.of("lending.renewal.interest", "interestPayment", interest.toPlainString(),
+                    owedInterest.toPlainString()));
+        }
+        if (interest.signum() > 0) {
+            loans.pay(l, today, interest, "REPAYMENT", false, caller.username());
+            l = store.lock(loanId);
+        }
+        BigDecimal principal = l.principalOutstanding();
+        BigDecimal rate = l.annualRate();
+        if (l.rateType().startsWith("LPR")) {
+            LprTenor tenor = l.rateType().equals("LPR_5Y") ? LprTenor.OVER_FIVE_YEARS : LprTenor.ONE_YEAR;
+            rate = reference.lpr(tenor, today).orElse(rate.subtract(BigDecimal.valueOf(l.spreadBp(), 2)))
+                    .add(BigDecimal.valueOf(l.spreadBp(), 2));
+        }
+        long seq = jdbc.sql("SELECT nextval('loan_number_sequence')").query(Long.class).single();
+        String number = String.format("L%s%08d", today.toString().replace("-", ""), seq);
+        long newId = jdbc.sql("""
+                        INSERT INTO loan (number, institution_id, borrower_id, facility_id, product_id, principal, term_months,
+                            rate_type, spread_bp, annual_rate, penalty_markup, method, day_count, purpose, payment_mode,
+                            renewal_of, status, disbursed_on, principal_outstanding, accrued_through, classified_on, tier,
+                            created_by)
+                        SELECT :n, institution_id, borrower_id, facility_id, product_id, :p, :t, rate_type, spread_bp, :r,
+                            penalty_markup, method, day_count, purpose, payment_mode, id, 'ACTIVE', :d, :p, :through, :d,
+                            tier, :by
+                        FROM loan WHERE id = :old RETURNING id""")
+                .param("n", number).param("p", principal).param("t", r.termMonths()).param("r", rate).param("d", today)
+                .param("through", today.minusDays(1)).param("by", caller.username()).param("old", loanId)
+                .query(Long.class).single();
+        Schedule schedule = ScheduleCalculator.calculate(new LoanTerms(principal, r.termMonths(), rate,
+                RepaymentMethod.valueOf(l.method()), today, DayCount.valueOf(l.dayCount())));
+        insert(newId, schedule, today, 0);
+        jdbc.sql("UPDATE loan SET maturity_date = :m WHERE id = :id")
+                .param("m", schedule.installments().get(schedule.installments().size() - 1).date()).param("id", newId)
+                .update();
+        var entry = postings.renewal(l.institutionId(), loanId, newId, today, principal, caller.username());
+        jdbc.sql("UPDATE loan_installment SET principal_paid = principal_due WHERE loan_id = :l").param("l", loanId).update();
+        jdbc.sql("""
+                        UPDATE loan SET principal_outstanding = 0, status = 'RENEWED', days_past_due = 0, version = version + 1
+                        WHERE id = :id""").param("id", loanId).update();
+        loans.insertTransaction(loanId, "RENEWAL", today, principal, principal, BigDecimal.ZERO, BigDecimal.ZERO,
+                "续贷 / renewed as " + number, entry.id(), caller.username());
+        loans.insertTransaction(newId, "DISBURSEMENT", today, principal, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                "续贷 / renewal of " + l.number(), entry.id(), caller.username());
+        servicer.provision(store.lock(loanId), today, caller.username());
+        servicer.provision(store.lock(newId), today, caller.username());
+        audit.record(AuditEvent.success(caller.username(), "loan.renew", "loan", l.number(),
+                "renewed without repaying principal as " + number + ": " + principal.toPlainString() + " over "
+                        + r.termMonths() + " months at " + rate.toPlainString() + "%"));
+        return store.get(caller, newId);
+    }
+}

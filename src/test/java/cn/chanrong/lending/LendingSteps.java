@@ -1,0 +1,95 @@
+package cn.chanrong.lending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.chanrong.support.Api;
+import cn.chanrong.support.Fixtures;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** The steps of a loan's life through the API, as the demo users take them. */
+final class LendingSteps {
+
+    private final int port;
+    private final JdbcClient jdbc;
+
+    LendingSteps(int port, JdbcClient jdbc) {
+        this.port = port;
+        this.jdbc = jdbc;
+    }
+
+    Api as(String user) {
+        return Api.as(port, user);
+    }
+
+    long borrower() {
+        var r = as("admin").post("/api/v1/enterprises", Fixtures.enterprise(Fixtures.freshCreditCode("350100")));
+        assertThat(r.status()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    long product(String code) {
+        return jdbc.sql("SELECT id FROM product WHERE code = :c").param("c", code).query(Long.class).single();
+    }
+
+    long facility(long borrower, String amount) {
+        var r = as("bank-approver").post("/api/v1/facilities", Map.of("borrowerId", borrower, "amount", amount,
+                "validFrom", "2025-01-01", "validTo", "2027-12-31"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    static Map<String, Object> application(long product, long borrower, Long facility, String amount, int months,
+                                           String method) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("productId", product);
+        m.put("borrowerId", borrower);
+        m.put("facilityId", facility);
+        m.put("amount", amount);
+        m.put("termMonths", months);
+        m.put("rateType", "LPR_1Y");
+        m.put("spreadBp", 50);
+        m.put("method", method);
+        m.put("purpose", "WORKING_CAPITAL");
+        m.put("paymentMode", "SELF");
+        return m;
+    }
+
+    JsonNode act(String user, long application, String decision, int expected) {
+        var r = as(user).post("/api/v1/loan-applications/" + application + "/acts",
+                Map.of("decision", decision, "comment", "经调查，经营正常 / checked"));
+        assertThat(r.status()).as(r.body()).isEqualTo(expected);
+        return r.json();
+    }
+
+    /** Applies, passes the chain, contracts and disburses on {@code valueDate}; returns the loan id. */
+    long disbursedLoan(long borrower, Long facility, String amount, int months, String method, String valueDate) {
+        var app = as("bank").post("/api/v1/loan-applications",
+                application(product("MJ-ZJTX-01"), borrower, facility, amount, months, method));
+        assertThat(app.status()).as(app.body()).isEqualTo(201);
+        long id = app.json().get("id").asLong();
+        act("bank", id, "PASS", 200);
+        if (new BigDecimal(amount).compareTo(new BigDecimal("3000000")) > 0) {
+            act("bank-reviewer", id, "PASS", 200);
+        }
+        act("bank-approver", id, "PASS", 200);
+        var loan = as("bank").post("/api/v1/loan-applications/" + id + "/contract", null);
+        assertThat(loan.status()).as(loan.body()).isEqualTo(201);
+        long loanId = loan.json().get("id").asLong();
+        var d = as("bank").post("/api/v1/loans/" + loanId + "/disbursements", Map.of("valueDate", valueDate));
+        assertThat(d.status()).as(d.body()).isEqualTo(201);
+        return loanId;
+    }
+
+    JsonNode loan(long id) {
+        return as("bank").get("/api/v1/loans/" + id).json();
+    }
+
+    void endOfDay(String date) {
+        var r = as("admin").post("/api/v1/lending/end-of-day", Map.of("businessDate", date));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,122 @@
+package cn.chanrong.lending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.chanrong.ledger.Ledger;
+import cn.chanrong.support.IntegrationTest;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Restructuring and renewal without repaying principal, on the test business date 2026-06-30. */
+@IntegrationTest
+class LoanWorkoutIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Ledger ledger;
+
+    LendingSteps steps;
+
+    @BeforeEach
+    void steps() {
+        steps = new LendingSteps(port, jdbc);
+    }
+
+    static Map<String, Object> restructuring(Boolean difficulty, Boolean forgive) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("termMonths", 24);
+        m.put("annualRate", "3.00");
+        m.put("financialDifficulty", difficulty);
+        m.put("forgiveArrears", forgive);
+        m.put("reason", "受行业周期影响经营困难，展期并减免欠息");
+        return m;
+    }
+
+    @Test
+    void a_restructured_npl_keeps_its_tier_during_observation_and_can_then_be_written_off_and_recovered() {
+        long loanId = steps.disbursedLoan(steps.borrower(), null, "2000000.00", 12, "EQUAL_PRINCIPAL", "2025-06-30");
+        steps.endOfDay("2025-11-15");
+        assertThat(steps.loan(loanId).get("tier").asString()).isEqualTo("SUBSTANDARD");
+
+        var notDifficult = steps.as("bank-approver").post("/api/v1/loans/" + loanId + "/restructuring",
+                restructuring(false, true));
+        assertThat(notDifficult.status()).isEqualTo(422);
+        assertThat(notDifficult.json().get("errors").get(0).get("code").asString())
+                .isEqualTo("lending.restructure.not-in-difficulty");
+        var arrears = steps.as("bank-approver").post("/api/v1/loans/" + loanId + "/restructuring",
+                restructuring(true, false));
+        assertThat(arrears.status()).isEqualTo(422);
+        assertThat(arrears.json().get("errors").get(0).get("code").asString()).isEqualTo("lending.restructure.arrears");
+        assertThat(steps.loan(loanId).get("accruedThrough").asString()).as("nothing half-done").isEqualTo("2025-11-15");
+
+        var r = steps.as("bank-approver").post("/api/v1/loans/" + loanId + "/restructuring", restructuring(true, true));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        var loan = r.json();
+        // by 29 June 2026 the first unpaid installment was 334 days past due: doubtful, and no upgrade in observation
+        assertThat(loan.get("tier").asString()).isEqualTo("DOUBTFUL");
+        assertThat(loan.get("daysPastDue").asInt()).isZero();
+        assertThat(loan.get("memoReceivable").decimalValue()).as("arrears forgiven").isEqualByComparingTo("0");
+        assertThat(loan.get("annualRate").decimalValue()).isEqualByComparingTo("3.00");
+        assertThat(loan.get("maturityDate").asString()).isEqualTo("2028-06-30");
+        var schedule = steps.as("bank").get("/api/v1/loans/" + loanId + "/schedule").json();
+        assertThat(schedule.get(schedule.size() - 1).get("due").asString()).isEqualTo("2028-06-30");
+        var history = steps.as("bank").get("/api/v1/loans/" + loanId + "/classifications").json();
+        assertThat(history.toString()).contains("restructured");
+        assertThat(ledger.check().problems()).isEmpty();
+
+        var off = steps.as("bank-approver").post("/api/v1/loans/" + loanId + "/write-off",
+                Map.of("reason", "重组后仍无法履约，诉讼终结"));
+        assertThat(off.status()).as(off.body()).isEqualTo(200);
+        var rec = steps.as("bank").post("/api/v1/loans/" + loanId + "/recoveries", Map.of("amount", "50000.00"));
+        assertThat(rec.status()).as(rec.body()).isEqualTo(201);
+        assertThat(ledger.check().problems()).isEmpty();
+    }
+
+    @Test
+    void a_performing_sme_working_capital_loan_is_renewed_without_repaying_principal_and_not_downgraded() {
+        long borrower = steps.borrower();
+        long facility = steps.facility(borrower, "2000000.00");
+        long loanId = steps.disbursedLoan(borrower, facility, "1500000.00", 12, "BULLET", "2025-07-15");
+        var dues = steps.as("bank").get("/api/v1/loans/" + loanId + "/dues?valueDate=2026-06-30").json();
+        BigDecimal interest = dues.get("payoff").decimalValue().subtract(new BigDecimal("1500000.00"));
+        assertThat(interest).isPositive();
+
+        var wrong = steps.as("bank-approver").post("/api/v1/loans/" + loanId + "/renewal",
+                Map.of("termMonths", 12, "interestPayment", "1.00"));
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.json().get("errors").get(0).get("message").asString()).contains(interest.toPlainString());
+        assertThat(steps.as("bank").post("/api/v1/loans/" + loanId + "/renewal",
+                Map.of("termMonths", 12, "interestPayment", interest.toPlainString())).status())
+                .as("operators may not renew").isEqualTo(403);
+
+        var renewed = steps.as("bank-approver").post("/api/v1/loans/" + loanId + "/renewal",
+                Map.of("termMonths", 12, "interestPayment", interest.toPlainString()));
+        assertThat(renewed.status()).as(renewed.body()).isEqualTo(201);
+        long newId = renewed.json().get("id").asLong();
+        assertThat(renewed.json().get("principalOutstanding").decimalValue()).isEqualByComparingTo("1500000.00");
+        assertThat(renewed.json().get("tier").asString()).isEqualTo("NORMAL");
+        assertThat(renewed.json().get("disbursedOn").asString()).isEqualTo("2026-06-30");
+        var old = steps.loan(loanId);
+        assertThat(old.get("status").asString()).isEqualTo("RENEWED");
+        assertThat(old.get("principalOutstanding").decimalValue()).isEqualByComparingTo("0");
+        assertThat(old.get("interestPaid").decimalValue()).isEqualByComparingTo(interest);
+        assertThat(steps.as("bank").get("/api/v1/loans/" + newId + "/classifications").json().size())
+                .as("no classification change for a renewal").isZero();
+        assertThat(steps.as("bank").get("/api/v1/facilities/" + facility).json().get("used").decimalValue())
+                .isEqualByComparingTo("1500000.00");
+        assertThat(jdbc.sql("SELECT renewal_of FROM loan WHERE id = :id").param("id", newId).query(Long.class).single())
+                .isEqualTo(loanId);
+        assertThat(ledger.check().problems()).isEmpty();
+    }
+}
