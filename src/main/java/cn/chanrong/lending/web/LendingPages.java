@@ -1,0 +1,284 @@
+package cn.chanrong.lending.web;
+
+import cn.chanrong.audit.RejectedRequestRecorder;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.Role;
+import cn.chanrong.institution.Products;
+import cn.chanrong.lending.Facilities;
+import cn.chanrong.lending.Loan;
+import cn.chanrong.lending.LoanApplication;
+import cn.chanrong.lending.LoanApplications;
+import cn.chanrong.lending.Loans;
+import cn.chanrong.lending.domain.ApprovalStep;
+import cn.chanrong.lending.domain.Tier;
+import cn.chanrong.platform.ApiErrors;
+import cn.chanrong.reference.BusinessDate;
+import cn.chanrong.shared.PageRequest;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Workbench screens of lending: the loan book by tier and days past due, a loan with its schedule,
+ * transactions and classification history and the actions its state allows, the application queue by
+ * approval step, and facilities. Every form posts, then redirects back with the outcome.
+ */
+@Controller
+class LendingPages {
+
+    private final Loans loans;
+    private final LoanApplications applications;
+    private final Facilities facilities;
+    private final Products products;
+    private final BusinessDate businessDate;
+    private final ApiErrors errors;
+    private final RejectedRequestRecorder rejectedAudit;
+
+    LendingPages(Loans loans, LoanApplications applications, Facilities facilities, Products products,
+                 BusinessDate businessDate, ApiErrors errors, RejectedRequestRecorder rejectedAudit) {
+        this.loans = loans;
+        this.applications = applications;
+        this.facilities = facilities;
+        this.products = products;
+        this.businessDate = businessDate;
+        this.errors = errors;
+        this.rejectedAudit = rejectedAudit;
+    }
+
+    @GetMapping("/loans")
+    @PreAuthorize("isAuthenticated()")
+    String loans(Caller caller, Model model, @RequestParam(required = false) String status,
+                 @RequestParam(required = false) String tier, @RequestParam(required = false) Boolean overdue,
+                 @RequestParam(required = false) Integer page) {
+        Tier t = tier == null || tier.isBlank() ? null : Tier.valueOf(tier);
+        String s = status == null || status.isBlank() ? null : status;
+        var result = loans.search(caller, new Loans.Filter(s, t, null, overdue), PageRequest.of(page == null ? 0 : Math.max(0, page), 20));
+        model.addAttribute("result", result);
+        model.addAttribute("status", s);
+        model.addAttribute("tier", t == null ? null : t.name());
+        model.addAttribute("overdue", Boolean.TRUE.equals(overdue));
+        model.addAttribute("tiers", Tier.values());
+        model.addAttribute("statuses", new String[] {"CONTRACTED", "ACTIVE", "REPAID", "RENEWED", "WRITTEN_OFF"});
+        return "loan/list";
+    }
+
+    @GetMapping("/loans/{id}")
+    @PreAuthorize("isAuthenticated()")
+    String loan(Caller caller, @PathVariable long id, Model model) {
+        Loan l = loans.get(caller, id);
+        model.addAttribute("l", l);
+        model.addAttribute("schedule", loans.schedule(caller, id));
+        model.addAttribute("transactions", loans.transactions(caller, id));
+        model.addAttribute("history", loans.classifications(caller, id));
+        model.addAttribute("today", businessDate.today());
+        if ("ACTIVE".equals(l.status())) {
+            model.addAttribute("dues", loans.dues(caller, id, businessDate.today()));
+        }
+        boolean own = caller.is(Role.INSTITUTION) && caller.institutionId() == l.institutionId();
+        model.addAttribute("mayService", own && (caller.hasAuthority("operator") || caller.hasAuthority("approver")));
+        model.addAttribute("mayApprove", own && caller.hasAuthority("approver"));
+        model.addAttribute("tiers", Tier.values());
+        return "loan/detail";
+    }
+
+    /** Runs a form action; a refusal comes back as messages on the page it was posted from. */
+    private String act(Caller caller, Locale locale, RedirectAttributes flash, String action, long id, String back,
+                       Supplier<String> effect) {
+        try {
+            String target = effect.get();
+            flash.addFlashAttribute("saved", true);
+            return "redirect:" + (target == null ? back : target);
+        } catch (Rejected r) {
+            if (r.kind() == Rejected.Kind.NOT_FOUND) {
+                throw r;
+            }
+            rejectedAudit.recordRejected(caller.username(), action, "loan", Long.toString(id),
+                    r.kind() + " " + r.rejections().stream().map(Rejection::code).toList());
+            flash.addFlashAttribute("problems", r.rejections().stream().map(x -> errors.message(x, locale)).toList());
+            return "redirect:" + back;
+        }
+    }
+
+    private static LocalDate date(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw Rejected.invalid(Rejection.of("date.format", "valueDate", raw));
+        }
+    }
+
+    @PostMapping("/loans/{id}/disburse")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String disburse(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) String valueDate,
+                    @RequestParam(required = false) String payee, RedirectAttributes flash) {
+        return act(caller, locale, flash, "loan.disburse", id, "/loans/" + id, () -> {
+            loans.disburse(caller, id, date(valueDate), payee);
+            return null;
+        });
+    }
+
+    @PostMapping("/loans/{id}/repay")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String repay(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) String amount,
+                 @RequestParam(required = false) String valueDate, @RequestParam(required = false) String type,
+                 RedirectAttributes flash) {
+        return act(caller, locale, flash, "loan.repay", id, "/loans/" + id, () -> {
+            loans.repay(caller, id, new Loans.RepaymentRequest(amount, date(valueDate), type));
+            return null;
+        });
+    }
+
+    @PostMapping("/loans/{id}/classify")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String classify(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) String tier,
+                    @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        return act(caller, locale, flash, "loan.reclassify", id, "/loans/" + id, () -> {
+            loans.reclassify(caller, id, tier == null || tier.isBlank() ? null : Tier.valueOf(tier), reason);
+            return null;
+        });
+    }
+
+    @PostMapping("/loans/{id}/restructure")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String restructure(Caller caller, Locale locale, @PathVariable long id,
+                       @RequestParam(required = false) Integer termMonths,
+                       @RequestParam(required = false) String annualRate,
+                       @RequestParam(required = false) Boolean forgiveArrears,
+                       @RequestParam(required = false) Boolean financialDifficulty,
+                       @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        return act(caller, locale, flash, "loan.restructure", id, "/loans/" + id, () -> {
+            loans.restructure(caller, id, new Loans.RestructureRequest(termMonths, annualRate,
+                    Boolean.TRUE.equals(forgiveArrears), Boolean.TRUE.equals(financialDifficulty), reason));
+            return null;
+        });
+    }
+
+    @PostMapping("/loans/{id}/renew")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String renew(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) Integer termMonths,
+                 @RequestParam(required = false) String interestPayment, RedirectAttributes flash) {
+        return act(caller, locale, flash, "loan.renew", id, "/loans/" + id,
+                () -> "/loans/" + loans.renew(caller, id, new Loans.RenewalRequest(termMonths, interestPayment)).id());
+    }
+
+    @PostMapping("/loans/{id}/write-off")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String writeOff(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) String reason,
+                    RedirectAttributes flash) {
+        return act(caller, locale, flash, "loan.write-off", id, "/loans/" + id, () -> {
+            loans.writeOff(caller, id, reason);
+            return null;
+        });
+    }
+
+    @PostMapping("/loans/{id}/recover")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String recover(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) String amount,
+                   RedirectAttributes flash) {
+        return act(caller, locale, flash, "loan.recover", id, "/loans/" + id, () -> {
+            loans.recover(caller, id, amount, null);
+            return null;
+        });
+    }
+
+    @GetMapping("/loan-applications")
+    @PreAuthorize("isAuthenticated()")
+    String applications(Caller caller, Model model, @RequestParam(required = false) String status,
+                        @RequestParam(required = false) String step, @RequestParam(required = false) Integer page) {
+        model.addAttribute("result", applications.search(caller, status, step,
+                PageRequest.of(page == null ? 0 : Math.max(0, page), 20)));
+        model.addAttribute("status", status == null || status.isBlank() ? null : status);
+        model.addAttribute("step", step == null || step.isBlank() ? null : step);
+        model.addAttribute("steps", ApprovalStep.values());
+        model.addAttribute("statuses", new String[] {"IN_PROGRESS", "APPROVED", "REJECTED", "CONTRACTED"});
+        model.addAttribute("mayApply", caller.is(Role.ENTERPRISE) || caller.is(Role.INSTITUTION) && caller.hasAuthority("operator"));
+        return "loan/applications";
+    }
+
+    @GetMapping("/loan-applications/new")
+    @PreAuthorize("hasAnyRole('INSTITUTION', 'ENTERPRISE')")
+    String newApplication(Caller caller, Model model) {
+        Long institution = caller.is(Role.INSTITUTION) ? caller.institutionId() : null;
+        model.addAttribute("products", products.search(caller, new Products.ProductFilter(null, "PUBLISHED", null, institution),
+                PageRequest.of(0, 100)).items());
+        model.addAttribute("enterpriseUser", caller.is(Role.ENTERPRISE));
+        return "loan/application-form";
+    }
+
+    @PostMapping("/loan-applications/new")
+    @PreAuthorize("hasAnyRole('INSTITUTION', 'ENTERPRISE')")
+    String submit(Caller caller, Locale locale, @RequestParam(required = false) Long productId,
+                  @RequestParam(required = false) Long borrowerId, @RequestParam(required = false) Long facilityId,
+                  @RequestParam(required = false) String amount, @RequestParam(required = false) Integer termMonths,
+                  @RequestParam(required = false) String rateType, @RequestParam(required = false) String fixedRate,
+                  @RequestParam(required = false) Integer spreadBp, @RequestParam(required = false) String method,
+                  @RequestParam(required = false) String purpose, @RequestParam(required = false) String paymentMode,
+                  RedirectAttributes flash) {
+        return act(caller, locale, flash, "loan-application.submit", 0, "/loan-applications/new",
+                () -> "/loan-applications/" + applications.submit(caller, new LoanApplications.Request(productId,
+                        borrowerId, facilityId, amount, termMonths, rateType, fixedRate, spreadBp, method, null, purpose,
+                        paymentMode)).id());
+    }
+
+    @GetMapping("/loan-applications/{id}")
+    @PreAuthorize("isAuthenticated()")
+    String application(Caller caller, @PathVariable long id, Model model) {
+        LoanApplication a = applications.get(caller, id);
+        model.addAttribute("a", a);
+        boolean own = caller.is(Role.INSTITUTION) && caller.institutionId() == a.institutionId();
+        model.addAttribute("mayAct", own && a.nextStep() != null && a.nextStep().mayAct(caller.authorities()));
+        model.addAttribute("mayContract", own && "APPROVED".equals(a.status()));
+        return "loan/application";
+    }
+
+    @PostMapping("/loan-applications/{id}/act")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String actOn(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) String decision,
+                 @RequestParam(required = false) String comment, RedirectAttributes flash) {
+        return act(caller, locale, flash, "loan-application.act", id, "/loan-applications/" + id, () -> {
+            applications.act(caller, id, decision, comment);
+            return null;
+        });
+    }
+
+    @PostMapping("/loan-applications/{id}/contract")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String contract(Caller caller, Locale locale, @PathVariable long id, RedirectAttributes flash) {
+        return act(caller, locale, flash, "loan.contract", id, "/loan-applications/" + id,
+                () -> "/loans/" + loans.contract(caller, id).id());
+    }
+
+    @GetMapping("/facilities")
+    @PreAuthorize("isAuthenticated()")
+    String facilities(Caller caller, Model model, @RequestParam(required = false) Integer page) {
+        model.addAttribute("result", facilities.search(caller, null, PageRequest.of(page == null ? 0 : Math.max(0, page), 20)));
+        model.addAttribute("mayOpen", caller.is(Role.INSTITUTION) && caller.hasAuthority("approver"));
+        model.addAttribute("today", businessDate.today());
+        return "loan/facilities";
+    }
+
+    @PostMapping("/facilities")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String openFacility(Caller caller, Locale locale, @RequestParam(required = false) Long borrowerId,
+                        @RequestParam(required = false) String amount, @RequestParam(required = false) String validTo,
+                        RedirectAttributes flash) {
+        return act(caller, locale, flash, "facility.open", 0, "/facilities", () -> {
+            facilities.open(caller, new Facilities.Request(borrowerId, amount, true, null, date(validTo)));
+            return null;
+        });
+    }
+}
