@@ -1,0 +1,196 @@
+package cn.chanrong.lending.internal;
+
+import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.Users;
+import cn.chanrong.lending.EndOfDay;
+import cn.chanrong.lending.Facilities;
+import cn.chanrong.lending.Loan;
+import cn.chanrong.lending.LoanApplication;
+import cn.chanrong.lending.LoanApplications;
+import cn.chanrong.lending.Loans;
+import cn.chanrong.lending.domain.Installment;
+import cn.chanrong.platform.DemoContributor;
+import cn.chanrong.reference.BusinessDate;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A loan book a credit officer would recognise, built through the lending services exactly as the
+ * demo bank's people would: applications passed by different people, contracts, disbursements in
+ * the past, repayments on their due dates — or not, for the borrowers that fell behind — then end
+ * of day up to yesterday, which classifies them. On top: a renewal without repaying principal for
+ * the demo SME, a restructuring, a write-off with a recovery, and applications waiting at each step.
+ */
+@Component
+class LendingDemoContributor implements DemoContributor {
+
+    private static final Logger log = LoggerFactory.getLogger(LendingDemoContributor.class);
+
+    private final JdbcClient jdbc;
+    private final Users users;
+    private final Facilities facilities;
+    private final LoanApplications applications;
+    private final Loans loans;
+    private final EndOfDay endOfDay;
+    private final BusinessDate businessDate;
+
+    LendingDemoContributor(JdbcClient jdbc, Users users, Facilities facilities, LoanApplications applications,
+                           Loans loans, EndOfDay endOfDay, BusinessDate businessDate) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.facilities = facilities;
+        this.applications = applications;
+        this.loans = loans;
+        this.endOfDay = endOfDay;
+        this.businessDate = businessDate;
+    }
+
+    @Override
+    public int order() {
+        return 40;
+    }
+
+    /** What happens to a demo loan after disbursement. */
+    enum Fate { PERFORMING, BEHIND_ONE, STOPPED_4_MONTHS, STOPPED_10_MONTHS, RESTRUCTURE, WRITE_OFF }
+
+    private record Actors(Caller officer, Caller reviewer, Caller approver) {
+    }
+
+    @Override
+    public void contribute(Path economy) {
+        if (jdbc.sql("SELECT count(*) FROM loan").query(Long.class).single() > 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        LocalDate today = businessDate.today();
+        Actors bank = new Actors(caller("bank"), caller("bank-reviewer"), caller("bank-approver"));
+        long product = product("MJ-ZJTX-01");
+        Random random = new Random(20250601);
+        List<Long> borrowers = jdbc.sql("""
+                        SELECT id FROM enterprise WHERE industry_code LIKE 'C%' AND id <> :sme
+                        ORDER BY region_code LIKE '35%' DESC, id LIMIT 24""")
+                .param("sme", caller("enterprise").enterpriseId()).query(Long.class).list();
+        Fate[] fates = Fate.values();
+        int made = 0;
+        for (int i = 0; i < borrowers.size(); i++) {
+            Fate fate = i < 14 ? Fate.PERFORMING : fates[1 + (i - 14) % (fates.length - 1)];
+            int months = fate == Fate.PERFORMING ? 2 + random.nextInt(12) : fate == Fate.STOPPED_10_MONTHS
+                    || fate == Fate.WRITE_OFF ? 16 : 9;
+            LocalDate disbursed = today.minusMonths(months).withDayOfMonth(20);
+            if (!disbursed.isBefore(today)) {
+                disbursed = disbursed.minusMonths(1);
+            }
+            String amount = (10 + random.nextInt(50)) + "00000.00";
+            String method = List.of("EQUAL_INSTALLMENT", "EQUAL_PRINCIPAL", "INTEREST_ONLY").get(random.nextInt(3));
+            long id = disbursedLoan(bank, product, borrowers.get(i), amount, 24, method, disbursed, true);
+            int stopAfter = switch (fate) {
+                case PERFORMING -> Integer.MAX_VALUE;
+                case BEHIND_ONE -> months - 2;
+                case STOPPED_4_MONTHS, RESTRUCTURE -> months - 5;
+                case STOPPED_10_MONTHS -> months - 11;
+                case WRITE_OFF -> 2;
+            };
+            payOnSchedule(bank.officer(), id, stopAfter, today);
+            made++;
+        }
+        // the demo SME: an installment loan paid on time, and a working-capital loan due within the month
+        long sme = caller("enterprise").enterpriseId();
+        long facility = facilities.open(bank.approver(), new Facilities.Request(sme, "10000000.00", true,
+                today.minusMonths(14), today.plusMonths(22))).id();
+        long smeLoan = disbursedLoan(bank, product, sme, "3000000.00", 24, "EQUAL_INSTALLMENT",
+                today.minusMonths(7).withDayOfMonth(20), facility);
+        payOnSchedule(bank.officer(), smeLoan, Integer.MAX_VALUE, today);
+        LocalDate bulletStart = today.minusMonths(12).plusDays(10);
+        long renewable = disbursedLoan(bank, product, sme, "1500000.00", 12, "BULLET", bulletStart, facility);
+        made += 2;
+        endOfDay.run(today.minusDays(1), r -> { });
+
+        Loan renewed = loans.renew(bank.approver(), renewable, new Loans.RenewalRequest(12,
+                loans.dues(bank.approver(), renewable, today).payoff().subtract(new BigDecimal("1500000.00")).toPlainString()));
+        for (Loan l : loans.search(bank.approver(), new Loans.Filter("ACTIVE", null, null, true),
+                cn.chanrong.shared.PageRequest.of(0, 200)).items()) {
+            if (l.daysPastDue() > 360) {
+                loans.writeOff(bank.approver(), l.id(), "借款人停产，经诉讼和执行仍无法收回 / debtor ceased trading; enforcement failed");
+                loans.recover(bank.officer(), l.id(), "120000.00", today);
+            } else if (l.daysPastDue() > 90 && l.daysPastDue() <= 150 && l.tier().nonPerforming() && restructured() == 0) {
+                loans.restructure(bank.approver(), l.id(), new Loans.RestructureRequest(24, null, true, true,
+                        "订单下滑导致现金流紧张，展期两年并减免欠息 / orders fell; two-year extension with arrears forgiven"));
+            }
+        }
+        // applications waiting at each step of the chain
+        waiting(bank, product, borrowers.get(0), "2000000.00", 0);
+        waiting(bank, product, borrowers.get(1), "5000000.00", 1);
+        waiting(bank, product, borrowers.get(2), "8000000.00", 2);
+        log.info("Demo loan book: {} loans (renewal {}), end of day to {}, in {} ms", made + 1, renewed.number(),
+                today.minusDays(1), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private long restructured() {
+        return jdbc.sql("SELECT count(*) FROM loan WHERE restructured_on IS NOT NULL").query(Long.class).single();
+    }
+
+    private Caller caller(String username) {
+        return users.caller(username).orElseThrow(() -> new IllegalStateException("demo user " + username + " missing"));
+    }
+
+    private long product(String code) {
+        return jdbc.sql("SELECT id FROM product WHERE code = :c").param("c", code).query(Long.class).single();
+    }
+
+    private long disbursedLoan(Actors bank, long product, long borrower, String amount, int months, String method,
+                               LocalDate on, boolean withFacility) {
+        Long facility = withFacility ? facilities.open(bank.approver(), new Facilities.Request(borrower,
+                new BigDecimal(amount).multiply(BigDecimal.valueOf(2)).toPlainString(), true, on.minusMonths(1),
+                on.plusYears(3))).id() : null;
+        return disbursedLoan(bank, product, borrower, amount, months, method, on, facility);
+    }
+
+    private long disbursedLoan(Actors bank, long product, long borrower, String amount, int months, String method,
+                               LocalDate on, Long facility) {
+        LoanApplication a = applications.submit(bank.officer(), new LoanApplications.Request(product, borrower, facility,
+                amount, months, "LPR_1Y", null, 30 + (int) (borrower % 7) * 10, method, null, "WORKING_CAPITAL", "SELF"));
+        pass(bank, a);
+        Loan l = loans.contract(bank.officer(), a.id());
+        return loans.disburse(bank.officer(), l.id(), on, null).id();
+    }
+
+    private void pass(Actors bank, LoanApplication a) {
+        applications.act(bank.officer(), a.id(), "PASS", "实地调查：生产经营正常，订单充足 / site visit: operations normal");
+        if (a.steps().size() == 3) {
+            applications.act(bank.reviewer(), a.id(), "PASS", "审查：材料齐全，测算合理 / review: complete and sound");
+        }
+        applications.act(bank.approver(), a.id(), "PASS", "同意 / approved");
+    }
+
+    private void waiting(Actors bank, long product, long borrower, String amount, int passed) {
+        LoanApplication a = applications.submit(bank.officer(), new LoanApplications.Request(product, borrower, null,
+                amount, 36, "LPR_1Y", null, 60, "EQUAL_PRINCIPAL", null, "WORKING_CAPITAL", "SELF"));
+        List<Caller> actors = List.of(bank.officer(), bank.reviewer());
+        for (int k = 0; k < passed; k++) {
+            applications.act(actors.get(k), a.id(), "PASS", "同意进入下一环节 / passed on");
+        }
+    }
+
+    /** Pays each installment on its due date, up to {@code stopAfter} installments or yesterday. */
+    private void payOnSchedule(Caller officer, long loanId, int stopAfter, LocalDate today) {
+        List<Installment> schedule = loans.schedule(officer, loanId);
+        int paid = 0;
+        for (Installment i : schedule) {
+            if (paid >= stopAfter || !i.due().isBefore(today)) {
+                return;
+            }
+            var dues = loans.dues(officer, loanId, i.due());
+            if (dues.dueNow().signum() > 0) {
+                loans.repay(officer, loanId, new Loans.RepaymentRequest(dues.dueNow().toPlainString(), i.due(), "REPAYMENT"));
+            }
+            paid++;
+        }
+    }
+}
