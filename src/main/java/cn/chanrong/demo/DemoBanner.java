@@ -36,6 +36,7 @@ class DemoBanner {
                     .append("    bank-reviewer  reviewer, Minjiang City Commercial Bank\n")
                     .append("    bank-approver  approver, Minjiang City Commercial Bank\n")
                     .append("    bank2          operator, Haixia Rural Commercial Bank\n")
+                    .append("    bank2-approver approver, Haixia Rural Commercial Bank\n")
                     .append("    enterprise     finance manager, Fuzhou Precision CNC (SME)\n")
                     .append("    core           treasurer, Minjiang Heavy Equipment (core enterprise)\n");
         }

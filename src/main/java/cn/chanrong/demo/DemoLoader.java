@@ -67,7 +67,7 @@ class DemoLoader implements ApplicationRunner {
         // after the cast has committed: the economy's background thread reads committed rows only
         economy.load();
         long count = enterprises.search(Caller.system("demo-loader"), EnterpriseFilter.none(), PageRequest.of(0, 1)).total();
-        log.info("Demo world loaded: {} enterprises, 9 demo users", count);
+        log.info("Demo world loaded: {} enterprises, 10 demo users", count);
     }
 
     /** The named cast: two banks, the SME and the core enterprise with their logins, a few dozen firms. */
@@ -101,6 +101,7 @@ class DemoLoader implements ApplicationRunner {
         user(demo, "bank", "闽江城商行客户经理", Role.INSTITUTION, null, bank.id(), Set.of("operator"), null, null);
         user(demo, "bank-reviewer", "闽江城商行审查人", Role.INSTITUTION, null, bank.id(), Set.of("reviewer"), null, null);
         user(demo, "bank-approver", "闽江城商行审批人", Role.INSTITUTION, null, bank.id(), Set.of("approver"), null, null);
+        user(demo, "bank2-approver", "海峡农商行审批人", Role.INSTITUTION, null, bank2.id(), Set.of("approver"), null, null);
         user(demo, "bank2", "海峡农商行客户经理", Role.INSTITUTION, null, bank2.id(), Set.of("operator"), null, null);
         user(demo, "enterprise", "精工数控财务经理", Role.ENTERPRISE, sme.id(), null, Set.of(), null, null);
         user(demo, "core", "闽江重装司库", Role.ENTERPRISE, core.id(), null, Set.of(), null, null);

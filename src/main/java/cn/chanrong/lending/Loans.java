@@ -81,6 +81,12 @@ public interface Loans {
 
     List<Installment> schedule(Caller caller, long loanId);
 
+    /**
+     * Tags derived from facts: MANUFACTURING, MEDIUM_LONG_TERM, UNSECURED, KEY_CHAIN, TECH_SME,
+     * PRIVATE_ENTERPRISE, TECH_TRANSFORMATION, EQUIPMENT_RENEWAL.
+     */
+    List<String> tags(Caller caller, long loanId);
+
     record Transaction(long id, long loanId, String type, LocalDate valueDate, BigDecimal amount, BigDecimal principal,
                        BigDecimal interest, BigDecimal penalty, String payee, long entryId, String createdBy,
                        Instant createdAt) {

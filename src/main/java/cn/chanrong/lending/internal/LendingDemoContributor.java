@@ -72,6 +72,8 @@ class LendingDemoContributor implements DemoContributor {
         LocalDate today = businessDate.today();
         Actors bank = new Actors(caller("bank"), caller("bank-reviewer"), caller("bank-approver"));
         long product = product("MJ-ZJTX-01");
+        Actors bank2 = new Actors(caller("bank2"), null, caller("bank2-approver"));
+        long product2 = product("HX-KXD-01");
         Random random = new Random(20250601);
         List<Long> borrowers = jdbc.sql("""
                         SELECT id FROM enterprise WHERE industry_code LIKE 'C%' AND id <> :sme
@@ -87,9 +89,17 @@ class LendingDemoContributor implements DemoContributor {
             if (!disbursed.isBefore(today)) {
                 disbursed = disbursed.minusMonths(1);
             }
-            String amount = (10 + random.nextInt(50)) + "00000.00";
             String method = List.of("EQUAL_INSTALLMENT", "EQUAL_PRINCIPAL", "INTEREST_ONLY").get(random.nextInt(3));
-            long id = disbursedLoan(bank, product, borrowers.get(i), amount, 24, method, disbursed, true);
+            long id;
+            Actors who = fate == Fate.PERFORMING && i % 3 == 2 ? bank2 : bank;
+            if (who == bank2) {
+                // the rural bank lends smaller amounts at its fixed rate
+                id = disbursedLoan(bank2, product2, borrowers.get(i), (5 + random.nextInt(25)) + "00000.00", 24, method,
+                        disbursed, true);
+            } else {
+                id = disbursedLoan(bank, product, borrowers.get(i), (10 + random.nextInt(50)) + "00000.00", 24, method,
+                        disbursed, true);
+            }
             int stopAfter = switch (fate) {
                 case PERFORMING -> Integer.MAX_VALUE;
                 case BEHIND_ONE -> months - 2;
@@ -97,7 +107,7 @@ class LendingDemoContributor implements DemoContributor {
                 case STOPPED_10_MONTHS -> months - 11;
                 case WRITE_OFF -> 2;
             };
-            payOnSchedule(bank.officer(), id, stopAfter, today);
+            payOnSchedule(who.officer(), id, stopAfter, today);
             made++;
         }
         // the demo SME: an installment loan paid on time, and a working-capital loan due within the month
@@ -154,10 +164,13 @@ class LendingDemoContributor implements DemoContributor {
 
     private long disbursedLoan(Actors bank, long product, long borrower, String amount, int months, String method,
                                LocalDate on, Long facility) {
+        boolean fixed = bank.reviewer() == null;
         LoanApplication a = applications.submit(bank.officer(), new LoanApplications.Request(product, borrower, facility,
-                amount, months, "LPR_1Y", null, 30 + (int) (borrower % 7) * 10, method, null, "WORKING_CAPITAL", "SELF"));
+                amount, months, fixed ? "FIXED" : "LPR_1Y", fixed ? "3.85" : null,
+                fixed ? null : 30 + (int) (borrower % 7) * 10, method, null, "WORKING_CAPITAL", "SELF"));
         pass(bank, a);
         Loan l = loans.contract(bank.officer(), a.id());
+
         return loans.disburse(bank.officer(), l.id(), on, null).id();
     }
 

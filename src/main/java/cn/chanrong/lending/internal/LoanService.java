@@ -534,6 +534,28 @@ class LoanService implements Loans {
 
     @Override
     @Transactional(readOnly = true)
+    public List<String> tags(Caller caller, long loanId) {
+        store.get(caller, loanId);
+        String[] names = {"MANUFACTURING", "MEDIUM_LONG_TERM", "UNSECURED", "KEY_CHAIN", "TECH_SME", "PRIVATE_ENTERPRISE",
+                "TECH_TRANSFORMATION", "EQUIPMENT_RENEWAL"};
+        return jdbc.sql("""
+                        SELECT manufacturing, medium_long_term, unsecured, key_chain, tech_sme, private_enterprise,
+                               tech_transformation, equipment_renewal FROM loan_tag WHERE loan_id = :id""")
+                .param("id", loanId)
+                .query((rs, i) -> {
+                    List<String> tags = new ArrayList<>();
+                    for (int k = 0; k < names.length; k++) {
+                        if (rs.getBoolean(k + 1)) {
+                            tags.add(names[k]);
+                        }
+                    }
+                    return tags;
+                })
+                .single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<Transaction> transactions(Caller caller, long loanId) {
         store.get(caller, loanId);
         return store.transactions(loanId);

@@ -175,6 +175,13 @@ class LendingApi {
         return loans.schedule(caller, id);
     }
 
+    @GetMapping("/loans/{id}/tags")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "The loan's tags, derived from facts (manufacturing, medium/long-term, unsecured, key chain…)")
+    List<String> tags(Caller caller, @PathVariable long id) {
+        return loans.tags(caller, id);
+    }
+
     @GetMapping("/loans/{id}/transactions")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Disbursements, repayments, write-off and recoveries, each with its journal entry")

@@ -44,9 +44,12 @@ class LendingPages {
     private final BusinessDate businessDate;
     private final ApiErrors errors;
     private final RejectedRequestRecorder rejectedAudit;
+    private final cn.chanrong.lending.CreditPlans creditPlans;
 
     LendingPages(Loans loans, LoanApplications applications, Facilities facilities, Products products,
-                 BusinessDate businessDate, ApiErrors errors, RejectedRequestRecorder rejectedAudit) {
+                 BusinessDate businessDate, ApiErrors errors, RejectedRequestRecorder rejectedAudit,
+                 cn.chanrong.lending.CreditPlans creditPlans) {
+        this.creditPlans = creditPlans;
         this.loans = loans;
         this.applications = applications;
         this.facilities = facilities;
@@ -89,6 +92,7 @@ class LendingPages {
         model.addAttribute("mayService", own && (caller.hasAuthority("operator") || caller.hasAuthority("approver")));
         model.addAttribute("mayApprove", own && caller.hasAuthority("approver"));
         model.addAttribute("tiers", Tier.values());
+        model.addAttribute("tags", loans.tags(caller, id));
         return "loan/detail";
     }
 
@@ -260,6 +264,32 @@ class LendingPages {
     String contract(Caller caller, Locale locale, @PathVariable long id, RedirectAttributes flash) {
         return act(caller, locale, flash, "loan.contract", id, "/loan-applications/" + id,
                 () -> "/loans/" + loans.contract(caller, id).id());
+    }
+
+    @GetMapping("/credit-plan")
+    @PreAuthorize("hasAnyRole('INSTITUTION', 'REGULATOR', 'ADMIN')")
+    String creditPlan(Caller caller, Model model, @RequestParam(required = false) Integer year) {
+        int y = year == null ? businessDate.today().getYear() : year;
+        model.addAttribute("year", y);
+        model.addAttribute("reports", caller.is(Role.INSTITUTION)
+                ? java.util.List.of(creditPlans.report(caller, caller.institutionId(), y)) : creditPlans.reports(caller, y));
+        model.addAttribute("mayPlan", caller.is(Role.INSTITUTION) && caller.hasAuthority("approver"));
+        return "loan/credit-plan";
+    }
+
+    @PostMapping("/credit-plan")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String setCreditPlan(Caller caller, Locale locale, @RequestParam int year,
+                         @RequestParam(required = false) String netIncreaseTarget,
+                         @RequestParam(required = false) String mltShareTarget,
+                         @RequestParam(required = false) String creditShareTarget,
+                         @RequestParam(required = false) Integer firstLoanTarget,
+                         @RequestParam(required = false) String keyChainBalanceTarget, RedirectAttributes flash) {
+        return act(caller, locale, flash, "credit-plan.set", year, "/credit-plan?year=" + year, () -> {
+            creditPlans.set(caller, year, new cn.chanrong.lending.CreditPlans.Request(netIncreaseTarget, mltShareTarget,
+                    creditShareTarget, firstLoanTarget, keyChainBalanceTarget));
+            return null;
+        });
     }
 
     @GetMapping("/facilities")
