@@ -35,9 +35,12 @@ class EndOfDayService implements EndOfDay {
     private final TransactionTemplate tx;
     private final BusinessDate businessDate;
     private final int chunk;
+    private final long pauseMillis;
 
     EndOfDayService(JdbcClient jdbc, LoanStore store, Servicer servicer, TransactionTemplate tx, BusinessDate businessDate,
-                    @Value("${chanrong.lending.eod-chunk-borrowers:200}") int chunk) {
+                    @Value("${chanrong.lending.eod-chunk-borrowers:200}") int chunk,
+                    @Value("${chanrong.lending.eod-chunk-pause-ms:0}") long pauseMillis) {
+        this.pauseMillis = pauseMillis;
         this.jdbc = jdbc;
         this.store = store;
         this.servicer = servicer;
@@ -47,7 +50,8 @@ class EndOfDayService implements EndOfDay {
     }
 
     private static final String PENDING = """
-            FROM loan WHERE status = 'ACTIVE' AND disbursed_on <= :d AND (classified_on IS NULL OR classified_on < :d)""";
+            FROM loan WHERE status = 'ACTIVE' AND disbursed_on <= :d
+              AND (accrued_through < :d OR classified_on IS NULL OR classified_on < :d)""";
 
     @Override
     public Run run(LocalDate date, Consumer<Run> progress) {
@@ -71,6 +75,15 @@ class EndOfDayService implements EndOfDay {
                     .param("n", done).param("d", date).update();
             Run r = status(date).orElseThrow();
             progress.accept(r);
+            if (pauseMillis > 0) {
+                // a throttle, to leave the database room for the day's work while a long run goes on
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
         }
         jdbc.sql("UPDATE eod_run SET status = 'DONE', finished_at = now() WHERE business_date = :d").param("d", date).update();
         Run r = status(date).orElseThrow();
@@ -85,16 +98,18 @@ class EndOfDayService implements EndOfDay {
         if (borrowers.isEmpty()) {
             return 0;
         }
-        List<Long> ids = jdbc.sql("""
-                        SELECT id FROM loan WHERE borrower_id = ANY(:b) AND status = 'ACTIVE' AND disbursed_on <= :d
+        List<long[]> ids = jdbc.sql("""
+                        SELECT id, CASE WHEN accrued_through < :d OR classified_on IS NULL OR classified_on < :d THEN 1 ELSE 0 END FROM loan
+                        WHERE borrower_id = ANY(:b) AND status = 'ACTIVE' AND disbursed_on <= :d
                         ORDER BY borrower_id, id FOR UPDATE""")
-                .param("b", borrowers.toArray(Long[]::new)).param("d", date).query(Long.class).list();
+                .param("b", borrowers.toArray(Long[]::new)).param("d", date)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getInt(2)}).list();
         int n = 0;
         long current = -1;
         List<Loan> group = new ArrayList<>();
-        for (long id : ids) {
-            Loan l = servicer.bringTo(store.lock(id), date, ACTOR);
-            n++;
+        for (long[] row : ids) {
+            Loan l = servicer.bringTo(store.lock(row[0]), date, ACTOR);
+            n += (int) row[1];
             if (l.borrowerId() != current && !group.isEmpty()) {
                 classifyByInstitution(group, date);
                 group.clear();
