@@ -10,9 +10,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Micro-benchmarks that need no database: {@code ./chanrong bench eligibility}. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks without a database.",
-        subcommands = {BenchCommand.Eligibility.class})
+/** Benchmarks: {@code ./chanrong bench eligibility} needs no database; {@code bench transfers} posts to the ledger. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: eligibility (no database), ledger transfers (on the platform's database).",
+        subcommands = {BenchCommand.Eligibility.class, BenchCommand.Transfers.class})
 final class BenchCommand implements Runnable {
 
     @Override
@@ -60,6 +60,58 @@ final class BenchCommand implements Runnable {
             }
             System.out.printf("%,d of %,d enterprises eligible%n", eligible, facts.size());
             return 0;
+        }
+    }
+
+    @Command(name = "transfers", mixinStandardHelpOptions = true,
+            description = "Balanced two-line transfers on the ledger, durable: one transaction per transfer (the naive baseline) against batched posting, in the same run.")
+    static final class Transfers implements Callable<Integer> {
+        @Option(names = "--count", defaultValue = "20000", description = "Transfers per variant") int count;
+        @Option(names = "--batch", defaultValue = "1000", description = "Transfers per transaction when batched") int batch;
+        @Option(names = "--data-dir", description = "Data directory of the embedded database (default ./data)") String dataDir;
+        @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "--property=value") List<String> springArgs = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            try (var ctx = Chanrong.Batch.context(dataDir, springArgs)) {
+                var ledger = ctx.getBean(cn.chanrong.ledger.Ledger.class);
+                var tx = ctx.getBean(org.springframework.transaction.support.TransactionTemplate.class);
+                var jdbc = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+                long book = jdbc.sql("SELECT min(id) FROM institution").query(Long.class).single();
+                var day = ctx.getBean(cn.chanrong.reference.BusinessDate.class).today();
+                String run = Long.toString(System.currentTimeMillis(), 36);
+                System.out.printf("ledger transfers on book %d, synchronous_commit %s%n", book,
+                        jdbc.sql("SHOW synchronous_commit").query(String.class).single());
+                long start = System.nanoTime();
+                for (int i = 0; i < count; i++) {
+                    final int n = i;
+                    tx.executeWithoutResult(s -> ledger.post(book, day, "基准转账 / bench transfer", "bench:" + run + ":naive:" + n,
+                            lines(n), "bench"));
+                }
+                double naive = count / ((System.nanoTime() - start) / 1e9);
+                System.out.printf("naive, one transaction per transfer: %,d transfers at %,.0f per second%n", count, naive);
+                start = System.nanoTime();
+                for (int from = 0; from < count; from += batch) {
+                    List<cn.chanrong.ledger.Ledger.Draft> drafts = new ArrayList<>();
+                    for (int i = from; i < Math.min(count, from + batch); i++) {
+                        drafts.add(new cn.chanrong.ledger.Ledger.Draft("基准转账 / bench transfer", "bench:" + run + ":batch:" + i,
+                                lines(i)));
+                    }
+                    ledger.postAll(book, day, drafts, "bench");
+                }
+                double batched = count / ((System.nanoTime() - start) / 1e9);
+                System.out.printf("batched, %,d per transaction: %,d transfers at %,.0f per second (%.1fx)%n", batch, count,
+                        batched, batched / naive);
+                var check = ledger.check();
+                System.out.printf("ledger check: %s%n", check.sound() ? "sound" : check.problems());
+                return check.sound() ? 0 : 1;
+            }
+        }
+
+        private static List<cn.chanrong.ledger.domain.EntryLine> lines(int i) {
+            var amount = java.math.BigDecimal.valueOf(1000 + i % 9000, 2);
+            return List.of(cn.chanrong.ledger.domain.EntryLine.debit("2002", amount, null),
+                    cn.chanrong.ledger.domain.EntryLine.credit("2002", amount, null));
         }
     }
 }

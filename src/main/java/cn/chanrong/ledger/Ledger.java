@@ -14,6 +14,16 @@ public interface Ledger {
     JournalEntry post(long book, LocalDate businessDate, String description, String source, List<EntryLine> lines,
                       String actor);
 
+    /** An entry to post with {@link #postAll}. */
+    record Draft(String description, String source, List<EntryLine> lines) {
+    }
+
+    /**
+     * Posts many balanced entries of one book and date in one transaction, a few hundred rows per
+     * statement; a source already posted is treated as {@link #post} treats it. Returns how many were new.
+     */
+    int postAll(long book, LocalDate businessDate, List<Draft> drafts, String actor);
+
     /** Posts the mirror image of an entry (each line on the other side); an entry is reversed at most once. */
     JournalEntry reverse(long book, long entryId, LocalDate businessDate, String reason, String actor);
 

@@ -98,6 +98,9 @@ class LedgerIntegrationTests {
                 .param("e", e.id()).update()).hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM journal_entry WHERE id = :e").param("e", e.id()).update())
                 .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO posting (entry_id, account, debit, credit) VALUES (:e, '1003', 5, 0), (:e, '2002', 0, 5)")
+                .param("e", e.id()).update()).as("balanced lines appended to a committed entry")
+                .hasMessageContaining("committed earlier");
     }
 
     @Test
@@ -105,7 +108,7 @@ class LedgerIntegrationTests {
         long book = book("闽江城市商业银行");
         tx.executeWithoutResult(status -> {
             // someone with owner rights switches the guard off: the check is the second line
-            jdbc.sql("ALTER TABLE posting DISABLE TRIGGER posting_balanced").update();
+            jdbc.sql("ALTER TABLE posting DISABLE TRIGGER posting_statement_balanced").update();
             jdbc.sql("ALTER TABLE journal_entry DISABLE TRIGGER journal_entry_balanced").update();
             long id = jdbc.sql("""
                             INSERT INTO journal_entry (book, business_date, description, source, posted_by)

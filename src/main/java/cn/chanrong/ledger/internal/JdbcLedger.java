@@ -70,7 +70,7 @@ class JdbcLedger implements Ledger {
         }
         long id = insert(book, businessDate, description, source, null, lines, actor);
         audit.record(AuditEvent.success(actor, "ledger.post", "journal-entry", id, source));
-        return entry(book, id);
+        return new JournalEntry(id, book, businessDate, description, source, null, List.copyOf(lines));
     }
 
     private long insert(long book, LocalDate date, String description, String source, Long reverses,
@@ -80,14 +80,83 @@ class JdbcLedger implements Ledger {
                         VALUES (:b, :d, :desc, :s, :r, :a) RETURNING id""")
                 .param("b", book).param("d", date).param("desc", description).param("s", source).param("r", reverses)
                 .param("a", actor).query(Long.class).single();
-        for (EntryLine l : lines) {
-            jdbc.sql("INSERT INTO posting (entry_id, account, debit, credit, subledger) VALUES (:e, :a, :d, :c, :s)")
-                    .param("e", id).param("a", l.account())
-                    .param("d", l.side() == Side.DEBIT ? l.amount() : BigDecimal.ZERO)
-                    .param("c", l.side() == Side.CREDIT ? l.amount() : BigDecimal.ZERO)
-                    .param("s", l.subledger()).update();
-        }
+        insertPostings(List.of(id), List.of(lines));
         return id;
+    }
+
+    /**
+     * All postings of the given entries in multi-row statements of a few hundred lines; an entry's
+     * lines always go in one statement, which the database checks for balance.
+     */
+    private void insertPostings(List<Long> ids, List<List<EntryLine>> lines) {
+        StringBuilder sql = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        int rows = 0;
+        for (int k = 0; k < ids.size(); k++) {
+            for (EntryLine l : lines.get(k)) {
+                sql.append(rows == 0 ? "INSERT INTO posting (entry_id, account, debit, credit, subledger) VALUES " : ", ")
+                        .append("(?, ?, ?, ?, ?)");
+                args.add(ids.get(k));
+                args.add(l.account());
+                args.add(l.side() == Side.DEBIT ? l.amount() : BigDecimal.ZERO);
+                args.add(l.side() == Side.CREDIT ? l.amount() : BigDecimal.ZERO);
+                args.add(l.subledger());
+                rows++;
+            }
+            if (rows >= 400) {
+                jdbc.sql(sql.toString()).params(args).update();
+                sql.setLength(0);
+                args.clear();
+                rows = 0;
+            }
+        }
+        if (rows > 0) {
+            jdbc.sql(sql.toString()).params(args).update();
+        }
+    }
+
+    @Override
+    @Transactional
+    public int postAll(long book, LocalDate businessDate, List<Draft> drafts, String actor) {
+        List<Rejection> problems = new ArrayList<>();
+        for (Draft d : drafts) {
+            problems.addAll(EntryRules.check(d.description(), d.source(), d.lines(), chart()));
+        }
+        if (businessDate == null) {
+            problems.add(Rejection.of("required", "businessDate"));
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        int posted = 0;
+        for (int from = 0; from < drafts.size(); from += 500) {
+            List<Draft> part = drafts.subList(from, Math.min(drafts.size(), from + 500));
+            StringBuilder sql = new StringBuilder(
+                    "INSERT INTO journal_entry (book, business_date, description, source, posted_by) VALUES ");
+            List<Object> args = new ArrayList<>();
+            for (int k = 0; k < part.size(); k++) {
+                sql.append(k == 0 ? "" : ", ").append("(?, ?, ?, ?, ?)");
+                args.addAll(List.of(book, businessDate, part.get(k).description(), part.get(k).source(), actor));
+            }
+            sql.append(" ON CONFLICT (book, source) DO NOTHING RETURNING id, source");
+            Map<String, Long> ids = new HashMap<>();
+            jdbc.sql(sql.toString()).params(args).query((rs, i) -> ids.put(rs.getString(2), rs.getLong(1))).list();
+            List<Long> newIds = new ArrayList<>();
+            List<List<EntryLine>> newLines = new ArrayList<>();
+            for (Draft d : part) {
+                Long id = ids.get(d.source());
+                if (id == null) {
+                    post(book, businessDate, d.description(), d.source(), d.lines(), actor); // a replay: same lines or refused
+                } else {
+                    newIds.add(id);
+                    newLines.add(d.lines());
+                }
+            }
+            insertPostings(newIds, newLines);
+            posted += newIds.size();
+        }
+        audit.record(AuditEvent.success(actor, "ledger.post-batch", "book", book, posted + " entries on " + businessDate));
+        return posted;
     }
 
     private static boolean sameLines(List<EntryLine> a, List<EntryLine> b) {
