@@ -87,6 +87,14 @@ public interface Loans {
      */
     List<String> tags(Caller caller, long loanId);
 
+    /** {@code kind} COLLATERAL, PLEDGE or GUARANTEE; a filing number must be the institution's own active filing. */
+    record SecurityRequest(String kind, String description, String value, String guarantor, String filingNumber) {
+    }
+
+    LoanSecurity attachSecurity(Caller caller, long loanId, SecurityRequest request);
+
+    List<LoanSecurity> securities(Caller caller, long loanId);
+
     record Transaction(long id, long loanId, String type, LocalDate valueDate, BigDecimal amount, BigDecimal principal,
                        BigDecimal interest, BigDecimal penalty, String payee, long entryId, String createdBy,
                        Instant createdAt) {

@@ -28,6 +28,21 @@ public interface CollateralRegistry {
     /** Cancels the caller's own active filing (after the secured debt is repaid). */
     Filing cancel(long securedParty, String number, String reason, String actor);
 
+    /**
+     * Raises a task for the secured party to cancel a filing whose secured debt was repaid, due in the
+     * configured number of working days; raising it again for the same reason changes nothing.
+     */
+    CancellationTask raiseCancellationTask(String filingNumber, String reason);
+
+    /** A secured party's cancellation tasks still open, or (for {@code null}) every overdue one. */
+    List<CancellationTask> openCancellationTasks(Long securedParty, boolean overdueOnly);
+
+    /** A duty to cancel a filing by a date; {@code doneOn} is set when the filing is cancelled. */
+    record CancellationTask(long id, String filingNumber, long securedParty, String grantor, String reason,
+                            java.time.LocalDate raisedOn, java.time.LocalDate dueOn, java.time.LocalDate doneOn,
+                            boolean overdue) {
+    }
+
     /** The certificate's verification hash: SHA-256 over the filing's registered content. */
     String certificateHash(Filing filing);
 

@@ -50,12 +50,15 @@ class LoanService implements Loans {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final org.springframework.beans.factory.ObjectProvider<RestructuringService> restructuring;
+    private final org.springframework.beans.factory.ObjectProvider<SecurityService> securities;
 
     LoanService(JdbcClient jdbc, LoanStore store, Servicer servicer, Postings postings, FacilityService facilities,
                 ApplicationService applications, ReferenceData reference, BusinessDate businessDate, AuditTrail audit,
                 ApplicationEventPublisher events,
-                org.springframework.beans.factory.ObjectProvider<RestructuringService> restructuring) {
+                org.springframework.beans.factory.ObjectProvider<RestructuringService> restructuring,
+                org.springframework.beans.factory.ObjectProvider<SecurityService> securities) {
         this.restructuring = restructuring;
+        this.securities = securities;
         this.jdbc = jdbc;
         this.store = store;
         this.servicer = servicer;
@@ -428,6 +431,23 @@ class LoanService implements Loans {
     @Transactional
     public Loan renew(Caller caller, long loanId, RenewalRequest request) {
         return restructuring.getObject().renew(caller, loanId, request);
+    }
+
+    @Override
+    @Transactional
+    public cn.chanrong.lending.LoanSecurity attachSecurity(Caller caller, long loanId, SecurityRequest request) {
+        Loan l = own(caller, loanId);
+        if (!"ACTIVE".equals(l.status()) && !"CONTRACTED".equals(l.status())) {
+            throw Rejected.conflict(Rejection.of("lending.repay.status", null, l.status()));
+        }
+        return securities.getObject().attach(caller, l, request);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<cn.chanrong.lending.LoanSecurity> securities(Caller caller, long loanId) {
+        store.get(caller, loanId);
+        return securities.getObject().list(loanId);
     }
 
     private static Loan withFloor(Loan l, Tier floor) {

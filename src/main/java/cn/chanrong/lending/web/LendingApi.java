@@ -175,6 +175,21 @@ class LendingApi {
         return loans.schedule(caller, id);
     }
 
+    @PostMapping(value = "/loans/{id}/securities", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @Operation(summary = "Attach collateral, a pledge or a guarantee, optionally citing the institution's registry filing")
+    ResponseEntity<cn.chanrong.lending.LoanSecurity> attach(Caller caller, @PathVariable long id,
+                                                           @RequestBody Loans.SecurityRequest body) {
+        return ResponseEntity.status(201).body(loans.attachSecurity(caller, id, body));
+    }
+
+    @GetMapping("/loans/{id}/securities")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "What secures the loan")
+    List<cn.chanrong.lending.LoanSecurity> securities(Caller caller, @PathVariable long id) {
+        return loans.securities(caller, id);
+    }
+
     @GetMapping("/loans/{id}/tags")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "The loan's tags, derived from facts (manufacturing, medium/long-term, unsecured, key chain…)")

@@ -27,10 +27,62 @@ class JdbcRegistry implements CollateralRegistry {
     private final AuditTrail audit;
     private final BusinessDate businessDate;
 
-    JdbcRegistry(JdbcClient jdbc, AuditTrail audit, BusinessDate businessDate) {
+    private final cn.chanrong.reference.ReferenceData reference;
+    private final int cancellationWorkingDays;
+
+    JdbcRegistry(JdbcClient jdbc, AuditTrail audit, BusinessDate businessDate, cn.chanrong.reference.ReferenceData reference,
+                 @org.springframework.beans.factory.annotation.Value("${chanrong.registry.cancellation-working-days:10}")
+                 int cancellationWorkingDays) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.businessDate = businessDate;
+        this.reference = reference;
+        this.cancellationWorkingDays = cancellationWorkingDays;
+    }
+
+    @Override
+    @Transactional
+    public CancellationTask raiseCancellationTask(String filingNumber, String reason) {
+        Filing f = byNumber(filingNumber).orElseThrow(() -> Rejected.notFound("filing", filingNumber));
+        LocalDate today = businessDate.today();
+        jdbc.sql("""
+                        INSERT INTO registry_cancellation_task (filing_id, secured_party, reason, raised_on, due_on, done_on)
+                        VALUES (:f, :p, :r, :t, :due, CASE WHEN :active THEN NULL ELSE :t END)
+                        ON CONFLICT (filing_id, reason) DO NOTHING""")
+                .param("f", f.id()).param("p", f.securedParty()).param("r", reason).param("t", today)
+                .param("due", reference.addWorkingDays(today, cancellationWorkingDays))
+                .param("active", "ACTIVE".equals(f.status())).update();
+        return tasks("t.filing_id = :f AND t.reason = :r", java.util.Map.of("f", f.id(), "r", reason)).get(0);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CancellationTask> openCancellationTasks(Long securedParty, boolean overdueOnly) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        String where = "t.done_on IS NULL";
+        if (securedParty != null) {
+            where += " AND t.secured_party = :p";
+            p.put("p", securedParty);
+        }
+        if (overdueOnly) {
+            where += " AND t.due_on < :today";
+        }
+        return tasks(where, p);
+    }
+
+    private List<CancellationTask> tasks(String where, java.util.Map<String, Object> params) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>(params);
+        p.put("today", businessDate.today());
+        return jdbc.sql("""
+                        SELECT t.id, f.number, t.secured_party, f.grantor, t.reason, t.raised_on, t.due_on, t.done_on,
+                               t.done_on IS NULL AND t.due_on < :today
+                        FROM registry_cancellation_task t JOIN registry_filing f ON f.id = t.filing_id WHERE """ + " " + where
+                        + " ORDER BY t.due_on, t.id")
+                .params(p)
+                .query((rs, i) -> new CancellationTask(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
+                        rs.getObject(8, LocalDate.class), rs.getBoolean(9)))
+                .list();
     }
 
     private record Normalised(String grantor, CollateralType type, List<String> identifiers, String blanketScope) {
@@ -174,6 +226,8 @@ class JdbcRegistry implements CollateralRegistry {
         }
         jdbc.sql("UPDATE registry_filing SET status = 'CANCELLED' WHERE id = :id AND status = 'ACTIVE'")
                 .param("id", f.id()).update();
+        jdbc.sql("UPDATE registry_cancellation_task SET done_on = :t WHERE filing_id = :id AND done_on IS NULL")
+                .param("t", businessDate.today()).param("id", f.id()).update();
         audit.record(AuditEvent.success(actor, "registry.cancel", "filing", number, reason.strip()));
         return byNumber(number).orElseThrow();
     }

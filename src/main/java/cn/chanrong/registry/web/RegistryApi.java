@@ -87,6 +87,17 @@ class RegistryApi {
         return registry.cancel(securedParty(caller), number, body.reason(), caller.username());
     }
 
+    @GetMapping("/cancellation-tasks")
+    @PreAuthorize("hasAnyRole('INSTITUTION', 'REGULATOR', 'ADMIN')")
+    @Operation(summary = "Open cancellation tasks: an institution's own, or every overdue one for regulators")
+    List<CollateralRegistry.CancellationTask> cancellationTasks(Caller caller,
+                                                                @RequestParam(required = false) Boolean overdue) {
+        if (caller.is(Role.INSTITUTION)) {
+            return registry.openCancellationTasks(caller.institutionId(), Boolean.TRUE.equals(overdue));
+        }
+        return registry.openCancellationTasks(null, overdue == null || overdue);
+    }
+
     /** What a certificate states; any field given must match the register, and the hash must match them all. */
     record CertificateClaim(String hash, String grantor, String collateralType, List<String> identifiers,
                             String blanketScope, Integer termMonths, Long securedParty, String registeredAt) {
