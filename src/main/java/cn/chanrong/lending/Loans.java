@@ -25,9 +25,15 @@ public interface Loans {
 
     /**
      * A repayment. {@code type} REPAYMENT pays what is due (penalty, overdue, current) and is refused
-     * above that; PAYOFF settles the whole loan and must be exactly {@link #dues}' payoff amount.
+     * above that; PAYOFF settles the whole loan and must be exactly {@link #dues}' payoff amount;
+     * PREPAYMENT pays principal early when nothing is due: the amount covers the interest earned so far
+     * in the current period, the prepayment fee and the principal, and {@code mode} REDUCE_INSTALLMENT
+     * (default) keeps the maturity while REDUCE_TERM keeps the installment and ends the loan sooner.
      */
-    record RepaymentRequest(String amount, LocalDate valueDate, String type) {
+    record RepaymentRequest(String amount, LocalDate valueDate, String type, String mode) {
+        public RepaymentRequest(String amount, LocalDate valueDate, String type) {
+            this(amount, valueDate, type, null);
+        }
     }
 
     Transaction repay(Caller caller, long loanId, RepaymentRequest request);
@@ -96,7 +102,7 @@ public interface Loans {
     List<LoanSecurity> securities(Caller caller, long loanId);
 
     record Transaction(long id, long loanId, String type, LocalDate valueDate, BigDecimal amount, BigDecimal principal,
-                       BigDecimal interest, BigDecimal penalty, String payee, long entryId, String createdBy,
+                       BigDecimal interest, BigDecimal penalty, BigDecimal fee, String payee, long entryId, String createdBy,
                        Instant createdAt) {
     }
 

@@ -119,4 +119,46 @@ class LoanWorkoutIntegrationTests {
                 .isEqualTo(loanId);
         assertThat(ledger.check().problems()).isEmpty();
     }
+
+    /** A 1.2 M, 12-month equal-principal loan from 20 January with its first installment paid; prepays on 2 March. */
+    long prepaid(String mode) {
+        long loanId = steps.disbursedLoan(steps.borrower(), null, "1200000.00", 12, "EQUAL_PRINCIPAL", "2026-01-20");
+        var due = steps.as("bank").post("/api/v1/loans/" + loanId + "/repayments",
+                Map.of("amount", "103500.00", "valueDate", "2026-03-02", "type", "PREPAYMENT"));
+        assertThat(due.status()).as("the February installment is still due").isEqualTo(422);
+        assertThat(due.json().get("errors").get(0).get("code").asString()).isEqualTo("lending.prepay.due-first");
+        assertThat(steps.as("bank").post("/api/v1/loans/" + loanId + "/repayments",
+                Map.of("amount", "103500.00", "valueDate", "2026-02-20")).status()).isEqualTo(201);
+        var dues = steps.as("bank").get("/api/v1/loans/" + loanId + "/dues?valueDate=2026-03-02").json();
+        BigDecimal earned = dues.get("payoff").decimalValue().subtract(new BigDecimal("1100000.00"));
+        assertThat(earned).isEqualByComparingTo("1145.83"); // 3,208.33 × 10 / 28 days
+        var r = steps.as("bank").post("/api/v1/loans/" + loanId + "/repayments", Map.of("amount",
+                new BigDecimal("200000.00").add(earned).toPlainString(), "valueDate", "2026-03-02", "type", "PREPAYMENT",
+                "mode", mode));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().get("principal").decimalValue()).isEqualByComparingTo("200000.00");
+        assertThat(steps.loan(loanId).get("principalOutstanding").decimalValue()).isEqualByComparingTo("900000.00");
+        assertThat(ledger.check().problems()).isEmpty();
+        return loanId;
+    }
+
+    @Test
+    void a_partial_prepayment_that_reduces_the_installment_keeps_the_maturity() {
+        long loanId = prepaid("REDUCE_INSTALLMENT");
+        var schedule = steps.as("bank").get("/api/v1/loans/" + loanId + "/schedule").json();
+        var next = schedule.get(2);
+        assertThat(next.get("start").asString()).isEqualTo("2026-03-02");
+        assertThat(next.get("due").asString()).isEqualTo("2026-03-20");
+        assertThat(next.get("principalDue").decimalValue()).isEqualByComparingTo("81818.18"); // 900,000 / 11
+        assertThat(next.get("interestDue").decimalValue()).isEqualByComparingTo("1575.00"); // 18 days at 3.5 % / 360
+        assertThat(steps.loan(loanId).get("maturityDate").asString()).isEqualTo("2027-01-20");
+    }
+
+    @Test
+    void a_partial_prepayment_that_reduces_the_term_keeps_the_principal_per_period() {
+        long loanId = prepaid("REDUCE_TERM");
+        var schedule = steps.as("bank").get("/api/v1/loans/" + loanId + "/schedule").json();
+        assertThat(schedule.get(2).get("principalDue").decimalValue()).isEqualByComparingTo("100000.00");
+        assertThat(steps.loan(loanId).get("maturityDate").asString()).isEqualTo("2026-11-20");
+    }
 }

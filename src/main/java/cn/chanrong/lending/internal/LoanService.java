@@ -51,12 +51,15 @@ class LoanService implements Loans {
     private final ApplicationEventPublisher events;
     private final org.springframework.beans.factory.ObjectProvider<RestructuringService> restructuring;
     private final org.springframework.beans.factory.ObjectProvider<SecurityService> securities;
+    private final org.springframework.beans.factory.ObjectProvider<PrepaymentService> prepayments;
 
     LoanService(JdbcClient jdbc, LoanStore store, Servicer servicer, Postings postings, FacilityService facilities,
                 ApplicationService applications, ReferenceData reference, BusinessDate businessDate, AuditTrail audit,
                 ApplicationEventPublisher events,
                 org.springframework.beans.factory.ObjectProvider<RestructuringService> restructuring,
-                org.springframework.beans.factory.ObjectProvider<SecurityService> securities) {
+                org.springframework.beans.factory.ObjectProvider<SecurityService> securities,
+                org.springframework.beans.factory.ObjectProvider<PrepaymentService> prepayments) {
+        this.prepayments = prepayments;
         this.restructuring = restructuring;
         this.securities = securities;
         this.jdbc = jdbc;
@@ -235,12 +238,17 @@ class LoanService implements Loans {
             problems.add(Rejection.of("lending.positive", "amount", r.amount()));
         }
         String type = r.type() == null || r.type().isBlank() ? "REPAYMENT"
-                : ApplicationService.oneOf(r.type(), "type", List.of("REPAYMENT", "PAYOFF"), problems);
+                : ApplicationService.oneOf(r.type(), "type", List.of("REPAYMENT", "PAYOFF", "PREPAYMENT"), problems);
+        String mode = r.mode() == null || r.mode().isBlank() ? "REDUCE_INSTALLMENT"
+                : ApplicationService.oneOf(r.mode(), "mode", List.of("REDUCE_INSTALLMENT", "REDUCE_TERM"), problems);
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
         LocalDate date = r.valueDate() == null ? businessDate.today() : r.valueDate();
         l = toValueDate(l, date, caller.username());
+        if ("PREPAYMENT".equals(type)) {
+            return store.transaction(prepayments.getObject().prepay(l, date, amount, mode, caller.username()));
+        }
         if ("PAYOFF".equals(type)) {
             l = splitAt(l, date, caller.username());
         }

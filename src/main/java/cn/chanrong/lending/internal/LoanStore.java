@@ -130,23 +130,25 @@ class LoanStore {
 
     List<Loans.Transaction> transactions(long loanId) {
         return jdbc.sql("""
-                        SELECT id, loan_id, type, value_date, amount, principal, interest, penalty, payee, entry_id,
+                        SELECT id, loan_id, type, value_date, amount, principal, interest, penalty, fee, payee, entry_id,
                                created_by, created_at FROM loan_transaction WHERE loan_id = :id ORDER BY id""")
                 .param("id", loanId)
                 .query((rs, i) -> new Loans.Transaction(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-                        rs.getBigDecimal(8), rs.getString(9), rs.getLong(10), rs.getString(11), instant(rs, 12)))
+                        rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10), rs.getLong(11), rs.getString(12),
+                        instant(rs, 13)))
                 .list();
     }
 
     Loans.Transaction transaction(long id) {
         return jdbc.sql("""
-                        SELECT id, loan_id, type, value_date, amount, principal, interest, penalty, payee, entry_id,
+                        SELECT id, loan_id, type, value_date, amount, principal, interest, penalty, fee, payee, entry_id,
                                created_by, created_at FROM loan_transaction WHERE id = :id""")
                 .param("id", id)
                 .query((rs, i) -> new Loans.Transaction(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-                        rs.getBigDecimal(8), rs.getString(9), rs.getLong(10), rs.getString(11), instant(rs, 12)))
+                        rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10), rs.getLong(11), rs.getString(12),
+                        instant(rs, 13)))
                 .single();
     }
 

@@ -98,6 +98,12 @@ class Postings {
         return post(book, date, "还款 / repayment", source, l, actor);
     }
 
+    /** A prepayment fee, paid with the prepayment: fee and commission income. */
+    JournalEntry fee(long book, long loanId, LocalDate date, BigDecimal fee, String source, String actor) {
+        return post(book, date, "提前还款违约金 / prepayment fee", source,
+                new Lines(loanId).debit(DEPOSITS, fee, false).credit("6021", fee, false), actor);
+    }
+
     /** Moves recognised but unpaid interest off balance sheet when a loan becomes non-accrual. */
     JournalEntry toNonAccrual(long book, long loanId, LocalDate date, BigDecimal receivable, String source, String actor) {
         Lines l = new Lines(loanId).debit(INTEREST_INCOME, receivable, false).credit(INTEREST_RECEIVABLE, receivable, true)

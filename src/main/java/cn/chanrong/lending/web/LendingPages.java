@@ -139,9 +139,9 @@ class LendingPages {
     @PreAuthorize("hasRole('INSTITUTION')")
     String repay(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) String amount,
                  @RequestParam(required = false) String valueDate, @RequestParam(required = false) String type,
-                 RedirectAttributes flash) {
+                 @RequestParam(required = false) String mode, RedirectAttributes flash) {
         return act(caller, locale, flash, "loan.repay", id, "/loans/" + id, () -> {
-            loans.repay(caller, id, new Loans.RepaymentRequest(amount, date(valueDate), type));
+            loans.repay(caller, id, new Loans.RepaymentRequest(amount, date(valueDate), type, mode));
             return null;
         });
     }
