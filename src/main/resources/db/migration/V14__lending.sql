@@ -177,7 +177,8 @@ CREATE TABLE loan_transaction
 (
   id            BIGSERIAL PRIMARY KEY,
   loan_id       BIGINT NOT NULL REFERENCES loan (id),
-  type          TEXT NOT NULL CHECK (type IN ('DISBURSEMENT', 'REPAYMENT', 'PREPAYMENT', 'PAYOFF', 'RENEWAL', 'WRITE_OFF', 'RECOVERY')),
+  type          TEXT NOT NULL CHECK (type IN ('DISBURSEMENT', 'REPAYMENT', 'PREPAYMENT', 'PAYOFF', 'RENEWAL', 'WRITE_OFF', 'RECOVERY',
+                  'TRANSFER')),
   value_date    DATE NOT NULL,
   amount        NUMERIC(20, 2) NOT NULL CHECK (amount > 0),
   principal     NUMERIC(20, 2) NOT NULL DEFAULT 0,

@@ -72,6 +72,15 @@ public interface Loans {
     /** Writes off (核销) a non-performing loan: the balance leaves the books into memo accounts. */
     Loan writeOff(Caller caller, long loanId, String reason);
 
+    /**
+     * Transfers (转让) a non-performing loan to a buyer (an asset management company…) at a price: the
+     * claim leaves the books, the difference to its carrying amount is a loss or a release.
+     */
+    record TransferRequest(String price, String buyer, String reason) {
+    }
+
+    Transaction transfer(Caller caller, long loanId, TransferRequest request);
+
     /** Cash recovered on a written-off loan. */
     Transaction recover(Caller caller, long loanId, String amount, LocalDate valueDate);
 

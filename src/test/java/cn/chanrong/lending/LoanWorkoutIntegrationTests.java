@@ -161,4 +161,20 @@ class LoanWorkoutIntegrationTests {
         assertThat(schedule.get(2).get("principalDue").decimalValue()).isEqualByComparingTo("100000.00");
         assertThat(steps.loan(loanId).get("maturityDate").asString()).isEqualTo("2026-11-20");
     }
+
+    @Test
+    void a_non_performing_loan_is_transferred_at_a_price_and_leaves_the_books() {
+        long loanId = steps.disbursedLoan(steps.borrower(), null, "1000000.00", 12, "EQUAL_PRINCIPAL", "2025-06-30");
+        steps.endOfDay("2025-11-15");
+        assertThat(steps.as("bank-approver").post("/api/v1/loans/" + loanId + "/transfer",
+                Map.of("price", "0", "buyer", "AMC", "reason", "批量转让")).status()).isEqualTo(422);
+        var t = steps.as("bank-approver").post("/api/v1/loans/" + loanId + "/transfer",
+                Map.of("price", "420000.00", "buyer", "福建省资产管理有限公司", "reason", "不良资产批量转让"));
+        assertThat(t.status()).as(t.body()).isEqualTo(201);
+        assertThat(t.json().get("principal").decimalValue()).isEqualByComparingTo("1000000.00");
+        var loan = steps.loan(loanId);
+        assertThat(loan.get("status").asString()).isEqualTo("TRANSFERRED");
+        assertThat(loan.get("provision").decimalValue()).isEqualByComparingTo("0");
+        assertThat(ledger.check().problems()).isEmpty();
+    }
 }

@@ -506,6 +506,48 @@ class LoanService implements Loans {
 
     @Override
     @Transactional
+    public Transaction transfer(Caller caller, long loanId, TransferRequest r) {
+        Loan l = own(caller, loanId);
+        if (!caller.hasAuthority("approver")) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.approver-only", null));
+        }
+        List<Rejection> problems = new ArrayList<>();
+        BigDecimal price = Amounts.parse(r.price(), "price", false, FacilityService.MAX_AMOUNT, problems);
+        if (price != null && price.signum() == 0) {
+            problems.add(Rejection.of("lending.positive", "price", r.price()));
+        }
+        if (r.buyer() == null || r.buyer().strip().length() < 2) {
+            problems.add(Rejection.of("required", "buyer"));
+        }
+        if (r.reason() == null || r.reason().strip().length() < 4) {
+            problems.add(Rejection.of("length", "reason", 4, 500));
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        if (!"ACTIVE".equals(l.status())) {
+            throw Rejected.conflict(Rejection.of("lending.repay.status", null, l.status()));
+        }
+        if (!l.tier().nonPerforming()) {
+            throw Rejected.conflict(Rejection.of("lending.write-off.performing", null, l.tier().name()));
+        }
+        LocalDate today = businessDate.today();
+        l = l.accruedThrough().isBefore(today.minusDays(1)) ? servicer.bringTo(l, today.minusDays(1), caller.username()) : l;
+        var entry = postings.transfer(l.institutionId(), loanId, today, price, l.principalOutstanding(), l.provision(),
+                l.receivable(), l.memoReceivable(), caller.username());
+        jdbc.sql("""
+                        UPDATE loan SET status = 'TRANSFERRED', principal_outstanding = 0, receivable = 0, memo_receivable = 0,
+                            provision = 0, version = version + 1 WHERE id = :id""").param("id", loanId).update();
+        long tx = insertTransaction(loanId, "TRANSFER", today, price,
+                l.principalOutstanding(), l.receivable().add(l.memoReceivable()), BigDecimal.ZERO,
+                r.buyer().strip(), entry.id(), caller.username());
+        audit.record(AuditEvent.success(caller.username(), "loan.transfer", "loan", l.number(),
+                "to " + r.buyer().strip() + " at " + price.toPlainString() + ": " + r.reason().strip()));
+        return store.transaction(tx);
+    }
+
+    @Override
+    @Transactional
     public Transaction recover(Caller caller, long loanId, String rawAmount, LocalDate valueDate) {
         Loan l = own(caller, loanId);
         List<Rejection> problems = new ArrayList<>();

@@ -151,6 +151,21 @@ class Postings {
         return post(book, date, "核销 / write-off", "loan:" + loanId + ":write-off", l, actor);
     }
 
+    /**
+     * Transfer of a loan at a price: cash in, the loan, its receivable and its provision out, memo
+     * interest closed; what the price falls short of the net carrying amount is an impairment loss (a
+     * surplus releases it).
+     */
+    JournalEntry transfer(long book, long loanId, LocalDate date, BigDecimal price, BigDecimal principal,
+                          BigDecimal provision, BigDecimal receivable, BigDecimal memo, String actor) {
+        BigDecimal loss = principal.add(receivable).subtract(provision).subtract(price);
+        Lines l = new Lines(loanId).debit(DEPOSITS, price, false).debit(PROVISIONS, provision, true)
+                .credit(LOANS, principal, true).credit(INTEREST_RECEIVABLE, receivable, true)
+                .debit(IMPAIRMENT, loss, false)
+                .debit(MEMO_INTEREST_CONTRA, memo, true).credit(MEMO_INTEREST, memo, true);
+        return post(book, date, "不良贷款转让 / transfer of a non-performing loan", "loan:" + loanId + ":transfer", l, actor);
+    }
+
     /** Cash recovered after write-off: it reverses impairment loss; the memo claim shrinks by the same amount. */
     JournalEntry recovery(long book, long loanId, LocalDate date, BigDecimal amount, BigDecimal memoPart, String source,
                           String actor) {

@@ -276,6 +276,13 @@ class LendingApi {
         return loans.writeOff(caller, id, body.reason());
     }
 
+    @PostMapping(value = "/loans/{id}/transfer", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @Operation(summary = "Transfer a non-performing loan to a buyer at a price (approvers); the loss is booked")
+    ResponseEntity<Loans.Transaction> transfer(Caller caller, @PathVariable long id, @RequestBody Loans.TransferRequest body) {
+        return ResponseEntity.status(201).body(loans.transfer(caller, id, body));
+    }
+
     record RecoveryRequest(String amount, LocalDate valueDate) {
     }
 

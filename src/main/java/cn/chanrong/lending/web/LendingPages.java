@@ -189,6 +189,17 @@ class LendingPages {
         });
     }
 
+    @PostMapping("/loans/{id}/transfer")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String transfer(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) String price,
+                    @RequestParam(required = false) String buyer, @RequestParam(required = false) String reason,
+                    RedirectAttributes flash) {
+        return act(caller, locale, flash, "loan.transfer", id, "/loans/" + id, () -> {
+            loans.transfer(caller, id, new Loans.TransferRequest(price, buyer, reason));
+            return null;
+        });
+    }
+
     @PostMapping("/loans/{id}/recover")
     @PreAuthorize("hasRole('INSTITUTION')")
     String recover(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) String amount,
