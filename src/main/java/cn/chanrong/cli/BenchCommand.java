@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /** Benchmarks: {@code ./chanrong bench eligibility} needs no database; {@code bench transfers} posts to the ledger. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: eligibility (no database), ledger transfers (on the platform's database).",
-        subcommands = {BenchCommand.Eligibility.class, BenchCommand.Transfers.class})
+        subcommands = {BenchCommand.Eligibility.class, BenchCommand.Transfers.class, BenchCommand.EndOfDayBench.class,
+                BenchCommand.Repayments.class})
 final class BenchCommand implements Runnable {
 
     @Override
@@ -112,6 +113,117 @@ final class BenchCommand implements Runnable {
             var amount = java.math.BigDecimal.valueOf(1000 + i % 9000, 2);
             return List.of(cn.chanrong.ledger.domain.EntryLine.debit("2002", amount, null),
                     cn.chanrong.ledger.domain.EntryLine.credit("2002", amount, null));
+        }
+    }
+
+    @Command(name = "eod", mixinStandardHelpOptions = true,
+            description = "Generate synthetic performing loans (accrued to yesterday), then run end of day for the business date with progress; prints loans per second.")
+    static final class EndOfDayBench implements Callable<Integer> {
+        @Option(names = "--loans", defaultValue = "100000", description = "Synthetic loans to add before the run") int loans;
+        @Option(names = "--data-dir", description = "Data directory of the embedded database (default ./data)") String dataDir;
+        @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "--property=value") List<String> springArgs = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            try (var ctx = Chanrong.Batch.context(dataDir, springArgs)) {
+                var day = ctx.getBean(cn.chanrong.reference.BusinessDate.class).today();
+                long start = System.nanoTime();
+                long active = ctx.getBean(cn.chanrong.lending.LoanBookGenerator.class).generate(loans, day, 50_000,
+                        n -> System.out.printf("  generated %,d loans%n", n)).activeInBook();
+                System.out.printf("generated %,d loans in %.1f s; %,d active loans in the book%n", loans,
+                        (System.nanoTime() - start) / 1e9, active);
+                var eod = ctx.getBean(cn.chanrong.lending.EndOfDay.class);
+                long doneBefore = eod.status(day).map(cn.chanrong.lending.EndOfDay.Run::loansDone).orElse(0L);
+                long started = System.nanoTime();
+                long[] last = {started};
+                var run = eod.run(day, r -> {
+                    long now = System.nanoTime();
+                    if (now - last[0] > 5_000_000_000L || r.loansDone() == r.loansTotal()) {
+                        last[0] = now;
+                        System.out.printf("  end of day %s: %,d of %,d loans, %.0f loans/s%n", r.businessDate(),
+                                r.loansDone() - doneBefore, r.loansTotal() - doneBefore,
+                                (r.loansDone() - doneBefore) / ((now - started) / 1e9));
+                    }
+                });
+                double seconds = (System.nanoTime() - started) / 1e9;
+                long done = run.loansDone() - doneBefore;
+                System.out.printf("end of day %s: %,d loans of %,d borrowers in %.1f s = %,.0f loans/s%n", day, done,
+                        run.borrowers(), seconds, done / seconds);
+                long checkStart = System.nanoTime();
+                var check = ctx.getBean(cn.chanrong.ledger.Ledger.class).check();
+                System.out.printf("ledger check in %.1f s: %s%n", (System.nanoTime() - checkStart) / 1e9,
+                        check.sound() ? "sound" : check.problems().subList(0, Math.min(5, check.problems().size())));
+                return check.sound() ? 0 : 1;
+            }
+        }
+    }
+
+    @Command(name = "repayments", mixinStandardHelpOptions = true,
+            description = "Against a running platform: adds synthetic loans with an installment due today, then repays each through the HTTP API from several threads; prints throughput and latency percentiles.")
+    static final class Repayments implements Callable<Integer> {
+        @Option(names = "--url", defaultValue = "http://localhost:8080") String url;
+        @Option(names = "--loans", defaultValue = "2000") int loans;
+        @Option(names = "--threads", defaultValue = "8") int threads;
+        @Option(names = "--user", defaultValue = "bank") String user;
+        @Option(names = "--password", defaultValue = "demo") String password;
+        @Option(names = "--data-dir", description = "Data directory of the running platform's embedded database") String dataDir;
+        @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "--property=value") List<String> springArgs = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            List<Long> ids;
+            java.time.LocalDate day;
+            try (var ctx = Chanrong.Batch.context(dataDir, springArgs)) {
+                day = ctx.getBean(cn.chanrong.reference.BusinessDate.class).today();
+                var generated = ctx.getBean(cn.chanrong.lending.LoanBookGenerator.class).generate(loans, day,
+                        day.minusMonths(1), 50_000, n -> { });
+                ids = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                        .sql("SELECT id FROM loan WHERE number LIKE :p ORDER BY id").param("p", generated.prefix() + "%")
+                        .query(Long.class).list();
+            }
+            var http = java.net.http.HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(threads)).build();
+            String auth = "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String body = "{\"amount\":\"86250.00\",\"valueDate\":\"" + day + "\"}";
+            long[] latencies = new long[ids.size()];
+            java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            long start = System.nanoTime();
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < ids.size(); i = next.getAndIncrement()) {
+                        var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/api/v1/loans/" + ids.get(i)
+                                        + "/repayments")).header("Authorization", auth).header("Content-Type", "application/json")
+                                .header("Idempotency-Key", "bench-" + ids.get(i))
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+                        long t0 = System.nanoTime();
+                        try {
+                            var r = http.send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+                            if (r.statusCode() != 201) {
+                                if (failures.getAndIncrement() == 0) {
+                                    System.out.println("first failure: " + r.statusCode() + " " + r.body());
+                                }
+                            }
+                        } catch (Exception e) {
+                            failures.incrementAndGet();
+                        }
+                        latencies[i] = System.nanoTime() - t0;
+                    }
+                    return null;
+                }));
+            }
+            for (var f : futures) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            java.util.Arrays.sort(latencies);
+            System.out.printf("%,d repayments from %d threads in %.1f s = %,.0f per second; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d failed%n",
+                    ids.size(), threads, seconds, ids.size() / seconds, latencies[latencies.length / 2] / 1e6,
+                    latencies[(int) (latencies.length * 0.99)] / 1e6, latencies[latencies.length - 1] / 1e6, failures.get());
+            return failures.get() == 0 ? 0 : 1;
         }
     }
 }

@@ -28,6 +28,11 @@ final class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--day-count", description = "ACT_360 | ACT_365F | ACT_ACT | THIRTY_360 (default: annual / 12)")
     String dayCount;
     @Option(names = "--format", defaultValue = "table", description = "table | csv | json") String format;
+    @Option(names = "--first-payment", description = "First payment date (a broken first period counts days, annual / 360)")
+    LocalDate firstPayment;
+    @Option(names = "--frequency", defaultValue = "monthly", description = "monthly | quarterly") String frequency;
+    @Option(names = "--grace", defaultValue = "0", description = "Months of interest only before principal is repaid")
+    int grace;
 
     @Override
     public Integer call() {
@@ -42,8 +47,13 @@ final class ScheduleCommand implements Callable<Integer> {
         }
         Schedule s;
         try {
+            int period = switch (frequency.toLowerCase()) {
+                case "monthly" -> 1;
+                case "quarterly" -> 3;
+                default -> throw new IllegalArgumentException("frequency must be monthly or quarterly");
+            };
             s = ScheduleCalculator.calculate(new LoanTerms(principal, months, rate, m,
-                    start == null ? LocalDate.of(2026, 1, 20) : start, d));
+                    start == null ? LocalDate.of(2026, 1, 20) : start, d, firstPayment, period, grace));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;

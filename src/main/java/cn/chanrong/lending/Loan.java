@@ -12,7 +12,7 @@ import java.time.LocalDate;
 public record Loan(long id, String number, long institutionId, long borrowerId, String borrowerName, Long applicationId,
                    Long facilityId, Long productId, BigDecimal principal, int termMonths, String rateType, Integer spreadBp,
                    BigDecimal annualRate, BigDecimal penaltyMarkup, String method, String dayCount, String purpose,
-                   String paymentMode, String status, LocalDate disbursedOn, LocalDate maturityDate,
+                   String paymentMode, int periodMonths, String status, LocalDate disbursedOn, LocalDate maturityDate,
                    BigDecimal principalOutstanding, BigDecimal interestAccrued, BigDecimal penaltyAccrued,
                    BigDecimal interestPaid, BigDecimal penaltyPaid, BigDecimal receivable, BigDecimal memoReceivable,
                    BigDecimal provision, BigDecimal writtenOff, BigDecimal recovered, LocalDate accruedThrough,

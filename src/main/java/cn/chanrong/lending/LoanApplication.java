@@ -12,7 +12,8 @@ import java.util.List;
 public record LoanApplication(long id, long institutionId, long borrowerId, String borrowerName, long productId,
                               String productName, Long facilityId, BigDecimal amount, int termMonths, String rateType,
                               BigDecimal fixedRate, Integer spreadBp, String method, String dayCount, String purpose,
-                              String paymentMode, List<ApprovalStep> steps, ApprovalStep nextStep, String status,
+                              String paymentMode, Integer paymentDay, int periodMonths, int graceMonths,
+                              List<ApprovalStep> steps, ApprovalStep nextStep, String status,
                               List<Act> acts, String createdBy, Instant createdAt, Long loanId, int version) {
 
     public record Act(int seq, ApprovalStep step, String decision, String actor, String comment, Instant at) {

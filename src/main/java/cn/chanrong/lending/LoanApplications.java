@@ -10,10 +10,20 @@ import cn.chanrong.shared.PageRequest;
  */
 public interface LoanApplications {
 
-    /** Rates: {@code rateType} FIXED with {@code fixedRate} in percent, or LPR_1Y / LPR_5Y plus {@code spreadBp}. */
+    /**
+     * Rates: {@code rateType} FIXED with {@code fixedRate} in percent, or LPR_1Y / LPR_5Y plus {@code spreadBp}.
+     * Optional conventions: {@code paymentDay} (interest settlement day 1–28, e.g. the 20th, giving a
+     * broken first period), {@code frequency} MONTHLY or QUARTERLY, {@code graceMonths} of interest only.
+     */
     record Request(Long productId, Long borrowerId, Long facilityId, String amount, Integer termMonths, String rateType,
                    String fixedRate, Integer spreadBp, String method, String dayCount, String purpose,
-                   String paymentMode) {
+                   String paymentMode, Integer paymentDay, String frequency, Integer graceMonths) {
+        public Request(Long productId, Long borrowerId, Long facilityId, String amount, Integer termMonths, String rateType,
+                       String fixedRate, Integer spreadBp, String method, String dayCount, String purpose,
+                       String paymentMode) {
+            this(productId, borrowerId, facilityId, amount, termMonths, rateType, fixedRate, spreadBp, method, dayCount,
+                    purpose, paymentMode, null, null, null);
+        }
     }
 
     LoanApplication submit(Caller caller, Request request);

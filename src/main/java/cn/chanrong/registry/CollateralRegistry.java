@@ -25,6 +25,24 @@ public interface CollateralRegistry {
     /** A filing by its registration number, whatever its status. */
     java.util.Optional<Filing> byNumber(String number);
 
+    /**
+     * Amends the caller's own active filing: a new description, identifiers added (checked against
+     * other parties' filings like a new filing, and refused the same way) or removed.
+     */
+    record Amendment(String description, List<String> addIdentifiers, List<String> removeIdentifiers) {
+    }
+
+    Filing amend(long securedParty, String number, Amendment amendment, String actor);
+
+    /** Extends the caller's own active filing by some months (the whole term stays within 360). */
+    Filing extend(long securedParty, String number, Integer months, String actor);
+
+    /** An objection by an enterprise user (the grantor or another interested party). */
+    Filing object(String username, Long enterpriseId, String number, String reason);
+
+    /** The secured party (or an administrator, {@code securedParty} null) records how an objection was resolved. */
+    Filing resolveObjection(Long securedParty, String number, long objectionId, String resolution, String actor);
+
     /** Cancels the caller's own active filing (after the secured debt is repaid). */
     Filing cancel(long securedParty, String number, String reason, String actor);
 

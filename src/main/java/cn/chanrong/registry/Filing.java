@@ -4,8 +4,26 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A registered filing. {@code seq} orders all filings; {@code number} is what the certificate shows. */
+/**
+ * A registered filing as it stands now (identifiers removed by an amendment are gone, the term
+ * includes extensions), with its amendments and objections. {@code seq} orders all registrations;
+ * {@code number} is what the certificate shows.
+ */
 public record Filing(long id, String number, long seq, Instant registeredAt, String grantor, long securedParty,
                      String collateralType, String description, List<String> identifiers, String blanketScope,
-                     int termMonths, LocalDate expiresOn, String status) {
+                     int termMonths, LocalDate expiresOn, String status, List<Amendment> amendments,
+                     List<Objection> objections) {
+
+    /** An amendment or extension, in the registration sequence. */
+    public record Amendment(long seq, String kind, String description, List<String> added, List<String> removed,
+                            Integer extendedMonths, Instant registeredAt, String filedBy) {
+    }
+
+    /** An objection by the grantor or another interested party; open until resolved. */
+    public record Objection(long id, String raisedBy, String reason, Instant raisedAt, String resolution,
+                            String resolvedBy, Instant resolvedAt) {
+        public boolean open() {
+            return resolvedAt == null;
+        }
+    }
 }

@@ -120,6 +120,51 @@ class LoanWorkoutIntegrationTests {
         assertThat(ledger.check().problems()).isEmpty();
     }
 
+    @Test
+    void a_quarterly_loan_settles_interest_on_the_20th_of_each_quarter_end_month() {
+        long borrower = steps.borrower();
+        Map<String, Object> body = LendingSteps.application(steps.product("MJ-ZJTX-01"), borrower, null, "2000000.00", 12,
+                "INTEREST_ONLY");
+        body.put("paymentDay", 20);
+        body.put("frequency", "QUARTERLY");
+        var bad = new HashMap<>(body);
+        bad.put("termMonths", 13);
+        assertThat(steps.as("bank").post("/api/v1/loan-applications", bad).status()).isEqualTo(422);
+        var app = steps.as("bank").post("/api/v1/loan-applications", body).json();
+        long id = app.get("id").asLong();
+        steps.act("bank", id, "PASS", 200);
+        steps.act("bank-approver", id, "PASS", 200);
+        long loanId = steps.as("bank").post("/api/v1/loan-applications/" + id + "/contract", null).json().get("id").asLong();
+        assertThat(steps.as("bank").post("/api/v1/loans/" + loanId + "/disbursements", Map.of("valueDate", "2026-02-05"))
+                .status()).isEqualTo(201);
+        var schedule = steps.as("bank").get("/api/v1/loans/" + loanId + "/schedule").json();
+        assertThat(schedule.size()).isEqualTo(4);
+        assertThat(schedule.get(0).get("due").asString()).isEqualTo("2026-03-20");
+        assertThat(schedule.get(1).get("due").asString()).isEqualTo("2026-06-20");
+        // the broken first period: 43 days of interest at 3.5 % / 360 on 2 M
+        assertThat(schedule.get(0).get("interestDue").decimalValue()).isEqualByComparingTo("8361.11");
+        assertThat(schedule.get(3).get("principalDue").decimalValue()).isEqualByComparingTo("2000000.00");
+    }
+
+    @Test
+    void a_floating_loan_starts_at_the_lpr_of_its_drawdown_and_reprices_on_the_anniversary() {
+        // drawn on 15 November 2024: 1-year LPR 3.10 % + 50 bp; on 15 November 2025 the LPR was 3.00 %
+        long loanId = steps.disbursedLoan(steps.borrower(), null, "1000000.00", 24, "EQUAL_PRINCIPAL", "2024-11-15");
+        assertThat(steps.loan(loanId).get("annualRate").decimalValue()).isEqualByComparingTo("3.60");
+        var before = steps.as("bank").get("/api/v1/loans/" + loanId + "/schedule").json();
+        assertThat(before.get(0).get("interestDue").decimalValue()).isEqualByComparingTo("3000.00");
+        assertThat(before.get(12).get("interestDue").decimalValue()).isEqualByComparingTo("1500.00");
+        steps.endOfDay("2025-11-16");
+        assertThat(steps.loan(loanId).get("annualRate").decimalValue()).isEqualByComparingTo("3.50");
+        var after = steps.as("bank").get("/api/v1/loans/" + loanId + "/schedule").json();
+        assertThat(after.get(11).get("interestDue").decimalValue()).as("periods already started keep their rate")
+                .isEqualByComparingTo("1625.00");
+        assertThat(after.get(12).get("start").asString()).isEqualTo("2025-11-15");
+        assertThat(after.get(12).get("interestDue").decimalValue()).isEqualByComparingTo("1458.33");
+        assertThat(after.size()).isEqualTo(24);
+        assertThat(ledger.check().problems()).isEmpty();
+    }
+
     /** A 1.2 M, 12-month equal-principal loan from 20 January with its first installment paid; prepays on 2 March. */
     long prepaid(String mode) {
         long loanId = steps.disbursedLoan(steps.borrower(), null, "1200000.00", 12, "EQUAL_PRINCIPAL", "2026-01-20");

@@ -37,7 +37,8 @@ class ApplicationService implements LoanApplications {
     private static final String COLUMNS = """
             a.id, a.institution_id, a.borrower_id, e.name, a.product_id, p.name, a.facility_id, a.amount, a.term_months,
             a.rate_type, a.fixed_rate, a.spread_bp, a.method, a.day_count, a.purpose, a.payment_mode, a.steps,
-            a.step_index, a.status, a.created_by, a.created_at, (SELECT id FROM loan WHERE application_id = a.id), a.version""";
+            a.step_index, a.status, a.created_by, a.created_at, (SELECT id FROM loan WHERE application_id = a.id), a.version,
+            a.payment_day, a.period_months, a.grace_months""";
     private static final String FROM = " FROM loan_application a JOIN enterprise e ON e.id = a.borrower_id"
             + " JOIN product p ON p.id = a.product_id";
 
@@ -109,6 +110,19 @@ class ApplicationService implements LoanApplications {
                 : parse(DayCount.class, r.dayCount(), "dayCount", problems);
         String purpose = oneOf(r.purpose(), "purpose", PURPOSES, problems);
         String mode = oneOf(r.paymentMode(), "paymentMode", List.of("ENTRUSTED", "SELF"), problems);
+        if (r.paymentDay() != null && (r.paymentDay() < 1 || r.paymentDay() > 28)) {
+            problems.add(Rejection.of("range", "paymentDay", 1, 28, r.paymentDay()));
+        }
+        String frequency = r.frequency() == null || r.frequency().isBlank() ? "MONTHLY"
+                : oneOf(r.frequency(), "frequency", List.of("MONTHLY", "QUARTERLY"), problems);
+        int period = "QUARTERLY".equals(frequency) ? 3 : 1;
+        int grace = r.graceMonths() == null ? 0 : r.graceMonths();
+        if (r.termMonths() != null && r.termMonths() % period != 0) {
+            problems.add(Rejection.of("lending.term-periods", "termMonths", r.termMonths(), period));
+        }
+        if (grace < 0 || r.termMonths() != null && grace >= r.termMonths() || grace % period != 0) {
+            problems.add(Rejection.of("lending.grace", "graceMonths", grace));
+        }
         if ("SELF".equals(mode) && amount != null && amount.compareTo(entrustedThreshold) > 0) {
             problems.add(Rejection.of("lending.entrusted-required", "paymentMode", entrustedThreshold.toPlainString()));
         }
@@ -129,8 +143,11 @@ class ApplicationService implements LoanApplications {
         List<String> steps = steps(product.institutionId(), amount);
         long id = jdbc.sql("""
                         INSERT INTO loan_application (institution_id, borrower_id, product_id, facility_id, amount, term_months,
-                            rate_type, fixed_rate, spread_bp, method, day_count, purpose, payment_mode, steps, created_by)
-                        VALUES (:i, :b, :p, :f, :a, :t, :rt, :fr, :sp, :m, :dc, :pu, :pm, :steps, :by) RETURNING id""")
+                            rate_type, fixed_rate, spread_bp, method, day_count, purpose, payment_mode, steps, created_by,
+                            payment_day, period_months, grace_months)
+                        VALUES (:i, :b, :p, :f, :a, :t, :rt, :fr, :sp, :m, :dc, :pu, :pm, :steps, :by, :pd, :per, :gr)
+                        RETURNING id""")
+                .param("pd", r.paymentDay()).param("per", period).param("gr", grace)
                 .param("i", product.institutionId()).param("b", borrower).param("p", product.id())
                 .param("f", r.facilityId()).param("a", amount).param("t", r.termMonths()).param("rt", rate.type())
                 .param("fr", rate.fixed()).param("sp", rate.spreadBp()).param("m", method.name())
@@ -289,7 +306,8 @@ class ApplicationService implements LoanApplications {
                 .list();
         return new LoanApplication(id, rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getString(6),
                 (Long) rs.getObject(7), rs.getBigDecimal(8), rs.getInt(9), rs.getString(10), rs.getBigDecimal(11),
-                (Integer) rs.getObject(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), steps,
+                (Integer) rs.getObject(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16),
+                (Integer) rs.getObject(24), rs.getInt(25), rs.getInt(26), steps,
                 "IN_PROGRESS".equals(status) && index < steps.size() ? steps.get(index) : null, status, acts,
                 rs.getString(20), LoanStore.instant(rs, 21), (Long) rs.getObject(22), rs.getInt(23));
     }

@@ -1,7 +1,17 @@
 package cn.chanrong.lending.internal;
 
 import cn.chanrong.lending.EndOfDay;
+import cn.chanrong.ledger.Ledger;
 import cn.chanrong.lending.Loan;
+import cn.chanrong.lending.domain.Accrual;
+import cn.chanrong.lending.domain.Installment;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
@@ -35,12 +45,20 @@ class EndOfDayService implements EndOfDay {
     private final TransactionTemplate tx;
     private final BusinessDate businessDate;
     private final int chunk;
+    private final Ledger ledger;
+    private final int chunkLoans;
+    private final Repricing repricingService;
     private final long pauseMillis;
 
     EndOfDayService(JdbcClient jdbc, LoanStore store, Servicer servicer, TransactionTemplate tx, BusinessDate businessDate,
+                    Ledger ledger, Repricing repricingService,
                     @Value("${chanrong.lending.eod-chunk-borrowers:200}") int chunk,
-                    @Value("${chanrong.lending.eod-chunk-pause-ms:0}") long pauseMillis) {
+                    @Value("${chanrong.lending.eod-chunk-pause-ms:0}") long pauseMillis,
+                    @Value("${chanrong.lending.eod-chunk-loans:2000}") int chunkLoans) {
+        this.chunkLoans = chunkLoans;
         this.pauseMillis = pauseMillis;
+        this.ledger = ledger;
+        this.repricingService = repricingService;
         this.jdbc = jdbc;
         this.store = store;
         this.servicer = servicer;
@@ -91,42 +109,168 @@ class EndOfDayService implements EndOfDay {
         return r;
     }
 
-    /** One chunk of borrowers; returns how many loans it processed. */
+    /**
+     * One chunk of borrowers in one transaction; returns how many loans it closed. The common case is
+     * done in bulk: the loans and their installments are read in two queries, the accruals computed in
+     * memory, posted with one batched ledger call per book and written back with one statement each;
+     * only loans whose tier or provision changes go through the per-loan path.
+     */
     private int chunk(LocalDate date) {
-        List<Long> borrowers = jdbc.sql("SELECT DISTINCT borrower_id " + PENDING + " ORDER BY borrower_id LIMIT :n")
-                .param("d", date).param("n", chunk).query(Long.class).list();
+        // whole borrowers (contagion needs all their loans), up to a number of borrowers or of loans
+        List<long[]> candidates = jdbc.sql("SELECT borrower_id, count(*) " + PENDING
+                        + " GROUP BY borrower_id ORDER BY borrower_id LIMIT :n")
+                .param("d", date).param("n", chunk).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        List<Long> borrowers = new ArrayList<>();
+        long loans = 0;
+        for (long[] c : candidates) {
+            if (!borrowers.isEmpty() && loans + c[1] > chunkLoans) {
+                break;
+            }
+            borrowers.add(c[0]);
+            loans += c[1];
+        }
         if (borrowers.isEmpty()) {
             return 0;
         }
-        List<long[]> ids = jdbc.sql("""
-                        SELECT id, CASE WHEN accrued_through < :d OR classified_on IS NULL OR classified_on < :d THEN 1 ELSE 0 END FROM loan
-                        WHERE borrower_id = ANY(:b) AND status = 'ACTIVE' AND disbursed_on <= :d
+        Long[] keys = borrowers.toArray(Long[]::new);
+        List<long[]> rows = jdbc.sql("""
+                        SELECT id, CASE WHEN accrued_through < :d OR classified_on IS NULL OR classified_on < :d THEN 1 ELSE 0 END
+                        FROM loan WHERE borrower_id = ANY(:b) AND status = 'ACTIVE' AND disbursed_on <= :d
                         ORDER BY borrower_id, id FOR UPDATE""")
-                .param("b", borrowers.toArray(Long[]::new)).param("d", date)
-                .query((rs, i) -> new long[] {rs.getLong(1), rs.getInt(2)}).list();
-        int n = 0;
-        long current = -1;
-        List<Loan> group = new ArrayList<>();
-        for (long[] row : ids) {
-            Loan l = servicer.bringTo(store.lock(row[0]), date, ACTOR);
-            n += (int) row[1];
-            if (l.borrowerId() != current && !group.isEmpty()) {
-                classifyByInstitution(group, date);
-                group.clear();
+                .param("b", keys).param("d", date).query((rs, i) -> new long[] {rs.getLong(1), rs.getInt(2)}).list();
+        Long[] loanIds = rows.stream().map(r -> r[0]).toArray(Long[]::new);
+        int pending = rows.stream().mapToInt(r -> (int) r[1]).sum();
+        // floating loans whose repricing day falls in the window: accrue up to it, reprice, then carry on
+        for (Loan l : loans(loanIds)) {
+            LocalDate repricing = Repricing.nextRepricing(l, l.accruedThrough());
+            while (repricing != null && !repricing.isAfter(date)) {
+                Loan upTo = servicer.bringTo(l, repricing.minusDays(1), ACTOR);
+                l = repricingService.reprice(upTo, repricing, ACTOR);
+                repricing = Repricing.nextRepricing(l, repricing);
             }
-            current = l.borrowerId();
-            group.add(l);
         }
-        if (!group.isEmpty()) {
-            classifyByInstitution(group, date);
+        Map<Long, Servicer.Exact> exacts = exacts(loanIds);
+        Map<Long, List<Installment>> schedules = installments(loanIds);
+        List<Loan> before = loans(loanIds);
+        List<Accrued> accrued = new ArrayList<>();
+        for (Loan l : before) {
+            if (l.accruedThrough().isBefore(date)) {
+                accrued.add(accrue(l, exacts.get(l.id()), schedules.getOrDefault(l.id(), List.of()), date));
+            }
         }
-        return n;
+        post(accrued, date);
+        Map<Long, Loan> after = new LinkedHashMap<>();
+        loans(loanIds).forEach(l -> after.put(l.id(), l));
+        exacts.putAll(exacts(loanIds));
+        List<Long> unchanged = new ArrayList<>();
+        after.values().stream().collect(Collectors.groupingBy(l -> l.borrowerId() + ":" + l.institutionId(),
+                        LinkedHashMap::new, Collectors.toList()))
+                .values().forEach(g -> unchanged.addAll(servicer.classifyBorrower(g, exacts, date, ACTOR)));
+        if (!unchanged.isEmpty()) {
+            jdbc.sql("UPDATE loan SET classified_on = :d WHERE id = ANY(:ids)")
+                    .param("d", date).param("ids", unchanged.toArray(Long[]::new)).update();
+        }
+        return pending;
     }
 
-    /** Contagion is per borrower and bank: classify each institution's loans of the borrower together. */
-    private void classifyByInstitution(List<Loan> loans, LocalDate date) {
-        loans.stream().collect(java.util.stream.Collectors.groupingBy(Loan::institutionId))
-                .values().forEach(g -> servicer.classifyBorrower(g, date, ACTOR));
+    /** What one loan earns from the day after {@code accruedThrough} to the end of {@code date}. */
+    private record Accrued(Loan loan, BigDecimal interestExact, BigDecimal penaltyExact, BigDecimal dInterest,
+                           BigDecimal dPenalty, int dpd) {
+        BigDecimal total() {
+            return dInterest.add(dPenalty);
+        }
+    }
+
+    private static Accrued accrue(Loan l, Servicer.Exact x, List<Installment> s, LocalDate date) {
+        BigDecimal penaltyExact = x.penaltyExact().add(
+                Accrual.penalty(s, l.accruedThrough(), date, l.annualRate(), l.penaltyMarkup()), MathContext.DECIMAL128);
+        BigDecimal interestExact = Accrual.interestThrough(s, date);
+        return new Accrued(l, interestExact, penaltyExact, Accrual.fen(interestExact).subtract(l.interestAccrued()),
+                Accrual.fen(penaltyExact).subtract(l.penaltyAccrued()), Accrual.daysPastDue(s, date));
+    }
+
+    /** Posts the accruals per book in one batch, records them, and writes the new balances back. */
+    private void post(List<Accrued> accrued, LocalDate date) {
+        if (accrued.isEmpty()) {
+            return;
+        }
+        accrued.stream().filter(a -> a.total().signum() != 0)
+                .collect(Collectors.groupingBy(a -> a.loan().institutionId()))
+                .forEach((book, list) -> ledger.postAll(book, date, list.stream().map(a -> new Ledger.Draft(
+                        "计提利息 / interest accrual", "loan:" + a.loan().id() + ":accrual:" + date,
+                        Postings.accrualLines(a.loan().id(), a.total(), a.loan().nonAccrual()))).toList(), ACTOR));
+        for (int from = 0; from < accrued.size(); from += 1000) {
+            write(accrued.subList(from, Math.min(accrued.size(), from + 1000)), date);
+        }
+    }
+
+    /** Records a slice of accruals and writes the loans' new balances, a statement each (within the parameter limit). */
+    private void write(List<Accrued> accrued, LocalDate date) {
+        StringBuilder rows = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        StringBuilder updates = new StringBuilder();
+        List<Object> updateArgs = new ArrayList<>();
+        for (Accrued a : accrued) {
+            rows.append(rows.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?)");
+            args.addAll(List.of(a.loan().id(), date, a.dInterest(), a.dPenalty(), a.loan().nonAccrual()));
+            updates.append(updates.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
+            BigDecimal total = a.total();
+            updateArgs.addAll(List.of(a.loan().id(), a.interestExact().setScale(10, RoundingMode.HALF_UP),
+                    a.penaltyExact().setScale(10, RoundingMode.HALF_UP), a.dInterest(), a.dPenalty(),
+                    a.loan().nonAccrual() ? BigDecimal.ZERO : total, a.dpd()));
+        }
+        int inserted = jdbc.sql("INSERT INTO loan_accrual (loan_id, business_date, interest, penalty, memo) VALUES " + rows
+                + " ON CONFLICT DO NOTHING").params(args).update();
+        if (inserted != accrued.size()) {
+            throw new IllegalStateException("some loans were already brought to " + date);
+        }
+        jdbc.sql("""
+                        UPDATE loan SET accrued_through = ?, interest_exact = v.ie, penalty_exact = v.pe,
+                            interest_accrued = interest_accrued + v.di, penalty_accrued = penalty_accrued + v.dp,
+                            receivable = receivable + v.rec, memo_receivable = memo_receivable + (v.di + v.dp - v.rec),
+                            days_past_due = v.dpd,
+                            last_overdue_on = CASE WHEN v.dpd > 0 THEN ? ELSE last_overdue_on END, version = version + 1
+                        FROM (VALUES\s""" + updates + """
+                        ) AS v(id, ie, pe, di, dp, rec, dpd) WHERE loan.id = v.id""")
+                .params(concat(List.of(date, date), updateArgs)).update();
+    }
+
+    private static List<Object> concat(List<Object> a, List<Object> b) {
+        List<Object> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private List<Loan> loans(Long[] ids) {
+        return jdbc.sql("SELECT " + LoanStore.COLUMNS + " FROM loan l JOIN enterprise e ON e.id = l.borrower_id "
+                        + "WHERE l.id = ANY(:ids) ORDER BY l.borrower_id, l.id")
+                .param("ids", ids).query(LoanStore::map).list();
+    }
+
+    private Map<Long, Servicer.Exact> exacts(Long[] ids) {
+        Map<Long, Servicer.Exact> out = new HashMap<>();
+        jdbc.sql("""
+                        SELECT id, interest_exact, penalty_exact, last_overdue_on, observation_from, observation_end,
+                               npl_before_restructure, restructure_count FROM loan WHERE id = ANY(:ids)""")
+                .param("ids", ids)
+                .query((rs, i) -> out.put(rs.getLong(1), new Servicer.Exact(rs.getBigDecimal(2), rs.getBigDecimal(3),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
+                        rs.getBoolean(7), rs.getInt(8))))
+                .list();
+        return out;
+    }
+
+    private Map<Long, List<Installment>> installments(Long[] ids) {
+        Map<Long, List<Installment>> out = new HashMap<>();
+        jdbc.sql("""
+                        SELECT loan_id, period, start_date, due_date, principal_due, interest_due, principal_paid, interest_paid
+                        FROM loan_installment WHERE loan_id = ANY(:ids) ORDER BY loan_id, period""")
+                .param("ids", ids)
+                .query((rs, i) -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Installment(
+                        rs.getInt(2), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getBigDecimal(5),
+                        rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8))))
+                .list();
+        return out;
     }
 
     @Override

@@ -10,6 +10,7 @@ import cn.chanrong.lending.LoanApplications;
 import cn.chanrong.lending.Loans;
 import cn.chanrong.lending.domain.Installment;
 import cn.chanrong.platform.DemoContributor;
+import cn.chanrong.registry.CollateralRegistry;
 import cn.chanrong.reference.BusinessDate;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -40,9 +41,11 @@ class LendingDemoContributor implements DemoContributor {
     private final Loans loans;
     private final EndOfDay endOfDay;
     private final BusinessDate businessDate;
+    private final CollateralRegistry registry;
 
     LendingDemoContributor(JdbcClient jdbc, Users users, Facilities facilities, LoanApplications applications,
-                           Loans loans, EndOfDay endOfDay, BusinessDate businessDate) {
+                           Loans loans, EndOfDay endOfDay, BusinessDate businessDate, CollateralRegistry registry) {
+        this.registry = registry;
         this.jdbc = jdbc;
         this.users = users;
         this.facilities = facilities;
@@ -108,6 +111,9 @@ class LendingDemoContributor implements DemoContributor {
                 case WRITE_OFF -> 2;
             };
             payOnSchedule(who.officer(), id, stopAfter, today);
+            if (who == bank && i % 5 == 0) {
+                pledgeReceivables(bank, id, borrowers.get(i), i);
+            }
             made++;
         }
         // the demo SME: an installment loan paid on time, and a working-capital loan due within the month
@@ -140,6 +146,18 @@ class LendingDemoContributor implements DemoContributor {
         waiting(bank, product, borrowers.get(2), "8000000.00", 2);
         log.info("Demo loan book: {} loans (renewal {}), end of day to {}, in {} ms", made + 1, renewed.number(),
                 today.minusDays(1), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Files a receivables pledge for the loan in the registry and attaches it, as the bank's operator would. */
+    private void pledgeReceivables(Actors bank, long loanId, long borrower, int i) {
+        String grantor = jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :id").param("id", borrower)
+                .query(String.class).single();
+        var filing = registry.file(bank.officer().institutionId(), new CollateralRegistry.Request(grantor, "RECEIVABLES_PLEDGE",
+                "应收账款质押：对下游客户的货款 / receivables owed by customers",
+                List.of(String.format("AR-%s-%03d", grantor.substring(8, 17), i),
+                        String.format("AR-%s-%03d", grantor.substring(8, 17), i + 100)), null, 36), bank.officer().username());
+        loans.attachSecurity(bank.officer(), loanId, new Loans.SecurityRequest("PLEDGE", "应收账款质押 / receivables pledge",
+                "3000000.00", null, filing.number()));
     }
 
     private long restructured() {

@@ -52,13 +52,19 @@ class LoanService implements Loans {
     private final org.springframework.beans.factory.ObjectProvider<RestructuringService> restructuring;
     private final org.springframework.beans.factory.ObjectProvider<SecurityService> securities;
     private final org.springframework.beans.factory.ObjectProvider<PrepaymentService> prepayments;
+    private final List<Allocation.Bucket> allocationOrder;
 
     LoanService(JdbcClient jdbc, LoanStore store, Servicer servicer, Postings postings, FacilityService facilities,
                 ApplicationService applications, ReferenceData reference, BusinessDate businessDate, AuditTrail audit,
                 ApplicationEventPublisher events,
                 org.springframework.beans.factory.ObjectProvider<RestructuringService> restructuring,
                 org.springframework.beans.factory.ObjectProvider<SecurityService> securities,
-                org.springframework.beans.factory.ObjectProvider<PrepaymentService> prepayments) {
+                org.springframework.beans.factory.ObjectProvider<PrepaymentService> prepayments,
+                @org.springframework.beans.factory.annotation.Value("${chanrong.lending.allocation-order:"
+                        + "PENALTY,OVERDUE_INTEREST,OVERDUE_PRINCIPAL,CURRENT_INTEREST,CURRENT_PRINCIPAL}") List<String> order) {
+        this.allocationOrder = order.stream().map(String::strip).map(Allocation.Bucket::valueOf).toList();
+        // refuses a malformed order at start-up rather than on the first repayment
+        Allocation.allocate(BigDecimal.ZERO, Map.of(), allocationOrder);
         this.prepayments = prepayments;
         this.restructuring = restructuring;
         this.securities = securities;
@@ -118,8 +124,10 @@ class LoanService implements Loans {
         long id = jdbc.sql("""
                         INSERT INTO loan (number, institution_id, borrower_id, application_id, facility_id, product_id,
                             principal, term_months, rate_type, spread_bp, annual_rate, method, day_count, purpose,
-                            payment_mode, created_by)
-                        VALUES (:n, :i, :b, :a, :f, :p, :amt, :t, :rt, :sp, :r, :m, :dc, :pu, :pm, :by) RETURNING id""")
+                            payment_mode, created_by, payment_day, period_months, grace_months)
+                        VALUES (:n, :i, :b, :a, :f, :p, :amt, :t, :rt, :sp, :r, :m, :dc, :pu, :pm, :by, :pd, :per, :gr)
+                        RETURNING id""")
+                .param("pd", a.paymentDay()).param("per", a.periodMonths()).param("gr", a.graceMonths())
                 .param("n", number).param("i", a.institutionId()).param("b", a.borrowerId()).param("a", a.id())
                 .param("f", a.facilityId()).param("p", a.productId()).param("amt", a.amount()).param("t", a.termMonths())
                 .param("rt", a.rateType()).param("sp", a.spreadBp()).param("r", rate).param("m", a.method())
@@ -147,8 +155,20 @@ class LoanService implements Loans {
         if ("ENTRUSTED".equals(l.paymentMode()) && (payee == null || payee.isBlank())) {
             throw Rejected.invalid(Rejection.of("lending.disburse.payee-required", "payee"));
         }
+        var conventions = jdbc.sql("SELECT payment_day, grace_months FROM loan WHERE id = :id").param("id", loanId)
+                .query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+        if (l.rateType().startsWith("LPR")) {
+            // a floating rate starts from the LPR in force on the drawdown date
+            LprTenor tenor = l.rateType().equals("LPR_5Y") ? LprTenor.OVER_FIVE_YEARS : LprTenor.ONE_YEAR;
+            BigDecimal lpr = reference.lpr(tenor, date).orElseThrow(() -> Rejected.invalid(
+                    Rejection.of("lending.rate.no-lpr", "valueDate", tenor.code(), date)));
+            jdbc.sql("UPDATE loan SET annual_rate = :r, rate_fixed_on = :d WHERE id = :id")
+                    .param("r", lpr.add(BigDecimal.valueOf(l.spreadBp(), 2))).param("d", date).param("id", loanId).update();
+            l = store.lock(loanId);
+        }
         Schedule s = ScheduleCalculator.calculate(new LoanTerms(l.principal(), l.termMonths(), l.annualRate(),
-                RepaymentMethod.valueOf(l.method()), date, DayCount.valueOf(l.dayCount())));
+                RepaymentMethod.valueOf(l.method()), date, DayCount.valueOf(l.dayCount()),
+                firstPayment(date, conventions[0], l.periodMonths()), l.periodMonths(), conventions[1]));
         LocalDate start = date;
         for (Schedule.Installment i : s.installments()) {
             jdbc.sql("""
@@ -171,6 +191,21 @@ class LoanService implements Loans {
                 l.principal().toPlainString() + " on " + date + (payee == null ? "" : " to " + payee.strip())));
         events.publishEvent(new LoanEvent.LoanDisbursed(loanId, l.institutionId(), l.borrowerId(), l.principal(), date));
         return store.get(caller, loanId);
+    }
+
+    /**
+     * The first interest settlement date after disbursement on {@code day} of the month (of the last
+     * month of a quarter when quarterly), or null for payments on the disbursement's day of the month.
+     */
+    static LocalDate firstPayment(LocalDate start, int day, int periodMonths) {
+        if (day == 0) {
+            return null;
+        }
+        LocalDate d = start.withDayOfMonth(day);
+        while (!d.isAfter(start) || periodMonths == 3 && d.getMonthValue() % 3 != 0) {
+            d = d.plusMonths(1);
+        }
+        return d;
     }
 
     /** Checks a value date against the loan and brings the loan to the day before it. */
@@ -273,7 +308,7 @@ class LoanService implements Loans {
             throw Rejected.invalid(Rejection.of("lending.repay.above-due", "amount", amount.toPlainString(),
                     dueNow.toPlainString()));
         }
-        Allocation.Split split = Allocation.allocate(amount, owed, Allocation.DEFAULT_ORDER);
+        Allocation.Split split = Allocation.allocate(amount, owed, allocationOrder);
         applyToInstallments(loanId, s, date, split);
         BigDecimal interestAndPenalty = split.interest().add(split.part(Allocation.Bucket.PENALTY));
         BigDecimal fromReceivable = interestAndPenalty.min(l.receivable());
@@ -461,7 +496,8 @@ class LoanService implements Loans {
     private static Loan withFloor(Loan l, Tier floor) {
         return new Loan(l.id(), l.number(), l.institutionId(), l.borrowerId(), l.borrowerName(), l.applicationId(),
                 l.facilityId(), l.productId(), l.principal(), l.termMonths(), l.rateType(), l.spreadBp(), l.annualRate(),
-                l.penaltyMarkup(), l.method(), l.dayCount(), l.purpose(), l.paymentMode(), l.status(), l.disbursedOn(),
+                l.penaltyMarkup(), l.method(), l.dayCount(), l.purpose(), l.paymentMode(), l.periodMonths(), l.status(),
+                l.disbursedOn(),
                 l.maturityDate(), l.principalOutstanding(), l.interestAccrued(), l.penaltyAccrued(), l.interestPaid(),
                 l.penaltyPaid(), l.receivable(), l.memoReceivable(), l.provision(), l.writtenOff(), l.recovered(),
                 l.accruedThrough(), l.daysPastDue(), l.tier(), floor, l.nonAccrual(), l.version());

@@ -31,7 +31,7 @@ class LoanStore {
             l.purpose, l.payment_mode, l.status, l.disbursed_on, l.maturity_date, l.principal_outstanding,
             l.interest_accrued, l.penalty_accrued, l.interest_paid, l.penalty_paid, l.receivable, l.memo_receivable,
             l.provision, l.written_off, l.recovered, l.accrued_through, l.days_past_due, l.tier, l.manual_floor,
-            l.non_accrual, l.version""";
+            l.non_accrual, l.version, l.period_months""";
 
     private final JdbcClient jdbc;
 
@@ -43,7 +43,8 @@ class LoanStore {
         return new Loan(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
                 (Long) rs.getObject(6), (Long) rs.getObject(7), (Long) rs.getObject(8), rs.getBigDecimal(9), rs.getInt(10),
                 rs.getString(11), (Integer) rs.getObject(12), rs.getBigDecimal(13), rs.getBigDecimal(14), rs.getString(15),
-                rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19), rs.getObject(20, LocalDate.class),
+                rs.getString(16), rs.getString(17), rs.getString(18), rs.getInt(38), rs.getString(19),
+                rs.getObject(20, LocalDate.class),
                 rs.getObject(21, LocalDate.class), rs.getBigDecimal(22), rs.getBigDecimal(23), rs.getBigDecimal(24),
                 rs.getBigDecimal(25), rs.getBigDecimal(26), rs.getBigDecimal(27), rs.getBigDecimal(28), rs.getBigDecimal(29),
                 rs.getBigDecimal(30), rs.getBigDecimal(31), rs.getObject(32, LocalDate.class), rs.getInt(33),

@@ -86,6 +86,17 @@ class Postings {
         return post(book, date, "计提利息 / interest accrual", source, l, actor);
     }
 
+    /** The lines of an accrual entry (see {@link #accrual}), for batched posting. */
+    static List<EntryLine> accrualLines(long loanId, BigDecimal amount, boolean memo) {
+        Lines l = new Lines(loanId);
+        if (memo) {
+            l.debit(MEMO_INTEREST, amount, true).credit(MEMO_INTEREST_CONTRA, amount, true);
+        } else {
+            l.debit(INTEREST_RECEIVABLE, amount, true).credit(INTEREST_INCOME, amount, false);
+        }
+        return List.copyOf(l.lines);
+    }
+
     /**
      * A repayment: cash in; principal off the loan; interest and penalty off the receivable, and any
      * part that was kept off balance sheet recognised now as income (cash basis), its memo closed.

@@ -70,8 +70,9 @@ class PrepaymentService {
         List<Installment> future = s.stream().filter(i -> i.due().isAfter(date)).toList();
         BigDecimal remaining = l.principalOutstanding().subtract(principal);
         int months = months(l, mode, current, remaining, future.size());
-        Schedule next = ScheduleCalculator.calculate(new LoanTerms(remaining, months, l.annualRate(),
-                RepaymentMethod.valueOf(l.method()), current.start(), DayCount.valueOf(l.dayCount())));
+        Schedule next = ScheduleCalculator.calculate(new LoanTerms(remaining, months * l.periodMonths(), l.annualRate(),
+                RepaymentMethod.valueOf(l.method()), current.start(), DayCount.valueOf(l.dayCount()), current.due(),
+                l.periodMonths(), 0));
 
         jdbc.sql("DELETE FROM loan_installment WHERE loan_id = :l AND period > :p")
                 .param("l", l.id()).param("p", current.period()).update();
@@ -120,8 +121,9 @@ class PrepaymentService {
             case EQUAL_INSTALLMENT -> {
                 BigDecimal payment = current.principalDue().add(current.interestDue());
                 for (int m = 1; m < left; m++) {
-                    Schedule trial = ScheduleCalculator.calculate(new LoanTerms(remaining, m, l.annualRate(),
-                            RepaymentMethod.EQUAL_INSTALLMENT, current.start(), DayCount.valueOf(l.dayCount())));
+                    Schedule trial = ScheduleCalculator.calculate(new LoanTerms(remaining, m * l.periodMonths(),
+                            l.annualRate(), RepaymentMethod.EQUAL_INSTALLMENT, current.start(), DayCount.valueOf(l.dayCount()),
+                            current.due(), l.periodMonths(), 0));
                     if (trial.installments().get(0).payment().compareTo(payment) <= 0) {
                         yield m;
                     }

@@ -121,7 +121,10 @@ class Servicer {
 
     /** What the rules say about one loan, the borrower-level contagion left to {@link #classifyBorrower}. */
     ClassificationRules.Result ruled(Loan l, LocalDate date, BigDecimal nplShare) {
-        Exact x = exact(l.id());
+        return ruled(l, exact(l.id()), date, nplShare);
+    }
+
+    ClassificationRules.Result ruled(Loan l, Exact x, LocalDate date, BigDecimal nplShare) {
         ClassificationRules.Restructuring r = x.observationEnd() != null && !date.isAfter(x.observationEnd())
                 ? new ClassificationRules.Restructuring(true, x.nplBeforeRestructure(), x.restructureCount() > 1)
                 : null;
@@ -157,16 +160,24 @@ class Servicer {
      * Classifies every active loan of a borrower at an institution on {@code date}: the per-loan rules,
      * then the 10 % rule (more than a tenth of the borrower's claims at the bank non-performing makes
      * them all non-performing); non-performing loans move up only when the upgrade conditions hold.
-     * Then non-accrual status and provisions follow the tier. The loans must be locked by the caller.
+     * A loan whose tier and provision stay as they are is only returned (the caller marks it classified
+     * in bulk); a change goes through {@link #apply}, with non-accrual and provision following the tier.
+     * The loans must be locked by the caller.
      */
-    void classifyBorrower(List<Loan> loans, LocalDate date, String actor) {
+    List<Long> classifyBorrower(List<Loan> loans, java.util.Map<Long, Exact> exacts, LocalDate date, String actor) {
         List<Loan> active = loans.stream().filter(l -> "ACTIVE".equals(l.status())).toList();
-        active.forEach(l -> restartObservationOnMissedPayment(l, date));
+        List<Long> unchanged = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal npl = BigDecimal.ZERO;
         List<ClassificationRules.Result> own = new ArrayList<>();
         for (Loan l : active) {
-            ClassificationRules.Result r = ruled(l, date, null);
+            Exact x = exacts.get(l.id());
+            if (x.observationEnd() != null && !date.isAfter(x.observationEnd()) && l.daysPastDue() > 0) {
+                restartObservationOnMissedPayment(l, date);
+                x = exact(l.id());
+                exacts.put(l.id(), x);
+            }
+            ClassificationRules.Result r = ruled(l, x, date, null);
             own.add(r);
             total = total.add(l.principalOutstanding());
             if (r.tier().nonPerforming()) {
@@ -176,20 +187,25 @@ class Servicer {
         BigDecimal share = total.signum() == 0 ? BigDecimal.ZERO : npl.divide(total, MathContext.DECIMAL64);
         for (int k = 0; k < active.size(); k++) {
             Loan l = active.get(k);
-            ClassificationRules.Result r = ruled(l, date, share);
+            ClassificationRules.Result r = ruled(l, exacts.get(l.id()), date, share);
             Tier to = r.tier();
-            String rule = r.rule();
             if (l.tier().nonPerforming() && to.compareTo(l.tier()) < 0) {
                 final int self = k;
                 boolean otherNpl = java.util.stream.IntStream.range(0, active.size())
                         .anyMatch(j -> j != self && own.get(j).tier().nonPerforming());
-                String blocker = nplUpgradeBlocker(l, date, otherNpl);
-                if (blocker != null) {
+                if (nplUpgradeBlocker(l, date, otherNpl) != null) {
                     to = l.tier();
                 }
             }
-            apply(l, to, rule, reasonFor(rule, l), date, actor);
+            BigDecimal target = Accrual.fen(l.principalOutstanding().multiply(to.provisionRate()));
+            boolean nonAccrualAligned = to.nonPerforming() == l.nonAccrual();
+            if (to == l.tier() && target.compareTo(l.provision()) == 0 && nonAccrualAligned) {
+                unchanged.add(l.id());
+            } else {
+                apply(l, to, r.rule(), reasonFor(r.rule(), l), date, actor);
+            }
         }
+        return unchanged;
     }
 
     /**
@@ -197,10 +213,6 @@ class Servicer {
      * next payment date: two periods and a year of clean payments are needed after the last miss.
      */
     private void restartObservationOnMissedPayment(Loan l, LocalDate date) {
-        Exact x = exact(l.id());
-        if (x.observationEnd() == null || date.isAfter(x.observationEnd()) || l.daysPastDue() == 0) {
-            return;
-        }
         List<LocalDate> next = store.installments(l.id()).stream().map(Installment::due).filter(d -> d.isAfter(date))
                 .sorted().limit(2).toList();
         if (next.isEmpty()) {

@@ -6,14 +6,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a schedule is built from: principal (yuan), number of monthly periods, annual rate in
- * percent, method, first day of interest, and the day count. Payment dates fall on the same day of
- * each following month (the month's last day when it is shorter).
+ * What a schedule is built from: principal (yuan), term in months, annual rate in percent, method,
+ * first day of interest, and the day count. Payment dates fall every {@code periodMonths} months
+ * (1 monthly, 3 quarterly) after {@code firstPayment}; without one, on the same day of the month as
+ * {@code start} (the month's last day when it is shorter). A first payment date other than one period
+ * after the start makes a broken first period, whose interest counts days (annual / 360 under the
+ * monthly convention). During the first {@code graceMonths} only interest is paid; principal is then
+ * repaid over the periods that remain.
  */
 public record LoanTerms(BigDecimal principal, int months, BigDecimal annualRatePercent, RepaymentMethod method,
-                        LocalDate start, DayCount dayCount) {
+                        LocalDate start, DayCount dayCount, LocalDate firstPayment, int periodMonths, int graceMonths) {
 
     public static final int MAX_MONTHS = 600;
+
+    public LoanTerms(BigDecimal principal, int months, BigDecimal annualRatePercent, RepaymentMethod method,
+                     LocalDate start, DayCount dayCount) {
+        this(principal, months, annualRatePercent, method, start, dayCount, null, 1, 0);
+    }
+
+    /** The number of payments. */
+    public int periods() {
+        return periodMonths <= 0 ? 0 : months / periodMonths;
+    }
+
+    /** The payment dates, first to last. */
+    public List<LocalDate> paymentDates() {
+        List<LocalDate> dates = new ArrayList<>();
+        for (int k = 0; k < periods(); k++) {
+            // counted from the anchor each time, so a schedule from the 31st keeps month ends
+            dates.add(firstPayment != null ? firstPayment.plusMonths((long) k * periodMonths)
+                    : start.plusMonths((long) (k + 1) * periodMonths));
+        }
+        return dates;
+    }
 
     /** Why these terms cannot make a schedule (field names as the command line spells them). */
     public List<String> problems() {
@@ -24,6 +49,14 @@ public record LoanTerms(BigDecimal principal, int months, BigDecimal annualRateP
         if (months < 1 || months > MAX_MONTHS) {
             p.add("months must be between 1 and " + MAX_MONTHS);
         }
+        if (periodMonths != 1 && periodMonths != 3) {
+            p.add("period must be 1 (monthly) or 3 (quarterly) months");
+        } else if (months % periodMonths != 0) {
+            p.add("months must be a whole number of periods of " + periodMonths + " months");
+        }
+        if (graceMonths < 0 || graceMonths >= months || periodMonths > 0 && graceMonths % periodMonths != 0) {
+            p.add("grace must be whole periods, shorter than the term");
+        }
         if (annualRatePercent == null || annualRatePercent.signum() < 0 || annualRatePercent.compareTo(BigDecimal.valueOf(100)) >= 0) {
             p.add("rate must be a percentage from 0 to below 100");
         }
@@ -32,6 +65,9 @@ public record LoanTerms(BigDecimal principal, int months, BigDecimal annualRateP
         }
         if (start == null) {
             p.add("start is required");
+        } else if (firstPayment != null && (!firstPayment.isAfter(start)
+                || firstPayment.isAfter(start.plusMonths(periodMonths).plusMonths(1)))) {
+            p.add("first payment must fall after the start and within one period and a month of it");
         }
         if (dayCount == null) {
             p.add("day count is required");

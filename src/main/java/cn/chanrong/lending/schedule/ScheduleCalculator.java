@@ -30,26 +30,30 @@ public final class ScheduleCalculator {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        int n = t.months();
+        int n = t.periods();
         BigDecimal annual = t.annualRatePercent().divide(HUNDRED, MC);
         List<LocalDate> dates = new ArrayList<>(n + 1);
-        for (int k = 0; k <= n; k++) {
-            dates.add(t.start().plusMonths(k));
-        }
+        dates.add(t.start());
+        dates.addAll(t.paymentDates());
         BigDecimal[] rates = new BigDecimal[n];
         for (int k = 0; k < n; k++) {
-            rates[k] = annual.multiply(t.dayCount().fraction(dates.get(k), dates.get(k + 1)), MC);
+            boolean broken = k == 0 && t.firstPayment() != null && !t.firstPayment().equals(t.start().plusMonths(t.periodMonths()));
+            // a broken first period counts days: under the monthly convention, annual / 360 a day
+            DayCount dc = broken && t.dayCount() == DayCount.MONTHLY ? DayCount.ACT_360 : t.dayCount();
+            rates[k] = annual.multiply(dc.fraction(dates.get(k), dates.get(k + 1)), MC);
         }
+        int grace = t.graceMonths() / t.periodMonths();
         BigDecimal principal = t.principal().setScale(2, RoundingMode.UNNECESSARY);
-        BigDecimal installment = t.method() == RepaymentMethod.EQUAL_INSTALLMENT ? installment(principal, rates) : null;
-        BigDecimal equalPrincipal = principal.divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP);
+        BigDecimal installment = t.method() == RepaymentMethod.EQUAL_INSTALLMENT
+                ? installment(principal, java.util.Arrays.copyOfRange(rates, grace, n)) : null;
+        BigDecimal equalPrincipal = principal.divide(BigDecimal.valueOf(n - grace), 2, RoundingMode.HALF_UP);
         List<Schedule.Installment> out = new ArrayList<>(n);
         BigDecimal balance = principal;
         BigDecimal bulletInterest = BigDecimal.ZERO;
         for (int k = 0; k < n; k++) {
             boolean last = k == n - 1;
             BigDecimal interest = fen(balance.multiply(rates[k], MC));
-            BigDecimal repaid = switch (t.method()) {
+            BigDecimal repaid = k < grace && !last ? BigDecimal.ZERO.setScale(2) : switch (t.method()) {
                 // a long month at a high rate can cost more interest than the installment: the payment is
                 // then the interest alone, never a negative principal
                 case EQUAL_INSTALLMENT -> last ? balance : installment.subtract(interest).max(ZERO).min(balance);

@@ -242,11 +242,12 @@ class LendingPages {
                   @RequestParam(required = false) String rateType, @RequestParam(required = false) String fixedRate,
                   @RequestParam(required = false) Integer spreadBp, @RequestParam(required = false) String method,
                   @RequestParam(required = false) String purpose, @RequestParam(required = false) String paymentMode,
-                  RedirectAttributes flash) {
+                  @RequestParam(required = false) Integer paymentDay, @RequestParam(required = false) String frequency,
+                  @RequestParam(required = false) Integer graceMonths, RedirectAttributes flash) {
         return act(caller, locale, flash, "loan-application.submit", 0, "/loan-applications/new",
                 () -> "/loan-applications/" + applications.submit(caller, new LoanApplications.Request(productId,
                         borrowerId, facilityId, amount, termMonths, rateType, fixedRate, spreadBp, method, null, purpose,
-                        paymentMode)).id());
+                        paymentMode, paymentDay, frequency, graceMonths)).id());
     }
 
     @GetMapping("/loan-applications/{id}")

@@ -155,7 +155,7 @@ class JdbcRegistry implements CollateralRegistry {
             jdbc.sql("""
                             SELECT f.number, f.seq, f.secured_party, f.collateral_type, i.identifier
                             FROM registry_identifier i JOIN registry_filing f ON f.id = i.filing_id
-                            WHERE i.identifier = ANY(:ids) AND f.grantor = :g AND f.status = 'ACTIVE'
+                            WHERE i.identifier = ANY(:ids) AND i.removed_by IS NULL AND f.grantor = :g AND f.status = 'ACTIVE'
                               AND f.expires_on >= :today AND f.secured_party <> :p AND f.collateral_type = ANY(:types)
                               AND f.blanket_scope IS NULL
                             ORDER BY f.seq, i.identifier""")
@@ -252,8 +252,8 @@ class JdbcRegistry implements CollateralRegistry {
         return jdbc.sql("""
                         SELECT f.id, f.number, f.seq, f.registered_at, f.grantor, f.secured_party, f.collateral_type,
                                f.description, f.blanket_scope, f.term_months, f.expires_on, f.status,
-                               coalesce(array_agg(i.identifier ORDER BY i.identifier) FILTER (WHERE i.identifier IS NOT NULL),
-                                        '{}') AS ids
+                               coalesce(array_agg(i.identifier ORDER BY i.identifier)
+                                        FILTER (WHERE i.identifier IS NOT NULL AND i.removed_by IS NULL), '{}') AS ids
                         FROM registry_filing f LEFT JOIN registry_identifier i ON i.filing_id = f.id""" + " WHERE " + where
                         + " GROUP BY f.id ORDER BY f.seq")
                 .param(param, value)
@@ -263,8 +263,161 @@ class JdbcRegistry implements CollateralRegistry {
                             rs.getTimestamp("registered_at").toInstant(), rs.getString("grantor"),
                             rs.getLong("secured_party"), rs.getString("collateral_type"), rs.getString("description"),
                             List.of((String[]) ids.getArray()), rs.getString("blanket_scope"), rs.getInt("term_months"),
-                            rs.getObject("expires_on", LocalDate.class), rs.getString("status"));
+                            rs.getObject("expires_on", LocalDate.class), rs.getString("status"),
+                            amendments(rs.getLong("id")), objections(rs.getLong("id")));
                 })
                 .list();
+    }
+
+    private List<Filing.Amendment> amendments(long filing) {
+        return jdbc.sql("""
+                        SELECT seq, kind, description, added, removed, extended_months, registered_at, filed_by
+                        FROM registry_amendment WHERE filing_id = :f ORDER BY seq""")
+                .param("f", filing)
+                .query((rs, i) -> new Filing.Amendment(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        List.of((String[]) rs.getArray(4).getArray()), List.of((String[]) rs.getArray(5).getArray()),
+                        (Integer) rs.getObject(6), rs.getTimestamp(7).toInstant(), rs.getString(8)))
+                .list();
+    }
+
+    private List<Filing.Objection> objections(long filing) {
+        return jdbc.sql("""
+                        SELECT id, raised_by, reason, raised_at, resolution, resolved_by, resolved_at
+                        FROM registry_objection WHERE filing_id = :f ORDER BY id""")
+                .param("f", filing)
+                .query((rs, i) -> new Filing.Objection(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6),
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
+    /** The caller's own active filing, or the reason it cannot be changed. */
+    private Filing ownActive(long securedParty, String number) {
+        Filing f = byNumber(number).orElseThrow(() -> Rejected.notFound("filing", number));
+        if (f.securedParty() != securedParty) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("registry.not-yours", null, number));
+        }
+        if (!"ACTIVE".equals(f.status())) {
+            throw Rejected.conflict(Rejection.of("registry.already-cancelled", "number", number));
+        }
+        return f;
+    }
+
+    private static List<String> cleaned(List<String> raw) {
+        return raw == null ? List.of()
+                : new TreeSet<>(raw.stream().map(s -> s == null ? "" : s.strip()).toList()).stream().toList();
+    }
+
+    @Override
+    @Transactional
+    public Filing amend(long securedParty, String number, Amendment a, String actor) {
+        Filing f = ownActive(securedParty, number);
+        List<String> add = cleaned(a.addIdentifiers());
+        List<String> remove = cleaned(a.removeIdentifiers());
+        String description = a.description() == null || a.description().isBlank() ? null : a.description().strip();
+        List<Rejection> problems = new ArrayList<>();
+        if (add.isEmpty() && remove.isEmpty() && description == null) {
+            problems.add(Rejection.of("registry.amendment.empty", null));
+        }
+        if (description != null && description.length() > 2000) {
+            problems.add(Rejection.of("length", "description", 1, 2000));
+        }
+        if (add.stream().anyMatch(s -> s.isEmpty() || s.length() > 200)) {
+            problems.add(Rejection.of("length", "addIdentifiers", 1, 200));
+        }
+        remove.stream().filter(r -> !f.identifiers().contains(r)).findFirst()
+                .ifPresent(r -> problems.add(Rejection.of("registry.amendment.not-covered", "removeIdentifiers", r)));
+        add.stream().filter(f.identifiers()::contains).findFirst()
+                .ifPresent(r -> problems.add(Rejection.of("registry.amendment.already-covered", "addIdentifiers", r)));
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        if (!add.isEmpty()) {
+            Normalised n = new Normalised(f.grantor(), CollateralType.parse(f.collateralType()).orElseThrow(), add, null);
+            lock(n);
+            List<Conflict> conflicts = conflicts(securedParty, n);
+            if (!conflicts.isEmpty()) {
+                throw new AlreadyFiled(conflicts);
+            }
+        }
+        // drawn after the locks, like a filing: what an amendment adds ranks from now
+        long seq = jdbc.sql("SELECT nextval('registry_sequence')").query(Long.class).single();
+        long id = jdbc.sql("""
+                        INSERT INTO registry_amendment (filing_id, seq, kind, description, added, removed, filed_by)
+                        VALUES (:f, :s, 'AMENDMENT', :d, :a, :r, :by) RETURNING id""")
+                .param("f", f.id()).param("s", seq).param("d", description).param("a", add.toArray(String[]::new))
+                .param("r", remove.toArray(String[]::new)).param("by", actor).query(Long.class).single();
+        for (String identifier : add) {
+            jdbc.sql("INSERT INTO registry_identifier (filing_id, identifier) VALUES (:f, :i)")
+                    .param("f", f.id()).param("i", identifier).update();
+        }
+        if (!remove.isEmpty()) {
+            jdbc.sql("UPDATE registry_identifier SET removed_by = :a WHERE filing_id = :f AND identifier = ANY(:ids)")
+                    .param("a", id).param("f", f.id()).param("ids", remove.toArray(String[]::new)).update();
+        }
+        if (description != null) {
+            jdbc.sql("UPDATE registry_filing SET description = :d WHERE id = :f").param("d", description)
+                    .param("f", f.id()).update();
+        }
+        audit.record(AuditEvent.success(actor, "registry.amend", "filing", number, "added " + add + ", removed " + remove
+                + (description == null ? "" : ", description changed")));
+        return byNumber(number).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public Filing extend(long securedParty, String number, Integer months, String actor) {
+        Filing f = ownActive(securedParty, number);
+        if (months == null) {
+            throw Rejected.invalid(Rejection.of("required", "termMonths"));
+        }
+        if (months < 1 || f.termMonths() + months > 360) {
+            throw Rejected.invalid(Rejection.of("range", "termMonths", 1, 360 - f.termMonths(), months));
+        }
+        long seq = jdbc.sql("SELECT nextval('registry_sequence')").query(Long.class).single();
+        jdbc.sql("""
+                        INSERT INTO registry_amendment (filing_id, seq, kind, extended_months, filed_by)
+                        VALUES (:f, :s, 'EXTENSION', :m, :by)""")
+                .param("f", f.id()).param("s", seq).param("m", months).param("by", actor).update();
+        jdbc.sql("""
+                        UPDATE registry_filing SET term_months = term_months + :m,
+                            expires_on = (expires_on + make_interval(months => :m))::date WHERE id = :f""")
+                .param("m", months).param("f", f.id()).update();
+        audit.record(AuditEvent.success(actor, "registry.extend", "filing", number, "+" + months + " months"));
+        return byNumber(number).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public Filing object(String username, Long enterpriseId, String number, String reason) {
+        Filing f = byNumber(number).orElseThrow(() -> Rejected.notFound("filing", number));
+        if (reason == null || reason.strip().length() < 4 || reason.strip().length() > 2000) {
+            throw Rejected.invalid(Rejection.of("length", "reason", 4, 2000));
+        }
+        jdbc.sql("INSERT INTO registry_objection (filing_id, raised_by, enterprise_id, reason) VALUES (:f, :u, :e, :r)")
+                .param("f", f.id()).param("u", username).param("e", enterpriseId).param("r", reason.strip()).update();
+        audit.record(AuditEvent.success(username, "registry.object", "filing", number, reason.strip()));
+        return byNumber(number).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public Filing resolveObjection(Long securedParty, String number, long objectionId, String resolution, String actor) {
+        Filing f = byNumber(number).orElseThrow(() -> Rejected.notFound("filing", number));
+        if (securedParty != null && f.securedParty() != securedParty) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("registry.not-yours", null, number));
+        }
+        if (resolution == null || resolution.strip().length() < 2) {
+            throw Rejected.invalid(Rejection.of("required", "resolution"));
+        }
+        int n = jdbc.sql("""
+                        UPDATE registry_objection SET resolution = :r, resolved_by = :by, resolved_at = now()
+                        WHERE id = :id AND filing_id = :f AND resolved_at IS NULL""")
+                .param("r", resolution.strip()).param("by", actor).param("id", objectionId).param("f", f.id()).update();
+        if (n == 0) {
+            throw Rejected.conflict(Rejection.of("registry.objection.closed", null, objectionId));
+        }
+        audit.record(AuditEvent.success(actor, "registry.resolve-objection", "filing", number, resolution.strip()));
+        return byNumber(number).orElseThrow();
     }
 }

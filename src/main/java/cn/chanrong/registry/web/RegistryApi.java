@@ -76,6 +76,53 @@ class RegistryApi {
         return Map.of("conflicts", registry.check(caller.institutionId(), body.request()));
     }
 
+    record AmendmentRequest(String description, List<String> addIdentifiers, List<String> removeIdentifiers) {
+    }
+
+    @PostMapping(value = "/filings/{number}/amendments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @Operation(summary = "Amend one's own filing: description, identifiers added (checked like a filing) or removed")
+    Filing amend(Caller caller, @org.springframework.web.bind.annotation.PathVariable String number,
+                 @RequestBody AmendmentRequest body) {
+        return registry.amend(securedParty(caller), number, new CollateralRegistry.Amendment(body.description(),
+                body.addIdentifiers(), body.removeIdentifiers()), caller.username());
+    }
+
+    record ExtensionRequest(Integer termMonths) {
+    }
+
+    @PostMapping(value = "/filings/{number}/extensions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @Operation(summary = "Extend one's own filing by some months (the whole term at most 360)")
+    Filing extend(Caller caller, @org.springframework.web.bind.annotation.PathVariable String number,
+                  @RequestBody ExtensionRequest body) {
+        return registry.extend(securedParty(caller), number, body.termMonths(), caller.username());
+    }
+
+    record ObjectionRequest(String reason) {
+    }
+
+    @PostMapping(value = "/filings/{number}/objections", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('ENTERPRISE')")
+    @Operation(summary = "Object to a filing (the grantor or another interested enterprise); shown until resolved")
+    ResponseEntity<Filing> object(Caller caller, @org.springframework.web.bind.annotation.PathVariable String number,
+                                  @RequestBody ObjectionRequest body) {
+        return ResponseEntity.status(201).body(registry.object(caller.username(), caller.enterpriseId(), number,
+                body.reason()));
+    }
+
+    record ResolutionRequest(String resolution) {
+    }
+
+    @PostMapping(value = "/filings/{number}/objections/{id}/resolution", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('INSTITUTION', 'ADMIN')")
+    @Operation(summary = "Record how an objection was resolved (the secured party or an administrator)")
+    Filing resolve(Caller caller, @org.springframework.web.bind.annotation.PathVariable String number,
+                   @org.springframework.web.bind.annotation.PathVariable long id, @RequestBody ResolutionRequest body) {
+        return registry.resolveObjection(caller.isAdmin() ? null : caller.institutionId(), number, id, body.resolution(),
+                caller.username());
+    }
+
     record CancelRequest(String reason) {
     }
 

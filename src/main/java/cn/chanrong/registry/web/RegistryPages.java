@@ -1,0 +1,127 @@
+package cn.chanrong.registry.web;
+
+import cn.chanrong.audit.RejectedRequestRecorder;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.Role;
+import cn.chanrong.platform.ApiErrors;
+import cn.chanrong.registry.CollateralRegistry;
+import cn.chanrong.registry.domain.CollateralType;
+import cn.chanrong.shared.CreditCode;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The registry in the workbench: search by grantor for everyone, filing and cancellation tasks for
+ * institution operators, objections for enterprises. Forms post, then redirect back to the search.
+ */
+@Controller
+class RegistryPages {
+
+    private final CollateralRegistry registry;
+    private final ApiErrors errors;
+    private final RejectedRequestRecorder rejectedAudit;
+
+    RegistryPages(CollateralRegistry registry, ApiErrors errors, RejectedRequestRecorder rejectedAudit) {
+        this.registry = registry;
+        this.errors = errors;
+        this.rejectedAudit = rejectedAudit;
+    }
+
+    @GetMapping("/registry")
+    @PreAuthorize("isAuthenticated()")
+    String search(Caller caller, Locale locale, @RequestParam(required = false) String grantor, Model model) {
+        String g = grantor == null ? "" : grantor.strip();
+        model.addAttribute("grantor", g);
+        if (!g.isEmpty()) {
+            var problem = CreditCode.check(g, "grantor");
+            if (problem.isPresent()) {
+                model.addAttribute("problems", List.of(errors.message(problem.get(), locale)));
+            } else {
+                model.addAttribute("filings", registry.byGrantor(g));
+            }
+        }
+        boolean operator = caller.is(Role.INSTITUTION) && caller.hasAuthority("operator");
+        model.addAttribute("mayFile", operator);
+        model.addAttribute("mayObject", caller.is(Role.ENTERPRISE));
+        model.addAttribute("types", CollateralType.values());
+        if (caller.is(Role.INSTITUTION)) {
+            model.addAttribute("tasks", registry.openCancellationTasks(caller.institutionId(), false));
+            model.addAttribute("mine", caller.institutionId());
+        } else if (caller.is(Role.REGULATOR) || caller.isAdmin()) {
+            model.addAttribute("tasks", registry.openCancellationTasks(null, true));
+        }
+        return "registry/search";
+    }
+
+    private String act(Caller caller, Locale locale, RedirectAttributes flash, String action, String grantor,
+                       Supplier<Object> effect) {
+        try {
+            effect.get();
+            flash.addFlashAttribute("saved", true);
+        } catch (Rejected r) {
+            rejectedAudit.recordRejected(caller.username(), action, "filing", grantor,
+                    r.kind() + " " + r.rejections().stream().map(Rejection::code).toList());
+            flash.addFlashAttribute("problems", r.rejections().stream().map(x -> errors.message(x, locale)).toList());
+        } catch (CollateralRegistry.AlreadyFiled e) {
+            flash.addFlashAttribute("problems", List.of(errors.message(
+                    Rejection.of("registry.already-filed", null, e.conflicts().get(0).number()), locale)));
+        }
+        return "redirect:/registry?grantor=" + (grantor == null ? "" : grantor.strip());
+    }
+
+    private static List<String> split(String raw) {
+        return raw == null || raw.isBlank() ? List.of()
+                : Arrays.stream(raw.split("[,，;；\\s]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    @PostMapping("/registry/filings")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String file(Caller caller, Locale locale, @RequestParam(required = false) String grantor,
+                @RequestParam(required = false) String collateralType, @RequestParam(required = false) String description,
+                @RequestParam(required = false) String identifiers, @RequestParam(required = false) String blanketScope,
+                @RequestParam(required = false) Integer termMonths, RedirectAttributes flash) {
+        return act(caller, locale, flash, "registry.file", grantor, () -> {
+            if (!caller.hasAuthority("operator")) {
+                throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("registry.operator-only", null));
+            }
+            return registry.file(caller.institutionId(), new CollateralRegistry.Request(grantor, collateralType, description,
+                    split(identifiers), blanketScope, termMonths), caller.username());
+        });
+    }
+
+    @PostMapping("/registry/filings/{number}/cancel")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String cancel(Caller caller, Locale locale, @PathVariable String number, @RequestParam(required = false) String grantor,
+                  @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        return act(caller, locale, flash, "registry.cancel", grantor,
+                () -> registry.cancel(caller.institutionId(), number, reason, caller.username()));
+    }
+
+    @PostMapping("/registry/filings/{number}/extend")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String extend(Caller caller, Locale locale, @PathVariable String number, @RequestParam(required = false) String grantor,
+                  @RequestParam(required = false) Integer termMonths, RedirectAttributes flash) {
+        return act(caller, locale, flash, "registry.extend", grantor,
+                () -> registry.extend(caller.institutionId(), number, termMonths, caller.username()));
+    }
+
+    @PostMapping("/registry/filings/{number}/object")
+    @PreAuthorize("hasRole('ENTERPRISE')")
+    String object(Caller caller, Locale locale, @PathVariable String number, @RequestParam(required = false) String grantor,
+                  @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        return act(caller, locale, flash, "registry.object", grantor,
+                () -> registry.object(caller.username(), caller.enterpriseId(), number, reason));
+    }
+}
