@@ -52,6 +52,18 @@ public interface CollateralRegistry {
      */
     CancellationTask raiseCancellationTask(String filingNumber, String reason);
 
+    /**
+     * Imports national-registry search results (the CSV layout in README): all rows or none; each
+     * refused row is reported with its line and field. Returns how many filings were imported.
+     */
+    int importExternal(String csvText, String actor);
+
+    /** Active filings on the platform by collateral type. */
+    java.util.Map<String, Long> activeByType();
+
+    /** How many double-financing attempts were refused, per institution, since a date (for regulators). */
+    java.util.Map<Long, Long> blockedAttempts(java.time.LocalDate since);
+
     /** A secured party's cancellation tasks still open, or (for {@code null}) every overdue one. */
     List<CancellationTask> openCancellationTasks(Long securedParty, boolean overdueOnly);
 

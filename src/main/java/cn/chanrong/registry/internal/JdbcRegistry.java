@@ -28,11 +28,14 @@ class JdbcRegistry implements CollateralRegistry {
     private final BusinessDate businessDate;
 
     private final cn.chanrong.reference.ReferenceData reference;
+    private final org.springframework.transaction.support.TransactionTemplate requiresNew;
     private final int cancellationWorkingDays;
 
     JdbcRegistry(JdbcClient jdbc, AuditTrail audit, BusinessDate businessDate, cn.chanrong.reference.ReferenceData reference,
                  @org.springframework.beans.factory.annotation.Value("${chanrong.registry.cancellation-working-days:10}")
-                 int cancellationWorkingDays) {
+                 int cancellationWorkingDays, org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.requiresNew = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.requiresNew.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.audit = audit;
         this.businessDate = businessDate;
@@ -166,7 +169,151 @@ class JdbcRegistry implements CollateralRegistry {
                             Conflict.IDENTIFIER, rs.getString(5))))
                     .list();
         }
+        out.addAll(externalConflicts(securedParty, n, types));
         return List.copyOf(out);
+    }
+
+    /** National-registry filings (imported) by other parties that cover the request. */
+    private List<Conflict> externalConflicts(long securedParty, Normalised n, List<String> types) {
+        List<Conflict> out = new ArrayList<>();
+        String notOurs = " AND x.secured_party_name <> coalesce((SELECT name FROM institution WHERE id = :p), '')";
+        jdbc.sql("""
+                        SELECT x.number, x.collateral_type, x.secured_party_name FROM registry_external_filing x
+                        WHERE x.grantor = :g AND x.expires_on >= :today AND x.collateral_type = ANY(:types)
+                          AND (x.blanket_scope IS NOT NULL OR :blanket)""" + notOurs + " ORDER BY x.registered_at")
+                .param("g", n.grantor()).param("today", businessDate.today()).param("types", types.toArray(String[]::new))
+                .param("blanket", n.blanketScope() != null).param("p", securedParty)
+                .query((rs, i) -> out.add(new Conflict(rs.getString(1), 0, 0, rs.getString(2), Conflict.BLANKET, null, true,
+                        rs.getString(3))))
+                .list();
+        if (!n.identifiers().isEmpty()) {
+            jdbc.sql("""
+                            SELECT x.number, x.collateral_type, x.secured_party_name, i.identifier
+                            FROM registry_external_identifier i JOIN registry_external_filing x ON x.id = i.filing_id
+                            WHERE i.identifier = ANY(:ids) AND x.grantor = :g AND x.expires_on >= :today
+                              AND x.collateral_type = ANY(:types) AND x.blanket_scope IS NULL""" + notOurs
+                            + " ORDER BY x.registered_at, i.identifier")
+                    .param("ids", n.identifiers().toArray(String[]::new)).param("g", n.grantor())
+                    .param("today", businessDate.today()).param("types", types.toArray(String[]::new)).param("p", securedParty)
+                    .query((rs, i) -> out.add(new Conflict(rs.getString(1), 0, 0, rs.getString(2), Conflict.IDENTIFIER,
+                            rs.getString(4), true, rs.getString(3))))
+                    .list();
+        }
+        return out;
+    }
+
+    /** The refused attempt is kept even though the caller's transaction rolls back. */
+    private void recordBlocked(long securedParty, Normalised n, List<Conflict> conflicts) {
+        requiresNew.executeWithoutResult(s -> jdbc.sql("""
+                        INSERT INTO registry_blocked_attempt (secured_party, grantor, collateral_type, conflicting)
+                        VALUES (:p, :g, :t, :c)""")
+                .param("p", securedParty).param("g", n.grantor()).param("t", n.type().name())
+                .param("c", String.join(",", conflicts.stream().map(Conflict::number).distinct().toList())).update());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Long> blockedAttempts(LocalDate since) {
+        java.util.Map<Long, Long> out = new java.util.TreeMap<>();
+        jdbc.sql("SELECT secured_party, count(*) FROM registry_blocked_attempt WHERE attempted_at >= :s GROUP BY 1")
+                .param("s", since.atStartOfDay(cn.chanrong.reference.BusinessDate.ZONE).toOffsetDateTime())
+                .query((rs, i) -> out.put(rs.getLong(1), rs.getLong(2))).list();
+        return out;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Map<String, Long> activeByType() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        jdbc.sql("SELECT collateral_type, count(*) FROM registry_filing WHERE status = 'ACTIVE' AND expires_on >= :t GROUP BY 1")
+                .param("t", businessDate.today()).query((rs, i) -> out.put(rs.getString(1), rs.getLong(2))).list();
+        return out;
+    }
+
+    static final List<String> EXTERNAL_HEADER = List.of("number", "registered_at", "grantor", "secured_party",
+            "collateral_type", "description", "identifiers", "blanket_scope", "expires_on");
+
+    @Override
+    @Transactional
+    public int importExternal(String csvText, String actor) {
+        List<cn.chanrong.shared.Csv.Row> rows = cn.chanrong.shared.Csv.parse(csvText == null ? "" : csvText);
+        if (rows.isEmpty() || !rows.get(0).fields().stream().map(String::strip).toList().equals(EXTERNAL_HEADER)) {
+            throw Rejected.invalid(Rejection.of("registry.import.header", null, String.join(",", EXTERNAL_HEADER)));
+        }
+        List<Rejection> problems = new ArrayList<>();
+        record Parsed(String number, java.time.OffsetDateTime at, String grantor, String party, String type, String description,
+                      List<String> ids, String scope, LocalDate expires) {
+        }
+        List<Parsed> parsed = new ArrayList<>();
+        for (cn.chanrong.shared.Csv.Row row : rows.subList(1, rows.size())) {
+            List<String> f = row.fields();
+            int line = row.line();
+            if (f.size() != EXTERNAL_HEADER.size()) {
+                problems.add(Rejection.of("registry.import.columns", null, line, EXTERNAL_HEADER.size(), f.size()));
+                continue;
+            }
+            int before = problems.size();
+            String number = f.get(0).strip();
+            if (number.length() < 4 || number.length() > 40) {
+                problems.add(Rejection.of("registry.import.row", "number", line, number));
+            }
+            java.time.OffsetDateTime at = null;
+            try {
+                at = java.time.OffsetDateTime.parse(f.get(1).strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                problems.add(Rejection.of("registry.import.row", "registeredAt", line, f.get(1)));
+            }
+            String grantor = f.get(2).strip();
+            cn.chanrong.shared.CreditCode.check(grantor, "grantor").ifPresent(r -> problems.add(
+                    Rejection.of("registry.import.row", "grantor", line, grantor)));
+            String party = f.get(3).strip();
+            if (party.length() < 2) {
+                problems.add(Rejection.of("registry.import.row", "securedParty", line, party));
+            }
+            String type = f.get(4).strip();
+            if (CollateralType.parse(type).isEmpty()) {
+                problems.add(Rejection.of("registry.import.row", "collateralType", line, type));
+            }
+            String description = f.get(5).strip();
+            if (description.isEmpty() || description.length() > 2000) {
+                problems.add(Rejection.of("registry.import.row", "description", line, description));
+            }
+            List<String> ids = java.util.Arrays.stream(f.get(6).split(";")).map(String::strip).filter(s -> !s.isEmpty())
+                    .distinct().toList();
+            String scope = f.get(7).isBlank() ? null : f.get(7).strip();
+            if (ids.isEmpty() && scope == null) {
+                problems.add(Rejection.of("registry.import.row", "identifiers", line, ""));
+            }
+            LocalDate expires = null;
+            try {
+                expires = LocalDate.parse(f.get(8).strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                problems.add(Rejection.of("registry.import.row", "expiresOn", line, f.get(8)));
+            }
+            if (problems.size() == before) {
+                parsed.add(new Parsed(number, at, grantor, party, type, description, ids, scope, expires));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        for (Parsed p : parsed) {
+            jdbc.sql("DELETE FROM registry_external_filing WHERE number = :n").param("n", p.number()).update();
+            long id = jdbc.sql("""
+                            INSERT INTO registry_external_filing (number, registered_at, grantor, secured_party_name,
+                                collateral_type, description, blanket_scope, expires_on, imported_by)
+                            VALUES (:n, :at, :g, :p, :t, :d, :b, :e, :by) RETURNING id""")
+                    .param("n", p.number()).param("at", p.at()).param("g", p.grantor()).param("p", p.party())
+                    .param("t", p.type()).param("d", p.description()).param("b", p.scope()).param("e", p.expires())
+                    .param("by", actor).query(Long.class).single();
+            for (String identifier : p.ids()) {
+                jdbc.sql("INSERT INTO registry_external_identifier (filing_id, identifier) VALUES (:f, :i)")
+                        .param("f", id).param("i", identifier).update();
+            }
+        }
+        audit.record(AuditEvent.success(actor, "registry.import-external", "external-filings", null,
+                parsed.size() + " national-registry filings"));
+        return parsed.size();
     }
 
     @Override
@@ -176,6 +323,7 @@ class JdbcRegistry implements CollateralRegistry {
         lock(n);
         List<Conflict> conflicts = conflicts(securedParty, n);
         if (!conflicts.isEmpty()) {
+            recordBlocked(securedParty, n, conflicts);
             throw new AlreadyFiled(conflicts);
         }
         // drawn after the locks: the sequence orders filings as they really happened

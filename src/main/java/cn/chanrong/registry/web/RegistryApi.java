@@ -76,6 +76,32 @@ class RegistryApi {
         return Map.of("conflicts", registry.check(caller.institutionId(), body.request()));
     }
 
+    @PostMapping(value = "/external-filings", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    @PreAuthorize("hasAnyRole('INSTITUTION', 'ADMIN')")
+    @Operation(summary = "Import national-registry search results (CSV; all rows or none); they join the double-financing check as external")
+    Map<String, Object> importExternal(Caller caller, @RequestBody byte[] body,
+                                       @RequestParam(required = false) String encoding) {
+        if (!caller.isAdmin()) {
+            securedParty(caller);
+        }
+        var decoded = cn.chanrong.shared.Csv.decode(body, encoding);
+        if (decoded.rejection() != null) {
+            throw Rejected.invalid(decoded.rejection());
+        }
+        return Map.of("imported", registry.importExternal(decoded.text(), caller.username()));
+    }
+
+    record RegistryStatistics(Map<String, Long> activeByType, int overdueCancellations, Map<Long, Long> blockedAttempts) {
+    }
+
+    @GetMapping("/statistics")
+    @PreAuthorize("hasAnyRole('REGULATOR', 'ADMIN')")
+    @Operation(summary = "Active filings by type, overdue cancellations, and refused double-financing attempts by institution")
+    RegistryStatistics statistics() {
+        return new RegistryStatistics(registry.activeByType(), registry.openCancellationTasks(null, true).size(),
+                registry.blockedAttempts(java.time.LocalDate.of(2000, 1, 1)));
+    }
+
     record AmendmentRequest(String description, List<String> addIdentifiers, List<String> removeIdentifiers) {
     }
 

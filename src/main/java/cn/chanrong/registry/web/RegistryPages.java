@@ -61,6 +61,8 @@ class RegistryPages {
             model.addAttribute("mine", caller.institutionId());
         } else if (caller.is(Role.REGULATOR) || caller.isAdmin()) {
             model.addAttribute("tasks", registry.openCancellationTasks(null, true));
+            model.addAttribute("activeByType", registry.activeByType());
+            model.addAttribute("blocked", registry.blockedAttempts(java.time.LocalDate.of(2000, 1, 1)));
         }
         return "registry/search";
     }
@@ -115,6 +117,29 @@ class RegistryPages {
                   @RequestParam(required = false) Integer termMonths, RedirectAttributes flash) {
         return act(caller, locale, flash, "registry.extend", grantor,
                 () -> registry.extend(caller.institutionId(), number, termMonths, caller.username()));
+    }
+
+    @PostMapping("/registry/filings/{number}/amend")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String amend(Caller caller, Locale locale, @PathVariable String number, @RequestParam(required = false) String grantor,
+                 @RequestParam(required = false) String description, @RequestParam(required = false) String addIdentifiers,
+                 @RequestParam(required = false) String removeIdentifiers, RedirectAttributes flash) {
+        return act(caller, locale, flash, "registry.amend", grantor, () -> registry.amend(caller.institutionId(), number,
+                new CollateralRegistry.Amendment(description, split(addIdentifiers), split(removeIdentifiers)),
+                caller.username()));
+    }
+
+    /** Verification of a certificate by its number and hash, for anyone holding one. */
+    @PostMapping("/registry/verify")
+    @PreAuthorize("isAuthenticated()")
+    String verify(Locale locale, @RequestParam(required = false) String number, @RequestParam(required = false) String hash,
+                  RedirectAttributes flash) {
+        var filing = number == null ? java.util.Optional.<cn.chanrong.registry.Filing>empty()
+                : registry.byNumber(number.strip());
+        boolean valid = filing.isPresent() && hash != null && hash.strip().equalsIgnoreCase(registry.certificateHash(filing.get()));
+        flash.addFlashAttribute("verified", valid);
+        flash.addFlashAttribute("verifiedNumber", number);
+        return "redirect:/registry" + filing.map(f -> "?grantor=" + f.grantor()).orElse("");
     }
 
     @PostMapping("/registry/filings/{number}/object")
