@@ -33,6 +33,7 @@ class DemoBanner {
                     .append("    regulator      PBOC, national\n")
                     .append("    regulator-gd   MIIT bureau, Guangdong\n")
                     .append("    bank           operator, Minjiang City Commercial Bank\n")
+                    .append("    bank-admin     administrator of the bank's staff, Minjiang City Commercial Bank\n")
                     .append("    bank-reviewer  reviewer, Minjiang City Commercial Bank\n")
                     .append("    bank-approver  approver, Minjiang City Commercial Bank\n")
                     .append("    bank2          operator, Haixia Rural Commercial Bank\n")

@@ -67,7 +67,7 @@ class DemoLoader implements ApplicationRunner {
         // after the cast has committed: the economy's background thread reads committed rows only
         economy.load();
         long count = enterprises.search(Caller.system("demo-loader"), EnterpriseFilter.none(), PageRequest.of(0, 1)).total();
-        log.info("Demo world loaded: {} enterprises, 10 demo users", count);
+        log.info("Demo world loaded: {} enterprises, 11 demo users", count);
     }
 
     /** The named cast: two banks, the SME and the core enterprise with their logins, a few dozen firms. */
@@ -99,6 +99,7 @@ class DemoLoader implements ApplicationRunner {
         user(demo, "regulator", "人民银行（全国）", Role.REGULATOR, null, null, Set.of(), "PBOC", null);
         user(demo, "regulator-gd", "广东省工业和信息化厅", Role.REGULATOR, null, null, Set.of(), "MIIT", "440000");
         user(demo, "bank", "闽江城商行客户经理", Role.INSTITUTION, null, bank.id(), Set.of("operator"), null, null);
+        user(demo, "bank-admin", "闽江城商行系统管理员", Role.INSTITUTION, null, bank.id(), Set.of("institution-admin"), null, null);
         user(demo, "bank-reviewer", "闽江城商行审查人", Role.INSTITUTION, null, bank.id(), Set.of("reviewer"), null, null);
         user(demo, "bank-approver", "闽江城商行审批人", Role.INSTITUTION, null, bank.id(), Set.of("approver"), null, null);
         user(demo, "bank2-approver", "海峡农商行审批人", Role.INSTITUTION, null, bank2.id(), Set.of("approver"), null, null);

@@ -12,6 +12,16 @@ public interface Users {
 
     Optional<Caller> caller(String username);
 
+    /**
+     * An institution's administrator creates a staff member of the same institution (operator,
+     * reviewer, approver); only the platform administrator creates institution administrators.
+     */
+    long createStaff(Caller institutionAdmin, String username, String password, String displayName,
+                     java.util.Set<String> authorities);
+
+    /** The users of the caller's own institution, for its administrator. */
+    java.util.List<UserView> staff(Caller institutionAdmin);
+
     /** Users in username order, for administrators. */
     cn.chanrong.shared.Page<UserView> list(Caller caller, cn.chanrong.shared.PageRequest page);
 

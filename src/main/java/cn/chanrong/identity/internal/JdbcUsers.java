@@ -58,6 +58,44 @@ class JdbcUsers implements Users, UserDetailsService {
         return new cn.chanrong.shared.Page<>(items, page.page(), page.size(), total);
     }
 
+    private static void requireInstitutionAdmin(Caller caller) {
+        if (!caller.is(Role.INSTITUTION) || !caller.hasAuthority("institution-admin")) {
+            throw cn.chanrong.shared.Rejected.of(cn.chanrong.shared.Rejected.Kind.FORBIDDEN,
+                    cn.chanrong.shared.Rejection.of("user.institution-admin-only", null));
+        }
+    }
+
+    @Override
+    @Transactional
+    public long createStaff(Caller admin, String username, String password, String displayName,
+                            java.util.Set<String> authorities) {
+        requireInstitutionAdmin(admin);
+        java.util.Set<String> granted = authorities == null ? java.util.Set.of() : authorities;
+        granted.stream().filter(a -> !UserRules.STAFF_AUTHORITIES.contains(a)).findFirst().ifPresent(a -> {
+            throw cn.chanrong.shared.Rejected.invalid(cn.chanrong.shared.Rejection.of("enum", "authorities", a,
+                    UserRules.STAFF_AUTHORITIES.toString()));
+        });
+        if (granted.isEmpty()) {
+            throw cn.chanrong.shared.Rejected.invalid(cn.chanrong.shared.Rejection.of("required", "authorities"));
+        }
+        return create(new UserDraft(username, password, displayName, Role.INSTITUTION, null, admin.institutionId(),
+                granted, null, null), admin);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.List<UserView> staff(Caller admin) {
+        requireInstitutionAdmin(admin);
+        return jdbc.sql("""
+                        SELECT id, username, display_name, role, enterprise_id, institution_id, authorities, department,
+                               region_code, enabled FROM app_user WHERE institution_id = :i ORDER BY username""")
+                .param("i", admin.institutionId())
+                .query((rs, i) -> new UserView(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
+                        (Long) rs.getObject(5), (Long) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getBoolean(10)))
+                .list();
+    }
+
     @Override
     @Transactional
     public long create(UserDraft d, Caller actor) {

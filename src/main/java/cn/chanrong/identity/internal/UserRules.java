@@ -16,7 +16,9 @@ final class UserRules {
         return demo ? 4 : 12;
     }
     static final Set<String> DEPARTMENTS = Set.of("PBOC", "MIIT", "NDRC", "NFRA", "MOF", "CSRC", "MOST", "SASAC");
-    static final Set<String> AUTHORITIES = Set.of("operator", "reviewer", "approver");
+    static final Set<String> AUTHORITIES = Set.of("operator", "reviewer", "approver", "institution-admin");
+    /** What an institution's administrator may grant: everything but administration itself. */
+    static final Set<String> STAFF_AUTHORITIES = Set.of("operator", "reviewer", "approver");
 
     private UserRules() {
     }
