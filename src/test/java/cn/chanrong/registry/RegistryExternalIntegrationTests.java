@@ -71,4 +71,28 @@ class RegistryExternalIntegrationTests {
                 "hash", hash.replace(hash.charAt(0), hash.charAt(0) == 'a' ? 'b' : 'a')));
         assertThat(enterprise.get("/registry?grantor=" + grantor).body()).contains("核验未通过");
     }
+
+    @Test
+    void the_certificate_is_also_a_pdf_carrying_the_same_hash() throws Exception {
+        String grantor = Fixtures.freshCreditCode("350100");
+        String number = Api.as(port, "bank").post("/api/v1/registry/filings", RegistryIntegrationTests.filing(grantor,
+                "WAREHOUSE_RECEIPT", List.of("WR-" + UUID.randomUUID()), null)).json().get("number").asString();
+        String html = Api.as(port, "bank").get("/api/v1/registry/filings/" + number + "/certificate").body();
+        String hash = html.replaceAll("(?s).*<dd id=\"hash\">([0-9a-f]{64})</dd>.*", "$1");
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/api/v1/registry/filings/" + number + "/certificate.pdf"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("regulator:demo".getBytes()))
+                .build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(new String(response.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        var reader = new org.openpdf.text.pdf.PdfReader(response.body());
+        String text = new org.openpdf.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
+        assertThat(text.replaceAll("\\s", "")).contains(hash, number, grantor);
+        if (java.nio.file.Files.exists(java.nio.file.Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"))) {
+            assertThat(text).contains("动产融资登记证明");
+        }
+    }
 }

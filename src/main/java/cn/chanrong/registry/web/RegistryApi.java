@@ -32,10 +32,12 @@ class RegistryApi {
 
     private final CollateralRegistry registry;
     private final ApiErrors errors;
+    private final CertificatePdf pdfs;
 
-    RegistryApi(CollateralRegistry registry, ApiErrors errors) {
+    RegistryApi(CollateralRegistry registry, ApiErrors errors, CertificatePdf pdfs) {
         this.registry = registry;
         this.errors = errors;
+        this.pdfs = pdfs;
     }
 
     record FilingRequest(String grantor, String collateralType, String description, List<String> identifiers,
@@ -231,6 +233,33 @@ class RegistryApi {
         row(b, locale, "status", f.status());
         row(b, locale, "hash", registry.certificateHash(f));
         return b.append("</dl></body></html>").toString();
+    }
+
+    @GetMapping(value = "/filings/{number}/certificate.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "The filing's certificate as PDF, with the same fields and verification hash")
+    ResponseEntity<byte[]> certificatePdf(@org.springframework.web.bind.annotation.PathVariable String number,
+                                          Locale locale) {
+        Filing f = registry.byNumber(number).orElseThrow(() -> Rejected.notFound("filing", number));
+        Map<String, String> rows = new LinkedHashMap<>();
+        java.util.function.BiConsumer<String, String> row = (field, value) ->
+                rows.put(errors.message(Rejection.of("registry.label", field), locale), value);
+        row.accept("number", f.number());
+        row.accept("seq", Long.toString(f.seq()));
+        row.accept("registeredAt", f.registeredAt().toString());
+        row.accept("grantor", f.grantor());
+        row.accept("securedParty", Long.toString(f.securedParty()));
+        row.accept("collateralType", f.collateralType());
+        row.accept("description", f.description());
+        row.accept("identifiers", String.join(", ", f.identifiers()));
+        row.accept("blanketScope", f.blanketScope() == null ? "" : f.blanketScope());
+        row.accept("termMonths", Integer.toString(f.termMonths()));
+        row.accept("expiresOn", f.expiresOn().toString());
+        row.accept("status", f.status());
+        row.accept("hash", registry.certificateHash(f));
+        byte[] pdf = pdfs.render(errors.message(Rejection.of("registry.certificate", null), locale) + " " + f.number(), rows);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"certificate-" + f.number() + ".pdf\"").body(pdf);
     }
 
     private void row(StringBuilder b, Locale locale, String field, String value) {
