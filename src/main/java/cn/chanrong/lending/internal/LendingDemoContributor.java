@@ -140,6 +140,7 @@ class LendingDemoContributor implements DemoContributor {
                         "订单下滑导致现金流紧张，展期两年并减免欠息 / orders fell; two-year extension with arrears forgiven"));
             }
         }
+        otherFilings(bank, bank2, borrowers);
         // applications waiting at each step of the chain
         waiting(bank, product, borrowers.get(0), "2000000.00", 0);
         waiting(bank, product, borrowers.get(1), "5000000.00", 1);
@@ -158,6 +159,40 @@ class LendingDemoContributor implements DemoContributor {
                         String.format("AR-%s-%03d", grantor.substring(8, 17), i + 100)), null, 36), bank.officer().username());
         loans.attachSecurity(bank.officer(), loanId, new Loans.SecurityRequest("PLEDGE", "应收账款质押 / receivables pledge",
                 "3000000.00", null, filing.number()));
+    }
+
+    /**
+     * Filings beyond receivables: a blanket inventory filing, warehouse receipts and equipment; and one
+     * double-financing attempt the registry refuses (the second bank factoring a pledged receivable).
+     */
+    private void otherFilings(Actors bank, Actors bank2, List<Long> borrowers) {
+        String a = creditCode(borrowers.get(3));
+        String b = creditCode(borrowers.get(4));
+        String c = creditCode(borrowers.get(5));
+        registry.file(bank.officer().institutionId(), new CollateralRegistry.Request(a, "INVENTORY",
+                "动产浮动抵押：现有及将有的库存商品 / floating charge over present and future stock", List.of(),
+                "福州仓库全部现有及将有的存货 / all present and future inventory at the Fuzhou warehouse", 24),
+                bank.officer().username());
+        registry.file(bank.officer().institutionId(), new CollateralRegistry.Request(b, "WAREHOUSE_RECEIPT",
+                "标准仓单质押：冷轧钢卷 / standard warehouse receipts for cold-rolled coil",
+                List.of("WR-FZ-2026-0141", "WR-FZ-2026-0142"), null, 12), bank.officer().username());
+        registry.file(bank2.officer().institutionId(), new CollateralRegistry.Request(c, "EQUIPMENT",
+                "数控加工中心两台 / two CNC machining centres", List.of("SN-VMC850-26011", "SN-VMC850-26012"), null, 36),
+                bank2.officer().username());
+        String pledged = creditCode(borrowers.get(0));
+        try {
+            registry.file(bank2.officer().institutionId(), new CollateralRegistry.Request(pledged, "FACTORING",
+                    "保理：应收账款转让 / factoring", List.of(String.format("AR-%s-%03d", pledged.substring(8, 17), 0)),
+                    null, 12), bank2.officer().username());
+        } catch (CollateralRegistry.AlreadyFiled refused) {
+            log.info("Demo: the registry refused a second financing of {} (filed as {})",
+                    refused.conflicts().get(0).identifier(), refused.conflicts().get(0).number());
+        }
+    }
+
+    private String creditCode(long enterprise) {
+        return jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :id").param("id", enterprise).query(String.class)
+                .single();
     }
 
     private long restructured() {

@@ -32,8 +32,11 @@ class RegistryPages {
     private final CollateralRegistry registry;
     private final ApiErrors errors;
     private final RejectedRequestRecorder rejectedAudit;
+    private final cn.chanrong.enterprise.Enterprises enterprises;
 
-    RegistryPages(CollateralRegistry registry, ApiErrors errors, RejectedRequestRecorder rejectedAudit) {
+    RegistryPages(CollateralRegistry registry, ApiErrors errors, RejectedRequestRecorder rejectedAudit,
+                  cn.chanrong.enterprise.Enterprises enterprises) {
+        this.enterprises = enterprises;
         this.registry = registry;
         this.errors = errors;
         this.rejectedAudit = rejectedAudit;
@@ -43,6 +46,10 @@ class RegistryPages {
     @PreAuthorize("isAuthenticated()")
     String search(Caller caller, Locale locale, @RequestParam(required = false) String grantor, Model model) {
         String g = grantor == null ? "" : grantor.strip();
+        if (g.isEmpty() && caller.is(Role.ENTERPRISE)) {
+            // an enterprise sees the filings against itself first
+            g = enterprises.get(caller, caller.enterpriseId()).creditCode();
+        }
         model.addAttribute("grantor", g);
         if (!g.isEmpty()) {
             var problem = CreditCode.check(g, "grantor");
