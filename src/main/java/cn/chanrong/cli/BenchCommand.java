@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** Benchmarks: {@code ./chanrong bench eligibility} needs no database; {@code bench transfers} posts to the ledger. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: eligibility (no database), ledger transfers (on the platform's database).",
         subcommands = {BenchCommand.Eligibility.class, BenchCommand.Transfers.class, BenchCommand.EndOfDayBench.class,
-                BenchCommand.Repayments.class})
+                BenchCommand.Repayments.class, BenchCommand.RegistryBench.class})
 final class BenchCommand implements Runnable {
 
     @Override
@@ -224,6 +224,104 @@ final class BenchCommand implements Runnable {
                     ids.size(), threads, seconds, ids.size() / seconds, latencies[latencies.length / 2] / 1e6,
                     latencies[(int) (latencies.length * 0.99)] / 1e6, latencies[latencies.length - 1] / 1e6, failures.get());
             return failures.get() == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "registry", mixinStandardHelpOptions = true,
+            description = "Generate synthetic filings, then time the double-financing check (one identifier, blanket) and concurrent filings; checks that no asset was filed twice.")
+    static final class RegistryBench implements Callable<Integer> {
+        @Option(names = "--filings", defaultValue = "1000000") int filings;
+        @Option(names = "--targets", defaultValue = "1000") int targets;
+        @Option(names = "--checks", defaultValue = "2000") int checks;
+        @Option(names = "--clients", defaultValue = "8") int clients;
+        @Option(names = "--per-client", defaultValue = "250") int perClient;
+        @Option(names = "--data-dir", description = "Data directory of the embedded database (default ./data)") String dataDir;
+        @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "--property=value") List<String> springArgs = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            try (var ctx = Chanrong.Batch.context(dataDir, springArgs)) {
+                var registry = ctx.getBean(cn.chanrong.registry.CollateralRegistry.class);
+                var tx = ctx.getBean(org.springframework.transaction.support.TransactionTemplate.class);
+                var jdbc = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+                List<Long> parties = jdbc.sql("SELECT id FROM institution ORDER BY id LIMIT 2").query(Long.class).list();
+                long start = System.nanoTime();
+                var t = ctx.getBean(cn.chanrong.registry.FilingGenerator.class).generate(filings, targets, 1_000_000,
+                        n -> System.out.printf("  generated %,d filings%n", n));
+                long total = jdbc.sql("SELECT count(*) FROM registry_filing").query(Long.class).single();
+                System.out.printf("generated %,d filings in %.1f s; %,d filings in the register%n", filings,
+                        (System.nanoTime() - start) / 1e9, total);
+                SplittableRandom random = new SplittableRandom(7);
+                long[] one = new long[checks];
+                long[] blanket = new long[checks];
+                for (int i = 0; i < checks; i++) {
+                    int k = random.nextInt(t.grantors().size());
+                    var req = new cn.chanrong.registry.CollateralRegistry.Request(t.grantors().get(k), "RECEIVABLES_PLEDGE",
+                            "check", List.of(t.identifiers().get(k)), null, null);
+                    long t0 = System.nanoTime();
+                    int found = tx.execute(s -> registry.check(parties.get(parties.size() - 1), req).size());
+                    one[i] = System.nanoTime() - t0;
+                    if (found != 1) {
+                        System.out.println("unexpected: " + found + " conflicts for " + req);
+                        return 1;
+                    }
+                    var b = new cn.chanrong.registry.CollateralRegistry.Request(t.grantors().get(k), "EQUIPMENT", "check",
+                            List.of(), "全部设备 / all equipment", null);
+                    t0 = System.nanoTime();
+                    tx.execute(s -> registry.check(parties.get(0), b));
+                    blanket[i] = System.nanoTime() - t0;
+                }
+                java.util.Arrays.sort(one);
+                java.util.Arrays.sort(blanket);
+                System.out.printf("check, one identifier: p50 %.2f ms, p99 %.2f ms; blanket scope: p50 %.2f ms, p99 %.2f ms (%,d each)%n",
+                        one[checks / 2] / 1e6, one[(int) (checks * 0.99)] / 1e6, blanket[checks / 2] / 1e6,
+                        blanket[(int) (checks * 0.99)] / 1e6, checks);
+
+                String run = Long.toString(System.nanoTime(), 36).toUpperCase();
+                String contested = t.grantors().get(0);
+                var ok = new java.util.concurrent.atomic.AtomicInteger();
+                var refused = new java.util.concurrent.atomic.AtomicInteger();
+                var pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+                List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+                start = System.nanoTime();
+                for (int c = 0; c < clients; c++) {
+                    final int client = c;
+                    futures.add(pool.submit(() -> {
+                        SplittableRandom r = new SplittableRandom(client);
+                        for (int i = 0; i < perClient; i++) {
+                            boolean shared = i % 2 == 0;
+                            String grantor = shared ? contested : t.grantors().get(r.nextInt(t.grantors().size()));
+                            String id = shared ? "C-" + run + "-" + (i / 2) : "F-" + run + "-" + client + "-" + i;
+                            try {
+                                registry.file(parties.get(client % parties.size()), new cn.chanrong.registry.CollateralRegistry.Request(
+                                        grantor, "RECEIVABLES_PLEDGE", "并发基准 / concurrent bench", List.of(id), null, 12),
+                                        "bench-client");
+                                ok.incrementAndGet();
+                            } catch (cn.chanrong.registry.CollateralRegistry.AlreadyFiled e) {
+                                refused.incrementAndGet();
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (var f : futures) {
+                    f.get();
+                }
+                pool.shutdown();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf("%d clients: %,d filings and %,d refusals in %.1f s = %,.0f filing attempts per second%n",
+                        clients, ok.get(), refused.get(), seconds, (ok.get() + refused.get()) / seconds);
+                long twice = jdbc.sql("""
+                                SELECT count(*) FROM (SELECT i.identifier FROM registry_identifier i
+                                  JOIN registry_filing f ON f.id = i.filing_id
+                                  WHERE i.identifier LIKE :p AND f.status = 'ACTIVE' GROUP BY 1 HAVING count(DISTINCT f.secured_party) > 1) x""")
+                        .param("p", "C-" + run + "-%").query(Long.class).single();
+                long contestedHeld = jdbc.sql("SELECT count(DISTINCT identifier) FROM registry_identifier WHERE identifier LIKE :p")
+                        .param("p", "C-" + run + "-%").query(Long.class).single();
+                System.out.printf("ordering invariant: %d contested identifiers, each held by one secured party "
+                        + "(%d held by two)%n", contestedHeld, twice);
+                return twice == 0 ? 0 : 1;
+            }
         }
     }
 }
