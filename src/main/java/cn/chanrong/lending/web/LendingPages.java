@@ -64,7 +64,7 @@ class LendingPages {
     String loans(Caller caller, Model model, @RequestParam(required = false) String status,
                  @RequestParam(required = false) String tier, @RequestParam(required = false) Boolean overdue,
                  @RequestParam(required = false) Integer page) {
-        Tier t = tier == null || tier.isBlank() ? null : Tier.valueOf(tier);
+        Tier t = java.util.Arrays.stream(Tier.values()).filter(x -> x.name().equals(tier)).findFirst().orElse(null);
         String s = status == null || status.isBlank() ? null : status;
         var result = loans.search(caller, new Loans.Filter(s, t, null, overdue), PageRequest.of(page == null ? 0 : Math.max(0, page), 20));
         model.addAttribute("result", result);
@@ -151,7 +151,8 @@ class LendingPages {
     String classify(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) String tier,
                     @RequestParam(required = false) String reason, RedirectAttributes flash) {
         return act(caller, locale, flash, "loan.reclassify", id, "/loans/" + id, () -> {
-            loans.reclassify(caller, id, tier == null || tier.isBlank() ? null : Tier.valueOf(tier), reason);
+            loans.reclassify(caller, id, java.util.Arrays.stream(Tier.values()).filter(x -> x.name().equals(tier))
+                    .findFirst().orElse(null), reason);
             return null;
         });
     }
