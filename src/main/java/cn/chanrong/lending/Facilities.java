@@ -8,7 +8,11 @@ import java.time.LocalDate;
 /** Credit lines: opened by an institution's approver, drawn by contracts, restored by repaid principal when revolving. */
 public interface Facilities {
 
-    record Request(Long borrowerId, String amount, Boolean revolving, LocalDate validFrom, LocalDate validTo) {
+    /** A borrower's line ({@code borrowerId}) or a group's ({@code groupId}), not both. */
+    record Request(Long borrowerId, Long groupId, String amount, Boolean revolving, LocalDate validFrom, LocalDate validTo) {
+        public Request(Long borrowerId, String amount, Boolean revolving, LocalDate validFrom, LocalDate validTo) {
+            this(borrowerId, null, amount, revolving, validFrom, validTo);
+        }
     }
 
     Facility open(Caller caller, Request request);

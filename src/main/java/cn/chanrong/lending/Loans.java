@@ -20,8 +20,20 @@ public interface Loans {
     /** Signs the contract of an approved application: the rate is fixed now, the facility is drawn. */
     Loan contract(Caller caller, long applicationId);
 
-    /** Pays the principal out on {@code valueDate} (null = the business date) and builds the schedule from it. */
+    /** A counterparty paid directly under entrusted payment; one payee with no amount takes the whole principal. */
+    record Payee(String name, String account, String amount) {
+    }
+
+    /**
+     * Pays the principal out on {@code valueDate} (null = the business date) and builds the schedule
+     * from it. Entrusted payment names the payees, whose amounts add up to the principal.
+     */
+    Loan disburse(Caller caller, long loanId, LocalDate valueDate, List<Payee> payees);
+
+    /** The same with one payee (or none, for self-payment). */
     Loan disburse(Caller caller, long loanId, LocalDate valueDate, String payee);
+
+    List<Payee> payees(Caller caller, long loanId);
 
     /**
      * A repayment. {@code type} REPAYMENT pays what is due (penalty, overdue, current) and is refused

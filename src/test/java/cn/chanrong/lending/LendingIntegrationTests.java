@@ -274,4 +274,65 @@ class LendingIntegrationTests {
                 .isEqualByComparingTo("150000.00");
         assertLedgerSound();
     }
+
+    @Test
+    void entrusted_payment_pays_named_counterparties_whose_amounts_add_up_to_the_principal() {
+        long borrower = borrower();
+        Map<String, Object> body = application(product("MJ-ZJTX-01"), borrower, null, "2000000.00", 12, "EQUAL_PRINCIPAL");
+        body.put("paymentMode", "ENTRUSTED");
+        long id = as("bank").post("/api/v1/loan-applications", body).json().get("id").asLong();
+        act("bank", id, "PASS", 200);
+        act("bank-approver", id, "PASS", 200);
+        long loanId = as("bank").post("/api/v1/loan-applications/" + id + "/contract", null).json().get("id").asLong();
+        var none = as("bank").post("/api/v1/loans/" + loanId + "/disbursements", Map.of("valueDate", "2026-06-01"));
+        assertThat(none.status()).isEqualTo(422);
+        assertThat(none.json().get("errors").get(0).get("code").asString()).isEqualTo("lending.disburse.payee-required");
+        var short_ = as("bank").post("/api/v1/loans/" + loanId + "/disbursements", Map.of("valueDate", "2026-06-01",
+                "payees", List.of(Map.of("name", "沈阳机床股份有限公司", "account", "6222000011112222", "amount", "1500000.00"))));
+        assertThat(short_.status()).isEqualTo(422);
+        assertThat(short_.json().get("errors").get(0).get("message").asString()).contains("1500000.00", "2000000.00");
+        var paid = as("bank").post("/api/v1/loans/" + loanId + "/disbursements", Map.of("valueDate", "2026-06-01",
+                "payees", List.of(Map.of("name", "沈阳机床股份有限公司", "account", "6222000011112222", "amount", "1500000.00"),
+                        Map.of("name", "大连光洋科技集团有限公司", "account", "6222000033334444", "amount", "500000.00"))));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        var payees = as("bank").get("/api/v1/loans/" + loanId + "/payees").json();
+        assertThat(payees.size()).isEqualTo(2);
+        assertThat(payees.get(1).get("amount").asString()).isEqualTo("500000.00");
+        assertThat(as("bank").get("/api/v1/loans/" + loanId + "/transactions").json().get(0).get("payee").asString())
+                .contains("沈阳机床", "大连光洋");
+    }
+
+    @Test
+    void a_group_line_caps_what_all_members_draw_and_is_restored_by_repaid_principal() {
+        long a = borrower();
+        long b = borrower();
+        long group = jdbc.sql("INSERT INTO enterprise_group (code, name) VALUES (:c, '测试集团') RETURNING id")
+                .param("c", "G-" + System.nanoTime()).query(Long.class).single();
+        jdbc.sql("UPDATE enterprise SET group_id = :g WHERE id IN (:a, :b)").param("g", group).param("a", a).param("b", b)
+                .update();
+        var both = as("bank-approver").post("/api/v1/facilities", Map.of("borrowerId", a, "groupId", group,
+                "amount", "3000000", "validFrom", "2025-01-01", "validTo", "2027-12-31"));
+        assertThat(both.status()).isEqualTo(422);
+        var line = as("bank-approver").post("/api/v1/facilities", Map.of("groupId", group, "amount", "3000000.00",
+                "validFrom", "2025-01-01", "validTo", "2027-12-31"));
+        assertThat(line.status()).as(line.body()).isEqualTo(201);
+        long lineId = line.json().get("id").asLong();
+        long loanA = disbursedLoan(a, null, "2000000.00", 12, "EQUAL_PRINCIPAL", "2026-01-20");
+        assertThat(as("bank").get("/api/v1/facilities/" + lineId).json().get("used").decimalValue())
+                .isEqualByComparingTo("2000000.00");
+
+        var app = as("bank").post("/api/v1/loan-applications",
+                application(product("MJ-ZJTX-01"), b, null, "1500000.00", 12, "EQUAL_PRINCIPAL")).json();
+        long id = app.get("id").asLong();
+        act("bank", id, "PASS", 200);
+        act("bank-approver", id, "PASS", 200);
+        var refused = as("bank").post("/api/v1/loan-applications/" + id + "/contract", null);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("errors").get(0).get("code").asString()).isEqualTo("lending.facility.group-exceeded");
+
+        assertThat(as("bank").post("/api/v1/loans/" + loanA + "/repayments",
+                Map.of("amount", "172500.00", "valueDate", "2026-02-20")).status()).isEqualTo(201);
+        assertThat(as("bank").get("/api/v1/facilities/" + lineId).json().get("used").decimalValue())
+                .as("repaid principal comes back to the group line").isEqualByComparingTo("1833333.33");
+    }
 }

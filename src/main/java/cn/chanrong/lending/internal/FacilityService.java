@@ -27,8 +27,10 @@ class FacilityService implements Facilities {
 
     static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000000.00");
     private static final String COLUMNS = """
-            f.id, f.institution_id, f.borrower_id, e.name, f.amount, f.used, f.revolving, f.valid_from, f.valid_to,
-            f.status, f.version""";
+            f.id, f.institution_id, f.borrower_id, f.group_id, coalesce(e.name, g.name), f.amount, f.used, f.revolving,
+            f.valid_from, f.valid_to, f.status, f.version""";
+    private static final String FROM = " FROM facility f LEFT JOIN enterprise e ON e.id = f.borrower_id"
+            + " LEFT JOIN enterprise_group g ON g.id = f.group_id";
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -41,9 +43,9 @@ class FacilityService implements Facilities {
     }
 
     private static Facility map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new Facility(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getBigDecimal(5),
-                rs.getBigDecimal(6), rs.getBoolean(7), rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class),
-                rs.getString(10), rs.getInt(11));
+        return new Facility(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), (Long) rs.getObject(4), rs.getString(5),
+                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBoolean(8), rs.getObject(9, LocalDate.class),
+                rs.getObject(10, LocalDate.class), rs.getString(11), rs.getInt(12));
     }
 
     @Override
@@ -57,11 +59,14 @@ class FacilityService implements Facilities {
         if (amount != null && amount.signum() <= 0) {
             problems.add(Rejection.of("lending.positive", "amount", r.amount()));
         }
-        if (r.borrowerId() == null) {
-            problems.add(Rejection.of("required", "borrowerId"));
-        } else if (jdbc.sql("SELECT count(*) FROM enterprise WHERE id = :id").param("id", r.borrowerId())
-                .query(Long.class).single() == 0) {
+        if ((r.borrowerId() == null) == (r.groupId() == null)) {
+            problems.add(Rejection.of("lending.facility.borrower-or-group", "borrowerId"));
+        } else if (r.borrowerId() != null && jdbc.sql("SELECT count(*) FROM enterprise WHERE id = :id")
+                .param("id", r.borrowerId()).query(Long.class).single() == 0) {
             problems.add(Rejection.of("not-found", "borrowerId", "enterprise", r.borrowerId()));
+        } else if (r.groupId() != null && jdbc.sql("SELECT count(*) FROM enterprise_group WHERE id = :id")
+                .param("id", r.groupId()).query(Long.class).single() == 0) {
+            problems.add(Rejection.of("not-found", "groupId", "enterprise group", r.groupId()));
         }
         LocalDate from = r.validFrom() == null ? businessDate.today() : r.validFrom();
         if (r.validTo() == null) {
@@ -73,13 +78,14 @@ class FacilityService implements Facilities {
             throw Rejected.invalid(problems);
         }
         long id = jdbc.sql("""
-                        INSERT INTO facility (institution_id, borrower_id, amount, revolving, valid_from, valid_to, created_by)
-                        VALUES (:i, :b, :a, :r, :f, :t, :by) RETURNING id""")
-                .param("i", caller.institutionId()).param("b", r.borrowerId()).param("a", amount)
+                        INSERT INTO facility (institution_id, borrower_id, group_id, amount, revolving, valid_from, valid_to,
+                            created_by)
+                        VALUES (:i, :b, :g, :a, :r, :f, :t, :by) RETURNING id""")
+                .param("i", caller.institutionId()).param("b", r.borrowerId()).param("g", r.groupId()).param("a", amount)
                 .param("r", r.revolving() == null || r.revolving()).param("f", from).param("t", r.validTo())
                 .param("by", caller.username()).query(Long.class).single();
         audit.record(AuditEvent.success(caller.username(), "facility.open", "facility", id,
-                "borrower " + r.borrowerId() + " amount " + amount));
+                (r.groupId() == null ? "borrower " + r.borrowerId() : "group " + r.groupId()) + " amount " + amount));
         return get(caller, id);
     }
 
@@ -88,8 +94,8 @@ class FacilityService implements Facilities {
     public Facility get(Caller caller, long id) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", id);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM facility f JOIN enterprise e ON e.id = f.borrower_id WHERE f.id = :id AND "
-                        + visible(caller, p)).params(p).query(FacilityService::map).optional()
+        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE f.id = :id AND " + visible(caller, p)).params(p)
+                .query(FacilityService::map).optional()
                 .orElseThrow(() -> Rejected.notFound("facility", id));
     }
 
@@ -102,11 +108,10 @@ class FacilityService implements Facilities {
             where += " AND f.borrower_id = :b";
             p.put("b", borrowerId);
         }
-        long total = jdbc.sql("SELECT count(*) FROM facility f JOIN enterprise e ON e.id = f.borrower_id WHERE " + where)
-                .params(p).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*)" + FROM + " WHERE " + where).params(p).query(Long.class).single();
         p.put("limit", page.size());
         p.put("offset", page.offset());
-        return new Page<>(jdbc.sql("SELECT " + COLUMNS + " FROM facility f JOIN enterprise e ON e.id = f.borrower_id WHERE "
+        return new Page<>(jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE "
                 + where + " ORDER BY f.id DESC LIMIT :limit OFFSET :offset").params(p).query(FacilityService::map).list(),
                 page.page(), page.size(), total);
     }
@@ -116,31 +121,70 @@ class FacilityService implements Facilities {
     }
 
     /**
-     * Draws a contract's principal on the facility, with the facility row locked: it must be active,
-     * valid on {@code date}, belong to the borrower and have the amount available.
+     * Draws a contract's principal: on the borrower's group line at the institution when there is one,
+     * then on the cited facility. Rows are locked group line first, so two draws never deadlock; each
+     * must be active and valid on {@code date}, the cited one must be the borrower's (or its group's),
+     * and both must have the amount available.
      */
-    void draw(long facilityId, long institutionId, long borrowerId, BigDecimal amount, LocalDate date) {
-        var f = jdbc.sql("SELECT " + COLUMNS + " FROM facility f JOIN enterprise e ON e.id = f.borrower_id WHERE f.id = :id FOR UPDATE OF f")
-                .param("id", facilityId).query(FacilityService::map).optional()
-                .filter(x -> x.institutionId() == institutionId && x.borrowerId() == borrowerId)
-                .orElseThrow(() -> Rejected.invalid(Rejection.of("lending.facility.other", "facilityId", facilityId)));
+    void draw(Long facilityId, long institutionId, long borrowerId, BigDecimal amount, LocalDate date) {
+        Long groupLine = groupLine(institutionId, borrowerId);
+        if (groupLine != null && !groupLine.equals(facilityId)) {
+            drawOn(lock(groupLine), amount, date);
+        }
+        if (facilityId != null) {
+            Long group = groupOf(borrowerId);
+            Facility f = lock(facilityId);
+            boolean belongs = f != null && f.institutionId() == institutionId
+                    && (Long.valueOf(borrowerId).equals(f.borrowerId()) || group != null && group.equals(f.groupId()));
+            if (!belongs) {
+                throw Rejected.invalid(Rejection.of("lending.facility.other", "facilityId", facilityId));
+            }
+            drawOn(f, amount, date);
+        }
+    }
+
+    private Facility lock(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE f.id = :id FOR UPDATE OF f").param("id", id)
+                .query(FacilityService::map).optional().orElse(null);
+    }
+
+    private Long groupOf(long borrowerId) {
+        return jdbc.sql("SELECT group_id FROM enterprise WHERE id = :b").param("b", borrowerId)
+                .query((rs, i) -> (Long) rs.getObject(1)).optional().orElse(null);
+    }
+
+    private Long groupLine(long institutionId, long borrowerId) {
+        Long group = groupOf(borrowerId);
+        return group == null ? null : jdbc.sql("""
+                        SELECT id FROM facility WHERE institution_id = :i AND group_id = :g AND status = 'ACTIVE'
+                        ORDER BY id LIMIT 1""")
+                .param("i", institutionId).param("g", group).query(Long.class).optional().orElse(null);
+    }
+
+    private void drawOn(Facility f, BigDecimal amount, LocalDate date) {
         if (!"ACTIVE".equals(f.status()) || date.isBefore(f.validFrom()) || date.isAfter(f.validTo())) {
-            throw Rejected.invalid(Rejection.of("lending.facility.inactive", "facilityId", facilityId, f.validFrom(),
+            throw Rejected.invalid(Rejection.of("lending.facility.inactive", "facilityId", f.id(), f.validFrom(),
                     f.validTo()));
         }
         if (f.available().compareTo(amount) < 0) {
-            throw Rejected.invalid(Rejection.of("lending.facility.exceeded", "amount", amount.toPlainString(),
-                    f.available().toPlainString()));
+            throw Rejected.invalid(Rejection.of(f.groupId() != null ? "lending.facility.group-exceeded"
+                    : "lending.facility.exceeded", "amount", amount.toPlainString(), f.available().toPlainString()));
         }
         jdbc.sql("UPDATE facility SET used = used + :a, version = version + 1 WHERE id = :id")
-                .param("a", amount).param("id", facilityId).update();
+                .param("a", amount).param("id", f.id()).update();
     }
 
-    /** Gives repaid principal back to a revolving facility. */
-    void restore(Long facilityId, BigDecimal principal) {
-        if (facilityId != null && principal.signum() > 0) {
-            jdbc.sql("UPDATE facility SET used = greatest(used - :a, 0), version = version + 1 WHERE id = :id AND revolving")
-                    .param("a", principal).param("id", facilityId).update();
+    /** Gives repaid principal back to the revolving lines it was drawn on: the group's and the cited one. */
+    void restore(Long facilityId, long institutionId, long borrowerId, BigDecimal principal) {
+        if (principal.signum() <= 0) {
+            return;
+        }
+        Long groupLine = groupLine(institutionId, borrowerId);
+        for (Long id : new java.util.LinkedHashSet<>(java.util.Arrays.asList(groupLine, facilityId))) {
+            if (id != null) {
+                jdbc.sql("UPDATE facility SET used = greatest(used - :a, 0), version = version + 1 WHERE id = :id AND revolving")
+                        .param("a", principal).param("id", id).update();
+            }
         }
     }
 }

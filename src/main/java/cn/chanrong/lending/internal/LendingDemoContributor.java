@@ -223,8 +223,7 @@ class LendingDemoContributor implements DemoContributor {
                 fixed ? null : 30 + (int) (borrower % 7) * 10, method, null, "WORKING_CAPITAL", "SELF"));
         pass(bank, a);
         Loan l = loans.contract(bank.officer(), a.id());
-
-        return loans.disburse(bank.officer(), l.id(), on, null).id();
+        return loans.disburse(bank.officer(), l.id(), on, (String) null).id();
     }
 
     private void pass(Actors bank, LoanApplication a) {

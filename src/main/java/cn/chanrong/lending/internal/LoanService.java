@@ -116,9 +116,7 @@ class LoanService implements Loans {
         if (rate.signum() < 0) {
             throw Rejected.invalid(Rejection.of("range", "spreadBp", "0", "100", rate.toPlainString()));
         }
-        if (a.facilityId() != null) {
-            facilities.draw(a.facilityId(), a.institutionId(), a.borrowerId(), a.amount(), today);
-        }
+        facilities.draw(a.facilityId(), a.institutionId(), a.borrowerId(), a.amount(), today);
         long seq = jdbc.sql("SELECT nextval('loan_number_sequence')").query(Long.class).single();
         String number = String.format("L%s%08d", today.toString().replace("-", ""), seq);
         long id = jdbc.sql("""
@@ -143,6 +141,13 @@ class LoanService implements Loans {
     @Override
     @Transactional
     public Loan disburse(Caller caller, long loanId, LocalDate valueDate, String payee) {
+        return disburse(caller, loanId, valueDate, payee == null || payee.isBlank() ? List.of()
+                : List.of(new Payee(payee, null, null)));
+    }
+
+    @Override
+    @Transactional
+    public Loan disburse(Caller caller, long loanId, LocalDate valueDate, List<Payee> payees) {
         Loan l = own(caller, loanId);
         LocalDate today = businessDate.today();
         LocalDate date = valueDate == null ? today : valueDate;
@@ -152,9 +157,8 @@ class LoanService implements Loans {
         if (date.isAfter(today)) {
             throw Rejected.invalid(Rejection.of("date.future", "valueDate", date, today));
         }
-        if ("ENTRUSTED".equals(l.paymentMode()) && (payee == null || payee.isBlank())) {
-            throw Rejected.invalid(Rejection.of("lending.disburse.payee-required", "payee"));
-        }
+        List<Payee> paid = payees(l, payees == null ? List.of() : payees);
+        String payee = paid.isEmpty() ? null : String.join("; ", paid.stream().map(Payee::name).toList());
         var conventions = jdbc.sql("SELECT payment_day, grace_months FROM loan WHERE id = :id").param("id", loanId)
                 .query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
         if (l.rateType().startsWith("LPR")) {
@@ -185,10 +189,15 @@ class LoanService implements Loans {
                 .param("d", date).param("m", s.installments().get(s.installments().size() - 1).date())
                 .param("through", date.minusDays(1)).param("id", loanId).update();
         insertTransaction(loanId, "DISBURSEMENT", date, l.principal(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                payee == null || payee.isBlank() ? null : payee.strip(), entry.id(), caller.username());
+                payee, entry.id(), caller.username());
+        for (int k = 0; k < paid.size(); k++) {
+            jdbc.sql("INSERT INTO loan_payee (loan_id, seq, name, account, amount) VALUES (:l, :s, :n, :a, :m)")
+                    .param("l", loanId).param("s", k + 1).param("n", paid.get(k).name()).param("a", paid.get(k).account())
+                    .param("m", new BigDecimal(paid.get(k).amount())).update();
+        }
         servicer.provision(store.lock(loanId), date, caller.username());
         audit.record(AuditEvent.success(caller.username(), "loan.disburse", "loan", l.number(),
-                l.principal().toPlainString() + " on " + date + (payee == null ? "" : " to " + payee.strip())));
+                l.principal().toPlainString() + " on " + date + (payee == null ? "" : " to " + payee)));
         events.publishEvent(new LoanEvent.LoanDisbursed(loanId, l.institutionId(), l.borrowerId(), l.principal(), date));
         return store.get(caller, loanId);
     }
@@ -206,6 +215,48 @@ class LoanService implements Loans {
             d = d.plusMonths(1);
         }
         return d;
+    }
+
+    /**
+     * The payees checked against the payment mode: entrusted payment needs at least one, each named,
+     * amounts adding up to the principal (a single payee without an amount takes all of it).
+     */
+    private static List<Payee> payees(Loan l, List<Payee> given) {
+        if ("ENTRUSTED".equals(l.paymentMode()) && given.isEmpty()) {
+            throw Rejected.invalid(Rejection.of("lending.disburse.payee-required", "payee"));
+        }
+        List<Rejection> problems = new ArrayList<>();
+        List<Payee> out = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (Payee p : given) {
+            if (p.name() == null || p.name().strip().length() < 2) {
+                problems.add(Rejection.of("required", "payee"));
+                continue;
+            }
+            BigDecimal amount = given.size() == 1 && (p.amount() == null || p.amount().isBlank()) ? l.principal()
+                    : Amounts.parse(p.amount(), "amount", false, FacilityService.MAX_AMOUNT, problems);
+            if (amount != null) {
+                total = total.add(amount);
+                out.add(new Payee(p.name().strip(), p.account() == null || p.account().isBlank() ? null : p.account().strip(),
+                        amount.toPlainString()));
+            }
+        }
+        if (problems.isEmpty() && !out.isEmpty() && total.compareTo(l.principal()) != 0) {
+            problems.add(Rejection.of("lending.disburse.payee-total", "payees", total.toPlainString(),
+                    l.principal().toPlainString()));
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        return out;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Payee> payees(Caller caller, long loanId) {
+        store.get(caller, loanId);
+        return jdbc.sql("SELECT name, account, amount FROM loan_payee WHERE loan_id = :l ORDER BY seq").param("l", loanId)
+                .query((rs, i) -> new Payee(rs.getString(1), rs.getString(2), rs.getBigDecimal(3).toPlainString())).list();
     }
 
     /** Checks a value date against the loan and brings the loan to the day before it. */
@@ -329,7 +380,7 @@ class LoanService implements Loans {
                 .param("p", split.principal()).param("i", split.interest()).param("pen", split.part(Allocation.Bucket.PENALTY))
                 .param("rec", fromReceivable).param("memo", fromMemo).param("dpd", Accrual.daysPastDue(after, date))
                 .param("settled", settled).param("id", loanId).update();
-        facilities.restore(l.facilityId(), split.principal());
+        facilities.restore(l.facilityId(), l.institutionId(), l.borrowerId(), split.principal());
         long txId = insertTransaction(loanId, type, date, amount, split.principal(), split.interest(),
                 split.part(Allocation.Bucket.PENALTY), null, entry.id(), actor);
         servicer.provision(store.lock(loanId), date, actor);

@@ -190,6 +190,13 @@ class LendingApi {
         return loans.securities(caller, id);
     }
 
+    @GetMapping("/loans/{id}/payees")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "The counterparties paid directly under entrusted payment")
+    List<Loans.Payee> payees(Caller caller, @PathVariable long id) {
+        return loans.payees(caller, id);
+    }
+
     @GetMapping("/loans/{id}/tags")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "The loan's tags, derived from facts (manufacturing, medium/long-term, unsecured, key chain…)")
@@ -219,7 +226,14 @@ class LendingApi {
         return loans.dues(caller, id, valueDate);
     }
 
-    record DisbursementRequest(LocalDate valueDate, String payee) {
+    /** {@code payees} for entrusted payment to several counterparties; {@code payee} names a single one. */
+    record DisbursementRequest(LocalDate valueDate, String payee, List<Loans.Payee> payees) {
+        List<Loans.Payee> all() {
+            if (payees != null && !payees.isEmpty()) {
+                return payees;
+            }
+            return payee == null || payee.isBlank() ? List.of() : List.of(new Loans.Payee(payee, null, null));
+        }
     }
 
     @PostMapping(value = "/loans/{id}/disbursements", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -228,7 +242,7 @@ class LendingApi {
     ResponseEntity<String> disburse(Caller caller, @PathVariable long id, @RequestBody DisbursementRequest body,
                                     @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         return idempotent(caller, key, "loan.disburse:" + id, body, "/api/v1/loans/" + id,
-                () -> loans.disburse(caller, id, body.valueDate(), body.payee()));
+                () -> loans.disburse(caller, id, body.valueDate(), body.all()));
     }
 
     @PostMapping(value = "/loans/{id}/repayments", consumes = MediaType.APPLICATION_JSON_VALUE)
