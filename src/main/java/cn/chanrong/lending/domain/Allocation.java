@@ -35,6 +35,22 @@ public final class Allocation {
     private Allocation() {
     }
 
+    /** What is owed on {@code date}: installments due before it are overdue, those due on it current. */
+    public static Map<Bucket, BigDecimal> owed(BigDecimal penalty, List<Installment> schedule, java.time.LocalDate date) {
+        Map<Bucket, BigDecimal> owed = new EnumMap<>(Bucket.class);
+        owed.put(Bucket.PENALTY, penalty);
+        for (Installment i : schedule) {
+            if (i.due().isBefore(date)) {
+                owed.merge(Bucket.OVERDUE_INTEREST, i.unpaidInterest(), BigDecimal::add);
+                owed.merge(Bucket.OVERDUE_PRINCIPAL, i.unpaidPrincipal(), BigDecimal::add);
+            } else if (i.due().equals(date)) {
+                owed.merge(Bucket.CURRENT_INTEREST, i.unpaidInterest(), BigDecimal::add);
+                owed.merge(Bucket.CURRENT_PRINCIPAL, i.unpaidPrincipal(), BigDecimal::add);
+            }
+        }
+        return owed;
+    }
+
     public static Split allocate(BigDecimal amount, Map<Bucket, BigDecimal> owed, List<Bucket> order) {
         if (order.size() != Bucket.values().length || order.stream().distinct().count() != order.size()) {
             throw new IllegalArgumentException("an allocation order names every bucket once: " + order);

@@ -53,6 +53,7 @@ class LoanService implements Loans {
     private final org.springframework.beans.factory.ObjectProvider<SecurityService> securities;
     private final org.springframework.beans.factory.ObjectProvider<PrepaymentService> prepayments;
     private final List<Allocation.Bucket> allocationOrder;
+    private final org.springframework.beans.factory.ObjectProvider<WorkoutService> workouts;
 
     LoanService(JdbcClient jdbc, LoanStore store, Servicer servicer, Postings postings, FacilityService facilities,
                 ApplicationService applications, ReferenceData reference, BusinessDate businessDate, AuditTrail audit,
@@ -60,12 +61,14 @@ class LoanService implements Loans {
                 org.springframework.beans.factory.ObjectProvider<RestructuringService> restructuring,
                 org.springframework.beans.factory.ObjectProvider<SecurityService> securities,
                 org.springframework.beans.factory.ObjectProvider<PrepaymentService> prepayments,
+                org.springframework.beans.factory.ObjectProvider<WorkoutService> workouts,
                 @org.springframework.beans.factory.annotation.Value("${chanrong.lending.allocation-order:"
                         + "PENALTY,OVERDUE_INTEREST,OVERDUE_PRINCIPAL,CURRENT_INTEREST,CURRENT_PRINCIPAL}") List<String> order) {
         this.allocationOrder = order.stream().map(String::strip).map(Allocation.Bucket::valueOf).toList();
         // refuses a malformed order at start-up rather than on the first repayment
         Allocation.allocate(BigDecimal.ZERO, Map.of(), allocationOrder);
         this.prepayments = prepayments;
+        this.workouts = workouts;
         this.restructuring = restructuring;
         this.securities = securities;
         this.jdbc = jdbc;
@@ -157,7 +160,7 @@ class LoanService implements Loans {
         if (date.isAfter(today)) {
             throw Rejected.invalid(Rejection.of("date.future", "valueDate", date, today));
         }
-        List<Payee> paid = payees(l, payees == null ? List.of() : payees);
+        List<Payee> paid = EntrustedPayees.check(l, payees == null ? List.of() : payees);
         String payee = paid.isEmpty() ? null : String.join("; ", paid.stream().map(Payee::name).toList());
         var conventions = jdbc.sql("SELECT payment_day, grace_months FROM loan WHERE id = :id").param("id", loanId)
                 .query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
@@ -172,7 +175,7 @@ class LoanService implements Loans {
         }
         Schedule s = ScheduleCalculator.calculate(new LoanTerms(l.principal(), l.termMonths(), l.annualRate(),
                 RepaymentMethod.valueOf(l.method()), date, DayCount.valueOf(l.dayCount()),
-                firstPayment(date, conventions[0], l.periodMonths()), l.periodMonths(), conventions[1]));
+                LoanTerms.firstSettlement(date, conventions[0], l.periodMonths()), l.periodMonths(), conventions[1]));
         LocalDate start = date;
         for (Schedule.Installment i : s.installments()) {
             jdbc.sql("""
@@ -202,55 +205,6 @@ class LoanService implements Loans {
         return store.get(caller, loanId);
     }
 
-    /**
-     * The first interest settlement date after disbursement on {@code day} of the month (of the last
-     * month of a quarter when quarterly), or null for payments on the disbursement's day of the month.
-     */
-    static LocalDate firstPayment(LocalDate start, int day, int periodMonths) {
-        if (day == 0) {
-            return null;
-        }
-        LocalDate d = start.withDayOfMonth(day);
-        while (!d.isAfter(start) || periodMonths == 3 && d.getMonthValue() % 3 != 0) {
-            d = d.plusMonths(1);
-        }
-        return d;
-    }
-
-    /**
-     * The payees checked against the payment mode: entrusted payment needs at least one, each named,
-     * amounts adding up to the principal (a single payee without an amount takes all of it).
-     */
-    private static List<Payee> payees(Loan l, List<Payee> given) {
-        if ("ENTRUSTED".equals(l.paymentMode()) && given.isEmpty()) {
-            throw Rejected.invalid(Rejection.of("lending.disburse.payee-required", "payee"));
-        }
-        List<Rejection> problems = new ArrayList<>();
-        List<Payee> out = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO;
-        for (Payee p : given) {
-            if (p.name() == null || p.name().strip().length() < 2) {
-                problems.add(Rejection.of("required", "payee"));
-                continue;
-            }
-            BigDecimal amount = given.size() == 1 && (p.amount() == null || p.amount().isBlank()) ? l.principal()
-                    : Amounts.parse(p.amount(), "amount", false, FacilityService.MAX_AMOUNT, problems);
-            if (amount != null) {
-                total = total.add(amount);
-                out.add(new Payee(p.name().strip(), p.account() == null || p.account().isBlank() ? null : p.account().strip(),
-                        amount.toPlainString()));
-            }
-        }
-        if (problems.isEmpty() && !out.isEmpty() && total.compareTo(l.principal()) != 0) {
-            problems.add(Rejection.of("lending.disburse.payee-total", "payees", total.toPlainString(),
-                    l.principal().toPlainString()));
-        }
-        if (!problems.isEmpty()) {
-            throw Rejected.invalid(problems);
-        }
-        return out;
-    }
-
     @Override
     @Transactional(readOnly = true)
     public List<Payee> payees(Caller caller, long loanId) {
@@ -277,19 +231,9 @@ class LoanService implements Loans {
         return servicer.bringTo(l, date.minusDays(1), actor);
     }
 
+    /** What is owed on {@code date}, by bucket: overdue before it, current on it. */
     Map<Allocation.Bucket, BigDecimal> owed(Loan l, List<Installment> s, LocalDate date) {
-        Map<Allocation.Bucket, BigDecimal> owed = new EnumMap<>(Allocation.Bucket.class);
-        owed.put(Allocation.Bucket.PENALTY, l.penaltyAccrued().subtract(l.penaltyPaid()));
-        for (Installment i : s) {
-            if (i.due().isBefore(date)) {
-                owed.merge(Allocation.Bucket.OVERDUE_INTEREST, i.unpaidInterest(), BigDecimal::add);
-                owed.merge(Allocation.Bucket.OVERDUE_PRINCIPAL, i.unpaidPrincipal(), BigDecimal::add);
-            } else if (i.due().equals(date)) {
-                owed.merge(Allocation.Bucket.CURRENT_INTEREST, i.unpaidInterest(), BigDecimal::add);
-                owed.merge(Allocation.Bucket.CURRENT_PRINCIPAL, i.unpaidPrincipal(), BigDecimal::add);
-            }
-        }
-        return owed;
+        return Allocation.owed(l.penaltyAccrued().subtract(l.penaltyPaid()), s, date);
     }
 
     @Override
@@ -470,49 +414,25 @@ class LoanService implements Loans {
     @Override
     @Transactional
     public Loan reclassify(Caller caller, long loanId, Tier floor, String reason) {
-        Loan l = own(caller, loanId);
-        if (!caller.hasAuthority("approver")) {
-            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.approver-only", null));
-        }
-        if (floor == null) {
-            throw Rejected.invalid(Rejection.of("required", "tier"));
-        }
-        if (reason == null || reason.strip().length() < 4) {
-            throw Rejected.invalid(Rejection.of("length", "reason", 4, 500));
-        }
-        if (!"ACTIVE".equals(l.status())) {
-            throw Rejected.conflict(Rejection.of("lending.repay.status", null, l.status()));
-        }
-        LocalDate today = businessDate.today();
-        if (floor.compareTo(l.tier()) < 0) {
-            // an upgrade: the automatic rules without the old manual floor must allow it
-            Loan unfloored = withFloor(l, null);
-            var ruled = servicer.ruled(unfloored, today, null);
-            if (ruled.tier().compareTo(floor) > 0) {
-                throw Rejected.conflict(Rejection.of("lending.reclassify.rule-holds", "tier", ruled.tier().name(),
-                        ruled.rule()));
-            }
-            if (l.tier().nonPerforming()) {
-                boolean otherNpl = jdbc.sql("""
-                                SELECT count(*) FROM loan WHERE borrower_id = :b AND institution_id = :i AND id <> :id
-                                  AND status = 'ACTIVE' AND tier IN ('SUBSTANDARD', 'DOUBTFUL', 'LOSS')""")
-                        .param("b", l.borrowerId()).param("i", l.institutionId()).param("id", l.id()).query(Long.class)
-                        .single() > 0;
-                String blocker = servicer.nplUpgradeBlocker(l, today, otherNpl);
-                if (blocker != null) {
-                    throw Rejected.conflict(Rejection.of("lending.reclassify.upgrade-conditions", "tier", blocker));
-                }
-            }
-        }
-        jdbc.sql("UPDATE loan SET manual_floor = :f, version = version + 1 WHERE id = :id")
-                .param("f", floor == Tier.NORMAL ? null : floor.name()).param("id", loanId).update();
-        Loan floored = store.lock(loanId);
-        var ruled = servicer.ruled(floored, today, null);
-        Tier to = Tier.worse(floor, ruled.tier());
-        servicer.apply(floored, to, "manual", reason.strip(), today, caller.username());
-        audit.record(AuditEvent.success(caller.username(), "loan.reclassify", "loan", l.number(),
-                l.tier() + " -> " + to + ": " + reason.strip()));
-        return store.get(caller, loanId);
+        return workouts.getObject().reclassify(caller, loanId, floor, reason);
+    }
+
+    @Override
+    @Transactional
+    public Loan writeOff(Caller caller, long loanId, String reason) {
+        return workouts.getObject().writeOff(caller, loanId, reason);
+    }
+
+    @Override
+    @Transactional
+    public Transaction transfer(Caller caller, long loanId, TransferRequest request) {
+        return workouts.getObject().transfer(caller, loanId, request);
+    }
+
+    @Override
+    @Transactional
+    public Transaction recover(Caller caller, long loanId, String amount, LocalDate valueDate) {
+        return workouts.getObject().recover(caller, loanId, amount, valueDate);
     }
 
     @Override
@@ -544,132 +464,6 @@ class LoanService implements Loans {
         return securities.getObject().list(loanId);
     }
 
-    private static Loan withFloor(Loan l, Tier floor) {
-        return new Loan(l.id(), l.number(), l.institutionId(), l.borrowerId(), l.borrowerName(), l.applicationId(),
-                l.facilityId(), l.productId(), l.principal(), l.termMonths(), l.rateType(), l.spreadBp(), l.annualRate(),
-                l.penaltyMarkup(), l.method(), l.dayCount(), l.purpose(), l.paymentMode(), l.periodMonths(), l.status(),
-                l.disbursedOn(),
-                l.maturityDate(), l.principalOutstanding(), l.interestAccrued(), l.penaltyAccrued(), l.interestPaid(),
-                l.penaltyPaid(), l.receivable(), l.memoReceivable(), l.provision(), l.writtenOff(), l.recovered(),
-                l.accruedThrough(), l.daysPastDue(), l.tier(), floor, l.nonAccrual(), l.version());
-    }
-
-    @Override
-    @Transactional
-    public Loan writeOff(Caller caller, long loanId, String reason) {
-        Loan l = own(caller, loanId);
-        if (!caller.hasAuthority("approver")) {
-            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.approver-only", null));
-        }
-        if (reason == null || reason.strip().length() < 4) {
-            throw Rejected.invalid(Rejection.of("length", "reason", 4, 500));
-        }
-        if (!"ACTIVE".equals(l.status())) {
-            throw Rejected.conflict(Rejection.of("lending.repay.status", null, l.status()));
-        }
-        if (!l.tier().nonPerforming()) {
-            throw Rejected.conflict(Rejection.of("lending.write-off.performing", null, l.tier().name()));
-        }
-        LocalDate today = businessDate.today();
-        l = l.accruedThrough().isBefore(today.minusDays(1)) ? servicer.bringTo(l, today.minusDays(1), caller.username()) : l;
-        BigDecimal claim = l.principalOutstanding().add(l.receivable()).add(l.memoReceivable());
-        var entry = postings.writeOff(l.institutionId(), loanId, today, l.principalOutstanding(), l.provision(),
-                l.receivable(), l.memoReceivable(), caller.username());
-        jdbc.sql("""
-                        UPDATE loan SET status = 'WRITTEN_OFF', written_off = :w, principal_outstanding = 0, receivable = 0,
-                            memo_receivable = 0, provision = 0, version = version + 1 WHERE id = :id""")
-                .param("w", claim).param("id", loanId).update();
-        insertTransaction(loanId, "WRITE_OFF", today, claim, l.principalOutstanding(), l.receivable().add(l.memoReceivable()),
-                BigDecimal.ZERO, null, entry.id(), caller.username());
-        jdbc.sql("""
-                        INSERT INTO loan_classification (loan_id, business_date, from_tier, to_tier, rule, reason, actor)
-                        VALUES (:l, :d, :f, :f, 'write-off', :r, :a)""")
-                .param("l", loanId).param("d", today).param("f", l.tier().name()).param("r", reason.strip())
-                .param("a", caller.username()).update();
-        audit.record(AuditEvent.success(caller.username(), "loan.write-off", "loan", l.number(),
-                claim.toPlainString() + ": " + reason.strip()));
-        return store.get(caller, loanId);
-    }
-
-    @Override
-    @Transactional
-    public Transaction transfer(Caller caller, long loanId, TransferRequest r) {
-        Loan l = own(caller, loanId);
-        if (!caller.hasAuthority("approver")) {
-            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.approver-only", null));
-        }
-        List<Rejection> problems = new ArrayList<>();
-        BigDecimal price = Amounts.parse(r.price(), "price", false, FacilityService.MAX_AMOUNT, problems);
-        if (price != null && price.signum() == 0) {
-            problems.add(Rejection.of("lending.positive", "price", r.price()));
-        }
-        if (r.buyer() == null || r.buyer().strip().length() < 2) {
-            problems.add(Rejection.of("required", "buyer"));
-        }
-        if (r.reason() == null || r.reason().strip().length() < 4) {
-            problems.add(Rejection.of("length", "reason", 4, 500));
-        }
-        if (!problems.isEmpty()) {
-            throw Rejected.invalid(problems);
-        }
-        if (!"ACTIVE".equals(l.status())) {
-            throw Rejected.conflict(Rejection.of("lending.repay.status", null, l.status()));
-        }
-        if (!l.tier().nonPerforming()) {
-            throw Rejected.conflict(Rejection.of("lending.write-off.performing", null, l.tier().name()));
-        }
-        LocalDate today = businessDate.today();
-        l = l.accruedThrough().isBefore(today.minusDays(1)) ? servicer.bringTo(l, today.minusDays(1), caller.username()) : l;
-        var entry = postings.transfer(l.institutionId(), loanId, today, price, l.principalOutstanding(), l.provision(),
-                l.receivable(), l.memoReceivable(), caller.username());
-        jdbc.sql("""
-                        UPDATE loan SET status = 'TRANSFERRED', principal_outstanding = 0, receivable = 0, memo_receivable = 0,
-                            provision = 0, version = version + 1 WHERE id = :id""").param("id", loanId).update();
-        long tx = insertTransaction(loanId, "TRANSFER", today, price,
-                l.principalOutstanding(), l.receivable().add(l.memoReceivable()), BigDecimal.ZERO,
-                r.buyer().strip(), entry.id(), caller.username());
-        audit.record(AuditEvent.success(caller.username(), "loan.transfer", "loan", l.number(),
-                "to " + r.buyer().strip() + " at " + price.toPlainString() + ": " + r.reason().strip()));
-        return store.transaction(tx);
-    }
-
-    @Override
-    @Transactional
-    public Transaction recover(Caller caller, long loanId, String rawAmount, LocalDate valueDate) {
-        Loan l = own(caller, loanId);
-        List<Rejection> problems = new ArrayList<>();
-        BigDecimal amount = Amounts.parse(rawAmount, "amount", false, FacilityService.MAX_AMOUNT, problems);
-        if (amount != null && amount.signum() == 0) {
-            problems.add(Rejection.of("lending.positive", "amount", rawAmount));
-        }
-        if (!problems.isEmpty()) {
-            throw Rejected.invalid(problems);
-        }
-        if (!"WRITTEN_OFF".equals(l.status())) {
-            throw Rejected.conflict(Rejection.of("lending.recover.status", null, l.status()));
-        }
-        BigDecimal open = l.writtenOff().subtract(l.recovered());
-        if (amount.compareTo(open) > 0) {
-            throw Rejected.invalid(Rejection.of("lending.repay.above-due", "amount", amount.toPlainString(),
-                    open.toPlainString()));
-        }
-        LocalDate today = businessDate.today();
-        LocalDate date = valueDate == null ? today : valueDate;
-        if (date.isAfter(today)) {
-            throw Rejected.invalid(Rejection.of("date.future", "valueDate", date, today));
-        }
-        long seq = jdbc.sql("SELECT count(*) + 1 FROM loan_transaction WHERE loan_id = :id").param("id", loanId)
-                .query(Long.class).single();
-        var entry = postings.recovery(l.institutionId(), loanId, date, amount, amount, "loan:" + loanId + ":recovery:" + seq,
-                caller.username());
-        jdbc.sql("UPDATE loan SET recovered = recovered + :a, version = version + 1 WHERE id = :id")
-                .param("a", amount).param("id", loanId).update();
-        long tx = insertTransaction(loanId, "RECOVERY", date, amount, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null,
-                entry.id(), caller.username());
-        audit.record(AuditEvent.success(caller.username(), "loan.recover", "loan", l.number(), amount.toPlainString()));
-        return store.transaction(tx);
-    }
-
     @Override
     @Transactional(readOnly = true)
     public Loan get(Caller caller, long id) {
@@ -693,22 +487,7 @@ class LoanService implements Loans {
     @Transactional(readOnly = true)
     public List<String> tags(Caller caller, long loanId) {
         store.get(caller, loanId);
-        String[] names = {"MANUFACTURING", "MEDIUM_LONG_TERM", "UNSECURED", "KEY_CHAIN", "TECH_SME", "PRIVATE_ENTERPRISE",
-                "TECH_TRANSFORMATION", "EQUIPMENT_RENEWAL"};
-        return jdbc.sql("""
-                        SELECT manufacturing, medium_long_term, unsecured, key_chain, tech_sme, private_enterprise,
-                               tech_transformation, equipment_renewal FROM loan_tag WHERE loan_id = :id""")
-                .param("id", loanId)
-                .query((rs, i) -> {
-                    List<String> tags = new ArrayList<>();
-                    for (int k = 0; k < names.length; k++) {
-                        if (rs.getBoolean(k + 1)) {
-                            tags.add(names[k]);
-                        }
-                    }
-                    return tags;
-                })
-                .single();
+        return store.tags(loanId);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,5 +168,25 @@ class LoanStore {
     static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
+    }
+
+    /** The loan's tags from the {@code loan_tag} view, by name. */
+    List<String> tags(long loanId) {
+        String[] names = {"MANUFACTURING", "MEDIUM_LONG_TERM", "UNSECURED", "KEY_CHAIN", "TECH_SME", "PRIVATE_ENTERPRISE",
+                "TECH_TRANSFORMATION", "EQUIPMENT_RENEWAL"};
+        return jdbc.sql("""
+                        SELECT manufacturing, medium_long_term, unsecured, key_chain, tech_sme, private_enterprise,
+                               tech_transformation, equipment_renewal FROM loan_tag WHERE loan_id = :id""")
+                .param("id", loanId)
+                .query((rs, i) -> {
+                    List<String> tags = new ArrayList<>();
+                    for (int k = 0; k < names.length; k++) {
+                        if (rs.getBoolean(k + 1)) {
+                            tags.add(names[k]);
+                        }
+                    }
+                    return tags;
+                })
+                .single();
     }
 }

@@ -24,6 +24,21 @@ public record LoanTerms(BigDecimal principal, int months, BigDecimal annualRateP
         this(principal, months, annualRatePercent, method, start, dayCount, null, 1, 0);
     }
 
+    /**
+     * The first interest settlement date after disbursement on {@code day} of the month (of the last
+     * month of a quarter when quarterly), or null for payments on the disbursement's day of the month.
+     */
+    public static LocalDate firstSettlement(LocalDate start, int day, int periodMonths) {
+        if (day == 0) {
+            return null;
+        }
+        LocalDate d = start.withDayOfMonth(day);
+        while (!d.isAfter(start) || periodMonths == 3 && d.getMonthValue() % 3 != 0) {
+            d = d.plusMonths(1);
+        }
+        return d;
+    }
+
     /** The number of payments. */
     public int periods() {
         return periodMonths <= 0 ? 0 : months / periodMonths;

@@ -1,0 +1,217 @@
+package cn.chanrong.lending.internal;
+
+import cn.chanrong.audit.AuditEvent;
+import cn.chanrong.audit.AuditTrail;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.lending.Loan;
+import cn.chanrong.lending.Loans;
+import cn.chanrong.lending.domain.Tier;
+import cn.chanrong.reference.BusinessDate;
+import cn.chanrong.shared.Amounts;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Problem loans: manual reclassification (downgrades freely, upgrades only when the rules allow),
+ * write-off (核销) into memo accounts with later recoveries, and transfer (转让) of non-performing
+ * loans at a price. Called through {@link LoanService}, inside its transactions.
+ */
+@Component
+class WorkoutService {
+
+    private final JdbcClient jdbc;
+    private final LoanStore store;
+    private final LoanService loans;
+    private final Servicer servicer;
+    private final Postings postings;
+    private final BusinessDate businessDate;
+    private final AuditTrail audit;
+
+    WorkoutService(JdbcClient jdbc, LoanStore store, LoanService loans, Servicer servicer, Postings postings,
+                   BusinessDate businessDate, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.loans = loans;
+        this.servicer = servicer;
+        this.postings = postings;
+        this.businessDate = businessDate;
+        this.audit = audit;
+    }
+
+    @Transactional
+    Loan reclassify(Caller caller, long loanId, Tier floor, String reason) {
+        Loan l = loans.own(caller, loanId);
+        if (!caller.hasAuthority("approver")) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.approver-only", null));
+        }
+        if (floor == null) {
+            throw Rejected.invalid(Rejection.of("required", "tier"));
+        }
+        if (reason == null || reason.strip().length() < 4) {
+            throw Rejected.invalid(Rejection.of("length", "reason", 4, 500));
+        }
+        if (!"ACTIVE".equals(l.status())) {
+            throw Rejected.conflict(Rejection.of("lending.repay.status", null, l.status()));
+        }
+        LocalDate today = businessDate.today();
+        if (floor.compareTo(l.tier()) < 0) {
+            // an upgrade: the automatic rules without the old manual floor must allow it
+            Loan unfloored = withFloor(l, null);
+            var ruled = servicer.ruled(unfloored, today, null);
+            if (ruled.tier().compareTo(floor) > 0) {
+                throw Rejected.conflict(Rejection.of("lending.reclassify.rule-holds", "tier", ruled.tier().name(),
+                        ruled.rule()));
+            }
+            if (l.tier().nonPerforming()) {
+                boolean otherNpl = jdbc.sql("""
+                                SELECT count(*) FROM loan WHERE borrower_id = :b AND institution_id = :i AND id <> :id
+                                  AND status = 'ACTIVE' AND tier IN ('SUBSTANDARD', 'DOUBTFUL', 'LOSS')""")
+                        .param("b", l.borrowerId()).param("i", l.institutionId()).param("id", l.id()).query(Long.class)
+                        .single() > 0;
+                String blocker = servicer.nplUpgradeBlocker(l, today, otherNpl);
+                if (blocker != null) {
+                    throw Rejected.conflict(Rejection.of("lending.reclassify.upgrade-conditions", "tier", blocker));
+                }
+            }
+        }
+        jdbc.sql("UPDATE loan SET manual_floor = :f, version = version + 1 WHERE id = :id")
+                .param("f", floor == Tier.NORMAL ? null : floor.name()).param("id", loanId).update();
+        Loan floored = store.lock(loanId);
+        var ruled = servicer.ruled(floored, today, null);
+        Tier to = Tier.worse(floor, ruled.tier());
+        servicer.apply(floored, to, "manual", reason.strip(), today, caller.username());
+        audit.record(AuditEvent.success(caller.username(), "loan.reclassify", "loan", l.number(),
+                l.tier() + " -> " + to + ": " + reason.strip()));
+        return store.get(caller, loanId);
+    }
+
+    private static Loan withFloor(Loan l, Tier floor) {
+        return new Loan(l.id(), l.number(), l.institutionId(), l.borrowerId(), l.borrowerName(), l.applicationId(),
+                l.facilityId(), l.productId(), l.principal(), l.termMonths(), l.rateType(), l.spreadBp(), l.annualRate(),
+                l.penaltyMarkup(), l.method(), l.dayCount(), l.purpose(), l.paymentMode(), l.periodMonths(), l.status(),
+                l.disbursedOn(),
+                l.maturityDate(), l.principalOutstanding(), l.interestAccrued(), l.penaltyAccrued(), l.interestPaid(),
+                l.penaltyPaid(), l.receivable(), l.memoReceivable(), l.provision(), l.writtenOff(), l.recovered(),
+                l.accruedThrough(), l.daysPastDue(), l.tier(), floor, l.nonAccrual(), l.version());
+    }
+
+    @Transactional
+    Loan writeOff(Caller caller, long loanId, String reason) {
+        Loan l = loans.own(caller, loanId);
+        if (!caller.hasAuthority("approver")) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.approver-only", null));
+        }
+        if (reason == null || reason.strip().length() < 4) {
+            throw Rejected.invalid(Rejection.of("length", "reason", 4, 500));
+        }
+        if (!"ACTIVE".equals(l.status())) {
+            throw Rejected.conflict(Rejection.of("lending.repay.status", null, l.status()));
+        }
+        if (!l.tier().nonPerforming()) {
+            throw Rejected.conflict(Rejection.of("lending.write-off.performing", null, l.tier().name()));
+        }
+        LocalDate today = businessDate.today();
+        l = l.accruedThrough().isBefore(today.minusDays(1)) ? servicer.bringTo(l, today.minusDays(1), caller.username()) : l;
+        BigDecimal claim = l.principalOutstanding().add(l.receivable()).add(l.memoReceivable());
+        var entry = postings.writeOff(l.institutionId(), loanId, today, l.principalOutstanding(), l.provision(),
+                l.receivable(), l.memoReceivable(), caller.username());
+        jdbc.sql("""
+                        UPDATE loan SET status = 'WRITTEN_OFF', written_off = :w, principal_outstanding = 0, receivable = 0,
+                            memo_receivable = 0, provision = 0, version = version + 1 WHERE id = :id""")
+                .param("w", claim).param("id", loanId).update();
+        loans.insertTransaction(loanId, "WRITE_OFF", today, claim, l.principalOutstanding(), l.receivable().add(l.memoReceivable()),
+                BigDecimal.ZERO, null, entry.id(), caller.username());
+        jdbc.sql("""
+                        INSERT INTO loan_classification (loan_id, business_date, from_tier, to_tier, rule, reason, actor)
+                        VALUES (:l, :d, :f, :f, 'write-off', :r, :a)""")
+                .param("l", loanId).param("d", today).param("f", l.tier().name()).param("r", reason.strip())
+                .param("a", caller.username()).update();
+        audit.record(AuditEvent.success(caller.username(), "loan.write-off", "loan", l.number(),
+                claim.toPlainString() + ": " + reason.strip()));
+        return store.get(caller, loanId);
+    }
+
+    @Transactional
+    Loans.Transaction transfer(Caller caller, long loanId, Loans.TransferRequest r) {
+        Loan l = loans.own(caller, loanId);
+        if (!caller.hasAuthority("approver")) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.approver-only", null));
+        }
+        List<Rejection> problems = new ArrayList<>();
+        BigDecimal price = Amounts.parse(r.price(), "price", false, FacilityService.MAX_AMOUNT, problems);
+        if (price != null && price.signum() == 0) {
+            problems.add(Rejection.of("lending.positive", "price", r.price()));
+        }
+        if (r.buyer() == null || r.buyer().strip().length() < 2) {
+            problems.add(Rejection.of("required", "buyer"));
+        }
+        if (r.reason() == null || r.reason().strip().length() < 4) {
+            problems.add(Rejection.of("length", "reason", 4, 500));
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        if (!"ACTIVE".equals(l.status())) {
+            throw Rejected.conflict(Rejection.of("lending.repay.status", null, l.status()));
+        }
+        if (!l.tier().nonPerforming()) {
+            throw Rejected.conflict(Rejection.of("lending.write-off.performing", null, l.tier().name()));
+        }
+        LocalDate today = businessDate.today();
+        l = l.accruedThrough().isBefore(today.minusDays(1)) ? servicer.bringTo(l, today.minusDays(1), caller.username()) : l;
+        var entry = postings.transfer(l.institutionId(), loanId, today, price, l.principalOutstanding(), l.provision(),
+                l.receivable(), l.memoReceivable(), caller.username());
+        jdbc.sql("""
+                        UPDATE loan SET status = 'TRANSFERRED', principal_outstanding = 0, receivable = 0, memo_receivable = 0,
+                            provision = 0, version = version + 1 WHERE id = :id""").param("id", loanId).update();
+        long tx = loans.insertTransaction(loanId, "TRANSFER", today, price,
+                l.principalOutstanding(), l.receivable().add(l.memoReceivable()), BigDecimal.ZERO,
+                r.buyer().strip(), entry.id(), caller.username());
+        audit.record(AuditEvent.success(caller.username(), "loan.transfer", "loan", l.number(),
+                "to " + r.buyer().strip() + " at " + price.toPlainString() + ": " + r.reason().strip()));
+        return store.transaction(tx);
+    }
+
+    @Transactional
+    Loans.Transaction recover(Caller caller, long loanId, String rawAmount, LocalDate valueDate) {
+        Loan l = loans.own(caller, loanId);
+        List<Rejection> problems = new ArrayList<>();
+        BigDecimal amount = Amounts.parse(rawAmount, "amount", false, FacilityService.MAX_AMOUNT, problems);
+        if (amount != null && amount.signum() == 0) {
+            problems.add(Rejection.of("lending.positive", "amount", rawAmount));
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        if (!"WRITTEN_OFF".equals(l.status())) {
+            throw Rejected.conflict(Rejection.of("lending.recover.status", null, l.status()));
+        }
+        BigDecimal open = l.writtenOff().subtract(l.recovered());
+        if (amount.compareTo(open) > 0) {
+            throw Rejected.invalid(Rejection.of("lending.repay.above-due", "amount", amount.toPlainString(),
+                    open.toPlainString()));
+        }
+        LocalDate today = businessDate.today();
+        LocalDate date = valueDate == null ? today : valueDate;
+        if (date.isAfter(today)) {
+            throw Rejected.invalid(Rejection.of("date.future", "valueDate", date, today));
+        }
+        long seq = jdbc.sql("SELECT count(*) + 1 FROM loan_transaction WHERE loan_id = :id").param("id", loanId)
+                .query(Long.class).single();
+        var entry = postings.recovery(l.institutionId(), loanId, date, amount, amount, "loan:" + loanId + ":recovery:" + seq,
+                caller.username());
+        jdbc.sql("UPDATE loan SET recovered = recovered + :a, version = version + 1 WHERE id = :id")
+                .param("a", amount).param("id", loanId).update();
+        long tx = loans.insertTransaction(loanId, "RECOVERY", date, amount, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null,
+                entry.id(), caller.username());
+        audit.record(AuditEvent.success(caller.username(), "loan.recover", "loan", l.number(), amount.toPlainString()));
+        return store.transaction(tx);
+    }
+}
