@@ -28,7 +28,6 @@ import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
@@ -209,8 +208,7 @@ class LoanService implements Loans {
     @Transactional(readOnly = true)
     public List<Payee> payees(Caller caller, long loanId) {
         store.get(caller, loanId);
-        return jdbc.sql("SELECT name, account, amount FROM loan_payee WHERE loan_id = :l ORDER BY seq").param("l", loanId)
-                .query((rs, i) -> new Payee(rs.getString(1), rs.getString(2), rs.getBigDecimal(3).toPlainString())).list();
+        return store.payees(loanId);
     }
 
     /** Checks a value date against the loan and brings the loan to the day before it. */
@@ -240,22 +238,7 @@ class LoanService implements Loans {
     @Transactional(readOnly = true)
     public Dues dues(Caller caller, long loanId, LocalDate valueDate) {
         Loan l = store.get(caller, loanId);
-        LocalDate date = valueDate == null ? businessDate.today() : valueDate;
-        List<Installment> s = store.installments(loanId);
-        Map<Allocation.Bucket, BigDecimal> owed = owed(l, s, date);
-        BigDecimal dueNow = owed.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        // what accrues on the current period up to the value date, not yet due
-        BigDecimal accruing = l.accruedThrough() == null ? BigDecimal.ZERO
-                : Accrual.fen(Accrual.interestThrough(s, date.minusDays(1))).subtract(l.interestAccrued()).max(BigDecimal.ZERO);
-        BigDecimal unpaidInterestAccrued = l.interestAccrued().add(accruing).subtract(l.interestPaid());
-        BigDecimal payoff = l.principalOutstanding().add(unpaidInterestAccrued)
-                .add(owed.get(Allocation.Bucket.PENALTY));
-        return new Dues(date, owed.get(Allocation.Bucket.PENALTY),
-                owed.getOrDefault(Allocation.Bucket.OVERDUE_INTEREST, BigDecimal.ZERO.setScale(2)),
-                owed.getOrDefault(Allocation.Bucket.OVERDUE_PRINCIPAL, BigDecimal.ZERO.setScale(2)),
-                owed.getOrDefault(Allocation.Bucket.CURRENT_INTEREST, BigDecimal.ZERO.setScale(2)),
-                owed.getOrDefault(Allocation.Bucket.CURRENT_PRINCIPAL, BigDecimal.ZERO.setScale(2)), dueNow,
-                "ACTIVE".equals(l.status()) ? payoff : BigDecimal.ZERO.setScale(2));
+        return servicer.dues(l, store.installments(loanId), valueDate == null ? businessDate.today() : valueDate);
     }
 
     @Override

@@ -119,6 +119,27 @@ class Servicer {
         return store.lock(l.id());
     }
 
+    /**
+     * What is due on {@code date} by bucket, and the payoff: principal, interest earned to the day
+     * before (including what the current period has accrued but not yet posted) and penalty.
+     */
+    cn.chanrong.lending.Loans.Dues dues(Loan l, List<Installment> s, LocalDate date) {
+        java.util.Map<cn.chanrong.lending.domain.Allocation.Bucket, BigDecimal> owed =
+                cn.chanrong.lending.domain.Allocation.owed(l.penaltyAccrued().subtract(l.penaltyPaid()), s, date);
+        BigDecimal dueNow = owed.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal accruing = l.accruedThrough() == null ? BigDecimal.ZERO
+                : Accrual.fen(Accrual.interestThrough(s, date.minusDays(1))).subtract(l.interestAccrued()).max(BigDecimal.ZERO);
+        BigDecimal payoff = l.principalOutstanding().add(l.interestAccrued()).add(accruing).subtract(l.interestPaid())
+                .add(owed.get(cn.chanrong.lending.domain.Allocation.Bucket.PENALTY));
+        BigDecimal zero = BigDecimal.ZERO.setScale(2);
+        return new cn.chanrong.lending.Loans.Dues(date, owed.get(cn.chanrong.lending.domain.Allocation.Bucket.PENALTY),
+                owed.getOrDefault(cn.chanrong.lending.domain.Allocation.Bucket.OVERDUE_INTEREST, zero),
+                owed.getOrDefault(cn.chanrong.lending.domain.Allocation.Bucket.OVERDUE_PRINCIPAL, zero),
+                owed.getOrDefault(cn.chanrong.lending.domain.Allocation.Bucket.CURRENT_INTEREST, zero),
+                owed.getOrDefault(cn.chanrong.lending.domain.Allocation.Bucket.CURRENT_PRINCIPAL, zero), dueNow,
+                "ACTIVE".equals(l.status()) ? payoff : zero);
+    }
+
     /** What the rules say about one loan, the borrower-level contagion left to {@link #classifyBorrower}. */
     ClassificationRules.Result ruled(Loan l, LocalDate date, BigDecimal nplShare) {
         return ruled(l, exact(l.id()), date, nplShare);
