@@ -3,6 +3,7 @@ package cn.chanrong.lending;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
+import java.util.List;
 
 /**
  * Applications: submitted by the borrower or by an institution's operator against a published
@@ -17,12 +18,20 @@ public interface LoanApplications {
      */
     record Request(Long productId, Long borrowerId, Long facilityId, String amount, Integer termMonths, String rateType,
                    String fixedRate, Integer spreadBp, String method, String dayCount, String purpose,
-                   String paymentMode, Integer paymentDay, String frequency, Integer graceMonths) {
+                   String paymentMode, Integer paymentDay, String frequency, Integer graceMonths,
+                   List<String> principalPlan) {
+        public Request(Long productId, Long borrowerId, Long facilityId, String amount, Integer termMonths, String rateType,
+                       String fixedRate, Integer spreadBp, String method, String dayCount, String purpose,
+                       String paymentMode, Integer paymentDay, String frequency, Integer graceMonths) {
+            this(productId, borrowerId, facilityId, amount, termMonths, rateType, fixedRate, spreadBp, method, dayCount,
+                    purpose, paymentMode, paymentDay, frequency, graceMonths, null);
+        }
+
         public Request(Long productId, Long borrowerId, Long facilityId, String amount, Integer termMonths, String rateType,
                        String fixedRate, Integer spreadBp, String method, String dayCount, String purpose,
                        String paymentMode) {
             this(productId, borrowerId, facilityId, amount, termMonths, rateType, fixedRate, spreadBp, method, dayCount,
-                    purpose, paymentMode, null, null, null);
+                    purpose, paymentMode, null, null, null, null);
         }
     }
 

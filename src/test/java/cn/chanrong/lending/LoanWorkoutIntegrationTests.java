@@ -222,4 +222,33 @@ class LoanWorkoutIntegrationTests {
         assertThat(loan.get("provision").decimalValue()).isEqualByComparingTo("0");
         assertThat(ledger.check().problems()).isEmpty();
     }
+
+    @Test
+    void a_custom_principal_plan_is_checked_at_application_and_followed_by_the_schedule() {
+        long borrower = steps.borrower();
+        Map<String, Object> body = LendingSteps.application(steps.product("MJ-ZJTX-01"), borrower, null, "1000000.00", 6,
+                "CUSTOM");
+        body.put("principalPlan", java.util.List.of("100000", "100000", "200000", "200000", "200000", "100000"));
+        var wrong = steps.as("bank").post("/api/v1/loan-applications", body);
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.json().get("errors").get(0).get("code").asString()).isEqualTo("lending.plan.total");
+        body.put("principalPlan", java.util.List.of("100000", "100000", "200000", "200000", "200000", "200000"));
+        long id = steps.as("bank").post("/api/v1/loan-applications", body).json().get("id").asLong();
+        steps.act("bank", id, "PASS", 200);
+        steps.act("bank-approver", id, "PASS", 200);
+        long loanId = steps.as("bank").post("/api/v1/loan-applications/" + id + "/contract", null).json().get("id").asLong();
+        assertThat(steps.as("bank").post("/api/v1/loans/" + loanId + "/disbursements", Map.of("valueDate", "2026-01-20"))
+                .status()).isEqualTo(201);
+        var schedule = steps.as("bank").get("/api/v1/loans/" + loanId + "/schedule").json();
+        assertThat(schedule.get(0).get("principalDue").decimalValue()).isEqualByComparingTo("100000.00");
+        assertThat(schedule.get(2).get("principalDue").decimalValue()).isEqualByComparingTo("200000.00");
+        // a custom plan counts days (ACT/360): 31 days on 1 M, then 28 days on 900,000
+        assertThat(schedule.get(0).get("interestDue").decimalValue()).isEqualByComparingTo("3013.89");
+        assertThat(schedule.get(1).get("interestDue").decimalValue()).isEqualByComparingTo("2450.00");
+        var prepay = steps.as("bank").post("/api/v1/loans/" + loanId + "/repayments",
+                Map.of("amount", "50000", "valueDate", "2026-02-05", "type", "PREPAYMENT"));
+        assertThat(prepay.status()).isEqualTo(422);
+        assertThat(prepay.json().get("errors").get(0).get("code").asString()).isEqualTo("lending.prepay.custom");
+        assertThat(ledger.check().problems()).isEmpty();
+    }
 }

@@ -123,6 +123,10 @@ class ApplicationService implements LoanApplications {
         if (grace < 0 || r.termMonths() != null && grace >= r.termMonths() || grace % period != 0) {
             problems.add(Rejection.of("lending.grace", "graceMonths", grace));
         }
+        List<BigDecimal> plan = null;
+        if (method == RepaymentMethod.CUSTOM || r.principalPlan() != null && !r.principalPlan().isEmpty()) {
+            plan = plan(r, method, amount, period, problems);
+        }
         if ("SELF".equals(mode) && amount != null && amount.compareTo(entrustedThreshold) > 0) {
             problems.add(Rejection.of("lending.entrusted-required", "paymentMode", entrustedThreshold.toPlainString()));
         }
@@ -144,9 +148,10 @@ class ApplicationService implements LoanApplications {
         long id = jdbc.sql("""
                         INSERT INTO loan_application (institution_id, borrower_id, product_id, facility_id, amount, term_months,
                             rate_type, fixed_rate, spread_bp, method, day_count, purpose, payment_mode, steps, created_by,
-                            payment_day, period_months, grace_months)
-                        VALUES (:i, :b, :p, :f, :a, :t, :rt, :fr, :sp, :m, :dc, :pu, :pm, :steps, :by, :pd, :per, :gr)
+                            payment_day, period_months, grace_months, principal_plan)
+                        VALUES (:i, :b, :p, :f, :a, :t, :rt, :fr, :sp, :m, :dc, :pu, :pm, :steps, :by, :pd, :per, :gr, :plan)
                         RETURNING id""")
+                .param("plan", plan == null ? null : plan.toArray(BigDecimal[]::new))
                 .param("pd", r.paymentDay()).param("per", period).param("gr", grace)
                 .param("i", product.institutionId()).param("b", borrower).param("p", product.id())
                 .param("f", r.facilityId()).param("a", amount).param("t", r.termMonths()).param("rt", rate.type())
@@ -156,6 +161,31 @@ class ApplicationService implements LoanApplications {
         audit.record(AuditEvent.success(caller.username(), "loan-application.submit", "loan-application", id,
                 "product " + product.code() + " amount " + amount + " steps " + steps));
         return get(Caller.system("lending"), id);
+    }
+
+    /** A custom plan: one amount per period, adding up to the amount applied for. */
+    private static List<BigDecimal> plan(Request r, RepaymentMethod method, BigDecimal amount, int period,
+                                         List<Rejection> problems) {
+        if (method != RepaymentMethod.CUSTOM) {
+            problems.add(Rejection.of("lending.plan.method", "principalPlan"));
+            return null;
+        }
+        List<BigDecimal> plan = new ArrayList<>();
+        for (String raw : r.principalPlan() == null ? List.<String>of() : r.principalPlan()) {
+            BigDecimal a = Amounts.parse(raw, "principalPlan", false, FacilityService.MAX_AMOUNT, problems);
+            if (a == null) {
+                return null;
+            }
+            plan.add(a);
+        }
+        int periods = r.termMonths() == null ? 0 : r.termMonths() / period;
+        BigDecimal sum = plan.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (plan.size() != periods || amount != null && sum.compareTo(amount) != 0) {
+            problems.add(Rejection.of("lending.plan.total", "principalPlan", plan.size(), periods, sum.toPlainString(),
+                    amount == null ? "?" : amount.toPlainString()));
+            return null;
+        }
+        return plan;
     }
 
     record RateTerms(String type, BigDecimal fixed, Integer spreadBp) {

@@ -124,8 +124,9 @@ class LoanService implements Loans {
         long id = jdbc.sql("""
                         INSERT INTO loan (number, institution_id, borrower_id, application_id, facility_id, product_id,
                             principal, term_months, rate_type, spread_bp, annual_rate, method, day_count, purpose,
-                            payment_mode, created_by, payment_day, period_months, grace_months)
-                        VALUES (:n, :i, :b, :a, :f, :p, :amt, :t, :rt, :sp, :r, :m, :dc, :pu, :pm, :by, :pd, :per, :gr)
+                            payment_mode, created_by, payment_day, period_months, grace_months, principal_plan)
+                        SELECT :n, :i, :b, :a, :f, :p, :amt, :t, :rt, :sp, :r, :m, :dc, :pu, :pm, :by, :pd, :per, :gr,
+                            principal_plan FROM loan_application WHERE id = :a
                         RETURNING id""")
                 .param("pd", a.paymentDay()).param("per", a.periodMonths()).param("gr", a.graceMonths())
                 .param("n", number).param("i", a.institutionId()).param("b", a.borrowerId()).param("a", a.id())
@@ -172,9 +173,13 @@ class LoanService implements Loans {
                     .param("r", lpr.add(BigDecimal.valueOf(l.spreadBp(), 2))).param("d", date).param("id", loanId).update();
             l = store.lock(loanId);
         }
+        List<BigDecimal> plan = jdbc.sql("SELECT principal_plan FROM loan WHERE id = :id").param("id", loanId)
+                .query((rs, i) -> rs.getArray(1) == null ? List.<BigDecimal>of()
+                        : List.of((BigDecimal[]) rs.getArray(1).getArray())).single();
+        plan = plan.isEmpty() ? null : plan;
         Schedule s = ScheduleCalculator.calculate(new LoanTerms(l.principal(), l.termMonths(), l.annualRate(),
                 RepaymentMethod.valueOf(l.method()), date, DayCount.valueOf(l.dayCount()),
-                LoanTerms.firstSettlement(date, conventions[0], l.periodMonths()), l.periodMonths(), conventions[1]));
+                LoanTerms.firstSettlement(date, conventions[0], l.periodMonths()), l.periodMonths(), conventions[1], plan));
         LocalDate start = date;
         for (Schedule.Installment i : s.installments()) {
             jdbc.sql("""

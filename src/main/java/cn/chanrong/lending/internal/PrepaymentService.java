@@ -57,6 +57,9 @@ class PrepaymentService {
         if (due.signum() > 0) {
             throw Rejected.invalid(Rejection.of("lending.prepay.due-first", "amount", due.toPlainString()));
         }
+        if ("CUSTOM".equals(l.method())) {
+            throw Rejected.invalid(Rejection.of("lending.prepay.custom", "type"));
+        }
         Installment current = s.stream().filter(i -> !i.start().isAfter(date) && i.due().isAfter(date)).findFirst()
                 .orElseThrow(() -> Rejected.conflict(Rejection.of("lending.repay.status", null, "MATURED")));
         BigDecimal earned = current.start().equals(date) ? BigDecimal.ZERO.setScale(2)

@@ -65,9 +65,12 @@ class Repricing {
         if (!future.isEmpty()) {
             BigDecimal remaining = future.stream().map(Installment::unpaidPrincipal).reduce(BigDecimal.ZERO, BigDecimal::add);
             Installment first = future.get(0);
+            // a custom plan keeps its principal per period; only the interest changes
+            List<BigDecimal> plan = "CUSTOM".equals(l.method())
+                    ? future.stream().map(Installment::unpaidPrincipal).toList() : null;
             Schedule s = ScheduleCalculator.calculate(new LoanTerms(remaining, future.size() * l.periodMonths(), rate,
                     RepaymentMethod.valueOf(l.method()), first.start(), DayCount.valueOf(l.dayCount()), first.due(),
-                    l.periodMonths(), 0));
+                    l.periodMonths(), 0, plan));
             jdbc.sql("DELETE FROM loan_installment WHERE loan_id = :l AND period >= :p")
                     .param("l", l.id()).param("p", first.period()).update();
             LocalDate from = first.start();

@@ -107,7 +107,7 @@ class RestructuringService {
         jdbc.sql("UPDATE loan_installment SET principal_due = principal_paid WHERE loan_id = :l AND principal_due > principal_paid")
                 .param("l", loanId).update();
         Schedule schedule = ScheduleCalculator.calculate(new LoanTerms(principal, r.termMonths(), rate,
-                RepaymentMethod.valueOf(l.method()), today, DayCount.valueOf(l.dayCount())));
+                newScheduleMethod(l), today, DayCount.valueOf(l.dayCount())));
         int offset = s.stream().mapToInt(Installment::period).max().orElse(0);
         insert(loanId, schedule, today, offset);
         LocalDate first = schedule.installments().get(0).date();
@@ -166,6 +166,12 @@ class RestructuringService {
                     .param("pr", i.principal()).param("in", i.interest()).update();
             from = i.date();
         }
+    }
+
+    /** A custom plan was agreed for the old terms; the new ones repay equal principal. */
+    private static RepaymentMethod newScheduleMethod(Loan l) {
+        RepaymentMethod m = RepaymentMethod.valueOf(l.method());
+        return m == RepaymentMethod.CUSTOM ? RepaymentMethod.EQUAL_PRINCIPAL : m;
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {
@@ -240,7 +246,7 @@ class RestructuringService {
                 .param("through", today.minusDays(1)).param("by", caller.username()).param("old", loanId)
                 .query(Long.class).single();
         Schedule schedule = ScheduleCalculator.calculate(new LoanTerms(principal, r.termMonths(), rate,
-                RepaymentMethod.valueOf(l.method()), today, DayCount.valueOf(l.dayCount())));
+                newScheduleMethod(l), today, DayCount.valueOf(l.dayCount())));
         insert(newId, schedule, today, 0);
         jdbc.sql("UPDATE loan SET maturity_date = :m WHERE id = :id")
                 .param("m", schedule.installments().get(schedule.installments().size() - 1).date()).param("id", newId)

@@ -15,13 +15,19 @@ import java.util.List;
  * repaid over the periods that remain.
  */
 public record LoanTerms(BigDecimal principal, int months, BigDecimal annualRatePercent, RepaymentMethod method,
-                        LocalDate start, DayCount dayCount, LocalDate firstPayment, int periodMonths, int graceMonths) {
+                        LocalDate start, DayCount dayCount, LocalDate firstPayment, int periodMonths, int graceMonths,
+                        List<BigDecimal> principalPlan) {
 
     public static final int MAX_MONTHS = 600;
 
     public LoanTerms(BigDecimal principal, int months, BigDecimal annualRatePercent, RepaymentMethod method,
                      LocalDate start, DayCount dayCount) {
-        this(principal, months, annualRatePercent, method, start, dayCount, null, 1, 0);
+        this(principal, months, annualRatePercent, method, start, dayCount, null, 1, 0, null);
+    }
+
+    public LoanTerms(BigDecimal principal, int months, BigDecimal annualRatePercent, RepaymentMethod method,
+                     LocalDate start, DayCount dayCount, LocalDate firstPayment, int periodMonths, int graceMonths) {
+        this(principal, months, annualRatePercent, method, start, dayCount, firstPayment, periodMonths, graceMonths, null);
     }
 
     /**
@@ -86,6 +92,18 @@ public record LoanTerms(BigDecimal principal, int months, BigDecimal annualRateP
         }
         if (dayCount == null) {
             p.add("day count is required");
+        }
+        if (method == RepaymentMethod.CUSTOM) {
+            if (principalPlan == null || principalPlan.size() != periods()) {
+                p.add("a custom plan needs one principal amount for each of the " + periods() + " periods");
+            } else if (principalPlan.stream().anyMatch(a -> a == null || a.signum() < 0 || a.stripTrailingZeros().scale() > 2)) {
+                p.add("plan amounts must be zero or positive with at most two decimals");
+            } else if (principal != null
+                    && principalPlan.stream().reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(principal) != 0) {
+                p.add("the plan must add up to the principal");
+            }
+        } else if (principalPlan != null) {
+            p.add("a principal plan goes only with the custom method");
         }
         return p;
     }

@@ -9,5 +9,7 @@ public enum RepaymentMethod {
     /** Interest each period, all principal at maturity. */
     INTEREST_ONLY,
     /** One payment at maturity: principal and simple interest for the whole term. */
-    BULLET
+    BULLET,
+    /** 按计划还本: principal period by period as the contract's plan says, interest on the falling balance. */
+    CUSTOM
 }

@@ -59,6 +59,7 @@ public final class ScheduleCalculator {
                 case EQUAL_INSTALLMENT -> last ? balance : installment.subtract(interest).max(ZERO).min(balance);
                 case EQUAL_PRINCIPAL -> last ? balance : equalPrincipal.min(balance);
                 case INTEREST_ONLY, BULLET -> last ? balance : BigDecimal.ZERO.setScale(2);
+                case CUSTOM -> last ? balance : t.principalPlan().get(k).setScale(2).min(balance);
             };
             if (t.method() == RepaymentMethod.BULLET) {
                 // simple interest on the whole principal, paid with it at maturity

@@ -50,4 +50,21 @@ class ConventionsTests {
                 RepaymentMethod.EQUAL_PRINCIPAL, LocalDate.of(2026, 1, 20), DayCount.MONTHLY, null, 3, 2)))
                 .hasMessageContaining("grace");
     }
+
+    @Test
+    void a_custom_plan_repays_principal_as_agreed_with_interest_on_the_falling_balance() {
+        var plan = java.util.List.of(new BigDecimal("100000.00"), new BigDecimal("100000.00"), new BigDecimal("1000000.00"));
+        var t = new LoanTerms(P, 3, new BigDecimal("3.60"), RepaymentMethod.CUSTOM, LocalDate.of(2026, 1, 20),
+                DayCount.MONTHLY, null, 1, 0, plan);
+        var s = ScheduleCalculator.calculate(t);
+        assertThat(s.installments()).extracting(Schedule.Installment::principal)
+                .containsExactly(new BigDecimal("100000.00"), new BigDecimal("100000.00"), new BigDecimal("1000000.00"));
+        assertThat(s.installments().get(1).interest()).isEqualByComparingTo("3300.00"); // 1.1 M × 0.3 %
+        assertThatThrownBy(() -> ScheduleCalculator.calculate(new LoanTerms(P, 3, BigDecimal.ONE, RepaymentMethod.CUSTOM,
+                LocalDate.of(2026, 1, 20), DayCount.MONTHLY, null, 1, 0, plan.subList(0, 2))))
+                .hasMessageContaining("one principal amount for each");
+        assertThatThrownBy(() -> ScheduleCalculator.calculate(new LoanTerms(P, 3, BigDecimal.ONE,
+                RepaymentMethod.EQUAL_PRINCIPAL, LocalDate.of(2026, 1, 20), DayCount.MONTHLY, null, 1, 0, plan)))
+                .hasMessageContaining("only with the custom method");
+    }
 }
