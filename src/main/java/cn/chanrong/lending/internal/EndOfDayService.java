@@ -40,7 +40,6 @@ class EndOfDayService implements EndOfDay {
     private static final String ACTOR = "end-of-day";
 
     private final JdbcClient jdbc;
-    private final LoanStore store;
     private final Servicer servicer;
     private final TransactionTemplate tx;
     private final BusinessDate businessDate;
@@ -50,7 +49,7 @@ class EndOfDayService implements EndOfDay {
     private final Repricing repricingService;
     private final long pauseMillis;
 
-    EndOfDayService(JdbcClient jdbc, LoanStore store, Servicer servicer, TransactionTemplate tx, BusinessDate businessDate,
+    EndOfDayService(JdbcClient jdbc, Servicer servicer, TransactionTemplate tx, BusinessDate businessDate,
                     Ledger ledger, Repricing repricingService,
                     @Value("${chanrong.lending.eod-chunk-borrowers:200}") int chunk,
                     @Value("${chanrong.lending.eod-chunk-pause-ms:0}") long pauseMillis,
@@ -60,7 +59,6 @@ class EndOfDayService implements EndOfDay {
         this.ledger = ledger;
         this.repricingService = repricingService;
         this.jdbc = jdbc;
-        this.store = store;
         this.servicer = servicer;
         this.tx = tx;
         this.businessDate = businessDate;
@@ -140,18 +138,23 @@ class EndOfDayService implements EndOfDay {
                 .param("b", keys).param("d", date).query((rs, i) -> new long[] {rs.getLong(1), rs.getInt(2)}).list();
         Long[] loanIds = rows.stream().map(r -> r[0]).toArray(Long[]::new);
         int pending = rows.stream().mapToInt(r -> (int) r[1]).sum();
+        List<Loan> before = loans(loanIds);
         // floating loans whose repricing day falls in the window: accrue up to it, reprice, then carry on
-        for (Loan l : loans(loanIds)) {
+        boolean repriced = false;
+        for (Loan l : before) {
             LocalDate repricing = Repricing.nextRepricing(l, l.accruedThrough());
             while (repricing != null && !repricing.isAfter(date)) {
                 Loan upTo = servicer.bringTo(l, repricing.minusDays(1), ACTOR);
                 l = repricingService.reprice(upTo, repricing, ACTOR);
                 repricing = Repricing.nextRepricing(l, repricing);
+                repriced = true;
             }
+        }
+        if (repriced) {
+            before = loans(loanIds);
         }
         Map<Long, Servicer.Exact> exacts = exacts(loanIds);
         Map<Long, List<Installment>> schedules = installments(loanIds);
-        List<Loan> before = loans(loanIds);
         List<Accrued> accrued = new ArrayList<>();
         for (Loan l : before) {
             if (l.accruedThrough().isBefore(date)) {

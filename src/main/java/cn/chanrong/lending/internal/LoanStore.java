@@ -130,28 +130,23 @@ class LoanStore {
                 .list();
     }
 
+    private static final String TRANSACTION_COLUMNS = """
+            SELECT id, loan_id, type, value_date, amount, principal, interest, penalty, fee, payee, entry_id,
+                   created_by, created_at FROM loan_transaction""";
+
+    private static Loans.Transaction transaction(ResultSet rs, int row) throws SQLException {
+        return new Loans.Transaction(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+                rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
+                rs.getString(10), rs.getLong(11), rs.getString(12), instant(rs, 13));
+    }
+
     List<Loans.Transaction> transactions(long loanId) {
-        return jdbc.sql("""
-                        SELECT id, loan_id, type, value_date, amount, principal, interest, penalty, fee, payee, entry_id,
-                               created_by, created_at FROM loan_transaction WHERE loan_id = :id ORDER BY id""")
-                .param("id", loanId)
-                .query((rs, i) -> new Loans.Transaction(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-                        rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10), rs.getLong(11), rs.getString(12),
-                        instant(rs, 13)))
-                .list();
+        return jdbc.sql(TRANSACTION_COLUMNS + " WHERE loan_id = :id ORDER BY id").param("id", loanId)
+                .query(LoanStore::transaction).list();
     }
 
     Loans.Transaction transaction(long id) {
-        return jdbc.sql("""
-                        SELECT id, loan_id, type, value_date, amount, principal, interest, penalty, fee, payee, entry_id,
-                               created_by, created_at FROM loan_transaction WHERE id = :id""")
-                .param("id", id)
-                .query((rs, i) -> new Loans.Transaction(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-                        rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10), rs.getLong(11), rs.getString(12),
-                        instant(rs, 13)))
-                .single();
+        return jdbc.sql(TRANSACTION_COLUMNS + " WHERE id = :id").param("id", id).query(LoanStore::transaction).single();
     }
 
     List<Loans.Classification> classifications(long loanId) {

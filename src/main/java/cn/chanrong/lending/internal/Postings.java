@@ -77,13 +77,7 @@ class Postings {
      */
     JournalEntry accrual(long book, long loanId, LocalDate date, BigDecimal amount, boolean memo, String source,
                          String actor) {
-        Lines l = new Lines(loanId);
-        if (memo) {
-            l.debit(MEMO_INTEREST, amount, true).credit(MEMO_INTEREST_CONTRA, amount, true);
-        } else {
-            l.debit(INTEREST_RECEIVABLE, amount, true).credit(INTEREST_INCOME, amount, false);
-        }
-        return post(book, date, "计提利息 / interest accrual", source, l, actor);
+        return ledger.post(book, date, "计提利息 / interest accrual", source, accrualLines(loanId, amount, memo), actor);
     }
 
     /** The lines of an accrual entry (see {@link #accrual}), for batched posting. */

@@ -168,9 +168,9 @@ class Servicer {
         if (since == null) {
             return null;
         }
-        long duesSince = store.installments(l.id()).stream()
-                .filter(i -> i.due().isAfter(since) && !i.due().isAfter(date)).count();
-        LocalDate twoPeriods = store.installments(l.id()).stream().filter(i -> i.due().isAfter(since))
+        List<Installment> schedule = store.installments(l.id());
+        long duesSince = schedule.stream().filter(i -> i.due().isAfter(since) && !i.due().isAfter(date)).count();
+        LocalDate twoPeriods = schedule.stream().filter(i -> i.due().isAfter(since))
                 .map(Installment::due).sorted().skip(1).findFirst().orElse(LocalDate.MAX);
         LocalDate sixMonths = since.plusMonths(6);
         LocalDate needed = twoPeriods.isAfter(sixMonths) ? twoPeriods : sixMonths;
