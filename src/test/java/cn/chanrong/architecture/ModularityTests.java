@@ -30,7 +30,8 @@ class ModularityTests {
 
     @Test
     void domain_packages_and_the_shared_kernel_know_no_framework() {
-        noClasses().that().resideInAnyPackage("..domain..", "cn.chanrong.shared..").and().doNotHaveSimpleName("package-info")
+        noClasses().that().resideInAnyPackage("..domain..", "cn.chanrong.shared..", "cn.chanrong.credit.scorecard..",
+                        "cn.chanrong.credit.rules..", "cn.chanrong.lending.schedule..").and().doNotHaveSimpleName("package-info")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",
                         "jakarta.servlet..", "tools.jackson..", "com.fasterxml..")
                 .check(CLASSES);

@@ -1,0 +1,98 @@
+package cn.chanrong.credit.scorecard;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** Readable reports of a training or a cross-validation; the last line is always machine-readable. */
+public final class Report {
+
+    private Report() {
+    }
+
+    public static String training(String source, Dataset data, Scorecard card, Validation inSample) {
+        StringBuilder sb = new StringBuilder();
+        header(sb, source, data);
+        sb.append("\nCharacteristics by information value (* = in the model)\n");
+        List<Characteristic> byIv = card.candidates().stream().sorted(Comparator.comparingDouble(Characteristic::iv).reversed()).toList();
+        for (Characteristic c : byIv) {
+            boolean in = card.characteristics().stream().anyMatch(s -> s.characteristic().name().equals(c.name()));
+            String note = in ? (c.iv() > 0.5 ? "  (very strong: check for leakage)" : "")
+                    : "  out: " + card.excluded().getOrDefault(c.name(), "");
+            line(sb, "  %s %-40s IV %.4f  %d bins%s%n", in ? "*" : " ", trim(c.name(), 40), c.iv(), c.bins().size() - 1, note);
+        }
+        sb.append("\nLogistic regression on WoE (probability of default)\n");
+        line(sb, "  %-40s %10s %9s %8s %8s%n", "term", "coef", "std err", "z", "p");
+        line(sb, "  %-40s %10.4f %9.4f %8.2f %8s%n", "(intercept)", card.intercept(), card.interceptStandardError(),
+                card.intercept() / card.interceptStandardError(), "");
+        for (Scorecard.Scored s : card.characteristics()) {
+            line(sb, "  %-40s %10.4f %9.4f %8.2f %8.4f%n", trim(s.characteristic().name(), 40), s.coefficient(), s.standardError(),
+                    s.coefficient() / s.standardError(), s.pValue());
+        }
+        Scorecard.Scaling sc = card.scaling();
+        int[] range = card.range();
+        line(sb, "%nScorecard: %.0f points at odds %.0f:1, %.0f points to double the odds; scores from %d to %d%n",
+                sc.baseScore(), sc.baseOdds(), sc.pdo(), range[0], range[1]);
+        for (Scorecard.Scored s : card.characteristics()) {
+            line(sb, "  %s%n", s.characteristic().name());
+            List<Bin> bins = s.characteristic().bins();
+            for (int b = 0; b < bins.size(); b++) {
+                Bin bin = bins.get(b);
+                if (bin.missing() && bin.count() == 0) {
+                    line(sb, "    %-44s %7s %8s %8s %6d%n", "missing / unseen", "-", "-", "0.000", s.points()[b]);
+                    continue;
+                }
+                line(sb, "    %-44s %7d %7.1f%% %8.3f %6d%n", trim(bin.label(), 44), bin.count(), 100 * bin.badRate(), bin.woe(),
+                        s.points()[b]);
+            }
+        }
+        validation(sb, "In-sample validation (optimistic; see model evaluate for cross-validated figures)", inSample);
+        summary(sb, inSample.auc(), inSample.ks(), inSample.gini());
+        return sb.toString();
+    }
+
+    public static String crossValidation(String source, Dataset data, CrossValidation.Result r) {
+        StringBuilder sb = new StringBuilder();
+        header(sb, source, data);
+        line(sb, "%nStratified %d-fold cross-validation, seed %d: the whole pipeline is retrained on each training part%n",
+                r.folds(), r.seed());
+        line(sb, "  %4s %7s %6s %8s %8s %8s %8s%n", "fold", "rows", "bads", "AUC", "KS", "Gini", "Brier");
+        for (int f = 0; f < r.perFold().size(); f++) {
+            Validation v = r.perFold().get(f);
+            line(sb, "  %4d %7d %6d %8.4f %8.4f %8.4f %8.4f%n", f + 1, v.rows(), v.bads(), v.auc(), v.ks(), v.gini(), v.brier());
+        }
+        line(sb, "  mean AUC %.4f (sd %.4f), KS %.4f, Gini %.4f%n", r.meanAuc(), r.sdAuc(), r.meanKs(), r.meanGini());
+        validation(sb, "Out-of-fold predictions pooled", r.pooled());
+        summary(sb, r.meanAuc(), r.meanKs(), r.meanGini());
+        return sb.toString();
+    }
+
+    private static void header(StringBuilder sb, String source, Dataset data) {
+        line(sb, "Data: %s%n  %d rows, %d bads (%.1f%%), %d characteristics (%d numeric, %d categorical)%n", source, data.size(),
+                data.bads(), 100.0 * data.bads() / data.size(), data.columns().size(),
+                data.columns().stream().filter(c -> c instanceof Dataset.Numeric).count(),
+                data.columns().stream().filter(c -> c instanceof Dataset.Categorical).count());
+    }
+
+    private static void validation(StringBuilder sb, String title, Validation v) {
+        line(sb, "%n%s%n  rows %d, bads %d: AUC %.4f, KS %.4f, Gini %.4f, Brier %.4f%n", title, v.rows(), v.bads(), v.auc(), v.ks(),
+                v.gini(), v.brier());
+        line(sb, "  calibration by decile of predicted PD:%n  %6s %7s %6s %10s %10s%n", "group", "rows", "bads", "predicted", "observed");
+        for (int i = 0; i < v.calibration().size(); i++) {
+            Validation.CalibrationRow c = v.calibration().get(i);
+            line(sb, "  %6d %7d %6d %9.2f%% %9.2f%%%n", i + 1, c.rows(), c.bads(), 100 * c.meanPredicted(), 100 * c.observed());
+        }
+    }
+
+    private static void summary(StringBuilder sb, double auc, double ks, double gini) {
+        line(sb, "%nAUC=%.4f KS=%.4f GINI=%.4f%n", auc, ks, gini);
+    }
+
+    private static void line(StringBuilder sb, String format, Object... args) {
+        sb.append(String.format(Locale.ROOT, format, args));
+    }
+
+    private static String trim(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}
