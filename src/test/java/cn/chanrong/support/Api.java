@@ -67,12 +67,17 @@ public final class Api {
 
     /** POSTs a text body (CSV…) with its content type. */
     public Response postText(String path, String contentType, String text) {
+        return postBytes(path, contentType, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** POSTs raw bytes (a GBK file…) with their content type. */
+    public Response postBytes(String path, String contentType, byte[] bytes) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (user != null) {
             b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
         }
         headers.forEach(b::header);
-        b.header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+        b.header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
         try {
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(r.statusCode(), r.headers().map(), r.body());

@@ -1,0 +1,55 @@
+package cn.chanrong.cashflow;
+
+import cn.chanrong.identity.Caller;
+import cn.chanrong.shared.Page;
+import cn.chanrong.shared.PageRequest;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Accounts, statements and transactions of enterprises; institutions read them only under a live consent. */
+public interface CashFlows {
+
+    enum Source {
+        BANK_DIRECT, PBOC_PLATFORM, SELF_UPLOAD
+    }
+
+    record Account(long id, long enterpriseId, String accountNo, String bankName, String currency, Instant boundAt) {
+    }
+
+    record Statement(long id, String accountNo, String statementRef, String format, Source source, BigDecimal weight,
+                     LocalDate from, LocalDate to, BigDecimal opening, BigDecimal closing, int entries, int newEntries,
+                     String continuity, String importedBy, Instant importedAt) {
+    }
+
+    record Transaction(long id, String accountNo, String entryRef, LocalDate bookingDate, LocalDate valueDate, BigDecimal amount,
+                       String currency, String counterpartyName, String counterpartyAccount, String remittance, String category,
+                       String categoryReason, boolean roundTrip, BigDecimal weight) {
+    }
+
+    /** What an import stored: per statement, and entries flagged for a currency other than CNY. */
+    record ImportResult(String format, String encoding, List<Statement> statements, int entries, int newEntries, int nonCny,
+                        int roundTrips) {
+    }
+
+    record TransactionFilter(String account, LocalDate from, LocalDate to, String category) {
+    }
+
+    Account bindAccount(Caller caller, long enterpriseId, String accountNo, String bankName, String currency);
+
+    List<Account> accounts(Caller caller, long enterpriseId);
+
+    /** Imports a camt.053/054 (XML) or CSV file; all of it or nothing. */
+    ImportResult importStatements(Caller caller, long enterpriseId, byte[] body, Source source);
+
+    Page<Statement> statements(Caller caller, long enterpriseId, PageRequest page);
+
+    Page<Transaction> transactions(Caller caller, long enterpriseId, TransactionFilter filter, PageRequest page);
+
+    /**
+     * Every CNY transaction of the enterprise's accounts booked in {@code [from, to]}, oldest first, for
+     * feature computation. The caller of this method has checked consent already.
+     */
+    List<Transaction> flowsForEvaluation(long enterpriseId, LocalDate from, LocalDate to);
+}
