@@ -52,4 +52,10 @@ public interface CashFlows {
      * feature computation. The caller of this method has checked consent already.
      */
     List<Transaction> flowsForEvaluation(long enterpriseId, LocalDate from, LocalDate to);
+
+    /** The sum of each account's latest closing balance, in fen (0 when no statement carries one). */
+    long balanceFen(long enterpriseId);
+
+    /** The latest booking date of any of the enterprise's transactions, or null. */
+    LocalDate lastBooking(long enterpriseId);
 }

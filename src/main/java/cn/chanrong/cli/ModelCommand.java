@@ -1,5 +1,7 @@
 package cn.chanrong.cli;
 
+import cn.chanrong.credit.scorecard.Boosting;
+import cn.chanrong.credit.scorecard.BoostingCrossValidation;
 import cn.chanrong.credit.scorecard.CrossValidation;
 import cn.chanrong.credit.scorecard.DataFormatException;
 import cn.chanrong.credit.scorecard.Dataset;
@@ -19,8 +21,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ./chanrong model train|evaluate}: scorecards trained on a file, with no database and no Spring. */
-@Command(name = "model", mixinStandardHelpOptions = true, description = "Train and evaluate scorecards on data files.",
+/**
+ * {@code ./chanrong model train|evaluate}: scorecards (the champion) or gradient-boosted trees (the
+ * challenger, {@code --model boosting}) trained on a file, with no database and no Spring.
+ */
+@Command(name = "model", mixinStandardHelpOptions = true,
+        description = "Train and evaluate scorecards (or the boosting challenger) on data files.",
         subcommands = {ModelCommand.Train.class, ModelCommand.Evaluate.class})
 final class ModelCommand implements Runnable {
 
@@ -38,10 +44,22 @@ final class ModelCommand implements Runnable {
         String badValue;
         @Option(names = "--format", description = "csv | arff | space (default: from the file name)") String format;
         @Option(names = "--ignore", split = ",", description = "Columns to leave out, e.g. an ID") List<String> ignore;
-        @Option(names = "--min-iv", defaultValue = "0.02", description = "Least information value to consider a characteristic")
+        @Option(names = "--model", defaultValue = "scorecard",
+                description = "scorecard (the champion, default) | boosting (gradient-boosted trees, the challenger)")
+        String model;
+        @Option(names = "--min-iv", defaultValue = "0.02", description = "Least information value to consider a characteristic (scorecard)")
         double minIv;
-        @Option(names = "--max-p", defaultValue = "0.10", description = "Largest p-value a coefficient may keep")
+        @Option(names = "--max-p", defaultValue = "0.10", description = "Largest p-value a coefficient may keep (scorecard)")
         double maxP;
+
+        /** Whether {@code --model} asks for the boosting challenger; anything but the two names is refused. */
+        boolean boosting() {
+            return switch (model) {
+                case "scorecard" -> false;
+                case "boosting" -> true;
+                default -> throw new DataFormatException("--model", "must be scorecard or boosting, not '" + model + "'");
+            };
+        }
 
         Dataset read() throws IOException {
             if (!Files.isRegularFile(data)) {
@@ -58,14 +76,22 @@ final class ModelCommand implements Runnable {
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true,
-            description = "Train a scorecard on the whole file and print it with in-sample figures; the last line is AUC=… KS=… GINI=….")
+            description = "Train a scorecard (or the boosting challenger) on the whole file and print it with in-sample figures; "
+                    + "the last line is AUC=… KS=… GINI=….")
     static final class Train implements Callable<Integer> {
         @Mixin Input input;
 
         @Override
         public Integer call() {
             try {
+                boolean boosting = input.boosting();
                 Dataset data = input.read();
+                if (boosting) {
+                    Boosting.Model model = Boosting.train(data, Boosting.Settings.DEFAULT);
+                    Validation v = Validation.of(model.probabilities(data), data.bad(), 10);
+                    System.out.print(Report.boosting(input.data.toString(), data, model, v, 15));
+                    return 0;
+                }
                 Scorecard card = Trainer.train(data, input.settings());
                 int[] scores = card.scores(data);
                 double[] pd = new double[scores.length];
@@ -82,17 +108,27 @@ final class ModelCommand implements Runnable {
     }
 
     @Command(name = "evaluate", mixinStandardHelpOptions = true,
-            description = "Stratified k-fold cross-validation of the training pipeline; the last line is AUC=… KS=… GINI=… (fold means).")
+            description = "Stratified k-fold cross-validation of the training pipeline (scorecard or boosting); "
+                    + "the last line is AUC=… KS=… GINI=… (fold means).")
     static final class Evaluate implements Callable<Integer> {
         @Mixin Input input;
         @Option(names = "--folds", defaultValue = "10", description = "Number of folds (default 10)") int folds;
-        @Option(names = "--seed", defaultValue = "20251", description = "Shuffle seed (fixed by default, so runs repeat)") long seed;
+        @Option(names = "--seed", defaultValue = "20251", description = "Shuffle seed of the folds, and of the boosting row subsamples (fixed by default, so runs repeat)")
+        long seed;
 
         @Override
         public Integer call() {
             try {
+                boolean boosting = input.boosting();
                 Dataset data = input.read();
-                CrossValidation.Result r = CrossValidation.run(data, input.settings(), folds, seed);
+                CrossValidation.Result r;
+                if (boosting) {
+                    Boosting.Settings settings = Boosting.Settings.DEFAULT.withSeed(seed);
+                    System.out.println("Challenger: " + settings.describe());
+                    r = BoostingCrossValidation.run(data, settings, folds, seed);
+                } else {
+                    r = CrossValidation.run(data, input.settings(), folds, seed);
+                }
                 System.out.print(Report.crossValidation(input.data.toString(), data, r));
                 return 0;
             } catch (DataFormatException | IOException | IllegalArgumentException e) {

@@ -77,6 +77,22 @@ class ModelCommandTests {
     }
 
     @Test
+    void boosting_challenger_ranks_polish_bankruptcies_far_better_than_the_scorecard() {
+        Run r = run("evaluate", "--model", "boosting", "--data", shared("polish_bankruptcy/1year.arff").toString(), "--label",
+                "bankruptcy", "--folds", "5");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.auc()).isBetween(0.93, 0.98);
+    }
+
+    @Test
+    void boosting_challenger_on_german_credit_stays_close_to_the_scorecard() {
+        Run r = run("evaluate", "--model", "boosting", "--data", shared("german_credit/german.data").toString(), "--label", "target",
+                "--bad-value", "2");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.auc()).isBetween(0.77, 0.82);
+    }
+
+    @Test
     void train_prints_the_scorecard_and_ends_with_the_figures(@TempDir Path dir) throws Exception {
         StringBuilder csv = new StringBuilder("id,leverage,region,default\n");
         java.util.Random random = new java.util.Random(5);
@@ -92,6 +108,55 @@ class ModelCommandTests {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("* leverage", "* region", "Scorecard: 600 points at odds 50:1");
         assertThat(r.auc()).isGreaterThan(0.7);
+    }
+
+    /**
+     * Most of the risk is an interaction of leverage and region (leverage hurts in the west, helps in the
+     * east) that a monotone scorecard cannot express; only tenure has a plain monotone effect.
+     */
+    static Path interactionBook(Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("id,leverage,region,tenure,default\n");
+        java.util.Random random = new java.util.Random(6);
+        for (int i = 0; i < 3000; i++) {
+            double lev = random.nextDouble();
+            String region = random.nextBoolean() ? "east" : "west";
+            int tenure = random.nextInt(20);
+            double eta = -1.5 + ("west".equals(region) ? 4 * lev : 3 * (1 - lev)) - 0.08 * tenure;
+            csv.append(i).append(',').append(lev).append(',').append(region).append(',').append(tenure).append(',')
+                    .append(random.nextDouble() < 1 / (1 + Math.exp(-eta)) ? "yes" : "no").append('\n');
+        }
+        Path file = dir.resolve("book.csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    @Test
+    void boosting_trains_and_evaluates_and_ends_with_the_figures(@TempDir Path dir) throws Exception {
+        Path file = interactionBook(dir);
+        Run train = run("train", "--model", "boosting", "--data", file.toString(), "--label", "default", "--bad-value", "yes",
+                "--ignore", "id");
+        assertThat(train.exit()).as(train.err()).isZero();
+        assertThat(train.out()).contains("gradient-boosted trees", "Features by total split gain", "leverage", "region");
+        assertThat(train.auc()).isGreaterThan(0.7);
+        Run evaluate = run("evaluate", "--model", "boosting", "--data", file.toString(), "--label", "default", "--bad-value", "yes",
+                "--ignore", "id", "--folds", "5");
+        assertThat(evaluate.exit()).as(evaluate.err()).isZero();
+        assertThat(evaluate.out()).contains("Challenger: gradient-boosted trees", "Stratified 5-fold");
+        assertThat(evaluate.auc()).isGreaterThan(0.7);
+        Run card = run("evaluate", "--data", file.toString(), "--label", "default", "--bad-value", "yes", "--ignore", "id",
+                "--folds", "5");
+        assertThat(card.exit()).as(card.err()).isZero();
+        assertThat(evaluate.auc()).as("the challenger sees the interaction").isGreaterThan(card.auc() + 0.05);
+    }
+
+    @Test
+    void an_unknown_model_exits_two_naming_the_option(@TempDir Path dir) throws Exception {
+        Path file = interactionBook(dir);
+        for (String command : new String[] {"train", "evaluate"}) {
+            Run r = run(command, "--model", "forest", "--data", file.toString(), "--label", "default", "--bad-value", "yes");
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).contains("--model").contains("scorecard or boosting").contains("forest");
+        }
     }
 
     @Test

@@ -262,4 +262,19 @@ class CashStore {
                 .param("e", enterpriseId).query(String.class).list());
         return new CashFlowService.Parties(own, related, customers, suppliers, relatedAccounts, relatedNames);
     }
+
+    long balanceFen(long enterpriseId) {
+        BigDecimal sum = jdbc.sql("""
+                        SELECT coalesce(sum(closing), 0) FROM (
+                          SELECT DISTINCT ON (s.account_id) s.closing FROM cash_statement s JOIN cash_account a ON a.id = s.account_id
+                           WHERE a.enterprise_id = :e AND s.closing IS NOT NULL AND a.currency = 'CNY'
+                           ORDER BY s.account_id, s.period_to DESC, s.id DESC) latest""")
+                .param("e", enterpriseId).query(BigDecimal.class).single();
+        return sum.movePointRight(2).longValue();
+    }
+
+    LocalDate lastBooking(long enterpriseId) {
+        return jdbc.sql("SELECT max(t.booking_date) FROM cash_txn t JOIN cash_account a ON a.id = t.account_id WHERE a.enterprise_id = :e")
+                .param("e", enterpriseId).query(LocalDate.class).optional().orElse(null);
+    }
 }

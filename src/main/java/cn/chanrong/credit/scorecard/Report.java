@@ -67,6 +67,22 @@ public final class Report {
         return sb.toString();
     }
 
+    /** A trained boosting challenger: its settings, the features by total split gain, and in-sample figures. */
+    public static String boosting(String source, Dataset data, Boosting.Model model, Validation inSample, int top) {
+        StringBuilder sb = new StringBuilder();
+        header(sb, source, data);
+        line(sb, "%nChallenger: %s%n", model.settings().describe());
+        List<Boosting.Importance> importance = model.importance();
+        line(sb, "%nFeatures by total split gain (top %d of %d used; %d characteristics never split on)%n",
+                Math.min(top, importance.size()), importance.size(), data.columns().size() - importance.size());
+        for (Boosting.Importance i : importance.subList(0, Math.min(top, importance.size()))) {
+            line(sb, "  %-40s gain %10.2f %6.1f%%%n", trim(i.feature(), 40), i.gain(), 100 * i.share());
+        }
+        validation(sb, "In-sample validation (optimistic, more so for trees than for a scorecard; see model evaluate)", inSample);
+        summary(sb, inSample.auc(), inSample.ks(), inSample.gini());
+        return sb.toString();
+    }
+
     private static void header(StringBuilder sb, String source, Dataset data) {
         line(sb, "Data: %s%n  %d rows, %d bads (%.1f%%), %d characteristics (%d numeric, %d categorical)%n", source, data.size(),
                 data.bads(), 100.0 * data.bads() / data.size(), data.columns().size(),

@@ -26,13 +26,31 @@ public record Firm(long id, String segment, String stage, String ownership, doub
         double growth = 0.08 + 0.15 * r.nextGaussian() + (age < 3 ? 0.15 : 0);
         int customers = 2 + (int) Math.min(40, Math.exp(1.2 + 0.6 * r.nextGaussian() + 0.25 * (logRevenue - 16.5)));
         int suppliers = 2 + (int) Math.min(30, Math.exp(1.0 + 0.5 * r.nextGaussian()));
-        double z = 2.8 * (debt - 0.55) - 9 * (margin - 0.06) - 1.6 * (growth - 0.08) + 1.1 / Math.sqrt(customers)
-                - 0.03 * Math.min(age, 20) + 0.9 * r.nextGaussian();
-        double fragility = 1 / (1 + Math.exp(-(z - 0.4)));
+        double fragility = fragility(debt, margin, growth, customers, age, r);
         boolean doctors = fragility > 0.55 && r.nextDouble() < 0.35;
         String segment = SEGMENTS[pick(SEGMENT_WEIGHTS, r.nextDouble())];
         String stage = age < 3 ? "STARTUP" : age < 10 ? "GROWTH" : "MATURE";
         return new Firm(id, segment, stage, ownership, revenue, margin, debt, growth, age, customers, suppliers, doctors, fragility);
+    }
+
+    /**
+     * A firm of the demo economy with its known fundamentals; fragility and whether it doctors its
+     * statements are drawn as for the population, seeded by the firm.
+     */
+    public static Firm of(long id, String segment, String stage, String ownership, double revenue, double margin, double debt,
+                          double growth, int age, int customers, int suppliers, long seed) {
+        SplittableRandom r = new SplittableRandom(seed * 7919 + id);
+        double fragility = fragility(debt, margin, growth, customers, age, r);
+        boolean doctors = fragility > 0.55 && r.nextDouble() < 0.35;
+        return new Firm(id, segment, stage, ownership, Math.max(revenue, 1_000_000), margin, debt, growth, age, customers, suppliers,
+                doctors, fragility);
+    }
+
+    /** Leverage, thin margins, shrinking sales, few customers and youth make a firm fragile; the rest is luck. */
+    static double fragility(double debt, double margin, double growth, int customers, int age, SplittableRandom r) {
+        double z = 2.8 * (debt - 0.55) - 9 * (margin - 0.06) - 1.6 * (growth - 0.08) + 1.1 / Math.sqrt(customers)
+                - 0.03 * Math.min(age, 20) + 0.9 * r.nextGaussian();
+        return 1 / (1 + Math.exp(-(z - 0.4)));
     }
 
     static int pick(double[] weights, double u) {

@@ -121,4 +121,14 @@ class ScorecardTrainingTests {
         assertThat(a.meanAuc()).isNotEqualTo(c.meanAuc());
         assertThat(a.meanAuc()).isBetween(0.68, 0.80);
     }
+
+    @Test
+    void a_scorecard_survives_its_document_and_scores_the_same() {
+        Scorecard card = Trainer.train(DATA, Trainer.Settings.DEFAULT);
+        Scorecard back = ScorecardDocument.of(card).toScorecard();
+        assertThat(back.scores(DATA)).containsExactly(card.scores(DATA));
+        Map<String, Object> applicant = new java.util.HashMap<>(Map.of("leverage", 0.8, "region", "west"));
+        assertThat(back.score(applicant, 3)).isEqualTo(card.score(applicant, 3));
+        assertThat(ScorecardDocument.of(card).characteristics().getFirst().attributes().getFirst().lower()).isNull();
+    }
 }

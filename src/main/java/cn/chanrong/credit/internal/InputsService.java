@@ -1,0 +1,98 @@
+package cn.chanrong.credit.internal;
+
+import cn.chanrong.cashflow.CashFlows;
+import cn.chanrong.cashflow.StatementImported;
+import cn.chanrong.cashflow.domain.CounterpartyCategory;
+import cn.chanrong.credit.features.CreditInputs;
+import cn.chanrong.credit.features.FeatureEngine;
+import cn.chanrong.credit.features.TxnBlock;
+import cn.chanrong.reference.BusinessDate;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An enterprise's model inputs as of the end of the last complete month: cash-flow features from its
+ * stored transactions plus tax and bureau facts. Kept in {@code credit_features} and recomputed when
+ * a statement is imported.
+ */
+@Service
+class InputsService {
+
+    /** Inputs with their as-of date and the monthly series the report charts. */
+    record Inputs(LocalDate asOf, Map<String, Object> values, double[] monthlyIn, double[] monthlyOut) {
+    }
+
+    private final CashFlows cashFlows;
+    private final OutsideData outside;
+    private final BusinessDate businessDate;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    InputsService(CashFlows cashFlows, OutsideData outside, BusinessDate businessDate, JdbcClient jdbc, JsonMapper json) {
+        this.cashFlows = cashFlows;
+        this.outside = outside;
+        this.businessDate = businessDate;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The last day of the month before the business date. */
+    LocalDate asOf() {
+        return businessDate.today().withDayOfMonth(1).minusDays(1);
+    }
+
+    @Transactional
+    Inputs compute(long enterpriseId) {
+        LocalDate asOf = asOf();
+        List<CashFlows.Transaction> flows = cashFlows.flowsForEvaluation(enterpriseId, asOf.withDayOfMonth(1).minusMonths(23), asOf);
+        TxnBlock.Builder b = new TxnBlock.Builder();
+        Map<String, Integer> parties = new HashMap<>();
+        double[] in = new double[12];
+        double[] out = new double[12];
+        for (CashFlows.Transaction t : flows) {
+            String key = t.counterpartyAccount() != null ? t.counterpartyAccount() : t.counterpartyName();
+            int party = key == null ? -1 : parties.computeIfAbsent(key, k -> parties.size());
+            CounterpartyCategory cat = CounterpartyCategory.valueOf(t.category());
+            byte flags = (byte) ((t.roundTrip() ? TxnBlock.ROUND_TRIP : 0)
+                    | (t.remittance() != null && t.remittance().matches(".*(退票|退汇|退回|[Rr]eturned).*") ? TxnBlock.RETURNED : 0));
+            b.add(t.bookingDate(), t.amount().movePointRight(2).longValueExact(), cat, party, flags, t.weight().floatValue());
+            int k = (asOf.getYear() - t.bookingDate().getYear()) * 12 + asOf.getMonthValue() - t.bookingDate().getMonthValue();
+            if (k < 12 && cat != CounterpartyCategory.OWN_ACCOUNT && !t.roundTrip()) {
+                if (t.amount().signum() > 0) {
+                    in[11 - k] += t.amount().doubleValue();
+                } else {
+                    out[11 - k] -= t.amount().doubleValue();
+                }
+            }
+        }
+        FeatureEngine engine = new FeatureEngine(asOf);
+        double[] f = engine.compute(b.next().build(), 0, cashFlows.balanceFen(enterpriseId));
+        Map<String, Object> values = CreditInputs.of(f, outside.asOf(enterpriseId, asOf));
+        jdbc.sql("""
+                        INSERT INTO credit_features (enterprise_id, as_of, features) VALUES (:e, :d, CAST(:f AS jsonb))
+                        ON CONFLICT (enterprise_id) DO UPDATE SET as_of = excluded.as_of, features = excluded.features,
+                                                                  computed_at = now()""")
+                .param("e", enterpriseId).param("d", asOf).param("f", json.writeValueAsString(finite(values))).update();
+        return new Inputs(asOf, values, in, out);
+    }
+
+    /** A statement changed the enterprise's data: its features follow. */
+    @ApplicationModuleListener
+    void on(StatementImported imported) {
+        compute(imported.enterpriseId());
+    }
+
+    static Map<String, Object> finite(Map<String, Object> values) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        values.forEach((k, v) -> m.put(k, v instanceof Double d && !Double.isFinite(d) ? null : v));
+        return m;
+    }
+}

@@ -1,0 +1,234 @@
+package cn.chanrong.credit.scorecard;
+
+import java.util.Arrays;
+
+/**
+ * One boosting round's tree, grown on binned features from gradients {@code g} and hessians {@code h}
+ * of the log-loss. Nodes are numbered as in a heap (children of {@code i} are {@code 2i+1}, {@code 2i+2});
+ * an inner node sends a row left when {@code left[i][bin]}, so numeric thresholds (with missing values
+ * sent to whichever side fits them) and sets of categories are the same thing. A leaf holds
+ * {@code −learningRate · G / (H + λ)}.
+ */
+record RegressionTree(int[] feature, boolean[][] left, double[] value) {
+
+    double predict(byte[][] x, int row) {
+        int i = 0;
+        while (feature[i] >= 0) {
+            i = left[i][x[feature[i]][row]] ? 2 * i + 1 : 2 * i + 2;
+        }
+        return value[i];
+    }
+
+    /** The training inputs of one tree: binned columns and which are numeric, bin counts, gradients. */
+    record Inputs(byte[][] x, boolean[] numeric, int[] bins, double[] g, double[] h) {
+    }
+
+    /** Node histograms of gradient, hessian and row count by feature and bin, flattened. */
+    private record Histogram(double[] g, double[] h, int[] n) {
+        void subtract(Histogram o) {
+            for (int k = 0; k < g.length; k++) {
+                g[k] -= o.g[k];
+                h[k] -= o.h[k];
+                n[k] -= o.n[k];
+            }
+        }
+    }
+
+    private record Split(int feature, double gain, boolean[] left) {
+    }
+
+    /** Grows a tree on the rows listed in {@code rows} (which it reorders); adds each split's gain to {@code gains}. */
+    static RegressionTree grow(Inputs in, int[] rows, Boosting.Settings s, double[] gains) {
+        int nodes = (1 << (s.maxDepth() + 1)) - 1;
+        int[] feature = new int[nodes];
+        Arrays.fill(feature, -1);
+        Grower grower = new Grower(in, rows, s, gains, feature, new boolean[nodes][], new double[nodes]);
+        grower.node(0, 0, rows.length, 0, grower.histogram(0, rows.length));
+        return new RegressionTree(feature, grower.left, grower.value);
+    }
+
+    /** The state of one tree's growth: the node arrays being filled and where each feature's bins start in a histogram. */
+    private static final class Grower {
+        private final Inputs in;
+        private final int[] rows;
+        private final Boosting.Settings s;
+        private final double[] gains;
+        private final int[] feature;
+        private final boolean[][] left;
+        private final double[] value;
+        private final int[] offset;
+
+        Grower(Inputs in, int[] rows, Boosting.Settings s, double[] gains, int[] feature, boolean[][] left, double[] value) {
+            this.in = in;
+            this.rows = rows;
+            this.s = s;
+            this.gains = gains;
+            this.feature = feature;
+            this.left = left;
+            this.value = value;
+            this.offset = new int[in.bins().length + 1];
+            for (int f = 0; f < in.bins().length; f++) {
+                offset[f + 1] = offset[f] + in.bins()[f];
+            }
+        }
+
+        void node(int i, int from, int to, int depth, Histogram hist) {
+            double gt = 0;
+            double ht = 0;
+            for (int b = offset[0]; b < offset[1]; b++) {
+                gt += hist.g()[b];
+                ht += hist.h()[b];
+            }
+            Split best = depth < s.maxDepth() && to - from >= 2 * s.minLeaf() ? best(hist, gt, ht, to - from) : null;
+            if (best == null) {
+                value[i] = -s.learningRate() * gt / (ht + s.lambda());
+                return;
+            }
+            feature[i] = best.feature();
+            left[i] = best.left();
+            gains[best.feature()] += best.gain();
+            byte[] col = in.x()[best.feature()];
+            int mid = from;
+            for (int k = from; k < to; k++) {
+                int r = rows[k];
+                if (best.left()[col[r]]) {
+                    rows[k] = rows[mid];
+                    rows[mid++] = r;
+                }
+            }
+            boolean leftSmaller = mid - from <= to - mid;
+            Histogram small = leftSmaller ? histogram(from, mid) : histogram(mid, to);
+            hist.subtract(small);
+            node(2 * i + 1, from, mid, depth + 1, leftSmaller ? small : hist);
+            node(2 * i + 2, mid, to, depth + 1, leftSmaller ? hist : small);
+        }
+
+        Histogram histogram(int from, int to) {
+            int total = offset[offset.length - 1];
+            Histogram hist = new Histogram(new double[total], new double[total], new int[total]);
+            int m = to - from;
+            double[] gs = new double[m];
+            double[] hs = new double[m];
+            for (int k = 0; k < m; k++) {
+                gs[k] = in.g()[rows[from + k]];
+                hs[k] = in.h()[rows[from + k]];
+            }
+            for (int f = 0; f < offset.length - 1; f++) {
+                byte[] col = in.x()[f];
+                int off = offset[f];
+                for (int k = 0; k < m; k++) {
+                    int b = off + col[rows[from + k]];
+                    hist.g()[b] += gs[k];
+                    hist.h()[b] += hs[k];
+                    hist.n()[b]++;
+                }
+            }
+            return hist;
+        }
+
+        private Split best(Histogram hist, double gt, double ht, int n) {
+            Split best = null;
+            double parent = gt * gt / (ht + s.lambda());
+            for (int f = 0; f < offset.length - 1; f++) {
+                Split candidate = in.numeric()[f] ? numeric(hist, f, gt, ht, n, parent) : categorical(hist, f, gt, ht, n, parent);
+                if (candidate != null && (best == null || candidate.gain() > best.gain())) {
+                    best = candidate;
+                }
+            }
+            return best;
+        }
+
+        /** Thresholds between ordered bins 1…; missing values (bin 0) tried on either side. */
+        private Split numeric(Histogram hist, int f, double gt, double ht, int n, double parent) {
+            int off = offset[f];
+            int bins = in.bins()[f];
+            double gm = hist.g()[off];
+            double hm = hist.h()[off];
+            int nm = hist.n()[off];
+            double bestGain = 0;
+            int bestT = -1;
+            boolean bestMissingLeft = false;
+            double gl = 0;
+            double hl = 0;
+            int nl = 0;
+            for (int t = 0; t < bins - 1; t++) {
+                if (t > 0) {
+                    gl += hist.g()[off + t];
+                    hl += hist.h()[off + t];
+                    nl += hist.n()[off + t];
+                }
+                for (int missingLeft = 0; missingLeft <= (nm > 0 ? 1 : 0); missingLeft++) {
+                    double gain = gain(gl + missingLeft * gm, hl + missingLeft * hm, nl + missingLeft * nm, gt, ht, n, parent);
+                    if (gain > bestGain) {
+                        bestGain = gain;
+                        bestT = t;
+                        bestMissingLeft = missingLeft == 1 || nm == 0 && 2 * nl >= n;
+                    }
+                }
+            }
+            if (bestT < 0) {
+                return null;
+            }
+            boolean[] mask = new boolean[bins];
+            mask[0] = bestMissingLeft;
+            for (int b = 1; b <= bestT; b++) {
+                mask[b] = true;
+            }
+            return new Split(f, bestGain, mask);
+        }
+
+        /** Categories (missing among them) ordered by their leaf value in this node, then cut like a number. */
+        private Split categorical(Histogram hist, int f, double gt, double ht, int n, double parent) {
+            int off = offset[f];
+            int bins = in.bins()[f];
+            Integer[] present = java.util.stream.IntStream.range(0, bins).filter(b -> hist.n()[off + b] > 0).boxed()
+                    .toArray(Integer[]::new);
+            if (present.length < 2) {
+                return null;
+            }
+            Arrays.sort(present, java.util.Comparator.comparingDouble(
+                    (Integer b) -> hist.g()[off + b] / (hist.h()[off + b] + s.lambda())).thenComparingInt(b -> b));
+            double bestGain = 0;
+            int bestK = -1;
+            int bestNl = 0;
+            double gl = 0;
+            double hl = 0;
+            int nl = 0;
+            for (int k = 0; k < present.length - 1; k++) {
+                gl += hist.g()[off + present[k]];
+                hl += hist.h()[off + present[k]];
+                nl += hist.n()[off + present[k]];
+                double gain = gain(gl, hl, nl, gt, ht, n, parent);
+                if (gain > bestGain) {
+                    bestGain = gain;
+                    bestK = k;
+                    bestNl = nl;
+                }
+            }
+            if (bestK < 0) {
+                return null;
+            }
+            boolean[] mask = new boolean[bins];
+            if (2 * bestNl >= n) {
+                Arrays.fill(mask, true);
+                for (int k = bestK + 1; k < present.length; k++) {
+                    mask[present[k]] = false;
+                }
+            } else {
+                for (int k = 0; k <= bestK; k++) {
+                    mask[present[k]] = true;
+                }
+            }
+            return new Split(f, bestGain, mask);
+        }
+
+        private double gain(double gl, double hl, int nl, double gt, double ht, int n, double parent) {
+            if (nl < s.minLeaf() || n - nl < s.minLeaf()) {
+                return 0;
+            }
+            double gr = gt - gl;
+            double hr = ht - hl;
+            return 0.5 * (gl * gl / (hl + s.lambda()) + gr * gr / (hr + s.lambda()) - parent);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package cn.chanrong.credit.web;
+
+import cn.chanrong.credit.CreditDecisions;
+import cn.chanrong.credit.CreditModels;
+import cn.chanrong.credit.CreditReports;
+import cn.chanrong.credit.decision.Terms;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.shared.Page;
+import cn.chanrong.shared.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "credit", description = "Data-credit reports, decisions with reasons, and the model registry")
+class CreditApi {
+
+    record DecisionRequest(Long enterpriseId, BigDecimal amount, Integer months, Terms.Purpose purpose, Boolean secured) {
+    }
+
+    record OverrideRequest(String outcome, String reason) {
+    }
+
+    record Approval(LocalDate effectiveFrom, String reason) {
+    }
+
+    private final CreditDecisions decisions;
+    private final CreditModels models;
+    private final CreditReports reports;
+    private final ReasonTexts texts;
+
+    CreditApi(CreditDecisions decisions, CreditModels models, CreditReports reports, ReasonTexts texts) {
+        this.decisions = decisions;
+        this.models = models;
+        this.reports = reports;
+        this.texts = texts;
+    }
+
+    @PostMapping(value = "/api/v1/credit-decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Decide on terms for an enterprise whose cash-flow data the caller may read (consent)")
+    Map<String, Object> decide(Caller caller, @RequestBody DecisionRequest body, Locale locale) {
+        if (body.enterpriseId() == null) {
+            throw cn.chanrong.shared.Rejected.invalid(cn.chanrong.shared.Rejection.of("required", "enterpriseId"));
+        }
+        return view(decisions.decide(caller, body.enterpriseId(),
+                new Terms(body.amount(), body.months(), body.purpose(), body.secured())), locale);
+    }
+
+    @GetMapping("/api/v1/credit-decisions")
+    @PreAuthorize("isAuthenticated()")
+    Page<Map<String, Object>> list(Caller caller, @RequestParam(required = false) Long enterpriseId,
+                                   @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                                   Locale locale) {
+        return decisions.list(caller, enterpriseId, PageRequest.of(page, size)).map(d -> view(d, locale));
+    }
+
+    @GetMapping("/api/v1/credit-decisions/{id}")
+    @PreAuthorize("isAuthenticated()")
+    Map<String, Object> get(Caller caller, @PathVariable long id, Locale locale) {
+        return view(decisions.get(caller, id), locale);
+    }
+
+    @PostMapping(value = "/api/v1/credit-decisions/{id}/override", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @Operation(summary = "An approver overrides the outcome, with a reason; tracked in reports")
+    Map<String, Object> override(Caller caller, @PathVariable long id, @RequestBody OverrideRequest body, Locale locale) {
+        return view(decisions.override(caller, id, body.outcome(), body.reason()), locale);
+    }
+
+    @GetMapping("/api/v1/credit-decisions/{id}/reproduction")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Recompute a decision from its stored inputs and model version")
+    CreditDecisions.Reproduction reproduce(Caller caller, @PathVariable long id) {
+        return decisions.reproduce(caller, id);
+    }
+
+    @GetMapping("/api/v1/enterprises/{id}/credit-report")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Data-credit report: score, band, reasons, what would improve it, rule-based evaluations, monthly flows")
+    Map<String, Object> report(Caller caller, @PathVariable long id, Locale locale) {
+        CreditReports.Report r = reports.report(caller, id);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("report", r);
+        m.put("reasons", texts.render(r.reasons(), locale));
+        m.put("improve", r.improve().stream().map(f -> Map.of("feature", f, "label", texts.feature(f, locale),
+                "hint", texts.hint(f, locale))).toList());
+        return m;
+    }
+
+    @GetMapping("/api/v1/credit-models")
+    @PreAuthorize("isAuthenticated()")
+    List<CreditModels.Model> models(Caller caller) {
+        return models.list(caller);
+    }
+
+    @GetMapping("/api/v1/credit-models/{id}")
+    @PreAuthorize("isAuthenticated()")
+    CreditModels.ModelDetail model(Caller caller, @PathVariable long id) {
+        return models.get(caller, id);
+    }
+
+    @PostMapping(value = "/api/v1/credit-models/{id}/approval", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "A second person (not the trainer) approves a model from an effective date")
+    CreditModels.Model approve(Caller caller, @PathVariable long id, @RequestBody Approval body) {
+        return models.approve(caller, id, body.effectiveFrom());
+    }
+
+    @PostMapping(value = "/api/v1/credit-models/{id}/rejection", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('ADMIN')")
+    CreditModels.Model reject(Caller caller, @PathVariable long id, @RequestBody Approval body) {
+        return models.reject(caller, id, body.reason());
+    }
+
+    private Map<String, Object> view(CreditDecisions.Decision d, Locale locale) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("decision", d);
+        m.put("reasons", texts.render(d.reasons(), locale));
+        return m;
+    }
+}
