@@ -114,6 +114,10 @@ CREATE TABLE credit_features
   enterprise_id BIGINT NOT NULL REFERENCES enterprise (id) PRIMARY KEY,
   as_of         DATE   NOT NULL,
   features      JSONB  NOT NULL,
+  model_id      BIGINT,
+  score         INT,
+  pd            NUMERIC(8, 6),
+  grade         TEXT,
   computed_at   TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 

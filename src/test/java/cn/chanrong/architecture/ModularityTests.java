@@ -25,13 +25,14 @@ class ModularityTests {
     @Test
     void the_modules_the_issue_names_exist() {
         assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()))
-                .contains("shared", "reference", "identity", "audit", "enterprise", "web", "demo", "cli", "platform");
+                .contains("shared", "reference", "identity", "audit", "enterprise", "web", "demo", "cli", "platform", "cashflow", "credit");
     }
 
     @Test
     void domain_packages_and_the_shared_kernel_know_no_framework() {
         noClasses().that().resideInAnyPackage("..domain..", "cn.chanrong.shared..", "cn.chanrong.credit.scorecard..",
-                        "cn.chanrong.credit.rules..", "cn.chanrong.lending.schedule..").and().doNotHaveSimpleName("package-info")
+                        "cn.chanrong.credit.rules..", "cn.chanrong.credit.features..", "cn.chanrong.credit.decision..",
+                        "cn.chanrong.credit.simulation..", "cn.chanrong.lending.schedule..").and().doNotHaveSimpleName("package-info")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",
                         "jakarta.servlet..", "tools.jackson..", "com.fasterxml..")
                 .check(CLASSES);

@@ -19,6 +19,9 @@ class ConsentAndStatementIntegrationTests {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     long sme() {
         return Api.as(port, "enterprise").get("/api/v1/enterprises").json().get("items").get(0).get("id").asLong();
     }
@@ -173,5 +176,28 @@ class ConsentAndStatementIntegrationTests {
                 "expiresOn", java.time.LocalDate.now().plusMonths(6).toString()));
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.body()).contains("987654321");
+    }
+
+    @Test
+    void an_import_brings_the_enterprise_s_features_and_score_up_to_date() throws Exception {
+        long sme = sme();
+        String account = bind(sme, "enterprise");
+        java.time.Instant before = java.time.Instant.now();
+        var imported = Api.as(port, "enterprise").postText("/api/v1/enterprises/" + sme + "/statements", "application/xml",
+                camt("K-" + account, account, "0.00", "70000.00", entry("K1", "70000.00", "CRDT", "04", "新客户有限公司")));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        java.time.Instant computed = null;
+        Integer score = null;
+        for (int i = 0; i < 100 && (computed == null || computed.isBefore(before)); i++) {
+            Thread.sleep(100);
+            var row = jdbc.sql("SELECT computed_at, score FROM credit_features WHERE enterprise_id = :e").param("e", sme)
+                    .query((rs, n) -> new Object[] {rs.getTimestamp(1).toInstant(), (Integer) rs.getObject(2)}).optional();
+            if (row.isPresent()) {
+                computed = (java.time.Instant) row.get()[0];
+                score = (Integer) row.get()[1];
+            }
+        }
+        assertThat(computed).as("features recomputed after the import").isNotNull().isAfter(before);
+        assertThat(score).as("and scored by the champion").isNotNull();
     }
 }

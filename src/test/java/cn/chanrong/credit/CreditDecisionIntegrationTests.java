@@ -128,4 +128,30 @@ class CreditDecisionIntegrationTests {
         assertThat(admin.post("/api/v1/credit-models/" + pending.getFirst() + "/approval", Map.of("effectiveFrom", "2030-01-01"))
                 .status()).isEqualTo(409);
     }
+
+    @Test
+    void tax_and_bureau_facts_load_whole_or_not_at_all_and_never_from_the_enterprise_itself() {
+        long sme = sme();
+        Api admin = Api.as(port, "admin").header("Accept-Language", "en");
+        var bad = admin.postText("/api/v1/enterprises/" + sme + "/tax-records", "text/csv",
+                "month,tax_paid,invoice_sales\n2019-01,1200.00,40000.00\n2019-13,5,5\n2019-02,-3,10\n");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("line 3", "2019-13", "line 4", "-3");
+        var good = admin.postText("/api/v1/enterprises/" + sme + "/tax-records", "text/csv",
+                "month,tax_paid,invoice_sales\n2019-01,1200.00,40000.00\n2019-02,1300.00,41000.50\n");
+        assertThat(good.status()).as(good.body()).isEqualTo(200);
+        assertThat(good.json().get("stored").asInt()).isEqualTo(2);
+        assertThat(Api.as(port, "core").postText("/api/v1/enterprises/" + sme + "/tax-records", "text/csv",
+                "month,tax_paid,invoice_sales\n2019-03,1,1\n").status()).as("not self-declared").isEqualTo(403);
+        assertThat(admin.put("/api/v1/enterprises/" + sme + "/tax-grades/2019", Map.of("grade", "Z")).status()).isEqualTo(422);
+        assertThat(admin.put("/api/v1/enterprises/" + sme + "/tax-grades/2019", Map.of("grade", "A")).status()).isEqualTo(200);
+        var share = admin.post("/api/v1/enterprises/" + sme + "/credit-bureau-summaries", Map.of("asOf", "2019-12-31",
+                "loansOutstanding", 1000000, "lenders", 2, "guaranteesGiven", 0, "overdue90Share", 1.5, "maxDaysOverdue24m", 0,
+                "everBorrowed", true));
+        assertThat(share.status()).isEqualTo(422);
+        assertThat(share.body()).contains("\"field\":\"overdue90Share\"");
+        assertThat(admin.post("/api/v1/enterprises/" + sme + "/credit-bureau-summaries", Map.of("asOf", "2019-12-31",
+                "loansOutstanding", 1000000, "lenders", 2, "guaranteesGiven", 0, "overdue90Share", 0.1, "maxDaysOverdue24m", 30,
+                "everBorrowed", true)).status()).isEqualTo(201);
+    }
 }

@@ -1,7 +1,6 @@
 package cn.chanrong.credit.internal;
 
 import cn.chanrong.cashflow.CashFlows;
-import cn.chanrong.cashflow.StatementImported;
 import cn.chanrong.cashflow.domain.CounterpartyCategory;
 import cn.chanrong.credit.features.CreditInputs;
 import cn.chanrong.credit.features.FeatureEngine;
@@ -13,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An enterprise's model inputs as of the end of the last complete month: cash-flow features from its
  * stored transactions plus tax and bureau facts. Kept in {@code credit_features} and recomputed when
- * a statement is imported.
+ * a statement is imported ({@link ScoreKeeper}).
  */
 @Service
 class InputsService {
@@ -82,12 +80,6 @@ class InputsService {
                                                                   computed_at = now()""")
                 .param("e", enterpriseId).param("d", asOf).param("f", json.writeValueAsString(finite(values))).update();
         return new Inputs(asOf, values, in, out);
-    }
-
-    /** A statement changed the enterprise's data: its features follow. */
-    @ApplicationModuleListener
-    void on(StatementImported imported) {
-        compute(imported.enterpriseId());
     }
 
     static Map<String, Object> finite(Map<String, Object> values) {

@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * growth stage) wherever the training part has at least {@link #MIN_SEGMENT_BADS} defaults,
  * otherwise the segment falls back to its parent. Reports stability (PSI of scores, training against
  * the latest year) and the ownership comparison: predicted and observed default rates, approval rates
- * and pricing by ownership, overall and within score bands.
+ * and pricing (the mean spread of the grades not declined) by ownership, overall and within score bands.
  */
 public final class ModelDevelopment {
 
@@ -141,6 +141,7 @@ public final class ModelDevelopment {
                 int bads = 0;
                 double predicted = 0;
                 int approved = 0;
+                int priced = 0;
                 double spread = 0;
                 for (int k = 0; k < test.length; k++) {
                     int i = test[k];
@@ -152,11 +153,14 @@ public final class ModelDevelopment {
                     predicted += pd[k];
                     RatingScale.Grade g = RatingScale.of(pd[k]);
                     approved += g.approvable() ? 1 : 0;
-                    spread += g.spreadBps();
+                    if (g.acceptable()) {
+                        priced++;
+                        spread += g.spreadBps();
+                    }
                 }
                 if (rows > 0) {
                     out.add(new OwnershipRow(own, band < 0 ? "all" : "Q" + (band + 1), rows, bads, (double) bads / rows,
-                            predicted / rows, (double) approved / rows, spread / rows));
+                            predicted / rows, (double) approved / rows, priced == 0 ? 0 : spread / priced));
                 }
             }
         }

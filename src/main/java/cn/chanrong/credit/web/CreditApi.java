@@ -39,12 +39,18 @@ class CreditApi {
     record Approval(LocalDate effectiveFrom, String reason) {
     }
 
+    record Grade(String grade) {
+    }
+
     private final CreditDecisions decisions;
     private final CreditModels models;
     private final CreditReports reports;
     private final ReasonTexts texts;
+    private final cn.chanrong.credit.OutsideFacts outside;
 
-    CreditApi(CreditDecisions decisions, CreditModels models, CreditReports reports, ReasonTexts texts) {
+    CreditApi(CreditDecisions decisions, CreditModels models, CreditReports reports, ReasonTexts texts,
+              cn.chanrong.credit.OutsideFacts outside) {
+        this.outside = outside;
         this.decisions = decisions;
         this.models = models;
         this.reports = reports;
@@ -102,6 +108,35 @@ class CreditApi {
         m.put("improve", r.improve().stream().map(f -> Map.of("feature", f, "label", texts.feature(f, locale),
                 "hint", texts.hint(f, locale))).toList());
         return m;
+    }
+
+    @PostMapping(value = "/api/v1/enterprises/{id}/tax-records", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
+            MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Import monthly tax paid and 数电发票 sales: CSV month,tax_paid,invoice_sales (month yyyy-MM), all or none",
+            description = "Administrators (the platform's 银税互动 feed) or an institution holding the enterprise's consent.")
+    Map<String, Object> tax(Caller caller, @PathVariable long id, @RequestBody byte[] body,
+                            @RequestParam(required = false) String encoding) {
+        return Map.of("stored", outside.importTax(caller, id, body, encoding));
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping(value = "/api/v1/enterprises/{id}/tax-grades/{year}",
+            consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "The tax credit grade (纳税信用等级 A/B/M/C/D) of a year")
+    Map<String, Object> taxGrade(Caller caller, @PathVariable long id, @PathVariable int year, @RequestBody Grade body) {
+        outside.setTaxGrade(caller, id, year, body.grade());
+        return Map.of("year", year, "grade", body.grade());
+    }
+
+    @PostMapping(value = "/api/v1/enterprises/{id}/credit-bureau-summaries", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "A credit-report summary: loans and guarantees at other institutions, overdue history, first-loan flag")
+    cn.chanrong.credit.OutsideFacts.BureauSummary bureau(Caller caller, @PathVariable long id,
+                                                        @RequestBody cn.chanrong.credit.OutsideFacts.BureauSummary body) {
+        outside.addBureauSummary(caller, id, body);
+        return body;
     }
 
     @GetMapping("/api/v1/credit-models")
