@@ -95,11 +95,12 @@ class CreditDecisionIntegrationTests {
     @Test
     void terms_are_checked_field_by_field() {
         long sme = sme();
-        consent(sme, "bank2");
+        long consent = consent(sme, "bank2");
         var bad = Api.as(port, "bank2").header("Accept-Language", "en").post("/api/v1/credit-decisions",
                 Map.of("enterpriseId", sme, "amount", -5, "months", 500));
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.body()).contains("\"field\":\"amount\"", "\"field\":\"months\"", "\"field\":\"purpose\"");
+        assertThat(Api.as(port, "core").post("/api/v1/consents/" + consent + "/revocation", Map.of()).status()).isEqualTo(200);
     }
 
     @Test

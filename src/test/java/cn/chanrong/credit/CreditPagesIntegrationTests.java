@@ -31,7 +31,7 @@ class CreditPagesIntegrationTests {
         long core = Api.as(port, "core").get("/api/v1/enterprises").json().get("items").get(0).get("id").asLong();
         Workbench bank = Workbench.loggedIn(port, "bank2");
         String closed = bank.get("/credit/enterprises/" + core).body();
-        assertThat(closed).contains("没有企业" + core + "的有效资金流数据授权", "发送授权申请");
+        assertThat(closed).contains("没有企业" + core + "的有效资金流数据授权", "发送授权申请").doesNotContain("id=\"score\"");
         var asked = bank.post("/credit/consents", form(closed, "enterpriseId", Long.toString(core), "periodFrom", "2024-01-01",
                 "periodTo", java.time.LocalDate.now().toString(), "expiresOn", java.time.LocalDate.now().plusMonths(1).toString()));
         assertThat(asked.statusCode()).isEqualTo(302);
