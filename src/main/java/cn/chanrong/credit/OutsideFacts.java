@@ -21,4 +21,14 @@ public interface OutsideFacts {
     void setTaxGrade(Caller caller, long enterpriseId, int year, String grade);
 
     void addBureauSummary(Caller caller, long enterpriseId, BureauSummary summary);
+
+    /**
+     * The share of each enterprise's debt across banks that is more than 90 days overdue, from its latest
+     * bureau summary on or before {@code asOf}; enterprises without one are absent. For the five-tier
+     * market contagion rule (over 20 % makes every bank classify the debtor non-performing).
+     */
+    java.util.Map<Long, BigDecimal> overdue90Shares(java.util.Collection<Long> enterpriseIds, LocalDate asOf);
+
+    /** Whether the credit bureau shows any earlier bank loan of the enterprise (the first-loan flag), if known. */
+    java.util.Optional<Boolean> everBorrowed(long enterpriseId, LocalDate asOf);
 }

@@ -84,6 +84,22 @@ class LoanWorkoutIntegrationTests {
     }
 
     @Test
+    void a_borrower_over_20_percent_overdue_across_banks_is_non_performing_at_every_bank() {
+        long borrower = steps.borrower();
+        long loanId = steps.disbursedLoan(borrower, null, "1200000.00", 12, "EQUAL_PRINCIPAL", "2025-03-20");
+        steps.endOfDay("2025-04-10");
+        assertThat(steps.loan(loanId).get("tier").asString()).as("performing on its own").isEqualTo("NORMAL");
+        var bureau = steps.as("admin").post("/api/v1/enterprises/" + borrower + "/credit-bureau-summaries", Map.of(
+                "asOf", "2025-04-30", "loansOutstanding", 5000000, "lenders", 3, "guaranteesGiven", 0, "overdue90Share", 0.25,
+                "maxDaysOverdue24m", 120, "everBorrowed", true));
+        assertThat(bureau.status()).as(bureau.body()).isEqualTo(201);
+        steps.endOfDay("2025-05-05");
+        assertThat(steps.loan(loanId).get("tier").asString()).isEqualTo("SUBSTANDARD");
+        var history = steps.as("bank").get("/api/v1/loans/" + loanId + "/classifications").body();
+        assertThat(history).contains("contagion-market-20pct");
+    }
+
+    @Test
     void a_performing_sme_working_capital_loan_is_renewed_without_repaying_principal_and_not_downgraded() {
         long borrower = steps.borrower();
         long facility = steps.facility(borrower, "2000000.00");

@@ -167,6 +167,29 @@ class OutsideFactsService implements OutsideFacts {
         audit.record(AuditEvent.success(caller.username(), "credit.bureau-summary", "enterprise", enterpriseId, s.asOf().toString()));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, BigDecimal> overdue90Shares(java.util.Collection<Long> enterpriseIds, LocalDate asOf) {
+        java.util.Map<Long, BigDecimal> out = new java.util.HashMap<>();
+        if (enterpriseIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                        SELECT DISTINCT ON (enterprise_id) enterprise_id, overdue_90_share FROM credit_bureau_summary
+                         WHERE enterprise_id = ANY(:e) AND as_of <= :d ORDER BY enterprise_id, as_of DESC""")
+                .param("e", enterpriseIds.toArray(Long[]::new)).param("d", asOf)
+                .query((rs, i) -> out.put(rs.getLong(1), rs.getBigDecimal(2))).list();
+        return out;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<Boolean> everBorrowed(long enterpriseId, LocalDate asOf) {
+        return jdbc.sql("""
+                        SELECT ever_borrowed FROM credit_bureau_summary WHERE enterprise_id = :e AND as_of <= :d
+                         ORDER BY as_of DESC LIMIT 1""").param("e", enterpriseId).param("d", asOf).query(Boolean.class).optional();
+    }
+
     private static void nonNegative(BigDecimal v, String field, List<Rejection> problems) {
         if (v == null || v.signum() < 0) {
             problems.add(Rejection.of("credit.bureau.non-negative", field));

@@ -38,12 +38,13 @@ public record ClassificationRules(int technicalOverdueDays) {
                     : f.restructuring().nonPerformingBefore() ? Tier.SUBSTANDARD : Tier.SPECIAL_MENTION;
             r = atLeast(r, floor, "restructured-observation");
         }
-        if (f.borrowerNplShareAtBank() != null && f.borrowerNplShareAtBank().compareTo(TEN_PERCENT) > 0) {
-            r = atLeast(r, Tier.SUBSTANDARD, "contagion-bank-10pct");
-        }
+        // the market rule first: when it holds, the bank-level share follows from it
         if (f.borrowerOverdue90ShareAcrossBanks() != null
                 && f.borrowerOverdue90ShareAcrossBanks().compareTo(TWENTY_PERCENT) > 0) {
             r = atLeast(r, Tier.SUBSTANDARD, "contagion-market-20pct");
+        }
+        if (f.borrowerNplShareAtBank() != null && f.borrowerNplShareAtBank().compareTo(TEN_PERCENT) > 0) {
+            r = atLeast(r, Tier.SUBSTANDARD, "contagion-bank-10pct");
         }
         return r;
     }

@@ -49,12 +49,15 @@ class EndOfDayService implements EndOfDay {
     private final Repricing repricingService;
     private final long pauseMillis;
 
+    private final cn.chanrong.credit.OutsideFacts outside;
+
     EndOfDayService(JdbcClient jdbc, Servicer servicer, TransactionTemplate tx, BusinessDate businessDate,
-                    Ledger ledger, Repricing repricingService,
+                    Ledger ledger, Repricing repricingService, cn.chanrong.credit.OutsideFacts outside,
                     @Value("${chanrong.lending.eod-chunk-borrowers:200}") int chunk,
                     @Value("${chanrong.lending.eod-chunk-pause-ms:0}") long pauseMillis,
                     @Value("${chanrong.lending.eod-chunk-loans:2000}") int chunkLoans) {
         this.chunkLoans = chunkLoans;
+        this.outside = outside;
         this.pauseMillis = pauseMillis;
         this.ledger = ledger;
         this.repricingService = repricingService;
@@ -166,9 +169,12 @@ class EndOfDayService implements EndOfDay {
         loans(loanIds).forEach(l -> after.put(l.id(), l));
         exacts.putAll(exacts(loanIds));
         List<Long> unchanged = new ArrayList<>();
+        Map<Long, java.math.BigDecimal> market = outside.overdue90Shares(
+                after.values().stream().map(Loan::borrowerId).collect(Collectors.toSet()), date);
         after.values().stream().collect(Collectors.groupingBy(l -> l.borrowerId() + ":" + l.institutionId(),
                         LinkedHashMap::new, Collectors.toList()))
-                .values().forEach(g -> unchanged.addAll(servicer.classifyBorrower(g, exacts, date, ACTOR)));
+                .values().forEach(g -> unchanged.addAll(servicer.classifyBorrower(g, exacts, date, ACTOR,
+                        market.get(g.getFirst().borrowerId()))));
         if (!unchanged.isEmpty()) {
             jdbc.sql("UPDATE loan SET classified_on = :d WHERE id = ANY(:ids)")
                     .param("d", date).param("ids", unchanged.toArray(Long[]::new)).update();

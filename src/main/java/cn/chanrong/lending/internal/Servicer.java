@@ -146,10 +146,14 @@ class Servicer {
     }
 
     ClassificationRules.Result ruled(Loan l, Exact x, LocalDate date, BigDecimal nplShare) {
+        return ruled(l, x, date, nplShare, null);
+    }
+
+    ClassificationRules.Result ruled(Loan l, Exact x, LocalDate date, BigDecimal nplShare, BigDecimal marketOverdue90Share) {
         ClassificationRules.Restructuring r = x.observationEnd() != null && !date.isAfter(x.observationEnd())
                 ? new ClassificationRules.Restructuring(true, x.nplBeforeRestructure(), x.restructureCount() > 1)
                 : null;
-        return rules.classify(new ClassificationRules.Facts(l.daysPastDue(), l.manualFloor(), nplShare, null, r));
+        return rules.classify(new ClassificationRules.Facts(l.daysPastDue(), l.manualFloor(), nplShare, marketOverdue90Share, r));
     }
 
     /**
@@ -185,7 +189,8 @@ class Servicer {
      * in bulk); a change goes through {@link #apply}, with non-accrual and provision following the tier.
      * The loans must be locked by the caller.
      */
-    List<Long> classifyBorrower(List<Loan> loans, java.util.Map<Long, Exact> exacts, LocalDate date, String actor) {
+    List<Long> classifyBorrower(List<Loan> loans, java.util.Map<Long, Exact> exacts, LocalDate date, String actor,
+                                BigDecimal marketOverdue90Share) {
         List<Loan> active = loans.stream().filter(l -> "ACTIVE".equals(l.status())).toList();
         List<Long> unchanged = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
@@ -198,7 +203,7 @@ class Servicer {
                 x = exact(l.id());
                 exacts.put(l.id(), x);
             }
-            ClassificationRules.Result r = ruled(l, x, date, null);
+            ClassificationRules.Result r = ruled(l, x, date, null, marketOverdue90Share);
             own.add(r);
             total = total.add(l.principalOutstanding());
             if (r.tier().nonPerforming()) {
@@ -208,7 +213,7 @@ class Servicer {
         BigDecimal share = total.signum() == 0 ? BigDecimal.ZERO : npl.divide(total, MathContext.DECIMAL64);
         for (int k = 0; k < active.size(); k++) {
             Loan l = active.get(k);
-            ClassificationRules.Result r = ruled(l, exacts.get(l.id()), date, share);
+            ClassificationRules.Result r = ruled(l, exacts.get(l.id()), date, share, marketOverdue90Share);
             Tier to = r.tier();
             if (l.tier().nonPerforming() && to.compareTo(l.tier()) < 0) {
                 final int self = k;
@@ -254,6 +259,7 @@ class Servicer {
         }
         return switch (rule) {
             case "contagion-bank-10pct" -> "借款人在本行不良债权占比超过10% / over 10% of the borrower's claims at the bank are non-performing";
+            case "contagion-market-20pct" -> "借款人在各银行逾期90天以上债务占比超过20%（征信） / over 20% of the borrower's debt across banks is more than 90 days overdue (credit bureau)";
             case "restructured-observation" -> "重组观察期 / restructuring observation period";
             case "manual" -> "人工认定 / manual classification";
             default -> "正常履约 / performing";
