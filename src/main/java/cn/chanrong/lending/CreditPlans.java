@@ -22,8 +22,8 @@ public interface CreditPlans {
 
     /**
      * What the book shows: manufacturing balance at the start of the year and on {@code asOf}, the
-     * shares of medium/long-term and unsecured loans in it, the key-chain balance. First-loan
-     * borrowers stay null until credit-report data exists.
+     * shares of medium/long-term and unsecured loans in it, the key-chain balance, and the first-loan
+     * borrowers (首贷户) whose manufacturing loans were disbursed in the year.
      */
     record Actual(LocalDate asOf, BigDecimal balanceAtStart, BigDecimal balance, BigDecimal netIncrease,
                   BigDecimal mltShare, BigDecimal creditShare, Integer firstLoanBorrowers, BigDecimal keyChainBalance,

@@ -15,11 +15,21 @@ public interface LoanApplications {
      * Rates: {@code rateType} FIXED with {@code fixedRate} in percent, or LPR_1Y / LPR_5Y plus {@code spreadBp}.
      * Optional conventions: {@code paymentDay} (interest settlement day 1–28, e.g. the 20th, giving a
      * broken first period), {@code frequency} MONTHLY or QUARTERLY, {@code graceMonths} of interest only.
+     * {@code firstLoanDeclared}: the borrower declares it never had a bank loan (used when the credit
+     * bureau has no record).
      */
     record Request(Long productId, Long borrowerId, Long facilityId, String amount, Integer termMonths, String rateType,
                    String fixedRate, Integer spreadBp, String method, String dayCount, String purpose,
                    String paymentMode, Integer paymentDay, String frequency, Integer graceMonths,
-                   List<String> principalPlan) {
+                   List<String> principalPlan, Boolean firstLoanDeclared) {
+        public Request(Long productId, Long borrowerId, Long facilityId, String amount, Integer termMonths, String rateType,
+                       String fixedRate, Integer spreadBp, String method, String dayCount, String purpose,
+                       String paymentMode, Integer paymentDay, String frequency, Integer graceMonths,
+                       List<String> principalPlan) {
+            this(productId, borrowerId, facilityId, amount, termMonths, rateType, fixedRate, spreadBp, method, dayCount,
+                    purpose, paymentMode, paymentDay, frequency, graceMonths, principalPlan, null);
+        }
+
         public Request(Long productId, Long borrowerId, Long facilityId, String amount, Integer termMonths, String rateType,
                        String fixedRate, Integer spreadBp, String method, String dayCount, String purpose,
                        String paymentMode, Integer paymentDay, String frequency, Integer graceMonths) {

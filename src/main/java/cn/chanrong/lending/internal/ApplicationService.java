@@ -148,10 +148,10 @@ class ApplicationService implements LoanApplications {
         long id = jdbc.sql("""
                         INSERT INTO loan_application (institution_id, borrower_id, product_id, facility_id, amount, term_months,
                             rate_type, fixed_rate, spread_bp, method, day_count, purpose, payment_mode, steps, created_by,
-                            payment_day, period_months, grace_months, principal_plan)
-                        VALUES (:i, :b, :p, :f, :a, :t, :rt, :fr, :sp, :m, :dc, :pu, :pm, :steps, :by, :pd, :per, :gr, :plan)
+                            payment_day, period_months, grace_months, principal_plan, first_loan_declared)
+                        VALUES (:i, :b, :p, :f, :a, :t, :rt, :fr, :sp, :m, :dc, :pu, :pm, :steps, :by, :pd, :per, :gr, :plan, :fl)
                         RETURNING id""")
-                .param("plan", plan == null ? null : plan.toArray(BigDecimal[]::new))
+                .param("plan", plan == null ? null : plan.toArray(BigDecimal[]::new)).param("fl", r.firstLoanDeclared())
                 .param("pd", r.paymentDay()).param("per", period).param("gr", grace)
                 .param("i", product.institutionId()).param("b", borrower).param("p", product.id())
                 .param("f", r.facilityId()).param("a", amount).param("t", r.termMonths()).param("rt", rate.type())

@@ -125,14 +125,17 @@ class CreditPlanService implements CreditPlans {
                                coalesce(sum(b.at_date) FILTER (WHERE t.medium_long_term), 0),
                                coalesce(sum(b.at_date) FILTER (WHERE t.unsecured), 0),
                                coalesce(sum(b.at_date) FILTER (WHERE t.key_chain), 0),
-                               count(*) FILTER (WHERE b.at_date > 0)
+                               count(*) FILTER (WHERE b.at_date > 0),
+                               (SELECT count(DISTINCT l.borrower_id) FROM loan l JOIN loan_tag f ON f.loan_id = l.id
+                                 WHERE l.institution_id = :i AND f.first_loan AND f.manufacturing
+                                   AND l.disbursed_on > :start AND l.disbursed_on <= :asOf)
                         FROM bal b JOIN loan_tag t ON t.loan_id = b.loan_id""")
                 .param("start", start).param("asOf", asOf).param("i", institution)
                 .query((rs, i) -> {
                     BigDecimal atStart = rs.getBigDecimal(1);
                     BigDecimal balance = rs.getBigDecimal(2);
                     return new Actual(asOf, atStart, balance, balance.subtract(atStart), ratio(rs.getBigDecimal(3), balance),
-                            ratio(rs.getBigDecimal(4), balance), null, rs.getBigDecimal(5), rs.getLong(6));
+                            ratio(rs.getBigDecimal(4), balance), rs.getInt(7), rs.getBigDecimal(5), rs.getLong(6));
                 })
                 .single();
     }

@@ -54,6 +54,8 @@ class LoanService implements Loans {
     private final List<Allocation.Bucket> allocationOrder;
     private final org.springframework.beans.factory.ObjectProvider<WorkoutService> workouts;
 
+    private final org.springframework.beans.factory.ObjectProvider<FirstLoans> firstLoans;
+
     LoanService(JdbcClient jdbc, LoanStore store, Servicer servicer, Postings postings, FacilityService facilities,
                 ApplicationService applications, ReferenceData reference, BusinessDate businessDate, AuditTrail audit,
                 ApplicationEventPublisher events,
@@ -61,12 +63,14 @@ class LoanService implements Loans {
                 org.springframework.beans.factory.ObjectProvider<SecurityService> securities,
                 org.springframework.beans.factory.ObjectProvider<PrepaymentService> prepayments,
                 org.springframework.beans.factory.ObjectProvider<WorkoutService> workouts,
+                org.springframework.beans.factory.ObjectProvider<FirstLoans> firstLoans,
                 @org.springframework.beans.factory.annotation.Value("${chanrong.lending.allocation-order:"
                         + "PENALTY,OVERDUE_INTEREST,OVERDUE_PRINCIPAL,CURRENT_INTEREST,CURRENT_PRINCIPAL}") List<String> order) {
         this.allocationOrder = order.stream().map(String::strip).map(Allocation.Bucket::valueOf).toList();
         // refuses a malformed order at start-up rather than on the first repayment
         Allocation.allocate(BigDecimal.ZERO, Map.of(), allocationOrder);
         this.prepayments = prepayments;
+        this.firstLoans = firstLoans;
         this.workouts = workouts;
         this.restructuring = restructuring;
         this.securities = securities;
@@ -197,6 +201,7 @@ class LoanService implements Loans {
                 .param("through", date.minusDays(1)).param("id", loanId).update();
         insertTransaction(loanId, "DISBURSEMENT", date, l.principal(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
                 payee, entry.id(), caller.username());
+        firstLoans.getObject().mark(loanId, l.borrowerId(), date);
         for (int k = 0; k < paid.size(); k++) {
             jdbc.sql("INSERT INTO loan_payee (loan_id, seq, name, account, amount) VALUES (:l, :s, :n, :a, :m)")
                     .param("l", loanId).param("s", k + 1).param("n", paid.get(k).name()).param("a", paid.get(k).account())
