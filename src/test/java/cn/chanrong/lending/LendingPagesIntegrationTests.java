@@ -49,7 +49,7 @@ class LendingPagesIntegrationTests {
         assertThat(app).matches("/loan-applications/\\d+");
 
         String appPage = officer.get(app).body();
-        assertThat(appPage).contains("调查", "审批", "审批中");
+        assertThat(appPage).contains("调查", "审批", "审批中", "授信决策", "本机构尚未对该企业运行授信决策");
         assertThat(location(officer.post(app + "/act", form(appPage, "decision", "PASS", "comment", "实地调查，经营正常"))))
                 .isEqualTo(app);
         assertThat(officer.get(app).body()).as("the officer may not approve").doesNotContain("id=\"act-form\"");

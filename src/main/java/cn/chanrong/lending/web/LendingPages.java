@@ -37,6 +37,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class LendingPages {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private cn.chanrong.credit.CreditDecisions decisions;
+
     private final Loans loans;
     private final LoanApplications applications;
     private final Facilities facilities;
@@ -259,6 +262,12 @@ class LendingPages {
         boolean own = caller.is(Role.INSTITUTION) && caller.institutionId() == a.institutionId();
         model.addAttribute("mayAct", own && a.nextStep() != null && a.nextStep().mayAct(caller.authorities()));
         model.addAttribute("mayContract", own && "APPROVED".equals(a.status()));
+        model.addAttribute("ownInstitution", own);
+        if (own) {
+            // the institution's latest credit decision on the borrower, when there is one
+            decisions.list(caller, a.borrowerId(), cn.chanrong.shared.PageRequest.of(0, 1)).items().stream().findFirst()
+                    .ifPresent(d -> model.addAttribute("decision", d));
+        }
         return "loan/application";
     }
 
