@@ -63,7 +63,7 @@ class ReportService implements CreditReports {
     }
 
     /** Inconsistent statements (say, more R&D staff than employees) leave the rule evaluations out rather than fail the report. */
-    private List<cn.chanrong.credit.rules.Evaluation> evaluations(Caller system, long enterpriseId, EnterpriseFacts facts) {
+    List<cn.chanrong.credit.rules.Evaluation> evaluations(Caller system, long enterpriseId, EnterpriseFacts facts) {
         try {
             return RuleEvaluations.all(ruleInputs(system, enterpriseId, facts), Map.of());
         } catch (IllegalArgumentException e) {

@@ -47,9 +47,11 @@ class CreditApi {
     private final CreditReports reports;
     private final ReasonTexts texts;
     private final cn.chanrong.credit.OutsideFacts outside;
+    private final cn.chanrong.credit.QualificationConfirmations confirmations;
 
     CreditApi(CreditDecisions decisions, CreditModels models, CreditReports reports, ReasonTexts texts,
-              cn.chanrong.credit.OutsideFacts outside) {
+              cn.chanrong.credit.OutsideFacts outside, cn.chanrong.credit.QualificationConfirmations confirmations) {
+        this.confirmations = confirmations;
         this.outside = outside;
         this.decisions = decisions;
         this.models = models;
@@ -137,6 +139,15 @@ class CreditApi {
                                                         @RequestBody cn.chanrong.credit.OutsideFacts.BureauSummary body) {
         outside.addBureauSummary(caller, id, body);
         return body;
+    }
+
+    @PostMapping(value = "/api/v1/enterprises/{id}/qualification-confirmations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('REGULATOR')")
+    @Operation(summary = "An MIIT-type regulator confirms a qualification the rules suggest (innovative_sme, specialised_sme, little_giant)")
+    cn.chanrong.enterprise.Qualification confirm(Caller caller, @PathVariable long id,
+                                                  @RequestBody cn.chanrong.credit.QualificationConfirmations.Request body) {
+        return confirmations.confirm(caller, id, body);
     }
 
     @GetMapping("/api/v1/credit-models")

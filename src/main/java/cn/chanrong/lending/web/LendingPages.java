@@ -37,8 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class LendingPages {
 
-    @org.springframework.beans.factory.annotation.Autowired
-    private cn.chanrong.credit.CreditDecisions decisions;
+    private final cn.chanrong.credit.CreditDecisions decisions;
 
     private final Loans loans;
     private final LoanApplications applications;
@@ -51,7 +50,8 @@ class LendingPages {
 
     LendingPages(Loans loans, LoanApplications applications, Facilities facilities, Products products,
                  BusinessDate businessDate, ApiErrors errors, RejectedRequestRecorder rejectedAudit,
-                 cn.chanrong.lending.CreditPlans creditPlans) {
+                 cn.chanrong.lending.CreditPlans creditPlans, cn.chanrong.credit.CreditDecisions decisions) {
+        this.decisions = decisions;
         this.creditPlans = creditPlans;
         this.loans = loans;
         this.applications = applications;

@@ -1,0 +1,18 @@
+package cn.chanrong.credit;
+
+import cn.chanrong.enterprise.Qualification;
+import cn.chanrong.identity.Caller;
+import java.time.LocalDate;
+
+/**
+ * Rule-based evaluations only suggest qualifications; an MIIT-type regulator (within its region)
+ * confirms one, which the platform then records on the enterprise — and only when the rules suggest it.
+ */
+public interface QualificationConfirmations {
+
+    /** {@code scheme}: {@code innovative_sme}, {@code specialised_sme} or {@code little_giant}. */
+    record Request(String scheme, String certificate, LocalDate validFrom, LocalDate validTo) {
+    }
+
+    Qualification confirm(Caller regulator, long enterpriseId, Request request);
+}
