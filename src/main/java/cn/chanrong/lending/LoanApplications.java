@@ -16,18 +16,19 @@ public interface LoanApplications {
      * Optional conventions: {@code paymentDay} (interest settlement day 1–28, e.g. the 20th, giving a
      * broken first period), {@code frequency} MONTHLY or QUARTERLY, {@code graceMonths} of interest only.
      * {@code firstLoanDeclared}: the borrower declares it never had a bank loan (used when the credit
-     * bureau has no record).
+     * bureau has no record). {@code greenCatalogueCode}: the project's code in the green finance
+     * catalogue (2025 edition), e.g. {@code 3.2.1}; a loan with one is tagged green.
      */
     record Request(Long productId, Long borrowerId, Long facilityId, String amount, Integer termMonths, String rateType,
                    String fixedRate, Integer spreadBp, String method, String dayCount, String purpose,
                    String paymentMode, Integer paymentDay, String frequency, Integer graceMonths,
-                   List<String> principalPlan, Boolean firstLoanDeclared) {
+                   List<String> principalPlan, Boolean firstLoanDeclared, String greenCatalogueCode) {
         public Request(Long productId, Long borrowerId, Long facilityId, String amount, Integer termMonths, String rateType,
                        String fixedRate, Integer spreadBp, String method, String dayCount, String purpose,
                        String paymentMode, Integer paymentDay, String frequency, Integer graceMonths,
                        List<String> principalPlan) {
             this(productId, borrowerId, facilityId, amount, termMonths, rateType, fixedRate, spreadBp, method, dayCount,
-                    purpose, paymentMode, paymentDay, frequency, graceMonths, principalPlan, null);
+                    purpose, paymentMode, paymentDay, frequency, graceMonths, principalPlan, null, null);
         }
 
         public Request(Long productId, Long borrowerId, Long facilityId, String amount, Integer termMonths, String rateType,

@@ -123,6 +123,10 @@ class ApplicationService implements LoanApplications {
         if (grace < 0 || r.termMonths() != null && grace >= r.termMonths() || grace % period != 0) {
             problems.add(Rejection.of("lending.grace", "graceMonths", grace));
         }
+        if (r.greenCatalogueCode() != null && !r.greenCatalogueCode().isBlank()
+                && !r.greenCatalogueCode().strip().matches("[0-9]{1,2}(\\.[0-9]{1,2}){1,4}")) {
+            problems.add(Rejection.of("lending.green-code", "greenCatalogueCode", r.greenCatalogueCode()));
+        }
         List<BigDecimal> plan = null;
         if (method == RepaymentMethod.CUSTOM || r.principalPlan() != null && !r.principalPlan().isEmpty()) {
             plan = plan(r, method, amount, period, problems);
@@ -148,10 +152,13 @@ class ApplicationService implements LoanApplications {
         long id = jdbc.sql("""
                         INSERT INTO loan_application (institution_id, borrower_id, product_id, facility_id, amount, term_months,
                             rate_type, fixed_rate, spread_bp, method, day_count, purpose, payment_mode, steps, created_by,
-                            payment_day, period_months, grace_months, principal_plan, first_loan_declared)
-                        VALUES (:i, :b, :p, :f, :a, :t, :rt, :fr, :sp, :m, :dc, :pu, :pm, :steps, :by, :pd, :per, :gr, :plan, :fl)
+                            payment_day, period_months, grace_months, principal_plan, first_loan_declared,
+                            green_catalogue_code)
+                        VALUES (:i, :b, :p, :f, :a, :t, :rt, :fr, :sp, :m, :dc, :pu, :pm, :steps, :by, :pd, :per, :gr, :plan, :fl,
+                                :green)
                         RETURNING id""")
                 .param("plan", plan == null ? null : plan.toArray(BigDecimal[]::new)).param("fl", r.firstLoanDeclared())
+                .param("green", r.greenCatalogueCode() == null || r.greenCatalogueCode().isBlank() ? null : r.greenCatalogueCode().strip())
                 .param("pd", r.paymentDay()).param("per", period).param("gr", grace)
                 .param("i", product.institutionId()).param("b", borrower).param("p", product.id())
                 .param("f", r.facilityId()).param("a", amount).param("t", r.termMonths()).param("rt", rate.type())

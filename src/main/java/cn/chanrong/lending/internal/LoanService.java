@@ -128,9 +128,10 @@ class LoanService implements Loans {
         long id = jdbc.sql("""
                         INSERT INTO loan (number, institution_id, borrower_id, application_id, facility_id, product_id,
                             principal, term_months, rate_type, spread_bp, annual_rate, method, day_count, purpose,
-                            payment_mode, created_by, payment_day, period_months, grace_months, principal_plan)
+                            payment_mode, created_by, payment_day, period_months, grace_months, principal_plan,
+                            green_catalogue_code)
                         SELECT :n, :i, :b, :a, :f, :p, :amt, :t, :rt, :sp, :r, :m, :dc, :pu, :pm, :by, :pd, :per, :gr,
-                            principal_plan FROM loan_application WHERE id = :a
+                            principal_plan, green_catalogue_code FROM loan_application WHERE id = :a
                         RETURNING id""")
                 .param("pd", a.paymentDay()).param("per", a.periodMonths()).param("gr", a.graceMonths())
                 .param("n", number).param("i", a.institutionId()).param("b", a.borrowerId()).param("a", a.id())

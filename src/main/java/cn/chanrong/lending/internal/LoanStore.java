@@ -168,10 +168,10 @@ class LoanStore {
     /** The loan's tags from the {@code loan_tag} view, by name. */
     List<String> tags(long loanId) {
         String[] names = {"MANUFACTURING", "MEDIUM_LONG_TERM", "UNSECURED", "KEY_CHAIN", "TECH_SME", "PRIVATE_ENTERPRISE",
-                "TECH_TRANSFORMATION", "EQUIPMENT_RENEWAL", "FIRST_LOAN"};
+                "TECH_TRANSFORMATION", "EQUIPMENT_RENEWAL", "FIRST_LOAN", "GREEN"};
         return jdbc.sql("""
                         SELECT manufacturing, medium_long_term, unsecured, key_chain, tech_sme, private_enterprise,
-                               tech_transformation, equipment_renewal, first_loan FROM loan_tag WHERE loan_id = :id""")
+                               tech_transformation, equipment_renewal, first_loan, green FROM loan_tag WHERE loan_id = :id""")
                 .param("id", loanId)
                 .query((rs, i) -> {
                     List<String> tags = new ArrayList<>();

@@ -47,8 +47,11 @@ class LendingApi {
     private final Idempotency idempotency;
     private final JsonMapper json;
 
+    private final cn.chanrong.lending.Drawdowns drawdowns;
+
     LendingApi(Facilities facilities, LoanApplications applications, Loans loans, EndOfDay endOfDay,
-               Idempotency idempotency, JsonMapper json) {
+               Idempotency idempotency, JsonMapper json, cn.chanrong.lending.Drawdowns drawdowns) {
+        this.drawdowns = drawdowns;
         this.facilities = facilities;
         this.applications = applications;
         this.loans = loans;
@@ -226,8 +229,11 @@ class LendingApi {
         return loans.dues(caller, id, valueDate);
     }
 
-    /** {@code payees} for entrusted payment to several counterparties; {@code payee} names a single one. */
-    record DisbursementRequest(LocalDate valueDate, String payee, List<Loans.Payee> payees) {
+    /**
+     * {@code payees} for entrusted payment to several counterparties; {@code payee} names a single one;
+     * {@code amount}, when less than the contracted amount, draws only that much (more drawdowns follow).
+     */
+    record DisbursementRequest(LocalDate valueDate, String payee, List<Loans.Payee> payees, java.math.BigDecimal amount) {
         List<Loans.Payee> all() {
             if (payees != null && !payees.isEmpty()) {
                 return payees;
@@ -242,7 +248,24 @@ class LendingApi {
     ResponseEntity<String> disburse(Caller caller, @PathVariable long id, @RequestBody DisbursementRequest body,
                                     @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         return idempotent(caller, key, "loan.disburse:" + id, body, "/api/v1/loans/" + id,
-                () -> loans.disburse(caller, id, body.valueDate(), body.all()));
+                () -> body.amount() == null ? loans.disburse(caller, id, body.valueDate(), body.all())
+                        : drawdowns.disburseFirst(caller, id, body.valueDate(), body.amount(), body.all()));
+    }
+
+    @PostMapping(value = "/loans/{id}/drawdowns", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @Operation(summary = "A later drawdown (借据) under the contract of this loan, up to the undrawn amount; send Idempotency-Key")
+    ResponseEntity<String> draw(Caller caller, @PathVariable long id, @RequestBody DisbursementRequest body,
+                                @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        return idempotent(caller, key, "loan.drawdown:" + id, body, "/api/v1/loans/" + id + "/contract",
+                () -> drawdowns.draw(caller, id, body.valueDate(), body.amount(), body.all()));
+    }
+
+    @GetMapping("/loans/{id}/contract")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "The contract this loan belongs to: contracted, drawn and available amounts, and every drawdown")
+    cn.chanrong.lending.Drawdowns.Contract loanContract(Caller caller, @PathVariable long id) {
+        return drawdowns.contract(caller, id);
     }
 
     @PostMapping(value = "/loans/{id}/repayments", consumes = MediaType.APPLICATION_JSON_VALUE)

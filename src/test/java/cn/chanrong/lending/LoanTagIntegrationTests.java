@@ -10,9 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** 首贷户 from the credit bureau's flag or the borrower's declaration, never for a borrower with an earlier loan. */
+/** Tags from facts: 首贷户 from the credit bureau's flag or the declaration (never with an earlier loan); green from the catalogue code. */
 @IntegrationTest
-class FirstLoanIntegrationTests {
+class LoanTagIntegrationTests {
 
     @LocalServerPort
     int port;
@@ -63,5 +63,24 @@ class FirstLoanIntegrationTests {
         assertThat(tagged(silent)).isFalse();
         assertThat(jdbc.sql("SELECT first_loan FROM loan WHERE id = :id").param("id", silent).query((rs, i) -> java.util.Optional.ofNullable(rs.getObject(1)))
                 .single()).as("unknown stays unknown").isEmpty();
+    }
+
+    @Test
+    void a_green_catalogue_code_tags_the_loan_green_and_a_malformed_one_is_refused() {
+        long borrower = steps.borrower();
+        var m = new java.util.HashMap<>(LendingSteps.application(steps.product("MJ-ZJTX-01"), borrower, null, "1500000.00", 12,
+                "EQUAL_PRINCIPAL"));
+        m.put("greenCatalogueCode", "three.two");
+        var bad = steps.as("bank").header("Accept-Language", "en").post("/api/v1/loan-applications", m);
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("\"field\":\"greenCatalogueCode\"");
+        m.put("greenCatalogueCode", "3.2.1");
+        var app = steps.as("bank").post("/api/v1/loan-applications", m);
+        assertThat(app.status()).as(app.body()).isEqualTo(201);
+        long id = app.json().get("id").asLong();
+        steps.act("bank", id, "PASS", 200);
+        steps.act("bank-approver", id, "PASS", 200);
+        long loan = steps.as("bank").post("/api/v1/loan-applications/" + id + "/contract", null).json().get("id").asLong();
+        assertThat(steps.as("bank").get("/api/v1/loans/" + loan + "/tags").body()).contains("GREEN");
     }
 }

@@ -1,0 +1,127 @@
+package cn.chanrong.lending.internal;
+
+import cn.chanrong.audit.AuditEvent;
+import cn.chanrong.audit.AuditTrail;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.lending.Drawdowns;
+import cn.chanrong.lending.Loan;
+import cn.chanrong.lending.Loans;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Drawdowns under one contract. The contract's first loan holds the contracted amount
+ * ({@code contract_amount}) and is locked while a drawdown is made, so two drawdowns racing on one
+ * contract cannot together exceed it. A later drawdown copies the contract's terms, runs to the
+ * contract's maturity (whole months from its value date) and is disbursed through the same path as any
+ * loan, with its journal entry. A custom principal plan belongs to one drawdown and so allows none.
+ */
+@Service
+class DrawdownService implements Drawdowns {
+
+    private final JdbcClient jdbc;
+    private final LoanService loans;
+    private final LoanStore store;
+    private final AuditTrail audit;
+
+    DrawdownService(JdbcClient jdbc, LoanService loans, LoanStore store, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.loans = loans;
+        this.store = store;
+        this.audit = audit;
+    }
+
+    @Override
+    @Transactional
+    public Loan disburseFirst(Caller caller, long loanId, LocalDate valueDate, BigDecimal amount, List<Loans.Payee> payees) {
+        Loan l = loans.own(caller, loanId);
+        if (amount != null && amount.compareTo(l.principal()) != 0) {
+            if (!"CONTRACTED".equals(l.status())) {
+                throw Rejected.conflict(Rejection.of("lending.disburse.status", null, l.status()));
+            }
+            if (amount.signum() <= 0 || amount.scale() > 2 || amount.compareTo(l.principal()) > 0) {
+                throw Rejected.invalid(Rejection.of("lending.drawdown.amount", "amount", amount.toPlainString(),
+                        l.principal().toPlainString()));
+            }
+            if ("CUSTOM".equals(l.method())) {
+                throw Rejected.invalid(Rejection.of("lending.drawdown.custom", "amount"));
+            }
+            jdbc.sql("UPDATE loan SET contract_amount = principal, principal = :a WHERE id = :id AND status = 'CONTRACTED'")
+                    .param("a", amount).param("id", loanId).update();
+        }
+        return loans.disburse(caller, loanId, valueDate, payees);
+    }
+
+    @Override
+    @Transactional
+    public Loan draw(Caller caller, long contractLoanId, LocalDate valueDate, BigDecimal amount, List<Loans.Payee> payees) {
+        loans.own(caller, contractLoanId);
+        Loan contract = store.lock(contractLoanId);
+        Long parent = jdbc.sql("SELECT contract_loan_id FROM loan WHERE id = :id").param("id", contractLoanId)
+                .query((rs, i) -> java.util.Optional.ofNullable((Long) rs.getObject(1))).single().orElse(null);
+        if (parent != null) {
+            throw Rejected.invalid(Rejection.of("lending.drawdown.not-contract", null, String.valueOf(parent)));
+        }
+        if (contract.disbursedOn() == null) {
+            throw Rejected.conflict(Rejection.of("lending.drawdown.first", null));
+        }
+        Contract c = contract(caller, contractLoanId);
+        List<Rejection> problems = new ArrayList<>();
+        if (amount == null || amount.signum() <= 0 || amount.scale() > 2 || amount.compareTo(c.available()) > 0) {
+            problems.add(Rejection.of("lending.drawdown.available", "amount", amount == null ? "" : amount.toPlainString(),
+                    c.available().toPlainString()));
+        }
+        LocalDate date = valueDate == null ? contract.disbursedOn().plusDays(0) : valueDate;
+        int months = (int) ChronoUnit.MONTHS.between(date, c.maturity());
+        if (date.isBefore(contract.disbursedOn()) || months < 1) {
+            problems.add(Rejection.of("lending.drawdown.date", "valueDate", date.toString(), contract.disbursedOn().toString(),
+                    c.maturity().minusMonths(1).toString()));
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        int seq = c.drawdowns().size() + 1;
+        long id = jdbc.sql("""
+                        INSERT INTO loan (number, institution_id, borrower_id, facility_id, product_id, principal, term_months,
+                            rate_type, spread_bp, annual_rate, method, day_count, purpose, payment_mode, created_by, payment_day,
+                            period_months, grace_months, green_catalogue_code, contract_loan_id)
+                        SELECT number || '-' || :seq, institution_id, borrower_id, facility_id, product_id, :amt, :t, rate_type,
+                            spread_bp, annual_rate, method, day_count, purpose, payment_mode, :by, payment_day, period_months, 0,
+                            green_catalogue_code, id
+                          FROM loan WHERE id = :c
+                        RETURNING id""")
+                .param("seq", seq).param("amt", amount).param("t", months).param("by", caller.username())
+                .param("c", contractLoanId).query(Long.class).single();
+        audit.record(AuditEvent.success(caller.username(), "loan.drawdown", "loan", contract.number(),
+                "drawdown " + seq + " of " + amount.toPlainString() + " on " + date));
+        return loans.disburse(caller, id, date, payees);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Contract contract(Caller caller, long loanId) {
+        Loan l = loans.get(caller, loanId);
+        Long parent = jdbc.sql("SELECT contract_loan_id FROM loan WHERE id = :id").param("id", loanId)
+                .query((rs, i) -> java.util.Optional.ofNullable((Long) rs.getObject(1))).single().orElse(null);
+        Loan first = parent == null ? l : loans.get(caller, parent);
+        BigDecimal contracted = jdbc.sql("SELECT coalesce(contract_amount, principal) FROM loan WHERE id = :id")
+                .param("id", first.id()).query(BigDecimal.class).single();
+        List<Loan> all = new ArrayList<>();
+        all.add(first);
+        jdbc.sql("SELECT id FROM loan WHERE contract_loan_id = :id ORDER BY id").param("id", first.id()).query(Long.class).list()
+                .forEach(k -> all.add(loans.get(caller, k)));
+        BigDecimal drawn = all.stream().filter(x -> x.disbursedOn() != null).map(Loan::principal).reduce(BigDecimal.ZERO, BigDecimal::add);
+        LocalDate maturity = first.maturityDate() != null ? first.maturityDate()
+                : (first.disbursedOn() == null ? LocalDate.now() : first.disbursedOn()).plusMonths(first.termMonths());
+        return new Contract(first.id(), first.number(), contracted, drawn, contracted.subtract(drawn).max(BigDecimal.ZERO), maturity,
+                all);
+    }
+}
