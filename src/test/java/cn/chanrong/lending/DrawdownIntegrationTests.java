@@ -44,7 +44,7 @@ class DrawdownIntegrationTests {
     }
 
     @Test
-    void a_contract_is_drawn_in_parts_up_to_its_amount() {
+    void a_contract_is_drawn_in_parts_up_to_its_amount() throws Exception {
         long loan = contract("2000000.00");
         var first = steps.as("bank").post("/api/v1/loans/" + loan + "/disbursements", Map.of("valueDate", "2025-06-20",
                 "amount", "1200000.00"));
@@ -73,6 +73,8 @@ class DrawdownIntegrationTests {
         assertThat(child.get("maturityDate").asString()).isLessThanOrEqualTo(c.get("maturity").asString());
         assertThat(steps.as("bank").post("/api/v1/loans/" + child.get("id").asLong() + "/drawdowns",
                 Map.of("valueDate", "2025-09-20", "amount", "1000.00")).status()).isEqualTo(422);
+        String page = cn.chanrong.support.Workbench.loggedIn(port, "bank").get("/loans/" + loan).body();
+        assertThat(page).contains("id=\"contract\"", "id=\"drawdown-form\"", "合同可提款余额300,000.00元", child.get("number").asString());
         assertThat(steps.as("admin").get("/api/v1/ledger/check").json().get("problems").size()).isZero();
     }
 

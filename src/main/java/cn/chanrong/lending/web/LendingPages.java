@@ -38,6 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class LendingPages {
 
     private final cn.chanrong.credit.CreditDecisions decisions;
+    private final cn.chanrong.lending.Drawdowns drawdowns;
 
     private final Loans loans;
     private final LoanApplications applications;
@@ -50,7 +51,9 @@ class LendingPages {
 
     LendingPages(Loans loans, LoanApplications applications, Facilities facilities, Products products,
                  BusinessDate businessDate, ApiErrors errors, RejectedRequestRecorder rejectedAudit,
-                 cn.chanrong.lending.CreditPlans creditPlans, cn.chanrong.credit.CreditDecisions decisions) {
+                 cn.chanrong.lending.CreditPlans creditPlans, cn.chanrong.credit.CreditDecisions decisions,
+                 cn.chanrong.lending.Drawdowns drawdowns) {
+        this.drawdowns = drawdowns;
         this.decisions = decisions;
         this.creditPlans = creditPlans;
         this.loans = loans;
@@ -96,6 +99,7 @@ class LendingPages {
         model.addAttribute("mayApprove", own && caller.hasAuthority("approver"));
         model.addAttribute("tiers", Tier.values());
         model.addAttribute("tags", loans.tags(caller, id));
+        model.addAttribute("contract", drawdowns.contract(caller, id));
         return "loan/detail";
     }
 
@@ -136,6 +140,15 @@ class LendingPages {
             loans.disburse(caller, id, date(valueDate), payee);
             return null;
         });
+    }
+
+    @PostMapping("/loans/{id}/drawdown")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String drawdown(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) String valueDate,
+                    @RequestParam(required = false) java.math.BigDecimal amount, @RequestParam(required = false) String payee,
+                    RedirectAttributes flash) {
+        return act(caller, locale, flash, "loan.drawdown", id, "/loans/" + id, () -> "/loans/" + drawdowns.draw(caller, id,
+                date(valueDate), amount, payee == null || payee.isBlank() ? java.util.List.of() : java.util.List.of(new Loans.Payee(payee, null, null))).id());
     }
 
     @PostMapping("/loans/{id}/repay")
