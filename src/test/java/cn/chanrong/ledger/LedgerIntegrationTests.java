@@ -101,6 +101,23 @@ class LedgerIntegrationTests {
         assertThatThrownBy(() -> jdbc.sql("INSERT INTO posting (entry_id, account, debit, credit) VALUES (:e, '1003', 5, 0), (:e, '2002', 0, 5)")
                 .param("e", e.id()).update()).as("balanced lines appended to a committed entry")
                 .hasMessageContaining("committed earlier");
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO posting (entry_id, account, debit, credit) VALUES (-7, '1003', 5, 0), (-7, '2002', 0, 5)")
+                .update()).as("postings of no entry").hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            long id = jdbc.sql("""
+                            INSERT INTO journal_entry (book, business_date, description, source, posted_by)
+                            VALUES (:b, :d, 'raw', :s, 'mallory') RETURNING id""")
+                    .param("b", book).param("d", DAY).param("s", "raw:" + UUID.randomUUID()).query(Long.class).single();
+            jdbc.sql("INSERT INTO posting (entry_id, account, debit, credit) VALUES (:e, '1003', 5, 0), (:e, '9999', 0, 5)")
+                    .param("e", id).update();
+        })).rootCause().as("an account outside the chart").hasMessageContaining("not in the chart");
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> jdbc.sql("""
+                        INSERT INTO journal_entry (book, business_date, description, source, posted_by)
+                        VALUES (:b, :d, 'raw', :s, 'mallory')""")
+                .param("b", book).param("d", DAY).param("s", "raw:" + UUID.randomUUID()).update()))
+                .rootCause().as("an entry without postings").hasMessageContaining("has no postings");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM ledger_account WHERE code = '2002'").update())
+                .hasMessageContaining("stay in the chart");
     }
 
     @Test

@@ -88,31 +88,37 @@ class JdbcLedger implements Ledger {
      * All postings of the given entries in multi-row statements of a few hundred lines; an entry's
      * lines always go in one statement, which the database checks for balance.
      */
+    /**
+     * All the postings of a batch in one statement: columns travel as arrays and are unnested on the
+     * server, so the statement-level balance check runs once and the server parses one short statement
+     * instead of thousands of placeholders.
+     */
     private void insertPostings(List<Long> ids, List<List<EntryLine>> lines) {
-        StringBuilder sql = new StringBuilder();
-        List<Object> args = new ArrayList<>();
-        int rows = 0;
+        int n = lines.stream().mapToInt(List::size).sum();
+        if (n == 0) {
+            return;
+        }
+        Long[] entry = new Long[n];
+        String[] account = new String[n];
+        String[] debit = new String[n];
+        String[] credit = new String[n];
+        String[] subledger = new String[n];
+        int row = 0;
         for (int k = 0; k < ids.size(); k++) {
             for (EntryLine l : lines.get(k)) {
-                sql.append(rows == 0 ? "INSERT INTO posting (entry_id, account, debit, credit, subledger) VALUES " : ", ")
-                        .append("(?, ?, ?, ?, ?)");
-                args.add(ids.get(k));
-                args.add(l.account());
-                args.add(l.side() == Side.DEBIT ? l.amount() : BigDecimal.ZERO);
-                args.add(l.side() == Side.CREDIT ? l.amount() : BigDecimal.ZERO);
-                args.add(l.subledger());
-                rows++;
-            }
-            if (rows >= 400) {
-                jdbc.sql(sql.toString()).params(args).update();
-                sql.setLength(0);
-                args.clear();
-                rows = 0;
+                entry[row] = ids.get(k);
+                account[row] = l.account();
+                debit[row] = (l.side() == Side.DEBIT ? l.amount() : BigDecimal.ZERO).toPlainString();
+                credit[row] = (l.side() == Side.CREDIT ? l.amount() : BigDecimal.ZERO).toPlainString();
+                subledger[row] = l.subledger();
+                row++;
             }
         }
-        if (rows > 0) {
-            jdbc.sql(sql.toString()).params(args).update();
-        }
+        jdbc.sql("""
+                        INSERT INTO posting (entry_id, account, debit, credit, subledger)
+                        SELECT * FROM unnest(CAST(:e AS bigint[]), CAST(:a AS text[]), CAST(:d AS numeric[]), CAST(:c AS numeric[]),
+                                             CAST(:s AS text[]))""")
+                .param("e", entry).param("a", account).param("d", debit).param("c", credit).param("s", subledger).update();
     }
 
     @Override
@@ -129,22 +135,22 @@ class JdbcLedger implements Ledger {
             throw Rejected.invalid(problems);
         }
         int posted = 0;
-        for (int from = 0; from < drafts.size(); from += 500) {
-            List<Draft> part = drafts.subList(from, Math.min(drafts.size(), from + 500));
-            StringBuilder sql = new StringBuilder(
-                    "INSERT INTO journal_entry (book, business_date, description, source, posted_by) VALUES ");
-            List<Object> args = new ArrayList<>();
-            for (int k = 0; k < part.size(); k++) {
-                sql.append(k == 0 ? "" : ", ").append("(?, ?, ?, ?, ?)");
-                args.addAll(List.of(book, businessDate, part.get(k).description(), part.get(k).source(), actor));
-            }
-            sql.append(" ON CONFLICT (book, source) DO NOTHING RETURNING id, source");
+        for (int from = 0; from < drafts.size(); from += 5000) {
+            List<Draft> part = drafts.subList(from, Math.min(drafts.size(), from + 5000));
+            String[] descriptions = part.stream().map(Draft::description).toArray(String[]::new);
+            String[] sources = part.stream().map(Draft::source).toArray(String[]::new);
             Map<String, Long> ids = new HashMap<>();
-            jdbc.sql(sql.toString()).params(args).query((rs, i) -> ids.put(rs.getString(2), rs.getLong(1))).list();
+            jdbc.sql("""
+                            INSERT INTO journal_entry (book, business_date, description, source, posted_by)
+                            SELECT :book, :date, d, s, :by FROM unnest(CAST(:d AS text[]), CAST(:s AS text[])) AS u(d, s)
+                            ON CONFLICT (book, source) DO NOTHING RETURNING id, source""")
+                    .param("book", book).param("date", businessDate).param("d", descriptions).param("s", sources)
+                    .param("by", actor).query((rs, i) -> ids.put(rs.getString(2), rs.getLong(1))).list();
             List<Long> newIds = new ArrayList<>();
             List<List<EntryLine>> newLines = new ArrayList<>();
+            java.util.Set<String> taken = new java.util.HashSet<>();
             for (Draft d : part) {
-                Long id = ids.get(d.source());
+                Long id = taken.add(d.source()) ? ids.get(d.source()) : null;
                 if (id == null) {
                     post(book, businessDate, d.description(), d.source(), d.lines(), actor); // a replay: same lines or refused
                 } else {
