@@ -39,8 +39,9 @@ public final class DecisionPolicy {
     public static Decision decide(double pd, List<Reason> scoreReasons, Terms terms, Facts f, Settings s) {
         RatingScale.Grade grade = RatingScale.of(pd);
         List<Reason> reasons = new ArrayList<>();
-        reasons.add(Reason.of("SCORE", "grade", grade.code(), String.format(java.util.Locale.ROOT, "%.2f%%", pd * 100),
-                grade.spreadBps()));
+        String pdText = String.format(java.util.Locale.ROOT, "%.2f%%", pd * 100);
+        reasons.add(grade.acceptable() ? Reason.of("SCORE", "grade", grade.code(), pdText, grade.spreadBps())
+                : Reason.of("SCORE", "grade.unpriced", grade.code(), pdText));
         reasons.addAll(scoreReasons);
         String method;
         BigDecimal limit;

@@ -43,6 +43,10 @@ public record Bin(String label, double lower, double upper, Set<String> categori
         if (v == Math.rint(v) && Math.abs(v) < 1e12) {
             return Long.toString((long) v);
         }
+        if (Math.abs(v) >= 1000) {
+            // amounts read better whole and grouped than in exponent form
+            return String.format(java.util.Locale.ROOT, "%,.0f", v);
+        }
         return String.format(java.util.Locale.ROOT, "%.4g", v);
     }
 }

@@ -36,11 +36,12 @@ class ReasonTexts {
         return out;
     }
 
+    /** Labels carry no arguments, so MessageFormat never runs on them: undo its quote doubling here. */
     String feature(String name, Locale locale) {
-        return messages.getMessage("feature." + name, null, name, locale);
+        return messages.getMessage("feature." + name, null, name, locale).replace("''", "'");
     }
 
     String hint(String name, Locale locale) {
-        return messages.getMessage("feature." + name + ".hint", null, "", locale);
+        return messages.getMessage("feature." + name + ".hint", null, "", locale).replace("''", "'");
     }
 }

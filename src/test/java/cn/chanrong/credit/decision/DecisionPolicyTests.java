@@ -81,8 +81,10 @@ class DecisionPolicyTests {
 
     @Test
     void grades_decide_decline_and_referral_and_thin_data_is_referred() {
-        assertThat(DecisionPolicy.decide(0.2, List.of(), wc("1000"), facts(false, null), DecisionPolicy.Settings.DEFAULT).outcome())
-                .isEqualTo(DecisionPolicy.Outcome.DECLINE);
+        DecisionPolicy.Decision declined = DecisionPolicy.decide(0.2, List.of(), wc("1000"), facts(false, null),
+                DecisionPolicy.Settings.DEFAULT);
+        assertThat(declined.outcome()).isEqualTo(DecisionPolicy.Outcome.DECLINE);
+        assertThat(codes(declined)).as("a declined grade is not priced").contains("grade.unpriced").doesNotContain("[grade,");
         assertThat(DecisionPolicy.decide(0.06, List.of(), wc("1000"), facts(false, null), DecisionPolicy.Settings.DEFAULT).outcome())
                 .isEqualTo(DecisionPolicy.Outcome.REFER);
         DecisionPolicy.Facts thin = new DecisionPolicy.Facts(new BigDecimal("40000000"), 0.05, 0.1, BigDecimal.ZERO, BigDecimal.ZERO,

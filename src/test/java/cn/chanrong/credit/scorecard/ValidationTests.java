@@ -51,4 +51,10 @@ class ValidationTests {
         assertThat(Validation.psi(a, b, 10)).isLessThan(0.02);
         assertThat(Validation.psi(a, shifted, 10)).isGreaterThan(0.25);
     }
+
+    @Test
+    void bin_bounds_read_as_plain_grouped_numbers_not_exponents() {
+        assertThat(Bin.interval(Double.NEGATIVE_INFINITY, -21_600_000.5)).isEqualTo("<= -21,600,001");
+        assertThat(Bin.interval(0.25, 0.693)).isEqualTo("(0.2500, 0.6930]");
+    }
 }
