@@ -91,6 +91,17 @@ public final class FeatureEngine {
         return f;
     }
 
+    /** Operating inflow and outflow of the last 12 months of the latest {@link #compute} call, oldest first, in yuan. */
+    public double[][] lastMonthly() {
+        double[] in = new double[12];
+        double[] out = new double[12];
+        for (int k = 0; k < 12; k++) {
+            in[11 - k] = ws.in[k];
+            out[11 - k] = ws.out[k];
+        }
+        return new double[][] {in, out};
+    }
+
     public Map<String, Double> asMap(double[] f) {
         Map<String, Double> m = new LinkedHashMap<>();
         for (int i = 0; i < NAMES.length; i++) {
@@ -135,13 +146,7 @@ public final class FeatureEngine {
             double v = amount * b.weight[r];
             w.any[k] = true;
             if (k >= 12) {
-                if (cat != OWN && cat != PROCEEDS && cat != RELATED && (b.flags[r] & TxnBlock.ROUND_TRIP) == 0) {
-                    if (v > 0) {
-                        w.in[k] += v;
-                    } else {
-                        w.out[k] -= v;
-                    }
-                }
+                // older months only tell how long counterparties have been around
                 if (b.counterparty[r] >= 0 && (cat == CUSTOMER && v > 0 || cat == SUPPLIER && v < 0)) {
                     parties = party(w, parties, b.counterparty[r], k, 0, cat == SUPPLIER);
                 }

@@ -53,8 +53,6 @@ class InputsService {
         List<CashFlows.Transaction> flows = cashFlows.flowsForEvaluation(enterpriseId, asOf.withDayOfMonth(1).minusMonths(23), asOf);
         TxnBlock.Builder b = new TxnBlock.Builder();
         Map<String, Integer> parties = new HashMap<>();
-        double[] in = new double[12];
-        double[] out = new double[12];
         for (CashFlows.Transaction t : flows) {
             String key = t.counterpartyAccount() != null ? t.counterpartyAccount() : t.counterpartyName();
             int party = key == null ? -1 : parties.computeIfAbsent(key, k -> parties.size());
@@ -62,14 +60,6 @@ class InputsService {
             byte flags = (byte) ((t.roundTrip() ? TxnBlock.ROUND_TRIP : 0)
                     | (t.remittance() != null && t.remittance().matches(".*(退票|退汇|退回|[Rr]eturned).*") ? TxnBlock.RETURNED : 0));
             b.add(t.bookingDate(), t.amount().movePointRight(2).longValueExact(), cat, party, flags, t.weight().floatValue());
-            int k = (asOf.getYear() - t.bookingDate().getYear()) * 12 + asOf.getMonthValue() - t.bookingDate().getMonthValue();
-            if (k < 12 && cat != CounterpartyCategory.OWN_ACCOUNT && !t.roundTrip()) {
-                if (t.amount().signum() > 0) {
-                    in[11 - k] += t.amount().doubleValue();
-                } else {
-                    out[11 - k] -= t.amount().doubleValue();
-                }
-            }
         }
         FeatureEngine engine = new FeatureEngine(asOf);
         double[] f = engine.compute(b.next().build(), 0, cashFlows.balanceFen(enterpriseId));
@@ -79,7 +69,8 @@ class InputsService {
                         ON CONFLICT (enterprise_id) DO UPDATE SET as_of = excluded.as_of, features = excluded.features,
                                                                   computed_at = now()""")
                 .param("e", enterpriseId).param("d", asOf).param("f", json.writeValueAsString(finite(values))).update();
-        return new Inputs(asOf, values, in, out);
+        double[][] monthly = engine.lastMonthly();
+        return new Inputs(asOf, values, monthly[0], monthly[1]);
     }
 
     static Map<String, Object> finite(Map<String, Object> values) {

@@ -31,8 +31,11 @@ class DrawdownService implements Drawdowns {
     private final LoanService loans;
     private final LoanStore store;
     private final AuditTrail audit;
+    private final cn.chanrong.reference.BusinessDate businessDate;
 
-    DrawdownService(JdbcClient jdbc, LoanService loans, LoanStore store, AuditTrail audit) {
+    DrawdownService(JdbcClient jdbc, LoanService loans, LoanStore store, AuditTrail audit,
+                    cn.chanrong.reference.BusinessDate businessDate) {
+        this.businessDate = businessDate;
         this.jdbc = jdbc;
         this.loans = loans;
         this.store = store;
@@ -79,7 +82,7 @@ class DrawdownService implements Drawdowns {
             problems.add(Rejection.of("lending.drawdown.available", "amount", amount == null ? "" : amount.toPlainString(),
                     c.available().toPlainString()));
         }
-        LocalDate date = valueDate == null ? contract.disbursedOn().plusDays(0) : valueDate;
+        LocalDate date = valueDate == null ? businessDate.today() : valueDate;
         int months = (int) ChronoUnit.MONTHS.between(date, c.maturity());
         if (date.isBefore(contract.disbursedOn()) || months < 1) {
             problems.add(Rejection.of("lending.drawdown.date", "valueDate", date.toString(), contract.disbursedOn().toString(),

@@ -54,6 +54,10 @@ class FeatureEngineTests {
         assertThat(f.get("cv_in_12")).isEqualTo(0.0);
         assertThat(f.get("related_share_12")).isGreaterThan(0);
         assertThat(f.get("round_trip_share_12")).isGreaterThan(0.05);
+        FeatureEngine engine = new FeatureEngine(AS_OF);
+        engine.compute(book(), 0, 0);
+        assertThat(engine.lastMonthly()[0]).as("the chart's monthly inflow is the operating inflow").containsOnly(80_000.0);
+        assertThat(engine.lastMonthly()[1][11]).isEqualTo(65_000.0);
     }
 
     @Test
