@@ -55,7 +55,4 @@ public interface CashFlows {
 
     /** The sum of each account's latest closing balance, in fen (0 when no statement carries one). */
     long balanceFen(long enterpriseId);
-
-    /** The latest booking date of any of the enterprise's transactions, or null. */
-    LocalDate lastBooking(long enterpriseId);
 }

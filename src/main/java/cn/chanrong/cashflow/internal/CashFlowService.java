@@ -263,12 +263,6 @@ class CashFlowService implements CashFlows {
         return store.balanceFen(enterpriseId);
     }
 
-    @Override
-    @Transactional(readOnly = true)
-    public java.time.LocalDate lastBooking(long enterpriseId) {
-        return store.lastBooking(enterpriseId);
-    }
-
     /** Who is who around an enterprise, for categorising counterparties and finding round trips. */
     record Parties(Set<String> own, Set<String> related, Set<String> customers, Set<String> suppliers, Set<String> relatedAccounts,
                    Set<String> relatedNames) {

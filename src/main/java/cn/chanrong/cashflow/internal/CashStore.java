@@ -272,9 +272,4 @@ class CashStore {
                 .param("e", enterpriseId).query(BigDecimal.class).single();
         return sum.movePointRight(2).longValue();
     }
-
-    LocalDate lastBooking(long enterpriseId) {
-        return jdbc.sql("SELECT max(t.booking_date) FROM cash_txn t JOIN cash_account a ON a.id = t.account_id WHERE a.enterprise_id = :e")
-                .param("e", enterpriseId).query(LocalDate.class).optional().orElse(null);
-    }
 }

@@ -49,11 +49,10 @@ class DecisionService implements CreditDecisions {
     private final ReferenceData reference;
     private final BusinessDate businessDate;
     private final DecisionStore store;
-    private final OutsideData outside;
     private final AuditTrail audit;
 
     DecisionService(Consents consents, InputsService inputs, ModelRegistry models, EnterpriseDetails details, ReferenceData reference,
-                    BusinessDate businessDate, DecisionStore store, OutsideData outside, AuditTrail audit) {
+                    BusinessDate businessDate, DecisionStore store, AuditTrail audit) {
         this.consents = consents;
         this.inputs = inputs;
         this.models = models;
@@ -61,7 +60,6 @@ class DecisionService implements CreditDecisions {
         this.reference = reference;
         this.businessDate = businessDate;
         this.store = store;
-        this.outside = outside;
         this.audit = audit;
     }
 
@@ -87,7 +85,7 @@ class DecisionService implements CreditDecisions {
         EnterpriseFacts facts = details.facts(system, enterpriseId);
         LocalDate today = businessDate.today();
         String segment = Segments.of(facts.industryCode());
-        ModelRegistry.Live model = models.champion(segment, facts.growthStage(), today)
+        ModelRegistry.Live model = models.championFor(facts, today)
                 .orElseThrow(() -> Rejected.conflict(Rejection.of("credit.model.none", null, segment)));
         InputsService.Inputs in = inputs.compute(enterpriseId);
         Scorecard.Result result = model.card().score(in.values(), 3);
@@ -121,7 +119,9 @@ class DecisionService implements CreditDecisions {
                 .or(() -> stances.stream().filter(s -> "CONTROL".equals(s.stance())).findFirst()).orElse(null);
         boolean supported = !facts.chainTags().isEmpty() || facts.qualifications().stream().anyMatch(SUPPORTED_QUALIFICATIONS::contains);
         double lpr = reference.lpr(LprTenor.ONE_YEAR, today).map(BigDecimal::doubleValue).orElse(3.0);
-        return new DecisionPolicy.Facts(sales, margin, growth, equity, outside.existingLoans(enterpriseId, in.asOf()),
+        BigDecimal existing = in.outside().bankDebt() == null ? BigDecimal.ZERO
+                : BigDecimal.valueOf(in.outside().bankDebt()).setScale(2, java.math.RoundingMode.HALF_UP);
+        return new DecisionPolicy.Facts(sales, margin, growth, equity, existing,
                 BigDecimal.valueOf(net instanceof Number n ? n.doubleValue() : 0).setScale(2, java.math.RoundingMode.HALF_UP),
                 months instanceof Number n ? n.intValue() : 0, lpr, supported, worst == null ? null : worst.stance(),
                 worst == null ? null : worst.note());
@@ -161,13 +161,13 @@ class DecisionService implements CreditDecisions {
     @Transactional(readOnly = true)
     public Page<Decision> list(Caller caller, Long enterpriseId, PageRequest page) {
         if (caller.is(Role.INSTITUTION)) {
-            return store.list(caller.institutionId(), null, enterpriseId, page);
+            return store.list(caller.institutionId(), enterpriseId, page);
         }
         if (caller.is(Role.ENTERPRISE)) {
-            return store.list(null, caller.enterpriseId(), null, page);
+            return store.list(null, caller.enterpriseId(), page);
         }
         if (caller.isAdmin() || caller.is(Role.REGULATOR)) {
-            return store.list(null, enterpriseId, null, page);
+            return store.list(null, enterpriseId, page);
         }
         throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("forbidden", null));
     }

@@ -62,9 +62,9 @@ class DecisionStore {
                 .orElseThrow(() -> Rejected.notFound("credit decision", id));
     }
 
-    Page<CreditDecisions.Decision> list(Long institutionId, Long enterpriseId, Long enterpriseFilter, PageRequest page) {
+    /** Newest first, optionally limited to one institution's and to one enterprise's decisions. */
+    Page<CreditDecisions.Decision> list(Long institutionId, Long enterprise, PageRequest page) {
         StringBuilder where = new StringBuilder(" WHERE true");
-        Long enterprise = enterpriseId != null ? enterpriseId : enterpriseFilter;
         if (institutionId != null) {
             where.append(" AND d.institution_id = :i");
         }

@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 class InputsService {
 
     /** Inputs with their as-of date and the monthly series the report charts. */
-    record Inputs(LocalDate asOf, Map<String, Object> values, double[] monthlyIn, double[] monthlyOut) {
+    record Inputs(LocalDate asOf, Map<String, Object> values, CreditInputs.Outside outside, double[] monthlyIn,
+                  double[] monthlyOut) {
     }
 
     private final CashFlows cashFlows;
@@ -63,14 +64,15 @@ class InputsService {
         }
         FeatureEngine engine = new FeatureEngine(asOf);
         double[] f = engine.compute(b.next().build(), 0, cashFlows.balanceFen(enterpriseId));
-        Map<String, Object> values = CreditInputs.of(f, outside.asOf(enterpriseId, asOf));
+        CreditInputs.Outside facts = outside.asOf(enterpriseId, asOf);
+        Map<String, Object> values = CreditInputs.of(f, facts);
         jdbc.sql("""
                         INSERT INTO credit_features (enterprise_id, as_of, features) VALUES (:e, :d, CAST(:f AS jsonb))
                         ON CONFLICT (enterprise_id) DO UPDATE SET as_of = excluded.as_of, features = excluded.features,
                                                                   computed_at = now()""")
                 .param("e", enterpriseId).param("d", asOf).param("f", json.writeValueAsString(finite(values))).update();
         double[][] monthly = engine.lastMonthly();
-        return new Inputs(asOf, values, monthly[0], monthly[1]);
+        return new Inputs(asOf, values, facts, monthly[0], monthly[1]);
     }
 
     static Map<String, Object> finite(Map<String, Object> values) {

@@ -115,9 +115,14 @@ class ModelRegistry implements CreditModels {
         return model(id);
     }
 
-    /** The approved champion for a segment (then its parent, then ALL) in force on {@code date}. */
+    /** The approved champion for an enterprise: its industry segment and growth stage, with the fallbacks. */
     @Transactional(readOnly = true)
-    Optional<Live> champion(String segment, String stage, LocalDate date) {
+    Optional<Live> championFor(cn.chanrong.enterprise.EnterpriseFacts facts, LocalDate date) {
+        return champion(Segments.of(facts.industryCode()), facts.growthStage(), date);
+    }
+
+    /** The approved champion for a segment (then its parent, then ALL) in force on {@code date}. */
+    private Optional<Live> champion(String segment, String stage, LocalDate date) {
         for (String key : new String[] {segment + " / " + stage, segment, Segments.ALL}) {
             Optional<Model> m = jdbc.sql(SELECT + " " + """
                              WHERE segment = :s AND role = 'CHAMPION' AND status = 'APPROVED' AND effective_from <= :d

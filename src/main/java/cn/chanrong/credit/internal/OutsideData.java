@@ -39,11 +39,4 @@ class OutsideData {
                 bureau == null ? null : ((BigDecimal) bureau[2]).doubleValue(), bureau == null ? null : (Integer) bureau[3],
                 bureau == null ? null : (Boolean) bureau[4]);
     }
-
-    BigDecimal existingLoans(long enterpriseId, LocalDate asOf) {
-        return jdbc.sql("""
-                        SELECT loans_outstanding FROM credit_bureau_summary WHERE enterprise_id = :e AND as_of <= :d
-                         ORDER BY as_of DESC LIMIT 1""")
-                .param("e", enterpriseId).param("d", asOf).query(BigDecimal.class).optional().orElse(BigDecimal.ZERO);
-    }
 }

@@ -50,7 +50,7 @@ class ReportService implements CreditReports {
         Caller system = Caller.system("credit");
         EnterpriseFacts facts = details.facts(system, enterpriseId);
         String segment = Segments.of(facts.industryCode());
-        ModelRegistry.Live model = models.champion(segment, facts.growthStage(), businessDate.today())
+        ModelRegistry.Live model = models.championFor(facts, businessDate.today())
                 .orElseThrow(() -> Rejected.conflict(Rejection.of("credit.model.none", null, segment)));
         InputsService.Inputs in = inputs.compute(enterpriseId);
         Scorecard.Result r = model.card().score(in.values(), 5);

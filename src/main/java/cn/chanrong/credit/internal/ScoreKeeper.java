@@ -2,7 +2,6 @@ package cn.chanrong.credit.internal;
 
 import cn.chanrong.cashflow.StatementImported;
 import cn.chanrong.credit.decision.RatingScale;
-import cn.chanrong.credit.decision.Segments;
 import cn.chanrong.credit.scorecard.Scorecard;
 import cn.chanrong.enterprise.EnterpriseDetails;
 import cn.chanrong.enterprise.EnterpriseFacts;
@@ -48,7 +47,7 @@ class ScoreKeeper {
         long started = System.nanoTime();
         InputsService.Inputs in = inputs.compute(enterpriseId);
         EnterpriseFacts facts = details.facts(Caller.system("credit"), enterpriseId);
-        var live = models.champion(Segments.of(facts.industryCode()), facts.growthStage(), businessDate.today());
+        var live = models.championFor(facts, businessDate.today());
         if (live.isEmpty()) {
             return;
         }

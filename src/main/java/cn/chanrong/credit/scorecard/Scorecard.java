@@ -82,16 +82,6 @@ public record Scorecard(Scaling scaling, double intercept, double interceptStand
         return out;
     }
 
-    /** Bin index per model characteristic for one row. */
-    public int[] bins(Dataset data, int row) {
-        int[] out = new int[characteristics.size()];
-        for (int i = 0; i < out.length; i++) {
-            Scored s = characteristics.get(i);
-            out[i] = s.characteristic().binOf(data.column(s.characteristic().name()), row);
-        }
-        return out;
-    }
-
     /**
      * Scores one applicant given by name → value ({@link Number} for numeric characteristics, text for
      * categories; absent or null = missing), with the {@code top} reasons.
