@@ -20,6 +20,12 @@ public interface EnterpriseDetails {
     /** The public facts eligibility rules may use; "not found" when the caller may not see the enterprise. */
     EnterpriseFacts facts(Caller caller, long enterpriseId);
 
+    /**
+     * The same facts for many enterprises at once, for system jobs such as precomputed matching; not
+     * for answering a person, whose visibility {@link #facts} checks.
+     */
+    java.util.Map<Long, EnterpriseFacts> factsOf(java.util.Collection<Long> ids);
+
     List<AnnualStatement> statements(Caller caller, long enterpriseId);
 
     AnnualStatement saveStatement(Caller caller, long enterpriseId, StatementRules.Input input);

@@ -72,6 +72,23 @@ class DetailsService implements EnterpriseDetails {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Map<Long, cn.chanrong.enterprise.EnterpriseFacts> factsOf(java.util.Collection<Long> ids) {
+        LocalDate today = businessDate.today();
+        var tags = store.chainTags(ids);
+        var quals = store.validQualifications(ids, today);
+        java.util.Map<Long, cn.chanrong.enterprise.EnterpriseFacts> out = new java.util.HashMap<>();
+        for (EnterpriseStore.Row r : enterprises.findAll(ids)) {
+            var p = r.profile();
+            out.put(r.id(), new cn.chanrong.enterprise.EnterpriseFacts(r.id(), p.employees(), p.annualRevenue(),
+                    java.time.Period.between(p.foundingDate(), today).getYears(), p.sizeClass().name(),
+                    p.growthStage(today).name(), p.regionCode(), p.industryCode(), p.ownership().name(),
+                    tags.getOrDefault(r.id(), Set.of()), quals.getOrDefault(r.id(), Set.of())));
+        }
+        return out;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<AnnualStatement> statements(Caller caller, long enterpriseId) {
         visible(caller, enterpriseId);
         return store.statements(enterpriseId, caller.is(Role.INSTITUTION));
@@ -137,6 +154,7 @@ class DetailsService implements EnterpriseDetails {
         long id = store.insertQualification(enterpriseId, t, iss, cert, validFrom, validTo, caller.username());
         audit.record(AuditEvent.success(caller.username(), "enterprise.qualification.add", "enterprise", enterpriseId,
                 t + " from " + validFrom));
+        events.publishEvent(new cn.chanrong.enterprise.EnterpriseQualificationsChanged(enterpriseId));
         return new Qualification(id, t, iss, cert, validFrom, validTo);
     }
 
@@ -149,6 +167,7 @@ class DetailsService implements EnterpriseDetails {
         }
         audit.record(AuditEvent.success(caller.username(), "enterprise.qualification.remove", "enterprise",
                 enterpriseId, "qualification " + qualificationId));
+        events.publishEvent(new cn.chanrong.enterprise.EnterpriseQualificationsChanged(enterpriseId));
     }
 
     @Override

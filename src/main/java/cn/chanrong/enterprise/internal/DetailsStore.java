@@ -88,6 +88,30 @@ class DetailsStore {
                 .param("q", qualificationId).param("id", enterpriseId).update() == 1;
     }
 
+    /** Chain tags of many enterprises, by enterprise. */
+    java.util.Map<Long, Set<String>> chainTags(java.util.Collection<Long> ids) {
+        java.util.Map<Long, Set<String>> out = new java.util.HashMap<>();
+        jdbc.sql("SELECT enterprise_id, tag FROM enterprise_chain_tag WHERE enterprise_id = ANY(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeSet<>()).add(rs.getString(2));
+                });
+        return out;
+    }
+
+    /** Qualification types valid on {@code day} of many enterprises, by enterprise. */
+    java.util.Map<Long, Set<String>> validQualifications(java.util.Collection<Long> ids, LocalDate day) {
+        java.util.Map<Long, Set<String>> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT enterprise_id, type FROM enterprise_qualification WHERE enterprise_id = ANY(:ids)
+                        AND valid_from <= :d AND (valid_to IS NULL OR valid_to > :d)""")
+                .param("ids", ids.toArray(Long[]::new)).param("d", day)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeSet<>()).add(rs.getString(2));
+                });
+        return out;
+    }
+
     Set<ChainTag> chainTags(long enterpriseId) {
         Set<ChainTag> tags = EnumSet.noneOf(ChainTag.class);
         jdbc.sql("SELECT tag FROM enterprise_chain_tag WHERE enterprise_id = :id").param("id", enterpriseId)

@@ -70,6 +70,12 @@ class EnterpriseStore {
                 .query(Long.class).single() > 0;
     }
 
+    /** Many enterprises at once, for system jobs (no visibility: callers of this are not people). */
+    List<Row> findAll(java.util.Collection<Long> ids) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise e WHERE e.id = ANY(:ids)")
+                .param("ids", ids.toArray(Long[]::new)).query(EnterpriseStore::row).list();
+    }
+
     Optional<Row> find(long id, Visibility v) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise e WHERE e.id = :id AND " + v.predicate())
                 .param("id", id).params(visibility(v))
@@ -114,10 +120,10 @@ class EnterpriseStore {
                      AND q.valid_from <= CAST(:today AS date) AND (q.valid_to IS NULL OR q.valid_to > CAST(:today AS date)))""");
         }
         if (blankToNull(f.sizeClass()) != null) {
-            w.append(" AND (").append(DerivedSql.SIZE).append(") = :f_size");
+            w.append(" AND (").append(cn.chanrong.enterprise.EnterpriseSql.SIZE).append(") = :f_size");
         }
         if (blankToNull(f.growthStage()) != null) {
-            w.append(" AND (").append(DerivedSql.STAGE).append(") = :f_stage");
+            w.append(" AND (").append(cn.chanrong.enterprise.EnterpriseSql.STAGE).append(") = :f_stage");
         }
         return w.toString();
     }

@@ -30,18 +30,23 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class ProductService implements Products {
+class ProductService implements Products, cn.chanrong.institution.ProductCatalogue {
 
     private final ProductStore store;
     private final JdbcClient jdbc;
     private final ProductRules rules;
     private final EnterpriseDetails enterprises;
     private final AuditTrail audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final cn.chanrong.reference.BusinessDate businessDate;
     /** Compiled clauses by product id and version: compile once, evaluate many times. */
     private final Map<String, List<EligibilityRules.Compiled>> compiled = new ConcurrentHashMap<>();
 
     ProductService(ProductStore store, JdbcClient jdbc, ReferenceData reference, EnterpriseDetails enterprises,
-                   AuditTrail audit, Environment env) {
+                   AuditTrail audit, Environment env, org.springframework.context.ApplicationEventPublisher events,
+                   cn.chanrong.reference.BusinessDate businessDate) {
+        this.events = events;
+        this.businessDate = businessDate;
         this.store = store;
         this.jdbc = jdbc;
         this.enterprises = enterprises;
@@ -178,7 +183,11 @@ class ProductService implements Products {
             throw Rejected.conflict(Rejection.of("version.stale", "version", p.version(), p.version() + 1));
         }
         audit.record(AuditEvent.success(caller.username(), action, "product", id, p.status() + " -> " + to));
-        return store.find(id, scope(caller)).orElseThrow();
+        Product now = store.find(id, scope(caller)).orElseThrow();
+        events.publishEvent(to == Product.Status.PUBLISHED
+                ? new cn.chanrong.institution.ProductEvent.ProductPublished(id, now.version())
+                : new cn.chanrong.institution.ProductEvent.ProductWithdrawn(id));
+        return now;
     }
 
     @Override
@@ -220,6 +229,26 @@ class ProductService implements Products {
                 || (caller.is(Role.ENTERPRISE) && Long.valueOf(enterpriseId).equals(caller.enterpriseId()));
         return new Eligibility(productId, enterpriseId, failing.isEmpty(), outcomes, failing,
                 mayKnowValues ? facts.asCelMap() : null);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Product> live() {
+        return store.live(businessDate.today());
+    }
+
+    @Override
+    public Verdict evaluate(Product p, Map<String, Object> facts) {
+        List<EligibilityRules.Compiled> clauses = compiled.computeIfAbsent(p.id() + "@" + p.version(), k -> compile(p));
+        List<String> zh = new ArrayList<>();
+        List<String> en = new ArrayList<>();
+        for (var r : EligibilityRules.evaluate(clauses, facts)) {
+            if (!r.passed()) {
+                zh.add(r.labelZh());
+                en.add(r.labelEn());
+            }
+        }
+        return new Verdict(zh.isEmpty(), zh, en, clauses.size());
     }
 
     private static List<EligibilityRules.Compiled> compile(Product p) {

@@ -115,6 +115,14 @@ class ProductStore {
                 .query(ProductStore::row).optional().map(p -> withClauses(List.of(p)).get(0));
     }
 
+    /** Published products in effect on {@code day}, with their clauses. */
+    List<Product> live(java.time.LocalDate day) {
+        return withClauses(jdbc.sql("SELECT " + COLUMNS + " FROM product p JOIN institution i ON i.id = p.institution_id "
+                        + "WHERE p.status = 'PUBLISHED' AND (p.effective_from IS NULL OR p.effective_from <= :d) "
+                        + "AND (p.effective_to IS NULL OR p.effective_to > :d) ORDER BY p.id")
+                .param("d", day).query(ProductStore::row).list());
+    }
+
     List<Product> search(Products.ProductFilter f, Scope scope, PageRequest page) {
         return withClauses(jdbc.sql("SELECT " + COLUMNS + " FROM product p JOIN institution i ON i.id = p.institution_id WHERE "
                         + SCOPE + FILTER + " ORDER BY p.id LIMIT :limit OFFSET :offset")

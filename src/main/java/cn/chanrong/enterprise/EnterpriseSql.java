@@ -1,21 +1,22 @@
-package cn.chanrong.enterprise.internal;
+package cn.chanrong.enterprise;
 
 import cn.chanrong.enterprise.domain.GrowthStage;
 import cn.chanrong.enterprise.domain.SizeStandard;
 
 /**
  * The size class and growth stage as SQL expressions, generated from the same table and rule the
- * Java code uses, so the directory can filter on derived values without storing them.
+ * Java code uses, so the directory — and statistics, over the published {@code enterprise_fact_view}
+ * aliased {@code e} — can filter on derived values without storing them.
  */
-final class DerivedSql {
+public final class EnterpriseSql {
 
-    private DerivedSql() {
+    private EnterpriseSql() {
     }
 
-    static final String SIZE = size();
+    public static final String SIZE = size();
 
     /** Growth stage on the business date bound as {@code :today}. */
-    static final String STAGE = "CASE WHEN date_part('year', age(CAST(:today AS date), e.founding_date)) < "
+    public static final String STAGE = "CASE WHEN date_part('year', age(CAST(:today AS date), e.founding_date)) < "
             + GrowthStage.STARTUP_YEARS + " THEN 'STARTUP' WHEN date_part('year', age(CAST(:today AS date), e.founding_date)) < "
             + GrowthStage.GROWTH_YEARS + " AND (" + SIZE + ") <> 'LARGE' THEN 'GROWTH' ELSE 'MATURE' END";
 

@@ -1,0 +1,226 @@
+package cn.chanrong.matching.internal;
+
+import cn.chanrong.enterprise.EnterpriseChainTagsChanged;
+import cn.chanrong.enterprise.EnterpriseDetails;
+import cn.chanrong.enterprise.EnterpriseFacts;
+import cn.chanrong.enterprise.EnterpriseProfileChanged;
+import cn.chanrong.enterprise.EnterpriseQualificationsChanged;
+import cn.chanrong.institution.Product;
+import cn.chanrong.institution.ProductCatalogue;
+import cn.chanrong.institution.ProductEvent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Eligibility of every enterprise with a need against every live product, kept in
+ * {@code need_eligibility}: computed when a need is published, recomputed for an enterprise when its
+ * profile, chain tags or qualifications change, and for a product when it is published or withdrawn.
+ * A product's targets (chains, sizes, stages, regions) count as conditions like its clauses. The
+ * listeners rewrite whole rows from current facts, so a redelivered event changes nothing.
+ */
+@Component
+class EligibilityIndex {
+
+    static final int CHUNK = 500;
+
+    private final JdbcClient jdbc;
+    private final EnterpriseDetails details;
+    private final ProductCatalogue catalogue;
+    private final LiveProducts live;
+
+    EligibilityIndex(JdbcClient jdbc, EnterpriseDetails details, ProductCatalogue catalogue, LiveProducts live) {
+        this.jdbc = jdbc;
+        this.details = details;
+        this.catalogue = catalogue;
+        this.live = live;
+    }
+
+    /** One enterprise's row: the eligible products and the near misses with the one condition missed. */
+    record Row(long enterpriseId, List<Long> eligible, Map<Long, String[]> near, long evaluations) {
+    }
+
+    /** The conditions a product's targets set, failed ones as [中文, English] labels. */
+    static List<String[]> targetFailures(Product p, EnterpriseFacts f) {
+        List<String[]> out = new ArrayList<>();
+        if (!p.targetChains().isEmpty() && p.targetChains().stream().noneMatch(f.chainTags()::contains)) {
+            out.add(new String[] {"属于产品面向的产业链", "In a chain the product targets"});
+        }
+        if (!p.targetSizes().isEmpty() && !p.targetSizes().contains(f.sizeClass())) {
+            out.add(new String[] {"企业规模符合产品面向", "Size the product targets"});
+        }
+        if (!p.targetStages().isEmpty() && !p.targetStages().contains(f.growthStage())) {
+            out.add(new String[] {"发展阶段符合产品面向", "Growth stage the product targets"});
+        }
+        if (!p.targetRegions().isEmpty() && p.targetRegions().stream().noneMatch(r -> inRegion(f.regionCode(), r))) {
+            out.add(new String[] {"位于产品服务地区", "In a region the product serves"});
+        }
+        return out;
+    }
+
+    /** A province code (xx0000) covers its prefectures and counties, a prefecture (xxxx00) its counties. */
+    static boolean inRegion(String enterpriseRegion, String target) {
+        if (target.endsWith("0000")) {
+            return enterpriseRegion.startsWith(target.substring(0, 2));
+        }
+        if (target.endsWith("00")) {
+            return enterpriseRegion.startsWith(target.substring(0, 4));
+        }
+        return enterpriseRegion.equals(target);
+    }
+
+    /** Target failures first; clauses are evaluated only while at most one condition has failed. */
+    static Row evaluate(EnterpriseFacts f, List<LiveProducts.Entry> products, ProductCatalogue catalogue) {
+        List<Long> eligible = new ArrayList<>();
+        Map<Long, String[]> near = new LinkedHashMap<>();
+        long evaluations = 0;
+        Map<String, Object> cel = f.asCelMap();
+        for (LiveProducts.Entry e : products) {
+            Product p = e.product();
+            List<String[]> failed = targetFailures(p, f);
+            if (failed.size() > 1) {
+                continue;
+            }
+            ProductCatalogue.Verdict v = catalogue.evaluate(p, cel);
+            evaluations += v.evaluations();
+            for (int i = 0; i < v.failingZh().size(); i++) {
+                failed.add(new String[] {v.failingZh().get(i), v.failingEn().get(i)});
+            }
+            if (failed.isEmpty()) {
+                eligible.add(p.id());
+            } else if (failed.size() == 1) {
+                near.put(p.id(), failed.get(0));
+            }
+        }
+        return new Row(f.enterpriseId(), eligible, near, evaluations);
+    }
+
+    /** Recomputes the rows of these enterprises against every live product; returns the clause evaluations. */
+    long refreshEnterprises(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<LiveProducts.Entry> products = live.get().all();
+        long evaluations = 0;
+        for (EnterpriseFacts f : details.factsOf(ids).values()) {
+            Row r = evaluate(f, products, catalogue);
+            write(r);
+            evaluations += r.evaluations();
+        }
+        return evaluations;
+    }
+
+    /** Every enterprise with an open need, in parallel chunks; returns the clause evaluations. */
+    long recomputeAll() {
+        live.invalidate();
+        List<Long> ids = jdbc.sql("SELECT DISTINCT enterprise_id FROM financing_need WHERE status = 'OPEN' ORDER BY 1")
+                .query(Long.class).list();
+        List<LiveProducts.Entry> products = live.get().all();
+        AtomicLong evaluations = new AtomicLong();
+        int chunks = (ids.size() + CHUNK - 1) / CHUNK;
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            List<Long> part = ids.subList(c * CHUNK, Math.min(ids.size(), (c + 1) * CHUNK));
+            List<Row> rows = new ArrayList<>(part.size());
+            for (EnterpriseFacts f : details.factsOf(part).values()) {
+                Row r = evaluate(f, products, catalogue);
+                rows.add(r);
+                evaluations.addAndGet(r.evaluations());
+            }
+            rows.forEach(this::write);
+        });
+        return evaluations.get();
+    }
+
+    /** Re-evaluates one product for every enterprise that has a row. */
+    long refreshProduct(long productId) {
+        live.invalidate();
+        LiveProducts.Entry entry = live.get().byId().get(productId);
+        List<Long> ids = jdbc.sql("SELECT enterprise_id FROM need_eligibility ORDER BY 1").query(Long.class).list();
+        long evaluations = 0;
+        for (int c = 0; c < ids.size(); c += CHUNK) {
+            List<Long> part = ids.subList(c, Math.min(ids.size(), c + CHUNK));
+            for (EnterpriseFacts f : details.factsOf(part).values()) {
+                Row r = entry == null ? new Row(f.enterpriseId(), List.of(), Map.of(), 0)
+                        : evaluate(f, List.of(entry), catalogue);
+                evaluations += r.evaluations();
+                jdbc.sql("""
+                                UPDATE need_eligibility SET
+                                  eligible = array_remove(eligible, :p) || CAST(:add AS bigint[]),
+                                  near = (near - CAST(:p AS text)) || CAST(:near AS jsonb),
+                                  evaluations = evaluations + :n, computed_at = now()
+                                WHERE enterprise_id = :e""")
+                        .param("p", productId).param("add", r.eligible().toArray(Long[]::new))
+                        .param("near", json(r.near())).param("n", r.evaluations()).param("e", f.enterpriseId())
+                        .update();
+            }
+        }
+        return evaluations;
+    }
+
+    private void write(Row r) {
+        jdbc.sql("""
+                        INSERT INTO need_eligibility (enterprise_id, eligible, near, evaluations, computed_at)
+                        VALUES (:e, :el, CAST(:near AS jsonb), :n, now())
+                        ON CONFLICT (enterprise_id) DO UPDATE SET eligible = excluded.eligible, near = excluded.near,
+                          evaluations = excluded.evaluations, computed_at = excluded.computed_at""")
+                .param("e", r.enterpriseId()).param("el", r.eligible().toArray(Long[]::new))
+                .param("near", json(r.near())).param("n", r.evaluations()).update();
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
+
+    static String json(Map<Long, String[]> near) {
+        Map<String, String[]> m = new LinkedHashMap<>();
+        near.forEach((id, labels) -> m.put(Long.toString(id), labels));
+        return JSON.writeValueAsString(m);
+    }
+
+    /** The {@code near} column read back. */
+    static Map<Long, String[]> parseNear(String json) {
+        Map<String, List<String>> m = JSON.readValue(json,
+                new tools.jackson.core.type.TypeReference<Map<String, List<String>>>() {
+                });
+        Map<Long, String[]> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(Long.parseLong(k), v.toArray(String[]::new)));
+        return out;
+    }
+
+    private boolean indexed(long enterpriseId) {
+        return jdbc.sql("SELECT count(*) FROM need_eligibility WHERE enterprise_id = :e").param("e", enterpriseId)
+                .query(Long.class).single() > 0;
+    }
+
+    @ApplicationModuleListener
+    void on(EnterpriseProfileChanged e) {
+        if (indexed(e.enterpriseId())) {
+            refreshEnterprises(List.of(e.enterpriseId()));
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(EnterpriseChainTagsChanged e) {
+        if (indexed(e.enterpriseId())) {
+            refreshEnterprises(List.of(e.enterpriseId()));
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(EnterpriseQualificationsChanged e) {
+        if (indexed(e.enterpriseId())) {
+            refreshEnterprises(List.of(e.enterpriseId()));
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(ProductEvent e) {
+        refreshProduct(e.productId());
+    }
+}
