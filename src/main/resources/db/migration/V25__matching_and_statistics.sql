@@ -175,8 +175,11 @@ SELECT n.id AS need_id, n.enterprise_id, n.amount, n.published_on, n.status,
 FROM financing_need n;
 
 CREATE VIEW matching_push_view AS
-SELECT p.item_id, p.institution_id, i.enterprise_id, l.list_type, l.department, l.batch_no, l.id AS list_id,
-       p.status, p.pushed_on, p.contacted_on, p.signed_amount, p.disbursed_amount, p.loan_id,
+SELECT p.item_id, p.institution_id, i.enterprise_id, coalesce(i.region_code, l.region_code) AS region_code, l.list_type,
+       l.department, l.batch_no, l.id AS list_id, p.status, p.pushed_on, p.contact_due, p.contacted_on, p.signed_amount,
+       p.disbursed_amount, p.loan_id,
+       (SELECT array_agg(DISTINCT s.status) FROM project_push_step s WHERE s.item_id = p.item_id
+          AND s.institution_id = p.institution_id) AS reached,
        (SELECT min(s.on_date) FROM project_push_step s WHERE s.item_id = p.item_id AND s.institution_id = p.institution_id
           AND s.status = 'SIGNED') AS signed_on
 FROM project_push p JOIN project_item i ON i.id = p.item_id JOIN project_list l ON l.id = i.list_id;
@@ -207,6 +210,7 @@ CREATE TABLE stat_figure
   credit_balance    NUMERIC(22, 2) NOT NULL DEFAULT 0,
   npl_balance       NUMERIC(22, 2) NOT NULL DEFAULT 0,
   first_loan_borrowers BIGINT      NOT NULL DEFAULT 0,
+  contributors      BIGINT         NOT NULL DEFAULT 0,
   PRIMARY KEY (period, dim, key, province)
 );
 
@@ -216,6 +220,8 @@ CREATE TABLE stat_refresh
   as_of       DATE,
   refreshed_at TIMESTAMPTZ,
   millis      BIGINT,
+  institutions BIGINT,
+  products    BIGINT,
   dirty       BOOLEAN NOT NULL DEFAULT TRUE
 );
 INSERT INTO stat_refresh (id, dirty) VALUES (1, TRUE);

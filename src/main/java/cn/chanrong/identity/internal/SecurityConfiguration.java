@@ -46,6 +46,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs/**").permitAll()
+                        .requestMatchers("/api/v1/public/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
@@ -59,7 +60,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager auth) throws Exception {
         http.authenticationManager(auth).authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/webjars/**", "/assets/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/public/**", "/webjars/**", "/assets/**", "/favicon.ico", "/error",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -53,9 +53,12 @@ class NeedService implements Needs {
     private final ReferenceData reference;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     NeedService(JdbcClient jdbc, TransactionTemplate tx, EligibilityIndex index, LiveProducts live,
-                CreditDecisions decisions, ReferenceData reference, BusinessDate businessDate, AuditTrail audit) {
+                CreditDecisions decisions, ReferenceData reference, BusinessDate businessDate, AuditTrail audit,
+                org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.tx = tx;
         this.index = index;
@@ -159,6 +162,7 @@ class NeedService implements Needs {
                     .param("d", businessDate.today()).param("by", caller.username()).query(Long.class).single();
             audit.record(AuditEvent.success(caller.username(), "need.publish", "financing_need", nid,
                     v.amount().toPlainString() + " for " + v.term() + " months"));
+            events.publishEvent(new cn.chanrong.matching.MatchingEvent.NeedPublished(nid, caller.enterpriseId()));
             return nid;
         });
         if (v.useCreditData()) {
@@ -372,6 +376,7 @@ class NeedService implements Needs {
             }
             audit.record(AuditEvent.success(caller.username(), "need.interest", "financing_need", id,
                     "institution " + caller.institutionId()));
+            events.publishEvent(new cn.chanrong.matching.MatchingEvent.InterestExpressed(id, caller.institutionId()));
             return interests(caller, id).stream().filter(x -> x.institutionId() == caller.institutionId()).findFirst()
                     .orElseThrow();
         });

@@ -1,0 +1,62 @@
+package cn.chanrong.statistics.internal;
+
+import cn.chanrong.enterprise.EnterpriseProfileChanged;
+import cn.chanrong.enterprise.EnterpriseRegistered;
+import cn.chanrong.lending.LoanEvent;
+import cn.chanrong.matching.MatchingEvent;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * How the aggregates stay fresh: every event that changes a figure marks them stale, and a scheduled
+ * pass rebuilds them when stale (every {@code chanrong.statistics.refresh-interval-ms}, 30 s by
+ * default). The dashboard shows the date and time of the figures it reads.
+ */
+@Component
+class Freshness {
+
+    private final JdbcClient jdbc;
+    private final StatisticsRefresh refresh;
+    private final boolean auto;
+
+    Freshness(JdbcClient jdbc, StatisticsRefresh refresh, @Value("${chanrong.statistics.auto-refresh:true}") boolean auto) {
+        this.jdbc = jdbc;
+        this.refresh = refresh;
+        this.auto = auto;
+    }
+
+    private void stale() {
+        jdbc.sql("UPDATE stat_refresh SET dirty = TRUE WHERE id = 1 AND NOT dirty").update();
+    }
+
+    @ApplicationModuleListener
+    void on(LoanEvent e) {
+        stale();
+    }
+
+    @ApplicationModuleListener
+    void on(MatchingEvent e) {
+        stale();
+    }
+
+    @ApplicationModuleListener
+    void on(EnterpriseRegistered e) {
+        stale();
+    }
+
+    @ApplicationModuleListener
+    void on(EnterpriseProfileChanged e) {
+        stale();
+    }
+
+    @Scheduled(fixedDelayString = "${chanrong.statistics.refresh-interval-ms:30000}",
+            initialDelayString = "${chanrong.statistics.refresh-interval-ms:30000}")
+    void rebuildWhenStale() {
+        if (auto && jdbc.sql("SELECT dirty FROM stat_refresh WHERE id = 1").query(Boolean.class).single()) {
+            refresh.refresh();
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package cn.chanrong.statistics.internal;
+
+import cn.chanrong.enterprise.domain.ChainTag;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.Role;
+import cn.chanrong.institution.domain.ProductType;
+import cn.chanrong.lending.CreditPlans;
+import cn.chanrong.lending.domain.Tier;
+import cn.chanrong.reference.ReferenceData;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import cn.chanrong.statistics.Supervision;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class SupervisionService implements Supervision {
+
+    static final List<String> DIMS = List.of("CHAIN", "PROVINCE", "INDUSTRY", "SIZE", "STAGE", "OWNERSHIP",
+            "PRODUCT_TYPE", "TIER");
+
+    private final JdbcClient jdbc;
+    private final StatisticsRefresh refresher;
+    private final ReferenceData reference;
+    private final CreditPlans plans;
+    private final MessageSource messages;
+    private final int minCell;
+
+    SupervisionService(JdbcClient jdbc, StatisticsRefresh refresher, ReferenceData reference, CreditPlans plans,
+                       MessageSource messages, Environment env) {
+        this.jdbc = jdbc;
+        this.refresher = refresher;
+        this.reference = reference;
+        this.plans = plans;
+        this.messages = messages;
+        this.minCell = env.getProperty("chanrong.statistics.min-cell", Integer.class, 3);
+    }
+
+    /** Sums of one cell as stored. */
+    record Raw(long enterprises, long needs, BigDecimal needAmount, long matched, BigDecimal signed,
+               BigDecimal disbursed, long disbursements, long beneficiaries, BigDecimal balance, BigDecimal balanceLy,
+               BigDecimal disbursedLy, BigDecimal mfg, BigDecimal mlt, BigDecimal credit, BigDecimal npl,
+               long firstLoan, long contributors) {
+    }
+
+    private static final String SUMS = """
+            sum(enterprises), sum(needs), sum(need_amount), sum(matched_needs), sum(signed_amount), sum(disbursed_amount),
+            sum(disbursements), sum(beneficiaries), sum(balance), sum(balance_ly), sum(disbursed_ly), sum(mfg_balance),
+            sum(mlt_balance), sum(credit_balance), sum(npl_balance), sum(first_loan_borrowers), sum(contributors)""";
+
+    private static Raw raw(java.sql.ResultSet rs, int from) throws java.sql.SQLException {
+        return new Raw(rs.getLong(from), rs.getLong(from + 1), rs.getBigDecimal(from + 2), rs.getLong(from + 3),
+                rs.getBigDecimal(from + 4), rs.getBigDecimal(from + 5), rs.getLong(from + 6), rs.getLong(from + 7),
+                rs.getBigDecimal(from + 8), rs.getBigDecimal(from + 9), rs.getBigDecimal(from + 10),
+                rs.getBigDecimal(from + 11), rs.getBigDecimal(from + 12), rs.getBigDecimal(from + 13),
+                rs.getBigDecimal(from + 14), rs.getLong(from + 15), rs.getLong(from + 16));
+    }
+
+    static BigDecimal ratio(BigDecimal a, BigDecimal b) {
+        return b == null || b.signum() == 0 || a == null ? null : a.divide(b, 4, RoundingMode.HALF_UP);
+    }
+
+    static Figures figures(Raw r, boolean suppressed) {
+        if (suppressed) {
+            return new Figures(r.enterprises(), 0, null, 0, null, null, 0, 0, null, null, null, null, null, null, null,
+                    null, null, null, 0, 0, true);
+        }
+        BigDecimal avg = r.beneficiaries() == 0 ? null
+                : r.disbursed().divide(BigDecimal.valueOf(r.beneficiaries()), 2, RoundingMode.HALF_UP);
+        BigDecimal yoy = ratio(r.balance(), r.balanceLy());
+        return new Figures(r.enterprises(), r.needs(), r.needAmount(), r.matched(), r.signed(), r.disbursed(),
+                r.disbursements(), r.beneficiaries(), avg, r.balance(), r.balanceLy(),
+                yoy == null ? null : yoy.subtract(BigDecimal.ONE), r.disbursedLy(), r.mfg(), ratio(r.mlt(), r.balance()),
+                ratio(r.credit(), r.balance()), r.npl(), ratio(r.npl(), r.balance()), r.firstLoan(), r.contributors(),
+                false);
+    }
+
+    @Override
+    public long refresh(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("forbidden", null));
+        }
+        return refresher.refresh();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Dashboard dashboard(Caller caller, Locale locale) {
+        if (!caller.isAdmin() && !caller.is(Role.REGULATOR)) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("forbidden", null));
+        }
+        String province = caller.regionPrefix();
+        String department = caller.isAdmin() || "PBOC".equals(caller.department()) ? null : caller.department();
+        return build(province == null ? "national" : province + "0000", province, department, false, locale,
+                caller.isAdmin() || caller.is(Role.REGULATOR) ? caller : null);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Dashboard publicOverview(Locale locale) {
+        return build("national", null, null, true, locale, null);
+    }
+
+    private Dashboard build(String scope, String province, String department, boolean publicView, Locale locale,
+                            Caller plansCaller) {
+        boolean en = "en".equals(locale.getLanguage());
+        String p = province == null ? "" : province;
+        Map<String, Map<String, Raw>> ytd = new LinkedHashMap<>();
+        Map<String, Raw> months = new java.util.TreeMap<>();
+        jdbc.sql("SELECT period, dim, key, " + SUMS + " FROM stat_figure WHERE (:p = '' OR province = :p)"
+                        + " AND (period = 'YTD' OR dim = 'TOTAL') GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
+                .param("p", p)
+                .query(rs -> {
+                    Raw r = raw(rs, 4);
+                    if (rs.getString(1).equals("YTD")) {
+                        ytd.computeIfAbsent(rs.getString(2), k -> new LinkedHashMap<>()).put(rs.getString(3), r);
+                    } else {
+                        months.put(rs.getString(1), r);
+                    }
+                });
+        Map<String, Raw> provinces = new LinkedHashMap<>();
+        jdbc.sql("SELECT province, " + SUMS + " FROM stat_figure WHERE (:p = '' OR province = :p)"
+                        + " AND period = 'YTD' AND dim = 'TOTAL' GROUP BY 1 ORDER BY 1")
+                .param("p", p).query(rs -> {
+                    provinces.put(rs.getString(1) + "0000", raw(rs, 2));
+                });
+        ytd.put("PROVINCE", provinces);
+        Raw total = ytd.getOrDefault("TOTAL", Map.of()).get("ALL");
+        Raw empty = new Raw(0, 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, BigDecimal.ZERO,
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0);
+        if (total == null) {
+            total = empty;
+        }
+        var meta = jdbc.sql("SELECT as_of, refreshed_at, millis, coalesce(institutions, 0), coalesce(products, 0) FROM stat_refresh WHERE id = 1")
+                .query((rs, i) -> new Object[] {rs.getObject(1, LocalDate.class), rs.getObject(2, OffsetDateTime.class),
+                        rs.getObject(3, Long.class), rs.getLong(4), rs.getLong(5)}).single();
+        LocalDate asOf = (LocalDate) meta[0];
+        BigDecimal increment = null;
+        if (asOf != null) {
+            Raw decPrev = months.get(asOf.getYear() - 1 + "-12");
+            increment = total.balance().subtract(decPrev == null ? BigDecimal.ZERO : decPrev.balance());
+        }
+        Map<String, List<Cell>> breakdowns = new LinkedHashMap<>();
+        for (String dim : DIMS) {
+            List<Cell> cells = new ArrayList<>();
+            Map<String, Raw> byKey = ytd.getOrDefault(dim, Map.of());
+            List<String> hidden = publicView ? suppressed(byKey) : List.of();
+            byKey.forEach((key, r) -> cells.add(new Cell(key, label(dim, key, en, locale), figures(r, hidden.contains(key)))));
+            cells.sort(Comparator.comparing((Cell c) -> c.figures().suppressed())
+                    .thenComparing(c -> c.figures().balance() == null ? BigDecimal.ZERO : c.figures().balance(),
+                            Comparator.reverseOrder()).thenComparing(Cell::key));
+            breakdowns.put(dim, cells);
+        }
+        List<Cell> series = new ArrayList<>();
+        months.forEach((m, r) -> series.add(new Cell(m, m, figures(r, publicView && r.contributors() < minCell))));
+        boolean headlineHidden = publicView && total.contributors() < minCell;
+        List<Plan> planRows = new ArrayList<>();
+        if (plansCaller != null && asOf != null) {
+            for (CreditPlans.Report rep : plans.reports(plansCaller, asOf.getYear())) {
+                if (rep.plan() == null) {
+                    continue;
+                }
+                planRows.add(new Plan(rep.institutionId(), rep.institutionName(), rep.plan().netIncreaseTarget(),
+                        rep.actual().netIncrease(), rep.plan().mltShareTarget(), rep.actual().mltShare(),
+                        rep.plan().creditShareTarget(), rep.actual().creditShare()));
+            }
+        }
+        return new Dashboard(scope, publicView, minCell, asOf,
+                meta[1] == null ? null : ((OffsetDateTime) meta[1]).toInstant(), (Long) meta[2], (Long) meta[3],
+                (Long) meta[4], figures(total, headlineHidden), headlineHidden ? null : increment, breakdowns, series,
+                needFunnel(p, asOf), pushFunnel(p, department, asOf), planRows);
+    }
+
+    /**
+     * Cells of one breakdown to hide: those with fewer than the minimum enterprises behind them, and
+     * when exactly one is hidden, the next smallest too, so it cannot be recovered from the total.
+     */
+    List<String> suppressed(Map<String, Raw> byKey) {
+        List<String> hidden = new ArrayList<>();
+        byKey.forEach((k, r) -> {
+            if (r.contributors() < minCell) {
+                hidden.add(k);
+            }
+        });
+        if (hidden.size() == 1 && byKey.size() > 1) {
+            byKey.entrySet().stream().filter(e -> !hidden.contains(e.getKey()))
+                    .min(Comparator.comparingLong((Map.Entry<String, Raw> e) -> e.getValue().contributors())
+                            .thenComparing(Map.Entry::getKey))
+                    .ifPresent(e -> hidden.add(e.getKey()));
+        }
+        return hidden;
+    }
+
+    private List<FunnelStep> needFunnel(String province, LocalDate asOf) {
+        if (asOf == null) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT count(*), count(*) FILTER (WHERE n.has_match), count(*) FILTER (WHERE n.has_interest)
+                        FROM matching_need_view n JOIN enterprise_fact_view e ON e.id = n.enterprise_id
+                        WHERE n.published_on BETWEEN :from AND :to AND (:p = '' OR e.region_code LIKE :p || '%')""")
+                .param("from", asOf.withDayOfYear(1)).param("to", asOf).param("p", province)
+                .query((rs, i) -> List.of(new FunnelStep("PUBLISHED", rs.getLong(1)),
+                        new FunnelStep("MATCHED_PRODUCTS", rs.getLong(2)), new FunnelStep("INTEREST", rs.getLong(3))))
+                .single();
+    }
+
+    private List<FunnelStep> pushFunnel(String province, String department, LocalDate asOf) {
+        if (asOf == null) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT count(*), count(*) FILTER (WHERE contacted_on IS NOT NULL),
+                               count(*) FILTER (WHERE 'DUE_DILIGENCE' = ANY(reached)),
+                               count(*) FILTER (WHERE 'APPROVED' = ANY(reached)), count(*) FILTER (WHERE 'SIGNED' = ANY(reached)),
+                               count(*) FILTER (WHERE 'DISBURSED' = ANY(reached)), count(*) FILTER (WHERE status = 'DECLINED'),
+                               count(*) FILTER (WHERE status = 'PUSHED' AND contact_due < :today)
+                        FROM matching_push_view
+                        WHERE (:p = '' OR region_code LIKE :p || '%') AND (CAST(:d AS text) IS NULL OR department = :d)""")
+                .param("p", province).param("d", department).param("today", asOf)
+                .query((rs, i) -> List.of(new FunnelStep("PUSHED", rs.getLong(1)), new FunnelStep("CONTACTED", rs.getLong(2)),
+                        new FunnelStep("DUE_DILIGENCE", rs.getLong(3)), new FunnelStep("APPROVED", rs.getLong(4)),
+                        new FunnelStep("SIGNED", rs.getLong(5)), new FunnelStep("DISBURSED", rs.getLong(6)),
+                        new FunnelStep("DECLINED", rs.getLong(7)), new FunnelStep("OVERDUE", rs.getLong(8))))
+                .single();
+    }
+
+    private String label(String dim, String key, boolean en, Locale locale) {
+        return switch (dim) {
+            case "CHAIN" -> ChainTag.parse(key).map(t -> t.name(en)).orElse(key);
+            case "PROVINCE" -> reference.region(key).map(r -> r.name(en)).orElse(key);
+            case "INDUSTRY" -> reference.industry(key).map(i -> i.name(en)).orElse(key);
+            case "SIZE" -> messages.getMessage("size." + key, null, key, locale);
+            case "STAGE" -> messages.getMessage("stage." + key, null, key, locale);
+            case "OWNERSHIP" -> messages.getMessage("ownership." + key, null, key, locale);
+            case "PRODUCT_TYPE" -> ProductType.parse(key).map(t -> t.name(en)).orElse(en ? "No product" : "未关联产品");
+            case "TIER" -> {
+                try {
+                    yield Tier.valueOf(key).label(en);
+                } catch (IllegalArgumentException e) {
+                    yield key;
+                }
+            }
+            default -> key;
+        };
+    }
+
+    static Instant none() {
+        return null;
+    }
+}
