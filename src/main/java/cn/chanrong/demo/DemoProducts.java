@@ -27,6 +27,11 @@ final class DemoProducts {
                 new Clause("制造业企业", "Manufacturer", "e.industryCode.startsWith('C')"),
                 new Clause("福建省内企业", "Registered in Fujian", "e.regionCode.startsWith('35')"),
                 new Clause("年营业收入不低于5000万元", "Annual revenue at least 50 M yuan", "e.annualRevenue >= 50000000"))));
+        publish(products, bank, new ProductDraft("MJ-JSGZ-01", "技术改造专项贷", "Technological Transformation Loan",
+                "FIXED_ASSET_LOAN", "2000000", "100000000", 12, 84, "LPR_SPREAD", 0, 80, null, "COLLATERAL", List.of(),
+                List.of(), List.of(), List.of("350000", "440000"), "2025-01-01", null, List.of(
+                new Clause("制造业企业", "Manufacturer", "e.industryCode.startsWith('C')"),
+                new Clause("成立满3年", "At least 3 years in business", "e.ageYears >= 3"))));
         publish(products, bank2, new ProductDraft("HX-KXD-01", "科信贷", "Tech Credit Loan", "WORKING_CAPITAL_LOAN",
                 "500000", "10000000", 3, 36, "FIXED", null, null, "3.85", "CREDIT", List.of(), List.of("MICRO", "SMALL"),
                 List.of(), List.of(), "2025-03-01", null, List.of(
