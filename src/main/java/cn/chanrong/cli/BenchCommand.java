@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 /** Benchmarks: {@code ./chanrong bench eligibility} needs no database; {@code bench transfers} posts to the ledger. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: eligibility (no database), ledger transfers (on the platform's database).",
         subcommands = {BenchCommand.Eligibility.class, BenchCommand.Transfers.class, BenchCommand.EndOfDayBench.class,
-                BenchCommand.Repayments.class, BenchCommand.RegistryBench.class})
+                BenchCommand.Repayments.class, BenchCommand.RegistryBench.class, BenchCommand.MatchingBenchCommand.class,
+                BenchCommand.StatisticsBench.class})
 final class BenchCommand implements Runnable {
 
     @Override
@@ -339,6 +340,163 @@ final class BenchCommand implements Runnable {
                 System.out.printf("ordering invariant: %d contested identifiers, each held by one secured party "
                         + "(%d held by two)%n", contestedHeld, twice);
                 return twice == 0 ? 0 : 1;
+            }
+        }
+    }
+
+    /** p50, p99 and max of latencies in nanoseconds, in milliseconds. */
+    static String percentiles(long[] nanos) {
+        long[] sorted = nanos.clone();
+        java.util.Arrays.sort(sorted);
+        return String.format("p50 %.2f ms, p99 %.2f ms, max %.2f ms", sorted[sorted.length / 2] / 1e6,
+                sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)] / 1e6,
+                sorted[sorted.length - 1] / 1e6);
+    }
+
+    @Command(name = "matching", mixinStandardHelpOptions = true,
+            description = "Generate enterprises, institutions, products and one need per enterprise; recompute eligibility cold "
+                    + "(CEL evaluations per second); re-rank every need; time one need's matches as the API serves them.")
+    static final class MatchingBenchCommand implements Callable<Integer> {
+        @Option(names = "--enterprises", defaultValue = "100000") int enterprises;
+        @Option(names = "--institutions", defaultValue = "120") int institutions;
+        @Option(names = "--products", defaultValue = "2000") int products;
+        @Option(names = "--samples", defaultValue = "1000", description = "Single-need rankings timed") int samples;
+        @Option(names = "--seed", defaultValue = "11") long seed;
+        @Option(names = "--data-dir", description = "Data directory of the embedded database (default ./data)") String dataDir;
+        @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "--property=value") List<String> springArgs = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            List<String> args = new ArrayList<>(springArgs);
+            args.add("--chanrong.statistics.auto-refresh=false");
+            try (var ctx = Chanrong.Batch.context(dataDir, args)) {
+                var jdbc = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+                long have = jdbc.sql("SELECT count(*) FROM enterprise").query(Long.class).single();
+                long t = System.nanoTime();
+                if (have < enterprises) {
+                    ctx.getBean(cn.chanrong.enterprise.SyntheticRegistry.class).generate((int) (enterprises - have), seed,
+                            n -> { });
+                }
+                long productsHave = jdbc.sql("SELECT count(*) FROM product WHERE status = 'PUBLISHED'").query(Long.class).single();
+                if (productsHave < products) {
+                    ctx.getBean(cn.chanrong.institution.SyntheticCatalogue.class).generate(institutions,
+                            (int) (products - productsHave), seed);
+                }
+                var bench = ctx.getBean(cn.chanrong.matching.MatchingBench.class);
+                bench.generateNeeds(enterprises, seed);
+                System.out.printf("data ready in %.1f s: %,d enterprises, %,d live products, %,d open needs%n",
+                        (System.nanoTime() - t) / 1e9, jdbc.sql("SELECT count(*) FROM enterprise").query(Long.class).single(),
+                        jdbc.sql("SELECT count(*) FROM product WHERE status = 'PUBLISHED'").query(Long.class).single(),
+                        jdbc.sql("SELECT count(*) FROM financing_need WHERE status = 'OPEN'").query(Long.class).single());
+                var cold = bench.recomputeEligibility();
+                System.out.printf("cold eligibility: %,d enterprises x %,d products, %,d CEL clause evaluations in %.1f s = %,.0f evaluations/s "
+                                + "(rows written included)%n", cold.enterprises(), cold.products(), cold.evaluations(),
+                        cold.millis() / 1e3, cold.evaluations() / (cold.millis() / 1e3));
+                System.out.printf("eligible lists: %,.1f products per enterprise on average%n", jdbc.sql(
+                        "SELECT avg(cardinality(eligible)) FROM need_eligibility").query(Double.class).single());
+                for (int round = 0; round < 2; round++) {
+                    var all = bench.rankAll();
+                    System.out.printf("%s re-rank of every need: %,d needs, %,d candidates, %,d ranked in %.1f s = %,.0f needs/s%n",
+                            round == 0 ? "warm-up" : "measured", all.needs(), all.candidates(), all.ranked(),
+                            all.millis() / 1e3, all.needs() / (all.millis() / 1e3));
+                }
+                var needs = ctx.getBean(cn.chanrong.matching.Needs.class);
+                var admin = cn.chanrong.identity.Caller.system("bench");
+                List<Long> ids = bench.openNeeds(samples);
+                for (int i = 0; i < Math.min(200, ids.size()); i++) {
+                    needs.matches(admin, ids.get(i), java.util.Locale.CHINA);
+                }
+                long[] nanos = new long[ids.size()];
+                long eligibleSum = 0;
+                for (int i = 0; i < ids.size(); i++) {
+                    long s0 = System.nanoTime();
+                    eligibleSum += needs.matches(admin, ids.get(i), java.util.Locale.CHINA).eligible().size();
+                    nanos[i] = System.nanoTime() - s0;
+                }
+                System.out.printf("one need ranked as GET /needs/{id}/matches serves it (read, rank, names), %,d needs, "
+                        + "%.1f eligible each: %s%n", ids.size(), (double) eligibleSum / ids.size(), percentiles(nanos));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "statistics", mixinStandardHelpOptions = true,
+            description = "Generate enterprises and loans up to the given counts; rebuild the aggregates (how long freshness costs); "
+                    + "time the regulator dashboard and the public overview.")
+    static final class StatisticsBench implements Callable<Integer> {
+        @Option(names = "--enterprises", defaultValue = "1000000") int enterprises;
+        @Option(names = "--loans", defaultValue = "1000000") int loans;
+        @Option(names = "--samples", defaultValue = "200") int samples;
+        @Option(names = "--seed", defaultValue = "13") long seed;
+        @Option(names = "--data-dir", description = "Data directory of the embedded database (default ./data)") String dataDir;
+        @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "--property=value") List<String> springArgs = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            List<String> args = new ArrayList<>(springArgs);
+            args.add("--chanrong.statistics.auto-refresh=false");
+            try (var ctx = Chanrong.Batch.context(dataDir, args)) {
+                var jdbc = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+                var day = ctx.getBean(cn.chanrong.reference.BusinessDate.class).today();
+                long have = jdbc.sql("SELECT count(*) FROM enterprise").query(Long.class).single();
+                long t = System.nanoTime();
+                if (have < enterprises) {
+                    ctx.getBean(cn.chanrong.enterprise.SyntheticRegistry.class).generate((int) (enterprises - have), seed,
+                            n -> System.out.printf("  %,d enterprises%n", n));
+                }
+                if (jdbc.sql("SELECT count(*) FROM institution").query(Long.class).single() == 0) {
+                    ctx.getBean(cn.chanrong.institution.SyntheticCatalogue.class).generate(40, 200, seed);
+                }
+                long haveLoans = jdbc.sql("SELECT count(*) FROM loan").query(Long.class).single();
+                if (haveLoans < loans) {
+                    int todo = (int) (loans - haveLoans);
+                    var gen = ctx.getBean(cn.chanrong.lending.LoanBookGenerator.class);
+                    // spread over the past two years so the monthly series and the year-ago balance have something to read
+                    for (int m = 0; m < 12; m++) {
+                        int n = todo / 12 + (m < todo % 12 ? 1 : 0);
+                        gen.generate(n, day, day.minusMonths(2L * m + 1), 50_000, x -> { });
+                        System.out.printf("  %,d loans disbursed %s%n", n, day.minusMonths(2L * m + 1));
+                    }
+                }
+                System.out.printf("data ready in %.1f s: %,d enterprises, %,d loans, %,d principal movements%n",
+                        (System.nanoTime() - t) / 1e9, jdbc.sql("SELECT count(*) FROM enterprise").query(Long.class).single(),
+                        jdbc.sql("SELECT count(*) FROM loan").query(Long.class).single(),
+                        jdbc.sql("SELECT count(*) FROM loan_transaction").query(Long.class).single());
+                jdbc.sql("VACUUM ANALYZE").update();
+                var supervision = ctx.getBean(cn.chanrong.statistics.Supervision.class);
+                var admin = cn.chanrong.identity.Caller.system("bench");
+                for (int r = 0; r < 2; r++) {
+                    long ms = supervision.refresh(admin);
+                    System.out.printf("%s rebuild of the aggregates: %.1f s (%,d rows)%n", r == 0 ? "first" : "second", ms / 1e3,
+                            jdbc.sql("SELECT count(*) FROM stat_figure").query(Long.class).single());
+                }
+                var regional = new cn.chanrong.identity.Caller("bench-gd", cn.chanrong.identity.Role.REGULATOR, null, null,
+                        "MIIT", "440000", java.util.Set.of());
+                for (String which : List.of("national dashboard", "provincial dashboard (Guangdong)", "public overview")) {
+                    java.util.function.Supplier<Object> call = switch (which) {
+                        case "national dashboard" -> () -> supervision.dashboard(admin, java.util.Locale.CHINA);
+                        case "public overview" -> () -> supervision.publicOverview(java.util.Locale.CHINA);
+                        default -> () -> supervision.dashboard(regional, java.util.Locale.CHINA);
+                    };
+                    for (int i = 0; i < 20; i++) {
+                        call.get();
+                    }
+                    long[] nanos = new long[samples];
+                    for (int i = 0; i < samples; i++) {
+                        long s0 = System.nanoTime();
+                        call.get();
+                        nanos[i] = System.nanoTime() - s0;
+                    }
+                    System.out.printf("%s, %,d calls: %s%n", which, samples, percentiles(nanos));
+                }
+                long s0 = System.nanoTime();
+                String direct = jdbc.sql("""
+                                SELECT count(DISTINCT l.borrower_id) || ' beneficiaries, ' || sum(l.principal) || ' disbursed'
+                                FROM loan l WHERE l.disbursed_on >= date_trunc('year', CAST(:d AS date))""")
+                        .param("d", day).query(String.class).single();
+                System.out.printf("baseline: one headline pair computed straight from the loan table: %.0f ms (%s)%n",
+                        (System.nanoTime() - s0) / 1e6, direct);
+                return 0;
             }
         }
     }

@@ -35,7 +35,8 @@ class OutboxIntegrationTests {
             // the publication is marked complete just after the listener's own transaction commits
             published = jdbc.sql("""
                             SELECT count(*) FROM event_publication WHERE event_type LIKE '%EnterpriseRegistered'
-                            AND serialized_event LIKE :id AND completion_date IS NOT NULL""")
+                            AND listener_id LIKE '%EnterpriseFacts%' AND serialized_event LIKE :id
+                            AND completion_date IS NOT NULL""")
                     .param("id", "%\"enterpriseId\":" + id + ",%").query(Long.class).single();
             if (facts == 1 && published == 1) {
                 break;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,5 +131,48 @@ class BrowserIntegrationTests {
         assertThat(find("h1").getText()).isEqualTo("Enterprise registry");
         assertThat(find("#enterprises tbody td:nth-child(5)").getText()).isEqualTo("Small");
         screenshot("enterprise-list-en");
+    }
+
+    void login(String user) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login?lang=zh"));
+        find("#username").sendKeys(user);
+        find("#password").sendKeys("demo");
+        find("#login-form button").click();
+        find("#who");
+    }
+
+    @Test
+    void an_sme_reads_its_ranked_products_and_a_regulator_and_the_public_read_the_statistics() throws IOException {
+        login("enterprise");
+        browser.get(url("/needs?lang=zh"));
+        find("#need-form input[name=amount]").sendKeys("3000000");
+        find("#need-form input[name=termMonths]").sendKeys("24");
+        find("#need-form button").click();
+        assertThat(find("h1").getText()).startsWith("融资需求 #");
+        List<WebElement> ranked = browser.findElements(By.cssSelector("#matches tbody tr"));
+        assertThat(ranked).isNotEmpty();
+        assertThat(ranked.get(0).findElements(By.tagName("td")).get(0).getText()).isEqualTo("1");
+        assertThat(find("#approval-note").getText()).contains("未使用信用数据");
+        screenshot("need-matches-zh");
+        find("form[action$='/withdraw'] button").click();
+        assertThat(find(".ok").getText()).isEqualTo("已保存。");
+
+        login("regulator-gd");
+        browser.get(url("/statistics?lang=zh"));
+        assertThat(find("#freshness").getText()).contains("广东省");
+        find("#chart-months canvas");
+        find("#chart-funnel canvas");
+        assertThat(browser.findElements(By.cssSelector("#breakdown tbody tr"))).isNotEmpty();
+        screenshot("statistics-dashboard-zh");
+        browser.get(url("/project-lists?lang=zh"));
+        assertThat(browser.findElements(By.cssSelector("#overdue tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
+
+        browser.manage().deleteAllCookies();
+        browser.get(url("/public/statistics?lang=en"));
+        assertThat(find("h1").getText()).isEqualTo("Industry–finance cooperation: public figures");
+        assertThat(find("#suppression-note").getText()).contains("fewer than 3 enterprises");
+        find("#chart-chains canvas");
+        screenshot("statistics-public-en");
     }
 }

@@ -156,7 +156,12 @@ class ProductService implements Products, cn.chanrong.institution.ProductCatalog
             throw fromIfMatch ? Rejected.of(Rejected.Kind.PRECONDITION_FAILED, stale) : Rejected.conflict(stale);
         }
         audit.record(AuditEvent.success(caller.username(), "product.update", "product", id, "version " + (expectedVersion + 1)));
-        return store.find(id, scope(caller)).orElseThrow();
+        Product now = store.find(id, scope(caller)).orElseThrow();
+        if (now.status() == Product.Status.PUBLISHED) {
+            // a live product's new version: matching re-evaluates it
+            events.publishEvent(new cn.chanrong.institution.ProductEvent.ProductPublished(id, now.version()));
+        }
+        return now;
     }
 
     @Override

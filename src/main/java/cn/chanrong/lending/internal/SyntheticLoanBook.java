@@ -91,6 +91,12 @@ class SyntheticLoanBook implements LoanBookGenerator {
                                 + "v(account, debit, credit, sub) WHERE" + range)
                         .param("book", book).param("p", PRINCIPAL).param("accrued", accrued).param("provision", provision)
                         .param("a", a).param("b", b).update();
+                jdbc.sql("INSERT INTO loan_transaction (loan_id, type, value_date, amount, principal, entry_id, created_by) "
+                                + "SELECT l.id, 'DISBURSEMENT', :disbursed, :p, :p, je.id, 'bench' FROM loan l "
+                                + "JOIN journal_entry je ON je.book = :book AND je.source = 'loan:' || l.id || ':bench-opening' "
+                                + "WHERE" + range)
+                        .param("book", book).param("disbursed", disbursed).param("p", PRINCIPAL).param("a", a)
+                        .param("b", b).update();
             });
             progress.accept(b);
         }

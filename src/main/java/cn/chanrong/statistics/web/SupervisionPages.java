@@ -20,10 +20,12 @@ class SupervisionPages {
 
     private final Supervision supervision;
     private final MessageSource messages;
+    private final cn.chanrong.reference.ReferenceData reference;
 
-    SupervisionPages(Supervision supervision, MessageSource messages) {
+    SupervisionPages(Supervision supervision, MessageSource messages, cn.chanrong.reference.ReferenceData reference) {
         this.supervision = supervision;
         this.messages = messages;
+        this.reference = reference;
     }
 
     @GetMapping("/statistics")
@@ -41,6 +43,9 @@ class SupervisionPages {
     private String render(Supervision.Dashboard d, String dim, Locale locale, Model model) {
         String chosen = d.breakdowns().containsKey(dim) ? dim : "CHAIN";
         model.addAttribute("d", d);
+        model.addAttribute("scopeName", d.scope().equals("national")
+                ? messages.getMessage("stats.national", null, locale)
+                : reference.region(d.scope()).map(r -> r.name("en".equals(locale.getLanguage()))).orElse(d.scope()));
         model.addAttribute("dim", chosen);
         model.addAttribute("dims", d.breakdowns().keySet());
         model.addAttribute("cells", d.breakdowns().get(chosen));

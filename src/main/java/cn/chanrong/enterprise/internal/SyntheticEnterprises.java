@@ -1,0 +1,96 @@
+package cn.chanrong.enterprise.internal;
+
+import cn.chanrong.enterprise.SyntheticRegistry;
+import cn.chanrong.enterprise.domain.ChainTag;
+import cn.chanrong.reference.ReferenceData;
+import cn.chanrong.reference.Region;
+import cn.chanrong.shared.CreditCode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.LongConsumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Arrays bound to one {@code INSERT … SELECT FROM unnest(…)} per 20,000 enterprises. */
+@Component
+class SyntheticEnterprises implements SyntheticRegistry {
+
+    static final int BATCH = 20_000;
+    static final String[] OWNERSHIP = {"PRIVATE", "PRIVATE", "PRIVATE", "STATE_OWNED", "FOREIGN_INVESTED", "MIXED"};
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final ReferenceData reference;
+
+    SyntheticEnterprises(JdbcClient jdbc, TransactionTemplate tx, ReferenceData reference) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.reference = reference;
+    }
+
+    @Override
+    public long generate(int count, long seed, LongConsumer progress) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<String> regions = reference.regions().stream().map(Region::code).filter(c -> !c.endsWith("00")).toList();
+        List<String> industries = reference.industries().stream().filter(i -> i.level() == 4).map(i -> i.code()).toList();
+        List<String> makers = industries.stream().filter(c -> c.startsWith("C")).toList();
+        ChainTag[] chains = ChainTag.values();
+        long added = 0;
+        for (int from = 0; from < count; from += BATCH) {
+            int n = Math.min(BATCH, count - from);
+            String[] codes = new String[n];
+            String[] names = new String[n];
+            String[] region = new String[n];
+            String[] industry = new String[n];
+            String[] owner = new String[n];
+            LocalDate[] founded = new LocalDate[n];
+            Integer[] employees = new Integer[n];
+            BigDecimal[] revenue = new BigDecimal[n];
+            List<String> tagCodes = new ArrayList<>();
+            List<String> tags = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                region[i] = regions.get(random.nextInt(regions.size()));
+                StringBuilder org = new StringBuilder();
+                for (int k = 0; k < 9; k++) {
+                    org.append(CreditCode.ALPHABET.charAt(random.nextInt(31)));
+                }
+                codes[i] = CreditCode.complete("91" + region[i] + org).value();
+                names[i] = "基准企业" + (from + i + 1) + "有限公司";
+                industry[i] = random.nextInt(10) < 8 ? makers.get(random.nextInt(makers.size()))
+                        : industries.get(random.nextInt(industries.size()));
+                owner[i] = OWNERSHIP[random.nextInt(OWNERSHIP.length)];
+                founded[i] = LocalDate.of(1995, 1, 1).plusDays(random.nextInt(30 * 365));
+                employees[i] = 5 + random.nextInt(random.nextInt(10) == 0 ? 3000 : 300);
+                revenue[i] = BigDecimal.valueOf(employees[i] * (200_000L + random.nextInt(1_500_000)));
+                if (random.nextInt(3) == 0) {
+                    tagCodes.add(codes[i]);
+                    tags.add(chains[random.nextInt(chains.length)].name());
+                }
+            }
+            long made = tx.execute(s -> {
+                int rows = jdbc.sql("""
+                                INSERT INTO enterprise (credit_code, name, region_code, industry_code, ownership, founding_date,
+                                                        employees, annual_revenue, created_by, updated_by)
+                                SELECT * , 'bench', 'bench' FROM unnest(CAST(:c AS text[]), CAST(:n AS text[]),
+                                  CAST(:r AS text[]), CAST(:i AS text[]), CAST(:o AS text[]), CAST(:f AS date[]),
+                                  CAST(:e AS int[]), CAST(:v AS numeric[]))
+                                ON CONFLICT (credit_code) DO NOTHING""")
+                        .param("c", codes).param("n", names).param("r", region).param("i", industry).param("o", owner)
+                        .param("f", founded).param("e", employees).param("v", revenue).update();
+                jdbc.sql("""
+                                INSERT INTO enterprise_chain_tag (enterprise_id, tag)
+                                SELECT e.id, t.tag FROM unnest(CAST(:c AS text[]), CAST(:t AS text[])) AS t(code, tag)
+                                JOIN enterprise e ON e.credit_code = t.code ON CONFLICT DO NOTHING""")
+                        .param("c", tagCodes.toArray(String[]::new)).param("t", tags.toArray(String[]::new)).update();
+                return (long) rows;
+            });
+            added += made;
+            progress.accept(added);
+        }
+        return added;
+    }
+}
