@@ -44,6 +44,9 @@ class NeedService implements Needs {
     static final Set<String> URGENCY = Set.of("NORMAL", "URGENT");
     static final Set<String> VISIBILITY = Set.of("ALL", "CHOSEN");
     static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+    /** Products whose price is a fee or a premium, not an interest rate: their cost counts as unknown. */
+    static final Set<ProductType> NOT_A_RATE = java.util.EnumSet.of(ProductType.GUARANTEE, ProductType.TECH_INSURANCE,
+            ProductType.FIRST_SET_INSURANCE, ProductType.EQUITY_INVESTMENT, ProductType.BOND_UNDERWRITING);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -330,6 +333,9 @@ class NeedService implements Needs {
 
     /** LPR (1-year, or over-5-year for terms beyond 60 months) plus the decision's spread held within the product's, or the product's mid spread; a fixed rate as set. */
     Double expectedRate(Product p, int term, CreditDecisions.Decision decision) {
+        if (NOT_A_RATE.contains(p.type())) {
+            return null;
+        }
         return switch (p.pricing()) {
             case "FIXED" -> p.fixedRatePercent() == null ? null : p.fixedRatePercent().doubleValue();
             case "LPR_SPREAD" -> {
