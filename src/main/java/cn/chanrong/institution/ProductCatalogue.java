@@ -17,5 +17,10 @@ public interface ProductCatalogue {
     List<Product> live();
 
     /** Evaluates the product's clauses (compiled once per product version) on {@code facts}. */
-    Verdict evaluate(Product product, Map<String, Object> facts);
+    default Verdict evaluate(Product product, Map<String, Object> facts) {
+        return evaluate(product, facts, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #evaluate(Product, Map)}, stopping once {@code maxFailures} clauses have failed. */
+    Verdict evaluate(Product product, Map<String, Object> facts, int maxFailures);
 }

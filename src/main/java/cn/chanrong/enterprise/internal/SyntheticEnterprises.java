@@ -5,7 +5,6 @@ import cn.chanrong.enterprise.domain.ChainTag;
 import cn.chanrong.reference.ReferenceData;
 import cn.chanrong.reference.Region;
 import cn.chanrong.shared.CreditCode;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,8 @@ class SyntheticEnterprises implements SyntheticRegistry {
     @Override
     public long generate(int count, long seed, LongConsumer progress) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<String> regions = reference.regions().stream().map(Region::code).filter(c -> !c.endsWith("00")).toList();
+        // prefectures and counties: an enterprise is registered below the province
+        List<String> regions = reference.regions().stream().map(Region::code).filter(c -> !c.endsWith("0000")).toList();
         List<String> industries = reference.industries().stream().filter(i -> i.level() == 4).map(i -> i.code()).toList();
         List<String> makers = industries.stream().filter(c -> c.startsWith("C")).toList();
         ChainTag[] chains = ChainTag.values();
@@ -47,9 +47,9 @@ class SyntheticEnterprises implements SyntheticRegistry {
             String[] region = new String[n];
             String[] industry = new String[n];
             String[] owner = new String[n];
-            LocalDate[] founded = new LocalDate[n];
+            String[] founded = new String[n];
             Integer[] employees = new Integer[n];
-            BigDecimal[] revenue = new BigDecimal[n];
+            String[] revenue = new String[n];
             List<String> tagCodes = new ArrayList<>();
             List<String> tags = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -63,9 +63,9 @@ class SyntheticEnterprises implements SyntheticRegistry {
                 industry[i] = random.nextInt(10) < 8 ? makers.get(random.nextInt(makers.size()))
                         : industries.get(random.nextInt(industries.size()));
                 owner[i] = OWNERSHIP[random.nextInt(OWNERSHIP.length)];
-                founded[i] = LocalDate.of(1995, 1, 1).plusDays(random.nextInt(30 * 365));
+                founded[i] = LocalDate.of(1995, 1, 1).plusDays(random.nextInt(30 * 365)).toString();
                 employees[i] = 5 + random.nextInt(random.nextInt(10) == 0 ? 3000 : 300);
-                revenue[i] = BigDecimal.valueOf(employees[i] * (200_000L + random.nextInt(1_500_000)));
+                revenue[i] = Long.toString(employees[i] * (200_000L + random.nextInt(1_500_000)));
                 if (random.nextInt(3) == 0) {
                     tagCodes.add(codes[i]);
                     tags.add(chains[random.nextInt(chains.length)].name());

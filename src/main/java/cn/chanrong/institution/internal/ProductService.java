@@ -243,17 +243,22 @@ class ProductService implements Products, cn.chanrong.institution.ProductCatalog
     }
 
     @Override
-    public Verdict evaluate(Product p, Map<String, Object> facts) {
+    public Verdict evaluate(Product p, Map<String, Object> facts, int maxFailures) {
         List<EligibilityRules.Compiled> clauses = compiled.computeIfAbsent(p.id() + "@" + p.version(), k -> compile(p));
         List<String> zh = new ArrayList<>();
         List<String> en = new ArrayList<>();
-        for (var r : EligibilityRules.evaluate(clauses, facts)) {
-            if (!r.passed()) {
-                zh.add(r.labelZh());
-                en.add(r.labelEn());
+        int evaluations = 0;
+        for (EligibilityRules.Compiled c : clauses) {
+            if (zh.size() >= maxFailures) {
+                break;
+            }
+            evaluations++;
+            if (!EligibilityRules.evaluate(List.of(c), facts).get(0).passed()) {
+                zh.add(c.labelZh());
+                en.add(c.labelEn());
             }
         }
-        return new Verdict(zh.isEmpty(), zh, en, clauses.size());
+        return new Verdict(zh.isEmpty(), zh, en, evaluations);
     }
 
     private static List<EligibilityRules.Compiled> compile(Product p) {

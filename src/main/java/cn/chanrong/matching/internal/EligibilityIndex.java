@@ -35,8 +35,11 @@ class EligibilityIndex {
     private final EnterpriseDetails details;
     private final ProductCatalogue catalogue;
     private final LiveProducts live;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    EligibilityIndex(JdbcClient jdbc, EnterpriseDetails details, ProductCatalogue catalogue, LiveProducts live) {
+    EligibilityIndex(JdbcClient jdbc, EnterpriseDetails details, ProductCatalogue catalogue, LiveProducts live,
+                     org.springframework.transaction.support.TransactionTemplate tx) {
+        this.tx = tx;
         this.jdbc = jdbc;
         this.details = details;
         this.catalogue = catalogue;
@@ -59,9 +62,6 @@ class EligibilityIndex {
         if (!p.targetStages().isEmpty() && !p.targetStages().contains(f.growthStage())) {
             out.add(new String[] {"发展阶段符合产品面向", "Growth stage the product targets"});
         }
-        if (!p.targetRegions().isEmpty() && p.targetRegions().stream().noneMatch(r -> inRegion(f.regionCode(), r))) {
-            out.add(new String[] {"位于产品服务地区", "In a region the product serves"});
-        }
         return out;
     }
 
@@ -76,7 +76,10 @@ class EligibilityIndex {
         return enterpriseRegion.equals(target);
     }
 
-    /** Target failures first; clauses are evaluated only while at most one condition has failed. */
+    /**
+     * A product serving other regions is out of reach, not a near miss: it is skipped before anything
+     * else. Then target failures; clauses are evaluated only while at most one condition has failed.
+     */
     static Row evaluate(EnterpriseFacts f, List<LiveProducts.Entry> products, ProductCatalogue catalogue) {
         List<Long> eligible = new ArrayList<>();
         Map<Long, String[]> near = new LinkedHashMap<>();
@@ -84,11 +87,14 @@ class EligibilityIndex {
         Map<String, Object> cel = f.asCelMap();
         for (LiveProducts.Entry e : products) {
             Product p = e.product();
+            if (!p.targetRegions().isEmpty() && p.targetRegions().stream().noneMatch(r -> inRegion(f.regionCode(), r))) {
+                continue;
+            }
             List<String[]> failed = targetFailures(p, f);
             if (failed.size() > 1) {
                 continue;
             }
-            ProductCatalogue.Verdict v = catalogue.evaluate(p, cel);
+            ProductCatalogue.Verdict v = catalogue.evaluate(p, cel, 2 - failed.size());
             evaluations += v.evaluations();
             for (int i = 0; i < v.failingZh().size(); i++) {
                 failed.add(new String[] {v.failingZh().get(i), v.failingEn().get(i)});
@@ -133,7 +139,7 @@ class EligibilityIndex {
                 rows.add(r);
                 evaluations.addAndGet(r.evaluations());
             }
-            rows.forEach(this::write);
+            tx.executeWithoutResult(st -> rows.forEach(this::write));
         });
         return evaluations.get();
     }
@@ -146,20 +152,27 @@ class EligibilityIndex {
         long evaluations = 0;
         for (int c = 0; c < ids.size(); c += CHUNK) {
             List<Long> part = ids.subList(c, Math.min(ids.size(), c + CHUNK));
-            for (EnterpriseFacts f : details.factsOf(part).values()) {
-                Row r = entry == null ? new Row(f.enterpriseId(), List.of(), Map.of(), 0)
-                        : evaluate(f, List.of(entry), catalogue);
-                evaluations += r.evaluations();
-                jdbc.sql("""
-                                UPDATE need_eligibility SET
-                                  eligible = array_remove(eligible, :p) || CAST(:add AS bigint[]),
-                                  near = (near - CAST(:p AS text)) || CAST(:near AS jsonb),
-                                  evaluations = evaluations + :n, computed_at = now()
-                                WHERE enterprise_id = :e""")
-                        .param("p", productId).param("add", r.eligible().toArray(Long[]::new))
-                        .param("near", json(r.near())).param("n", r.evaluations()).param("e", f.enterpriseId())
-                        .update();
-            }
+            evaluations += tx.execute(st -> patch(productId, entry, part));
+        }
+        return evaluations;
+    }
+
+    /** One chunk of enterprises: the product taken out of their rows and put back where it now belongs. */
+    private long patch(long productId, LiveProducts.Entry entry, List<Long> part) {
+        long evaluations = 0;
+        for (EnterpriseFacts f : details.factsOf(part).values()) {
+            Row r = entry == null ? new Row(f.enterpriseId(), List.of(), Map.of(), 0)
+                    : evaluate(f, List.of(entry), catalogue);
+            evaluations += r.evaluations();
+            jdbc.sql("""
+                            UPDATE need_eligibility SET
+                              eligible = array_remove(eligible, :p) || CAST(:add AS bigint[]),
+                              near = (near - CAST(:p AS text)) || CAST(:near AS jsonb),
+                              evaluations = evaluations + :n, computed_at = now()
+                            WHERE enterprise_id = :e""")
+                    .param("p", productId).param("add", r.eligible().toArray(Long[]::new))
+                    .param("near", json(r.near())).param("n", r.evaluations()).param("e", f.enterpriseId())
+                    .update();
         }
         return evaluations;
     }
