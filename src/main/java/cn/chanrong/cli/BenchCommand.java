@@ -427,6 +427,7 @@ final class BenchCommand implements Runnable {
         @Option(names = "--enterprises", defaultValue = "1000000") int enterprises;
         @Option(names = "--loans", defaultValue = "1000000") int loans;
         @Option(names = "--samples", defaultValue = "200") int samples;
+        @Option(names = "--rebuilds", defaultValue = "2", description = "Rebuilds of the aggregates timed") int rebuilds;
         @Option(names = "--seed", defaultValue = "13") long seed;
         @Option(names = "--data-dir", description = "Data directory of the embedded database (default ./data)") String dataDir;
         @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "--property=value") List<String> springArgs = new ArrayList<>();
@@ -465,7 +466,7 @@ final class BenchCommand implements Runnable {
                 jdbc.sql("VACUUM ANALYZE").update();
                 var supervision = ctx.getBean(cn.chanrong.statistics.Supervision.class);
                 var admin = cn.chanrong.identity.Caller.system("bench");
-                for (int r = 0; r < 2; r++) {
+                for (int r = 0; r < rebuilds; r++) {
                     long ms = supervision.refresh(admin);
                     System.out.printf("%s rebuild of the aggregates: %.1f s (%,d rows)%n", r == 0 ? "first" : "second", ms / 1e3,
                             jdbc.sql("SELECT count(*) FROM stat_figure").query(Long.class).single());

@@ -29,8 +29,11 @@ class StatisticsRefresh {
     private final BusinessDate businessDate;
     private final Institutions institutions;
     private final ProductCatalogue products;
+    private final cn.chanrong.lending.CreditPlans plans;
 
-    StatisticsRefresh(JdbcClient jdbc, BusinessDate businessDate, Institutions institutions, ProductCatalogue products) {
+    StatisticsRefresh(JdbcClient jdbc, BusinessDate businessDate, Institutions institutions, ProductCatalogue products,
+                      cn.chanrong.lending.CreditPlans plans) {
+        this.plans = plans;
         this.jdbc = jdbc;
         this.businessDate = businessDate;
         this.institutions = institutions;
@@ -248,6 +251,21 @@ class StatisticsRefresh {
                 GROUP BY 1, 2, 3, 4
                 ON CONFLICT (period, dim, key, province) DO UPDATE SET contributors = excluded.contributors""").update();
 
+        // plans against the book: the loan core computes them; the dashboard reads this copy
+        jdbc.sql("DELETE FROM stat_plan").update();
+        for (var rep : plans.reports(cn.chanrong.identity.Caller.system("statistics"), asOf.getYear())) {
+            if (rep.plan() == null) {
+                continue;
+            }
+            jdbc.sql("""
+                            INSERT INTO stat_plan (institution_id, institution_name, year, net_increase_target, net_increase,
+                                                   mlt_share_target, mlt_share, credit_share_target, credit_share)
+                            VALUES (:i, :n, :y, :nt, :na, :mt, :ma, :ct, :ca)""")
+                    .param("i", rep.institutionId()).param("n", rep.institutionName()).param("y", rep.year())
+                    .param("nt", rep.plan().netIncreaseTarget()).param("na", rep.actual().netIncrease())
+                    .param("mt", rep.plan().mltShareTarget()).param("ma", rep.actual().mltShare())
+                    .param("ct", rep.plan().creditShareTarget()).param("ca", rep.actual().creditShare()).update();
+        }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         jdbc.sql("""
                 UPDATE stat_refresh SET as_of = :asOf, refreshed_at = now(), millis = :ms, institutions = :i, products = :p,

@@ -4,7 +4,6 @@ import cn.chanrong.enterprise.domain.ChainTag;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
 import cn.chanrong.institution.domain.ProductType;
-import cn.chanrong.lending.CreditPlans;
 import cn.chanrong.lending.domain.Tier;
 import cn.chanrong.reference.ReferenceData;
 import cn.chanrong.shared.Rejected;
@@ -36,16 +35,14 @@ class SupervisionService implements Supervision {
     private final JdbcClient jdbc;
     private final StatisticsRefresh refresher;
     private final ReferenceData reference;
-    private final CreditPlans plans;
     private final MessageSource messages;
     private final int minCell;
 
-    SupervisionService(JdbcClient jdbc, StatisticsRefresh refresher, ReferenceData reference, CreditPlans plans,
+    SupervisionService(JdbcClient jdbc, StatisticsRefresh refresher, ReferenceData reference,
                        MessageSource messages, Environment env) {
         this.jdbc = jdbc;
         this.refresher = refresher;
         this.reference = reference;
-        this.plans = plans;
         this.messages = messages;
         this.minCell = env.getProperty("chanrong.statistics.min-cell", Integer.class, 3);
     }
@@ -168,17 +165,11 @@ class SupervisionService implements Supervision {
         List<Cell> series = new ArrayList<>();
         months.forEach((m, r) -> series.add(new Cell(m, m, figures(r, publicView && r.contributors() < minCell))));
         boolean headlineHidden = publicView && total.contributors() < minCell;
-        List<Plan> planRows = new ArrayList<>();
-        if (plansCaller != null && asOf != null) {
-            for (CreditPlans.Report rep : plans.reports(plansCaller, asOf.getYear())) {
-                if (rep.plan() == null) {
-                    continue;
-                }
-                planRows.add(new Plan(rep.institutionId(), rep.institutionName(), rep.plan().netIncreaseTarget(),
-                        rep.actual().netIncrease(), rep.plan().mltShareTarget(), rep.actual().mltShare(),
-                        rep.plan().creditShareTarget(), rep.actual().creditShare()));
-            }
-        }
+        List<Plan> planRows = plansCaller == null ? List.of() : jdbc.sql("""
+                        SELECT institution_id, institution_name, net_increase_target, net_increase, mlt_share_target, mlt_share,
+                               credit_share_target, credit_share FROM stat_plan ORDER BY institution_name""")
+                .query((rs, i) -> new Plan(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8))).list();
         return new Dashboard(scope, publicView, minCell, asOf,
                 meta[1] == null ? null : ((OffsetDateTime) meta[1]).toInstant(), (Long) meta[2], (Long) meta[3],
                 (Long) meta[4], figures(total, headlineHidden), headlineHidden ? null : increment, breakdowns, series,
