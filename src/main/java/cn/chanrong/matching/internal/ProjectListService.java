@@ -2,7 +2,6 @@ package cn.chanrong.matching.internal;
 
 import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
-import cn.chanrong.enterprise.CsvTable;
 import cn.chanrong.enterprise.ImportReport;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
@@ -17,8 +16,6 @@ import cn.chanrong.matching.domain.DockingStep;
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.reference.ReferenceData;
 import cn.chanrong.shared.Amounts;
-import cn.chanrong.shared.CreditCode;
-import cn.chanrong.shared.Csv;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
@@ -31,11 +28,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,7 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ProjectListService implements ProjectLists {
 
-    static final String COLUMNS = "batch_no,list_type,credit_code,enterprise_name,project_name,investment,financing_needed";
     static final Set<String> DEPARTMENTS = Set.of("MIIT", "NDRC");
     static final BigDecimal MAX = new BigDecimal("1000000000000");
 
@@ -97,75 +91,19 @@ class ProjectListService implements ProjectLists {
         }
     }
 
-    record Row(int line, String creditCode, String enterpriseName, String projectName, BigDecimal investment,
-               BigDecimal needed) {
-    }
-
     @Override
     @Transactional
     public Imported importList(Caller caller, byte[] csv, String charset, Integer contactDays) {
         requireIssuer(caller);
         int days = contactDays == null ? defaultContactDays : contactDays;
-        CsvTable table = CsvTable.read(csv, charset, COLUMNS);
-        List<ImportReport.RowError> errors = new ArrayList<>(table.errors());
+        ProjectListFile file = ProjectListFile.read(csv, charset);
+        List<ImportReport.RowError> errors = new ArrayList<>(file.errors());
         if (days < 1 || days > 60) {
             errors.add(new ImportReport.RowError(0, "contactDays", Rejection.of("range", "contactDays", 1, 60, days)));
         }
-        String batch = null;
-        String type = null;
-        List<Row> rows = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        if (table.errors().isEmpty()) {
-            for (Csv.Row r : table.rows()) {
-                List<Rejection> problems = new ArrayList<>();
-                String b = table.get(r, "batch_no");
-                String t = table.get(r, "list_type");
-                if (b == null) {
-                    errors.add(new ImportReport.RowError(r.line(), "batch_no", Rejection.of("required", "batch_no")));
-                } else if (batch == null) {
-                    batch = b;
-                } else if (!batch.equals(b)) {
-                    errors.add(new ImportReport.RowError(r.line(), "batch_no",
-                            Rejection.of("project-list.one-batch", "batch_no", batch, b)));
-                }
-                if (t == null || java.util.Arrays.stream(DockingStep.ListType.values()).noneMatch(x -> x.name().equals(t))) {
-                    errors.add(new ImportReport.RowError(r.line(), "list_type", Rejection.of("enum", "list_type",
-                            String.valueOf(t), java.util.Arrays.toString(DockingStep.ListType.values()))));
-                } else if (type == null) {
-                    type = t;
-                } else if (!type.equals(t)) {
-                    errors.add(new ImportReport.RowError(r.line(), "list_type",
-                            Rejection.of("project-list.one-type", "list_type", type, t)));
-                }
-                String code = table.get(r, "credit_code");
-                Optional<Rejection> bad = CreditCode.check(code, "credit_code");
-                bad.ifPresent(x -> errors.add(new ImportReport.RowError(r.line(), "credit_code", x)));
-                String ename = table.get(r, "enterprise_name");
-                if (ename == null || ename.length() < 2) {
-                    errors.add(new ImportReport.RowError(r.line(), "enterprise_name",
-                            Rejection.of("required", "enterprise_name")));
-                }
-                String project = table.get(r, "project_name");
-                if (project == null || project.length() < 2 || project.length() > 200) {
-                    errors.add(new ImportReport.RowError(r.line(), "project_name",
-                            Rejection.of("length", "project_name", 2, 200)));
-                }
-                BigDecimal inv = Amounts.parse(table.get(r, "investment"), "investment", false, MAX, problems);
-                BigDecimal need = Amounts.parse(table.get(r, "financing_needed"), "financing_needed", false, MAX, problems);
-                if (need != null && need.signum() == 0) {
-                    problems.add(Rejection.of("need.amount-positive", "financing_needed", "0"));
-                }
-                problems.forEach(p -> errors.add(new ImportReport.RowError(r.line(), p.field(), p)));
-                if (code != null && project != null && !seen.add(code + "|" + project)) {
-                    errors.add(new ImportReport.RowError(r.line(), "credit_code",
-                            Rejection.of("project-list.duplicate-row", "credit_code", code, project)));
-                }
-                rows.add(new Row(r.line(), code, ename, project, inv, need));
-            }
-            if (rows.isEmpty()) {
-                errors.add(new ImportReport.RowError(1, null, Rejection.of("csv.no-rows", null)));
-            }
-        }
+        String batch = file.batch();
+        String type = file.type();
+        List<ProjectListFile.Row> rows = file.rows();
         if (errors.isEmpty() && jdbc.sql("""
                         SELECT count(*) FROM project_list WHERE department = :d AND batch_no = :b AND list_type = :t""")
                 .param("d", caller.department()).param("b", batch).param("t", type).query(Long.class).single() > 0) {
@@ -175,7 +113,7 @@ class ProjectListService implements ProjectLists {
         if (!errors.isEmpty()) {
             audit.record(AuditEvent.success(caller.username(), "project-list.refused", "project_list", 0,
                     errors.size() + " errors"));
-            return new Imported(new ImportReport("project-list", table.rows().size(), 0, 0, 0, errors), null);
+            return new Imported(new ImportReport("project-list", file.lines(), 0, 0, 0, errors), null);
         }
         LocalDate today = businessDate.today();
         DockingStep.ListType listType = DockingStep.ListType.valueOf(type);
@@ -187,7 +125,7 @@ class ProjectListService implements ProjectLists {
         LocalDate due = reference.addWorkingDays(today, days);
         Map<Long, InstitutionDetails> detailCache = new HashMap<>();
         long pushes = 0;
-        for (Row r : rows) {
+        for (ProjectListFile.Row r : rows) {
             var ent = jdbc.sql("SELECT id, region_code FROM enterprise WHERE credit_code = :c").param("c", r.creditCode())
                     .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).optional();
             Long enterpriseId = ent.map(x -> (Long) x[0]).orElse(null);
