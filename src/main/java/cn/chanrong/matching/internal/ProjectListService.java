@@ -6,9 +6,6 @@ import cn.chanrong.enterprise.ImportReport;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
 import cn.chanrong.institution.InstitutionDetails;
-import cn.chanrong.institution.Institutions;
-import cn.chanrong.institution.PolicyTool;
-import cn.chanrong.institution.domain.ProductType;
 import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.Loans;
 import cn.chanrong.matching.ProjectLists;
@@ -26,9 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,46 +38,26 @@ class ProjectListService implements ProjectLists {
     static final Set<String> DEPARTMENTS = Set.of("MIIT", "NDRC");
     static final BigDecimal MAX = new BigDecimal("1000000000000");
 
-    /** The product types an institution must offer to be pushed an item of each list type. */
-    static final Map<DockingStep.ListType, Set<ProductType>> FITTING = Map.of(
-            DockingStep.ListType.TECH_SME, Set.of(ProductType.TECH_INNOVATION_LOAN, ProductType.IP_PLEDGE_LOAN,
-                    ProductType.WORKING_CAPITAL_LOAN),
-            DockingStep.ListType.TECH_TRANSFORMATION, Set.of(ProductType.FIXED_ASSET_LOAN,
-                    ProductType.TECH_INNOVATION_LOAN, ProductType.FINANCIAL_LEASING),
-            DockingStep.ListType.EQUIPMENT_RENEWAL, Set.of(ProductType.FIXED_ASSET_LOAN, ProductType.FINANCIAL_LEASING,
-                    ProductType.TECH_INNOVATION_LOAN),
-            DockingStep.ListType.KEY_CHAIN, Set.of(ProductType.WORKING_CAPITAL_LOAN, ProductType.FIXED_ASSET_LOAN,
-                    ProductType.TECH_INNOVATION_LOAN, ProductType.SYNDICATED_LOAN, ProductType.RECEIVABLES_FINANCING));
-
     private final JdbcClient jdbc;
-    private final LiveProducts live;
-    private final Institutions institutions;
+    private final PushTargets targets;
     private final Loans loans;
     private final ReferenceData reference;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
     private final org.springframework.context.ApplicationEventPublisher events;
-    private final int pushPerItem;
     private final int defaultContactDays;
 
-    ProjectListService(JdbcClient jdbc, LiveProducts live, Institutions institutions, Loans loans, ReferenceData reference,
+    ProjectListService(JdbcClient jdbc, PushTargets targets, Loans loans, ReferenceData reference,
                        BusinessDate businessDate, AuditTrail audit, Environment env,
                        org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
-        this.live = live;
-        this.institutions = institutions;
+        this.targets = targets;
         this.loans = loans;
         this.reference = reference;
         this.businessDate = businessDate;
         this.audit = audit;
-        this.pushPerItem = env.getProperty("chanrong.matching.push-per-item", Integer.class, 3);
         this.defaultContactDays = env.getProperty("chanrong.matching.contact-working-days", Integer.class, 10);
-    }
-
-    /** Re-lending lists go only to institutions taking part in the re-lending tool on the day. */
-    static boolean relending(DockingStep.ListType t) {
-        return t != DockingStep.ListType.KEY_CHAIN;
     }
 
     private static void requireIssuer(Caller caller) {
@@ -137,7 +112,7 @@ class ProjectListService implements ProjectLists {
                     .param("l", listId).param("line", r.line()).param("c", r.creditCode()).param("e", enterpriseId)
                     .param("n", r.enterpriseName()).param("p", r.projectName()).param("i", r.investment())
                     .param("f", r.needed()).param("r", region).query(Long.class).single();
-            for (long inst : suitable(listType, region, today, caller.regionCode(), detailCache)) {
+            for (long inst : targets.suitable(listType, region, today, caller.regionCode(), detailCache)) {
                 jdbc.sql("""
                                 INSERT INTO project_push (item_id, institution_id, status, pushed_on, contact_due)
                                 VALUES (:i, :t, 'PUSHED', :on, :due)""")
@@ -150,40 +125,6 @@ class ProjectListService implements ProjectLists {
                 batch + " " + type + ": " + rows.size() + " items, " + pushes + " pushes"));
         return new Imported(new ImportReport("project-list", rows.size(), rows.size(), 0, 0, List.of()),
                 list(caller, listId));
-    }
-
-    /**
-     * Institutions suitable for an item: offering a fitting product type, present (head office or branch)
-     * in the item's province — or the issuer's when the enterprise is not registered — and, for re-lending
-     * lists, taking part in the re-lending tool today. Nearest presence first, then most fitting products;
-     * at most {@code chanrong.matching.push-per-item}.
-     */
-    List<Long> suitable(DockingStep.ListType type, String itemRegion, LocalDate today, String issuerRegion,
-                        Map<Long, InstitutionDetails> cache) {
-        String region = itemRegion != null ? itemRegion : issuerRegion;
-        Map<Long, int[]> score = new LinkedHashMap<>();
-        for (LiveProducts.Entry e : live.get().all()) {
-            if (!FITTING.get(type).contains(e.product().type())) {
-                continue;
-            }
-            int presence = 0;
-            if (region != null) {
-                for (String r : e.regions()) {
-                    presence = Math.max(presence, r.regionMatches(0, region, 0, 4) ? 2 : r.regionMatches(0, region, 0, 2) ? 1 : 0);
-                }
-                if (presence == 0) {
-                    continue;
-                }
-            }
-            int p = presence;
-            score.computeIfAbsent(e.product().institutionId(), k -> new int[] {p, 0})[1]++;
-        }
-        return score.entrySet().stream()
-                .filter(x -> !relending(type) || cache.computeIfAbsent(x.getKey(), institutions::details).policyTools()
-                        .stream().anyMatch(t -> t.tool() == PolicyTool.TECH_RELENDING && t.inForceOn(today)))
-                .sorted(Comparator.comparingInt((Map.Entry<Long, int[]> x) -> -x.getValue()[0])
-                        .thenComparingInt(x -> -x.getValue()[1]).thenComparingLong(Map.Entry::getKey))
-                .limit(pushPerItem).map(Map.Entry::getKey).toList();
     }
 
     private void step(long item, long inst, int seq, DockingStep status, LocalDate on, boolean implied, String actor,
