@@ -149,6 +149,8 @@ class BrowserIntegrationTests {
         find("#need-form input[name=amount]").sendKeys("3000000");
         find("#need-form input[name=termMonths]").sendKeys("24");
         find("#need-form button").click();
+        // the form posts and redirects to the new need's page: wait for it before reading
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().matches(".*/needs/\\d+.*"));
         assertThat(find("h1").getText()).startsWith("融资需求 #");
         List<WebElement> ranked = browser.findElements(By.cssSelector("#matches tbody tr"));
         assertThat(ranked).isNotEmpty();
@@ -156,7 +158,8 @@ class BrowserIntegrationTests {
         assertThat(find("#approval-note").getText()).contains("未使用信用数据");
         screenshot("need-matches-zh");
         find("form[action$='/withdraw'] button").click();
-        assertThat(find(".ok").getText()).isEqualTo("已保存。");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.id("need-status")).stream().anyMatch(e -> e.getText().equals("已撤回")));
 
         login("regulator-gd");
         browser.get(url("/statistics?lang=zh"));
