@@ -1,0 +1,354 @@
+package cn.chanrong.scf.internal;
+
+import cn.chanrong.audit.AuditEvent;
+import cn.chanrong.audit.AuditTrail;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.Role;
+import cn.chanrong.lending.Loan;
+import cn.chanrong.lending.TradeFinance;
+import cn.chanrong.registry.CollateralRegistry;
+import cn.chanrong.registry.Conflict;
+import cn.chanrong.registry.Filing;
+import cn.chanrong.scf.Receivables.Check;
+import cn.chanrong.scf.Receivables.Offer;
+import cn.chanrong.scf.Receivables.Receivable;
+import cn.chanrong.scf.Receivables.Terms;
+import cn.chanrong.shared.Amounts;
+import cn.chanrong.shared.Page;
+import cn.chanrong.shared.PageRequest;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Receivable financing: the creditor asks funders, funders answer with terms, the creditor accepts
+ * one. Acceptance checks and files in the registry, books the advance as a loan under the funder's
+ * facility on the risk obligor and notifies the debtor, all in one transaction.
+ */
+@Service
+class FinancingService {
+
+    private static final String COLUMNS = """
+            o.id, o.receivable_id, r.number, o.institution_id, i.name, o.status, o.advance_rate, o.discount_rate, o.fee,
+            o.recourse, o.kind, o.risk_obligor, o.advance, o.interest, o.loan_id, l.number, o.filing_number, o.notice,
+            o.refusal, o.requested_at, o.answered_at, o.accepted_at""";
+    private static final String FROM = " " + """
+             FROM scf_financing_offer o JOIN scf_receivable r ON r.id = o.receivable_id
+             JOIN institution i ON i.id = o.institution_id LEFT JOIN loan l ON l.id = o.loan_id""";
+
+    private final JdbcClient jdbc;
+    private final ReceivableStore receivables;
+    private final Parties parties;
+    private final CollateralRegistry registry;
+    private final TradeFinance tradeFinance;
+    private final AuditTrail audit;
+
+    FinancingService(JdbcClient jdbc, ReceivableStore receivables, Parties parties, CollateralRegistry registry,
+                     TradeFinance tradeFinance, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.receivables = receivables;
+        this.parties = parties;
+        this.registry = registry;
+        this.tradeFinance = tradeFinance;
+        this.audit = audit;
+    }
+
+    private static Offer map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Offer(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
+                rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9), (Boolean) rs.getObject(10),
+                rs.getString(11), rs.getString(12), rs.getBigDecimal(13), rs.getBigDecimal(14),
+                (Long) rs.getObject(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
+                instant(rs, 20), instant(rs, 21), instant(rs, 22));
+    }
+
+    private static java.time.Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private Offer load(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE o.id = :id").param("id", id).query(FinancingService::map)
+                .optional().orElseThrow(() -> Rejected.notFound("offer", id));
+    }
+
+    /** An offer the caller may see: the creditor's, the funder's own, regulators' and admins'. */
+    private Offer visible(Caller caller, long id) {
+        Offer o = load(id);
+        if (caller.is(Role.INSTITUTION) && o.institutionId() != caller.institutionId()) {
+            throw Rejected.notFound("offer", id);
+        }
+        if (caller.is(Role.ENTERPRISE)) {
+            Receivable r = receivables.find(caller, o.receivableId()).orElseThrow(() -> Rejected.notFound("offer", id));
+            if (r.creditorId() != caller.enterpriseId()) {
+                throw Rejected.notFound("offer", id);
+            }
+        }
+        return o;
+    }
+
+    @Transactional
+    List<Offer> request(Caller caller, long receivableId, List<Long> institutionIds) {
+        if (!caller.is(Role.ENTERPRISE)) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.enterprise-only", null));
+        }
+        Receivable r = receivables.get(caller, receivableId);
+        if (r.creditorId() != caller.enterpriseId()) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.receivable.not-creditor", null, r.number()));
+        }
+        r = receivables.lock(receivableId);
+        if (!"CONFIRMED".equals(r.status())) {
+            throw Rejected.conflict(Rejection.of("scf.receivable.not-confirmed", "status", r.number(), r.status()));
+        }
+        if (!r.dueOn().isAfter(parties.today())) {
+            throw Rejected.invalid(Rejection.of("scf.receivable.due", "dueOn", r.number(), r.dueOn()));
+        }
+        if (institutionIds == null || institutionIds.isEmpty()) {
+            throw Rejected.invalid(Rejection.of("scf.required", "institutionIds"));
+        }
+        List<Rejection> problems = new ArrayList<>();
+        for (Long i : institutionIds) {
+            if (i == null || parties.institutionName(i).isEmpty()) {
+                problems.add(Rejection.of("scf.institution.unknown", "institutionIds", i));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        List<Offer> out = new ArrayList<>();
+        for (long i : institutionIds.stream().distinct().toList()) {
+            Long id = jdbc.sql("""
+                            INSERT INTO scf_financing_offer (receivable_id, institution_id, status, requested_by)
+                            VALUES (:r, :i, 'REQUESTED', :by) ON CONFLICT (receivable_id, institution_id) DO NOTHING
+                            RETURNING id""")
+                    .param("r", receivableId).param("i", i).param("by", caller.username()).query(Long.class)
+                    .optional().orElse(null);
+            if (id != null) {
+                out.add(load(id));
+            }
+        }
+        audit.record(AuditEvent.success(caller.username(), "scf.financing.request", "receivable", r.number(),
+                "to institutions " + institutionIds));
+        return out;
+    }
+
+    private Offer funderOwn(Caller caller, long offerId) {
+        if (!caller.is(Role.INSTITUTION) || !(caller.hasAuthority("operator") || caller.hasAuthority("approver"))) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.institution-only", null));
+        }
+        Offer o = visible(caller, offerId);
+        jdbc.sql("SELECT id FROM scf_financing_offer WHERE id = :id FOR UPDATE").param("id", offerId).query(Long.class)
+                .single();
+        o = load(offerId);
+        if (!"REQUESTED".equals(o.status())) {
+            throw Rejected.conflict(Rejection.of("scf.offer.status", "status", o.id(), o.status()));
+        }
+        return o;
+    }
+
+    @Transactional
+    Offer offer(Caller caller, long offerId, Terms t) {
+        Offer o = funderOwn(caller, offerId);
+        List<Rejection> problems = new ArrayList<>();
+        BigDecimal advanceRate = Amounts.parse(t.advanceRate(), "advanceRate", false, BigDecimal.ONE, problems);
+        if (advanceRate != null && advanceRate.signum() <= 0) {
+            problems.add(Rejection.of("scf.positive", "advanceRate", t.advanceRate()));
+        }
+        BigDecimal rate = Amounts.parse(t.discountRate(), "discountRate", false, new BigDecimal("35.99"), problems);
+        BigDecimal fee = t.fee() == null || t.fee().isBlank() ? BigDecimal.ZERO
+                : Amounts.parse(t.fee(), "fee", false, ReceivableService.MAX_AMOUNT, problems);
+        String kind = t.kind() == null ? "FACTORING" : t.kind().strip();
+        if (!List.of("FACTORING", "PLEDGE").contains(kind)) {
+            problems.add(Rejection.of("scf.offer.kind", "kind", t.kind()));
+        }
+        String obligor = t.riskObligor() == null ? "DEBTOR" : t.riskObligor().strip();
+        if (!List.of("DEBTOR", "SELLER").contains(obligor)) {
+            problems.add(Rejection.of("scf.offer.obligor", "riskObligor", t.riskObligor()));
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        jdbc.sql("""
+                        UPDATE scf_financing_offer SET status = 'OFFERED', advance_rate = :ar, discount_rate = :dr, fee = :fee,
+                            recourse = :rec, kind = :k, risk_obligor = :ob, answered_by = :by, answered_at = now()
+                        WHERE id = :id""")
+                .param("ar", advanceRate).param("dr", rate).param("fee", fee)
+                .param("rec", t.recourse() == null || t.recourse()).param("k", kind).param("ob", obligor)
+                .param("by", caller.username()).param("id", offerId).update();
+        audit.record(AuditEvent.success(caller.username(), "scf.financing.offer", "receivable", o.receivableNumber(),
+                "advance " + advanceRate.toPlainString() + " at " + rate.toPlainString() + "% " + kind + " obligor " + obligor));
+        return load(offerId);
+    }
+
+    @Transactional
+    Offer decline(Caller caller, long offerId, String reason) {
+        Offer o = funderOwn(caller, offerId);
+        if (reason == null || reason.isBlank()) {
+            throw Rejected.invalid(Rejection.of("scf.required", "reason"));
+        }
+        jdbc.sql("""
+                        UPDATE scf_financing_offer SET status = 'DECLINED', refusal = :r, answered_by = :by, answered_at = now()
+                        WHERE id = :id""")
+                .param("r", reason.strip()).param("by", caller.username()).param("id", offerId).update();
+        audit.record(AuditEvent.success(caller.username(), "scf.financing.decline", "receivable", o.receivableNumber(),
+                reason.strip()));
+        return load(offerId);
+    }
+
+    /** What the registry is asked about a receivable: the creditor grants it, identified by its number and invoice. */
+    static CollateralRegistry.Request registryRequest(Receivable r, String kind) {
+        List<String> ids = new ArrayList<>();
+        ids.add(r.number());
+        if (r.invoiceNumber() != null) {
+            ids.add("INV" + r.invoiceNumber());
+        }
+        int months = (int) Math.min(360, Math.max(1, ChronoUnit.MONTHS.between(r.deliveredOn(), r.dueOn()) + 13));
+        return new CollateralRegistry.Request(r.creditorCode(), "PLEDGE".equals(kind) ? "RECEIVABLES_PLEDGE" : "FACTORING",
+                "应收账款 " + r.number() + " 债务人 " + r.debtorName() + " 金额 " + r.amount().toPlainString(), ids, null,
+                months);
+    }
+
+    @Transactional
+    Offer accept(Caller caller, long offerId) {
+        if (!caller.is(Role.ENTERPRISE)) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.enterprise-only", null));
+        }
+        Offer o = visible(caller, offerId);
+        Receivable r = receivables.lock(o.receivableId());
+        jdbc.sql("SELECT id FROM scf_financing_offer WHERE id = :id FOR UPDATE").param("id", offerId).query(Long.class)
+                .single();
+        o = load(offerId);
+        // the registry first: a receivable financed elsewhere is refused with the filing that holds it
+        CollateralRegistry.Request request = registryRequest(r, o.kind() == null ? "FACTORING" : o.kind());
+        List<Conflict> conflicts = registry.check(o.institutionId(), request);
+        if (!conflicts.isEmpty()) {
+            try {
+                // filing records the refused attempt for the regulators' count, then refuses
+                registry.file(o.institutionId(), request, caller.username());
+            } catch (CollateralRegistry.AlreadyFiled refused) {
+                conflicts = refused.conflicts();
+            }
+            Conflict c = conflicts.get(0);
+            throw Rejected.conflict(Rejection.of("scf.already-filed", "offerId", r.number(), c.number(),
+                    c.securedPartyName() != null ? c.securedPartyName()
+                            : parties.institutionName(c.securedParty()).orElse("#" + c.securedParty())));
+        }
+        if (!"OFFERED".equals(o.status())) {
+            throw Rejected.conflict(Rejection.of("scf.offer.status", "status", o.id(), o.status()));
+        }
+        if (!"CONFIRMED".equals(r.status())) {
+            throw Rejected.conflict(Rejection.of("scf.receivable.not-confirmed", "status", r.number(), r.status()));
+        }
+        LocalDate today = parties.today();
+        if (!r.dueOn().isAfter(today)) {
+            throw Rejected.invalid(Rejection.of("scf.receivable.due", "dueOn", r.number(), r.dueOn()));
+        }
+        BigDecimal advance = r.outstanding().multiply(o.advanceRate()).setScale(2, RoundingMode.DOWN);
+        long days = ChronoUnit.DAYS.between(today, r.dueOn());
+        BigDecimal interest = advance.multiply(o.discountRate()).multiply(BigDecimal.valueOf(days))
+                .divide(BigDecimal.valueOf(36000), 2, RoundingMode.HALF_UP);
+        Filing filing = registry.file(o.institutionId(), request, caller.username());
+        long obligor = "SELLER".equals(o.riskObligor()) ? r.creditorId() : r.debtorId();
+        Loan loan = tradeFinance.book(new TradeFinance.Booking(o.institutionId(), r.creditorId(), obligor, null, advance,
+                interest, o.discountRate(), today, r.dueOn(), "应收账款融资 / receivable financing " + r.number(),
+                "receivable:" + r.number(), r.creditorName(), caller.username()));
+        String notice = notice(o, r, filing.number());
+        jdbc.sql("""
+                        UPDATE scf_financing_offer SET status = 'ACCEPTED', advance = :a, interest = :i, loan_id = :l,
+                            filing_number = :f, notice = :n, accepted_at = now() WHERE id = :id""")
+                .param("a", advance).param("i", interest).param("l", loan.id()).param("f", filing.number())
+                .param("n", notice).param("id", offerId).update();
+        jdbc.sql("""
+                        UPDATE scf_financing_offer SET status = 'LAPSED'
+                        WHERE receivable_id = :r AND id <> :id AND status IN ('REQUESTED', 'OFFERED')""")
+                .param("r", r.id()).param("id", offerId).update();
+        jdbc.sql("UPDATE scf_receivable SET status = 'FINANCED', version = version + 1 WHERE id = :id")
+                .param("id", r.id()).update();
+        audit.record(AuditEvent.success(caller.username(), "scf.financing.accept", "receivable", r.number(),
+                "loan " + loan.number() + " " + advance.toPlainString() + ", filing " + filing.number()));
+        return load(offerId);
+    }
+
+    /** The notice to the debtor: pay the funder's collection account from now on. */
+    private String notice(Offer o, Receivable r, String filing) {
+        boolean pledge = "PLEDGE".equals(o.kind());
+        return (pledge ? "应收账款质押通知" : "应收账款转让通知") + "：致 " + r.debtorName() + "，贵司对 " + r.creditorName()
+                + " 的应收账款 " + r.number() + "（金额 " + r.amount().toPlainString() + " 元，到期日 " + r.dueOn() + "）已"
+                + (pledge ? "出质予 " : "转让予 ") + o.institutionName() + "，登记编号 " + filing
+                + "。请于到期日将款项付至其监管账户。 / " + (pledge ? "Pledge" : "Assignment") + " notice to "
+                + r.debtorName() + ": receivable " + r.number() + " is " + (pledge ? "pledged" : "assigned") + " to "
+                + o.institutionName() + " (filing " + filing + "); pay into its collection account at maturity.";
+    }
+
+    @Transactional(readOnly = true)
+    Page<Offer> offers(Caller caller, Long receivableId, String status, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        if (caller.is(Role.INSTITUTION)) {
+            where.append(" AND o.institution_id = :inst");
+            params.put("inst", caller.institutionId());
+        } else if (caller.is(Role.ENTERPRISE)) {
+            where.append(" AND r.creditor_id = :me");
+            params.put("me", caller.enterpriseId());
+        } else if (!caller.isAdmin() && !caller.is(Role.REGULATOR)) {
+            where.append(" AND FALSE");
+        }
+        if (receivableId != null) {
+            where.append(" AND o.receivable_id = :rid");
+            params.put("rid", receivableId);
+        }
+        if (status != null && !status.isBlank()) {
+            where.append(" AND o.status = :st");
+            params.put("st", status.strip());
+        }
+        long total = jdbc.sql("SELECT count(*)" + FROM + where).params(params).query(Long.class).single();
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
+        return new Page<>(jdbc.sql("SELECT " + COLUMNS + FROM + where + " ORDER BY o.id DESC LIMIT :limit OFFSET :offset")
+                .params(params).query(FinancingService::map).list(), page.page(), page.size(), total);
+    }
+
+    /** The funder's pre-financing checklist: invoice authenticity, related parties, registry, confirmation. */
+    @Transactional(readOnly = true)
+    List<Check> checklist(Caller caller, long offerId) {
+        Offer o = visible(caller, offerId);
+        Receivable r = receivables.get(caller, o.receivableId());
+        List<Check> out = new ArrayList<>();
+        if (r.invoiceNumber() == null) {
+            out.add(new Check("INVOICE", false, "no invoice"));
+        } else {
+            BigDecimal left = jdbc.sql("""
+                            SELECT i.total + coalesce((SELECT sum(x.total) FROM scf_invoice x WHERE x.red_letter_of = i.number), 0)
+                              FROM scf_invoice i WHERE i.number = :n""")
+                    .param("n", r.invoiceNumber()).query(BigDecimal.class).single();
+            out.add(new Check("INVOICE", left.compareTo(r.amount().subtract(r.diluted())) >= 0,
+                    r.invoiceNumber() + " " + left.toPlainString()));
+        }
+        Parties.Party creditor = parties.enterprise(r.creditorId()).orElseThrow();
+        Parties.Party debtor = parties.enterprise(r.debtorId()).orElseThrow();
+        boolean related = creditor.groupId() != null && creditor.groupId().equals(debtor.groupId());
+        out.add(new Check("RELATED_PARTY", !related, related ? "group " + creditor.groupId() : "-"));
+        List<Conflict> conflicts = registry.check(o.institutionId(), registryRequest(r, o.kind()));
+        out.add(new Check("REGISTRY", conflicts.isEmpty(), conflicts.isEmpty() ? "-"
+                : String.join(", ", conflicts.stream().map(Conflict::number).toList())));
+        boolean confirmed = r.signed() && !"DISPUTED".equals(r.status());
+        String detail = "-";
+        if (confirmed) {
+            String key = jdbc.sql("SELECT signature_key FROM scf_receivable WHERE id = :id").param("id", r.id())
+                    .query(String.class).single();
+            detail = key.length() > 16 ? key.substring(key.length() - 16) : key;
+        }
+        out.add(new Check("CONFIRMATION", confirmed, detail));
+        return out;
+    }
+}

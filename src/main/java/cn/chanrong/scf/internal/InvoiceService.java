@@ -1,0 +1,182 @@
+package cn.chanrong.scf.internal;
+
+import cn.chanrong.audit.AuditEvent;
+import cn.chanrong.audit.AuditTrail;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.Role;
+import cn.chanrong.scf.Receivables;
+import cn.chanrong.scf.domain.Invoice;
+import cn.chanrong.scf.domain.InvoiceCsv;
+import cn.chanrong.scf.domain.InvoiceRules;
+import cn.chanrong.scf.domain.InvoiceXml;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Fully-digital invoices. A file is checked whole before anything is stored; a red-letter invoice
+ * must reverse an invoice between the same parties by no more than what is left of it, and when
+ * that invoice backs a receivable the receivable is diluted and its funder alerted.
+ */
+@Service
+class InvoiceService {
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
+
+    private final JdbcClient jdbc;
+    private final Parties parties;
+    private final Dilutions dilutions;
+    private final AuditTrail audit;
+
+    InvoiceService(JdbcClient jdbc, Parties parties, Dilutions dilutions, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.parties = parties;
+        this.dilutions = dilutions;
+        this.audit = audit;
+    }
+
+    @Transactional
+    Receivables.InvoiceImport importInvoices(Caller caller, String format, byte[] content) {
+        if (!caller.is(Role.ENTERPRISE) && !caller.isAdmin()) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.enterprise-only", null));
+        }
+        List<Invoice> invoices = new ArrayList<>();
+        List<Rejection> problems = new ArrayList<>();
+        String source;
+        if ("xml".equalsIgnoreCase(format)) {
+            source = "XML";
+            InvoiceXml.Parsed parsed = InvoiceXml.parse(new ByteArrayInputStream(content));
+            problems.addAll(parsed.rejections());
+            if (parsed.invoice() != null && parsed.rejections().isEmpty()) {
+                invoices.add(parsed.invoice());
+            }
+        } else if ("csv".equalsIgnoreCase(format)) {
+            source = "CSV";
+            InvoiceCsv.Result parsed = InvoiceCsv.parse(content, StandardCharsets.UTF_8.name());
+            problems.addAll(parsed.rejections());
+            for (InvoiceCsv.Row row : parsed.rows()) {
+                problems.addAll(row.rejections());
+                if (row.ok()) {
+                    invoices.add(row.invoice());
+                }
+            }
+        } else {
+            throw Rejected.invalid(Rejection.of("scf.invoice.format", "format", format));
+        }
+        if (invoices.isEmpty() && problems.isEmpty()) {
+            problems.add(Rejection.of("scf.invoice.empty", "file"));
+        }
+        String own = caller.is(Role.ENTERPRISE) ? parties.enterprise(caller.enterpriseId()).orElseThrow().creditCode()
+                : null;
+        Set<String> seen = new HashSet<>();
+        Map<String, BigDecimal> reversedInFile = new HashMap<>();
+        Map<String, Invoice> inFile = new HashMap<>();
+        for (Invoice invoice : invoices) {
+            problems.addAll(InvoiceRules.check(invoice));
+            if (!seen.add(invoice.number()) || exists(invoice.number())) {
+                problems.add(Rejection.of("scf.invoice.duplicate", "number", invoice.number()));
+            }
+            if (own != null && !own.equals(invoice.sellerCode()) && !own.equals(invoice.buyerCode())) {
+                problems.add(Rejection.of("scf.invoice.not-a-party", "sellerCode", invoice.number()));
+            }
+            if (invoice.red() && invoice.originalNumber() != null) {
+                checkReversal(invoice, inFile, reversedInFile, problems);
+            }
+            inFile.put(invoice.number(), invoice);
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        int alerts = 0;
+        for (Invoice invoice : invoices) {
+            jdbc.sql("""
+                            INSERT INTO scf_invoice (number, issued_on, seller_code, seller_name, buyer_code, buyer_name,
+                                amount, tax, total, red_letter_of, items, source, uploaded_by)
+                            VALUES (:n, :d, :sc, :sn, :bc, :bn, :a, :t, :tot, :red, CAST(:items AS jsonb), :src, :by)""")
+                    .param("n", invoice.number()).param("d", invoice.issuedOn()).param("sc", invoice.sellerCode())
+                    .param("sn", invoice.sellerName()).param("bc", invoice.buyerCode()).param("bn", invoice.buyerName())
+                    .param("a", invoice.amountExTax()).param("t", invoice.tax()).param("tot", invoice.total())
+                    .param("red", invoice.red() ? invoice.originalNumber() : null)
+                    .param("items", JSON.writeValueAsString(invoice.items())).param("src", source)
+                    .param("by", caller.username()).update();
+            if (invoice.red()) {
+                alerts += dilutions.invoiceReversed(invoice.originalNumber(), invoice.number(), invoice.total().negate(),
+                        caller.username());
+            }
+        }
+        audit.record(AuditEvent.success(caller.username(), "scf.invoice.import", "invoice",
+                invoices.size() == 1 ? invoices.get(0).number() : invoices.size() + " invoices", source));
+        return new Receivables.InvoiceImport(invoices.size(), invoices.stream().map(Invoice::number).toList(), alerts);
+    }
+
+    private boolean exists(String number) {
+        return jdbc.sql("SELECT count(*) FROM scf_invoice WHERE number = :n").param("n", number).query(Long.class)
+                .single() > 0;
+    }
+
+    /** A red-letter invoice reverses a blue one between the same parties, by at most what is left of it. */
+    private void checkReversal(Invoice red, Map<String, Invoice> inFile, Map<String, BigDecimal> reversedInFile,
+                               List<Rejection> problems) {
+        String original = red.originalNumber();
+        record Blue(String seller, String buyer, BigDecimal total, BigDecimal reversed) {
+        }
+        Blue blue = jdbc.sql("""
+                        SELECT i.seller_code, i.buyer_code, i.total,
+                               coalesce((SELECT -sum(r.total) FROM scf_invoice r WHERE r.red_letter_of = i.number), 0)
+                          FROM scf_invoice i WHERE i.number = :n AND i.red_letter_of IS NULL""")
+                .param("n", original)
+                .query((rs, i) -> new Blue(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
+                .optional().orElseGet(() -> {
+                    Invoice f = inFile.get(original);
+                    return f == null || f.red() ? null : new Blue(f.sellerCode(), f.buyerCode(), f.total(), BigDecimal.ZERO);
+                });
+        if (blue == null) {
+            problems.add(Rejection.of("scf.invoice.original-unknown", "originalNumber", original));
+            return;
+        }
+        if (!blue.seller().equals(red.sellerCode()) || !blue.buyer().equals(red.buyerCode())) {
+            problems.add(Rejection.of("scf.invoice.original-parties", "originalNumber", original));
+            return;
+        }
+        BigDecimal reversed = blue.reversed().add(reversedInFile.getOrDefault(original, BigDecimal.ZERO))
+                .add(red.total().negate());
+        if (reversed.compareTo(blue.total()) > 0) {
+            problems.add(Rejection.of("scf.invoice.over-reversed", "total", red.number(), blue.total().toPlainString(),
+                    reversed.toPlainString()));
+        }
+        reversedInFile.merge(original, red.total().negate(), BigDecimal::add);
+    }
+
+    @Transactional(readOnly = true)
+    Receivables.InvoiceView view(Caller caller, String number) {
+        Receivables.InvoiceView v = jdbc.sql("""
+                        SELECT i.number, i.issued_on, i.seller_code, i.seller_name, i.buyer_code, i.buyer_name, i.amount,
+                               i.tax, i.total, i.red_letter_of,
+                               coalesce((SELECT -sum(r.total) FROM scf_invoice r WHERE r.red_letter_of = i.number), 0)
+                          FROM scf_invoice i WHERE i.number = :n""")
+                .param("n", number)
+                .query((rs, i) -> new Receivables.InvoiceView(rs.getString(1), rs.getObject(2, java.time.LocalDate.class),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBigDecimal(7),
+                        rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10), rs.getBigDecimal(11)))
+                .optional().orElseThrow(() -> Rejected.notFound("invoice", number));
+        if (caller.is(Role.ENTERPRISE)) {
+            String own = parties.enterprise(caller.enterpriseId()).orElseThrow().creditCode();
+            if (!own.equals(v.sellerCode()) && !own.equals(v.buyerCode())) {
+                throw Rejected.notFound("invoice", number);
+            }
+        }
+        return v;
+    }
+}
