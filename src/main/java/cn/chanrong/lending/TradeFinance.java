@@ -15,7 +15,7 @@ public interface TradeFinance {
      * One financing. {@code principal} is what the funder pays out; {@code interest} what it earns at
      * {@code maturity} (a discount's interest, or the advance's interest for the period), both in
      * yuan to the fen; {@code annualRate} in percent, for the record. The funder's active facility on
-     * {@code obligorId} is drawn ({@code facilityId} null picks the oldest one). {@code reference}
+     * {@code obligorId} is drawn ({@code facilityId} null picks the oldest one with the principal available, else the oldest). {@code reference}
      * names what was financed, e.g. {@code receivable:AR2026…}.
      */
     record Booking(long institutionId, long borrowerId, long obligorId, Long facilityId, BigDecimal principal,

@@ -65,8 +65,8 @@ class TradeFinanceService implements TradeFinance {
         }
         Long facilityId = b.facilityId() != null ? b.facilityId() : jdbc.sql("""
                         SELECT id FROM facility WHERE institution_id = :i AND borrower_id = :o AND status = 'ACTIVE'
-                           AND valid_from <= :d AND valid_to >= :d ORDER BY id LIMIT 1""")
-                .param("i", b.institutionId()).param("o", b.obligorId()).param("d", b.valueDate())
+                           AND valid_from <= :d AND valid_to >= :d ORDER BY amount - used >= :p DESC, id LIMIT 1""")
+                .param("i", b.institutionId()).param("o", b.obligorId()).param("d", b.valueDate()).param("p", b.principal())
                 .query(Long.class).optional()
                 .orElseThrow(() -> Rejected.invalid(Rejection.of("lending.trade.no-facility", "institutionId",
                         b.institutionId(), b.obligorId())));

@@ -1,0 +1,345 @@
+package cn.chanrong.scf.internal;
+
+import cn.chanrong.audit.AuditEvent;
+import cn.chanrong.audit.AuditTrail;
+import cn.chanrong.credit.CreditDecisions;
+import cn.chanrong.credit.decision.Terms;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.Role;
+import cn.chanrong.lending.Loan;
+import cn.chanrong.lending.TradeFinance;
+import cn.chanrong.reference.LprTenor;
+import cn.chanrong.reference.ReferenceData;
+import cn.chanrong.registry.CollateralRegistry;
+import cn.chanrong.registry.Conflict;
+import cn.chanrong.scf.Denucleated;
+import cn.chanrong.shared.Amounts;
+import cn.chanrong.shared.CreditCode;
+import cn.chanrong.shared.Page;
+import cn.chanrong.shared.PageRequest;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * De-nucleated financing. The SME's data credit comes from {@link CreditDecisions#decide} on the
+ * request's terms, taken as the SME itself (its own data, no consent needed); its asset credit from
+ * unpledged warehouse receipts at the latest price. Capacity is the decision's recommended limit
+ * plus the goods' value times the advance rate for goods; the document may be financed up to
+ * {@code chanrong.scf.document-advance-rate} of its amount.
+ */
+@Service
+class DenucleatedService implements Denucleated {
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
+    private static final String COLUMNS = """
+            d.id, d.enterprise_id, e.name, d.institution_id, i.name, d.basis, d.buyer_name, d.buyer_code, d.document_no,
+            d.document_amount, d.amount, d.maturity, d.outcome, d.decision, d.loan_id, d.filing_number, d.created_at""";
+    private static final String FROM = " FROM scf_denucleated d JOIN enterprise e ON e.id = d.enterprise_id"
+            + " JOIN institution i ON i.id = d.institution_id";
+
+    /** What is stored in the {@code decision} column. */
+    record Stored(BigDecimal capacity, DataCredit dataCredit, AssetCredit assetCredit, RegistryCheck registry,
+                  List<String> reasons) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Parties parties;
+    private final CreditDecisions decisions;
+    private final CollateralRegistry registry;
+    private final TradeFinance tradeFinance;
+    private final ReferenceData reference;
+    private final AuditTrail audit;
+    private final TransactionTemplate tx;
+    private final BigDecimal goodsAdvance;
+    private final BigDecimal documentAdvance;
+
+    DenucleatedService(JdbcClient jdbc, Parties parties, CreditDecisions decisions, CollateralRegistry registry,
+                       TradeFinance tradeFinance, ReferenceData reference, AuditTrail audit,
+                       PlatformTransactionManager transactions,
+                       @Value("${chanrong.scf.goods-advance-rate:0.6}") BigDecimal goodsAdvance,
+                       @Value("${chanrong.scf.document-advance-rate:0.9}") BigDecimal documentAdvance) {
+        this.jdbc = jdbc;
+        this.parties = parties;
+        this.decisions = decisions;
+        this.registry = registry;
+        this.tradeFinance = tradeFinance;
+        this.reference = reference;
+        this.audit = audit;
+        this.tx = new TransactionTemplate(transactions);
+        this.goodsAdvance = goodsAdvance;
+        this.documentAdvance = documentAdvance;
+    }
+
+    private record Valid(long institutionId, String basis, String buyerName, String buyerCode, String documentNo,
+                         BigDecimal documentAmount, BigDecimal amount, LocalDate maturity, List<String> receipts) {
+    }
+
+    private Valid check(Request r) {
+        List<Rejection> problems = new ArrayList<>();
+        if (r.institutionId() == null || parties.institutionName(r.institutionId()).isEmpty()) {
+            problems.add(Rejection.of("scf.institution.unknown", "institutionId", r.institutionId()));
+        }
+        String basis = r.basis() == null ? "" : r.basis().strip();
+        if (!List.of("ORDER", "RECEIVABLE").contains(basis)) {
+            problems.add(Rejection.of("scf.denucleated.basis", "basis", r.basis()));
+        }
+        if (r.buyerName() == null || r.buyerName().isBlank()) {
+            problems.add(Rejection.of("scf.required", "buyerName"));
+        }
+        String buyerCode = r.buyerCode() == null || r.buyerCode().isBlank() ? null : r.buyerCode().strip();
+        if (buyerCode != null) {
+            CreditCode.check(buyerCode, "buyerCode").ifPresent(problems::add);
+        }
+        if (r.documentNo() == null || r.documentNo().isBlank() || r.documentNo().strip().length() > 60) {
+            problems.add(Rejection.of("scf.required", "documentNo"));
+        }
+        BigDecimal doc = Amounts.parse(r.documentAmount(), "documentAmount", false, ReceivableService.MAX_AMOUNT, problems);
+        BigDecimal amount = Amounts.parse(r.amount(), "amount", false, ReceivableService.MAX_AMOUNT, problems);
+        if (amount != null && amount.signum() <= 0) {
+            problems.add(Rejection.of("scf.positive", "amount", r.amount()));
+        }
+        if (doc != null && amount != null && doc.signum() > 0
+                && amount.compareTo(doc.multiply(documentAdvance).setScale(2, RoundingMode.DOWN)) > 0) {
+            problems.add(Rejection.of("scf.denucleated.over-document", "amount", amount.toPlainString(),
+                    documentAdvance.movePointRight(2).stripTrailingZeros().toPlainString(), doc.toPlainString()));
+        }
+        LocalDate today = parties.today();
+        if (r.maturity() == null) {
+            problems.add(Rejection.of("scf.required", "maturity"));
+        } else if (!r.maturity().isAfter(today) || r.maturity().isAfter(today.plusYears(1))) {
+            problems.add(Rejection.of("scf.denucleated.maturity", "maturity", r.maturity(), today.plusDays(1),
+                    today.plusYears(1)));
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        List<String> receipts = r.receiptNumbers() == null ? List.of()
+                : r.receiptNumbers().stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        return new Valid(r.institutionId(), basis, r.buyerName().strip(), buyerCode, r.documentNo().strip(), doc, amount,
+                r.maturity(), receipts);
+    }
+
+    private AssetCredit assets(long owner, List<String> receipts) {
+        List<Asset> out = new ArrayList<>();
+        List<Rejection> problems = new ArrayList<>();
+        for (String number : receipts) {
+            var row = jdbc.sql("""
+                            SELECT w.commodity_code, w.quantity, p.price, p.priced_on
+                              FROM scf_warehouse_receipt w
+                              LEFT JOIN LATERAL (SELECT price, priced_on FROM scf_commodity_price c
+                                                  WHERE c.commodity_code = w.commodity_code AND c.unit = w.unit
+                                                    AND c.priced_on <= :today ORDER BY priced_on DESC LIMIT 1) p ON TRUE
+                             WHERE w.number = :n AND w.owner_id = :o AND w.status = 'ISSUED'""")
+                    .param("n", number).param("o", owner).param("today", parties.today())
+                    .query((rs, i) -> new Object[] {rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                            rs.getObject(4, LocalDate.class)})
+                    .optional();
+            if (row.isEmpty()) {
+                problems.add(Rejection.of("scf.denucleated.receipt", "receiptNumbers", number));
+                continue;
+            }
+            Object[] v = row.get();
+            if (v[2] == null) {
+                problems.add(Rejection.of("scf.denucleated.unpriced", "receiptNumbers", number, v[0]));
+                continue;
+            }
+            BigDecimal value = ((BigDecimal) v[1]).multiply((BigDecimal) v[2]).setScale(2, RoundingMode.HALF_UP);
+            out.add(new Asset(number, (String) v[0], (BigDecimal) v[1], (BigDecimal) v[2], (LocalDate) v[3], value));
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        BigDecimal value = out.stream().map(Asset::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new AssetCredit(out, value, goodsAdvance, value.multiply(goodsAdvance).setScale(2, RoundingMode.DOWN));
+    }
+
+    private List<CollateralRegistry.Request> filings(String grantor, Valid v, AssetCredit a) {
+        List<CollateralRegistry.Request> out = new ArrayList<>();
+        int months = (int) Math.min(360, ChronoUnit.MONTHS.between(parties.today(), v.maturity()) + 13);
+        String id = (v.basis().equals("ORDER") ? "PO" : v.documentNo().matches("\\d{20}") ? "INV" : "AR") + v.documentNo();
+        out.add(new CollateralRegistry.Request(grantor, "RECEIVABLES_PLEDGE", (v.basis().equals("ORDER") ? "订单 " : "应收账款 ")
+                + v.documentNo() + " 买方 " + v.buyerName() + " 金额 " + v.documentAmount().toPlainString(), List.of(id),
+                null, months));
+        if (!a.assets().isEmpty()) {
+            out.add(new CollateralRegistry.Request(grantor, "WAREHOUSE_RECEIPT", "仓单 " + String.join("、",
+                    a.assets().stream().map(Asset::receiptNumber).toList()), a.assets().stream().map(Asset::receiptNumber)
+                    .toList(), null, months));
+        }
+        return out;
+    }
+
+    @Override
+    public Assessment assess(Caller caller, Request request) {
+        if (!caller.is(Role.ENTERPRISE)) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.enterprise-only", null));
+        }
+        Valid v = check(request);
+        Parties.Party me = parties.enterprise(caller.enterpriseId()).orElseThrow();
+        AssetCredit assets = assets(me.id(), v.receipts());
+        List<String> reasons = new ArrayList<>();
+        // the decision is taken (and stored) first, outside this assessment's transaction
+        DataCredit data = null;
+        try {
+            int months = (int) Math.max(1, ChronoUnit.MONTHS.between(parties.today(), v.maturity().minusDays(1)) + 1);
+            CreditDecisions.Decision d = decisions.decide(caller, me.id(), new Terms(v.amount(), months,
+                    Terms.Purpose.WORKING_CAPITAL, !assets.assets().isEmpty()));
+            data = new DataCredit(d.id(), d.outcome(), d.grade(), d.score(), d.spreadBps(), d.recommendedLimit());
+        } catch (Rejected noData) {
+            reasons.add("NO_DATA_CREDIT");
+        }
+        List<String> identifiers = new ArrayList<>();
+        List<String> conflicts = new ArrayList<>();
+        for (CollateralRegistry.Request f : filings(me.creditCode(), v, assets)) {
+            identifiers.addAll(f.identifiers());
+            for (Conflict c : registry.check(v.institutionId(), f)) {
+                conflicts.add(c.number() + " (" + c.identifier() + ")");
+            }
+        }
+        BigDecimal dataLimit = data == null || "DECLINE".equals(data.outcome()) ? BigDecimal.ZERO : data.recommendedLimit();
+        BigDecimal capacity = dataLimit.add(assets.cover());
+        String outcome;
+        if (!conflicts.isEmpty()) {
+            outcome = "DECLINED";
+            reasons.add("REGISTRY_CONFLICT");
+        } else if (data != null && "DECLINE".equals(data.outcome()) && assets.cover().compareTo(v.amount()) < 0) {
+            outcome = "DECLINED";
+            reasons.add("DATA_CREDIT_DECLINED");
+        } else if (v.amount().compareTo(capacity) > 0) {
+            outcome = "REFERRED";
+            reasons.add("ABOVE_CAPACITY");
+        } else if (data != null && "APPROVE".equals(data.outcome()) || assets.cover().compareTo(v.amount()) >= 0) {
+            outcome = "APPROVED";
+            reasons.add(assets.cover().compareTo(v.amount()) >= 0 ? "COVERED_BY_GOODS" : "WITHIN_DATA_CREDIT");
+        } else {
+            outcome = "REFERRED";
+            reasons.add("DATA_CREDIT_REFERRED");
+        }
+        Stored stored = new Stored(capacity, data, assets, new RegistryCheck(identifiers, conflicts), reasons);
+        String finalOutcome = outcome;
+        Long id = tx.execute(status -> {
+            long made = jdbc.sql("""
+                        INSERT INTO scf_denucleated (enterprise_id, institution_id, basis, buyer_name, buyer_code, document_no,
+                            document_amount, amount, maturity, decision, outcome, created_by)
+                        VALUES (:e, :i, :b, :bn, :bc, :doc, :da, :a, :m, CAST(:d AS jsonb), :o, :by) RETURNING id""")
+                .param("e", me.id()).param("i", v.institutionId()).param("b", v.basis()).param("bn", v.buyerName())
+                .param("bc", v.buyerCode()).param("doc", v.documentNo()).param("da", v.documentAmount())
+                .param("a", v.amount()).param("m", v.maturity()).param("d", JSON.writeValueAsString(stored))
+                .param("o", finalOutcome).param("by", caller.username()).query(Long.class).single();
+            audit.record(AuditEvent.success(caller.username(), "scf.denucleated.assess", "scf_denucleated", made,
+                    finalOutcome + " " + v.amount().toPlainString() + " capacity " + capacity.toPlainString()));
+            return made;
+        });
+        return get(caller, id);
+    }
+
+    @Override
+    @Transactional
+    public Assessment fund(Caller caller, long id) {
+        if (!caller.is(Role.INSTITUTION) || !(caller.hasAuthority("operator") || caller.hasAuthority("approver"))) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.institution-only", null));
+        }
+        Assessment a = get(caller, id);
+        jdbc.sql("SELECT id FROM scf_denucleated WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).single();
+        a = get(caller, id);
+        if (a.loanId() != null) {
+            throw Rejected.conflict(Rejection.of("scf.denucleated.funded", null, id, a.loanId()));
+        }
+        boolean allowed = "APPROVED".equals(a.outcome())
+                || "REFERRED".equals(a.outcome()) && caller.hasAuthority("approver");
+        if (!allowed) {
+            throw Rejected.conflict(Rejection.of("scf.denucleated.outcome", null, id, a.outcome()));
+        }
+        LocalDate today = parties.today();
+        if (!a.maturity().isAfter(today)) {
+            throw Rejected.conflict(Rejection.of("scf.denucleated.maturity", "maturity", a.maturity(), today.plusDays(1),
+                    today.plusYears(1)));
+        }
+        String grantor = parties.enterprise(a.enterpriseId()).orElseThrow().creditCode();
+        Valid v = new Valid(a.institutionId(), a.basis(), a.buyerName(), a.buyerCode(), a.documentNo(), a.documentAmount(),
+                a.amount(), a.maturity(), a.assetCredit().assets().stream().map(Asset::receiptNumber).toList());
+        List<String> numbers = new ArrayList<>();
+        for (CollateralRegistry.Request f : filings(grantor, v, a.assetCredit())) {
+            try {
+                numbers.add(registry.file(a.institutionId(), f, caller.username()).number());
+            } catch (CollateralRegistry.AlreadyFiled refused) {
+                Conflict c = refused.conflicts().get(0);
+                throw Rejected.conflict(Rejection.of("scf.already-filed", null, c.identifier(), c.number(),
+                        c.securedPartyName() != null ? c.securedPartyName()
+                                : parties.institutionName(c.securedParty()).orElse("#" + c.securedParty())));
+            }
+        }
+        BigDecimal rate = reference.lpr(LprTenor.ONE_YEAR, today).orElse(new BigDecimal("3.00"))
+                .add(BigDecimal.valueOf(a.dataCredit() == null ? 150 : a.dataCredit().spreadBps(), 2));
+        long days = ChronoUnit.DAYS.between(today, a.maturity());
+        BigDecimal interest = a.amount().multiply(rate).multiply(BigDecimal.valueOf(days))
+                .divide(BigDecimal.valueOf(36000), 2, RoundingMode.HALF_UP);
+        Loan loan = tradeFinance.book(new TradeFinance.Booking(a.institutionId(), a.enterpriseId(), a.enterpriseId(), null,
+                a.amount(), interest, rate, today, a.maturity(), "脱核融资 / de-nucleated financing " + a.documentNo(),
+                "denucleated:" + id, a.enterpriseName(), caller.username()));
+        jdbc.sql("UPDATE scf_denucleated SET loan_id = :l, filing_number = :f WHERE id = :id").param("l", loan.id())
+                .param("f", String.join(",", numbers)).param("id", id).update();
+        audit.record(AuditEvent.success(caller.username(), "scf.denucleated.fund", "scf_denucleated", id,
+                "loan " + loan.number() + ", filings " + numbers));
+        return get(caller, id);
+    }
+
+    private static Assessment map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        Stored s = JSON.readValue(rs.getString(14), Stored.class);
+        OffsetDateTime at = rs.getObject(17, OffsetDateTime.class);
+        return new Assessment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBigDecimal(10),
+                rs.getBigDecimal(11), rs.getObject(12, LocalDate.class), rs.getString(13), s.capacity(), s.dataCredit(),
+                s.assetCredit(), s.registry(), s.reasons(), (Long) rs.getObject(15), rs.getString(16),
+                at == null ? null : at.toInstant());
+    }
+
+    private static String visible(Caller caller, Map<String, Object> params) {
+        if (caller.isAdmin() || caller.is(Role.REGULATOR)) {
+            return "TRUE";
+        }
+        if (caller.is(Role.ENTERPRISE)) {
+            params.put("me", caller.enterpriseId());
+            return "d.enterprise_id = :me";
+        }
+        params.put("inst", caller.institutionId() == null ? -1L : caller.institutionId());
+        return "d.institution_id = :inst";
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Assessment get(Caller caller, long id) {
+        Map<String, Object> params = new HashMap<>();
+        String where = visible(caller, params);
+        params.put("id", id);
+        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE d.id = :id AND " + where).params(params)
+                .query(DenucleatedService::map).optional().orElseThrow(() -> Rejected.notFound("assessment", id));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<Assessment> search(Caller caller, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        String where = " WHERE " + visible(caller, params);
+        long total = jdbc.sql("SELECT count(*)" + FROM + where).params(params).query(Long.class).single();
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
+        return new Page<>(jdbc.sql("SELECT " + COLUMNS + FROM + where + " ORDER BY d.id DESC LIMIT :limit OFFSET :offset")
+                .params(params).query(DenucleatedService::map).list(), page.page(), page.size(), total);
+    }
+}
