@@ -276,4 +276,36 @@ class ReceivableIntegrationTests {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("Due date");
     }
+
+    @Test
+    void regulators_see_financings_by_chain_vouchers_by_tier_and_the_refused_double_financing_of_the_demo() {
+        var overview = as("regulator").get("/api/v1/scf/overview");
+        assertThat(overview.status()).as(overview.body()).isEqualTo(200);
+        var json = overview.json();
+        BigDecimal receivables = BigDecimal.ZERO;
+        for (var row : json.get("byChain")) {
+            if (row.get("kind").asString().equals("RECEIVABLE")) {
+                receivables = receivables.add(new BigDecimal(row.get("principal").asString()));
+            }
+        }
+        // every receivable financing in the book is counted (once per chain tag of its borrower, at least once)
+        BigDecimal booked = jdbc.sql("SELECT coalesce(sum(principal), 0) FROM loan WHERE trade_reference LIKE 'receivable:%'")
+                .query(BigDecimal.class).single();
+        assertThat(receivables).isGreaterThanOrEqualTo(booked).isPositive();
+        boolean tier3Discounted = false;
+        for (var row : json.get("byTier")) {
+            if (row.get("tier").asInt() == 3 && new BigDecimal(row.get("discounted").asString()).signum() > 0) {
+                tier3Discounted = true;
+            }
+        }
+        assertThat(tier3Discounted).as(overview.body()).isTrue();
+        long bank2 = institutionOf("bank2");
+        boolean refused = false;
+        for (var b : json.get("blocked")) {
+            refused |= b.get("institutionId").asLong() == bank2 && b.get("attempts").asLong() >= 1;
+        }
+        assertThat(refused).as(overview.body()).isTrue();
+        assertThat(json.get("paymentTermBreaches").asLong()).isPositive();
+        assertThat(as("bank").get("/api/v1/scf/overview").status()).isEqualTo(403);
+    }
 }
