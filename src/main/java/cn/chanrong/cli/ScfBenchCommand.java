@@ -63,8 +63,16 @@ final class ScfBenchCommand implements Callable<Integer> {
             var maturity = ctx.getBean(cn.chanrong.reference.BusinessDate.class).today().plusMonths(5);
             var vouchers = ctx.getBean(cn.chanrong.scf.Vouchers.class);
 
+            // the demo's histories load in the background: measure on a quiet platform
+            for (int i = 0; i < 600; i++) {
+                JsonNode p = call("admin", "GET", "/api/v1/demo/progress", null, 200);
+                if (!"LOADING".equals(p.get("state").asString())) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
             boolean ok = true;
-            for (String phase : List.of("own voucher per client", "one voucher shared by all clients")) {
+            for (String phase : List.of("warm-up (not counted)", "own voucher per client", "one voucher shared by all clients")) {
                 boolean shared = phase.startsWith("one");
                 List<Long> roots = new ArrayList<>();
                 for (int c = 0; c < (shared ? 1 : clients); c++) {
@@ -82,7 +90,9 @@ final class ScfBenchCommand implements Callable<Integer> {
             System.out.printf("conservation after the run: %d vouchers, %,d parts, %d imbalances%n", vouchersHeld, parts,
                     imbalances.size());
             ok &= imbalances.isEmpty();
-            ok &= financings(sme, core, bank, ctx.getBean(cn.chanrong.reference.BusinessDate.class).today());
+            var today = ctx.getBean(cn.chanrong.reference.BusinessDate.class).today();
+            financings(sme, core, bank, today, Math.min(50, financings), false);
+            ok &= financings(sme, core, bank, today, financings, true);
             return ok ? 0 : 1;
         }
     }
@@ -165,12 +175,13 @@ final class ScfBenchCommand implements Callable<Integer> {
     }
 
     /** Receivables uploaded, confirmed, offered (not timed); each acceptance timed end to end. */
-    private boolean financings(long sme, long core, long bank, java.time.LocalDate today) throws Exception {
-        long[] latencies = new long[financings];
-        long[] confirmations = new long[financings];
+    private boolean financings(long sme, long core, long bank, java.time.LocalDate today, int count, boolean report)
+            throws Exception {
+        long[] latencies = new long[count];
+        long[] confirmations = new long[count];
         int failures = 0;
         var day = today.minusDays(1);
-        for (int i = 0; i < financings; i++) {
+        for (int i = 0; i < count; i++) {
             JsonNode r = call("enterprise", "POST", "/api/v1/receivables", "{\"debtorId\":" + core
                     + ",\"amount\":\"10000.00\",\"deliveredOn\":\"" + day.minusYears(1) + "\",\"dueOn\":\""
                     + day.plusMonths(3) + "\"}", 201);
@@ -193,8 +204,11 @@ final class ScfBenchCommand implements Callable<Integer> {
             }
             latencies[i] = System.nanoTime() - t0;
         }
+        if (!report) {
+            return failures == 0;
+        }
         System.out.printf("receivable financing accepted (registry check + filing + loan booked + notice), %,d in a row: %s; "
-                + "%d failed%n", financings, ServiceBench.percentiles(latencies), failures);
+                + "%d failed%n", count, ServiceBench.percentiles(latencies), failures);
         System.out.printf("for comparison, the SM2-signed confirmation of the same receivables: %s%n",
                 ServiceBench.percentiles(confirmations));
         return failures == 0;
@@ -221,7 +235,7 @@ final class ScfBenchCommand implements Callable<Integer> {
         if (r.statusCode() == 409) {
             throw new Conflict(r.body());
         }
-        if (r.statusCode() != expected) {
+        if (r.statusCode() / 100 != expected / 100) {
             throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
         }
         return JSON.readTree(r.body());

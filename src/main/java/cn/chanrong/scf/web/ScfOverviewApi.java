@@ -13,9 +13,18 @@ import org.springframework.web.bind.annotation.RestController;
 class ScfOverviewApi {
 
     private final ScfOverview overview;
+    private final cn.chanrong.scf.DailyPass daily;
 
-    ScfOverviewApi(ScfOverview overview) {
+    ScfOverviewApi(ScfOverview overview, cn.chanrong.scf.DailyPass daily) {
         this.overview = overview;
+        this.daily = daily;
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/api/v1/scf/daily-pass")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Run the daily pass now: pledged receipts revalued, vouchers unpaid past maturity made overdue")
+    cn.chanrong.scf.DailyPass.Pass dailyPass() {
+        return daily.run();
     }
 
     @GetMapping("/api/v1/scf/overview")

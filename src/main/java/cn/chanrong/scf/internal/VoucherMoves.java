@@ -1,0 +1,213 @@
+package cn.chanrong.scf.internal;
+
+import static cn.chanrong.scf.internal.VoucherInputs.MAX_AMOUNT;
+import static cn.chanrong.scf.internal.VoucherInputs.background;
+import static cn.chanrong.scf.internal.VoucherInputs.rate;
+import static cn.chanrong.scf.internal.VoucherInputs.requireEnterprise;
+import static cn.chanrong.scf.internal.VoucherReads.fen;
+import static cn.chanrong.scf.internal.VoucherReads.yuan;
+
+import cn.chanrong.audit.AuditEvent;
+import cn.chanrong.audit.AuditTrail;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.lending.Loan;
+import cn.chanrong.lending.TradeFinance;
+import cn.chanrong.reference.BusinessDate;
+import cn.chanrong.scf.Vouchers.DiscountRequest;
+import cn.chanrong.scf.Vouchers.Discounted;
+import cn.chanrong.scf.Vouchers.Part;
+import cn.chanrong.scf.Vouchers.SplitRequest;
+import cn.chanrong.scf.Vouchers.TransferRequest;
+import cn.chanrong.scf.Vouchers.Transferred;
+import cn.chanrong.scf.domain.VoucherParts;
+import cn.chanrong.scf.internal.VoucherSpending.EventRow;
+import cn.chanrong.shared.Amounts;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moving a live voucher part: splitting it, transferring it (or a piece of it) one tier down on a trade
+ * background, discounting it with a funder as a loan. Each checks its input, then runs in one transaction.
+ */
+@Component
+class VoucherMoves {
+
+    static final String DISCOUNT_PURPOSE = "voucher discount";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final VoucherReads reads;
+    private final VoucherSpending spending;
+    private final TradeFinance tradeFinance;
+    private final BusinessDate businessDate;
+    private final AuditTrail audit;
+
+    VoucherMoves(JdbcClient jdbc, TransactionTemplate tx, VoucherReads reads, VoucherSpending spending,
+                 TradeFinance tradeFinance, BusinessDate businessDate, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.reads = reads;
+        this.spending = spending;
+        this.tradeFinance = tradeFinance;
+        this.businessDate = businessDate;
+        this.audit = audit;
+    }
+
+    // ---- split
+
+    List<Part> split(Caller caller, long partId, SplitRequest r) {
+        requireEnterprise(caller);
+        List<Rejection> problems = new ArrayList<>();
+        List<Long> pieces = new ArrayList<>();
+        List<String> raw = r == null || r.amounts() == null ? List.of() : r.amounts();
+        for (int i = 0; i < raw.size(); i++) {
+            BigDecimal v = Amounts.parse(raw.get(i), "amounts[" + i + "]", true, MAX_AMOUNT, problems);
+            pieces.add(v == null ? null : fen(v));
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        return tx.execute(s -> {
+            Part p = spending.lockLive(caller, partId);
+            List<Rejection> rules = VoucherParts.split(fen(p.amount()), pieces);
+            if (!rules.isEmpty()) {
+                throw Rejected.invalid(rules);
+            }
+            List<Part> children = cut(caller, p, pieces);
+            audit.record(AuditEvent.success(caller.username(), "voucher.split", "scf_voucher_part", p.id(),
+                    p.voucherNumber() + " " + p.amount().toPlainString() + " into " + children.size()));
+            return children;
+        });
+    }
+
+    /** Spends {@code p} as SPLIT and creates its pieces at the same tier for the same holder. */
+    private List<Part> cut(Caller caller, Part p, List<Long> pieces) {
+        spending.spend(p.id(), "SPLIT");
+        List<Part> children = new ArrayList<>();
+        for (long piece : pieces) {
+            long id = spending.insertPart(p.voucherId(), p.id(), p.tier(), p.holderId(), yuan(piece));
+            children.add(reads.part(id).orElseThrow());
+        }
+        spending.event(new EventRow(p.voucherId(), p.id(), "SPLIT", p.amount(), p.holderId(), p.holderId(), null, null,
+                "into " + children.stream().map(c -> c.id() + ":" + c.amount().toPlainString())
+                        .collect(Collectors.joining(", ")),
+                null, null, caller.username(), businessDate.today()));
+        return children;
+    }
+
+    // ---- transfer
+
+    Transferred transfer(Caller caller, long partId, TransferRequest r) {
+        requireEnterprise(caller);
+        TransferRequest req = r == null ? new TransferRequest(null, null, null) : r;
+        List<Rejection> problems = new ArrayList<>();
+        Long to = req.toEnterpriseId();
+        if (to == null) {
+            problems.add(Rejection.of("required", "toEnterpriseId"));
+        } else if (to.equals(caller.enterpriseId())) {
+            problems.add(Rejection.of("voucher.transfer-self", "toEnterpriseId"));
+        } else if (!spending.enterpriseExists(to)) {
+            problems.add(Rejection.of("voucher.enterprise-unknown", "toEnterpriseId", to));
+        }
+        BigDecimal amount = req.amount() == null || req.amount().isBlank() ? null
+                : Amounts.parse(req.amount(), "amount", false, MAX_AMOUNT, problems);
+        String background = background(req.tradeBackground(), problems);
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        return tx.execute(s -> {
+            Part p = spending.lockLive(caller, partId);
+            Part source = p;
+            Part remainder = null;
+            if (amount != null && amount.compareTo(p.amount()) != 0) {
+                if (amount.signum() <= 0 || amount.compareTo(p.amount()) > 0) {
+                    throw Rejected.invalid(Rejection.of("voucher.transfer-amount", "amount", amount.toPlainString(),
+                            p.amount().toPlainString()));
+                }
+                List<Part> halves = cut(caller, p, List.of(fen(amount), fen(p.amount()) - fen(amount)));
+                source = halves.get(0);
+                remainder = halves.get(1);
+            }
+            spending.spend(source.id(), "TRANSFERRED");
+            long child = spending.insertPart(source.voucherId(), source.id(), source.tier() + 1, to, source.amount());
+            spending.event(new EventRow(source.voucherId(), source.id(), "TRANSFER", source.amount(), source.holderId(),
+                    to, null, background, "to part " + child + " at tier " + (source.tier() + 1), null, null, caller.username(),
+                    businessDate.today()));
+            audit.record(AuditEvent.success(caller.username(), "voucher.transfer", "scf_voucher_part", source.id(),
+                    p.voucherNumber() + " " + source.amount().toPlainString() + " to enterprise " + to + " on "
+                            + background));
+            return new Transferred(reads.part(child).orElseThrow(), remainder);
+        });
+    }
+
+    // ---- discount
+
+    Discounted discount(Caller caller, long partId, DiscountRequest r) {
+        requireEnterprise(caller);
+        DiscountRequest req = r == null ? new DiscountRequest(null, null, null) : r;
+        List<Rejection> problems = new ArrayList<>();
+        Long funder = req.institutionId();
+        String funderName = null;
+        if (funder == null) {
+            problems.add(Rejection.of("required", "institutionId"));
+        } else {
+            funderName = jdbc.sql("SELECT name FROM institution WHERE id = :id").param("id", funder).query(String.class)
+                    .optional().orElse(null);
+            if (funderName == null) {
+                problems.add(Rejection.of("voucher.funder-unknown", "institutionId", funder));
+            }
+        }
+        BigDecimal rate = rate(req.annualRate(), problems);
+        String background = background(req.tradeBackground(), problems);
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        String funderLabel = funderName;
+        return tx.execute(s -> {
+            Part p = spending.lockLive(caller, partId);
+            LocalDate today = businessDate.today();
+            if (!p.maturity().isAfter(today)) {
+                throw Rejected.invalid(Rejection.of("voucher.discount-too-late", "partId", p.maturity()));
+            }
+            long days = ChronoUnit.DAYS.between(today, p.maturity());
+            BigDecimal interest = p.amount().multiply(rate).multiply(BigDecimal.valueOf(days))
+                    .divide(BigDecimal.valueOf(36000), 2, RoundingMode.HALF_UP);
+            BigDecimal payout = p.amount().subtract(interest);
+            if (payout.signum() <= 0) {
+                throw Rejected.invalid(Rejection.of("voucher.discount-payout", "annualRate", interest.toPlainString(),
+                        p.amount().toPlainString()));
+            }
+            long issuer = reads.voucher(p.voucherId()).orElseThrow().issuerId();
+            Loan loan = tradeFinance.book(new TradeFinance.Booking(funder, p.holderId(), issuer, null, payout, interest,
+                    rate, today, p.maturity(), DISCOUNT_PURPOSE, "voucher-part:" + p.id(), p.holderName(),
+                    caller.username()));
+            int n = jdbc.sql("""
+                            UPDATE scf_voucher_part SET status = 'DISCOUNTED', funder_id = :f, loan_id = :l,
+                                discount_rate = :r, discount_interest = :i, discounted_on = :d
+                            WHERE id = :id AND status = 'LIVE'""")
+                    .param("f", funder).param("l", loan.id()).param("r", rate).param("i", interest).param("d", today)
+                    .param("id", p.id()).update();
+            if (n != 1) {
+                throw spending.spent(p.id());
+            }
+            spending.event(new EventRow(p.voucherId(), p.id(), "DISCOUNT", p.amount(), p.holderId(), null, funder,
+                    background, "loan " + loan.number() + ": payout " + payout.toPlainString() + ", interest "
+                            + interest.toPlainString() + " at " + rate.toPlainString() + "% for " + days + " days",
+                    loan.id(), spending.lastEntry(loan.id()), caller.username(), today));
+            audit.record(AuditEvent.success(caller.username(), "voucher.discount", "scf_voucher_part", p.id(),
+                    p.voucherNumber() + " " + p.amount().toPlainString() + " with " + funderLabel + " as loan "
+                            + loan.number()));
+            return new Discounted(reads.part(p.id()).orElseThrow(), loan.id(), loan.number(), payout, interest, days);
+        });
+    }
+}

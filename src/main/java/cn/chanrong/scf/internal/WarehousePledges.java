@@ -1,0 +1,289 @@
+package cn.chanrong.scf.internal;
+
+import cn.chanrong.audit.AuditEvent;
+import cn.chanrong.audit.AuditTrail;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.Role;
+import cn.chanrong.lending.Loan;
+import cn.chanrong.lending.TradeFinance;
+import cn.chanrong.reference.BusinessDate;
+import cn.chanrong.registry.CollateralRegistry;
+import cn.chanrong.scf.WarehouseReceipts.Pledge;
+import cn.chanrong.scf.WarehouseReceipts.PledgeRequest;
+import cn.chanrong.scf.WarehouseReceipts.Receipt;
+import cn.chanrong.scf.WarehouseReceipts.Warehouse;
+import cn.chanrong.scf.domain.Ltv;
+import cn.chanrong.shared.Amounts;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pledging a receipt to a funder (registry filing and loan booking) and releasing it on request. Runs in
+ * the transaction {@link WarehouseService} starts, so a refusal anywhere leaves nothing behind.
+ */
+@Component
+class WarehousePledges {
+
+    static final Set<String> MODES = Set.of("STATIC", "DYNAMIC");
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000000");
+    static final BigDecimal MAX_RATE = new BigDecimal("36");
+    /** A pledge needs a price no older than this. */
+    static final int PRICE_MAX_AGE_DAYS = 10;
+    static final int MAX_TERM_MONTHS = 12;
+    static final int DEFAULT_CURE_DAYS = 5;
+
+    private final JdbcClient jdbc;
+    private final WarehouseRecords records;
+    private final CollateralRegistry registry;
+    private final TradeFinance tradeFinance;
+    private final CommodityPrices prices;
+    private final BusinessDate businessDate;
+    private final AuditTrail audit;
+
+    WarehousePledges(JdbcClient jdbc, WarehouseRecords records, CollateralRegistry registry, TradeFinance tradeFinance,
+                     CommodityPrices prices, BusinessDate businessDate, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.records = records;
+        this.registry = registry;
+        this.tradeFinance = tradeFinance;
+        this.prices = prices;
+        this.businessDate = businessDate;
+        this.audit = audit;
+    }
+
+    // ---- pledge
+
+    private record Parsed(long funderId, String mode, BigDecimal minimumValue, BigDecimal loanAmount,
+                          LocalDate maturity, BigDecimal annualRate, BigDecimal alertLine, BigDecimal liquidationLine,
+                          int cureDays) {
+    }
+
+    private Parsed parse(PledgeRequest q, LocalDate today) {
+        List<Rejection> r = new ArrayList<>();
+        if (q.funderId() == null) {
+            r.add(Rejection.of("required", "funderId"));
+        } else if (jdbc.sql("SELECT count(*) FROM institution WHERE id = :i").param("i", q.funderId())
+                .query(Long.class).single() == 0) {
+            r.add(Rejection.of("scf.warehouse.unknown-funder", "funderId", q.funderId()));
+        }
+        String mode = q.pledgeMode() == null || q.pledgeMode().isBlank() ? null
+                : q.pledgeMode().strip().toUpperCase(Locale.ROOT);
+        if (mode == null) {
+            r.add(Rejection.of("required", "pledgeMode"));
+        } else if (!MODES.contains(mode)) {
+            r.add(Rejection.of("enum", "pledgeMode", q.pledgeMode(), "[DYNAMIC, STATIC]"));
+        }
+        BigDecimal minimum = null;
+        if ("DYNAMIC".equals(mode)) {
+            minimum = Amounts.parse(q.minimumValue(), "minimumValue", false, MAX_AMOUNT, r);
+            if (minimum != null && minimum.signum() == 0) {
+                r.add(Rejection.of("scf.positive", "minimumValue", q.minimumValue()));
+            }
+        } else if (q.minimumValue() != null && !q.minimumValue().isBlank()) {
+            r.add(Rejection.of("scf.pledge.minimum-static", "minimumValue"));
+        }
+        BigDecimal amount = Amounts.parse(q.loanAmount(), "loanAmount", false, MAX_AMOUNT, r);
+        if (amount != null && amount.signum() == 0) {
+            r.add(Rejection.of("scf.positive", "loanAmount", q.loanAmount()));
+        }
+        if (q.maturity() == null) {
+            r.add(Rejection.of("required", "maturity"));
+        } else if (!q.maturity().isAfter(today)) {
+            r.add(Rejection.of("date.too-early", "maturity", q.maturity(), today.plusDays(1)));
+        } else if (q.maturity().isAfter(today.plusMonths(MAX_TERM_MONTHS))) {
+            r.add(Rejection.of("scf.pledge.term", "maturity", q.maturity(), MAX_TERM_MONTHS));
+        }
+        BigDecimal rate = WarehouseInputs.decimal(q.annualRate(), "annualRate", 4, BigDecimal.ZERO, false,
+                MAX_RATE.subtract(new BigDecimal("0.0001")), r);
+        BigDecimal alert = WarehouseInputs.decimal(q.alertLine(), "alertLine", 4, BigDecimal.ZERO, false,
+                BigDecimal.ONE, r);
+        BigDecimal liquidation = WarehouseInputs.decimal(q.liquidationLine(), "liquidationLine", 4, BigDecimal.ZERO,
+                false, BigDecimal.ONE, r);
+        if (alert != null && liquidation != null && alert.compareTo(liquidation) >= 0) {
+            r.add(Rejection.of("scf.pledge.lines", "alertLine", alert.toPlainString(), liquidation.toPlainString()));
+        }
+        int cure = q.cureDays() == null ? DEFAULT_CURE_DAYS : q.cureDays();
+        if (cure < 1 || cure > 90) {
+            r.add(Rejection.of("range", "cureDays", 1, 90, cure));
+        }
+        if (!r.isEmpty()) {
+            throw Rejected.invalid(r);
+        }
+        return new Parsed(q.funderId(), mode, minimum, amount, q.maturity(), rate, alert, liquidation, cure);
+    }
+
+    Receipt pledge(Caller caller, long id, PledgeRequest request) {
+        Receipt receipt = records.lock(id);
+        if (!caller.is(Role.ENTERPRISE) || !Long.valueOf(receipt.ownerId()).equals(caller.enterpriseId())) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.warehouse.not-owner", "receiptId",
+                    receipt.number()));
+        }
+        LocalDate today = businessDate.today();
+        Parsed q = parse(request, today);
+        if ("PLEDGED".equals(receipt.status())) {
+            throw Rejected.conflict(Rejection.of("scf.warehouse.already-pledged", "receiptId", receipt.number(),
+                    receipt.pledge().filingNumber(), receipt.pledge().institutionName()));
+        }
+        if (!"ISSUED".equals(receipt.status())) {
+            throw Rejected.conflict(Rejection.of("scf.warehouse.status", "status", receipt.number(), receipt.status(),
+                    "ISSUED"));
+        }
+        Warehouse w = records.warehouse(receipt.warehouseId());
+        if (!w.supervised()) {
+            throw Rejected.invalid(Rejection.of("scf.warehouse.unsupervised", "warehouseId", w.name()));
+        }
+        if (receipt.quantity().signum() == 0) {
+            throw Rejected.invalid(Rejection.of("scf.positive", "quantity", receipt.quantity().toPlainString()));
+        }
+        var price = prices.latest(receipt.commodityCode(), receipt.unit(), today)
+                .filter(x -> !x.date().isBefore(today.minusDays(PRICE_MAX_AGE_DAYS)))
+                .orElseThrow(() -> Rejected.invalid(Rejection.of("scf.pledge.no-price", "commodityCode",
+                        receipt.commodityCode(), receipt.unit(), PRICE_MAX_AGE_DAYS)));
+        BigDecimal value = WarehouseRevaluation.value(receipt.quantity(), price.price());
+        Ltv ltv = Ltv.of(q.loanAmount(), value);
+        if (Ltv.state(ltv, q.alertLine(), q.liquidationLine()) != Ltv.State.NORMAL) {
+            BigDecimal most = value.multiply(q.alertLine()).setScale(2, RoundingMode.CEILING)
+                    .subtract(new BigDecimal("0.01")).max(BigDecimal.ZERO);
+            throw Rejected.invalid(Rejection.of("scf.pledge.ltv", "loanAmount",
+                    ltv.ratio().map(BigDecimal::toPlainString).orElse("∞"), q.alertLine().toPlainString(),
+                    value.toPlainString(), most.toPlainString()));
+        }
+        if (q.minimumValue() != null && q.minimumValue().compareTo(value) > 0) {
+            throw Rejected.invalid(Rejection.of("scf.pledge.minimum-above-value", "minimumValue",
+                    q.minimumValue().toPlainString(), value.toPlainString()));
+        }
+        var owner = jdbc.sql("SELECT credit_code, name FROM enterprise WHERE id = :e").param("e", receipt.ownerId())
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+        int termMonths = (int) Math.max(1, ChronoUnit.MONTHS.between(today, q.maturity().minusDays(1)) + 1);
+        String description = "仓单质押 / warehouse receipt pledge " + receipt.number() + ": " + receipt.commodityName()
+                + " (" + receipt.commodityCode() + ") " + receipt.quantity().stripTrailingZeros().toPlainString() + " "
+                + receipt.unit() + " at " + receipt.warehouseName() + ", " + q.mode().toLowerCase(Locale.ROOT);
+        String filing;
+        try {
+            filing = registry.file(q.funderId(), new CollateralRegistry.Request(owner[0], "WAREHOUSE_RECEIPT",
+                    description, List.of(receipt.number()), null, termMonths), caller.username()).number();
+        } catch (CollateralRegistry.AlreadyFiled e) {
+            throw Rejected.conflict(Rejection.of("scf.pledge.already-filed", "receiptId", receipt.number(),
+                    e.conflicts().getFirst().number()));
+        }
+        long days = ChronoUnit.DAYS.between(today, q.maturity());
+        BigDecimal interest = q.loanAmount().multiply(q.annualRate()).multiply(BigDecimal.valueOf(days))
+                .divide(BigDecimal.valueOf(36000), 2, RoundingMode.HALF_UP);
+        Loan loan = tradeFinance.book(new TradeFinance.Booking(q.funderId(), receipt.ownerId(), receipt.ownerId(), null,
+                q.loanAmount(), interest, q.annualRate(), today, q.maturity(), "warehouse receipt pledge",
+                WarehouseRevaluation.reference(receipt.number()), owner[1], caller.username()));
+        jdbc.sql("""
+                        INSERT INTO scf_receipt_pledge (receipt_id, institution_id, mode, minimum_value, loan_id, loan_amount,
+                            annual_rate, maturity, alert_line, liquidation_line, cure_days, filing_number, initial_price,
+                            initial_value, ltv_state, pledged_on, pledged_by)
+                        VALUES (:r, :i, :m, :min, :l, :a, :rate, :mat, :al, :ll, :cure, :f, :p, :v, 'NORMAL', :d, :by)""")
+                .param("r", id).param("i", q.funderId()).param("m", q.mode()).param("min", q.minimumValue())
+                .param("l", loan.id()).param("a", q.loanAmount()).param("rate", q.annualRate())
+                .param("mat", q.maturity()).param("al", q.alertLine()).param("ll", q.liquidationLine())
+                .param("cure", q.cureDays()).param("f", filing).param("p", price.price()).param("v", value)
+                .param("d", today).param("by", caller.username()).update();
+        jdbc.sql("""
+                        INSERT INTO scf_receipt_valuation (receipt_id, valued_on, priced_on, price, quantity, value, exposure,
+                            ltv, state)
+                        VALUES (:r, :d, :pd, :p, :q, :v, :x, :ltv, 'NORMAL')""")
+                .param("r", id).param("d", today).param("pd", price.date()).param("p", price.price())
+                .param("q", receipt.quantity()).param("v", value).param("x", q.loanAmount())
+                .param("ltv", ltv.ratio().orElse(null)).update();
+        jdbc.sql("UPDATE scf_warehouse_receipt SET status = 'PLEDGED', version = version + 1 WHERE id = :id")
+                .param("id", id).update();
+        audit.record(AuditEvent.success(caller.username(), "scf.receipt.pledge", "warehouse-receipt", receipt.number(),
+                q.mode() + " to institution " + q.funderId() + ", loan " + loan.number() + " "
+                        + q.loanAmount().toPlainString() + ", filing " + filing));
+        return records.lock(id);
+    }
+
+    // ---- release
+
+    Receipt requestRelease(Caller caller, long id, String note) {
+        Receipt receipt = records.lock(id);
+        if (!caller.is(Role.ENTERPRISE) || !Long.valueOf(receipt.ownerId()).equals(caller.enterpriseId())) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.warehouse.not-owner", "receiptId",
+                    receipt.number()));
+        }
+        List<Rejection> r = new ArrayList<>();
+        String text = WarehouseInputs.text(note, "note", 0, 500, r);
+        if (!r.isEmpty()) {
+            throw Rejected.invalid(r);
+        }
+        if (!"PLEDGED".equals(receipt.status())) {
+            throw Rejected.conflict(Rejection.of("scf.warehouse.status", "status", receipt.number(), receipt.status(),
+                    "PLEDGED"));
+        }
+        if (receipt.pledge().releaseRequestedOn() == null) {
+            jdbc.sql("""
+                            UPDATE scf_receipt_pledge SET release_requested_on = :d, release_requested_by = :by,
+                                   release_note = :n WHERE receipt_id = :r""")
+                    .param("d", businessDate.today()).param("by", caller.username()).param("n", text).param("r", id)
+                    .update();
+            audit.record(AuditEvent.success(caller.username(), "scf.receipt.release-request", "warehouse-receipt",
+                    receipt.number(), text));
+        }
+        return records.lock(id);
+    }
+
+    Receipt release(Caller caller, long id, boolean anyway, String note) {
+        Receipt receipt = records.lock(id);
+        Pledge pledge = receipt.pledge();
+        if (pledge == null || !caller.is(Role.INSTITUTION)
+                || !Long.valueOf(pledge.institutionId()).equals(caller.institutionId())) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.warehouse.not-funder", "receiptId",
+                    receipt.number()));
+        }
+        if (!caller.hasAuthority("operator") && !caller.hasAuthority("approver")) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.warehouse.not-funder", "receiptId",
+                    receipt.number()));
+        }
+        List<Rejection> r = new ArrayList<>();
+        String text = WarehouseInputs.text(note, "note", 0, 500, r);
+        if (!r.isEmpty()) {
+            throw Rejected.invalid(r);
+        }
+        if (!"PLEDGED".equals(receipt.status())) {
+            throw Rejected.conflict(Rejection.of("scf.warehouse.status", "status", receipt.number(), receipt.status(),
+                    "PLEDGED"));
+        }
+        if (pledge.releaseRequestedOn() == null) {
+            throw Rejected.conflict(Rejection.of("scf.release.not-requested", "receiptId", receipt.number()));
+        }
+        BigDecimal outstanding = tradeFinance.byReference(WarehouseRevaluation.reference(receipt.number()))
+                .map(Loan::principalOutstanding).orElse(BigDecimal.ZERO);
+        boolean repaid = outstanding.signum() == 0;
+        if (!repaid && !anyway) {
+            throw Rejected.conflict(Rejection.of("scf.release.outstanding", "anyway", receipt.number(),
+                    outstanding.toPlainString()));
+        }
+        LocalDate today = businessDate.today();
+        jdbc.sql("""
+                        UPDATE scf_receipt_pledge SET released_on = :d, released_by = :by, released_unpaid = :u,
+                               release_note = coalesce(:n, release_note) WHERE receipt_id = :r""")
+                .param("d", today).param("by", caller.username()).param("u", !repaid).param("n", text).param("r", id)
+                .update();
+        jdbc.sql("UPDATE scf_warehouse_receipt SET status = 'RELEASED', version = version + 1 WHERE id = :id")
+                .param("id", id).update();
+        jdbc.sql("UPDATE scf_margin_call SET status = :s, closed_on = :d WHERE receipt_id = :r AND status = 'OPEN'")
+                .param("s", repaid ? "CURED" : "LAPSED").param("d", today).param("r", id).update();
+        if (repaid) {
+            registry.cancel(pledge.institutionId(), pledge.filingNumber(), "仓单解除质押，债务已清偿 / receipt "
+                    + receipt.number() + " released, debt repaid", caller.username());
+        }
+        audit.record(AuditEvent.success(caller.username(), "scf.receipt.release", "warehouse-receipt", receipt.number(),
+                (repaid ? "repaid, filing " + pledge.filingNumber() + " cancelled" : "released unpaid, outstanding "
+                        + outstanding.toPlainString()) + (text == null ? "" : "; " + text)));
+        return records.lock(id);
+    }
+}

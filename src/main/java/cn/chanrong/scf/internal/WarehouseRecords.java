@@ -1,0 +1,113 @@
+package cn.chanrong.scf.internal;
+
+import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.Role;
+import cn.chanrong.scf.WarehouseReceipts.Pledge;
+import cn.chanrong.scf.WarehouseReceipts.Receipt;
+import cn.chanrong.scf.WarehouseReceipts.Warehouse;
+import cn.chanrong.shared.Rejected;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads warehouses and receipts (with their pledge) for the warehouse services, locks a receipt for a
+ * change, and says who acts for a warehouse and what a caller may see. Joins the caller's transaction.
+ */
+@Component
+class WarehouseRecords {
+
+    static final String WAREHOUSE = """
+            SELECT w.id, w.name, w.region_code, w.address, w.operator_id, e.name AS operator_name, w.supervised, w.created_by
+              FROM scf_warehouse w LEFT JOIN enterprise e ON e.id = w.operator_id""";
+
+    static final String RECEIPT = """
+            SELECT r.id, r.number, r.warehouse_id, w.name AS warehouse_name, r.owner_id, o.name AS owner_name,
+                   r.commodity_code, r.commodity_name, r.quantity, r.unit, r.status, r.issued_on,
+                   p.institution_id, i.name AS institution_name, p.mode, p.minimum_value, p.loan_id, p.loan_amount,
+                   p.annual_rate, p.maturity, p.alert_line, p.liquidation_line, p.cure_days, p.filing_number,
+                   p.initial_price, p.initial_value, p.ltv_state, p.pledged_on, p.release_requested_on, p.released_on,
+                   p.released_by, p.release_note, p.released_unpaid
+              FROM scf_warehouse_receipt r
+              JOIN scf_warehouse w ON w.id = r.warehouse_id
+              JOIN enterprise o ON o.id = r.owner_id
+              LEFT JOIN scf_receipt_pledge p ON p.receipt_id = r.id
+              LEFT JOIN institution i ON i.id = p.institution_id""";
+
+    private final JdbcClient jdbc;
+
+    WarehouseRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static Warehouse warehouseRow(ResultSet rs, int i) throws SQLException {
+        return new Warehouse(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getObject(5, Long.class), rs.getString(6), rs.getBoolean(7), rs.getString(8));
+    }
+
+    static Receipt receiptRow(ResultSet rs, int i) throws SQLException {
+        Pledge pledge = rs.getObject("institution_id") == null ? null : new Pledge(rs.getLong("institution_id"),
+                rs.getString("institution_name"), rs.getString("mode"), rs.getBigDecimal("minimum_value"),
+                rs.getLong("loan_id"), rs.getBigDecimal("loan_amount"), rs.getBigDecimal("annual_rate"),
+                rs.getObject("maturity", LocalDate.class), rs.getBigDecimal("alert_line"),
+                rs.getBigDecimal("liquidation_line"), rs.getInt("cure_days"), rs.getString("filing_number"),
+                rs.getBigDecimal("initial_price"), rs.getBigDecimal("initial_value"), rs.getString("ltv_state"),
+                rs.getObject("pledged_on", LocalDate.class), rs.getObject("release_requested_on", LocalDate.class),
+                rs.getObject("released_on", LocalDate.class), rs.getString("released_by"),
+                rs.getString("release_note"), rs.getObject("released_unpaid", Boolean.class));
+        return new Receipt(rs.getLong("id"), rs.getString("number"), rs.getLong("warehouse_id"),
+                rs.getString("warehouse_name"), rs.getLong("owner_id"), rs.getString("owner_name"),
+                rs.getString("commodity_code"), rs.getString("commodity_name"), rs.getBigDecimal("quantity"),
+                rs.getString("unit"), rs.getString("status"), rs.getObject("issued_on", LocalDate.class), pledge);
+    }
+
+    Optional<Warehouse> find(long id) {
+        return jdbc.sql(WAREHOUSE + " WHERE w.id = :id").param("id", id).query(WarehouseRecords::warehouseRow)
+                .optional();
+    }
+
+    Warehouse warehouse(long id) {
+        return find(id).orElseThrow(() -> Rejected.notFound("warehouse", id));
+    }
+
+    boolean enterpriseExists(long id) {
+        return jdbc.sql("SELECT count(*) FROM enterprise WHERE id = :e").param("e", id).query(Long.class).single() > 0;
+    }
+
+    /** Administrators, and the users of the warehouse's operator enterprise, act for the warehouse. */
+    static boolean actsFor(Caller caller, Warehouse w) {
+        return caller.isAdmin() || caller.is(Role.ENTERPRISE) && w.operatorId() != null
+                && w.operatorId().equals(caller.enterpriseId());
+    }
+
+    /** What the caller may see: owner, funder, the warehouse's operator; administrators and regulators all. */
+    static String visibleTo(Caller caller, Map<String, Object> p) {
+        return switch (caller.role()) {
+            case ADMIN -> "TRUE";
+            case REGULATOR -> {
+                p.put("v_region", caller.regionPrefix() == null ? "" : caller.regionPrefix());
+                yield "(:v_region = '' OR w.region_code LIKE :v_region || '%')";
+            }
+            case ENTERPRISE -> {
+                p.put("v_ent", caller.enterpriseId());
+                yield "(r.owner_id = :v_ent OR w.operator_id = :v_ent)";
+            }
+            case INSTITUTION -> {
+                p.put("v_inst", caller.institutionId());
+                yield "p.institution_id = :v_inst";
+            }
+            default -> "FALSE";
+        };
+    }
+
+    /** The receipt locked for a change, whoever asks (the caller's rights are checked by each act). */
+    Receipt lock(long id) {
+        jdbc.sql("SELECT id FROM scf_warehouse_receipt WHERE id = :id FOR UPDATE").param("id", id).query(Long.class)
+                .optional().orElseThrow(() -> Rejected.notFound("warehouse receipt", id));
+        return jdbc.sql(RECEIPT + " WHERE r.id = :id").param("id", id).query(WarehouseRecords::receiptRow).single();
+    }
+}
