@@ -4,11 +4,11 @@ import cn.chanrong.enterprise.EnterpriseDetails;
 import cn.chanrong.enterprise.SupplyLink;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
-import cn.chanrong.institution.Institution;
 import cn.chanrong.institution.Institutions;
 import cn.chanrong.platform.ApiErrors;
-import cn.chanrong.registry.CollateralRegistry;
+import cn.chanrong.enterprise.domain.ChainTag;
 import cn.chanrong.scf.Receivables;
+import cn.chanrong.scf.ScfOverview;
 import cn.chanrong.scf.WarehouseReceipts;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,9 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Supply-chain finance in the workbench, receivables side. {@code /scf} is a landing page by role: an
  * enterprise sees its receivables as creditor (upload, financing, offers to accept) and as debtor
  * (payables to confirm or dispute, singly or in batch, and payments due); a funder the financing
- * requests and offers addressed to it and its alerts; a regulator payment-term breaches and the
- * double-financing attempts the registry refused. Forms post here, call the service and redirect back
- * with the localized reasons of a refusal.
+ * requests and offers addressed to it and its alerts; a regulator financings by chain and kind,
+ * voucher value by tier, payment-term breaches and the double-financing attempts the registry
+ * refused. Forms post here, call the service and redirect back with the localized reasons of a refusal.
  */
 @Controller
 class ScfPages {
@@ -50,16 +49,16 @@ class ScfPages {
 
     private final Receivables receivables;
     private final WarehouseReceipts warehouse;
-    private final CollateralRegistry registry;
+    private final ScfOverview overview;
     private final Institutions institutions;
     private final EnterpriseDetails enterpriseDetails;
     private final ApiErrors errors;
 
-    ScfPages(Receivables receivables, WarehouseReceipts warehouse, CollateralRegistry registry, Institutions institutions,
+    ScfPages(Receivables receivables, WarehouseReceipts warehouse, ScfOverview overview, Institutions institutions,
              EnterpriseDetails enterpriseDetails, ApiErrors errors) {
         this.receivables = receivables;
         this.warehouse = warehouse;
-        this.registry = registry;
+        this.overview = overview;
         this.institutions = institutions;
         this.enterpriseDetails = enterpriseDetails;
         this.errors = errors;
@@ -69,7 +68,7 @@ class ScfPages {
 
     @GetMapping("/scf")
     @PreAuthorize("isAuthenticated()")
-    String landing(Caller caller, @RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+    String landing(Caller caller, Locale locale, @RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
                    @RequestParam(required = false) String kind, Model model) {
         model.addAttribute("status", status == null || status.isBlank() ? null : status.strip());
         if (caller.is(Role.ENTERPRISE)) {
@@ -78,7 +77,7 @@ class ScfPages {
         if (caller.is(Role.INSTITUTION)) {
             return funder(caller, status, page, kind, model);
         }
-        return regulator(caller, page, kind, model);
+        return regulator(caller, locale, page, kind, model);
     }
 
     private String enterprise(Caller caller, String status, Integer page, Model model) {
@@ -126,15 +125,16 @@ class ScfPages {
         model.addAttribute("alerts", warehouse.alerts(caller, blank(kind), PageRequest.of(0, 50)));
     }
 
-    private String regulator(Caller caller, Integer page, String kind, Model model) {
+    private String regulator(Caller caller, Locale locale, Integer page, String kind, Model model) {
         model.addAttribute("breaches", receivables.breaches(caller, PageRequest.of(page, 50)));
-        Map<Long, String> names = institutions.list().stream()
-                .collect(Collectors.toMap(Institution::id, Institution::name, (a, b) -> a));
-        Map<String, Long> blocked = new LinkedHashMap<>();
-        registry.blockedAttempts(LocalDate.of(2000, 1, 1)).entrySet().stream()
-                .sorted(Map.Entry.<Long, Long>comparingByValue().reversed())
-                .forEach(e -> blocked.put(names.getOrDefault(e.getKey(), "#" + e.getKey()), e.getValue()));
-        model.addAttribute("blocked", blocked);
+        ScfOverview.Overview o = overview.overview(caller);
+        model.addAttribute("overview", o);
+        boolean english = "en".equals(locale.getLanguage());
+        Map<String, String> chains = new LinkedHashMap<>();
+        for (ChainTag t : ChainTag.values()) {
+            chains.put(t.name(), t.name(english));
+        }
+        model.addAttribute("chainNames", chains);
         alerts(caller, kind, model);
         return "scf/regulator";
     }
