@@ -53,6 +53,7 @@ CREATE TABLE scf_voucher_part
   discount_rate     NUMERIC(9, 6),
   discount_interest NUMERIC(20, 2),
   discounted_on     DATE,
+  recourse          BOOLEAN,          -- agreed at discount: may the funder claim from the discounting holder?
   paid              NUMERIC(20, 2) CHECK (paid IS NULL OR paid >= 0),
   shortfall         NUMERIC(20, 2) CHECK (shortfall IS NULL OR shortfall >= 0),
   created_at        TIMESTAMPTZ NOT NULL DEFAULT now(),

@@ -40,7 +40,11 @@ public interface Vouchers {
     }
 
     /** A discount of a LIVE part with a funder at {@code annualRate} percent a year. */
-    record DiscountRequest(Long institutionId, String annualRate, String tradeBackground) {
+    record DiscountRequest(Long institutionId, String annualRate, String tradeBackground, Boolean recourse) {
+        /** Without recourse: if the issuer does not pay, the funder's claim rests on the issuer alone. */
+        public DiscountRequest(Long institutionId, String annualRate, String tradeBackground) {
+            this(institutionId, annualRate, tradeBackground, false);
+        }
     }
 
     /** What the issuer pays at maturity, in yuan; less than the face value leaves parts overdue. */
@@ -57,11 +61,11 @@ public interface Vouchers {
                    BigDecimal outstanding) {
     }
 
-    /** One part; {@code funderId} and {@code loanId} are set once it was discounted. */
+    /** One part; {@code funderId}, {@code loanId} and {@code recourse} (as agreed) are set once it was discounted. */
     record Part(long id, long voucherId, String voucherNumber, Long parentId, int tier, long holderId,
                 String holderName, BigDecimal amount, String status, Long funderId, String funderName, Long loanId,
                 BigDecimal discountRate, BigDecimal discountInterest, LocalDate discountedOn, BigDecimal paid,
-                BigDecimal shortfall, LocalDate maturity) {
+                BigDecimal shortfall, LocalDate maturity, Boolean recourse) {
     }
 
     /** One booked movement. */

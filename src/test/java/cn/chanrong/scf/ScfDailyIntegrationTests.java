@@ -13,7 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A voucher whose issuer lets maturity pass unpaid goes overdue in the daily pass, and its funder is alerted. */
+/**
+ * A voucher whose issuer lets maturity pass unpaid goes overdue in the daily pass, and its funder is
+ * alerted with the recourse the discount agreed.
+ */
 @IntegrationTest
 class ScfDailyIntegrationTests {
 
@@ -41,7 +44,9 @@ class ScfDailyIntegrationTests {
         var v = vouchers.issue(core, new Vouchers.IssueRequest(smeId, "50000.00", "2026-09-28", false, List.of(),
                 "采购合同 DAILY-1"));
         long root = vouchers.get(core, v.id()).parts().get(0).id();
-        var discounted = vouchers.discount(sme, root, new Vouchers.DiscountRequest(bank, "3.00", "采购合同 DAILY-1"));
+        var discounted = vouchers.discount(sme, root, new Vouchers.DiscountRequest(bank, "3.00", "采购合同 DAILY-1",
+                true));
+        assertThat(discounted.part().recourse()).isTrue();
         assertThat(discounted.loanId()).isPositive();
         // test setup: the voucher's maturity moved into the past (the business date cannot move in tests)
         jdbc.sql("UPDATE scf_voucher SET issued_on = DATE '2026-03-01', maturity = DATE '2026-06-29' WHERE id = :id")
@@ -53,9 +58,10 @@ class ScfDailyIntegrationTests {
         assertThat(pass.json().get("vouchersOverdue").toString()).contains(v.number());
         assertThat(jdbc.sql("SELECT status FROM scf_voucher WHERE id = :id").param("id", v.id()).query(String.class)
                 .single()).isEqualTo("OVERDUE");
-        assertThat(jdbc.sql("SELECT count(*) FROM scf_alert WHERE kind = 'VOUCHER_OVERDUE' AND institution_id = :b"
+        assertThat(jdbc.sql("SELECT detail FROM scf_alert WHERE kind = 'VOUCHER_OVERDUE' AND institution_id = :b"
                         + " AND subject LIKE :s").param("b", bank).param("s", "voucher:" + v.number() + "%")
-                .query(Long.class).single()).isEqualTo(1);
+                .query(String.class).list()).singleElement().asString()
+                .contains("50000.00 of the discounted parts overdue").contains("recourse to the discounting holder as agreed");
         // a second pass finds nothing more to do for it
         var again = Api.as(port, "admin").post("/api/v1/scf/daily-pass", null);
         assertThat(again.json().get("vouchersOverdue").toString()).doesNotContain(v.number());

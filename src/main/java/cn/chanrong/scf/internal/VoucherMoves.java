@@ -193,16 +193,17 @@ class VoucherMoves {
                     caller.username()));
             int n = jdbc.sql("""
                             UPDATE scf_voucher_part SET status = 'DISCOUNTED', funder_id = :f, loan_id = :l,
-                                discount_rate = :r, discount_interest = :i, discounted_on = :d
+                                discount_rate = :r, discount_interest = :i, discounted_on = :d, recourse = :rec
                             WHERE id = :id AND status = 'LIVE'""")
-                    .param("f", funder).param("l", loan.id()).param("r", rate).param("i", interest).param("d", today)
+                    .param("rec", Boolean.TRUE.equals(req.recourse())).param("f", funder).param("l", loan.id()).param("r", rate).param("i", interest).param("d", today)
                     .param("id", p.id()).update();
             if (n != 1) {
                 throw spending.spent(p.id());
             }
             spending.event(new EventRow(p.voucherId(), p.id(), "DISCOUNT", p.amount(), p.holderId(), null, funder,
                     background, "loan " + loan.number() + ": payout " + payout.toPlainString() + ", interest "
-                            + interest.toPlainString() + " at " + rate.toPlainString() + "% for " + days + " days",
+                            + interest.toPlainString() + " at " + rate.toPlainString() + "% for " + days + " days, "
+                            + (Boolean.TRUE.equals(req.recourse()) ? "with recourse to the holder" : "without recourse"),
                     loan.id(), spending.lastEntry(loan.id()), caller.username(), today));
             audit.record(AuditEvent.success(caller.username(), "voucher.discount", "scf_voucher_part", p.id(),
                     p.voucherNumber() + " " + p.amount().toPlainString() + " with " + funderLabel + " as loan "

@@ -51,7 +51,7 @@ class VoucherReads {
     private static final String PART = """
             SELECT p.id, p.voucher_id, v.number, p.parent_id, p.tier, p.holder_id, h.name AS holder_name, p.amount,
                    p.status, p.funder_id, f.name AS funder_name, p.loan_id, p.discount_rate, p.discount_interest,
-                   p.discounted_on, p.paid, p.shortfall, v.maturity
+                   p.discounted_on, p.paid, p.shortfall, v.maturity, p.recourse
               FROM scf_voucher_part p JOIN scf_voucher v ON v.id = p.voucher_id
               JOIN enterprise h ON h.id = p.holder_id LEFT JOIN institution f ON f.id = p.funder_id""";
 
@@ -71,7 +71,7 @@ class VoucherReads {
                 rs.getObject("funder_id", Long.class), rs.getString("funder_name"), rs.getObject("loan_id", Long.class),
                 rs.getBigDecimal("discount_rate"), rs.getBigDecimal("discount_interest"),
                 rs.getObject("discounted_on", LocalDate.class), rs.getBigDecimal("paid"), rs.getBigDecimal("shortfall"),
-                rs.getObject("maturity", LocalDate.class));
+                rs.getObject("maturity", LocalDate.class), rs.getObject("recourse", Boolean.class));
     }
 
     static Event event(ResultSet rs, int i) throws SQLException {

@@ -100,7 +100,7 @@ class VoucherSettlement {
                             ON CONFLICT (kind, subject, raised_on) DO NOTHING""")
                     .param("i", funder).param("e", v.issuerId()).param("s", "voucher:" + v.number() + ":" + funder)
                     .param("d", "Voucher " + v.number() + " of " + v.issuerName() + " unpaid at maturity " + v.maturity()
-                            + ": " + gap.toPlainString() + " of the discounted parts overdue")
+                            + ": " + gap.toPlainString() + " of the discounted parts overdue; " + recourse(v.id(), funder))
                     .param("a", gap).param("on", today).update());
             BigDecimal shortfall = yuan(plan.shortfallFen());
             jdbc.sql("UPDATE scf_voucher SET status = :st, paid = :p, settled_on = :d WHERE id = :id")
@@ -145,5 +145,14 @@ class VoucherSettlement {
         }
         return new Line(p.id(), line.payee(), line.toFunder(), p.amount(), paid, gap,
                 line.toFunder() ? p.loanId() : null, applied);
+    }
+
+    /** What the funder may claim beyond the issuer, as the discount terms agreed. */
+    private String recourse(long voucherId, long funder) {
+        boolean any = jdbc.sql("""
+                        SELECT coalesce(bool_or(recourse), FALSE) FROM scf_voucher_part
+                         WHERE voucher_id = :v AND funder_id = :f""")
+                .param("v", voucherId).param("f", funder).query(Boolean.class).single();
+        return any ? "recourse to the discounting holder as agreed" : "no recourse: the claim rests on the issuer";
     }
 }

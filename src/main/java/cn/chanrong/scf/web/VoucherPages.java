@@ -132,9 +132,10 @@ class VoucherPages {
     @PreAuthorize("hasRole('ENTERPRISE')")
     String discount(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) Long institutionId,
                     @RequestParam(required = false) String annualRate, @RequestParam(required = false) String tradeBackground,
-                    RedirectAttributes flash) {
+                    @RequestParam(required = false) Boolean recourse, RedirectAttributes flash) {
         return act(locale, flash, () -> vouchers.discount(caller, id,
-                new Vouchers.DiscountRequest(institutionId, blank(annualRate), blank(tradeBackground))));
+                new Vouchers.DiscountRequest(institutionId, blank(annualRate), blank(tradeBackground),
+                        Boolean.TRUE.equals(recourse))));
     }
 
     @PostMapping("/scf/vouchers/{id}/settle")
