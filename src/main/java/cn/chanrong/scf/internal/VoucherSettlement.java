@@ -44,9 +44,11 @@ class VoucherSettlement {
     private final TradeFinance tradeFinance;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
+    private final Alerts alerts;
 
     VoucherSettlement(JdbcClient jdbc, TransactionTemplate tx, VoucherReads reads, VoucherSpending spending,
-                      TradeFinance tradeFinance, BusinessDate businessDate, AuditTrail audit) {
+                      TradeFinance tradeFinance, BusinessDate businessDate, AuditTrail audit, Alerts alerts) {
+        this.alerts = alerts;
         this.jdbc = jdbc;
         this.tx = tx;
         this.reads = reads;
@@ -94,14 +96,10 @@ class VoucherSettlement {
                 Settlement.Line line = plan.lines().get(i);
                 lines.add(pay(caller, v, p, line, today, funderShortfall));
             }
-            funderShortfall.forEach((funder, gap) -> jdbc.sql("""
-                            INSERT INTO scf_alert (kind, institution_id, enterprise_id, subject, detail, amount, raised_on)
-                            VALUES ('VOUCHER_OVERDUE', :i, :e, :s, :d, :a, :on)
-                            ON CONFLICT (kind, subject, raised_on) DO NOTHING""")
-                    .param("i", funder).param("e", v.issuerId()).param("s", "voucher:" + v.number() + ":" + funder)
-                    .param("d", "Voucher " + v.number() + " of " + v.issuerName() + " unpaid at maturity " + v.maturity()
-                            + ": " + gap.toPlainString() + " of the discounted parts overdue; " + recourse(v.id(), funder))
-                    .param("a", gap).param("on", today).update());
+            funderShortfall.forEach((funder, gap) -> alerts.raise("VOUCHER_OVERDUE", funder, v.issuerId(),
+                    "voucher:" + v.number() + ":" + funder, "Voucher " + v.number() + " of " + v.issuerName()
+                            + " unpaid at maturity " + v.maturity() + ": " + gap.toPlainString()
+                            + " of the discounted parts overdue; " + recourse(v.id(), funder), gap, today));
             BigDecimal shortfall = yuan(plan.shortfallFen());
             jdbc.sql("UPDATE scf_voucher SET status = :st, paid = :p, settled_on = :d WHERE id = :id")
                     .param("st", shortfall.signum() == 0 ? "SETTLED" : "OVERDUE").param("p", amount).param("d", today)

@@ -28,9 +28,9 @@ class WarehouseRevaluation {
     private final JdbcClient jdbc;
     private final CommodityPrices prices;
     private final TradeFinance tradeFinance;
-    private final WarehouseAlerts alerts;
+    private final Alerts alerts;
 
-    WarehouseRevaluation(JdbcClient jdbc, CommodityPrices prices, TradeFinance tradeFinance, WarehouseAlerts alerts) {
+    WarehouseRevaluation(JdbcClient jdbc, CommodityPrices prices, TradeFinance tradeFinance, Alerts alerts) {
         this.jdbc = jdbc;
         this.prices = prices;
         this.tradeFinance = tradeFinance;

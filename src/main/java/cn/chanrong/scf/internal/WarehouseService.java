@@ -39,14 +39,14 @@ class WarehouseService implements WarehouseReceipts {
     private final WarehouseSupervision supervision;
     private final CommodityPrices prices;
     private final WarehouseRevaluation revaluation;
-    private final WarehouseAlerts alerts;
+    private final Alerts alerts;
     private final ReferenceData reference;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
 
     WarehouseService(JdbcClient jdbc, WarehouseRecords records, WarehousePledges pledges,
                      WarehouseSupervision supervision, CommodityPrices prices, WarehouseRevaluation revaluation,
-                     WarehouseAlerts alerts, ReferenceData reference, BusinessDate businessDate, AuditTrail audit) {
+                     Alerts alerts, ReferenceData reference, BusinessDate businessDate, AuditTrail audit) {
         this.jdbc = jdbc;
         this.records = records;
         this.pledges = pledges;

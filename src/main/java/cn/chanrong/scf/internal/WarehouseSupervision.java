@@ -36,11 +36,11 @@ class WarehouseSupervision {
     private final JdbcClient jdbc;
     private final WarehouseRecords records;
     private final CommodityPrices prices;
-    private final WarehouseAlerts alerts;
+    private final Alerts alerts;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
 
-    WarehouseSupervision(JdbcClient jdbc, WarehouseRecords records, CommodityPrices prices, WarehouseAlerts alerts,
+    WarehouseSupervision(JdbcClient jdbc, WarehouseRecords records, CommodityPrices prices, Alerts alerts,
                          BusinessDate businessDate, AuditTrail audit) {
         this.jdbc = jdbc;
         this.records = records;
