@@ -120,6 +120,13 @@ public interface Vouchers {
 
     Settled settle(Caller caller, long voucherId, SettleRequest request);
 
+    /**
+     * The issuer pays an overdue voucher late, in full or in part: the payment is shared over the unpaid
+     * parts pro rata, a funder's share collected on its loan; once nothing is unpaid the voucher is
+     * settled and the funders' overdue alerts are cleared.
+     */
+    Settled payOverdue(Caller caller, long voucherId, SettleRequest request);
+
     Page<Voucher> search(Caller caller, Filter filter, PageRequest page);
 
     Detail get(Caller caller, long voucherId);

@@ -35,7 +35,7 @@ class ScfDailyIntegrationTests {
     }
 
     @Test
-    void a_voucher_unpaid_at_maturity_goes_overdue_and_its_funder_is_alerted() {
+    void a_voucher_unpaid_at_maturity_goes_overdue_its_funder_is_alerted_and_a_late_payment_settles_it() {
         long coreId = idOf("enterprise_id", "core");
         long smeId = idOf("enterprise_id", "enterprise");
         long bank = idOf("institution_id", "bank");
@@ -65,5 +65,23 @@ class ScfDailyIntegrationTests {
         // a second pass finds nothing more to do for it
         var again = Api.as(port, "admin").post("/api/v1/scf/daily-pass", null);
         assertThat(again.json().get("vouchersOverdue").toString()).doesNotContain(v.number());
+
+        // the issuer pays late: more than is unpaid is refused; paying it settles the voucher and the funder's loan
+        Api issuer = Api.as(port, "core").header("Accept-Language", "en");
+        assertThat(issuer.post("/api/v1/vouchers/" + v.id() + "/late-payments", java.util.Map.of("amount", "60000.00"))
+                .status()).isEqualTo(422);
+        var paid = issuer.post("/api/v1/vouchers/" + v.id() + "/late-payments", java.util.Map.of("amount", "50000.00"));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        assertThat(paid.json().get("voucher").get("status").asString()).isEqualTo("SETTLED");
+        assertThat(new java.math.BigDecimal(paid.json().get("shortfall").asString())).isZero();
+        assertThat(new java.math.BigDecimal(paid.json().get("lines").get(0).get("applied").asString())).isPositive();
+        assertThat(jdbc.sql("SELECT status FROM loan WHERE id = :l").param("l", discounted.loanId()).query(String.class)
+                .single()).isEqualTo("REPAID");
+        assertThat(jdbc.sql("SELECT count(*) FROM scf_alert WHERE kind = 'VOUCHER_OVERDUE' AND subject LIKE :s"
+                        + " AND cleared_on IS NULL").param("s", "voucher:" + v.number() + "%").query(Long.class).single())
+                .isZero();
+        assertThat(vouchers.conservation(v.id())).isEmpty();
+        assertThat(issuer.post("/api/v1/vouchers/" + v.id() + "/late-payments", java.util.Map.of("amount", "1.00"))
+                .status()).isEqualTo(409);
     }
 }

@@ -187,6 +187,11 @@ class VoucherService implements Vouchers {
         return settlement.settle(caller, voucherId, r);
     }
 
+    @Override
+    public Settled payOverdue(Caller caller, long voucherId, SettleRequest r) {
+        return settlement.payOverdue(caller, voucherId, r);
+    }
+
     // ---- reads
 
     @Override

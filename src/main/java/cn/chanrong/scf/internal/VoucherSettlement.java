@@ -111,6 +111,81 @@ class VoucherSettlement {
         });
     }
 
+    public Settled payOverdue(Caller caller, long voucherId, SettleRequest r) {
+        requireEnterprise(caller);
+        List<Rejection> problems = new ArrayList<>();
+        BigDecimal amount = Amounts.parse(r == null ? null : r.amount(), "amount", false, MAX_AMOUNT, problems);
+        if (amount != null && amount.signum() <= 0) {
+            problems.add(Rejection.of("voucher.positive", "amount", r.amount()));
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        return tx.execute(s -> {
+            spending.lockVoucher(voucherId);
+            Voucher v = reads.voucher(voucherId).orElseThrow();
+            if (v.issuerId() != caller.enterpriseId()) {
+                throw reads.visible(caller, voucherId)
+                        ? Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("voucher.not-issuer", null, v.number()))
+                        : Rejected.notFound("voucher", voucherId);
+            }
+            if (!"OVERDUE".equals(v.status())) {
+                throw Rejected.conflict(Rejection.of("voucher.not-overdue", null, v.number(), v.status()));
+            }
+            LocalDate today = businessDate.today();
+            List<Part> unpaid = reads.parts(voucherId).stream()
+                    .filter(p -> p.shortfall() != null && p.shortfall().signum() > 0).toList();
+            Settlement.Plan plan = Settlement.plan(fen(amount), unpaid.stream()
+                    .map(p -> new Settlement.LivePart(String.valueOf(p.id()), p.holderName(), fen(p.shortfall()),
+                            p.loanId() != null ? p.funderName() : null))
+                    .toList());
+            if (!plan.rejections().isEmpty()) {
+                throw Rejected.invalid(plan.rejections());
+            }
+            List<Line> lines = new ArrayList<>();
+            for (int i = 0; i < unpaid.size(); i++) {
+                Part p = unpaid.get(i);
+                Settlement.Line line = plan.lines().get(i);
+                BigDecimal paid = yuan(line.paidFen());
+                if (paid.signum() == 0) {
+                    continue;
+                }
+                int n = jdbc.sql("""
+                                UPDATE scf_voucher_part SET paid = paid + :p, shortfall = shortfall - :p
+                                WHERE id = :id AND status = 'SETTLED' AND shortfall = :old""")
+                        .param("p", paid).param("id", p.id()).param("old", p.shortfall()).update();
+                if (n != 1) {
+                    throw spending.spent(p.id());
+                }
+                BigDecimal applied = line.toFunder() ? tradeFinance.collect(p.loanId(), paid, today, caller.username())
+                        : null;
+                spending.event(new EventRow(v.id(), p.id(), "LATE_PAYMENT", paid, v.issuerId(),
+                        line.toFunder() ? null : p.holderId(), line.toFunder() ? p.funderId() : null, null,
+                        "to " + line.payee() + " after maturity " + v.maturity()
+                                + (applied == null ? "" : ", applied to the loan " + applied.toPlainString()),
+                        line.toFunder() ? p.loanId() : null,
+                        applied != null && applied.signum() > 0 ? spending.lastEntry(p.loanId()) : null,
+                        caller.username(), today));
+                lines.add(new Line(p.id(), line.payee(), line.toFunder(), p.shortfall(), paid, yuan(line.shortfallFen()),
+                        line.toFunder() ? p.loanId() : null, applied));
+            }
+            BigDecimal left = yuan(plan.shortfallFen());
+            jdbc.sql("""
+                            UPDATE scf_voucher SET paid = paid + :p, status = CASE WHEN :done THEN 'SETTLED' ELSE status END,
+                                settled_on = :d WHERE id = :id""")
+                    .param("p", amount).param("done", left.signum() == 0).param("d", today).param("id", voucherId).update();
+            if (left.signum() == 0) {
+                unpaid.stream().map(Part::funderId).filter(java.util.Objects::nonNull).distinct()
+                        .forEach(f -> alerts.clear("voucher:" + v.number() + ":" + f, List.of("VOUCHER_OVERDUE"), today,
+                                caller.username()));
+            }
+            audit.record(AuditEvent.success(caller.username(), "voucher.late-payment", "scf_voucher", v.number(),
+                    "paid " + amount.toPlainString() + " after maturity" + (left.signum() == 0 ? ", settled"
+                            : ", still overdue " + left.toPlainString())));
+            return new Settled(reads.voucher(voucherId).orElseThrow(), lines, left);
+        });
+    }
+
     /** Pays one outstanding part its share: to the funder's loan when discounted, else to the holder. */
     private Line pay(Caller caller, Voucher v, Part p, Settlement.Line line, LocalDate today,
                      Map<Long, BigDecimal> funderShortfall) {

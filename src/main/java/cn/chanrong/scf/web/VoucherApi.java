@@ -147,4 +147,14 @@ class VoucherApi {
         return idempotent(caller, key, "voucher.settle", new Target(id, body), 200, v -> null,
                 () -> vouchers.settle(caller, id, body));
     }
+
+    @PostMapping(value = "/{id}/late-payments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('ENTERPRISE')")
+    @Operation(summary = "The issuer pays an overdue voucher late: shared pro rata over the unpaid parts, funders' "
+            + "loans collected; settled once nothing is unpaid")
+    ResponseEntity<String> payOverdue(Caller caller, @PathVariable long id, @RequestBody Vouchers.SettleRequest body,
+                                      @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        return idempotent(caller, key, "voucher.late-payment", new Target(id, body), 200, v -> null,
+                () -> vouchers.payOverdue(caller, id, body));
+    }
 }
