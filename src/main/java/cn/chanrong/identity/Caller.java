@@ -35,10 +35,26 @@ public record Caller(String username, Role role, Long enterpriseId, Long institu
     }
 
     /**
-     * The two-digit province prefix a regional regulator is limited to, or null when the caller's
-     * reads are not limited by region.
+     * The GB/T 2260 prefix a regional regulator is limited to, at its depth — two digits for a
+     * province ({@code 440000}), four for a prefecture ({@code 440100}), six for a county — or null
+     * when the caller's reads are not limited by region.
      */
     public String regionPrefix() {
-        return role == Role.REGULATOR && regionCode != null ? regionCode.substring(0, 2) : null;
+        if (role != Role.REGULATOR || regionCode == null) {
+            return null;
+        }
+        if (regionCode.endsWith("0000")) {
+            return regionCode.substring(0, 2);
+        }
+        return regionCode.endsWith("00") ? regionCode.substring(0, 4) : regionCode;
+    }
+
+    /**
+     * A financial regulator (the central bank or the financial regulatory administration): the
+     * departments that may read banks' customer records in their region. The industry departments
+     * (MIIT, NDRC, …) see aggregates and the acts addressed to them.
+     */
+    public boolean isFinancialRegulator() {
+        return role == Role.REGULATOR && ("PBOC".equals(department) || "NFRA".equals(department));
     }
 }

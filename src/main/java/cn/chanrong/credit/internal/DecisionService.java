@@ -150,26 +150,13 @@ class DecisionService implements CreditDecisions {
     @Override
     @Transactional(readOnly = true)
     public Decision get(Caller caller, long id) {
-        Decision d = store.get(id);
-        if (!visible(caller, d)) {
-            throw Rejected.notFound("credit decision", id);
-        }
-        return d;
+        return store.find(caller, id).orElseThrow(() -> Rejected.notFound("credit decision", id));
     }
 
     @Override
     @Transactional(readOnly = true)
     public Page<Decision> list(Caller caller, Long enterpriseId, PageRequest page) {
-        if (caller.is(Role.INSTITUTION)) {
-            return store.list(caller.institutionId(), enterpriseId, page);
-        }
-        if (caller.is(Role.ENTERPRISE)) {
-            return store.list(null, caller.enterpriseId(), page);
-        }
-        if (caller.isAdmin() || caller.is(Role.REGULATOR)) {
-            return store.list(null, enterpriseId, page);
-        }
-        throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("forbidden", null));
+        return store.list(caller, enterpriseId, page);
     }
 
     @Override
@@ -210,9 +197,4 @@ class DecisionService implements CreditDecisions {
                 r.score() == d.score() && again.outcome().name().equals(d.outcome()));
     }
 
-    private static boolean visible(Caller caller, Decision d) {
-        return caller.isAdmin() || caller.is(Role.REGULATOR)
-                || caller.is(Role.INSTITUTION) && d.institutionId() != null && d.institutionId().equals(caller.institutionId())
-                || caller.is(Role.ENTERPRISE) && caller.enterpriseId() != null && caller.enterpriseId() == d.enterpriseId();
-    }
 }

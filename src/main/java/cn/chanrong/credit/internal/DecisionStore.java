@@ -1,5 +1,8 @@
 package cn.chanrong.credit.internal;
 
+import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.ReadScope;
+
 import cn.chanrong.credit.CreditDecisions;
 import cn.chanrong.credit.decision.DecisionPolicy;
 import cn.chanrong.credit.decision.Reason;
@@ -62,27 +65,31 @@ class DecisionStore {
                 .orElseThrow(() -> Rejected.notFound("credit decision", id));
     }
 
-    /** Newest first, optionally limited to one institution's and to one enterprise's decisions. */
-    Page<CreditDecisions.Decision> list(Long institutionId, Long enterprise, PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE true");
-        if (institutionId != null) {
-            where.append(" AND d.institution_id = :i");
-        }
+    /**
+     * Who may read a decision and its consented inputs: the institution that asked, the enterprise
+     * it is about, the financial regulators where that enterprise is registered.
+     */
+    static final ReadScope SCOPE = ReadScope.customerData().institution("d.institution_id").enterprise("d.enterprise_id");
+
+    /** The decision if the caller may see it. */
+    java.util.Optional<CreditDecisions.Decision> find(Caller caller, long id) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        String where = SCOPE.where(caller, p);
+        return jdbc.sql(SELECT + " WHERE d.id = :id AND " + where).params(p).param("id", id).query(this::map).optional();
+    }
+
+    /** Newest first, of what the caller may see, optionally limited to one enterprise's decisions. */
+    Page<CreditDecisions.Decision> list(Caller caller, Long enterprise, PageRequest page) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        StringBuilder where = new StringBuilder(" WHERE ").append(SCOPE.where(caller, p));
         if (enterprise != null) {
             where.append(" AND d.enterprise_id = :e");
+            p.put("e", enterprise);
         }
-        var q = jdbc.sql(SELECT + where + " ORDER BY d.id DESC LIMIT :l OFFSET :o");
-        var c = jdbc.sql("SELECT count(*) FROM credit_decision d" + where);
-        if (institutionId != null) {
-            q = q.param("i", institutionId);
-            c = c.param("i", institutionId);
-        }
-        if (enterprise != null) {
-            q = q.param("e", enterprise);
-            c = c.param("e", enterprise);
-        }
-        List<CreditDecisions.Decision> items = q.param("l", page.size()).param("o", page.offset()).query(this::map).list();
-        return new Page<>(items, page.page(), page.size(), c.query(Long.class).single());
+        long total = jdbc.sql("SELECT count(*) FROM credit_decision d" + where).params(p).query(Long.class).single();
+        List<CreditDecisions.Decision> items = jdbc.sql(SELECT + where + " ORDER BY d.id DESC LIMIT :l OFFSET :o")
+                .params(p).param("l", page.size()).param("o", page.offset()).query(this::map).list();
+        return new Page<>(items, page.page(), page.size(), total);
     }
 
     void override(long id, String outcome, String reason, String by) {

@@ -167,10 +167,7 @@ class EnterpriseStore {
     }
 
     private static java.util.Map<String, Object> visibility(Visibility v) {
-        java.util.Map<String, Object> m = new java.util.HashMap<>();
-        m.put("v_eid", v.enterpriseId() == null ? -1L : v.enterpriseId());
-        m.put("v_region", v.regionLike() == null ? "" : v.regionLike());
-        return m;
+        return v.params();
     }
 
     private static Row row(ResultSet rs, int i) throws SQLException {

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -172,46 +173,39 @@ class JdbcConsents implements Consents {
     @Override
     @Transactional(readOnly = true)
     public Consent get(Caller caller, long id) {
-        Consent c = load(id);
-        if (!visible(caller, c)) {
-            throw Rejected.notFound("consent", id);
-        }
-        return c;
+        Map<String, Object> p = new java.util.HashMap<>();
+        String where = SCOPE.where(caller, p);
+        return jdbc.sql(SELECT + " WHERE c.id = :id AND " + where).params(p).param("id", id).query(JdbcConsents::map)
+                .optional().orElseThrow(() -> Rejected.notFound("consent", id));
     }
+
+    /**
+     * Who may read a consent: the enterprise that gave it, the institution it was given to, the
+     * financial regulators where the enterprise is registered.
+     */
+    private static final cn.chanrong.identity.ReadScope PROFILES =
+            cn.chanrong.identity.ReadScope.enterpriseProfiles("x.enterprise_id");
+
+    static final cn.chanrong.identity.ReadScope SCOPE = cn.chanrong.identity.ReadScope.customerData()
+            .institution("c.institution_id").enterprise("c.enterprise_id");
 
     @Override
     @Transactional(readOnly = true)
     public Page<Consent> list(Caller caller, Consent.Status status, Long enterpriseId, PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE true");
-        if (caller.is(Role.ENTERPRISE)) {
-            where.append(" AND c.enterprise_id = :own");
-        } else if (caller.is(Role.INSTITUTION)) {
-            where.append(" AND c.institution_id = :own");
-        } else if (!caller.isAdmin()) {
-            throw forbidden("forbidden");
-        }
+        Map<String, Object> p = new java.util.HashMap<>();
+        StringBuilder where = new StringBuilder(" WHERE ").append(SCOPE.where(caller, p));
         if (status != null) {
             where.append(" AND c.status = :s");
+            p.put("s", status.name());
         }
         if (enterpriseId != null) {
             where.append(" AND c.enterprise_id = :e");
+            p.put("e", enterpriseId);
         }
-        Long own = caller.is(Role.ENTERPRISE) ? caller.enterpriseId() : caller.institutionId();
-        var items = bind(jdbc.sql(SELECT + where + " ORDER BY c.id DESC LIMIT :l OFFSET :o"), own, status, enterpriseId)
+        var items = jdbc.sql(SELECT + where + " ORDER BY c.id DESC LIMIT :l OFFSET :o").params(p)
                 .param("l", page.size()).param("o", page.offset()).query(JdbcConsents::map).list();
-        long total = bind(jdbc.sql("SELECT count(*) FROM consent c" + where), own, status, enterpriseId).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM consent c" + where).params(p).query(Long.class).single();
         return new Page<>(items, page.page(), page.size(), total);
-    }
-
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Long own, Consent.Status status, Long enterpriseId) {
-        spec = spec.param("own", own);
-        if (status != null) {
-            spec = spec.param("s", status.name());
-        }
-        if (enterpriseId != null) {
-            spec = spec.param("e", enterpriseId);
-        }
-        return spec;
     }
 
     @Override
@@ -222,6 +216,12 @@ class JdbcConsents implements Consents {
             return new Scope(enterpriseId, true, List.of());
         }
         if (!caller.is(Role.INSTITUTION)) {
+            Map<String, Object> p = new java.util.HashMap<>();
+            String where = PROFILES.where(caller, p);
+            if (jdbc.sql("SELECT count(*) FROM enterprise_region_view x WHERE x.enterprise_id = :e AND " + where)
+                    .params(p).param("e", enterpriseId).query(Long.class).single() == 0) {
+                throw Rejected.notFound("enterprise", enterpriseId);
+            }
             throw forbidden("consent.institution-only");
         }
         LocalDate today = businessDate.today();
@@ -257,20 +257,11 @@ class JdbcConsents implements Consents {
     }
 
     private Consent ownConsent(Caller caller, long id) {
-        Consent c = load(id);
+        Consent c = get(caller, id);
         if (!caller.is(Role.ENTERPRISE) || caller.enterpriseId() == null || caller.enterpriseId() != c.enterpriseId()) {
-            if (visible(caller, c)) {
-                throw forbidden("consent.enterprise-only");
-            }
-            throw Rejected.notFound("consent", id);
+            throw forbidden("consent.enterprise-only");
         }
         return c;
-    }
-
-    private static boolean visible(Caller caller, Consent c) {
-        return caller.isAdmin()
-                || caller.is(Role.ENTERPRISE) && caller.enterpriseId() != null && caller.enterpriseId() == c.enterpriseId()
-                || caller.is(Role.INSTITUTION) && caller.institutionId() != null && caller.institutionId() == c.institutionId();
     }
 
     private Consent load(long id) {

@@ -31,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ApplicationService implements LoanApplications {
 
+    private static final cn.chanrong.identity.ReadScope SCOPE = LoanStore.scope("a");
+
     static final List<String> PURPOSES = List.of("WORKING_CAPITAL", "FIXED_ASSET", "EQUIPMENT_RENEWAL",
             "TECH_TRANSFORMATION", "MERGER_ACQUISITION", "RESEARCH");
     static final List<String> RATE_TYPES = List.of("FIXED", "LPR_1Y", "LPR_5Y");
@@ -326,7 +328,7 @@ class ApplicationService implements LoanApplications {
     }
 
     private static String visible(Caller caller, Map<String, Object> p) {
-        return LoanStore.visible(caller, p).replace("l.", "a.");
+        return SCOPE.where(caller, p);
     }
 
     private LoanApplication map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -3,6 +3,7 @@ package cn.chanrong.lending.internal;
 import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.ReadScope;
 import cn.chanrong.identity.Role;
 import cn.chanrong.lending.CreditPlans;
 import cn.chanrong.reference.BusinessDate;
@@ -14,6 +15,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,16 +85,20 @@ class CreditPlanService implements CreditPlans {
                 .optional().orElse(null);
     }
 
+    /**
+     * Whose plans a caller reads: an institution its own; regulators the institutions with their head
+     * office or a branch in their region; administrators all.
+     */
+    static final ReadScope SCOPE = ReadScope.regulated().institution("i.id").regionOfInstitution("i.id");
+
     @Override
     @Transactional(readOnly = true)
     public Report report(Caller caller, long institutionId, int year) {
-        boolean mayRead = caller.isAdmin() || caller.is(Role.REGULATOR)
-                || caller.is(Role.INSTITUTION) && caller.institutionId() == institutionId;
-        if (!mayRead) {
-            throw Rejected.notFound("credit plan", institutionId + "/" + year);
-        }
-        String name = jdbc.sql("SELECT name FROM institution WHERE id = :i").param("i", institutionId).query(String.class)
-                .optional().orElseThrow(() -> Rejected.notFound("institution", institutionId));
+        Map<String, Object> p = new java.util.HashMap<>();
+        String where = SCOPE.where(caller, p);
+        String name = jdbc.sql("SELECT name FROM institution i WHERE i.id = :i AND " + where).params(p)
+                .param("i", institutionId).query(String.class)
+                .optional().orElseThrow(() -> Rejected.notFound("credit plan", institutionId + "/" + year));
         return new Report(institutionId, name, year, plan(institutionId, year), actual(institutionId, year));
     }
 
@@ -102,10 +108,13 @@ class CreditPlanService implements CreditPlans {
         if (!caller.isAdmin() && !caller.is(Role.REGULATOR)) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.regulators-only", null));
         }
+        Map<String, Object> p = new java.util.HashMap<>();
+        String where = SCOPE.where(caller, p);
         return jdbc.sql("""
-                        SELECT id FROM institution i WHERE EXISTS (SELECT 1 FROM loan l WHERE l.institution_id = i.id)
-                           OR EXISTS (SELECT 1 FROM credit_plan p WHERE p.institution_id = i.id AND p.year = :y) ORDER BY id""")
-                .param("y", year).query(Long.class).list().stream().map(id -> report(caller, id, year)).toList();
+                        SELECT id FROM institution i WHERE (EXISTS (SELECT 1 FROM loan l WHERE l.institution_id = i.id)
+                           OR EXISTS (SELECT 1 FROM credit_plan p WHERE p.institution_id = i.id AND p.year = :y)) AND """
+                        + where + " ORDER BY id")
+                .params(p).param("y", year).query(Long.class).list().stream().map(id -> report(caller, id, year)).toList();
     }
 
     /** Balances of manufacturing loans read from the principal movements, at the year start and on the as-of date. */

@@ -25,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class FacilityService implements Facilities {
 
+    private static final cn.chanrong.identity.ReadScope SCOPE = LoanStore.scope("f");
+
     static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000000.00");
     private static final String COLUMNS = """
             f.id, f.institution_id, f.borrower_id, f.group_id, coalesce(e.name, g.name), f.amount, f.used, f.revolving,
@@ -117,7 +119,7 @@ class FacilityService implements Facilities {
     }
 
     private static String visible(Caller caller, Map<String, Object> p) {
-        return LoanStore.visible(caller, p).replace("l.", "f.");
+        return SCOPE.where(caller, p);
     }
 
     /**

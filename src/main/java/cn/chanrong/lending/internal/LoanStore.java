@@ -1,7 +1,7 @@
 package cn.chanrong.lending.internal;
 
 import cn.chanrong.identity.Caller;
-import cn.chanrong.identity.Role;
+import cn.chanrong.identity.ReadScope;
 import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.Loans;
 import cn.chanrong.lending.domain.Installment;
@@ -53,24 +53,20 @@ class LoanStore {
                 rs.getBoolean(36), rs.getInt(37));
     }
 
-    /** The SQL condition limiting loans (alias l, borrower alias e) to what the caller may see. */
+    /**
+     * Who may read a loan: its lender, its borrower, the financial regulators where the borrower or
+     * the risk obligor is registered. Applications and facilities follow the same rule on their alias.
+     */
+    static ReadScope scope(String alias) {
+        ReadScope s = ReadScope.customerData().institution(alias + ".institution_id").enterprise(alias + ".borrower_id");
+        return "l".equals(alias) ? s.regionOfEnterprise("l.risk_obligor_id") : s;
+    }
+
+    private static final ReadScope LOANS = scope("l");
+
+    /** The SQL condition limiting loans (alias l) to what the caller may see. */
     static String visible(Caller caller, Map<String, Object> params) {
-        if (caller.isAdmin()) {
-            return "TRUE";
-        }
-        if (caller.is(Role.INSTITUTION)) {
-            params.put("visInst", caller.institutionId());
-            return "l.institution_id = :visInst";
-        }
-        if (caller.is(Role.ENTERPRISE)) {
-            params.put("visEnt", caller.enterpriseId());
-            return "l.borrower_id = :visEnt";
-        }
-        if (caller.regionPrefix() != null) {
-            params.put("visRegion", caller.regionPrefix() + "%");
-            return "e.region_code LIKE :visRegion";
-        }
-        return "TRUE";
+        return LOANS.where(caller, params);
     }
 
     Optional<Loan> find(Caller caller, long id) {

@@ -5,6 +5,7 @@ import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.credit.CreditDecisions;
 import cn.chanrong.credit.decision.Terms;
 import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.ReadScope;
 import cn.chanrong.identity.Role;
 import cn.chanrong.institution.Product;
 import cn.chanrong.institution.domain.ProductType;
@@ -187,19 +188,15 @@ class NeedService implements Needs {
         }
     }
 
+    /**
+     * Who may read a need: the enterprise that published it, institutions while it is open and
+     * shown to all or to them, the regulators where the enterprise is registered.
+     */
+    static final ReadScope SCOPE = ReadScope.regulated().enterprise("n.enterprise_id")
+            .institutionWhen("n.status = 'OPEN' AND (n.visibility = 'ALL' OR :sc_inst = ANY(n.chosen))");
+
     private String visibleTo(Caller c, Map<String, Object> params) {
-        params.put("v_inst", c.institutionId() == null ? -1L : c.institutionId());
-        params.put("v_ent", c.enterpriseId() == null ? -1L : c.enterpriseId());
-        params.put("v_region", c.regionPrefix() == null ? "" : c.regionPrefix());
-        if (c.isAdmin()) {
-            return "TRUE";
-        }
-        return switch (c.role()) {
-            case ENTERPRISE -> "n.enterprise_id = :v_ent";
-            case INSTITUTION -> "n.status = 'OPEN' AND (n.visibility = 'ALL' OR :v_inst = ANY(n.chosen))";
-            case REGULATOR -> "(:v_region = '' OR e.region_code LIKE :v_region || '%')";
-            default -> "FALSE";
-        };
+        return SCOPE.where(c, params);
     }
 
     @Override

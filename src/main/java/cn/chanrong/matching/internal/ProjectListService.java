@@ -4,6 +4,7 @@ import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.enterprise.ImportReport;
 import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.ReadScope;
 import cn.chanrong.identity.Role;
 import cn.chanrong.institution.InstitutionDetails;
 import cn.chanrong.lending.Loan;
@@ -158,20 +159,17 @@ class ProjectListService implements ProjectLists {
                 contacted, rate, rs.getLong("overdue"));
     }
 
-    /** Lists the caller may see: the issuing department in the same region, administrators, and (its items only) institutions pushed to. */
+    /**
+     * Lists the caller may see: every regulator the lists of its region (a national regulator all
+     * of them: re-lending is checked against them), institutions the lists with an item pushed to
+     * them (their own pushes only), administrators all.
+     */
+    static final ReadScope LISTS = ReadScope.regulated().regionCode("l.region_code")
+            .institutionWhen("EXISTS (SELECT 1 FROM project_push p JOIN project_item i ON i.id = p.item_id"
+                    + " WHERE i.list_id = l.id AND p.institution_id = :sc_inst)");
+
     private String listScope(Caller c, Map<String, Object> p) {
-        p.put("c_dept", c.department() == null ? "" : c.department());
-        p.put("c_region", c.regionCode() == null ? "" : c.regionCode());
-        p.put("c_inst", c.institutionId() == null ? -1L : c.institutionId());
-        if (c.isAdmin()) {
-            return "TRUE";
-        }
-        return switch (c.role()) {
-            case REGULATOR -> "l.department = :c_dept AND coalesce(l.region_code, '') = :c_region";
-            case INSTITUTION -> "EXISTS (SELECT 1 FROM project_push p JOIN project_item i ON i.id = p.item_id"
-                    + " WHERE i.list_id = l.id AND p.institution_id = :c_inst)";
-            default -> "FALSE";
-        };
+        return LISTS.where(c, p);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package cn.chanrong.scf.internal;
 
 import cn.chanrong.identity.Caller;
-import cn.chanrong.identity.Role;
+import cn.chanrong.identity.ReadScope;
 import cn.chanrong.scf.WarehouseReceipts.Alert;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
@@ -47,16 +47,15 @@ class Alerts {
                 .param("on", on).param("by", by).param("s", subject).param("k", kinds.toArray(String[]::new)).update();
     }
 
+    /**
+     * Alerts on a funder's book: the funder's own; the financial regulators where the enterprise
+     * concerned is registered.
+     */
+    static final ReadScope SCOPE = ReadScope.customerData().institution("a.institution_id").regionOfEnterprise("a.enterprise_id");
+
     Page<Alert> list(Caller caller, String kind, PageRequest page) {
         Map<String, Object> p = new HashMap<>();
-        StringBuilder where = new StringBuilder(switch (caller.role()) {
-            case ADMIN, REGULATOR -> "TRUE";
-            case INSTITUTION -> "a.institution_id = :inst";
-            default -> "FALSE";
-        });
-        if (caller.is(Role.INSTITUTION)) {
-            p.put("inst", caller.institutionId());
-        }
+        StringBuilder where = new StringBuilder(SCOPE.where(caller, p));
         if (kind != null && !kind.isBlank()) {
             if (!KINDS.contains(kind.strip())) {
                 throw Rejected.invalid(Rejection.of("enum", "kind", kind, new java.util.TreeSet<>(KINDS).toString()));

@@ -5,6 +5,7 @@ import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.credit.CreditDecisions;
 import cn.chanrong.credit.decision.Terms;
 import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.ReadScope;
 import cn.chanrong.identity.Role;
 import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.TradeFinance;
@@ -309,16 +310,11 @@ class DenucleatedService implements Denucleated {
                 at == null ? null : at.toInstant());
     }
 
+    /** Who may read an assessment: the institution that made it, the enterprise, the financial regulators in region. */
+    static final ReadScope SCOPE = ReadScope.customerData().institution("d.institution_id").enterprise("d.enterprise_id");
+
     private static String visible(Caller caller, Map<String, Object> params) {
-        if (caller.isAdmin() || caller.is(Role.REGULATOR)) {
-            return "TRUE";
-        }
-        if (caller.is(Role.ENTERPRISE)) {
-            params.put("me", caller.enterpriseId());
-            return "d.enterprise_id = :me";
-        }
-        params.put("inst", caller.institutionId() == null ? -1L : caller.institutionId());
-        return "d.institution_id = :inst";
+        return SCOPE.where(caller, params);
     }
 
     @Override

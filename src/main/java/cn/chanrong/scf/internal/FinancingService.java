@@ -3,6 +3,7 @@ package cn.chanrong.scf.internal;
 import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.ReadScope;
 import cn.chanrong.identity.Role;
 import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.TradeFinance;
@@ -82,19 +83,19 @@ class FinancingService {
                 .optional().orElseThrow(() -> Rejected.notFound("offer", id));
     }
 
-    /** An offer the caller may see: the creditor's, the funder's own, regulators' and admins'. */
+    /**
+     * Who may read an offer: the funder that made it, the creditor it was made to, the financial
+     * regulators where the creditor or the debtor is registered.
+     */
+    static final ReadScope SCOPE = ReadScope.customerData().institution("o.institution_id").enterprise("r.creditor_id")
+            .regionOfEnterprise("r.debtor_id");
+
+    /** An offer the caller may see, else not found. */
     private Offer visible(Caller caller, long id) {
-        Offer o = load(id);
-        if (caller.is(Role.INSTITUTION) && o.institutionId() != caller.institutionId()) {
-            throw Rejected.notFound("offer", id);
-        }
-        if (caller.is(Role.ENTERPRISE)) {
-            Receivable r = receivables.find(caller, o.receivableId()).orElseThrow(() -> Rejected.notFound("offer", id));
-            if (r.creditorId() != caller.enterpriseId()) {
-                throw Rejected.notFound("offer", id);
-            }
-        }
-        return o;
+        Map<String, Object> params = new HashMap<>();
+        String where = SCOPE.where(caller, params);
+        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE o.id = :id AND " + where).params(params).param("id", id)
+                .query(FinancingService::map).optional().orElseThrow(() -> Rejected.notFound("offer", id));
     }
 
     @Transactional
@@ -293,16 +294,7 @@ class FinancingService {
     @Transactional(readOnly = true)
     Page<Offer> offers(Caller caller, Long receivableId, String status, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
-        if (caller.is(Role.INSTITUTION)) {
-            where.append(" AND o.institution_id = :inst");
-            params.put("inst", caller.institutionId());
-        } else if (caller.is(Role.ENTERPRISE)) {
-            where.append(" AND r.creditor_id = :me");
-            params.put("me", caller.enterpriseId());
-        } else if (!caller.isAdmin() && !caller.is(Role.REGULATOR)) {
-            where.append(" AND FALSE");
-        }
+        StringBuilder where = new StringBuilder(" WHERE ").append(SCOPE.where(caller, params));
         if (receivableId != null) {
             where.append(" AND o.receivable_id = :rid");
             params.put("rid", receivableId);

@@ -3,6 +3,7 @@ package cn.chanrong.scf.internal;
 import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.ReadScope;
 import cn.chanrong.identity.Role;
 import cn.chanrong.scf.Receivables;
 import cn.chanrong.scf.domain.Invoice;
@@ -159,24 +160,31 @@ class InvoiceService {
         reversedInFile.merge(original, red.total().negate(), BigDecimal::add);
     }
 
+    /**
+     * Who may read an invoice: its seller and its buyer, a funder holding an offer or a financing on a
+     * receivable it backs, the regulators where the seller or the buyer is registered.
+     */
+    static final ReadScope SCOPE = ReadScope.regulated()
+            .enterpriseWhen("EXISTS (SELECT 1 FROM enterprise_region_view x WHERE x.enterprise_id = :sc_ent"
+                    + " AND x.credit_code IN (i.seller_code, i.buyer_code))")
+            .institutionWhen("EXISTS (SELECT 1 FROM scf_receivable r JOIN scf_financing_offer o ON o.receivable_id = r.id"
+                    + " WHERE r.invoice_number IN (i.number, i.red_letter_of) AND o.institution_id = :sc_inst)")
+            .regionWhen("EXISTS (SELECT 1 FROM enterprise_region_view x WHERE x.credit_code IN (i.seller_code, i.buyer_code)"
+                    + " AND x.region_code LIKE :sc_region)");
+
     @Transactional(readOnly = true)
     Receivables.InvoiceView view(Caller caller, String number) {
+        Map<String, Object> params = new java.util.HashMap<>();
         Receivables.InvoiceView v = jdbc.sql("""
                         SELECT i.number, i.issued_on, i.seller_code, i.seller_name, i.buyer_code, i.buyer_name, i.amount,
                                i.tax, i.total, i.red_letter_of,
                                coalesce((SELECT -sum(r.total) FROM scf_invoice r WHERE r.red_letter_of = i.number), 0)
-                          FROM scf_invoice i WHERE i.number = :n""")
-                .param("n", number)
+                          FROM scf_invoice i WHERE i.number = :n AND """ + SCOPE.where(caller, params))
+                .params(params).param("n", number)
                 .query((rs, i) -> new Receivables.InvoiceView(rs.getString(1), rs.getObject(2, java.time.LocalDate.class),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBigDecimal(7),
                         rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10), rs.getBigDecimal(11)))
                 .optional().orElseThrow(() -> Rejected.notFound("invoice", number));
-        if (caller.is(Role.ENTERPRISE)) {
-            String own = parties.enterprise(caller.enterpriseId()).orElseThrow().creditCode();
-            if (!own.equals(v.sellerCode()) && !own.equals(v.buyerCode())) {
-                throw Rejected.notFound("invoice", number);
-            }
-        }
         return v;
     }
 }

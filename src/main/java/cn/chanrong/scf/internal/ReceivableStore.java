@@ -1,6 +1,7 @@
 package cn.chanrong.scf.internal;
 
 import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.ReadScope;
 import cn.chanrong.identity.Role;
 import cn.chanrong.scf.Receivables.Receivable;
 import cn.chanrong.shared.Rejected;
@@ -48,23 +49,12 @@ class ReceivableStore {
      * The condition (on alias {@code r}) for receivables the caller may see: its own as creditor or
      * debtor, those sent to its institution, everything for regulators (in their region) and admins.
      */
+    static final ReadScope SCOPE = ReadScope.regulated().enterprise("r.creditor_id").enterprise("r.debtor_id")
+            .institutionWhen("EXISTS (SELECT 1 FROM scf_financing_offer o WHERE o.receivable_id = r.id"
+                    + " AND o.institution_id = :sc_inst)");
+
     static String visible(Caller caller, Map<String, Object> params) {
-        if (caller.isAdmin()) {
-            return "TRUE";
-        }
-        if (caller.is(Role.ENTERPRISE)) {
-            params.put("me", caller.enterpriseId());
-            return "(r.creditor_id = :me OR r.debtor_id = :me)";
-        }
-        if (caller.is(Role.INSTITUTION)) {
-            params.put("inst", caller.institutionId());
-            return "EXISTS (SELECT 1 FROM scf_financing_offer o WHERE o.receivable_id = r.id AND o.institution_id = :inst)";
-        }
-        if (caller.regionPrefix() != null) {
-            params.put("prefix", caller.regionPrefix() + "%");
-            return "(c.region_code LIKE :prefix OR d.region_code LIKE :prefix)";
-        }
-        return "TRUE";
+        return SCOPE.where(caller, params);
     }
 
     Optional<Receivable> find(Caller caller, long id) {

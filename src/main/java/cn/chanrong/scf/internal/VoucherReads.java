@@ -1,6 +1,7 @@
 package cn.chanrong.scf.internal;
 
 import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.ReadScope;
 import cn.chanrong.identity.Role;
 import cn.chanrong.scf.Vouchers.Event;
 import cn.chanrong.scf.Vouchers.Filter;
@@ -85,20 +86,13 @@ class VoucherReads {
     }
 
     /** The condition on {@code v} (a voucher joined to its issuer {@code i}) that limits rows to what the caller may see. */
+    static final ReadScope SCOPE = ReadScope.regulated().enterprise("v.issuer_id")
+            .enterpriseWhen("EXISTS (SELECT 1 FROM scf_voucher_part x WHERE x.voucher_id = v.id AND x.holder_id = :sc_ent)")
+            .institutionWhen("EXISTS (SELECT 1 FROM scf_voucher_part x WHERE x.voucher_id = v.id"
+                    + " AND x.funder_id = :sc_inst)");
+
     static String visibleTo(Caller c, Map<String, Object> params) {
-        params.put("v_inst", c.institutionId() == null ? -1L : c.institutionId());
-        params.put("v_ent", c.enterpriseId() == null ? -1L : c.enterpriseId());
-        params.put("v_region", c.regionPrefix() == null ? "" : c.regionPrefix());
-        if (c.isAdmin()) {
-            return "TRUE";
-        }
-        return switch (c.role()) {
-            case ENTERPRISE -> "(v.issuer_id = :v_ent OR EXISTS (SELECT 1 FROM scf_voucher_part x"
-                    + " WHERE x.voucher_id = v.id AND x.holder_id = :v_ent))";
-            case INSTITUTION -> "EXISTS (SELECT 1 FROM scf_voucher_part x WHERE x.voucher_id = v.id AND x.funder_id = :v_inst)";
-            case REGULATOR -> "(:v_region = '' OR i.region_code LIKE :v_region || '%')";
-            default -> "FALSE";
-        };
+        return SCOPE.where(c, params);
     }
 
     boolean visible(Caller caller, long voucherId) {
@@ -151,6 +145,7 @@ class VoucherReads {
             p.put("status", status);
         }
         if (filter != null && filter.relation() != null && !filter.relation().isBlank()) {
+            p.put("v_ent", caller.enterpriseId() == null ? -1L : caller.enterpriseId());
             switch (filter.relation().strip()) {
                 case "ISSUED" -> where.append(" AND v.issuer_id = :v_ent");
                 case "HELD" -> where.append(" AND EXISTS (SELECT 1 FROM scf_voucher_part y WHERE y.voucher_id = v.id"

@@ -123,7 +123,7 @@ class WarehousePledges {
     }
 
     Receipt pledge(Caller caller, long id, PledgeRequest request) {
-        Receipt receipt = records.lock(id);
+        Receipt receipt = records.lock(caller, id);
         if (!caller.is(Role.ENTERPRISE) || !Long.valueOf(receipt.ownerId()).equals(caller.enterpriseId())) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.warehouse.not-owner", "receiptId",
                     receipt.number()));
@@ -210,7 +210,7 @@ class WarehousePledges {
     // ---- release
 
     Receipt requestRelease(Caller caller, long id, String note) {
-        Receipt receipt = records.lock(id);
+        Receipt receipt = records.lock(caller, id);
         if (!caller.is(Role.ENTERPRISE) || !Long.valueOf(receipt.ownerId()).equals(caller.enterpriseId())) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.warehouse.not-owner", "receiptId",
                     receipt.number()));
@@ -237,7 +237,7 @@ class WarehousePledges {
     }
 
     Receipt release(Caller caller, long id, boolean anyway, String note) {
-        Receipt receipt = records.lock(id);
+        Receipt receipt = records.lock(caller, id);
         Pledge pledge = receipt.pledge();
         if (pledge == null || !caller.is(Role.INSTITUTION)
                 || !Long.valueOf(pledge.institutionId()).equals(caller.institutionId())) {

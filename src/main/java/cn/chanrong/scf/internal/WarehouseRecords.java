@@ -1,6 +1,7 @@
 package cn.chanrong.scf.internal;
 
 import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.ReadScope;
 import cn.chanrong.identity.Role;
 import cn.chanrong.scf.WarehouseReceipts.Pledge;
 import cn.chanrong.scf.WarehouseReceipts.Receipt;
@@ -84,24 +85,31 @@ class WarehouseRecords {
                 && w.operatorId().equals(caller.enterpriseId());
     }
 
-    /** What the caller may see: owner, funder, the warehouse's operator; administrators and regulators all. */
+    /**
+     * Who may read a receipt: its owner and the warehouse's operator, the funder it is pledged to, the
+     * financial regulators where the owner is registered or the warehouse stands.
+     */
+    static final ReadScope SCOPE = ReadScope.customerData().enterprise("r.owner_id").enterpriseWhen("w.operator_id = :sc_ent")
+            .institution("p.institution_id").regionCode("w.region_code");
+
     static String visibleTo(Caller caller, Map<String, Object> p) {
-        return switch (caller.role()) {
-            case ADMIN -> "TRUE";
-            case REGULATOR -> {
-                p.put("v_region", caller.regionPrefix() == null ? "" : caller.regionPrefix());
-                yield "(:v_region = '' OR w.region_code LIKE :v_region || '%')";
-            }
-            case ENTERPRISE -> {
-                p.put("v_ent", caller.enterpriseId());
-                yield "(r.owner_id = :v_ent OR w.operator_id = :v_ent)";
-            }
-            case INSTITUTION -> {
-                p.put("v_inst", caller.institutionId());
-                yield "p.institution_id = :v_inst";
-            }
-            default -> "FALSE";
-        };
+        return SCOPE.where(caller, p);
+    }
+
+    /**
+     * The receipt locked for the caller's act: not found when the caller may not see it, so that a
+     * write reveals no more than a read; the act then checks the caller's right to do it.
+     */
+    Receipt lock(Caller caller, long id) {
+        Receipt receipt = lock(id);
+        Map<String, Object> p = new java.util.HashMap<>();
+        String where = visibleTo(caller, p);
+        if (jdbc.sql("SELECT count(*) FROM scf_warehouse_receipt r JOIN scf_warehouse w ON w.id = r.warehouse_id"
+                + " LEFT JOIN scf_receipt_pledge p ON p.receipt_id = r.id WHERE r.id = :id AND " + where)
+                .params(p).param("id", id).query(Long.class).single() == 0) {
+            throw Rejected.notFound("warehouse receipt", id);
+        }
+        return receipt;
     }
 
     /** The receipt locked for a change, whoever asks (the caller's rights are checked by each act). */

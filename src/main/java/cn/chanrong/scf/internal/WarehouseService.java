@@ -220,7 +220,7 @@ class WarehouseService implements WarehouseReceipts {
     @Override
     @Transactional
     public Receipt cancel(Caller caller, long id, String reason) {
-        Receipt receipt = records.lock(id);
+        Receipt receipt = records.lock(caller, id);
         if (!WarehouseRecords.actsFor(caller, records.warehouse(receipt.warehouseId()))) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.warehouse.not-operator", "warehouseId",
                     receipt.warehouseName()));

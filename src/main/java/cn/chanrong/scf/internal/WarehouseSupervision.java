@@ -52,7 +52,7 @@ class WarehouseSupervision {
 
     /** Records the event, moving the receipt's quantity (one event per call). */
     Event record(Caller caller, long receiptId, EventRequest request) {
-        Receipt receipt = records.lock(receiptId);
+        Receipt receipt = records.lock(caller, receiptId);
         if (!WarehouseRecords.actsFor(caller, records.warehouse(receipt.warehouseId()))) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.warehouse.not-operator", "warehouseId",
                     receipt.warehouseName()));
