@@ -51,7 +51,7 @@ final class UserRules {
             if (d.department() == null || !DEPARTMENTS.contains(d.department())) {
                 r.add(Rejection.of("enum", "department", String.valueOf(d.department()), DEPARTMENTS.toString()));
             }
-            if (d.regionCode() != null && !d.regionCode().matches("[0-9]{2}0000")) {
+            if (d.regionCode() != null && !d.regionCode().matches("[1-9][0-9](0000|[0-9][1-9]00|[1-9][0-9]00)")) {
                 r.add(Rejection.of("user.region", "regionCode", d.regionCode()));
             }
         }

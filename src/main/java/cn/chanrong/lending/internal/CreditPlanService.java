@@ -112,8 +112,8 @@ class CreditPlanService implements CreditPlans {
         String where = SCOPE.where(caller, p);
         return jdbc.sql("""
                         SELECT id FROM institution i WHERE (EXISTS (SELECT 1 FROM loan l WHERE l.institution_id = i.id)
-                           OR EXISTS (SELECT 1 FROM credit_plan p WHERE p.institution_id = i.id AND p.year = :y)) AND """
-                        + where + " ORDER BY id")
+                           OR EXISTS (SELECT 1 FROM credit_plan p WHERE p.institution_id = i.id AND p.year = :y))"""
+                        + " AND " + where + " ORDER BY id")
                 .params(p).param("y", year).query(Long.class).list().stream().map(id -> report(caller, id, year)).toList();
     }
 

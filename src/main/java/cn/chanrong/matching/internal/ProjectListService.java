@@ -14,10 +14,12 @@ import cn.chanrong.matching.domain.DockingStep;
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.reference.ReferenceData;
 import cn.chanrong.shared.Amounts;
+import cn.chanrong.shared.FirstErrors;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
+import cn.chanrong.shared.Upload;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -70,16 +72,25 @@ class ProjectListService implements ProjectLists {
     @Override
     @Transactional
     public Imported importList(Caller caller, byte[] csv, String charset, Integer contactDays) {
+        return importFile(caller, Upload.of(csv), charset, contactDays);
+    }
+
+    @Override
+    @Transactional
+    public Imported importList(Caller caller, Upload csv, String charset, Integer contactDays) {
+        return importFile(caller, csv, charset, contactDays);
+    }
+
+    private Imported importFile(Caller caller, Upload csv, String charset, Integer contactDays) {
         requireIssuer(caller);
         int days = contactDays == null ? defaultContactDays : contactDays;
         ProjectListFile file = ProjectListFile.read(csv, charset);
-        List<ImportReport.RowError> errors = new ArrayList<>(file.errors());
+        FirstErrors<ImportReport.RowError> errors = file.errors();
         if (days < 1 || days > 60) {
             errors.add(new ImportReport.RowError(0, "contactDays", Rejection.of("range", "contactDays", 1, 60, days)));
         }
         String batch = file.batch();
         String type = file.type();
-        List<ProjectListFile.Row> rows = file.rows();
         if (errors.isEmpty() && jdbc.sql("""
                         SELECT count(*) FROM project_list WHERE department = :d AND batch_no = :b AND list_type = :t""")
                 .param("d", caller.department()).param("b", batch).param("t", type).query(Long.class).single() > 0) {
@@ -88,8 +99,8 @@ class ProjectListService implements ProjectLists {
         }
         if (!errors.isEmpty()) {
             audit.record(AuditEvent.success(caller.username(), "project-list.refused", "project_list", 0,
-                    errors.size() + " errors"));
-            return new Imported(new ImportReport("project-list", file.lines(), 0, 0, 0, errors), null);
+                    errors.total() + " errors"));
+            return new Imported(ImportReport.refused("project-list", file.lines(), errors), null);
         }
         LocalDate today = businessDate.today();
         DockingStep.ListType listType = DockingStep.ListType.valueOf(type);
@@ -100,8 +111,9 @@ class ProjectListService implements ProjectLists {
                 .param("by", caller.username()).param("on", today).param("days", days).query(Long.class).single();
         LocalDate due = reference.addWorkingDays(today, days);
         Map<Long, InstitutionDetails> detailCache = new HashMap<>();
-        long pushes = 0;
-        for (ProjectListFile.Row r : rows) {
+        long[] pushes = {0};
+        int[] items = {0};
+        file.forEachRow(r -> {
             var ent = jdbc.sql("SELECT id, region_code FROM enterprise WHERE credit_code = :c").param("c", r.creditCode())
                     .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).optional();
             Long enterpriseId = ent.map(x -> (Long) x[0]).orElse(null);
@@ -113,18 +125,19 @@ class ProjectListService implements ProjectLists {
                     .param("l", listId).param("line", r.line()).param("c", r.creditCode()).param("e", enterpriseId)
                     .param("n", r.enterpriseName()).param("p", r.projectName()).param("i", r.investment())
                     .param("f", r.needed()).param("r", region).query(Long.class).single();
+            items[0]++;
             for (long inst : targets.suitable(listType, region, today, caller.regionCode(), detailCache)) {
                 jdbc.sql("""
                                 INSERT INTO project_push (item_id, institution_id, status, pushed_on, contact_due)
                                 VALUES (:i, :t, 'PUSHED', :on, :due)""")
                         .param("i", itemId).param("t", inst).param("on", today).param("due", due).update();
                 step(itemId, inst, 1, DockingStep.PUSHED, today, false, caller.username(), "batch " + batch);
-                pushes++;
+                pushes[0]++;
             }
-        }
+        });
         audit.record(AuditEvent.success(caller.username(), "project-list.import", "project_list", listId,
-                batch + " " + type + ": " + rows.size() + " items, " + pushes + " pushes"));
-        return new Imported(new ImportReport("project-list", rows.size(), rows.size(), 0, 0, List.of()),
+                batch + " " + type + ": " + items[0] + " items, " + pushes[0] + " pushes"));
+        return new Imported(new ImportReport("project-list", items[0], items[0], 0, 0, List.of()),
                 list(caller, listId));
     }
 
@@ -240,8 +253,10 @@ class ProjectListService implements ProjectLists {
                 rs.getString(12), pushes(caller, id));
     }
 
+    /** Items as their lists, an institution only the items pushed to it; binds {@code :c_inst} (-1 unless an institution). */
     private String itemScope(Caller c, Map<String, Object> p) {
         String lists = listScope(c, p);
+        p.put("c_inst", c.is(Role.INSTITUTION) && c.institutionId() != null ? c.institutionId() : -1L);
         if (c.is(Role.INSTITUTION)) {
             return "EXISTS (SELECT 1 FROM project_push p WHERE p.item_id = i.id AND p.institution_id = :c_inst)";
         }

@@ -10,9 +10,14 @@ import cn.chanrong.scf.domain.Invoice;
 import cn.chanrong.scf.domain.InvoiceCsv;
 import cn.chanrong.scf.domain.InvoiceRules;
 import cn.chanrong.scf.domain.InvoiceXml;
+import cn.chanrong.shared.Csv;
+import cn.chanrong.shared.FirstErrors;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
-import java.io.ByteArrayInputStream;
+import cn.chanrong.shared.Upload;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,58 +53,132 @@ class InvoiceService {
         this.audit = audit;
     }
 
+    /**
+     * Checks the whole file, then stores it: XML (one invoice) streamed with StAX; CSV read twice from
+     * the upload, a line at a time — first every rule (the first 1,000 problems listed, the rest
+     * counted), then the inserts — keeping per invoice only its number and, for a blue one, what a
+     * red-letter invoice later in the file needs to be checked against it.
+     */
     @Transactional
-    Receivables.InvoiceImport importInvoices(Caller caller, String format, byte[] content) {
+    Receivables.InvoiceImport importInvoices(Caller caller, String format, Upload content) {
         if (!caller.is(Role.ENTERPRISE) && !caller.isAdmin()) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.enterprise-only", null));
         }
-        List<Invoice> invoices = new ArrayList<>();
-        List<Rejection> problems = new ArrayList<>();
-        String source;
-        if ("xml".equalsIgnoreCase(format)) {
-            source = "XML";
-            InvoiceXml.Parsed parsed = InvoiceXml.parse(new ByteArrayInputStream(content));
-            problems.addAll(parsed.rejections());
-            if (parsed.invoice() != null && parsed.rejections().isEmpty()) {
-                invoices.add(parsed.invoice());
-            }
-        } else if ("csv".equalsIgnoreCase(format)) {
-            source = "CSV";
-            InvoiceCsv.Result parsed = InvoiceCsv.parse(content, StandardCharsets.UTF_8.name());
-            problems.addAll(parsed.rejections());
-            for (InvoiceCsv.Row row : parsed.rows()) {
-                problems.addAll(row.rejections());
-                if (row.ok()) {
-                    invoices.add(row.invoice());
-                }
-            }
-        } else {
-            throw Rejected.invalid(Rejection.of("scf.invoice.format", "format", format));
-        }
-        if (invoices.isEmpty() && problems.isEmpty()) {
-            problems.add(Rejection.of("scf.invoice.empty", "file"));
-        }
         String own = caller.is(Role.ENTERPRISE) ? parties.enterprise(caller.enterpriseId()).orElseThrow().creditCode()
                 : null;
-        Set<String> seen = new HashSet<>();
-        Map<String, BigDecimal> reversedInFile = new HashMap<>();
-        Map<String, Invoice> inFile = new HashMap<>();
-        for (Invoice invoice : invoices) {
-            problems.addAll(InvoiceRules.check(invoice));
-            if (!seen.add(invoice.number()) || exists(invoice.number())) {
-                problems.add(Rejection.of("scf.invoice.duplicate", "number", invoice.number()));
+        FirstErrors<Rejection> problems = FirstErrors.ofRejections();
+        InFile inFile = new InFile();
+        if ("xml".equalsIgnoreCase(format)) {
+            InvoiceXml.Parsed parsed;
+            try (InputStream in = content.open()) {
+                parsed = InvoiceXml.parse(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            if (own != null && !own.equals(invoice.sellerCode()) && !own.equals(invoice.buyerCode())) {
-                problems.add(Rejection.of("scf.invoice.not-a-party", "sellerCode", invoice.number()));
+            problems.addAll(parsed.rejections());
+            Invoice invoice = parsed.invoice() != null && parsed.rejections().isEmpty() ? parsed.invoice() : null;
+            if (invoice == null && problems.isEmpty()) {
+                problems.add(Rejection.of("scf.invoice.empty", "file"));
             }
-            if (invoice.red() && invoice.originalNumber() != null) {
-                checkReversal(invoice, inFile, reversedInFile, problems);
+            if (invoice != null) {
+                check(invoice, own, inFile, problems);
             }
-            inFile.put(invoice.number(), invoice);
+            if (!problems.isEmpty()) {
+                throw Rejected.invalid(problems);
+            }
+            return store(caller, "XML", List.of(invoice));
+        }
+        if (!"csv".equalsIgnoreCase(format)) {
+            throw Rejected.invalid(Rejection.of("scf.invoice.format", "format", format));
+        }
+        Csv.Readable readable = Csv.open(content, StandardCharsets.UTF_8.name());
+        if (readable.rejection() != null) {
+            throw Rejected.invalid(readable.rejection());
+        }
+        try (Csv.Records records = readable.source().records()) {
+            Rejection header = InvoiceCsv.header(records.next());
+            if (header != null) {
+                throw Rejected.invalid(header);
+            }
+            for (Csv.Row record = records.next(); record != null; record = records.next()) {
+                InvoiceCsv.Row row = InvoiceCsv.row(record);
+                problems.addAll(row.rejections());
+                if (row.ok()) {
+                    check(row.invoice(), own, inFile, problems);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw Rejected.invalid(InvoiceCsv.unreadable(e));
+        }
+        if (inFile.numbers.isEmpty() && problems.isEmpty()) {
+            problems.add(Rejection.of("scf.invoice.empty", "file"));
         }
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
+        List<Invoice> chunk = new ArrayList<>();
+        Stored stored = new Stored();
+        try (Csv.Records records = readable.source().records()) {
+            records.next();
+            for (Csv.Row record = records.next(); record != null; record = records.next()) {
+                chunk.add(InvoiceCsv.row(record).invoice());
+                if (chunk.size() == 500) {
+                    stored.add(store(caller, "CSV", chunk));
+                    chunk.clear();
+                }
+            }
+        }
+        stored.add(store(caller, "CSV", chunk));
+        audit.record(AuditEvent.success(caller.username(), "scf.invoice.import", "invoice",
+                stored.numbers.size() == 1 ? stored.numbers.get(0) : stored.numbers.size() + " invoices", "CSV"));
+        return new Receivables.InvoiceImport(stored.numbers.size(), stored.numbers, stored.alerts);
+    }
+
+    @Transactional
+    Receivables.InvoiceImport importInvoices(Caller caller, String format, byte[] content) {
+        return importInvoices(caller, format, Upload.of(content));
+    }
+
+    /** What the file's earlier invoices tell the checks of later ones. */
+    private static final class InFile {
+        final Set<String> numbers = new HashSet<>();
+        /** Blue invoices of the file by number (null for a red one), for red-letter invoices that reverse them. */
+        final Map<String, Blue> blues = new HashMap<>();
+        final Map<String, BigDecimal> reversed = new HashMap<>();
+    }
+
+    /** An invoice a red-letter invoice reverses: its parties, total and what was reversed of it already. */
+    private record Blue(String seller, String buyer, BigDecimal total, BigDecimal reversed) {
+    }
+
+    private static final class Stored {
+        final List<String> numbers = new ArrayList<>();
+        int alerts;
+
+        void add(Receivables.InvoiceImport part) {
+            numbers.addAll(part.numbers());
+            alerts += part.dilutionAlerts();
+        }
+    }
+
+    /** The rules between an invoice, the platform and the file's earlier invoices. */
+    private void check(Invoice invoice, String own, InFile inFile, FirstErrors<Rejection> problems) {
+        problems.addAll(InvoiceRules.check(invoice));
+        if (!inFile.numbers.add(invoice.number()) || exists(invoice.number())) {
+            problems.add(Rejection.of("scf.invoice.duplicate", "number", invoice.number()));
+        }
+        if (own != null && !own.equals(invoice.sellerCode()) && !own.equals(invoice.buyerCode())) {
+            problems.add(Rejection.of("scf.invoice.not-a-party", "sellerCode", invoice.number()));
+        }
+        if (invoice.red() && invoice.originalNumber() != null) {
+            checkReversal(invoice, inFile, problems);
+        }
+        inFile.blues.put(invoice.number(), invoice.red() ? null
+                : new Blue(invoice.sellerCode(), invoice.buyerCode(), invoice.total(), BigDecimal.ZERO));
+    }
+
+    /** Inserts checked invoices; a single XML invoice is audited here, CSV files once for the whole file. */
+    private Receivables.InvoiceImport store(Caller caller, String source, List<Invoice> invoices) {
         int alerts = 0;
         for (Invoice invoice : invoices) {
             jdbc.sql("""
@@ -117,8 +196,10 @@ class InvoiceService {
                         caller.username());
             }
         }
-        audit.record(AuditEvent.success(caller.username(), "scf.invoice.import", "invoice",
-                invoices.size() == 1 ? invoices.get(0).number() : invoices.size() + " invoices", source));
+        if ("XML".equals(source)) {
+            audit.record(AuditEvent.success(caller.username(), "scf.invoice.import", "invoice",
+                    invoices.get(0).number(), source));
+        }
         return new Receivables.InvoiceImport(invoices.size(), invoices.stream().map(Invoice::number).toList(), alerts);
     }
 
@@ -128,21 +209,15 @@ class InvoiceService {
     }
 
     /** A red-letter invoice reverses a blue one between the same parties, by at most what is left of it. */
-    private void checkReversal(Invoice red, Map<String, Invoice> inFile, Map<String, BigDecimal> reversedInFile,
-                               List<Rejection> problems) {
+    private void checkReversal(Invoice red, InFile inFile, FirstErrors<Rejection> problems) {
         String original = red.originalNumber();
-        record Blue(String seller, String buyer, BigDecimal total, BigDecimal reversed) {
-        }
         Blue blue = jdbc.sql("""
                         SELECT i.seller_code, i.buyer_code, i.total,
                                coalesce((SELECT -sum(r.total) FROM scf_invoice r WHERE r.red_letter_of = i.number), 0)
                           FROM scf_invoice i WHERE i.number = :n AND i.red_letter_of IS NULL""")
                 .param("n", original)
                 .query((rs, i) -> new Blue(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
-                .optional().orElseGet(() -> {
-                    Invoice f = inFile.get(original);
-                    return f == null || f.red() ? null : new Blue(f.sellerCode(), f.buyerCode(), f.total(), BigDecimal.ZERO);
-                });
+                .optional().orElseGet(() -> inFile.blues.get(original));
         if (blue == null) {
             problems.add(Rejection.of("scf.invoice.original-unknown", "originalNumber", original));
             return;
@@ -151,13 +226,13 @@ class InvoiceService {
             problems.add(Rejection.of("scf.invoice.original-parties", "originalNumber", original));
             return;
         }
-        BigDecimal reversed = blue.reversed().add(reversedInFile.getOrDefault(original, BigDecimal.ZERO))
+        BigDecimal reversed = blue.reversed().add(inFile.reversed.getOrDefault(original, BigDecimal.ZERO))
                 .add(red.total().negate());
         if (reversed.compareTo(blue.total()) > 0) {
             problems.add(Rejection.of("scf.invoice.over-reversed", "total", red.number(), blue.total().toPlainString(),
                     reversed.toPlainString()));
         }
-        reversedInFile.merge(original, red.total().negate(), BigDecimal::add);
+        inFile.reversed.merge(original, red.total().negate(), BigDecimal::add);
     }
 
     /**
@@ -179,7 +254,7 @@ class InvoiceService {
                         SELECT i.number, i.issued_on, i.seller_code, i.seller_name, i.buyer_code, i.buyer_name, i.amount,
                                i.tax, i.total, i.red_letter_of,
                                coalesce((SELECT -sum(r.total) FROM scf_invoice r WHERE r.red_letter_of = i.number), 0)
-                          FROM scf_invoice i WHERE i.number = :n AND """ + SCOPE.where(caller, params))
+                          FROM scf_invoice i WHERE i.number = :n""" + " AND " + SCOPE.where(caller, params))
                 .params(params).param("n", number)
                 .query((rs, i) -> new Receivables.InvoiceView(rs.getString(1), rs.getObject(2, java.time.LocalDate.class),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBigDecimal(7),

@@ -1,0 +1,434 @@
+package cn.chanrong.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.chanrong.support.Api;
+import cn.chanrong.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The isolation matrix: every kind of record, every demo caller — institutions, enterprises,
+ * national and regional regulators of the financial and the industry departments — on every object
+ * endpoint (reads and writes) and every list endpoint. What each caller should see is worked out
+ * here from the records' parties, independently of the code under test: an institution the records
+ * it is a party to, an enterprise those about itself, a regulator those whose parties are registered
+ * in its region (banks' customer records only for PBOC and NFRA), an administrator all. A record the
+ * caller cannot see answers exactly as a record that does not exist.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScopeMatrixIntegrationTests {
+
+    static final List<String> CALLERS = List.of("admin", "regulator", "regulator-miit", "regulator-fj", "regulator-fz",
+            "regulator-gd", "bank", "bank2", "enterprise", "core");
+    static final long MISSING = 987_654_321L;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    /** A demo caller as the oracle sees it. */
+    record Who(String username, String role, Long enterprise, Long institution, String department, String region) {
+
+        String prefix() {
+            if (region == null) {
+                return "";
+            }
+            return region.endsWith("0000") ? region.substring(0, 2) : region.endsWith("00") ? region.substring(0, 4) : region;
+        }
+
+        boolean financial() {
+            return "PBOC".equals(department) || "NFRA".equals(department);
+        }
+    }
+
+    /** One record: who is party to it, where it is, and whether it is a bank's customer record. */
+    record Rec(String id, Set<Long> institutions, Set<Long> enterprises, Set<String> regions, boolean customer,
+               boolean institutionsAll) {
+
+        boolean visibleTo(Who w) {
+            return switch (w.role()) {
+                case "ADMIN" -> true;
+                case "INSTITUTION" -> institutionsAll || institutions.contains(w.institution());
+                case "ENTERPRISE" -> enterprises.contains(w.enterprise());
+                case "REGULATOR" -> (!customer || w.financial())
+                        && regions.stream().anyMatch(r -> r != null && r.startsWith(w.prefix()));
+                default -> false;
+            };
+        }
+    }
+
+    final Map<String, Who> callers = new LinkedHashMap<>();
+    /** Records per kind, keyed by id. */
+    final Map<String, Map<String, Rec>> kinds = new LinkedHashMap<>();
+
+    @BeforeAll
+    void load() {
+        jdbc.sql("""
+                        SELECT username, role, enterprise_id, institution_id, department, region_code FROM app_user
+                        WHERE username = ANY(:u)""").param("u", CALLERS.toArray(String[]::new))
+                .query(rs -> {
+                    callers.put(rs.getString(1), new Who(rs.getString(1), rs.getString(2), rs.getObject(3, Long.class),
+                            rs.getObject(4, Long.class), rs.getString(5), rs.getString(6)));
+                });
+        assertThat(callers.keySet()).containsExactlyInAnyOrderElementsOf(CALLERS);
+        // consent requests of two banks to two enterprises (the demo holds none still open)
+        for (String[] ask : new String[][] {{"bank", "enterprise"}, {"bank2", "core"}}) {
+            var asked = Api.as(port, ask[0]).post("/api/v1/consents", Map.of("enterpriseId",
+                    callers.get(ask[1]).enterprise(), "purpose", "PRE_LOAN", "periodFrom", "2024-01-01",
+                    "periodTo", java.time.LocalDate.now().toString(),
+                    "expiresOn", java.time.LocalDate.now().plusMonths(2).toString()));
+            assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        }
+        kind("loans", true, false, """
+                SELECT l.id::text, ARRAY[l.institution_id], ARRAY[l.borrower_id],
+                       ARRAY[b.region_code, o.region_code]
+                FROM loan l JOIN enterprise b ON b.id = l.borrower_id LEFT JOIN enterprise o ON o.id = l.risk_obligor_id""");
+        kind("loan-applications", true, false, """
+                SELECT a.id::text, ARRAY[a.institution_id], ARRAY[a.borrower_id], ARRAY[b.region_code]
+                FROM loan_application a JOIN enterprise b ON b.id = a.borrower_id""");
+        kind("facilities", true, false, """
+                SELECT f.id::text, ARRAY[f.institution_id], ARRAY[f.borrower_id], ARRAY[b.region_code]
+                FROM facility f JOIN enterprise b ON b.id = f.borrower_id""");
+        kind("credit-decisions", true, false, """
+                SELECT d.id::text, ARRAY[d.institution_id], ARRAY[d.enterprise_id], ARRAY[e.region_code]
+                FROM credit_decision d JOIN enterprise e ON e.id = d.enterprise_id""");
+        kind("consents", true, false, """
+                SELECT c.id::text, ARRAY[c.institution_id], ARRAY[c.enterprise_id], ARRAY[e.region_code]
+                FROM consent c JOIN enterprise e ON e.id = c.enterprise_id""");
+        kind("receivables", false, false, """
+                SELECT r.id::text, ARRAY(SELECT o.institution_id FROM scf_financing_offer o WHERE o.receivable_id = r.id),
+                       ARRAY[r.creditor_id, r.debtor_id], ARRAY[c.region_code, d.region_code]
+                FROM scf_receivable r JOIN enterprise c ON c.id = r.creditor_id JOIN enterprise d ON d.id = r.debtor_id""");
+        kind("receivable-offers", true, false, """
+                SELECT o.id::text, ARRAY[o.institution_id], ARRAY[r.creditor_id], ARRAY[c.region_code, d.region_code]
+                FROM scf_financing_offer o JOIN scf_receivable r ON r.id = o.receivable_id
+                JOIN enterprise c ON c.id = r.creditor_id JOIN enterprise d ON d.id = r.debtor_id""");
+        kind("vouchers", false, false, """
+                SELECT v.id::text, ARRAY(SELECT x.funder_id FROM scf_voucher_part x WHERE x.voucher_id = v.id
+                                          AND x.funder_id IS NOT NULL),
+                       ARRAY[v.issuer_id] || ARRAY(SELECT x.holder_id FROM scf_voucher_part x WHERE x.voucher_id = v.id),
+                       ARRAY[i.region_code]
+                FROM scf_voucher v JOIN enterprise i ON i.id = v.issuer_id""");
+        kind("warehouse-receipts", true, false, """
+                SELECT r.id::text, ARRAY(SELECT p.institution_id FROM scf_receipt_pledge p WHERE p.receipt_id = r.id),
+                       ARRAY_REMOVE(ARRAY[r.owner_id, w.operator_id], NULL), ARRAY[w.region_code]
+                FROM scf_warehouse_receipt r JOIN scf_warehouse w ON w.id = r.warehouse_id""");
+        kind("denucleated-financings", true, false, """
+                SELECT d.id::text, ARRAY[d.institution_id], ARRAY[d.enterprise_id], ARRAY[e.region_code]
+                FROM scf_denucleated d JOIN enterprise e ON e.id = d.enterprise_id""");
+        kind("invoices", false, false, """
+                SELECT i.number, ARRAY(SELECT o.institution_id FROM scf_receivable r
+                                         JOIN scf_financing_offer o ON o.receivable_id = r.id
+                                        WHERE r.invoice_number IN (i.number, i.red_letter_of)),
+                       ARRAY(SELECT e.id FROM enterprise e WHERE e.credit_code IN (i.seller_code, i.buyer_code)),
+                       ARRAY(SELECT e.region_code FROM enterprise e WHERE e.credit_code IN (i.seller_code, i.buyer_code))
+                FROM scf_invoice i""");
+        kind("project-lists", false, false, """
+                SELECT l.id::text, ARRAY(SELECT p.institution_id FROM project_push p JOIN project_item i ON i.id = p.item_id
+                                          WHERE i.list_id = l.id), ARRAY[]::bigint[], ARRAY[l.region_code]
+                FROM project_list l""");
+        kind("enterprises", false, true, """
+                SELECT e.id::text, ARRAY[]::bigint[], ARRAY[e.id], ARRAY[e.region_code] FROM enterprise e""");
+        kind("scf-alerts", true, false, """
+                SELECT a.id::text, ARRAY[a.institution_id], ARRAY[]::bigint[], ARRAY[e.region_code]
+                FROM scf_alert a LEFT JOIN enterprise e ON e.id = a.enterprise_id""");
+        // the demo economy has records of each kind, held by different parties
+        kinds.forEach((k, recs) -> assertThat(recs).as(k).isNotEmpty());
+    }
+
+    private void kind(String name, boolean customer, boolean institutionsAll, String sql) {
+        Map<String, Rec> recs = new LinkedHashMap<>();
+        jdbc.sql(sql).query(rs -> {
+            recs.put(rs.getString(1), new Rec(rs.getString(1), longs(rs.getArray(2)), longs(rs.getArray(3)),
+                    strings(rs.getArray(4)), customer, institutionsAll));
+        });
+        kinds.put(name, recs);
+    }
+
+    private static Set<Long> longs(java.sql.Array a) throws java.sql.SQLException {
+        Set<Long> out = new LinkedHashSet<>();
+        for (Object o : (Object[]) a.getArray()) {
+            if (o != null) {
+                out.add(((Number) o).longValue());
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> strings(java.sql.Array a) throws java.sql.SQLException {
+        Set<String> out = new LinkedHashSet<>();
+        for (Object o : (Object[]) a.getArray()) {
+            if (o != null) {
+                out.add(o.toString().strip());
+            }
+        }
+        return out;
+    }
+
+    /** The kind of record a path's first variable names, from the path's collection. */
+    static String kindOf(String pattern) {
+        String[] parts = pattern.replaceFirst("^/api/v1/", "").split("/");
+        if (parts.length < 2 || !parts[1].startsWith("{")) {
+            return null;
+        }
+        return switch (parts[0]) {
+            case "loans", "loan-applications", "facilities", "credit-decisions", "consents", "receivables",
+                 "receivable-offers", "vouchers", "warehouse-receipts", "denucleated-financings", "invoices",
+                 "project-lists", "enterprises" -> parts[0];
+            default -> null;
+        };
+    }
+
+    record Endpoint(String method, String pattern) {
+    }
+
+    List<Endpoint> endpoints() {
+        List<Endpoint> out = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, ?> e : mappings.getHandlerMethods().entrySet()) {
+            for (String p : e.getKey().getPatternValues()) {
+                if (!p.startsWith("/api/v1/")) {
+                    continue;
+                }
+                var methods = e.getKey().getMethodsCondition().getMethods();
+                methods.forEach(m -> out.add(new Endpoint(m.name(), p)));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Endpoint::pattern).thenComparing(Endpoint::method));
+        return out;
+    }
+
+    /** A path with its first variable set to {@code id} and any later one to a harmless value. */
+    static String path(String pattern, String id) {
+        String p = pattern.replaceFirst("\\{[^}]+}", id);
+        p = p.replaceAll("\\{year}", "2026").replaceAll("\\{[^}]+}", "1");
+        return pattern.endsWith("/message") ? p + "?decision=CONFIRMED" : p;
+    }
+
+    @Test
+    void every_object_endpoint_answers_a_record_out_of_scope_as_one_that_does_not_exist() {
+        List<String> leaks = new ArrayList<>();
+        int tried = 0;
+        for (Endpoint e : endpoints()) {
+            String kind = kindOf(e.pattern());
+            if (kind == null) {
+                continue;
+            }
+            boolean read = e.method().equals("GET");
+            for (Who w : callers.values()) {
+                Api api = Api.as(port, w.username());
+                // one record the caller may not see, preferring one some other caller of its kind may
+                var foreign = kinds.get(kind).values().stream().filter(Predicate.not(r -> r.visibleTo(w))).findFirst();
+                if (foreign.isEmpty()) {
+                    continue;
+                }
+                var missing = api.send(e.method(), path(e.pattern(), kind.equals("invoices") ? "99999999999999999999"
+                        : String.valueOf(MISSING)), read ? null : Map.of());
+                var got = api.send(e.method(), path(e.pattern(), foreign.get().id()), read ? null : Map.of());
+                tried++;
+                if (got.status() != missing.status() || !code(got).equals(code(missing))) {
+                    leaks.add(e.method() + " " + e.pattern() + " as " + w.username() + " on " + kind + " "
+                            + foreign.get().id() + ": " + got.status() + " " + code(got) + " (missing: " + missing.status()
+                            + " " + code(missing) + ")");
+                }
+            }
+        }
+        System.out.println("RESULT scope-matrix-objects requests=" + (tried * 2) + " leaks=" + leaks.size());
+        assertThat(tried).isGreaterThan(100);
+        assertThat(leaks).as("foreign records that answer unlike missing ones").isEmpty();
+    }
+
+    @Test
+    void every_record_a_caller_may_see_opens_and_every_other_is_not_found() {
+        List<String> wrong = new ArrayList<>();
+        Map<String, String> reads = Map.of("loans", "/api/v1/loans/", "loan-applications", "/api/v1/loan-applications/",
+                "facilities", "/api/v1/facilities/", "credit-decisions", "/api/v1/credit-decisions/",
+                "consents", "/api/v1/consents/", "receivables", "/api/v1/receivables/",
+                "vouchers", "/api/v1/vouchers/", "warehouse-receipts", "/api/v1/warehouse-receipts/",
+                "denucleated-financings", "/api/v1/denucleated-financings/", "invoices", "/api/v1/invoices/");
+        Map<String, String> all = new LinkedHashMap<>(reads);
+        all.put("project-lists", "/api/v1/project-lists/");
+        all.put("enterprises", "/api/v1/enterprises/");
+        for (Who w : callers.values()) {
+            Api api = Api.as(port, w.username());
+            for (var k : all.entrySet()) {
+                // a sample of each kind keeps the matrix lean: up to six visible and six foreign records
+                List<Rec> sample = new ArrayList<>();
+                kinds.get(k.getKey()).values().stream().filter(r -> r.visibleTo(w)).limit(6).forEach(sample::add);
+                kinds.get(k.getKey()).values().stream().filter(r -> !r.visibleTo(w)).limit(6).forEach(sample::add);
+                for (Rec r : sample) {
+                    int status = api.get(k.getValue() + r.id()).status();
+                    int expected = r.visibleTo(w) ? 200 : 404;
+                    if (status != expected) {
+                        wrong.add(w.username() + " GET " + k.getValue() + r.id() + ": " + status + ", expected " + expected);
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /** The list endpoints over records, with the kind of their items and how to read an item's id. */
+    static final Map<String, String> LISTS = Map.ofEntries(
+            Map.entry("/api/v1/loans", "loans"), Map.entry("/api/v1/loan-applications", "loan-applications"),
+            Map.entry("/api/v1/facilities", "facilities"), Map.entry("/api/v1/credit-decisions", "credit-decisions"),
+            Map.entry("/api/v1/consents", "consents"), Map.entry("/api/v1/receivables", "receivables"),
+            Map.entry("/api/v1/receivable-offers", "receivable-offers"), Map.entry("/api/v1/vouchers", "vouchers"),
+            Map.entry("/api/v1/warehouse-receipts", "warehouse-receipts"),
+            Map.entry("/api/v1/denucleated-financings", "denucleated-financings"),
+            Map.entry("/api/v1/project-lists", "project-lists"), Map.entry("/api/v1/enterprises", "enterprises"),
+            Map.entry("/api/v1/scf-alerts", "scf-alerts"));
+
+    /**
+     * GET endpoints without a variable that are not lists of records, each with why it needs no
+     * record scope here (aggregates, reference data, the caller's own things, or scoped by a rule
+     * tested elsewhere).
+     */
+    static final Map<String, String> NOT_RECORD_LISTS = Map.ofEntries(
+            Map.entry("/api/v1/reference/regions", "reference data"), Map.entry("/api/v1/reference/lpr", "reference data"),
+            Map.entry("/api/v1/reference/industries", "reference data"),
+            Map.entry("/api/v1/reference/calendar", "reference data"),
+            Map.entry("/api/v1/public/statistics", "public aggregates"),
+            Map.entry("/api/v1/public/statistics/export", "public aggregates"),
+            Map.entry("/api/v1/statistics/overview", "aggregates"), Map.entry("/api/v1/statistics/enterprises", "aggregates"),
+            Map.entry("/api/v1/statistics/dashboard", "aggregates"),
+            Map.entry("/api/v1/statistics/dashboard/export", "aggregates"),
+            Map.entry("/api/v1/scf/overview", "aggregates"), Map.entry("/api/v1/registry/statistics", "aggregates"),
+            Map.entry("/api/v1/registry/filings", "the registry is public to every login by design"),
+            Map.entry("/api/v1/registry/cancellation-tasks", "the institution's own tasks (RegistryIntegrationTests)"),
+            Map.entry("/api/v1/products", "published catalogue"), Map.entry("/api/v1/institutions", "directory"),
+            Map.entry("/api/v1/institution-staff", "the institution administrator's own staff"),
+            Map.entry("/api/v1/credit-models", "model registry, no customer data"),
+            Map.entry("/api/v1/roadshows", "public events"), Map.entry("/api/v1/warehouses", "directory of warehouses"),
+            Map.entry("/api/v1/commodity-prices", "market prices"), Map.entry("/api/v1/needs", "scoped by NeedService (MatchingIntegrationTests)"),
+            Map.entry("/api/v1/vouchers/parts", "the holder's own parts"),
+            Map.entry("/api/v1/vouchers/conservation", "administrator's check"),
+            Map.entry("/api/v1/receivables/payment-term-breaches", "scoped as receivables"),
+            Map.entry("/api/v1/project-items/overdue", "scoped as project lists"),
+            Map.entry("/api/v1/ledger/trial-balance", "the institution's own book"),
+            Map.entry("/api/v1/ledger/check", "administrator's check"),
+            Map.entry("/api/v1/audit/verification", "administrator's check"), Map.entry("/api/v1/audit/entries", "administrator"),
+            Map.entry("/api/v1/demo/progress", "progress of the demo load"),
+            Map.entry("/api/v1/signing-keys", "the caller's own keys"));
+
+    @Test
+    void every_list_holds_exactly_the_records_the_caller_may_see() {
+        Set<String> unknown = new TreeSet<>();
+        for (Endpoint e : endpoints()) {
+            if (e.method().equals("GET") && !e.pattern().contains("{") && !LISTS.containsKey(e.pattern())
+                    && !NOT_RECORD_LISTS.containsKey(e.pattern())) {
+                unknown.add(e.pattern());
+            }
+        }
+        assertThat(unknown).as("list endpoints the matrix does not know: add them to LISTS or NOT_RECORD_LISTS").isEmpty();
+        List<String> wrong = new ArrayList<>();
+        for (Who w : callers.values()) {
+            Api api = Api.as(port, w.username());
+            for (var l : LISTS.entrySet()) {
+                Map<String, Rec> recs = kinds.get(l.getValue());
+                Set<String> expected = new TreeSet<>();
+                recs.values().stream().filter(r -> r.visibleTo(w)).forEach(r -> expected.add(r.id()));
+                Set<String> got = new TreeSet<>();
+                long total = -1;
+                for (int page = 0; page < 50; page++) {
+                    var r = api.get(l.getKey() + "?size=200&page=" + page);
+                    if (r.status() == 403 && expected.isEmpty()) {
+                        break;
+                    }
+                    if (r.status() != 200) {
+                        wrong.add(w.username() + " " + l.getKey() + ": " + r.status());
+                        break;
+                    }
+                    JsonNode body = r.json();
+                    total = body.get("total").asLong();
+                    for (JsonNode item : body.get("items")) {
+                        JsonNode d = item.has("decision") ? item.get("decision") : item;
+                        got.add(d.get("id").asString());
+                    }
+                    if (body.get("items").size() < 200) {
+                        break;
+                    }
+                }
+                if (!got.equals(expected)) {
+                    Set<String> extra = new TreeSet<>(got);
+                    extra.removeAll(expected);
+                    Set<String> absent = new TreeSet<>(expected);
+                    absent.removeAll(got);
+                    wrong.add(w.username() + " " + l.getKey() + ": not in scope " + first(extra) + ", missing " + first(absent));
+                } else if (total >= 0 && total != expected.size()) {
+                    wrong.add(w.username() + " " + l.getKey() + ": total " + total + ", expected " + expected.size());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void regulators_are_limited_by_department_and_by_region_at_their_depth() {
+        // the matrix above is only as good as its records: the demo must hold records that tell the callers apart
+        Who fz = callers.get("regulator-fz");
+        Who fj = callers.get("regulator-fj");
+        Who miit = callers.get("regulator-miit");
+        Who gd = callers.get("regulator-gd");
+        Map<String, Rec> loans = kinds.get("loans");
+        assertThat(loans.values().stream().filter(r -> r.visibleTo(fj)).count())
+                .as("the Fujian financial regulator sees more loans than the Fuzhou one")
+                .isGreaterThan(loans.values().stream().filter(r -> r.visibleTo(fz)).count());
+        assertThat(loans.values().stream().filter(r -> r.visibleTo(fz)).count()).isPositive();
+        assertThat(loans.values().stream().noneMatch(r -> r.visibleTo(miit) || r.visibleTo(gd))).isTrue();
+        // an industry department reads no bank's customer records, but its region's profiles and lists
+        Api ministry = Api.as(port, "regulator-miit");
+        assertThat(ministry.get("/api/v1/credit-decisions").json().get("total").asLong()).isZero();
+        assertThat(ministry.get("/api/v1/loans").json().get("total").asLong()).isZero();
+        assertThat(ministry.get("/api/v1/project-lists").json().get("total").asLong()).isPositive();
+        // the national central bank reads every project list (re-lending is checked against them)
+        assertThat(Api.as(port, "regulator").get("/api/v1/project-lists").json().get("total").asLong())
+                .isEqualTo(kinds.get("project-lists").size());
+        // the credit plan page of a regional regulator names only banks of its region
+        Map<String, Object> seen = new HashMap<>();
+        for (JsonNode r : Api.as(port, "regulator-gd").get("/api/v1/credit-plans/2026").json()) {
+            seen.put(r.get("institutionName").asString(), r.get("institutionId").asLong());
+        }
+        for (Object inst : seen.values()) {
+            assertThat(jdbc.sql("SELECT count(*) FROM institution_region_view WHERE institution_id = :i AND region_code LIKE '44%'")
+                    .param("i", inst).query(Long.class).single()).as("institution " + inst).isPositive();
+        }
+    }
+
+    private static String first(Set<String> s) {
+        return s.size() <= 5 ? s.toString() : new ArrayList<>(s).subList(0, 5) + "… (" + s.size() + ")";
+    }
+
+    private static String code(Api.Response r) {
+        try {
+            JsonNode n = r.json();
+            return n.has("code") ? n.get("code").asString() : "";
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+}
