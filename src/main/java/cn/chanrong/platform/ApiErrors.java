@@ -25,14 +25,31 @@ public class ApiErrors {
         this.messages = messages;
     }
 
+    /**
+     * The rejection in the caller's language: {@code rejection.<code>} with the field's label as
+     * {0} and the arguments after it. A rejection whose first argument names the problem
+     * ({@code invoice.xml} with {@code doctype}) reads {@code rejection.<code>.<problem>} when there is
+     * one. Placeholders without an argument are left empty, never shown as {@code {2}}.
+     */
     public String message(Rejection r, Locale locale) {
         Object[] args = r.args().toArray();
         String field = r.field() == null ? "" : messages.getMessage("field." + r.field(), null, r.field(), locale);
-        Object[] withField = new Object[args.length + 1];
+        Object[] withField = new Object[Math.max(args.length + 1, PLACEHOLDERS)];
+        java.util.Arrays.fill(withField, "");
         withField[0] = field;
         System.arraycopy(args, 0, withField, 1, args.length);
-        return messages.getMessage("rejection." + r.code(), withField, r.code(), locale);
+        String key = "rejection." + r.code();
+        if (args.length > 0 && args[0] instanceof String problem && problem.matches("[a-z][a-z-]{1,40}")) {
+            String specific = messages.getMessage(key + "." + problem, withField, null, locale);
+            if (specific != null) {
+                return specific;
+            }
+        }
+        return messages.getMessage(key, withField, r.code(), locale);
     }
+
+    /** Enough arguments for every placeholder a message uses. */
+    private static final int PLACEHOLDERS = 10;
 
     public static HttpStatus status(Rejected.Kind kind) {
         return switch (kind) {

@@ -12,10 +12,11 @@ public record Rejection(String code, String field, List<Object> args) {
 
     public Rejection {
         Objects.requireNonNull(code, "code");
-        args = args == null ? List.of() : List.copyOf(args);
+        // a value the caller left out is shown as empty text: refusing must never fail on a null
+        args = args == null ? List.of() : args.stream().map(a -> a == null ? (Object) "" : a).toList();
     }
 
     public static Rejection of(String code, String field, Object... args) {
-        return new Rejection(code, field, List.of(args));
+        return new Rejection(code, field, args == null ? null : java.util.Arrays.asList(args));
     }
 }

@@ -125,6 +125,10 @@ class EnterpriseDetailsApi {
     @PreAuthorize("hasAnyRole('ADMIN', 'ENTERPRISE')")
     @Operation(summary = "Replace the chain tags")
     List<TagJson> setChainTags(Caller caller, Locale locale, @PathVariable long id, @RequestBody TagsRequest b) {
+        if (b.tags() == null) {
+            // a replace names the new set; an empty object must not silently clear every tag
+            throw Rejected.invalid(Rejection.of("required", "tags"));
+        }
         return tags(details.setChainTags(caller, id, b.tags()), locale);
     }
 

@@ -38,6 +38,18 @@ class SecurityConfiguration {
         return new ProviderManager(new VerifiedCredentials(dao, users, ttl, Clock.systemUTC()));
     }
 
+    /**
+     * A path the firewall refuses ({@code %2e%2e}, {@code //}, {@code ;jsessionid}) is a 400 answered by
+     * the error page like any other — problem+json on the API — with the refusal as its cause.
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        return (req, res, e) -> {
+            req.setAttribute(org.springframework.web.servlet.DispatcherServlet.EXCEPTION_ATTRIBUTE, e);
+            res.sendError(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+        };
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandlers problems, AuthenticationManager auth)

@@ -366,7 +366,7 @@ class JdbcRegistry implements CollateralRegistry {
     private Filing ownActive(long securedParty, String number) {
         Filing f = byNumber(number).orElseThrow(() -> Rejected.notFound("filing", number));
         if (f.securedParty() != securedParty) {
-            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("registry.not-yours", null, number));
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("registry.not-yours.change", null, number));
         }
         if (!"ACTIVE".equals(f.status())) {
             throw Rejected.conflict(Rejection.of("registry.already-cancelled", "number", number));
@@ -476,7 +476,7 @@ class JdbcRegistry implements CollateralRegistry {
     public Filing resolveObjection(Long securedParty, String number, long objectionId, String resolution, String actor) {
         Filing f = byNumber(number).orElseThrow(() -> Rejected.notFound("filing", number));
         if (securedParty != null && f.securedParty() != securedParty) {
-            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("registry.not-yours", null, number));
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("registry.not-yours.resolve", null, number));
         }
         if (resolution == null || resolution.strip().length() < 2) {
             throw Rejected.invalid(Rejection.of("required", "resolution"));

@@ -75,15 +75,12 @@ class ApiExceptionHandler {
                         List.of(Rejection.of("body.too-large", null, tl.limit())));
             }
         }
-        String field = JsonErrorField.of(e);
-        return respond(req, HttpStatus.BAD_REQUEST, "malformed",
-                List.of(field == null ? Rejection.of("body.malformed", null) : Rejection.of("body.field-type", field)));
+        return respond(req, Failures.of(e, req));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest req) {
-        return respond(req, HttpStatus.BAD_REQUEST, "malformed",
-                List.of(Rejection.of("parameter.type", e.getName(), String.valueOf(e.getValue()))));
+        return respond(req, Failures.of(e, req));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
@@ -94,17 +91,17 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest req) {
-        return respond(req, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", List.of());
+        return respond(req, Failures.of(e, req));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest req) {
-        return respond(req, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", List.of());
+        return respond(req, Failures.of(e, req));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, HttpServletRequest req) {
-        return respond(req, HttpStatus.NOT_FOUND, "not-found", List.of());
+        return respond(req, Failures.of(e, req));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -123,11 +120,23 @@ class ApiExceptionHandler {
         return respond(req, HttpStatus.UNPROCESSABLE_CONTENT, "invalid", List.of(Rejection.of("constraint", null)));
     }
 
-    /** Anything unforeseen: logged with the request id, answered as a 500 problem without internals. */
+    /**
+     * A request Spring MVC could not bind or serve (a missing parameter or part, an unacceptable
+     * {@code Accept}, a wrong {@code Content-Type} …) as the 4xx it is; anything else unforeseen is
+     * logged with the request id and answered as a 500 problem without internals.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest req) {
+        Failures.Failure failure = Failures.of(e, req);
+        if (failure != null) {
+            return respond(req, failure);
+        }
         log.error("Unexpected failure of {} {}", req.getMethod(), req.getRequestURI(), e);
         return respond(req, HttpStatus.INTERNAL_SERVER_ERROR, "internal", List.of());
+    }
+
+    private ResponseEntity<ProblemDetail> respond(HttpServletRequest req, Failures.Failure f) {
+        return respond(req, f.status(), f.code(), f.rejections());
     }
 
     private ResponseEntity<ProblemDetail> respond(HttpServletRequest req, HttpStatus status, String code,

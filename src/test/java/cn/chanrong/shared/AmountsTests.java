@@ -1,0 +1,84 @@
+package cn.chanrong.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The one strict grammar for money at the edge of the API, and what the workbench's forms may type. */
+class AmountsTests {
+
+    private static final BigDecimal MAX = new BigDecimal("100000000000");
+
+    @ParameterizedTest(name = "\"{0}\" is refused with {1}")
+    @CsvSource(delimiter = '|', value = {
+            "1e3|amount.format",
+            "1E+2|amount.format",
+            "1.|amount.format",
+            "00001.00|amount.format",
+            "' 1000000.00 '|amount.format",
+            "'1000000.00 '|amount.format",
+            "+5|amount.format",
+            ".5|amount.format",
+            "1,000.00|amount.format",
+            "0x10|amount.format",
+            "NaN|amount.format",
+            "１００|amount.format",
+            "1.001|amount.scale",
+            "1.000|amount.scale",
+            "-1.00|range",
+            "100000000000.01|range",
+            "''|required",
+            "'   '|required",
+    })
+    void money_that_is_not_plain_decimal_text_is_refused_with_the_field_named(String raw, String code) {
+        List<Rejection> r = new ArrayList<>();
+        assertThat(Amounts.parse(raw, "amount", false, MAX, r)).isNull();
+        assertThat(r).singleElement().satisfies(x -> {
+            assertThat(x.code()).isEqualTo(code);
+            assertThat(x.field()).isEqualTo("amount");
+        });
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is {1}")
+    @CsvSource(delimiter = '|', value = {
+            "0|0.00",
+            "0.5|0.50",
+            "1000000|1000000.00",
+            "1000000.00|1000000.00",
+            "12.3|12.30",
+            "100000000000|100000000000.00",
+    })
+    void plain_decimal_text_is_money_at_scale_two(String raw, String expected) {
+        List<Rejection> r = new ArrayList<>();
+        assertThat(Amounts.parse(raw, "amount", false, MAX, r)).isEqualTo(new BigDecimal(expected));
+        assertThat(r).isEmpty();
+    }
+
+    @ParameterizedTest(name = "the form''s \"{0}\" becomes \"{1}\"")
+    @CsvSource(delimiter = '|', value = {
+            "1,000,000.00|1000000.00",
+            "' 1,000 '|1000",
+            "' 25.5 '|25.5",
+            "1,00|1,00",
+            "1e3|1e3",
+    })
+    void the_workbench_joins_grouped_digits_before_the_same_parser(String typed, String plain) {
+        assertThat(Amounts.normaliseTyped(typed)).isEqualTo(plain);
+    }
+
+    @ParameterizedTest(name = "rate \"{0}\" with at most 4 decimals: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "0.0435|0.0435",
+            "3.85|3.85",
+    })
+    void rates_follow_the_same_grammar_with_their_own_scale(String raw, String expected) {
+        List<Rejection> r = new ArrayList<>();
+        assertThat(Amounts.decimal(raw, "annualRate", 4, r)).isEqualTo(new BigDecimal(expected));
+        assertThat(Amounts.decimal("4.35e-2", "annualRate", 4, r)).isNull();
+        assertThat(r).extracting(Rejection::code).containsExactly("amount.format");
+    }
+}
