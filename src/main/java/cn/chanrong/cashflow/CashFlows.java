@@ -3,6 +3,7 @@ package cn.chanrong.cashflow;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
+import cn.chanrong.shared.Upload;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,6 +43,9 @@ public interface CashFlows {
 
     /** Imports a camt.053/054 (XML) or CSV file; all of it or nothing. */
     ImportResult importStatements(Caller caller, long enterpriseId, byte[] body, Source source);
+
+    /** As {@link #importStatements(Caller, long, byte[], Source)}, streaming an uploaded file. */
+    ImportResult importStatements(Caller caller, long enterpriseId, Upload file, Source source);
 
     Page<Statement> statements(Caller caller, long enterpriseId, PageRequest page);
 

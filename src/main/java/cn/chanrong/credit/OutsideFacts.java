@@ -1,6 +1,7 @@
 package cn.chanrong.credit;
 
 import cn.chanrong.identity.Caller;
+import cn.chanrong.shared.Upload;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -15,8 +16,11 @@ public interface OutsideFacts {
                          BigDecimal overdue90Share, Integer maxDaysOverdue24m, Boolean everBorrowed) {
     }
 
-    /** Imports {@code month,tax_paid,invoice_sales} rows (month as yyyy-MM), all or none; returns the rows stored. */
-    int importTax(Caller caller, long enterpriseId, byte[] csv, String encoding);
+    /**
+     * Imports {@code month,tax_paid,invoice_sales} rows (month as yyyy-MM), all or none, streaming the
+     * upload; returns the rows stored. A refused file lists its first 1,000 problems and counts the rest.
+     */
+    int importTax(Caller caller, long enterpriseId, Upload csv, String encoding);
 
     void setTaxGrade(Caller caller, long enterpriseId, int year, String grade);
 

@@ -1,6 +1,7 @@
 package cn.chanrong.enterprise;
 
 import cn.chanrong.identity.Caller;
+import cn.chanrong.shared.Upload;
 
 /** CSV imports of the registry (administrators): all-or-nothing per file, keyed so re-imports change nothing. */
 public interface EnterpriseImports {
@@ -15,5 +16,11 @@ public interface EnterpriseImports {
 
     ImportReport importEnterprises(Caller caller, byte[] file, String charset);
 
+    /** As {@link #importEnterprises(Caller, byte[], String)}, streaming an uploaded file of any size. */
+    ImportReport importEnterprises(Caller caller, Upload file, String charset);
+
     ImportReport importStatements(Caller caller, byte[] file, String charset);
+
+    /** As {@link #importStatements(Caller, byte[], String)}, streaming an uploaded file of any size. */
+    ImportReport importStatements(Caller caller, Upload file, String charset);
 }

@@ -1,21 +1,55 @@
 package cn.chanrong.enterprise;
 
+import cn.chanrong.shared.FirstErrors;
 import cn.chanrong.shared.Rejection;
 import java.util.List;
 
 /**
- * The outcome of a CSV import. A file with any bad row changes nothing: {@code errors} lists every
- * bad row (line, column, rule) and the counts are zero. A good file is applied whole; re-importing
- * it leaves every row unchanged.
+ * The outcome of a CSV import. A file with any bad row changes nothing: {@code errors} lists the
+ * first {@value FirstErrors#LIMIT} broken rules (line, column, rule), {@code errorsNotListed} counts
+ * the rest, and the counts are zero. A good file is applied whole; re-importing it leaves every row
+ * unchanged.
  */
-public record ImportReport(String kind, int rows, int created, int updated, int unchanged, List<RowError> errors) {
+public record ImportReport(String kind, int rows, int created, int updated, int unchanged, List<RowError> errors,
+                           long errorsNotListed) {
+
+    public ImportReport {
+        errors = List.copyOf(errors);
+    }
+
+    /** A report whose errors are all listed. */
+    public ImportReport(String kind, int rows, int created, int updated, int unchanged, List<RowError> errors) {
+        this(kind, rows, created, updated, unchanged, errors, 0);
+    }
+
+    /** A refused file: its first errors and the count of the rest, nothing applied. */
+    public static ImportReport refused(String kind, int rows, FirstErrors<RowError> errors) {
+        return new ImportReport(kind, rows, 0, 0, 0, errors.listed(), errors.notListed());
+    }
+
+    /** A collector of a file's first row errors, each clipped as it is kept. */
+    public static FirstErrors<RowError> firstErrors() {
+        return new FirstErrors<>(RowError::clipped);
+    }
 
     /** One broken rule on one line; {@code column} is the CSV column, null for the whole row or file. */
     public record RowError(int line, String column, Rejection rejection) {
+
+        /** This error with what it quotes from the file cut short (see {@link Rejection#clipped()}). */
+        public RowError clipped() {
+            String c = column == null || column.length() <= Rejection.CLIP ? column
+                    : column.substring(0, Rejection.CLIP) + "…";
+            return new RowError(line, c, rejection.clipped());
+        }
     }
 
     public boolean accepted() {
-        return errors.isEmpty();
+        return errors.isEmpty() && errorsNotListed == 0;
+    }
+
+    /** Every error found, listed or not. */
+    public long errorCount() {
+        return errors.size() + errorsNotListed;
     }
 
     /** The report as the import APIs answer it, with each rule's message from {@code message}. */
@@ -35,6 +69,7 @@ public record ImportReport(String kind, int rows, int created, int updated, int 
             m.put("message", message.apply(e.rejection()));
             return m;
         }).toList());
+        body.put("errorsNotListed", errorsNotListed);
         return body;
     }
 }

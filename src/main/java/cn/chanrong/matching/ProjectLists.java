@@ -4,6 +4,7 @@ import cn.chanrong.enterprise.ImportReport;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
+import cn.chanrong.shared.Upload;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -43,6 +44,9 @@ public interface ProjectLists {
     }
 
     Imported importList(Caller caller, byte[] csv, String charset, Integer contactDays);
+
+    /** As {@link #importList(Caller, byte[], String, Integer)}, streaming an uploaded file. */
+    Imported importList(Caller caller, Upload csv, String charset, Integer contactDays);
 
     Page<ListInfo> lists(Caller caller, PageRequest page);
 

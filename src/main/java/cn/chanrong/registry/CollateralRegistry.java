@@ -1,5 +1,6 @@
 package cn.chanrong.registry;
 
+import cn.chanrong.shared.Upload;
 import java.util.List;
 
 /**
@@ -53,10 +54,11 @@ public interface CollateralRegistry {
     CancellationTask raiseCancellationTask(String filingNumber, String reason);
 
     /**
-     * Imports national-registry search results (the CSV layout in README): all rows or none; each
-     * refused row is reported with its line and field. Returns how many filings were imported.
+     * Imports national-registry search results (the CSV layout in README, UTF-8 unless {@code encoding}
+     * says otherwise), streaming the upload: all rows or none; each refused row is reported with its
+     * line and field, the first 1,000 listed and the rest counted. Returns how many filings were imported.
      */
-    int importExternal(String csvText, String actor);
+    int importExternal(Upload file, String encoding, String actor);
 
     /** Active filings on the platform by collateral type. */
     java.util.Map<String, Long> activeByType();

@@ -25,6 +25,9 @@ public interface Receivables {
     /** Imports invoices as CSV ({@code csv}) or one invoice as XML ({@code xml}): all or none. */
     InvoiceImport importInvoices(Caller caller, String format, byte[] content);
 
+    /** As {@link #importInvoices(Caller, String, byte[])}, streaming an uploaded file. */
+    InvoiceImport importInvoices(Caller caller, String format, cn.chanrong.shared.Upload content);
+
     record InvoiceView(String number, LocalDate issuedOn, String sellerCode, String sellerName, String buyerCode,
                        String buyerName, BigDecimal amount, BigDecimal tax, BigDecimal total, String redLetterOf,
                        BigDecimal reversed) {

@@ -3,6 +3,7 @@ package cn.chanrong.scf;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
+import cn.chanrong.shared.Upload;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -118,6 +119,12 @@ public interface WarehouseReceipts {
 
     /** CSV with header {@code code,date,price,unit}: all rows or none; returns the prices stored. */
     List<Price> importPrices(Caller caller, byte[] csv, String encoding);
+
+    /**
+     * As {@link #importPrices(Caller, byte[], String)}, streaming an uploaded file: a refused file
+     * lists its first 1,000 problems and counts the rest.
+     */
+    List<Price> importPrices(Caller caller, Upload csv, String encoding);
 
     Page<Price> prices(Caller caller, String commodityCode, PageRequest page);
 

@@ -1,5 +1,12 @@
 package cn.chanrong.shared;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -69,60 +76,226 @@ public final class Csv {
     /** Parses every record; blank lines are skipped. A quote left open is reported with its line. */
     public static List<Row> parse(String text) {
         List<Row> rows = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        boolean fieldStarted = false;
-        int line = 1;
-        int recordLine = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cur.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    cur.append(c);
-                }
-            } else if (c == '"' && cur.isEmpty()) {
-                quoted = true;
-                fieldStarted = true;
-            } else if (c == ',') {
-                fields.add(cur.toString());
-                cur.setLength(0);
-                fieldStarted = true;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (fieldStarted || !cur.isEmpty() || !fields.isEmpty()) {
-                    fields.add(cur.toString());
-                    rows.add(new Row(recordLine, List.copyOf(fields)));
-                }
-                fields.clear();
-                cur.setLength(0);
-                fieldStarted = false;
-                line++;
-                recordLine = line;
-            } else {
-                cur.append(c);
+        try (Records records = new Records(new StringReader(text), Integer.MAX_VALUE)) {
+            for (Row r = records.next(); r != null; r = records.next()) {
+                rows.add(r);
             }
         }
-        if (quoted) {
-            throw new IllegalArgumentException("unclosed quote in the record starting on line " + recordLine);
-        }
-        if (fieldStarted || !cur.isEmpty() || !fields.isEmpty()) {
-            fields.add(cur.toString());
-            rows.add(new Row(recordLine, List.copyOf(fields)));
-        }
         return rows;
+    }
+
+    /** The longest record an upload may hold, in characters: far above any row of our layouts. */
+    public static final int MAX_RECORD = 1 << 20;
+
+    /**
+     * Opens an uploaded file as text: checks once, streaming, that every byte is valid in the
+     * declared encoding (UTF-8 when none; a UTF-8 byte-order mark is skipped), with the same
+     * rejections as {@link #decode(byte[], String)}.
+     */
+    public static Readable open(Upload file, String declaredCharset) {
+        Charset charset;
+        try {
+            charset = declaredCharset == null || declaredCharset.isBlank() ? StandardCharsets.UTF_8
+                    : Charset.forName(declaredCharset.strip());
+        } catch (RuntimeException e) {
+            return new Readable(null, Rejection.of("csv.charset-unknown", "encoding", declaredCharset));
+        }
+        if (decodes(file, charset)) {
+            return new Readable(new Source(file, charset), null);
+        }
+        boolean looksGbk = charset.equals(StandardCharsets.UTF_8) && decodes(file, Charset.forName("GBK"));
+        return new Readable(null, looksGbk ? Rejection.of("csv.looks-gbk", "encoding")
+                : Rejection.of("csv.encoding", "encoding", charset.name()));
+    }
+
+    /** An upload known to be text, or the rejection that explains why it is not. */
+    public record Readable(Source source, Rejection rejection) {
+    }
+
+    /** An upload whose bytes are valid text in its charset: its records can be read as often as needed. */
+    public static final class Source {
+        private final Upload file;
+        private final Charset charset;
+
+        private Source(Upload file, Charset charset) {
+            this.file = file;
+            this.charset = charset;
+        }
+
+        public Charset charset() {
+            return charset;
+        }
+
+        /** A fresh reader from the first record (the header); records longer than {@link #MAX_RECORD} are refused. */
+        public Records records() {
+            return new Records(reader(file, charset), MAX_RECORD);
+        }
+    }
+
+    private static boolean decodes(Upload file, Charset charset) {
+        char[] buffer = new char[8192];
+        try (Reader r = reader(file, charset)) {
+            while (r.read(buffer) >= 0) {
+                // reading is the check
+            }
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A strict reader: bytes not valid in the charset throw; a leading UTF-8 byte-order mark is skipped. */
+    private static Reader reader(Upload file, Charset charset) {
+        InputStream in = new BufferedInputStream(file.open(), 1 << 16);
+        try {
+            in.mark(3);
+            byte[] head = in.readNBytes(3);
+            if (!(head.length == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF)) {
+                in.reset();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new InputStreamReader(in, charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    /** A record longer than an upload may hold (see {@link #MAX_RECORD}): the file is refused as malformed. */
+    public static final class TooLong extends IllegalArgumentException {
+        TooLong(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Records read one at a time from a stream of text, so a file of any size is read in the memory of
+     * one record: RFC 4180 quoting, separators, quotes and line breaks inside quoted fields, blank
+     * lines skipped. {@link #next()} throws {@link IllegalArgumentException} for a quote left open or
+     * a record longer than the limit ({@link TooLong}), naming the line the record starts on.
+     */
+    public static final class Records implements AutoCloseable {
+        private final Reader in;
+        private final int maxRecord;
+        private final char[] buffer = new char[8192];
+        private final StringBuilder cur = new StringBuilder();
+        private int position;
+        private int limit;
+        private int pushedBack = -2;
+        private int line = 1;
+        private boolean done;
+
+        Records(Reader in, int maxRecord) {
+            this.in = in;
+            this.maxRecord = maxRecord;
+        }
+
+        /** Records of an empty file. */
+        public static Records none() {
+            return new Records(new StringReader(""), MAX_RECORD);
+        }
+
+        /** The next record, or null at the end of the file. */
+        public Row next() {
+            if (done) {
+                return null;
+            }
+            List<String> fields = new ArrayList<>();
+            cur.setLength(0);
+            boolean quoted = false;
+            boolean fieldStarted = false;
+            int recordLine = line;
+            long length = 0;
+            while (true) {
+                int c = read();
+                if (c < 0) {
+                    done = true;
+                    if (quoted) {
+                        throw new IllegalArgumentException("unclosed quote in the record starting on line " + recordLine);
+                    }
+                    if (fieldStarted || !cur.isEmpty() || !fields.isEmpty()) {
+                        fields.add(cur.toString());
+                        return new Row(recordLine, List.copyOf(fields));
+                    }
+                    return null;
+                }
+                if (++length > maxRecord) {
+                    done = true;
+                    throw new TooLong("the record starting on line " + recordLine + " is longer than "
+                            + maxRecord + " characters");
+                }
+                if (quoted) {
+                    if (c == '"') {
+                        int next = read();
+                        if (next == '"') {
+                            cur.append('"');
+                        } else {
+                            pushedBack = next;
+                            quoted = false;
+                        }
+                    } else {
+                        if (c == '\n') {
+                            line++;
+                        }
+                        cur.append((char) c);
+                    }
+                } else if (c == '"' && cur.isEmpty()) {
+                    quoted = true;
+                    fieldStarted = true;
+                } else if (c == ',') {
+                    fields.add(cur.toString());
+                    cur.setLength(0);
+                    fieldStarted = true;
+                } else if (c == '\n' || c == '\r') {
+                    if (c == '\r') {
+                        int next = read();
+                        if (next != '\n') {
+                            pushedBack = next;
+                        }
+                    }
+                    line++;
+                    if (fieldStarted || !cur.isEmpty() || !fields.isEmpty()) {
+                        fields.add(cur.toString());
+                        return new Row(recordLine, List.copyOf(fields));
+                    }
+                    recordLine = line;
+                    length = 0;
+                } else {
+                    cur.append((char) c);
+                }
+            }
+        }
+
+        private int read() {
+            if (pushedBack != -2) {
+                int c = pushedBack;
+                pushedBack = -2;
+                return c;
+            }
+            if (position == limit) {
+                try {
+                    limit = in.read(buffer);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    return -1;
+                }
+            }
+            return buffer[position++];
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** The fields of one line that holds no line break inside quotes (as the reference tables). */

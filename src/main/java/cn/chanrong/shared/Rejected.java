@@ -13,15 +13,27 @@ public class Rejected extends RuntimeException {
 
     private final Kind kind;
     private final List<Rejection> rejections;
+    private final long notListed;
 
     public Rejected(Kind kind, List<Rejection> rejections) {
+        this(kind, rejections, 0);
+    }
+
+    /** A refusal that lists only some of its reasons: {@code notListed} more were found (a file's errors). */
+    public Rejected(Kind kind, List<Rejection> rejections, long notListed) {
         super(rejections.isEmpty() ? kind.name() : rejections.get(0).code());
         this.kind = kind;
         this.rejections = List.copyOf(rejections);
+        this.notListed = notListed;
     }
 
     public static Rejected invalid(List<Rejection> rejections) {
         return new Rejected(Kind.INVALID, rejections);
+    }
+
+    /** Refuses a file with its first errors listed and the rest counted. */
+    public static Rejected invalid(FirstErrors<Rejection> errors) {
+        return new Rejected(Kind.INVALID, errors.listed(), errors.notListed());
     }
 
     public static Rejected invalid(Rejection rejection) {
@@ -46,5 +58,10 @@ public class Rejected extends RuntimeException {
 
     public List<Rejection> rejections() {
         return rejections;
+    }
+
+    /** How many further reasons were found but not listed in {@link #rejections()}. */
+    public long notListed() {
+        return notListed;
     }
 }

@@ -2,7 +2,10 @@ package cn.chanrong.cashflow.domain;
 
 import cn.chanrong.cashflow.domain.CsvRecords.Row;
 import cn.chanrong.cashflow.domain.StatementFormatException.Place;
+import cn.chanrong.shared.Upload;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -101,21 +104,33 @@ public final class CsvStatementParser {
      * @throws StatementFormatException naming the line and column of the first problem found
      */
     public CsvStatement parse(byte[] bytes) {
-        CsvRecords.Decoded decoded = CsvRecords.decode(Objects.requireNonNull(bytes, "bytes"));
-        List<Row> rows = CsvRecords.split(decoded.text());
-        if (rows.isEmpty()) {
-            throw new StatementFormatException("csv.header", Place.line(1), "header", "the file is empty", "文件为空");
-        }
-        Row header = rows.get(0);
-        Map<Column, Integer> index = header(header);
+        return parse(Upload.of(Objects.requireNonNull(bytes, "bytes")));
+    }
+
+    /**
+     * Reads an uploaded file without holding its bytes or text: the encoding is found in one pass,
+     * the records are read in a second, one at a time. The entries read are kept (they are the
+     * statements); the size of the upload bounds them.
+     *
+     * @throws StatementFormatException naming the line and column of the first problem found
+     */
+    public CsvStatement parse(Upload file) {
+        Charset charset = CsvRecords.encoding(Objects.requireNonNull(file, "file"));
         Map<String, Account> accounts = new LinkedHashMap<>();
-        for (Row row : rows.subList(1, rows.size())) {
-            read(row, new Cells(header, index, row), accounts);
+        try (CsvRecords.Rows rows = CsvRecords.rows(file, charset)) {
+            Row header = rows.next();
+            if (header == null) {
+                throw new StatementFormatException("csv.header", Place.line(1), "header", "the file is empty", "文件为空");
+            }
+            Map<Column, Integer> index = header(header);
+            for (Row row = rows.next(); row != null; row = rows.next()) {
+                read(row, new Cells(header, index, row), accounts);
+            }
         }
         List<StatementDraft> drafts = accounts.values().stream().map(a -> new StatementDraft("csv",
                 "csv:" + a.id + ":" + a.from + ".." + a.to, a.id, a.currency, a.from, a.to, a.opening,
                 a.balance, a.entries)).toList();
-        return new CsvStatement(decoded.encoding(), drafts);
+        return new CsvStatement(charset.equals(StandardCharsets.UTF_8) ? "UTF-8" : "GBK", drafts);
     }
 
     private static Map<Column, Integer> header(Row header) {

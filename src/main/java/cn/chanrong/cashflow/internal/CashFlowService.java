@@ -24,6 +24,7 @@ import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
+import cn.chanrong.shared.Upload;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -101,26 +102,38 @@ class CashFlowService implements CashFlows {
     @Override
     @Transactional
     public ImportResult importStatements(Caller caller, long enterpriseId, byte[] body, Source requested) {
+        return importFile(caller, enterpriseId, Upload.of(body), requested);
+    }
+
+    @Override
+    @Transactional
+    public ImportResult importStatements(Caller caller, long enterpriseId, Upload file, Source requested) {
+        return importFile(caller, enterpriseId, file, requested);
+    }
+
+    /** The file is parsed from the upload as a stream (StAX for camt, a record at a time for CSV). */
+    private ImportResult importFile(Caller caller, long enterpriseId, Upload file, Source requested) {
         store.requireEnterprise(enterpriseId);
         Source source = allowedSource(caller, enterpriseId, requested);
-        if (body == null || body.length == 0) {
+        if (file == null || file.isEmpty()) {
             throw Rejected.invalid(Rejection.of("required", "file"));
         }
         String encoding = null;
         List<StatementDraft> drafts;
         try {
-            if (looksLikeXml(body)) {
-                drafts = new CamtParser().parse(body);
+            if (looksLikeXml(file.head(64))) {
+                try (java.io.InputStream in = file.open()) {
+                    drafts = new CamtParser().parse(in);
+                }
             } else {
-                CsvStatement csv = new CsvStatementParser().parse(body);
+                CsvStatement csv = new CsvStatementParser().parse(file);
                 encoding = csv.encoding();
                 drafts = csv.statements();
             }
         } catch (StatementFormatException e) {
             throw Rejected.invalid(Rejection.of("cashflow.format." + e.code(), e.field(), e.messageZh(), e.getMessage()));
-        }
-        if (drafts.isEmpty()) {
-            throw Rejected.invalid(Rejection.of("cashflow.empty", "file"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         Map<String, Long> accounts = new java.util.HashMap<>();
         for (StatementDraft d : drafts) {

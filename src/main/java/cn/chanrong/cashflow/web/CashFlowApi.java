@@ -2,12 +2,15 @@ package cn.chanrong.cashflow.web;
 
 import cn.chanrong.cashflow.CashFlows;
 import cn.chanrong.identity.Caller;
+import cn.chanrong.platform.Uploads;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
+import cn.chanrong.shared.Upload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -55,9 +58,12 @@ class CashFlowApi {
     @Operation(summary = "Import a camt.053 / camt.054 file or a statement CSV (UTF-8 or GBK); all of it or nothing",
             description = "The source follows the caller: the enterprise's own upload (SELF_UPLOAD), its bank under consent "
                     + "(BANK_DIRECT), or an administrator loading the PBOC platform's data (PBOC_PLATFORM).")
-    CashFlows.ImportResult importStatements(Caller caller, @PathVariable long enterpriseId, @RequestBody byte[] body,
+    CashFlows.ImportResult importStatements(Caller caller, @PathVariable long enterpriseId,
+                                            @RequestBody InputStreamResource body,
                                             @RequestParam(required = false) CashFlows.Source source) {
-        return cashFlows.importStatements(caller, enterpriseId, body, source);
+        try (Upload file = Uploads.spool(body)) {
+            return cashFlows.importStatements(caller, enterpriseId, file, source);
+        }
     }
 
     @GetMapping("/statements")

@@ -6,8 +6,10 @@ import cn.chanrong.credit.OutsideFacts;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Consents;
 import cn.chanrong.shared.Csv;
+import cn.chanrong.shared.FirstErrors;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
+import cn.chanrong.shared.Upload;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -46,55 +48,76 @@ class OutsideFactsService implements OutsideFacts {
         consents.requireRead(caller, enterpriseId, what);
     }
 
+    private static final List<String> TAX_HEADER = List.of("month", "tax_paid", "invoice_sales");
+
+    /** A line of the file: a month of tax facts, each null when it could not be read. */
+    private record TaxLine(YearMonth month, BigDecimal tax, BigDecimal sales) {
+    }
+
     @Override
     @Transactional
-    public int importTax(Caller caller, long enterpriseId, byte[] bytes, String encoding) {
+    public int importTax(Caller caller, long enterpriseId, Upload file, String encoding) {
         allow(caller, enterpriseId, "tax import");
-        Csv.Either decoded = Csv.decode(bytes, encoding);
-        if (decoded.rejection() != null) {
-            throw Rejected.invalid(decoded.rejection());
+        Csv.Readable readable = Csv.open(file, encoding);
+        if (readable.rejection() != null) {
+            throw Rejected.invalid(readable.rejection());
         }
-        List<Csv.Row> rows = Csv.parse(decoded.text());
-        if (rows.isEmpty() || !List.of("month", "tax_paid", "invoice_sales").equals(rows.getFirst().fields().stream()
-                .map(f -> f.strip().toLowerCase(java.util.Locale.ROOT)).toList())) {
-            throw Rejected.invalid(Rejection.of("credit.tax.header", "file", "month,tax_paid,invoice_sales"));
-        }
-        List<Rejection> problems = new ArrayList<>();
-        List<Object[]> good = new ArrayList<>();
+        FirstErrors<Rejection> problems = FirstErrors.ofRejections();
         Set<YearMonth> seen = new java.util.HashSet<>();
-        for (Csv.Row r : rows.subList(1, rows.size())) {
-            List<String> f = r.fields();
-            if (f.size() != 3) {
-                problems.add(Rejection.of("credit.tax.columns", "file", r.line(), f.size()));
-                continue;
+        try (Csv.Records records = readable.source().records()) {
+            Csv.Row first = records.next();
+            if (first == null || !TAX_HEADER.equals(first.fields().stream()
+                    .map(f -> f.strip().toLowerCase(java.util.Locale.ROOT)).toList())) {
+                throw Rejected.invalid(Rejection.of("credit.tax.header", "file", String.join(",", TAX_HEADER)));
             }
-            YearMonth month = null;
-            try {
-                month = YearMonth.parse(f.get(0).strip());
-            } catch (DateTimeParseException e) {
-                problems.add(Rejection.of("credit.tax.month", "month", r.line(), f.get(0)));
+            for (Csv.Row r = records.next(); r != null; r = records.next()) {
+                TaxLine t = taxLine(r, problems);
+                if (t != null && t.month() != null && !seen.add(t.month())) {
+                    problems.add(Rejection.of("credit.tax.duplicate", "month", r.line(), t.month().toString()));
+                }
             }
-            BigDecimal tax = amount(f.get(1), r.line(), "tax_paid", problems);
-            BigDecimal sales = amount(f.get(2), r.line(), "invoice_sales", problems);
-            if (month != null && !seen.add(month)) {
-                problems.add(Rejection.of("credit.tax.duplicate", "month", r.line(), month.toString()));
-            }
-            if (month != null && tax != null && sales != null) {
-                good.add(new Object[] {month.atDay(1), tax, sales});
-            }
+        } catch (IllegalArgumentException e) {
+            throw Rejected.invalid(Rejection.of("csv.malformed", null, e.getMessage()));
         }
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
-        for (Object[] g : good) {
-            jdbc.sql("""
-                            INSERT INTO tax_record (enterprise_id, month, tax_paid, invoice_sales) VALUES (:e, :m, :t, :s)
-                            ON CONFLICT (enterprise_id, month) DO UPDATE SET tax_paid = excluded.tax_paid,
-                                                                               invoice_sales = excluded.invoice_sales""")
-                    .param("e", enterpriseId).param("m", g[0]).param("t", g[1]).param("s", g[2]).update();
+        int stored = 0;
+        FirstErrors<Rejection> none = FirstErrors.ofRejections();
+        try (Csv.Records records = readable.source().records()) {
+            records.next();
+            for (Csv.Row r = records.next(); r != null; r = records.next()) {
+                TaxLine g = taxLine(r, none);
+                jdbc.sql("""
+                                INSERT INTO tax_record (enterprise_id, month, tax_paid, invoice_sales) VALUES (:e, :m, :t, :s)
+                                ON CONFLICT (enterprise_id, month) DO UPDATE SET tax_paid = excluded.tax_paid,
+                                                                                   invoice_sales = excluded.invoice_sales""")
+                        .param("e", enterpriseId).param("m", g.month().atDay(1)).param("t", g.tax()).param("s", g.sales()).update();
+                stored++;
+            }
         }
-        audit.record(AuditEvent.success(caller.username(), "credit.tax-import", "enterprise", enterpriseId, good.size() + " months"));
-        return good.size();
+        audit.record(AuditEvent.success(caller.username(), "credit.tax-import", "enterprise", enterpriseId, stored + " months"));
+        return stored;
+    }
+
+    /** One line read, its problems reported; null when it has not three columns. */
+    private static TaxLine taxLine(Csv.Row r, FirstErrors<Rejection> problems) {
+        List<String> f = r.fields();
+        if (f.size() != 3) {
+            problems.add(Rejection.of("credit.tax.columns", "file", r.line(), f.size()));
+            return null;
+        }
+        List<Rejection> found = new ArrayList<>();
+        YearMonth month = null;
+        try {
+            month = YearMonth.parse(f.get(0).strip());
+        } catch (DateTimeParseException e) {
+            found.add(Rejection.of("credit.tax.month", "month", r.line(), f.get(0)));
+        }
+        BigDecimal tax = amount(f.get(1), r.line(), "tax_paid", found);
+        BigDecimal sales = amount(f.get(2), r.line(), "invoice_sales", found);
+        problems.addAll(found);
+        return new TaxLine(month, tax, sales);
     }
 
     private static BigDecimal amount(String raw, int line, String field, List<Rejection> problems) {

@@ -5,8 +5,10 @@ import cn.chanrong.credit.CreditModels;
 import cn.chanrong.credit.CreditReports;
 import cn.chanrong.credit.decision.Terms;
 import cn.chanrong.identity.Caller;
+import cn.chanrong.platform.Uploads;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
+import cn.chanrong.shared.Upload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -117,9 +120,11 @@ class CreditApi {
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Import monthly tax paid and 数电发票 sales: CSV month,tax_paid,invoice_sales (month yyyy-MM), all or none",
             description = "Administrators (the platform's 银税互动 feed) or an institution holding the enterprise's consent.")
-    Map<String, Object> tax(Caller caller, @PathVariable long id, @RequestBody byte[] body,
+    Map<String, Object> tax(Caller caller, @PathVariable long id, @RequestBody InputStreamResource body,
                             @RequestParam(required = false) String encoding) {
-        return Map.of("stored", outside.importTax(caller, id, body, encoding));
+        try (Upload file = Uploads.spool(body)) {
+            return Map.of("stored", outside.importTax(caller, id, file, encoding));
+        }
     }
 
     @org.springframework.web.bind.annotation.PutMapping(value = "/api/v1/enterprises/{id}/tax-grades/{year}",

@@ -4,10 +4,13 @@ import cn.chanrong.enterprise.EnterpriseImports;
 import cn.chanrong.enterprise.ImportReport;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.platform.ApiErrors;
+import cn.chanrong.platform.Uploads;
+import cn.chanrong.shared.Upload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,7 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * CSV imports. The body is the file (text/csv); its encoding is UTF-8 unless {@code encoding=GBK}
- * (or a charset on the Content-Type) says otherwise. 200 with the counts, or 422 listing every bad row.
+ * (or a charset on the Content-Type) says otherwise. 200 with the counts, or 422 listing the first
+ * 1,000 errors and counting the rest ({@code errorsNotListed}). The body is streamed to a temporary
+ * file, never held in memory.
  */
 @RestController
 @RequestMapping("/api/v1/imports")
@@ -38,19 +43,23 @@ class ImportApi {
     @PostMapping(value = "/enterprises", consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE, MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Import enterprises (columns: " + EnterpriseImports.ENTERPRISE_COLUMNS + ")")
-    ResponseEntity<Map<String, Object>> enterprises(Caller caller, Locale locale, @RequestBody byte[] body,
+    ResponseEntity<Map<String, Object>> enterprises(Caller caller, Locale locale, @RequestBody InputStreamResource body,
                                                     @RequestParam(required = false) String encoding,
                                                     @RequestHeader(value = "Content-Type", required = false) String type) {
-        return respond(imports.importEnterprises(caller, body, charset(encoding, type)), locale);
+        try (Upload file = Uploads.spool(body)) {
+            return respond(imports.importEnterprises(caller, file, charset(encoding, type)), locale);
+        }
     }
 
     @PostMapping(value = "/statements", consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE, MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Import annual statements (columns: " + EnterpriseImports.STATEMENT_COLUMNS + ")")
-    ResponseEntity<Map<String, Object>> statements(Caller caller, Locale locale, @RequestBody byte[] body,
+    ResponseEntity<Map<String, Object>> statements(Caller caller, Locale locale, @RequestBody InputStreamResource body,
                                                    @RequestParam(required = false) String encoding,
                                                    @RequestHeader(value = "Content-Type", required = false) String type) {
-        return respond(imports.importStatements(caller, body, charset(encoding, type)), locale);
+        try (Upload file = Uploads.spool(body)) {
+            return respond(imports.importStatements(caller, file, charset(encoding, type)), locale);
+        }
     }
 
     static String charset(String encoding, String contentType) {

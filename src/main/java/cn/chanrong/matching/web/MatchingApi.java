@@ -5,13 +5,16 @@ import cn.chanrong.matching.Needs;
 import cn.chanrong.matching.ProjectLists;
 import cn.chanrong.matching.Roadshows;
 import cn.chanrong.platform.ApiErrors;
+import cn.chanrong.platform.Uploads;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
+import cn.chanrong.shared.Upload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -117,10 +120,13 @@ class MatchingApi {
     @PreAuthorize("hasRole('REGULATOR')")
     @Operation(summary = "Import a candidate list and push its items (MIIT, NDRC); columns: batch_no,list_type,credit_code,"
             + "enterprise_name,project_name,investment,financing_needed")
-    ResponseEntity<Map<String, Object>> importList(Caller caller, Locale locale, @RequestBody byte[] body,
+    ResponseEntity<Map<String, Object>> importList(Caller caller, Locale locale, @RequestBody InputStreamResource body,
                                                    @RequestParam(required = false) String encoding,
                                                    @RequestParam(required = false) Integer contactDays) {
-        ProjectLists.Imported r = lists.importList(caller, body, encoding, contactDays);
+        ProjectLists.Imported r;
+        try (Upload file = Uploads.spool(body)) {
+            r = lists.importList(caller, file, encoding, contactDays);
+        }
         Map<String, Object> json = new java.util.LinkedHashMap<>(r.report().asJson(x -> errors.message(x, locale)));
         json.put("list", r.list());
         return ResponseEntity.status(r.report().accepted() ? 201 : 422).body(json);

@@ -3,17 +3,20 @@ package cn.chanrong.registry.web;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
 import cn.chanrong.platform.ApiErrors;
+import cn.chanrong.platform.Uploads;
 import cn.chanrong.registry.CollateralRegistry;
 import cn.chanrong.registry.Conflict;
 import cn.chanrong.registry.Filing;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
+import cn.chanrong.shared.Upload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -81,16 +84,14 @@ class RegistryApi {
     @PostMapping(value = "/external-filings", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize("hasAnyRole('INSTITUTION', 'ADMIN')")
     @Operation(summary = "Import national-registry search results (CSV; all rows or none); they join the double-financing check as external")
-    Map<String, Object> importExternal(Caller caller, @RequestBody byte[] body,
+    Map<String, Object> importExternal(Caller caller, @RequestBody InputStreamResource body,
                                        @RequestParam(required = false) String encoding) {
         if (!caller.isAdmin()) {
             securedParty(caller);
         }
-        var decoded = cn.chanrong.shared.Csv.decode(body, encoding);
-        if (decoded.rejection() != null) {
-            throw Rejected.invalid(decoded.rejection());
+        try (Upload file = Uploads.spool(body)) {
+            return Map.of("imported", registry.importExternal(file, encoding, caller.username()));
         }
-        return Map.of("imported", registry.importExternal(decoded.text(), caller.username()));
     }
 
     record RegistryStatistics(Map<String, Long> activeByType, int overdueCancellations, Map<Long, Long> blockedAttempts) {

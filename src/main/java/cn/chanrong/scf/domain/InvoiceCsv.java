@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * invoice. Decoding and quoting follow the shared {@link Csv} reader (UTF-8 with or without BOM,
  * or the declared charset such as GBK; RFC 4180 quotes).
  * <p>
+ * Uploads are read a line at a time: {@link #header}, then {@link #row} for each data line.
+ * <p>
  * File-level problems ({@code csv.*} from the decoder, {@code invoice.csv.unclosed-quote} (line),
  * {@code invoice.csv.header} (expected header)) stop the read. Line-level problems stay with their
  * line: {@code invoice.csv.columns} (line, expected, actual), {@code invoice.csv.date},
@@ -79,8 +81,9 @@ public final class InvoiceCsv {
         } catch (IllegalArgumentException e) {
             return new Result(List.of(), List.of(Rejection.of("invoice.csv.unclosed-quote", null, e.getMessage())));
         }
-        if (records.isEmpty() || !isHeader(records.getFirst().fields())) {
-            return new Result(List.of(), List.of(Rejection.of("invoice.csv.header", null, String.join(",", HEADER))));
+        Rejection header = header(records.isEmpty() ? null : records.getFirst());
+        if (header != null) {
+            return new Result(List.of(), List.of(header));
         }
         List<Row> rows = new ArrayList<>();
         for (Csv.Row record : records.subList(1, records.size())) {
@@ -89,11 +92,23 @@ public final class InvoiceCsv {
         return new Result(rows, List.of());
     }
 
-    private static boolean isHeader(List<String> fields) {
-        return fields.stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList().equals(HEADER);
+    /** Null when {@code first} (null for an empty file) is the header, else why it is not. */
+    public static Rejection header(Csv.Row first) {
+        return first != null && first.fields().stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList().equals(HEADER)
+                ? null : Rejection.of("invoice.csv.header", null, String.join(",", HEADER));
     }
 
-    private static Row row(Csv.Row record) {
+    /**
+     * Why a file could not be read to its end ({@link Csv.Records#next()} threw): a quote left open, or
+     * a record too long to be a line of this layout.
+     */
+    public static Rejection unreadable(IllegalArgumentException e) {
+        return e instanceof Csv.TooLong ? Rejection.of("csv.malformed", null, e.getMessage())
+                : Rejection.of("invoice.csv.unclosed-quote", null, e.getMessage());
+    }
+
+    /** One data line read: the invoice, or what keeps it from being read, and the rule check's rejections. */
+    public static Row row(Csv.Row record) {
         int line = record.line();
         List<String> f = record.fields().stream().map(String::strip).toList();
         if (f.size() != HEADER.size()) {

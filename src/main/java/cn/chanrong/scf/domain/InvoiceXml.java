@@ -61,7 +61,10 @@ import javax.xml.stream.XMLStreamReader;
  * back as a rejection with code {@code invoice.xml}, the element's path as field (for example
  * {@code Items/Item[2]/Amount}) and as arguments the problem — {@code doctype},
  * {@code malformed} (line, column), {@code entity} (its name), {@code root}, {@code missing},
- * {@code duplicate}, {@code date}, {@code decimal}, {@code invoice-type} — and the offending text.
+ * {@code duplicate}, {@code date}, {@code decimal}, {@code invoice-type}, and the limits that keep a
+ * hostile document small in memory however large the file: {@code too-many} items, {@code too-long}
+ * text, {@code too-deep} nesting — and the offending text or the limit. The document is read as a
+ * stream, never held whole.
  * A readable invoice is then checked by {@link InvoiceRules}, and its rejections come back with it.
  */
 public final class InvoiceXml {
@@ -72,6 +75,13 @@ public final class InvoiceXml {
             "TotalAmWithoutTax", "TotalTaxAm", "TotalTax-includedAmount");
     private static final Set<String> ITEM_LEAVES = Set.of("ItemName", "TaxClassificationCode", "Quantity",
             "MeasurementDimension", "Amount", "TaxRate", "ComTaxAm");
+
+    /** Items one invoice may have: far above any real invoice, low enough to keep a hostile file small in memory. */
+    public static final int MAX_ITEMS = 10_000;
+    /** Characters one element's text may have. */
+    public static final int MAX_TEXT = 10_000;
+    /** How deep elements may nest (the layout needs four). */
+    public static final int MAX_DEPTH = 64;
 
     private InvoiceXml() {
     }
@@ -120,14 +130,24 @@ public final class InvoiceXml {
                         if (path.isEmpty() && !name.equals("EInvoice")) {
                             return Rejection.of("invoice.xml", name, "root");
                         }
+                        if (path.size() == MAX_DEPTH) {
+                            return Rejection.of("invoice.xml", relative(path), "too-deep", MAX_DEPTH);
+                        }
                         path.addLast(name);
                         text.setLength(0);
                         if (relative(path).equals("Items/Item")) {
+                            if (raw.items.size() == MAX_ITEMS) {
+                                return Rejection.of("invoice.xml", "Items/Item", "too-many", MAX_ITEMS);
+                            }
                             raw.items.add(new HashMap<>());
                         }
                     }
-                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                            text.append(reader.getText());
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                        if (text.length() + reader.getTextLength() > MAX_TEXT) {
+                            return Rejection.of("invoice.xml", relative(path), "too-long", MAX_TEXT);
+                        }
+                        text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+                    }
                     case XMLStreamConstants.END_ELEMENT -> {
                         raw.leaf(relative(path), path.peekLast(), text.toString().strip());
                         path.removeLast();

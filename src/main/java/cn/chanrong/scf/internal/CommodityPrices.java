@@ -2,10 +2,12 @@ package cn.chanrong.scf.internal;
 
 import cn.chanrong.scf.WarehouseReceipts.Price;
 import cn.chanrong.shared.Csv;
+import cn.chanrong.shared.FirstErrors;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
+import cn.chanrong.shared.Upload;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -67,66 +70,81 @@ class CommodityPrices {
     }
 
     /**
-     * Reads the CSV: every row checked with its line number; any refusal refuses the whole file.
-     * Returns the rows in file order.
+     * Checks the CSV, streaming: every row checked with its line number; any refusal refuses the whole
+     * file, with the first {@value FirstErrors#LIMIT} problems listed and the rest counted. Returns the
+     * checked text, to read the rows again with {@link #forEachRow}.
      */
-    static List<Checked> parse(byte[] bytes, String encoding, LocalDate today) {
-        Csv.Either decoded = Csv.decode(bytes, encoding);
-        if (decoded.rejection() != null) {
-            throw Rejected.invalid(decoded.rejection());
+    static Csv.Source checkFile(Upload file, String encoding, LocalDate today) {
+        Csv.Readable readable = Csv.open(file, encoding);
+        if (readable.rejection() != null) {
+            throw Rejected.invalid(readable.rejection());
         }
-        List<Csv.Row> records;
-        try {
-            records = Csv.parse(decoded.text());
+        FirstErrors<Rejection> problems = FirstErrors.ofRejections();
+        Set<String> seen = new HashSet<>();
+        try (Csv.Records records = readable.source().records()) {
+            Csv.Row first = records.next();
+            if (first == null || !first.fields().stream().map(f -> f.strip().toLowerCase(Locale.ROOT))
+                    .toList().equals(HEADER)) {
+                throw Rejected.invalid(Rejection.of("scf.price.csv-header", null, String.join(",", HEADER)));
+            }
+            Csv.Row record = records.next();
+            if (record == null) {
+                throw Rejected.invalid(Rejection.of("csv.no-rows", null));
+            }
+            for (; record != null; record = records.next()) {
+                Checked c = row(record, today, problems);
+                if (c != null) {
+                    if (!seen.add(c.code() + "|" + c.unit() + "|" + c.date())) {
+                        problems.add(Rejection.of("scf.price.line-duplicate", "date", record.line(), c.code(), c.unit(),
+                                c.date()));
+                    }
+                }
+            }
         } catch (IllegalArgumentException e) {
             throw Rejected.invalid(Rejection.of("csv.malformed", null, e.getMessage()));
-        }
-        if (records.isEmpty() || !records.getFirst().fields().stream().map(f -> f.strip().toLowerCase(Locale.ROOT))
-                .toList().equals(HEADER)) {
-            throw Rejected.invalid(Rejection.of("scf.price.csv-header", null, String.join(",", HEADER)));
-        }
-        if (records.size() == 1) {
-            throw Rejected.invalid(Rejection.of("csv.no-rows", null));
-        }
-        List<Rejection> problems = new ArrayList<>();
-        List<Checked> rows = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (Csv.Row record : records.subList(1, records.size())) {
-            int line = record.line();
-            List<String> f = record.fields().stream().map(String::strip).toList();
-            if (f.size() != HEADER.size()) {
-                problems.add(Rejection.of("scf.price.line-columns", null, line, HEADER.size(), f.size()));
-                continue;
-            }
-            List<Rejection> r = new ArrayList<>();
-            LocalDate date = null;
-            try {
-                date = LocalDate.parse(f.get(1));
-            } catch (DateTimeParseException e) {
-                r.add(Rejection.of("date.format", "date", f.get(1)));
-            }
-            Checked c = check(f.get(0), date, f.get(2), f.get(3), today, r);
-            // one message per bad column, naming the line and the value as written
-            new java.util.LinkedHashSet<>(r.stream().map(Rejection::field).toList()).forEach(field -> {
-                switch (field) {
-                    case "commodityCode" -> problems.add(Rejection.of("scf.price.line-code", "code", line, f.get(0)));
-                    case "date" -> problems.add(Rejection.of("scf.price.line-date", "date", line, f.get(1)));
-                    case "pricePerUnit" -> problems.add(Rejection.of("scf.price.line-price", "price", line, f.get(2)));
-                    default -> problems.add(Rejection.of("scf.price.line-unit", "unit", line, f.get(3)));
-                }
-            });
-            if (r.isEmpty()) {
-                if (!seen.add(c.code() + "|" + c.unit() + "|" + c.date())) {
-                    problems.add(Rejection.of("scf.price.line-duplicate", "date", line, c.code(), c.unit(), c.date()));
-                } else {
-                    rows.add(c);
-                }
-            }
         }
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
-        return rows;
+        return readable.source();
+    }
+
+    /** The rows of a file that passed {@link #checkFile}, in file order. */
+    static void forEachRow(Csv.Source source, LocalDate today, Consumer<Checked> action) {
+        FirstErrors<Rejection> none = FirstErrors.ofRejections();
+        try (Csv.Records records = source.records()) {
+            records.next();
+            for (Csv.Row record = records.next(); record != null; record = records.next()) {
+                action.accept(row(record, today, none));
+            }
+        }
+    }
+
+    /** One row checked; null, with one problem per bad column (naming the line and the value as written), when it fails. */
+    private static Checked row(Csv.Row record, LocalDate today, FirstErrors<Rejection> problems) {
+        int line = record.line();
+        List<String> f = record.fields().stream().map(String::strip).toList();
+        if (f.size() != HEADER.size()) {
+            problems.add(Rejection.of("scf.price.line-columns", null, line, HEADER.size(), f.size()));
+            return null;
+        }
+        List<Rejection> r = new ArrayList<>();
+        LocalDate date = null;
+        try {
+            date = LocalDate.parse(f.get(1));
+        } catch (DateTimeParseException e) {
+            r.add(Rejection.of("date.format", "date", f.get(1)));
+        }
+        Checked c = check(f.get(0), date, f.get(2), f.get(3), today, r);
+        new java.util.LinkedHashSet<>(r.stream().map(Rejection::field).toList()).forEach(field -> {
+            switch (field) {
+                case "commodityCode" -> problems.add(Rejection.of("scf.price.line-code", "code", line, f.get(0)));
+                case "date" -> problems.add(Rejection.of("scf.price.line-date", "date", line, f.get(1)));
+                case "pricePerUnit" -> problems.add(Rejection.of("scf.price.line-price", "price", line, f.get(2)));
+                default -> problems.add(Rejection.of("scf.price.line-unit", "unit", line, f.get(3)));
+            }
+        });
+        return r.isEmpty() ? c : null;
     }
 
     /** The latest price of the commodity in that unit on or before {@code date}. */

@@ -71,6 +71,11 @@ class ReceivableService implements Receivables {
     }
 
     @Override
+    public InvoiceImport importInvoices(Caller caller, String format, cn.chanrong.shared.Upload content) {
+        return invoices.importInvoices(caller, format, content);
+    }
+
+    @Override
     public InvoiceView invoice(Caller caller, String number) {
         return invoices.view(caller, number);
     }

@@ -11,6 +11,7 @@ import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
+import cn.chanrong.shared.Upload;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -300,13 +301,29 @@ class WarehouseService implements WarehouseReceipts {
     @Override
     @Transactional
     public List<Price> importPrices(Caller caller, byte[] csv, String encoding) {
+        return importPriceFile(caller, Upload.of(csv), encoding);
+    }
+
+    @Override
+    @Transactional
+    public List<Price> importPrices(Caller caller, Upload csv, String encoding) {
+        return importPriceFile(caller, csv, encoding);
+    }
+
+    /** Checks the whole file first (streaming, nothing kept but the duplicate keys), then stores it row by row. */
+    private List<Price> importPriceFile(Caller caller, Upload csv, String encoding) {
         pricer(caller);
-        List<CommodityPrices.Checked> rows = CommodityPrices.parse(csv, encoding, businessDate.today());
-        List<Price> stored = rows.stream().map(c -> prices.store(c, "CSV", caller.username())).toList();
+        LocalDate today = businessDate.today();
+        var source = CommodityPrices.checkFile(csv, encoding, today);
+        List<Price> stored = new java.util.ArrayList<>();
+        java.util.SortedSet<LocalDate> dates = new java.util.TreeSet<>();
+        CommodityPrices.forEachRow(source, today, c -> {
+            stored.add(prices.store(c, "CSV", caller.username()));
+            dates.add(c.date());
+        });
         audit.record(AuditEvent.success(caller.username(), "scf.price.import", "commodity-price", null,
-                rows.size() + " prices"));
-        rows.stream().map(CommodityPrices.Checked::date).distinct().sorted()
-                .forEach(d -> revaluation.revalue(d, caller.username()));
+                stored.size() + " prices"));
+        dates.forEach(d -> revaluation.revalue(d, caller.username()));
         return stored;
     }
 

@@ -1,14 +1,17 @@
 package cn.chanrong.scf.web;
 
 import cn.chanrong.identity.Caller;
+import cn.chanrong.platform.Uploads;
 import cn.chanrong.scf.Receivables;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
+import cn.chanrong.shared.Upload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,9 +54,11 @@ class ReceivableApi {
             MediaType.APPLICATION_OCTET_STREAM_VALUE, MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize("hasAnyRole('ENTERPRISE', 'ADMIN')")
     @Operation(summary = "Import fully-digital invoices: format=csv (many) or xml (one, 数电发票 layout); all or none")
-    ResponseEntity<Receivables.InvoiceImport> importInvoices(Caller caller, @RequestBody byte[] body,
+    ResponseEntity<Receivables.InvoiceImport> importInvoices(Caller caller, @RequestBody InputStreamResource body,
                                                              @RequestParam(defaultValue = "csv") String format) {
-        return ResponseEntity.status(201).body(receivables.importInvoices(caller, format, body));
+        try (Upload file = Uploads.spool(body)) {
+            return ResponseEntity.status(201).body(receivables.importInvoices(caller, format, file));
+        }
     }
 
     @GetMapping("/invoices/{number}")

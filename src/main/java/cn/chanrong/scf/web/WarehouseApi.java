@@ -1,13 +1,16 @@
 package cn.chanrong.scf.web;
 
 import cn.chanrong.identity.Caller;
+import cn.chanrong.platform.Uploads;
 import cn.chanrong.scf.WarehouseReceipts;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
+import cn.chanrong.shared.Upload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -159,9 +162,11 @@ class WarehouseApi {
             consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE, MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR', 'INSTITUTION')")
     @Operation(summary = "Import prices from CSV with header code,date,price,unit: all rows or none")
-    ResponseEntity<List<WarehouseReceipts.Price>> importPrices(Caller caller, @RequestBody byte[] body,
+    ResponseEntity<List<WarehouseReceipts.Price>> importPrices(Caller caller, @RequestBody InputStreamResource body,
                                                                @RequestParam(required = false) String encoding) {
-        return ResponseEntity.status(201).body(receipts.importPrices(caller, body, encoding));
+        try (Upload file = Uploads.spool(body)) {
+            return ResponseEntity.status(201).body(receipts.importPrices(caller, file, encoding));
+        }
     }
 
     @GetMapping("/commodity-prices")
