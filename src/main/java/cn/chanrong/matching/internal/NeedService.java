@@ -232,6 +232,18 @@ class NeedService implements Needs {
         return new Page<>(items, page.page(), page.size(), total);
     }
 
+    /** The credit decision behind a need, when the caller may read it (a bank's customer record). */
+    private CreditDecisions.Decision decision(Caller caller, long id) {
+        try {
+            return decisions.get(caller, id);
+        } catch (Rejected e) {
+            if (e.kind() == Rejected.Kind.NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     @Override
     public Matches matches(Caller caller, long id, Locale locale) {
         Need need = get(caller, id);
@@ -239,7 +251,7 @@ class NeedService implements Needs {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("need.matches-enterprise", null));
         }
         boolean en = "en".equals(locale.getLanguage());
-        Ranked ranked = rank(need, en, need.decisionId() == null ? null : decisions.get(caller, need.decisionId()));
+        Ranked ranked = rank(need, en, need.decisionId() == null ? null : decision(caller, need.decisionId()));
         return ranked.matches();
     }
 
