@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Trade documents and confirmed receivables (确权, FACTS §4): invoices imported, receivables uploaded
@@ -62,10 +63,13 @@ public interface Receivables {
     Receivable upload(Caller caller, Upload upload);
 
     /**
-     * The debtor's answer: {@code decision} CONFIRMED or DISPUTED (with a {@code reason}). A debtor
-     * holding its own SM2 key signs the canonical message itself and sends {@code signedAt},
-     * {@code publicKey} and {@code signature} (Base64), which must verify; without them the platform
-     * signs with the key it holds for the debtor.
+     * The debtor's answer: {@code decision} CONFIRMED or DISPUTED (with a {@code reason}). The debtor's
+     * own software signs the canonical message ({@link #message}) at {@code signedAt} and sends the
+     * {@code signature} (Base64 DER), which must verify against the debtor's registered SM2 key
+     * ({@link SigningKeyRegistry}); {@code publicKey} is optional and must then be that key. Outside demo
+     * mode a decision without a signature is refused. In demo mode, without a signature the platform
+     * signs with a key it holds (a stand-in), and with no key registered a {@code publicKey} sent along
+     * is accepted.
      */
     record Decision(String decision, String reason, Instant signedAt, String publicKey, String signature) {
         public Decision(String decision, String reason) {
@@ -78,12 +82,34 @@ public interface Receivables {
     /** The canonical text the debtor signs for a decision at {@code signedAt} (UTF-8, LF line ends). */
     String message(Caller caller, long id, String decision, Instant signedAt);
 
-    /** The same for several receivables at once: all are decided, or none when one cannot be. */
-    List<Receivable> decideAll(Caller caller, List<Long> ids, String decision, String reason);
+    /**
+     * Several decisions at once, all at {@code signedAt}: {@code signatures} maps each receivable id to
+     * the debtor's signature over that receivable's canonical message (see {@link Decision}).
+     */
+    record Decisions(List<Long> ids, String decision, String reason, Instant signedAt, String publicKey,
+                     Map<Long, String> signatures) {
+    }
 
-    /** A signature checked again from the stored fields, by anyone. */
+    /** The same for several receivables at once: all are decided, or none when one cannot be. */
+    List<Receivable> decideAll(Caller caller, Decisions decisions);
+
+    /** {@link #decideAll(Caller, Decisions)} without signatures: demo mode only (the platform-held keys sign). */
+    default List<Receivable> decideAll(Caller caller, List<Long> ids, String decision, String reason) {
+        return decideAll(caller, new Decisions(ids, decision, reason, null, null, null));
+    }
+
+    /**
+     * A signature checked again from the stored fields, by anyone. {@code keyHolder} says whose key
+     * signed: REGISTERED (the debtor's own, registered), PLATFORM (a key the platform held: a demo
+     * stand-in) or UNREGISTERED (a key sent with the decision in demo mode, registered nowhere).
+     */
     record Verification(String receivableNumber, String decision, String algorithm, String publicKey, String signature,
-                        String message, boolean valid) {
+                        String message, boolean valid, String keyHolder) {
+
+        /** Whether the signature is a demo stand-in rather than the signer's own. */
+        public boolean standIn() {
+            return !"REGISTERED".equals(keyHolder);
+        }
     }
 
     Verification verify(Caller caller, long id);

@@ -5,10 +5,11 @@ import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
 import cn.chanrong.lending.TradeFinance;
+import cn.chanrong.platform.PlatformMode;
 import cn.chanrong.scf.Receivables;
 import cn.chanrong.scf.domain.ConfirmationMessage;
+import cn.chanrong.scf.domain.ConfirmationSigning;
 import cn.chanrong.scf.domain.PaymentTerms;
-import cn.chanrong.scf.domain.Signatures;
 import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
@@ -43,13 +44,18 @@ class ReceivableService implements Receivables {
     private final Dilutions dilutions;
     private final TradeFinance tradeFinance;
     private final AuditTrail audit;
+    private final RegisteredKeys registered;
+    private final PlatformMode mode;
 
     ReceivableService(JdbcClient jdbc, ReceivableStore store, Parties parties, SigningKeys keys, InvoiceService invoices,
-                      FinancingService financing, Dilutions dilutions, TradeFinance tradeFinance, AuditTrail audit) {
+                      FinancingService financing, Dilutions dilutions, TradeFinance tradeFinance, AuditTrail audit,
+                      RegisteredKeys registered, PlatformMode mode) {
         this.jdbc = jdbc;
         this.store = store;
         this.parties = parties;
         this.keys = keys;
+        this.registered = registered;
+        this.mode = mode;
         this.invoices = invoices;
         this.financing = financing;
         this.dilutions = dilutions;
@@ -141,9 +147,10 @@ class ReceivableService implements Receivables {
                 .param("by", caller.username()).query(Long.class).single();
         audit.record(AuditEvent.success(caller.username(), "scf.receivable.upload", "receivable", number,
                 amount.toPlainString() + (byDebtor ? " payable confirmed by the debtor" : "")));
-        if (byDebtor) {
-            // a debtor uploading its payable confirms it
-            return sign(caller, store.lock(id), ConfirmationMessage.Decision.CONFIRMED, null, null);
+        if (byDebtor && ConfirmationSigning.platformMaySign(mode.demo())) {
+            // a debtor uploading its payable confirms it; outside demo mode its own software signs that
+            // confirmation next (the text names the receivable's number, which exists only now)
+            return sign(caller, store.lock(id), ConfirmationMessage.Decision.CONFIRMED, null, null, "signature");
         }
         return store.get(caller, id);
     }
@@ -195,53 +202,72 @@ class ReceivableService implements Receivables {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.receivable.not-debtor", null, r.number()));
         }
         r = store.lock(id);
-        return decideLocked(caller, r, decision, d);
+        return decideLocked(caller, r, decision, d, "signature");
     }
 
-    private Receivable decideLocked(Caller caller, Receivable r, ConfirmationMessage.Decision decision, Decision d) {
+    private Receivable decideLocked(Caller caller, Receivable r, ConfirmationMessage.Decision decision, Decision d,
+                                    String signatureField) {
         if (!"UPLOADED".equals(r.status())) {
             throw Rejected.conflict(Rejection.of("scf.receivable.decided", "status", r.number(), r.status()));
         }
         if (decision == ConfirmationMessage.Decision.DISPUTED && (d.reason() == null || d.reason().isBlank())) {
             throw Rejected.invalid(Rejection.of("scf.required", "reason"));
         }
-        return sign(caller, r, decision, d.reason(), d);
+        return sign(caller, r, decision, d.reason(), d, signatureField);
     }
 
-    /** Signs (or checks the debtor's own signature over) the canonical message and records the decision. */
+    /**
+     * Checks the debtor's own signature over the canonical message against its registered key (or, in
+     * demo mode only, signs with the key the platform holds for it) and records the decision.
+     */
     private Receivable sign(Caller caller, Receivable r, ConfirmationMessage.Decision decision, String reason,
-                            Decision own) {
-        boolean external = own != null && own.signature() != null;
-        Instant at = external ? own.signedAt() : Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        if (external && (at == null || own.publicKey() == null)) {
-            throw Rejected.invalid(Rejection.of("scf.required", at == null ? "signedAt" : "publicKey"));
-        }
-        at = at.truncatedTo(ChronoUnit.SECONDS);
-        byte[] message = ConfirmationMessage.canonical(r.number(), r.creditorCode(), r.debtorCode(), r.amount(), CURRENCY,
-                r.dueOn(), at, decision);
+                            Decision own, String signatureField) {
+        Optional<RegisteredKeys.Active> active = registered.active(r.debtorId());
+        ConfirmationSigning.Submitted submitted = own == null ? null
+                : new ConfirmationSigning.Submitted(own.signedAt(), own.publicKey(), own.signature());
+        ConfirmationSigning.Outcome outcome = ConfirmationSigning.decide(mode.demo(), submitted,
+                active.map(RegisteredKeys.Active::key), signatureField, r.number(), Instant.now());
+        Instant at;
         SigningKeys.Signed signed;
-        if (external) {
-            Signatures.checkSm2PublicKey(own.publicKey(), "publicKey").ifPresent(p -> {
-                throw Rejected.invalid(p);
-            });
-            if (!keys.verify(own.publicKey(), message, own.signature())) {
-                throw Rejected.invalid(Rejection.of("scf.signature.invalid", "signature", r.number()));
+        ConfirmationSigning.KeyHolder holder;
+        switch (outcome) {
+            case ConfirmationSigning.Refused refused -> throw Rejected.invalid(refused.rejection());
+            case ConfirmationSigning.PlatformSigns platform -> {
+                at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+                signed = keys.sign(r.debtorId(), canonical(r, at, decision));
+                holder = ConfirmationSigning.KeyHolder.PLATFORM;
             }
-            signed = new SigningKeys.Signed(keys.signer().algorithm(), own.publicKey().strip(), own.signature().strip());
-        } else {
-            signed = keys.sign(r.debtorId(), message);
+            case ConfirmationSigning.Verify verify -> {
+                at = verify.signedAt().truncatedTo(ChronoUnit.SECONDS);
+                if (!keys.verify(verify.key().encoded(), canonical(r, at, decision), verify.signature())) {
+                    throw Rejected.invalid(Rejection.of("scf.signature.invalid", signatureField, r.number()));
+                }
+                signed = new SigningKeys.Signed(keys.signer().algorithm(), verify.key().encoded(), verify.signature());
+                holder = verify.holder();
+            }
         }
+        Long keyId = holder == ConfirmationSigning.KeyHolder.REGISTERED ? active.orElseThrow().id() : null;
         jdbc.sql("""
                         UPDATE scf_receivable SET status = :s, decision_at = :at, decided_by = :by, dispute_reason = :reason,
-                            signature = :sig, signature_key = :key, signature_algorithm = :alg, version = version + 1
+                            signature = :sig, signature_key = :key, signature_algorithm = :alg,
+                            signature_key_holder = :holder, signature_key_id = :keyId, version = version + 1
                         WHERE id = :id""")
                 .param("s", decision.name()).param("at", java.sql.Timestamp.from(at)).param("by", caller.username())
                 .param("reason", reason).param("sig", signed.signature()).param("key", signed.publicKey())
-                .param("alg", signed.algorithm()).param("id", r.id()).update();
+                .param("alg", signed.algorithm()).param("holder", holder.name()).param("keyId", keyId)
+                .param("id", r.id()).update();
         audit.record(AuditEvent.success(caller.username(), "scf.receivable." + decision.name().toLowerCase(),
-                "receivable", r.number(), signed.algorithm() + (external ? " (debtor's own key)" : "")
-                        + (reason == null ? "" : ": " + reason)));
+                "receivable", r.number(), signed.algorithm() + " (" + switch (holder) {
+                    case PLATFORM -> "platform-held demo key";
+                    case REGISTERED -> "debtor's registered key";
+                    case UNREGISTERED -> "unregistered key sent with the decision, demo";
+                } + ")" + (reason == null ? "" : ": " + reason)));
         return store.get(caller, r.id());
+    }
+
+    private static byte[] canonical(Receivable r, Instant at, ConfirmationMessage.Decision decision) {
+        return ConfirmationMessage.canonical(r.number(), r.creditorCode(), r.debtorCode(), r.amount(), CURRENCY,
+                r.dueOn(), at, decision);
     }
 
     @Override
@@ -255,9 +281,10 @@ class ReceivableService implements Receivables {
 
     @Override
     @Transactional
-    public List<Receivable> decideAll(Caller caller, List<Long> ids, String decision, String reason) {
+    public List<Receivable> decideAll(Caller caller, Decisions decisions) {
         enterpriseOnly(caller);
-        ConfirmationMessage.Decision d = decisionOf(decision);
+        List<Long> ids = decisions.ids();
+        ConfirmationMessage.Decision d = decisionOf(decisions.decision());
         if (ids == null || ids.isEmpty()) {
             throw Rejected.invalid(Rejection.of("scf.required", "ids"));
         }
@@ -268,7 +295,13 @@ class ReceivableService implements Receivables {
             if (r.debtorId() != caller.enterpriseId()) {
                 throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.receivable.not-debtor", null, r.number()));
             }
-            out.add(decideLocked(caller, store.lock(id), d, new Decision(decision, reason)));
+            String signature = decisions.signatures() == null ? null : decisions.signatures().get(id);
+            if (signature == null && decisions.signatures() != null && !decisions.signatures().isEmpty()) {
+                // a signed batch is signed throughout: no receivable slips through on a platform-held key
+                throw Rejected.invalid(Rejection.of("scf.signature.required", "signatures", r.number()));
+            }
+            out.add(decideLocked(caller, store.lock(id), d, new Decision(decisions.decision(), decisions.reason(),
+                    decisions.signedAt(), decisions.publicKey(), signature), "signatures"));
         }
         return out;
     }
@@ -277,17 +310,17 @@ class ReceivableService implements Receivables {
     @Transactional(readOnly = true)
     public Verification verify(Caller caller, long id) {
         record Row(String number, String creditor, String debtor, BigDecimal amount, LocalDate due, Instant at,
-                   String status, String signature, String key, String algorithm) {
+                   String status, String signature, String key, String algorithm, String holder) {
         }
         Row row = jdbc.sql("""
                         SELECT r.number, c.credit_code, d.credit_code, r.amount, r.due_on, r.decision_at, r.status,
-                               r.signature, r.signature_key, r.signature_algorithm
+                               r.signature, r.signature_key, r.signature_algorithm, r.signature_key_holder
                           FROM scf_receivable r JOIN enterprise c ON c.id = r.creditor_id JOIN enterprise d ON d.id = r.debtor_id
                          WHERE r.id = :id""")
                 .param("id", id)
                 .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
                         rs.getObject(5, LocalDate.class), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
-                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)))
+                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)))
                 .optional().orElseThrow(() -> Rejected.notFound("receivable", id));
         if (row.signature() == null) {
             throw Rejected.conflict(Rejection.of("scf.receivable.unsigned", null, row.number()));
@@ -296,7 +329,7 @@ class ReceivableService implements Receivables {
         byte[] message = ConfirmationMessage.canonical(row.number(), row.creditor(), row.debtor(), row.amount(), CURRENCY,
                 row.due(), row.at(), ConfirmationMessage.Decision.valueOf(decision));
         return new Verification(row.number(), decision, row.algorithm(), row.key(), row.signature(),
-                new String(message, StandardCharsets.UTF_8), keys.verify(row.key(), message, row.signature()));
+                new String(message, StandardCharsets.UTF_8), keys.verify(row.key(), message, row.signature()), row.holder());
     }
 
     @Override

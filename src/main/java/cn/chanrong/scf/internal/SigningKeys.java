@@ -1,5 +1,7 @@
 package cn.chanrong.scf.internal;
 
+import cn.chanrong.platform.PlatformMode;
+import cn.chanrong.scf.domain.ConfirmationSigning;
 import cn.chanrong.scf.domain.Signatures;
 import cn.chanrong.scf.domain.Signer;
 import cn.chanrong.scf.domain.Sm2Signer;
@@ -9,9 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The enterprises' signing keys, held by the platform. This is a demo stand-in for certificates a
- * licensed CA issues to each enterprise (the key would then never leave its holder); the signature,
- * the stored public key and the verification are the same either way.
+ * Signatures and their verification, and, <b>in demo mode only</b>, keys the platform holds for the
+ * enterprises: a stand-in for the enterprise's own key, labelled so wherever a signature is shown.
+ * Outside demo mode this class generates, stores and uses no private key (Electronic Signature Law
+ * art. 13); the signer's own software signs and {@link RegisteredKeys} holds the public keys.
  */
 @Component
 class SigningKeys {
@@ -21,17 +24,24 @@ class SigningKeys {
     }
 
     private final JdbcClient jdbc;
+    private final PlatformMode mode;
     private final Signer signer = new Sm2Signer();
 
-    SigningKeys(JdbcClient jdbc) {
+    SigningKeys(JdbcClient jdbc, PlatformMode mode) {
         this.jdbc = jdbc;
+        this.mode = mode;
     }
 
     Signer signer() {
         return signer;
     }
 
+    /** Signs with the key the platform holds for the enterprise (made on first use): demo mode only. */
     Signed sign(long enterpriseId, byte[] message) {
+        if (!ConfirmationSigning.platformMaySign(mode.demo())) {
+            // the service refuses unsigned decisions before this; reaching here is a defect
+            throw new IllegalStateException("outside demo mode the platform holds no private key and signs for no one");
+        }
         String[] key = jdbc.sql("SELECT public_key, private_key FROM scf_signing_key WHERE enterprise_id = :e")
                 .param("e", enterpriseId).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
                 .optional().orElseGet(() -> create(enterpriseId));

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,7 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "receivables", description = "Invoices, receivables confirmed under SM2 signatures, financing offers, collection")
 class ReceivableApi {
 
-    record BatchDecision(List<Long> ids, String decision, String reason) {
+    /** {@code signatures}: receivable id to the debtor's Base64 signature of its canonical message at {@code signedAt}. */
+    record BatchDecision(List<Long> ids, String decision, String reason, Instant signedAt, String publicKey,
+                         Map<Long, String> signatures) {
     }
 
     record DilutionRequest(String amount, String reason) {
@@ -95,7 +98,8 @@ class ReceivableApi {
 
     @PostMapping(value = "/receivables/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('ENTERPRISE')")
-    @Operation(summary = "The debtor confirms or disputes; signed by the platform-held key or by the debtor's own SM2 key")
+    @Operation(summary = "The debtor confirms or disputes with its own SM2 signature (signedAt, signature) over the canonical"
+            + " message, verified against its registered key; only in demo mode may a platform-held key sign instead")
     Receivables.Receivable decide(Caller caller, @PathVariable long id, @RequestBody Receivables.Decision body) {
         return receivables.decide(caller, id, body);
     }
@@ -110,9 +114,11 @@ class ReceivableApi {
 
     @PostMapping(value = "/receivables/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('ENTERPRISE')")
-    @Operation(summary = "Confirm or dispute several receivables at once: all or none")
+    @Operation(summary = "Confirm or dispute several receivables at once, all or none; signatures maps each id to the"
+            + " debtor's signature of that receivable's canonical message at signedAt")
     List<Receivables.Receivable> decideAll(Caller caller, @RequestBody BatchDecision body) {
-        return receivables.decideAll(caller, body.ids(), body.decision(), body.reason());
+        return receivables.decideAll(caller, new Receivables.Decisions(body.ids(), body.decision(), body.reason(),
+                body.signedAt(), body.publicKey(), body.signatures()));
     }
 
     @GetMapping("/receivables/{id}/verification")

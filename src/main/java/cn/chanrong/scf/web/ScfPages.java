@@ -6,6 +6,7 @@ import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
 import cn.chanrong.institution.Institutions;
 import cn.chanrong.platform.ApiErrors;
+import cn.chanrong.platform.PlatformMode;
 import cn.chanrong.enterprise.domain.ChainTag;
 import cn.chanrong.scf.Receivables;
 import cn.chanrong.scf.ScfOverview;
@@ -14,7 +15,9 @@ import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,9 +56,11 @@ class ScfPages {
     private final Institutions institutions;
     private final EnterpriseDetails enterpriseDetails;
     private final ApiErrors errors;
+    private final PlatformMode mode;
 
     ScfPages(Receivables receivables, WarehouseReceipts warehouse, ScfOverview overview, Institutions institutions,
-             EnterpriseDetails enterpriseDetails, ApiErrors errors) {
+             EnterpriseDetails enterpriseDetails, ApiErrors errors, PlatformMode mode) {
+        this.mode = mode;
         this.receivables = receivables;
         this.warehouse = warehouse;
         this.overview = overview;
@@ -151,6 +156,9 @@ class ScfPages {
         model.addAttribute("creditor", creditor);
         model.addAttribute("debtor", debtor);
         model.addAttribute("funder", caller.is(Role.INSTITUTION));
+        // outside demo mode the debtor's own software signs: the form takes its signature at this instant
+        model.addAttribute("demo", mode.demo());
+        model.addAttribute("signedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         if (r.signed()) {
             try {
                 model.addAttribute("verification", receivables.verify(caller, id));
@@ -221,9 +229,17 @@ class ScfPages {
     @PreAuthorize("hasRole('ENTERPRISE')")
     String decide(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) String decision,
                   @RequestParam(required = false) String reason, @RequestParam(required = false) String back,
+                  @RequestParam(required = false) String signedAt, @RequestParam(required = false) String signature,
                   RedirectAttributes flash) {
-        return act(locale, flash, back(back, id),
-                () -> receivables.decide(caller, id, new Receivables.Decision(blank(decision), blank(reason))));
+        Instant at;
+        try {
+            at = blank(signedAt) == null ? null : Instant.parse(signedAt.strip());
+        } catch (DateTimeParseException e) {
+            flash.addFlashAttribute("problems", List.of(errors.message(Rejection.of("signature.signed-at", "signedAt", signedAt), locale)));
+            return "redirect:" + back(back, id);
+        }
+        return act(locale, flash, back(back, id), () -> receivables.decide(caller, id,
+                new Receivables.Decision(blank(decision), blank(reason), at, null, blank(signature))));
     }
 
     @PostMapping("/scf/receivables/decisions")
