@@ -21,10 +21,27 @@ import picocli.CommandLine.Parameters;
 public final class Chanrong implements Runnable {
 
     public static void main(String[] args) {
-        int code = new CommandLine(new Chanrong()).setUnmatchedOptionsArePositionalParams(true).execute(args);
-        if (code != 0 || args.length == 0 || !"serve".equals(args[0])) {
+        String[] command = withCommand(args);
+        int code = new CommandLine(new Chanrong()).setUnmatchedOptionsArePositionalParams(true).execute(command);
+        if (code != 0 || command.length == 0 || !"serve".equals(command[0])) {
             System.exit(code);
         }
+    }
+
+    /**
+     * Arguments that start with a Spring property ({@code --server.port=9090}) rather than a command
+     * mean {@code serve} with them, as {@code ./mvnw spring-boot:run -Dspring-boot.run.arguments=...}
+     * and {@code java -jar chanrong.jar --server.port=9090} pass them. Picocli's own options (help,
+     * version) and no arguments at all (usage) stay as they are.
+     */
+    static String[] withCommand(String[] args) {
+        if (args.length == 0 || !args[0].startsWith("--") || List.of("--help", "--version").contains(args[0])) {
+            return args;
+        }
+        String[] command = new String[args.length + 1];
+        command[0] = "serve";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return command;
     }
 
     @Override
