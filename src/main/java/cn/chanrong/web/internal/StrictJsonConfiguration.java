@@ -3,8 +3,11 @@ package cn.chanrong.web.internal;
 import cn.chanrong.shared.Amounts;
 import java.math.BigDecimal;
 import java.util.Locale;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -26,12 +29,19 @@ import tools.jackson.databind.module.SimpleModule;
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfiguration {
 
+    /**
+     * The strict converter takes the JSON converter's place. Declared as a converter bean it would be
+     * added in front of the byte[] and String converters, and a {@code byte[]} or {@code String} answered
+     * as JSON (the OpenAPI document, idempotent replays) would go out as a quoted JSON string.
+     */
     @Bean
-    JacksonJsonHttpMessageConverter strictJsonConverter(JsonMapper mapper) {
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    ServerHttpMessageConvertersCustomizer strictJsonConverter(JsonMapper mapper) {
         SimpleModule strict = new SimpleModule("chanrong-strict-decimals");
         strict.addDeserializer(BigDecimal.class, new StrictDecimal(2));
-        return new JacksonJsonHttpMessageConverter(mapper.rebuild().addModule(strict)
+        JacksonJsonHttpMessageConverter converter = new JacksonJsonHttpMessageConverter(mapper.rebuild().addModule(strict)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT).build());
+        return builder -> builder.withJsonConverter(converter);
     }
 
     /** A decimal in plain text with at most {@code maxScale} decimals. */
