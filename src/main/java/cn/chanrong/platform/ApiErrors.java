@@ -76,8 +76,9 @@ public class ApiErrors {
             e.put("message", message(r, locale));
             errors.add(e);
         }
-        pd.setDetail(errors.isEmpty() ? pd.getTitle()
-                : String.join("; ", errors.stream().map(e -> (String) e.get("message")).toList()));
+        pd.setDetail(errors.isEmpty() ? pd.getTitle() : errors.size() <= SHORT_LIST
+                ? String.join("; ", errors.stream().map(e -> (String) e.get("message")).toList())
+                : summary(errors.size(), errors.size(), locale));
         pd.setProperty("code", code);
         if (!errors.isEmpty()) {
             pd.setProperty("errors", errors);
@@ -87,5 +88,27 @@ public class ApiErrors {
             pd.setProperty("requestId", requestId);
         }
         return pd;
+    }
+
+    /** Up to this many rejections are joined into the detail; a longer list is summed up, never repeated. */
+    private static final int SHORT_LIST = 3;
+
+    /**
+     * Completes the problem of a refusal that lists only its first errors (a file's rows, see
+     * {@code FirstErrors}): {@code errorsNotListed} counts the rest and the detail is one short
+     * sentence with the total. Nothing changes when every error is listed.
+     */
+    public void notListed(ProblemDetail pd, long notListed, Locale locale) {
+        if (notListed <= 0) {
+            return;
+        }
+        int listed = pd.getProperties() != null && pd.getProperties().get("errors") instanceof List<?> l ? l.size() : 0;
+        pd.setProperty("errorsNotListed", notListed);
+        pd.setDetail(summary(listed + notListed, listed, locale));
+    }
+
+    private String summary(long total, int listed, Locale locale) {
+        return total == listed ? messages.getMessage("problem.errors-listed", new Object[] {total}, locale)
+                : messages.getMessage("problem.errors-not-listed", new Object[] {total, listed}, locale);
     }
 }

@@ -10,6 +10,7 @@ import cn.chanrong.registry.domain.CollateralType;
 import cn.chanrong.registry.domain.FilingRules;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
+import cn.chanrong.shared.Upload;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.time.LocalDate;
@@ -235,8 +236,8 @@ class JdbcRegistry implements CollateralRegistry {
 
     @Override
     @Transactional
-    public int importExternal(String csvText, String actor) {
-        return externalImport.importCsv(csvText, actor);
+    public int importExternal(Upload file, String encoding, String actor) {
+        return externalImport.importCsv(file, encoding, actor);
     }
 
     @Override

@@ -58,7 +58,9 @@ class ApiExceptionHandler {
             case PRECONDITION_FAILED -> "precondition-failed";
             case PRECONDITION_REQUIRED -> "precondition-required";
         };
-        return respond(req, status, code, e.rejections());
+        ResponseEntity<ProblemDetail> answer = respond(req, status, code, e.rejections());
+        errors.notListed(answer.getBody(), e.notListed(), locales.resolveLocale(req));
+        return answer;
     }
 
     @ExceptionHandler(Idempotency.KeyReusedException.class)
