@@ -9,6 +9,9 @@ import cn.chanrong.platform.Idempotency;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
@@ -65,6 +68,8 @@ class EnterpriseApi {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Register an enterprise (administrators); send Idempotency-Key to retry safely")
+    @ApiResponse(responseCode = "201", description = "Registered; a retry with the same Idempotency-Key gets the first answer",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnterpriseJson.class)))
     ResponseEntity<String> create(Caller caller, Locale locale, @RequestBody EnterpriseRequest body,
                                   @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         Idempotency.Response r = idempotency.execute(caller.username(), blankToNull(key), "enterprise.create",

@@ -10,6 +10,7 @@ import cn.chanrong.identity.Caller;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -93,6 +94,7 @@ class EnterpriseDetailsApi {
     @PostMapping("/qualifications")
     @PreAuthorize("hasAnyRole('ADMIN', 'ENTERPRISE')")
     @Operation(summary = "Record a qualification with its issuer and validity")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<QualificationJson> addQualification(Caller caller, Locale locale, @PathVariable long id,
                                                        @RequestBody QualificationRequest b) {
         Qualification q = details.addQualification(caller, id, b.type(), b.issuer(), b.certificate(),
@@ -103,6 +105,7 @@ class EnterpriseDetailsApi {
     @DeleteMapping("/qualifications/{qualificationId}")
     @PreAuthorize("hasAnyRole('ADMIN', 'ENTERPRISE')")
     @Operation(summary = "Remove a qualification recorded by mistake")
+    @ApiResponse(responseCode = "204", description = "Removed")
     ResponseEntity<Void> removeQualification(Caller caller, @PathVariable long id, @PathVariable long qualificationId) {
         details.removeQualification(caller, id, qualificationId);
         return ResponseEntity.noContent().build();
@@ -145,6 +148,7 @@ class EnterpriseDetailsApi {
     @PostMapping("/supply-links")
     @PreAuthorize("hasAnyRole('ADMIN', 'ENTERPRISE')")
     @Operation(summary = "Declare a customer or supplier (by credit code) and the annual volume")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<SupplyLink> declare(Caller caller, @PathVariable long id, @RequestBody LinkRequest b) {
         SupplyLink.Role role = null;
         if (b.role() != null) {

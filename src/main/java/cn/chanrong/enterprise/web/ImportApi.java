@@ -7,6 +7,7 @@ import cn.chanrong.platform.ApiErrors;
 import cn.chanrong.platform.Uploads;
 import cn.chanrong.shared.Upload;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +44,7 @@ class ImportApi {
     @PostMapping(value = "/enterprises", consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE, MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Import enterprises (columns: " + EnterpriseImports.ENTERPRISE_COLUMNS + ")")
+    @ApiResponse(responseCode = "422", description = "Nothing imported: the report names every bad row", useReturnTypeSchema = true)
     ResponseEntity<Map<String, Object>> enterprises(Caller caller, Locale locale, @RequestBody InputStreamResource body,
                                                     @RequestParam(required = false) String encoding,
                                                     @RequestHeader(value = "Content-Type", required = false) String type) {
@@ -54,6 +56,7 @@ class ImportApi {
     @PostMapping(value = "/statements", consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE, MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Import annual statements (columns: " + EnterpriseImports.STATEMENT_COLUMNS + ")")
+    @ApiResponse(responseCode = "422", description = "Nothing imported: the report names every bad row", useReturnTypeSchema = true)
     ResponseEntity<Map<String, Object>> statements(Caller caller, Locale locale, @RequestBody InputStreamResource body,
                                                    @RequestParam(required = false) String encoding,
                                                    @RequestHeader(value = "Content-Type", required = false) String type) {

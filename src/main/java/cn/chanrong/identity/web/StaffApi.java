@@ -3,6 +3,7 @@ package cn.chanrong.identity.web;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Users;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ class StaffApi {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('INSTITUTION')")
     @Operation(summary = "Create a staff member of one's own institution (institution administrators)")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<Map<String, Object>> create(Caller caller, @RequestBody StaffRequest body) {
         long id = users.createStaff(caller, body.username(), body.password(), body.displayName(), body.authorities());
         return ResponseEntity.status(201).body(Map.of("id", id, "username", body.username()));

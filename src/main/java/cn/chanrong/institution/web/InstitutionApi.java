@@ -6,6 +6,7 @@ import cn.chanrong.institution.InstitutionDetails;
 import cn.chanrong.institution.InstitutionType;
 import cn.chanrong.institution.Institutions;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -50,6 +51,7 @@ class InstitutionApi {
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Register an institution (administrators)")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<Institution> create(Caller caller, @RequestBody InstitutionRequest b) {
         InstitutionType type = b.type() == null ? null
                 : Arrays.stream(InstitutionType.values()).filter(t -> t.name().equals(b.type())).findFirst().orElse(null);
@@ -62,6 +64,7 @@ class InstitutionApi {
     @PostMapping("/{id}/branches")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Add a branch in a region")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<InstitutionDetails.Branch> branch(Caller caller, @PathVariable long id, @RequestBody BranchRequest b) {
         return ResponseEntity.status(201).body(institutions.addBranch(caller, id, b.name(), b.regionCode()));
     }
@@ -72,6 +75,7 @@ class InstitutionApi {
     @PostMapping("/{id}/policy-tools")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Record participation in a policy tool, effective-dated")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<InstitutionDetails.Participation> tool(Caller caller, @PathVariable long id, @RequestBody ToolRequest b) {
         return ResponseEntity.status(201).body(institutions.addPolicyTool(caller, id, b.tool(), date(b.validFrom(), "validFrom"),
                 date(b.validTo(), "validTo")));

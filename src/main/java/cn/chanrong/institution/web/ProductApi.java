@@ -10,6 +10,9 @@ import cn.chanrong.platform.Idempotency;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
@@ -96,6 +99,8 @@ class ProductApi {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('INSTITUTION')")
     @Operation(summary = "Create a draft product (institution operators); send Idempotency-Key to retry safely")
+    @ApiResponse(responseCode = "201", description = "Created; a retry with the same Idempotency-Key gets the first answer",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductJson.class)))
     ResponseEntity<String> create(Caller caller, Locale locale, @RequestBody ProductRequest body,
                                   @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         Idempotency.Response r = idempotency.execute(caller.username(), key == null || key.isBlank() ? null : key.strip(),

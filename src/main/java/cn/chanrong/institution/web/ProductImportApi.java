@@ -5,6 +5,7 @@ import cn.chanrong.identity.Caller;
 import cn.chanrong.institution.ProductImports;
 import cn.chanrong.platform.ApiErrors;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.Locale;
@@ -34,6 +35,7 @@ class ProductImportApi {
     @PreAuthorize("hasAnyRole('ADMIN', 'INSTITUTION')")
     @Operation(summary = "Import products (part 'products': " + ProductImports.PRODUCT_COLUMNS
             + ") with their clauses (part 'clauses': " + ProductImports.CLAUSE_COLUMNS + ")")
+    @ApiResponse(responseCode = "422", description = "Nothing imported: the report names every bad row", useReturnTypeSchema = true)
     ResponseEntity<Map<String, Object>> products(Caller caller, Locale locale, @RequestPart("products") MultipartFile products,
                                                  @RequestPart(value = "clauses", required = false) MultipartFile clauses,
                                                  @RequestParam(required = false) String encoding) throws IOException {

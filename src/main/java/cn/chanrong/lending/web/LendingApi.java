@@ -16,6 +16,9 @@ import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
@@ -76,6 +79,7 @@ class LendingApi {
     @PostMapping(value = "/facilities", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('INSTITUTION')")
     @Operation(summary = "Open a credit line for a borrower (institution approvers)")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<Facility> openFacility(Caller caller, @RequestBody Facilities.Request body) {
         Facility f = facilities.open(caller, body);
         return ResponseEntity.status(201).header(HttpHeaders.LOCATION, "/api/v1/facilities/" + f.id()).body(f);
@@ -101,6 +105,7 @@ class LendingApi {
     @PostMapping(value = "/loan-applications", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('INSTITUTION', 'ENTERPRISE')")
     @Operation(summary = "Apply for a loan under a published product (the borrower, or an institution operator for it)")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<LoanApplication> apply(Caller caller, @RequestBody LoanApplications.Request body) {
         LoanApplication a = applications.submit(caller, body);
         return ResponseEntity.status(201).header(HttpHeaders.LOCATION, "/api/v1/loan-applications/" + a.id()).body(a);
@@ -136,6 +141,7 @@ class LendingApi {
     @PostMapping("/loan-applications/{id}/contract")
     @PreAuthorize("hasRole('INSTITUTION')")
     @Operation(summary = "Sign the contract of an approved application: fixes the rate and draws the facility")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<Loan> contract(Caller caller, @PathVariable long id) {
         Loan l = loans.contract(caller, id);
         return ResponseEntity.status(201).header(HttpHeaders.LOCATION, "/api/v1/loans/" + l.id()).body(l);
@@ -181,6 +187,7 @@ class LendingApi {
     @PostMapping(value = "/loans/{id}/securities", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('INSTITUTION')")
     @Operation(summary = "Attach collateral, a pledge or a guarantee, optionally citing the institution's registry filing")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<cn.chanrong.lending.LoanSecurity> attach(Caller caller, @PathVariable long id,
                                                            @RequestBody Loans.SecurityRequest body) {
         return ResponseEntity.status(201).body(loans.attachSecurity(caller, id, body));
@@ -245,6 +252,8 @@ class LendingApi {
     @PostMapping(value = "/loans/{id}/disbursements", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('INSTITUTION')")
     @Operation(summary = "Disburse a contracted loan; send Idempotency-Key to retry safely")
+    @ApiResponse(responseCode = "201", description = "Disbursed; a retry with the same Idempotency-Key gets the first answer",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Loan.class)))
     ResponseEntity<String> disburse(Caller caller, @PathVariable long id, @RequestBody DisbursementRequest body,
                                     @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         return idempotent(caller, key, "loan.disburse:" + id, body, "/api/v1/loans/" + id,
@@ -255,6 +264,8 @@ class LendingApi {
     @PostMapping(value = "/loans/{id}/drawdowns", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('INSTITUTION')")
     @Operation(summary = "A later drawdown (借据) under the contract of this loan, up to the undrawn amount; send Idempotency-Key")
+    @ApiResponse(responseCode = "201", description = "Drawn; a retry with the same Idempotency-Key gets the first answer",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Loan.class)))
     ResponseEntity<String> draw(Caller caller, @PathVariable long id, @RequestBody DisbursementRequest body,
                                 @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         return idempotent(caller, key, "loan.drawdown:" + id, body, "/api/v1/loans/" + id + "/contract",
@@ -271,6 +282,8 @@ class LendingApi {
     @PostMapping(value = "/loans/{id}/repayments", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('INSTITUTION')")
     @Operation(summary = "Repay what is due (REPAYMENT) or settle the loan (PAYOFF); send Idempotency-Key to retry safely")
+    @ApiResponse(responseCode = "201", description = "Repaid; a retry with the same Idempotency-Key gets the first answer",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Loans.Transaction.class)))
     ResponseEntity<String> repay(Caller caller, @PathVariable long id, @RequestBody Loans.RepaymentRequest body,
                                  @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         return idempotent(caller, key, "loan.repay:" + id, body, "/api/v1/loans/" + id + "/transactions",
@@ -298,6 +311,7 @@ class LendingApi {
     @PostMapping(value = "/loans/{id}/renewal", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('INSTITUTION')")
     @Operation(summary = "Renew an SME working-capital loan without repaying principal (无还本续贷); returns the new loan")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<Loan> renew(Caller caller, @PathVariable long id, @RequestBody Loans.RenewalRequest body) {
         Loan l = loans.renew(caller, id, body);
         return ResponseEntity.status(201).header(HttpHeaders.LOCATION, "/api/v1/loans/" + l.id()).body(l);
@@ -316,6 +330,7 @@ class LendingApi {
     @PostMapping(value = "/loans/{id}/transfer", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('INSTITUTION')")
     @Operation(summary = "Transfer a non-performing loan to a buyer at a price (approvers); the loss is booked")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<Loans.Transaction> transfer(Caller caller, @PathVariable long id, @RequestBody Loans.TransferRequest body) {
         return ResponseEntity.status(201).body(loans.transfer(caller, id, body));
     }
@@ -326,6 +341,8 @@ class LendingApi {
     @PostMapping(value = "/loans/{id}/recoveries", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('INSTITUTION')")
     @Operation(summary = "Record cash recovered on a written-off loan; send Idempotency-Key to retry safely")
+    @ApiResponse(responseCode = "201", description = "Recovered; a retry with the same Idempotency-Key gets the first answer",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Loans.Transaction.class)))
     ResponseEntity<String> recover(Caller caller, @PathVariable long id, @RequestBody RecoveryRequest body,
                                    @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         return idempotent(caller, key, "loan.recover:" + id, body, "/api/v1/loans/" + id + "/transactions",

@@ -10,6 +10,7 @@ import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Upload;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +66,7 @@ class MatchingApi {
     @PostMapping(value = "/needs", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('ENTERPRISE')")
     @Operation(summary = "Publish a financing need (the enterprise)")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<Needs.Need> publish(Caller caller, @RequestBody Needs.Request body) {
         Needs.Need n = needs.publish(caller, body);
         return ResponseEntity.status(201).header(HttpHeaders.LOCATION, "/api/v1/needs/" + n.id()).body(n);
@@ -96,6 +98,7 @@ class MatchingApi {
     @PostMapping(value = "/needs/{id}/interest", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('INSTITUTION')")
     @Operation(summary = "An institution expresses interest in a need")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<Needs.Interest> interest(Caller caller, @PathVariable long id, @RequestBody InterestRequest body) {
         return ResponseEntity.status(201).body(needs.expressInterest(caller, id, body.productId(), body.note()));
     }
@@ -120,6 +123,8 @@ class MatchingApi {
     @PreAuthorize("hasRole('REGULATOR')")
     @Operation(summary = "Import a candidate list and push its items (MIIT, NDRC); columns: batch_no,list_type,credit_code,"
             + "enterprise_name,project_name,investment,financing_needed")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "Nothing imported: the report names every bad row", useReturnTypeSchema = true)
     ResponseEntity<Map<String, Object>> importList(Caller caller, Locale locale, @RequestBody InputStreamResource body,
                                                    @RequestParam(required = false) String encoding,
                                                    @RequestParam(required = false) Integer contactDays) {
@@ -188,6 +193,7 @@ class MatchingApi {
     @PostMapping(value = "/roadshows", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('REGULATOR')")
     @Operation(summary = "Create a roadshow for a chain and month (一月一链)")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<Roadshows.Roadshow> createRoadshow(Caller caller, @RequestBody Roadshows.Request body) {
         Roadshows.Roadshow r = roadshows.create(caller, body);
         return ResponseEntity.status(201).header(HttpHeaders.LOCATION, "/api/v1/roadshows/" + r.id()).body(r);

@@ -11,6 +11,7 @@ import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import cn.chanrong.shared.Upload;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,7 @@ class RegistryApi {
     @PostMapping(value = "/filings", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('INSTITUTION')")
     @Operation(summary = "File (institution operators); 409 citing the filings of another party that cover the asset")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<Filing> file(Caller caller, @RequestBody FilingRequest body) {
         return ResponseEntity.status(201).body(registry.file(securedParty(caller), body.request(), caller.username()));
     }
@@ -134,6 +136,7 @@ class RegistryApi {
     @PostMapping(value = "/filings/{number}/objections", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('ENTERPRISE')")
     @Operation(summary = "Object to a filing (the grantor or another interested enterprise); shown until resolved")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<Filing> object(Caller caller, @org.springframework.web.bind.annotation.PathVariable String number,
                                   @RequestBody ObjectionRequest body) {
         return ResponseEntity.status(201).body(registry.object(caller.username(), caller.enterpriseId(), number,

@@ -5,6 +5,7 @@ import cn.chanrong.scf.Denucleated;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -32,6 +33,7 @@ class DenucleatedApi {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('ENTERPRISE')")
     @Operation(summary = "Assess an order or receivable from an off-platform buyer: data credit, goods cover, registry check")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<Denucleated.Assessment> assess(Caller caller, @RequestBody Denucleated.Request body) {
         Denucleated.Assessment a = denucleated.assess(caller, body);
         return ResponseEntity.status(201).header(HttpHeaders.LOCATION, "/api/v1/denucleated-financings/" + a.id()).body(a);

@@ -6,6 +6,10 @@ import cn.chanrong.scf.Vouchers;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.function.Function;
@@ -63,6 +67,8 @@ class VoucherApi {
     @PreAuthorize("hasRole('ENTERPRISE')")
     @Operation(summary = "Issue a voucher to a tier-1 supplier (the core enterprise); trade background required, "
             + "term at most 6 months unless overDefault, never over 12; send Idempotency-Key to retry safely")
+    @ApiResponse(responseCode = "201", description = "Issued; a retry with the same Idempotency-Key gets the first answer",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Vouchers.Voucher.class)))
     ResponseEntity<String> issue(Caller caller, @RequestBody Vouchers.IssueRequest body,
                                  @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         return idempotent(caller, key, "voucher.issue", body, 201,
@@ -112,6 +118,8 @@ class VoucherApi {
     @PostMapping(value = "/parts/{partId}/split", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('ENTERPRISE')")
     @Operation(summary = "Split a LIVE part into pieces that sum to it exactly, each at least one fen (the holder)")
+    @ApiResponse(responseCode = "201", description = "Split; a retry with the same Idempotency-Key gets the first answer",
+            content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = Vouchers.Part.class))))
     ResponseEntity<String> split(Caller caller, @PathVariable long partId, @RequestBody Vouchers.SplitRequest body,
                                  @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         return idempotent(caller, key, "voucher.split", new Target(partId, body), 201, v -> null,
@@ -122,6 +130,8 @@ class VoucherApi {
     @PreAuthorize("hasRole('ENTERPRISE')")
     @Operation(summary = "Transfer a LIVE part, or an amount of it, to another enterprise on a trade background "
             + "(the contract or invoice between the two)")
+    @ApiResponse(responseCode = "201", description = "Transferred; a retry with the same Idempotency-Key gets the first answer",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Vouchers.Transferred.class)))
     ResponseEntity<String> transfer(Caller caller, @PathVariable long partId, @RequestBody Vouchers.TransferRequest body,
                                     @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         return idempotent(caller, key, "voucher.transfer", new Target(partId, body), 201, v -> null,
@@ -132,6 +142,8 @@ class VoucherApi {
     @PreAuthorize("hasRole('ENTERPRISE')")
     @Operation(summary = "Discount a LIVE part with a funder at an annual rate (percent) on a trade background; "
             + "booked as a loan under the funder's facility on the issuer")
+    @ApiResponse(responseCode = "201", description = "Discounted; a retry with the same Idempotency-Key gets the first answer",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Vouchers.Discounted.class)))
     ResponseEntity<String> discount(Caller caller, @PathVariable long partId, @RequestBody Vouchers.DiscountRequest body,
                                     @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         return idempotent(caller, key, "voucher.discount", new Target(partId, body), 201, v -> null,
@@ -142,6 +154,8 @@ class VoucherApi {
     @PreAuthorize("hasRole('ENTERPRISE')")
     @Operation(summary = "The issuer pays at maturity; the platform settles each outstanding part to its holder or "
             + "funder, pro rata when short (the rest goes overdue)")
+    @ApiResponse(responseCode = "200", description = "Settled; a retry with the same Idempotency-Key gets the first answer",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Vouchers.Settled.class)))
     ResponseEntity<String> settle(Caller caller, @PathVariable long id, @RequestBody Vouchers.SettleRequest body,
                                   @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         return idempotent(caller, key, "voucher.settle", new Target(id, body), 200, v -> null,
@@ -152,6 +166,8 @@ class VoucherApi {
     @PreAuthorize("hasRole('ENTERPRISE')")
     @Operation(summary = "The issuer pays an overdue voucher late: shared pro rata over the unpaid parts, funders' "
             + "loans collected; settled once nothing is unpaid")
+    @ApiResponse(responseCode = "200", description = "Paid; a retry with the same Idempotency-Key gets the first answer",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Vouchers.Settled.class)))
     ResponseEntity<String> payOverdue(Caller caller, @PathVariable long id, @RequestBody Vouchers.SettleRequest body,
                                       @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         return idempotent(caller, key, "voucher.late-payment", new Target(id, body), 200, v -> null,

@@ -7,6 +7,7 @@ import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Upload;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
@@ -52,6 +53,7 @@ class WarehouseApi {
     @PostMapping(value = "/warehouses", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
     @Operation(summary = "Register a warehouse: name, regionCode, address, operatorId (enterprise, optional), supervised")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<WarehouseReceipts.Warehouse> register(Caller caller, @RequestBody WarehouseReceipts.WarehouseRequest body) {
         var w = receipts.register(caller, body);
         return ResponseEntity.status(201).header(HttpHeaders.LOCATION, "/api/v1/warehouses/" + w.id()).body(w);
@@ -78,6 +80,7 @@ class WarehouseApi {
     @PreAuthorize("hasAnyRole('ADMIN', 'ENTERPRISE')")
     @Operation(summary = "Issue a receipt (the warehouse operator enterprise or an administrator): warehouseId, ownerId, "
             + "commodityCode, commodityName, quantity, unit")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<WarehouseReceipts.Receipt> issue(Caller caller, @RequestBody WarehouseReceipts.IssueRequest body) {
         var r = receipts.issue(caller, body);
         return ResponseEntity.status(201).header(HttpHeaders.LOCATION, "/api/v1/warehouse-receipts/" + r.id()).body(r);
@@ -137,6 +140,7 @@ class WarehouseApi {
     @PreAuthorize("hasAnyRole('ADMIN', 'ENTERPRISE')")
     @Operation(summary = "A supervision event from the warehouse: INBOUND, OUTBOUND, STOCKTAKE (quantity = counted), "
             + "SENSOR_ALARM")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<WarehouseReceipts.Event> event(Caller caller, @PathVariable long id,
                                                   @RequestBody WarehouseReceipts.EventRequest body) {
         return ResponseEntity.status(201).body(receipts.record(caller, id, body));
@@ -154,6 +158,7 @@ class WarehouseApi {
     @PostMapping(value = "/commodity-prices", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR', 'INSTITUTION')")
     @Operation(summary = "Enter a price (commodityCode, date, pricePerUnit, unit); pledged receipts are revalued for that date")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<WarehouseReceipts.Price> enterPrice(Caller caller, @RequestBody WarehouseReceipts.PriceRequest body) {
         return ResponseEntity.status(201).body(receipts.enterPrice(caller, body));
     }
@@ -162,6 +167,7 @@ class WarehouseApi {
             consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE, MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR', 'INSTITUTION')")
     @Operation(summary = "Import prices from CSV with header code,date,price,unit: all rows or none")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<List<WarehouseReceipts.Price>> importPrices(Caller caller, @RequestBody InputStreamResource body,
                                                                @RequestParam(required = false) String encoding) {
         try (Upload file = Uploads.spool(body)) {

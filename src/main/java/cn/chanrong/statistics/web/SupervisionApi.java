@@ -5,6 +5,9 @@ import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import cn.chanrong.statistics.Supervision;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +61,10 @@ class SupervisionApi {
     @GetMapping("/api/v1/statistics/dashboard/export")
     @PreAuthorize("hasAnyRole('REGULATOR', 'ADMIN')")
     @Operation(summary = "One breakdown (or the monthly series with dimension=MONTH) of the dashboard as CSV or XLSX")
+    @ApiResponse(responseCode = "200", description = "The breakdown as CSV (UTF-8) or XLSX", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = "string", format = "binary"))})
     ResponseEntity<byte[]> export(Caller caller, Locale locale, @RequestParam(defaultValue = "CHAIN") String dimension,
                                   @RequestParam(defaultValue = "csv") String format) {
         return export(supervision.dashboard(caller, locale), locale, dimension, format);
@@ -66,6 +73,10 @@ class SupervisionApi {
     @GetMapping("/api/v1/public/statistics/export")
     @PreAuthorize("permitAll()")
     @Operation(summary = "One breakdown of the public overview as CSV or XLSX (suppressed cells stay empty)")
+    @ApiResponse(responseCode = "200", description = "The breakdown as CSV (UTF-8) or XLSX", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = "string", format = "binary"))})
     ResponseEntity<byte[]> publicExport(Locale locale, @RequestParam(defaultValue = "CHAIN") String dimension,
                                         @RequestParam(defaultValue = "csv") String format) {
         return export(supervision.publicOverview(locale), locale, dimension, format);

@@ -35,7 +35,8 @@ class ApiDocsConfiguration {
     OpenApiCustomizer schemaCustomizer(SchemaTypes types) {
         return api -> {
             mergeTags(api);
-            NullableProperties.mark(api, types);
+            rawBodies(api);
+            PropertyTypes.apply(api, types);
             ProblemResponses.add(api);
             SchemaNames.shorten(api, types);
         };
@@ -55,6 +56,25 @@ class ApiDocsConfiguration {
             byName.merge(t.getName(), t, (a, b) -> length(b.getDescription()) > length(a.getDescription()) ? b : a);
         }
         api.setTags(new ArrayList<>(byName.values()));
+    }
+
+    /**
+     * An uploaded file (CSV, XML, GBK text) is read from the raw body: its schema is binary text, not the
+     * object springdoc derives from the handler's {@code InputStreamResource}.
+     */
+    static void rawBodies(OpenAPI api) {
+        if (api.getPaths() == null) {
+            return;
+        }
+        api.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
+            if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                op.getRequestBody().getContent().forEach((type, media) -> {
+                    if (!type.contains("json") && !type.startsWith("multipart/") && !type.contains("form-urlencoded")) {
+                        media.setSchema(new io.swagger.v3.oas.models.media.StringSchema().format("binary"));
+                    }
+                });
+            }
+        }));
     }
 
     private static int length(String s) {

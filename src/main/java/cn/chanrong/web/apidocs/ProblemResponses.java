@@ -16,7 +16,8 @@ import java.util.List;
  * Every operation may answer with an RFC 9457 problem ({@code application/problem+json}): a
  * rejection (4xx) with a stable {@code type}, the code and the field, in the caller's language, or
  * an unforeseen failure (500) without internals. The document says so once, as each operation's
- * {@code default} response.
+ * {@code default} response. Some problems carry more members (the conflicting filings, the size
+ * limit), as RFC 9457 allows.
  */
 final class ProblemResponses {
 
@@ -47,6 +48,7 @@ final class ProblemResponses {
                 .addProperty("errors", new ArraySchema().items(error))
                 .addProperty("requestId", new StringSchema().description("Also in the X-Request-Id header and the server log"))
                 .required(List.of("type", "title", "status"));
+        problem.setAdditionalProperties(Boolean.TRUE); // RFC 9457 extension members: conflicts, limit…
         api.getComponents().addSchemas(SCHEMA, problem);
         api.getComponents().addResponses(RESPONSE, new ApiResponse()
                 .description("A problem: the request was refused (4xx) or failed (5xx)")

@@ -52,6 +52,38 @@ final class SchemaWalker {
         }
     }
 
+    /** Visits a schema and every schema inside it (not following references). */
+    static void walk(Schema<?> schema, Consumer<Schema<?>> visitor) {
+        new SchemaWalker(visitor).schema(schema);
+    }
+
+    /** The component schemas a request body may contain, following references. */
+    static Set<String> requestSchemas(OpenAPI api) {
+        Set<String> names = new java.util.TreeSet<>();
+        java.util.Deque<Schema<?>> todo = new java.util.ArrayDeque<>();
+        if (api.getPaths() != null) {
+            api.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
+                if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                    op.getRequestBody().getContent().values().forEach(m -> todo.add(m.getSchema()));
+                }
+            }));
+        }
+        Map<String, Schema> components = api.getComponents() == null || api.getComponents().getSchemas() == null
+                ? Map.of() : api.getComponents().getSchemas();
+        while (!todo.isEmpty()) {
+            walk(todo.pop(), s -> {
+                String ref = s.get$ref();
+                if (ref != null && ref.startsWith(io.swagger.v3.oas.models.Components.COMPONENTS_SCHEMAS_REF)) {
+                    String name = ref.substring(io.swagger.v3.oas.models.Components.COMPONENTS_SCHEMAS_REF.length());
+                    if (names.add(name) && components.get(name) != null) {
+                        todo.add(components.get(name));
+                    }
+                }
+            });
+        }
+        return names;
+    }
+
     private static <T> Collection<T> values(Map<String, T> map) {
         return map == null ? java.util.List.of() : map.values();
     }
