@@ -7,6 +7,7 @@ import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Upload;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,6 +58,7 @@ class ReceivableApi {
             MediaType.APPLICATION_OCTET_STREAM_VALUE, MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize("hasAnyRole('ENTERPRISE', 'ADMIN')")
     @Operation(summary = "Import fully-digital invoices: format=csv (many) or xml (one, 数电发票 layout); all or none")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<Receivables.InvoiceImport> importInvoices(Caller caller, @RequestBody InputStreamResource body,
                                                              @RequestParam(defaultValue = "csv") String format) {
         try (Upload file = Uploads.spool(body)) {
@@ -74,6 +76,7 @@ class ReceivableApi {
     @PostMapping(value = "/receivables", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('ENTERPRISE')")
     @Operation(summary = "Upload a receivable (creditor names debtorId) or a payable (debtor names creditorId: confirmed and signed)")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<Receivables.Receivable> upload(Caller caller, @RequestBody Receivables.Upload body) {
         Receivables.Receivable r = receivables.upload(caller, body);
         return ResponseEntity.status(201).header(HttpHeaders.LOCATION, "/api/v1/receivables/" + r.id()).body(r);
@@ -138,6 +141,7 @@ class ReceivableApi {
     @PostMapping(value = "/receivables/{id}/financing-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('ENTERPRISE')")
     @Operation(summary = "The creditor sends a confirmed receivable to one or several funders")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<List<Receivables.Offer>> request(Caller caller, @PathVariable long id,
                                                     @RequestBody FinancingRequest body) {
         return ResponseEntity.status(201).body(receivables.requestFinancing(caller, id, body.institutionIds()));
@@ -146,6 +150,7 @@ class ReceivableApi {
     @PostMapping(value = "/receivables/{id}/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('ENTERPRISE')")
     @Operation(summary = "The debtor pays into the collection account: the funder first, the rest to the seller")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<Receivables.Collection> pay(Caller caller, @PathVariable long id, @RequestBody PaymentRequest body) {
         return ResponseEntity.status(201).body(receivables.pay(caller, id, body.amount(), body.paidOn()));
     }

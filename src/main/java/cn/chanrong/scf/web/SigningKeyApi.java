@@ -3,6 +3,7 @@ package cn.chanrong.scf.web;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.scf.SigningKeyRegistry;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -33,6 +34,7 @@ class SigningKeyApi {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('ENTERPRISE')")
     @Operation(summary = "Register the enterprise's SM2 public key (hex 04‖x‖y, PEM or certificate); the active one is revoked")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<SigningKeyRegistry.RegisteredKey> register(Caller caller, @RequestBody Registration body) {
         return ResponseEntity.status(201).body(registry.register(caller, body == null ? null : body.publicKey()));
     }
