@@ -21,6 +21,9 @@ import java.util.Optional;
  * the sender says so, RFC 4180 quoting with separators, quotes and line breaks inside quoted
  * fields. Decoding is strict: bytes that are not valid in the declared encoding are refused, never
  * replaced, so a GBK file sent as UTF-8 is caught instead of stored as mojibake.
+ * <p>
+ * Uploads are never held as text: {@link #open(Upload, String)} checks the encoding in one streaming
+ * pass and {@link Source#records()} reads the records one at a time, as often as an import needs.
  */
 public final class Csv {
 

@@ -26,6 +26,7 @@ public final class ChildPlatform implements AutoCloseable {
 
     private final Path dataDir;
     private final List<String> common;
+    private List<String> jvmOptions = List.of("-Xmx512m");
     private final List<Process> children = new ArrayList<>();
     private final Map<Process, Path> logs = new HashMap<>();
 
@@ -34,14 +35,24 @@ public final class ChildPlatform implements AutoCloseable {
         this.common = List.of(commonArgs);
     }
 
+    /**
+     * Options for the child JVMs started from now on, in place of the default {@code -Xmx512m}: a
+     * small {@code -Xmx} to prove a bound on the heap, {@code -Xlog:gc:stdout} to read what it used.
+     */
+    public ChildPlatform jvmOptions(String... options) {
+        this.jvmOptions = List.of(options);
+        return this;
+    }
+
     public Path dataDir() {
         return dataDir;
     }
 
     public Process start(String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "cn.chanrong.cli.Chanrong"));
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "cn.chanrong.cli.Chanrong"));
         cmd.addAll(List.of(args));
         cmd.add("--chanrong.data-dir=" + dataDir);
         cmd.add("--logging.level.root=WARN");

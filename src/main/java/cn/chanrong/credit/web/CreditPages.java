@@ -12,6 +12,7 @@ import cn.chanrong.identity.Role;
 import cn.chanrong.platform.ApiErrors;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Upload;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -142,8 +143,9 @@ class CreditPages {
     @PostMapping("/credit/statements")
     @PreAuthorize("hasRole('ENTERPRISE')")
     String upload(Caller caller, Locale locale, @RequestParam("file") MultipartFile file, RedirectAttributes flash) throws IOException {
-        byte[] bytes = file.getBytes();
-        return act(locale, flash, "/credit", () -> cashFlows.importStatements(caller, caller.enterpriseId(), bytes, null));
+        try (Upload upload = Upload.spool(file.getInputStream())) {
+            return act(locale, flash, "/credit", () -> cashFlows.importStatements(caller, caller.enterpriseId(), upload, null));
+        }
     }
 
     @PostMapping("/credit/decisions")

@@ -4,6 +4,7 @@ import cn.chanrong.enterprise.EnterpriseImports;
 import cn.chanrong.enterprise.ImportReport;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.platform.ApiErrors;
+import cn.chanrong.shared.Upload;
 import java.io.IOException;
 import java.util.Locale;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,8 +43,11 @@ class ImportPages {
     String upload(Caller caller, Locale locale, @RequestParam("file") MultipartFile file, @RequestParam String kind,
                   @RequestParam(required = false) String encoding, Model model) throws IOException {
         String charset = encoding == null || encoding.isBlank() ? null : encoding;
-        ImportReport report = "statements".equals(kind) ? imports.importStatements(caller, file.getBytes(), charset)
-                : imports.importEnterprises(caller, file.getBytes(), charset);
+        ImportReport report;
+        try (Upload upload = Upload.spool(file.getInputStream())) {
+            report = "statements".equals(kind) ? imports.importStatements(caller, upload, charset)
+                    : imports.importEnterprises(caller, upload, charset);
+        }
         model.addAttribute("report", report);
         model.addAttribute("fileName", file.getOriginalFilename());
         model.addAttribute("errorLines", report.errors().stream().limit(1000)

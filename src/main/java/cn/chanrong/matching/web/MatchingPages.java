@@ -10,6 +10,7 @@ import cn.chanrong.matching.domain.DockingStep;
 import cn.chanrong.platform.ApiErrors;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Upload;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -117,8 +118,8 @@ class MatchingPages {
     @PreAuthorize("hasRole('REGULATOR')")
     String importList(Caller caller, Locale locale, @RequestParam("file") MultipartFile file,
                       @RequestParam(required = false) Integer contactDays, RedirectAttributes flash) throws IOException {
-        try {
-            ProjectLists.Imported r = lists.importList(caller, file.getBytes(), null, contactDays);
+        try (Upload upload = Upload.spool(file.getInputStream())) {
+            ProjectLists.Imported r = lists.importList(caller, upload, null, contactDays);
             if (r.report().accepted()) {
                 flash.addFlashAttribute("saved", true);
                 return "redirect:/project-lists/" + r.list().id();
