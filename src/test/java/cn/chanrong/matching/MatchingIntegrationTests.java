@@ -196,12 +196,14 @@ class MatchingIntegrationTests {
         assertThat(again.status()).isEqualTo(422);
         assertThat(again.body()).contains("already been imported");
 
-        // confidentiality: the institution pushed to and the issuing regulator only
+        // confidentiality: the institutions pushed to, the regulators of the list's region and the national ones
         Api bank = as("bank");
         var items = bank.get("/api/v1/project-lists/" + listId + "/items").json().get("items");
         assertThat(items.size()).as("the Guangdong-present re-lending bank gets both").isEqualTo(2);
         assertThat(as("bank2").get("/api/v1/project-lists/" + listId).status()).isEqualTo(404);
-        assertThat(as("regulator").get("/api/v1/project-lists/" + listId).status()).as("another department").isEqualTo(404);
+        assertThat(as("regulator").get("/api/v1/project-lists/" + listId).status())
+                .as("the national central bank checks re-lending against every list").isEqualTo(200);
+        assertThat(as("regulator-fj").get("/api/v1/project-lists/" + listId).status()).as("another province").isEqualTo(404);
         long first = items.get(0).get("id").asLong();
         long second = items.get(1).get("id").asLong();
         long firstEnterprise = items.get(0).get("enterpriseId").asLong();
