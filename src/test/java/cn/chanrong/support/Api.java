@@ -72,32 +72,19 @@ public final class Api {
 
     /** POSTs raw bytes (a GBK file…) with their content type. */
     public Response postBytes(String path, String contentType, byte[] bytes) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (user != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-        }
-        headers.forEach(b::header);
-        b.header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        try {
-            HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(r.statusCode(), r.headers().map(), r.body());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange("POST", path, contentType, bytes);
     }
 
     /** GETs a binary body (a workbook…). */
     public byte[] getBytes(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (user != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-        }
-        headers.forEach(b::header);
+        HttpRequest.Builder b = request(path);
         try {
             HttpResponse<byte[]> r = CLIENT.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            String type = r.headers().firstValue("Content-Type").orElse(null);
+            boolean text = type != null && (type.contains("json") || type.startsWith("text/"));
+            // a binary body is handed over byte for byte; only its presence and type are checked
+            ApiContract.check(port, new ApiContract.Exchange("GET", path, requestHeaders(null), null, r.statusCode(), type,
+                    new String(r.body(), text ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1)));
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " answered " + r.statusCode());
             }
@@ -111,27 +98,55 @@ public final class Api {
     }
 
     public Response send(String method, String path, Object body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (user != null) {
-            String token = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-            b.header("Authorization", "Basic " + token);
-        }
-        headers.forEach(b::header);
         if (body == null) {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-            b.header("Content-Type", "application/json");
-            b.method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+            return exchange(method, path, null, null);
         }
+        String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return exchange(method, path, "application/json", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a request, checks the exchange against the API description ({@link ApiContract}), returns the answer. */
+    private Response exchange(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder b = request(path);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(r.statusCode(), r.headers().map(), r.body());
+            Response response = new Response(r.statusCode(), r.headers().map(), r.body());
+            ApiContract.check(port, new ApiContract.Exchange(method, path, requestHeaders(contentType), body,
+                    r.statusCode(), response.header("Content-Type"), r.body()));
+            return response;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (user != null) {
+            b.header("Authorization", authorization());
+        }
+        headers.forEach(b::header);
+        return b;
+    }
+
+    private String authorization() {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Map<String, String> requestHeaders(String contentType) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        if (user != null) {
+            all.put("Authorization", authorization());
+        }
+        if (contentType != null) {
+            all.put("Content-Type", contentType);
+        }
+        return all;
     }
 }
