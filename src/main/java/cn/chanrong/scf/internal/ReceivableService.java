@@ -312,12 +312,14 @@ class ReceivableService implements Receivables {
         record Row(String number, String creditor, String debtor, BigDecimal amount, LocalDate due, Instant at,
                    String status, String signature, String key, String algorithm, String holder) {
         }
+        // verifiable by every party that may see the receivable; to anyone else it does not exist
+        Map<String, Object> scope = new java.util.HashMap<>();
         Row row = jdbc.sql("""
                         SELECT r.number, c.credit_code, d.credit_code, r.amount, r.due_on, r.decision_at, r.status,
                                r.signature, r.signature_key, r.signature_algorithm, r.signature_key_holder
                           FROM scf_receivable r JOIN enterprise c ON c.id = r.creditor_id JOIN enterprise d ON d.id = r.debtor_id
-                         WHERE r.id = :id""")
-                .param("id", id)
+                         WHERE r.id = :id""" + " AND " + ReceivableStore.visible(caller, scope))
+                .params(scope).param("id", id)
                 .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
                         rs.getObject(5, LocalDate.class), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
                         rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)))

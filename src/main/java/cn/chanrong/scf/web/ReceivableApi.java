@@ -126,7 +126,7 @@ class ReceivableApi {
 
     @GetMapping("/receivables/{id}/verification")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "Verify the stored confirmation signature against the canonical message (anyone)")
+    @Operation(summary = "Verify the stored confirmation signature against the canonical message (any party that may see the receivable)")
     Receivables.Verification verify(Caller caller, @PathVariable long id) {
         return receivables.verify(caller, id);
     }
