@@ -141,6 +141,12 @@ class ApiDescriptionIntegrationTests {
     }
 
     @Test
+    void an_answer_carries_every_property_of_its_record_and_a_request_may_leave_them_out() {
+        assertThat(schemas().get("Loan").get("required").size()).isEqualTo(schemas().get("Loan").get("properties").size());
+        assertThat(schemas().get("ConsentsRequest").has("required")).isFalse();
+    }
+
+    @Test
     void schema_names_are_readable_and_each_java_type_has_its_own() {
         assertThat(schemas().propertyNames()).allMatch(n -> n.matches("[A-Z][A-Za-z0-9]*"), "a readable name");
         assertThat(schemas().propertyNames()).contains("ConsentsRequest", "CreditPlansRequest", "VouchersIssueRequest",

@@ -25,6 +25,8 @@ import java.util.Map;
  * an object as the generator says.</li>
  * <li>A decimal in a request body may be a number or plain text ({@code "1234.56"}); the API
  * answers numbers.</li>
+ * <li>Required: an answer carries every property of its record (nulls included), so a schema that
+ * only answers lists them all as required; a request may leave any of them out.</li>
  * </ul>
  */
 final class PropertyTypes {
@@ -44,6 +46,9 @@ final class PropertyTypes {
             Map<String, Schema> properties = schema.getProperties();
             if (t == null || properties == null) {
                 return;
+            }
+            if (!requests.contains(name)) {
+                schema.setRequired(new ArrayList<>(new java.util.TreeSet<>(properties.keySet())));
             }
             for (BeanPropertyDefinition p : Json.mapper().getSerializationConfig().introspect(t).findProperties()) {
                 Schema property = properties.get(p.getName());
