@@ -45,7 +45,7 @@ class CashStore {
     }
 
     void requireEnterprise(long id) {
-        if (jdbc.sql("SELECT count(*) FROM enterprise WHERE id = :id").param("id", id).query(Long.class).single() == 0) {
+        if (jdbc.sql("SELECT count(*) FROM enterprise_party_view WHERE id = :id").param("id", id).query(Long.class).single() == 0) {
             throw Rejected.notFound("enterprise", id);
         }
     }
@@ -239,26 +239,26 @@ class CashStore {
     CashFlowService.Parties parties(long enterpriseId) {
         Set<String> own = new HashSet<>(jdbc.sql("SELECT account_no FROM cash_account WHERE enterprise_id = :e")
                 .param("e", enterpriseId).query(String.class).list());
-        own.addAll(jdbc.sql("SELECT name FROM enterprise WHERE id = :e").param("e", enterpriseId).query(String.class).list());
+        own.addAll(jdbc.sql("SELECT name FROM enterprise_party_view WHERE id = :e").param("e", enterpriseId).query(String.class).list());
         Set<String> relatedNames = new HashSet<>(jdbc.sql("""
-                        SELECT e.name FROM enterprise_related_party r JOIN enterprise e ON e.id = r.related_enterprise_id
+                        SELECT e.name FROM enterprise_related_party_view r JOIN enterprise_party_view e ON e.id = r.related_enterprise_id
                          WHERE r.enterprise_id = :e
-                        UNION SELECT e.name FROM enterprise_related_party r JOIN enterprise e ON e.id = r.enterprise_id
+                        UNION SELECT e.name FROM enterprise_related_party_view r JOIN enterprise_party_view e ON e.id = r.enterprise_id
                          WHERE r.related_enterprise_id = :e""")
                 .param("e", enterpriseId).query(String.class).list());
         Set<String> relatedAccounts = new HashSet<>(jdbc.sql("""
-                        SELECT a.account_no FROM cash_account a JOIN enterprise_related_party r ON r.related_enterprise_id = a.enterprise_id
+                        SELECT a.account_no FROM cash_account a JOIN enterprise_related_party_view r ON r.related_enterprise_id = a.enterprise_id
                          WHERE r.enterprise_id = :e
-                        UNION SELECT a.account_no FROM cash_account a JOIN enterprise_related_party r ON r.enterprise_id = a.enterprise_id
+                        UNION SELECT a.account_no FROM cash_account a JOIN enterprise_related_party_view r ON r.enterprise_id = a.enterprise_id
                          WHERE r.related_enterprise_id = :e""")
                 .param("e", enterpriseId).query(String.class).list());
         Set<String> related = new HashSet<>(relatedNames);
         related.addAll(relatedAccounts);
         Set<String> customers = new HashSet<>(jdbc.sql("""
-                        SELECT e.name FROM enterprise_relationship r JOIN enterprise e ON e.id = r.customer_id WHERE r.supplier_id = :e""")
+                        SELECT e.name FROM enterprise_relationship_view r JOIN enterprise_party_view e ON e.id = r.customer_id WHERE r.supplier_id = :e""")
                 .param("e", enterpriseId).query(String.class).list());
         Set<String> suppliers = new HashSet<>(jdbc.sql("""
-                        SELECT e.name FROM enterprise_relationship r JOIN enterprise e ON e.id = r.supplier_id WHERE r.customer_id = :e""")
+                        SELECT e.name FROM enterprise_relationship_view r JOIN enterprise_party_view e ON e.id = r.supplier_id WHERE r.customer_id = :e""")
                 .param("e", enterpriseId).query(String.class).list());
         return new CashFlowService.Parties(own, related, customers, suppliers, relatedAccounts, relatedNames);
     }

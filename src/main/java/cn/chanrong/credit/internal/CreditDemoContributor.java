@@ -63,7 +63,7 @@ class CreditDemoContributor implements DemoContributor {
         LocalDate asOf = businessDate.today().withDayOfMonth(1).minusDays(1);
         List<Long> first = jdbc.sql("""
                         SELECT id FROM (SELECT DISTINCT enterprise_id AS id FROM app_user WHERE enterprise_id IS NOT NULL
-                                        UNION SELECT id FROM (SELECT id FROM enterprise ORDER BY id LIMIT :n) f) ids ORDER BY id""")
+                                        UNION SELECT id FROM (SELECT id FROM enterprise_party_view ORDER BY id LIMIT :n) f) ids ORDER BY id""")
                 .param("n", foreground).query(Long.class).list();
         for (long id : first) {
             if (!cashFlows.has(id)) {
@@ -76,7 +76,7 @@ class CreditDemoContributor implements DemoContributor {
     public void background(Path economy, DoubleConsumer progress) {
         LocalDate asOf = businessDate.today().withDayOfMonth(1).minusDays(1);
         List<Long> rest = jdbc.sql("""
-                        SELECT e.id FROM enterprise e WHERE NOT EXISTS (SELECT 1 FROM cash_account a WHERE a.enterprise_id = e.id)
+                        SELECT e.id FROM enterprise_party_view e WHERE NOT EXISTS (SELECT 1 FROM cash_account_view a WHERE a.enterprise_id = e.id)
                          ORDER BY e.id""").query(Long.class).list();
         for (int i = 0; i < rest.size(); i++) {
             cashFlows.write(rest.get(i), asOf);

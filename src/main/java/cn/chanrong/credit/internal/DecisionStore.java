@@ -29,7 +29,7 @@ class DecisionStore {
             SELECT d.id, d.enterprise_id, e.name, d.institution_id, d.model_id, m.name, m.version, m.segment, d.terms::text,
                    d.score, d.pd, d.grade, d.recommended_limit, d.outcome, d.reasons::text, d.inputs::text, d.decided_by,
                    d.decided_at, d.override_outcome, d.override_reason, d.overridden_by, d.overridden_at
-              FROM credit_decision d JOIN enterprise e ON e.id = d.enterprise_id JOIN credit_model m ON m.id = d.model_id""";
+              FROM credit_decision d JOIN enterprise_party_view e ON e.id = d.enterprise_id JOIN credit_model m ON m.id = d.model_id""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;

@@ -39,25 +39,25 @@ class DemoCashFlows {
 
     /** Whether the enterprise has cash-flow data already. */
     boolean has(long enterpriseId) {
-        return jdbc.sql("SELECT count(*) FROM cash_account WHERE enterprise_id = :e").param("e", enterpriseId).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM cash_account_view WHERE enterprise_id = :e").param("e", enterpriseId).query(Long.class).single() > 0;
     }
 
     void write(long enterpriseId, LocalDate asOf) {
         var e = jdbc.sql("""
                         SELECT e.name, e.industry_code, e.ownership, e.founding_date, e.annual_revenue, e.employees,
                                s.revenue, s.net_profit, s.total_assets, s.total_liabilities, p.revenue
-                          FROM enterprise e
-                          LEFT JOIN LATERAL (SELECT * FROM enterprise_statement WHERE enterprise_id = e.id ORDER BY year DESC LIMIT 1) s ON true
-                          LEFT JOIN LATERAL (SELECT revenue FROM enterprise_statement WHERE enterprise_id = e.id ORDER BY year DESC OFFSET 1 LIMIT 1) p ON true
+                          FROM enterprise_party_view e
+                          LEFT JOIN LATERAL (SELECT * FROM enterprise_statement_view WHERE enterprise_id = e.id ORDER BY year DESC LIMIT 1) s ON true
+                          LEFT JOIN LATERAL (SELECT revenue FROM enterprise_statement_view WHERE enterprise_id = e.id ORDER BY year DESC OFFSET 1 LIMIT 1) p ON true
                          WHERE e.id = :id""")
                 .param("id", enterpriseId).query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), rs.getInt(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
                         rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getBigDecimal(11)}).single();
         List<String> customers = jdbc.sql("""
-                        SELECT c.name FROM enterprise_relationship r JOIN enterprise c ON c.id = r.customer_id
+                        SELECT c.name FROM enterprise_relationship_view r JOIN enterprise_party_view c ON c.id = r.customer_id
                          WHERE r.supplier_id = :e ORDER BY r.annual_volume DESC""").param("e", enterpriseId).query(String.class).list();
         List<String> suppliers = jdbc.sql("""
-                        SELECT s.name FROM enterprise_relationship r JOIN enterprise s ON s.id = r.supplier_id
+                        SELECT s.name FROM enterprise_relationship_view r JOIN enterprise_party_view s ON s.id = r.supplier_id
                          WHERE r.customer_id = :e ORDER BY r.annual_volume DESC""").param("e", enterpriseId).query(String.class).list();
         Firm firm = firm(enterpriseId, e, customers.size(), suppliers.size(), asOf);
         SplittableRandom r = new SplittableRandom(SEED ^ enterpriseId);

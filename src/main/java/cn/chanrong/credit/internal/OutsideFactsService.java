@@ -37,7 +37,7 @@ class OutsideFactsService implements OutsideFacts {
 
     private void allow(Caller caller, long enterpriseId, String what) {
         if (caller.isAdmin()) {
-            if (jdbc.sql("SELECT count(*) FROM enterprise WHERE id = :e").param("e", enterpriseId).query(Long.class).single() == 0) {
+            if (jdbc.sql("SELECT count(*) FROM enterprise_party_view WHERE id = :e").param("e", enterpriseId).query(Long.class).single() == 0) {
                 throw Rejected.notFound("enterprise", enterpriseId);
             }
             return;

@@ -55,7 +55,7 @@ class ReportService implements CreditReports {
         InputsService.Inputs in = inputs.compute(enterpriseId);
         Scorecard.Result r = model.card().score(in.values(), 5);
         List<String> improve = r.reasons().stream().map(Scorecard.Reason::characteristic).toList();
-        String name = jdbc.sql("SELECT name FROM enterprise WHERE id = :e").param("e", enterpriseId).query(String.class).single();
+        String name = jdbc.sql("SELECT name FROM enterprise_party_view WHERE id = :e").param("e", enterpriseId).query(String.class).single();
         return new Report(enterpriseId, name, in.asOf(), segment, model.model().id(), model.model().version(), r.score(),
                 r.probabilityOfDefault(), RatingScale.of(r.probabilityOfDefault()).code(),
                 DecisionService.scoreReasons(r), improve, InputsService.finite(in.values()), r.points(),

@@ -39,7 +39,7 @@ class JdbcConsents implements Consents {
             SELECT c.id, c.institution_id, i.name AS institution_name, c.enterprise_id, e.name AS enterprise_name, c.purpose,
                    c.accounts, c.period_from, c.period_to, c.expires_on, c.loan_id, c.status, c.requested_by, c.requested_at,
                    c.decided_by, c.decided_at, c.revoke_requested, c.ended_at, c.note
-              FROM consent c JOIN institution i ON i.id = c.institution_id JOIN enterprise e ON e.id = c.enterprise_id""";
+              FROM consent c JOIN institution_party_view i ON i.id = c.institution_id JOIN enterprise_party_view e ON e.id = c.enterprise_id""";
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -61,7 +61,7 @@ class JdbcConsents implements Consents {
         List<Rejection> problems = new ArrayList<>();
         if (r.enterpriseId() == null) {
             problems.add(Rejection.of("required", "enterpriseId"));
-        } else if (jdbc.sql("SELECT count(*) FROM enterprise WHERE id = :e").param("e", r.enterpriseId()).query(Long.class).single() == 0) {
+        } else if (jdbc.sql("SELECT count(*) FROM enterprise_party_view WHERE id = :e").param("e", r.enterpriseId()).query(Long.class).single() == 0) {
             throw Rejected.notFound("enterprise", r.enterpriseId());
         }
         if (r.purpose() == null) {
@@ -90,14 +90,14 @@ class JdbcConsents implements Consents {
         List<String> accounts = r.accounts() == null ? List.of() : r.accounts().stream().map(String::strip).distinct().toList();
         if (r.enterpriseId() != null) {
             for (String a : accounts) {
-                long bound = jdbc.sql("SELECT count(*) FROM cash_account WHERE account_no = :a AND enterprise_id = :e")
+                long bound = jdbc.sql("SELECT count(*) FROM cash_account_view WHERE account_no = :a AND enterprise_id = :e")
                         .param("a", a).param("e", r.enterpriseId()).query(Long.class).single();
                 if (bound == 0) {
                     problems.add(Rejection.of("consent.account", "accounts", a));
                 }
             }
             if (r.loanId() != null && r.purpose() == Consent.Purpose.POST_LOAN && jdbc.sql("""
-                            SELECT count(*) FROM loan WHERE id = :l AND institution_id = :i AND borrower_id = :e
+                            SELECT count(*) FROM loan_party_view WHERE loan_id = :l AND institution_id = :i AND borrower_id = :e
                                AND status NOT IN ('REPAID', 'WRITTEN_OFF', 'TRANSFERRED')""")
                     .param("l", r.loanId()).param("i", caller.institutionId()).param("e", r.enterpriseId())
                     .query(Long.class).single() == 0) {

@@ -34,8 +34,10 @@ class SyntheticProducts implements SyntheticCatalogue {
             ProductType.RECEIVABLES_FINANCING, ProductType.INVENTORY_FINANCING, ProductType.ORDER_FINANCING};
 
     private final JdbcClient jdbc;
+    private final cn.chanrong.reference.ReferenceData reference;
 
-    SyntheticProducts(JdbcClient jdbc) {
+    SyntheticProducts(JdbcClient jdbc, cn.chanrong.reference.ReferenceData reference) {
+        this.reference = reference;
         this.jdbc = jdbc;
     }
 
@@ -48,8 +50,8 @@ class SyntheticProducts implements SyntheticCatalogue {
             }
         }
         SplittableRandom random = new SplittableRandom(seed);
-        List<String> provinces = jdbc.sql("SELECT code FROM ref_region WHERE code LIKE '__0000' ORDER BY code")
-                .query(String.class).list();
+        List<String> provinces = reference.regions().stream().map(cn.chanrong.reference.Region::code)
+                .filter(c -> c.endsWith("0000")).sorted().toList();
         List<Long> ids = new ArrayList<>();
         List<String> homes = new ArrayList<>();
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();

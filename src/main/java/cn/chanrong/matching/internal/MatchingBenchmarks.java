@@ -33,7 +33,7 @@ class MatchingBenchmarks implements MatchingBench {
                         SELECT e.id, (1 + (hashint.h % 60)) * 250000, (ARRAY[6, 12, 24, 36, 60])[1 + hashint.h % 5],
                                (ARRAY['WORKING_CAPITAL', 'EQUIPMENT_RENEWAL', 'TECH_TRANSFORMATION', 'RD'])[1 + hashint.h % 4],
                                'NONE', 'NORMAL', 'ALL', current_date, 'bench'
-                        FROM (SELECT id FROM enterprise e WHERE NOT EXISTS (SELECT 1 FROM financing_need n WHERE n.enterprise_id = e.id)
+                        FROM (SELECT id FROM enterprise_party_view e WHERE NOT EXISTS (SELECT 1 FROM financing_need n WHERE n.enterprise_id = e.id)
                               ORDER BY id LIMIT :n) e,
                              LATERAL (SELECT abs(hashtext(e.id::text || :seed)) AS h) hashint""")
                 .param("n", count).param("seed", Long.toString(seed)).update();
@@ -62,7 +62,7 @@ class MatchingBenchmarks implements MatchingBench {
             jdbc.sql("""
                             SELECT n.id, n.enterprise_id, e.region_code, n.amount, n.term_months, n.product_types,
                                    g.eligible, g.near::text
-                            FROM financing_need n JOIN enterprise e ON e.id = n.enterprise_id
+                            FROM financing_need n JOIN enterprise_party_view e ON e.id = n.enterprise_id
                             LEFT JOIN need_eligibility g ON g.enterprise_id = n.enterprise_id
                             WHERE n.status = 'OPEN' AND n.id > :after ORDER BY n.id LIMIT 5000""")
                     .param("after", after)

@@ -85,7 +85,7 @@ class MatchingDemoContributor implements DemoContributor {
         needs.publish(sme, new Needs.Request("5000000", 36, "EQUIPMENT_RENEWAL", List.of(), "NONE", "NORMAL", "ALL",
                 List.of(), true));
         List<Long> makers = jdbc.sql("""
-                        SELECT id FROM enterprise WHERE industry_code LIKE 'C%' AND id <> :sme ORDER BY id LIMIT 40""")
+                        SELECT id FROM enterprise_party_view WHERE industry_code LIKE 'C%' AND id <> :sme ORDER BY id LIMIT 40""")
                 .param("sme", sme.enterpriseId()).query(Long.class).list();
         String[] purposes = {"WORKING_CAPITAL", "EQUIPMENT_RENEWAL", "TECH_TRANSFORMATION", "RD"};
         for (int i = 0; i < makers.size(); i++) {
@@ -105,7 +105,7 @@ class MatchingDemoContributor implements DemoContributor {
     private void pushedList(Caller bank) {
         Caller miit = caller("regulator-gd");
         List<Object[]> firms = jdbc.sql("""
-                        SELECT id, credit_code, name FROM enterprise
+                        SELECT id, credit_code, name FROM enterprise_party_view
                         WHERE region_code LIKE '44%' AND industry_code LIKE 'C%' AND founding_date < CAST(:d AS date) - 1100
                         ORDER BY id LIMIT 6""")
                 .param("d", businessDate.today())
@@ -162,7 +162,7 @@ class MatchingDemoContributor implements DemoContributor {
 
     /** The signed project's loan, made as any loan is: application, three approvals, contract, disbursement. */
     private long disburse(Caller officer, long borrower, LocalDate on) {
-        long product = jdbc.sql("SELECT id FROM product WHERE code = 'MJ-JSGZ-01'").query(Long.class).single();
+        long product = jdbc.sql("SELECT id FROM product_view WHERE code = 'MJ-JSGZ-01'").query(Long.class).single();
         long facility = facilities.open(caller("bank-approver"), new Facilities.Request(borrower, "6000000.00", false,
                 on.minusDays(10), on.plusYears(4))).id();
         LoanApplication a = applications.submit(officer, new LoanApplications.Request(product, borrower, facility,
@@ -181,7 +181,7 @@ class MatchingDemoContributor implements DemoContributor {
         Roadshows.Roadshow r = roadshows.create(miit, new Roadshows.Request("MACHINE_TOOLS",
                 YearMonth.from(businessDate.today()).toString(), "工业母机产业链融资路演 / Machine-tools chain roadshow", null));
         List<Long> presenters = jdbc.sql("""
-                        SELECT e.id FROM enterprise e JOIN enterprise_chain_tag t ON t.enterprise_id = e.id
+                        SELECT e.id FROM enterprise_party_view e JOIN enterprise_chain_tag_view t ON t.enterprise_id = e.id
                         WHERE t.tag = 'MACHINE_TOOLS' ORDER BY e.id LIMIT 4""").query(Long.class).list();
         for (int i = 0; i < presenters.size(); i++) {
             roadshows.apply(enterprise(presenters.get(i)), r.id(), "五轴联动数控系统国产化 / domestic five-axis CNC",

@@ -137,7 +137,7 @@ class NeedService implements Needs {
             problems.add(Rejection.of("need.chosen-empty", "institutions"));
         }
         for (Long id : chosen) {
-            if (jdbc.sql("SELECT count(*) FROM institution WHERE id = :i").param("i", id).query(Long.class).single() == 0) {
+            if (jdbc.sql("SELECT count(*) FROM institution_party_view WHERE id = :i").param("i", id).query(Long.class).single() == 0) {
                 problems.add(Rejection.of("need.institution-unknown", "institutions", id));
             }
         }
@@ -203,7 +203,7 @@ class NeedService implements Needs {
     public Need get(Caller caller, long id) {
         Map<String, Object> p = new HashMap<>();
         String where = visibleTo(caller, p);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM financing_need n JOIN enterprise e ON e.id = n.enterprise_id WHERE n.id = :id AND "
+        return jdbc.sql("SELECT " + COLUMNS + " FROM financing_need n JOIN enterprise_party_view e ON e.id = n.enterprise_id WHERE n.id = :id AND "
                         + where).params(p).param("id", id).query(NeedService::row).optional()
                 .orElseThrow(() -> Rejected.notFound("need", id));
     }
@@ -225,7 +225,7 @@ class NeedService implements Needs {
             p.put("mine", live.get().all().stream().filter(x -> x.product().institutionId() == caller.institutionId())
                     .map(x -> x.product().id()).toArray(Long[]::new));
         }
-        String from = " FROM financing_need n JOIN enterprise e ON e.id = n.enterprise_id WHERE " + where;
+        String from = " FROM financing_need n JOIN enterprise_party_view e ON e.id = n.enterprise_id WHERE " + where;
         List<Need> items = jdbc.sql("SELECT " + COLUMNS + from + " ORDER BY n.id DESC LIMIT :limit OFFSET :offset")
                 .params(p).param("limit", page.size()).param("offset", page.offset()).query(NeedService::row).list();
         long total = jdbc.sql("SELECT count(*)" + from).params(p).query(Long.class).single();
@@ -403,7 +403,7 @@ class NeedService implements Needs {
         boolean onlyOwn = caller.is(Role.INSTITUTION);
         return jdbc.sql("""
                         SELECT i.need_id, i.institution_id, t.name, i.product_id, i.note, i.by_user, i.at
-                        FROM need_interest i JOIN institution t ON t.id = i.institution_id
+                        FROM need_interest i JOIN institution_party_view t ON t.id = i.institution_id
                         WHERE i.need_id = :n AND (NOT :own OR i.institution_id = :me) ORDER BY i.at""")
                 .param("n", id).param("own", onlyOwn).param("me", caller.institutionId() == null ? -1L : caller.institutionId())
                 .query((rs, i) -> new Interest(rs.getLong(1), rs.getLong(2), rs.getString(3),

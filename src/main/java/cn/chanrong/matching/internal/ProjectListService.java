@@ -114,7 +114,7 @@ class ProjectListService implements ProjectLists {
         long[] pushes = {0};
         int[] items = {0};
         file.forEachRow(r -> {
-            var ent = jdbc.sql("SELECT id, region_code FROM enterprise WHERE credit_code = :c").param("c", r.creditCode())
+            var ent = jdbc.sql("SELECT id, region_code FROM enterprise_party_view WHERE credit_code = :c").param("c", r.creditCode())
                     .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).optional();
             Long enterpriseId = ent.map(x -> (Long) x[0]).orElse(null);
             String region = ent.map(x -> (String) x[1]).orElse(null);
@@ -216,7 +216,7 @@ class ProjectListService implements ProjectLists {
         jdbc.sql("""
                         SELECT p.item_id, p.institution_id, t.name, p.status, p.pushed_on, p.contact_due, p.contacted_on,
                                p.signed_amount, p.disbursed_amount, p.loan_id, p.decline_reason
-                        FROM project_push p JOIN institution t ON t.id = p.institution_id
+                        FROM project_push p JOIN institution_party_view t ON t.id = p.institution_id
                         WHERE p.item_id = :i AND (NOT :own OR p.institution_id = :me) ORDER BY p.institution_id""")
                 .param("i", itemId).param("own", own).param("me", own ? caller.institutionId() : -1L)
                 .query(rs -> {

@@ -122,7 +122,7 @@ class RoadshowService implements Roadshows {
         Map<Long, Participant> participants = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT x.enterprise_id, e.name, x.pitch, x.seeking FROM roadshow_enterprise x
-                        JOIN enterprise e ON e.id = x.enterprise_id WHERE x.roadshow_id = :id ORDER BY x.applied_at""")
+                        JOIN enterprise_party_view e ON e.id = x.enterprise_id WHERE x.roadshow_id = :id ORDER BY x.applied_at""")
                 .param("id", id)
                 .query(rs -> {
                     participants.put(rs.getLong(1), new Participant(rs.getLong(1), rs.getString(2), rs.getString(3),
@@ -131,7 +131,7 @@ class RoadshowService implements Roadshows {
         boolean all = caller.isAdmin() || caller.is(Role.REGULATOR);
         jdbc.sql("""
                         SELECT i.enterprise_id, i.institution_id, t.name, i.intended_amount, i.signed_amount
-                        FROM roadshow_interest i JOIN institution t ON t.id = i.institution_id
+                        FROM roadshow_interest i JOIN institution_party_view t ON t.id = i.institution_id
                         WHERE i.roadshow_id = :id ORDER BY i.at""")
                 .param("id", id)
                 .query(rs -> {

@@ -180,7 +180,7 @@ class JdbcRegistry implements CollateralRegistry {
     /** National-registry filings (imported) by other parties that cover the request. */
     private List<Conflict> externalConflicts(long securedParty, Normalised n, List<String> types) {
         List<Conflict> out = new ArrayList<>();
-        String notOurs = " AND x.secured_party_name <> coalesce((SELECT name FROM institution WHERE id = :p), '')";
+        String notOurs = " AND x.secured_party_name <> coalesce((SELECT name FROM institution_party_view WHERE id = :p), '')";
         jdbc.sql("""
                         SELECT x.number, x.collateral_type, x.secured_party_name FROM registry_external_filing x
                         WHERE x.grantor = :g AND x.expires_on >= :today AND x.collateral_type = ANY(:types)

@@ -27,7 +27,7 @@ class SyntheticFilings implements FilingGenerator {
 
     @Override
     public Targets generate(int filings, int targets, int perTransaction, LongConsumer progress) {
-        List<Long> parties = jdbc.sql("SELECT id FROM institution ORDER BY id LIMIT 2").query(Long.class).list();
+        List<Long> parties = jdbc.sql("SELECT id FROM institution_party_view ORDER BY id LIMIT 2").query(Long.class).list();
         String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
         int grantors = Math.max(1, filings / 5);
         for (int from = 0; from < filings; from += perTransaction) {

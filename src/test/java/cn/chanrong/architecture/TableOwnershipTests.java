@@ -1,0 +1,176 @@
+package cn.chanrong.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each module owns its tables: SQL written in one module names only its own tables and the read
+ * views another module publishes. Every table and view of the schema has an owner here, so a new
+ * migration fails this test until it is placed.
+ */
+class TableOwnershipTests {
+
+    static final Path MAIN = Path.of("src/main/java/cn/chanrong");
+    static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+
+    /** Table name prefixes (or whole names) and the module that owns them; the longest prefix wins. */
+    static final Map<String, String> OWNERS = new LinkedHashMap<>();
+
+    static {
+        owner("identity", "app_user", "consent");
+        owner("audit", "audit_entry");
+        owner("cashflow", "cash_");
+        owner("credit", "credit_bureau_summary", "credit_decision", "credit_features", "credit_model", "tax_grade",
+                "tax_record");
+        owner("lending", "loan", "facility", "credit_plan", "eod_run", "lending_");
+        owner("enterprise", "enterprise");
+        owner("institution", "institution", "product");
+        owner("ledger", "journal_entry", "ledger_account", "posting");
+        owner("matching", "financing_need", "need_", "project_", "roadshow", "matching_");
+        owner("platform", "event_publication", "idempotency_record");
+        owner("reference", "ref_");
+        owner("registry", "registry_");
+        owner("scf", "scf_");
+        owner("statistics", "stat_");
+    }
+
+
+    /**
+     * Uses that remain, each with its reason and the issue that removes it. Keys are
+     * {@code module -> table}.
+     */
+    static final Map<String, String> EXCEPTIONS = Map.ofEntries(
+            Map.entry("cli -> *", "the benchmarks build and check synthetic books of millions of rows in SQL; #26 moves"
+                    + " them onto the owners' bulk APIs and published views"),
+            Map.entry("credit -> app_user", "the credit demo picks the demo users' enterprises first; #16 takes them from"
+                    + " identity's API"),
+            Map.entry("credit -> cash_account", "the credit demo bulk-writes 24 months of cash flows for every enterprise;"
+                    + " #16 moves the bulk load into cashflow behind its API"),
+            Map.entry("credit -> cash_statement", "as credit -> cash_account (#16)"),
+            Map.entry("credit -> cash_txn", "as credit -> cash_account (#16)"),
+            Map.entry("lending -> enterprise", "party reads move to enterprise_party_view with the one-disbursement"
+                    + " refactor of lending (#16)"),
+            Map.entry("lending -> enterprise_group", "group lines read enterprise_party_view.group_id (#16)"),
+            Map.entry("lending -> institution", "institution_party_view (#16)"),
+            Map.entry("lending -> product", "product_view (#16)"),
+            Map.entry("lending -> journal_entry", "the synthetic loan book posts in bulk beside the ledger; #16 routes it"
+                    + " through the ledger's batch API"),
+            Map.entry("lending -> posting", "as lending -> journal_entry, and the reconciliation reads the ledger's"
+                    + " balances through its API (#16)"),
+            Map.entry("scf -> enterprise", "party reads move to enterprise_party_view with scf's financing core (#16)"),
+            Map.entry("scf -> enterprise_chain_tag", "enterprise_chain_tag_view (#16)"),
+            Map.entry("scf -> institution", "institution_party_view (#16)"),
+            Map.entry("scf -> loan", "loan_party_view / lending's API (#16)"),
+            Map.entry("scf -> loan_transaction", "a voucher's spending reads the discount loan's transactions through"
+                    + " lending's API (#16)"));
+
+    private static void owner(String module, String... prefixes) {
+        for (String p : prefixes) {
+            OWNERS.put(p, module);
+        }
+    }
+
+    static String ownerOf(String table) {
+        String best = null;
+        for (String p : OWNERS.keySet()) {
+            if ((table.equals(p) || table.startsWith(p) && (p.endsWith("_") || table.charAt(p.length()) == '_'))
+                    && (best == null || p.length() > best.length())) {
+                best = p;
+            }
+        }
+        return best == null ? null : OWNERS.get(best);
+    }
+
+    static final Pattern CREATE = Pattern.compile("(?i)CREATE\\s+(?:OR\\s+REPLACE\\s+)?(TABLE|VIEW|MATERIALIZED\\s+VIEW)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([a-z_][a-z0-9_]*)");
+    static final Pattern USE = Pattern.compile("(?i)\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+([a-z_][a-z0-9_]*)");
+
+    /** Tables and views of the schema: a table is private to its owner, a view is what its owner publishes. */
+    static Set<String> schema(boolean views) throws IOException {
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> files = Files.list(MIGRATIONS)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".sql")).toList()) {
+                Matcher m = CREATE.matcher(Files.readString(f, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    if (m.group(1).equalsIgnoreCase("TABLE") != views) {
+                        names.add(m.group(2).toLowerCase());
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void every_table_of_the_schema_has_an_owner() throws IOException {
+        Set<String> all = new TreeSet<>(schema(false));
+        all.addAll(schema(true));
+        List<String> orphans = all.stream().filter(t -> ownerOf(t) == null).toList();
+        assertThat(orphans).as("tables without an owner in TableOwnershipTests.OWNERS").isEmpty();
+    }
+
+    @Test
+    void sql_in_a_module_names_only_its_own_tables_and_published_views() throws IOException {
+        Set<String> tables = schema(false);
+        tables.removeAll(schema(true));
+        Map<String, Set<String>> found = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String module = MAIN.relativize(f).getName(0).toString();
+                String source = Files.readString(f, StandardCharsets.UTF_8);
+                Matcher m = USE.matcher(source);
+                while (m.find()) {
+                    String table = m.group(1).toLowerCase();
+                    if (!tables.contains(table)) {
+                        continue;
+                    }
+                    String owner = ownerOf(table);
+                    if (owner != null && !owner.equals(module) && !EXCEPTIONS.containsKey(module + " -> " + table)
+                            && !EXCEPTIONS.containsKey(module + " -> *")) {
+                        found.computeIfAbsent(module + " -> " + table, k -> new TreeSet<>())
+                                .add(MAIN.relativize(f).toString());
+                    }
+                }
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        found.forEach((k, v) -> lines.add(k + "  " + v));
+        assertThat(lines).as("SQL naming another module's table (read its API or a view it publishes)").isEmpty();
+    }
+
+    @Test
+    void the_exceptions_are_still_needed() throws IOException {
+        // an exception nobody needs any more is removed, so the list only shrinks
+        for (String key : EXCEPTIONS.keySet()) {
+            String module = key.substring(0, key.indexOf(" -> "));
+            String table = key.substring(key.indexOf(" -> ") + 4);
+            if (table.equals("*")) {
+                continue;
+            }
+            boolean used = false;
+            try (Stream<Path> files = Files.walk(MAIN.resolve(module))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    Matcher m = USE.matcher(Files.readString(f, StandardCharsets.UTF_8));
+                    while (m.find()) {
+                        used |= m.group(1).equalsIgnoreCase(table);
+                    }
+                }
+            }
+            assertThat(used).as(key + " is no longer used: remove the exception").isTrue();
+        }
+    }
+}
