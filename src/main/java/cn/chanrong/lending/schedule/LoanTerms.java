@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record LoanTerms(BigDecimal principal, int months, BigDecimal annualRatePercent, RepaymentMethod method,
                         LocalDate start, DayCount dayCount, LocalDate firstPayment, int periodMonths, int graceMonths,
-                        List<BigDecimal> principalPlan) {
+                        List<BigDecimal> principalPlan) implements ScheduleTerms {
 
     public static final int MAX_MONTHS = 600;
 

@@ -5,7 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The installments as posted (each rounded to the fen) and their totals. */
-public record Schedule(LoanTerms terms, List<Installment> installments) {
+public record Schedule(ScheduleTerms terms, List<Installment> installments) {
+
+    /** The date of the last payment. */
+    public LocalDate maturity() {
+        return installments.get(installments.size() - 1).date();
+    }
 
     public record Installment(int period, LocalDate date, BigDecimal payment, BigDecimal principal, BigDecimal interest,
                               BigDecimal balance) {

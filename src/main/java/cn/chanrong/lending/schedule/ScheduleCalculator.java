@@ -76,6 +76,31 @@ public final class ScheduleCalculator {
         return new Schedule(t, List.copyOf(out));
     }
 
+    /**
+     * One payment at maturity: the interest for the days, rounded HALF_UP to the fen once, paid with the
+     * principal (in arrears) or deducted from the face value (in advance: the principal is the payout,
+     * the payment at maturity the face value).
+     */
+    public static Schedule calculate(SinglePaymentTerms t) {
+        List<String> problems = t.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        long days = java.time.temporal.ChronoUnit.DAYS.between(t.start(), t.maturity());
+        int year = t.dayCount() == DayCount.ACT_360 ? 360 : 365;
+        // amount × rate % × days / year as one exact ratio, rounded once
+        BigDecimal interest = t.amount().multiply(t.annualRatePercent()).multiply(BigDecimal.valueOf(days))
+                .divide(BigDecimal.valueOf(100L * year), 2, RoundingMode.HALF_UP);
+        BigDecimal amount = t.amount().setScale(2, RoundingMode.UNNECESSARY);
+        BigDecimal principal = t.timing() == InterestTiming.IN_ADVANCE ? amount.subtract(interest) : amount;
+        if (principal.signum() <= 0) {
+            throw new IllegalArgumentException("the interest " + interest.toPlainString() + " leaves nothing to pay out of "
+                    + amount.toPlainString());
+        }
+        return new Schedule(t, List.of(new Schedule.Installment(1, t.maturity(), principal.add(interest), principal, interest,
+                ZERO)));
+    }
+
     /** The equal installment on the periods' actual rates: P / Σ Π 1/(1 + r_j), rounded to the fen. */
     static BigDecimal installment(BigDecimal principal, BigDecimal[] rates) {
         BigDecimal discount = BigDecimal.ONE;

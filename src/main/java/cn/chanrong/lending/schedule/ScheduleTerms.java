@@ -1,0 +1,8 @@
+package cn.chanrong.lending.schedule;
+
+/**
+ * What a schedule is resolved from: amortising terms over whole periods ({@link LoanTerms}) or a single
+ * payment on a maturity date that need not fall whole months after the start ({@link SinglePaymentTerms}).
+ */
+public sealed interface ScheduleTerms permits LoanTerms, SinglePaymentTerms {
+}
