@@ -107,6 +107,43 @@ public class ApiErrors {
         pd.setDetail(summary(listed + notListed, listed, locale));
     }
 
+    /**
+     * A refused file's report as a problem: the report's own members (kind, rows, the errors by line
+     * and column) as extension members of an RFC 9457 problem with the given status and code, each
+     * error naming its column as {@code field} — the same shape as every other refusal.
+     */
+    public Map<String, Object> asProblem(Map<String, Object> report, HttpStatus status, String code, Locale locale) {
+        Map<String, Object> pd = new java.util.LinkedHashMap<>();
+        pd.put("type", "urn:chanrong:problem:" + code);
+        pd.put("title", messages.getMessage("problem." + code, null, code, locale));
+        pd.put("status", status.value());
+        List<Map<String, Object>> errors = new ArrayList<>();
+        if (report.get("errors") instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> e) {
+                    Map<String, Object> copy = new java.util.LinkedHashMap<>();
+                    e.forEach((k, v) -> copy.put(String.valueOf(k), v));
+                    if (copy.get("column") != null) {
+                        copy.putIfAbsent("field", copy.get("column"));
+                    }
+                    errors.add(copy);
+                }
+            }
+        }
+        long notListed = report.get("errorsNotListed") instanceof Number n ? n.longValue() : 0;
+        pd.put("detail", errors.isEmpty() ? pd.get("title") : notListed == 0 && errors.size() <= SHORT_LIST
+                ? String.join("; ", errors.stream().map(e -> String.valueOf(e.get("message"))).toList())
+                : summary(errors.size() + notListed, errors.size(), locale));
+        pd.put("code", code);
+        pd.putAll(report);
+        pd.put("errors", errors);
+        String requestId = org.slf4j.MDC.get("requestId");
+        if (requestId != null) {
+            pd.put("requestId", requestId);
+        }
+        return pd;
+    }
+
     private String summary(long total, int listed, Locale locale) {
         return total == listed ? messages.getMessage("problem.errors-listed", new Object[] {total}, locale)
                 : messages.getMessage("problem.errors-not-listed", new Object[] {total, listed}, locale);

@@ -81,7 +81,9 @@ class ImportApi {
     }
 
     ResponseEntity<Map<String, Object>> respond(ImportReport report, Locale locale) {
-        return ResponseEntity.status(report.accepted() ? 200 : 422)
-                .body(report.asJson(r -> errors.message(r, locale)));
+        Map<String, Object> body = report.asJson(r -> errors.message(r, locale));
+        return report.accepted() ? ResponseEntity.ok(body) : ResponseEntity.status(422)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(errors.asProblem(body, org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "invalid", locale));
     }
 }

@@ -41,6 +41,8 @@ class ProductImportApi {
                                                  @RequestParam(required = false) String encoding) throws IOException {
         ImportReport report = imports.importProducts(caller, products.getBytes(),
                 clauses == null ? null : clauses.getBytes(), encoding);
-        return ResponseEntity.status(report.accepted() ? 200 : 422).body(report.asJson(r -> errors.message(r, locale)));
+        Map<String, Object> body = report.asJson(r -> errors.message(r, locale));
+        return report.accepted() ? ResponseEntity.ok(body) : ResponseEntity.status(422).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(errors.asProblem(body, org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "invalid", locale));
     }
 }

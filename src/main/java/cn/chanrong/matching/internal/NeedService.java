@@ -130,7 +130,11 @@ class NeedService implements Needs {
             problems.add(Rejection.of("enum", "urgency", urgency, "[NORMAL, URGENT]"));
         }
         String visibility = r.visibility() == null ? "ALL" : r.visibility().strip();
-        List<Long> chosen = r.institutions() == null ? List.of() : List.copyOf(new LinkedHashSet<>(r.institutions()));
+        if (r.institutions() != null && r.institutions().stream().anyMatch(java.util.Objects::isNull)) {
+            problems.add(Rejection.of("need.institution-unknown", "institutions", ""));
+        }
+        List<Long> chosen = r.institutions() == null ? List.of()
+                : r.institutions().stream().filter(java.util.Objects::nonNull).distinct().toList();
         if (!VISIBILITY.contains(visibility)) {
             problems.add(Rejection.of("enum", "visibility", visibility, "[ALL, CHOSEN]"));
         } else if (visibility.equals("CHOSEN") && chosen.isEmpty()) {

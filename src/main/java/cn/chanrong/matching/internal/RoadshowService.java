@@ -162,6 +162,9 @@ class RoadshowService implements Roadshows {
         List<Rejection> problems = new ArrayList<>();
         BigDecimal amount = seeking == null || seeking.isBlank() ? null
                 : Amounts.parse(seeking, "seeking", false, MAX, problems);
+        if (amount != null && amount.signum() == 0) {
+            problems.add(Rejection.of("need.amount-positive", "seeking", seeking));
+        }
         if (pitch != null && pitch.length() > 1000) {
             problems.add(Rejection.of("length", "pitch", 0, 1000));
         }

@@ -74,8 +74,9 @@ final class Failures {
         }
         if (t instanceof HttpMessageNotReadableException m) {
             Rejection field = JsonErrorField.of(m);
-            return new Failure(HttpStatus.BAD_REQUEST, "malformed",
-                    List.of(field == null ? Rejection.of("body.malformed", null) : field));
+            boolean missing = field == null && m.getMessage() != null && m.getMessage().startsWith("Required request body is missing");
+            return new Failure(HttpStatus.BAD_REQUEST, "malformed", List.of(field != null ? field
+                    : missing ? Rejection.of("body.missing", null) : Rejection.of("body.malformed", null)));
         }
         if (t instanceof HttpMediaTypeNotAcceptableException m) {
             return notAcceptable(req, m.getSupportedMediaTypes());

@@ -32,6 +32,9 @@ final class JsonErrorField {
                             ? Rejection.of("amount.scale", field, String.valueOf(inf.getValue()), m.split(" ")[2])
                             : Rejection.of("amount.format", field, String.valueOf(inf.getValue()));
                 }
+                if (t instanceof InvalidFormatException inf && inf.getTargetType() == String.class) {
+                    return Rejection.of("control-characters", field);
+                }
                 if (t instanceof InvalidFormatException inf) {
                     return Rejection.of("body.field-value", field, String.valueOf(inf.getValue()), typeName(inf.getTargetType()));
                 }

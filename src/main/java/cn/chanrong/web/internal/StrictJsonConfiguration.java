@@ -24,7 +24,8 @@ import tools.jackson.databind.module.SimpleModule;
  * own {@link JsonMapper} (stored documents, scorecards) is left as it is. A decimal is plain text in
  * {@link Amounts}' grammar, string or number token alike ({@code 1e3}, {@code 00001.00},
  * {@code " 1.00 "} are refused with the field named); money has at most two decimals, a
- * {@code …Rate}, {@code …Share} or {@code …Ratio} at most six; a fraction is no whole number.
+ * {@code …Rate}, {@code …Share} or {@code …Ratio} at most six; a fraction is no whole number; text
+ * holds no NUL character.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfiguration {
@@ -39,6 +40,7 @@ class StrictJsonConfiguration {
     ServerHttpMessageConvertersCustomizer strictJsonConverter(JsonMapper mapper) {
         SimpleModule strict = new SimpleModule("chanrong-strict-decimals");
         strict.addDeserializer(BigDecimal.class, new StrictDecimal(2));
+        strict.addDeserializer(String.class, new NoNul());
         JacksonJsonHttpMessageConverter converter = new JacksonJsonHttpMessageConverter(mapper.rebuild().addModule(strict)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT).build());
         return builder -> builder.withJsonConverter(converter);
@@ -74,6 +76,23 @@ class StrictJsonConfiguration {
                 throw InvalidFormatException.from(p, "more than " + maxScale + " decimals", text, BigDecimal.class);
             }
             return v;
+        }
+    }
+
+    /** Text without NUL characters, which no column can store: refused with the field named, not at the database. */
+    static final class NoNul extends ValueDeserializer<String> {
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) {
+            JsonToken t = p.currentToken();
+            if (t == null || !t.isScalarValue()) {
+                return (String) ctxt.handleUnexpectedToken(String.class, p);
+            }
+            String text = p.getString();
+            if (text != null && text.indexOf('\u0000') >= 0) {
+                throw InvalidFormatException.from(p, "NUL character", text.replace('\u0000', ' '), String.class);
+            }
+            return text;
         }
     }
 }
