@@ -14,6 +14,8 @@ import cn.chanrong.reference.ReferenceData;
 import cn.chanrong.registry.CollateralRegistry;
 import cn.chanrong.registry.Conflict;
 import cn.chanrong.scf.Denucleated;
+import cn.chanrong.scf.ScfEvent;
+import cn.chanrong.scf.domain.FinanceCalculator;
 import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.CreditCode;
 import cn.chanrong.shared.Page;
@@ -21,7 +23,6 @@ import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -63,7 +64,7 @@ class DenucleatedService implements Denucleated {
     private final Parties parties;
     private final CreditDecisions decisions;
     private final CollateralRegistry registry;
-    private final TradeFinance tradeFinance;
+    private final FinanceAndFile financeAndFile;
     private final ReferenceData reference;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
@@ -71,7 +72,7 @@ class DenucleatedService implements Denucleated {
     private final BigDecimal documentAdvance;
 
     DenucleatedService(JdbcClient jdbc, Parties parties, CreditDecisions decisions, CollateralRegistry registry,
-                       TradeFinance tradeFinance, ReferenceData reference, AuditTrail audit,
+                       FinanceAndFile financeAndFile, ReferenceData reference, AuditTrail audit,
                        PlatformTransactionManager transactions,
                        @Value("${chanrong.scf.goods-advance-rate:0.6}") BigDecimal goodsAdvance,
                        @Value("${chanrong.scf.document-advance-rate:0.9}") BigDecimal documentAdvance) {
@@ -79,7 +80,7 @@ class DenucleatedService implements Denucleated {
         this.parties = parties;
         this.decisions = decisions;
         this.registry = registry;
-        this.tradeFinance = tradeFinance;
+        this.financeAndFile = financeAndFile;
         this.reference = reference;
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
@@ -116,7 +117,7 @@ class DenucleatedService implements Denucleated {
             problems.add(Rejection.of("scf.positive", "amount", r.amount()));
         }
         if (doc != null && amount != null && doc.signum() > 0
-                && amount.compareTo(doc.multiply(documentAdvance).setScale(2, RoundingMode.DOWN)) > 0) {
+                && amount.compareTo(FinanceCalculator.advance(doc, documentAdvance)) > 0) {
             problems.add(Rejection.of("scf.denucleated.over-document", "amount", amount.toPlainString(),
                     documentAdvance.movePointRight(2).stripTrailingZeros().toPlainString(), doc.toPlainString()));
         }
@@ -160,14 +161,14 @@ class DenucleatedService implements Denucleated {
                 problems.add(Rejection.of("scf.denucleated.unpriced", "receiptNumbers", number, v[0]));
                 continue;
             }
-            BigDecimal value = ((BigDecimal) v[1]).multiply((BigDecimal) v[2]).setScale(2, RoundingMode.HALF_UP);
+            BigDecimal value = FinanceCalculator.value((BigDecimal) v[1], (BigDecimal) v[2]);
             out.add(new Asset(number, (String) v[0], (BigDecimal) v[1], (BigDecimal) v[2], (LocalDate) v[3], value));
         }
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
         BigDecimal value = out.stream().map(Asset::value).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new AssetCredit(out, value, goodsAdvance, value.multiply(goodsAdvance).setScale(2, RoundingMode.DOWN));
+        return new AssetCredit(out, value, goodsAdvance, FinanceCalculator.advance(value, goodsAdvance));
     }
 
     private List<CollateralRegistry.Request> filings(String grantor, Valid v, AssetCredit a) {
@@ -274,25 +275,21 @@ class DenucleatedService implements Denucleated {
         String grantor = parties.enterprise(a.enterpriseId()).orElseThrow().creditCode();
         Valid v = new Valid(a.institutionId(), a.basis(), a.buyerName(), a.buyerCode(), a.documentNo(), a.documentAmount(),
                 a.amount(), a.maturity(), a.assetCredit().assets().stream().map(Asset::receiptNumber).toList());
-        List<String> numbers = new ArrayList<>();
-        for (CollateralRegistry.Request f : filings(grantor, v, a.assetCredit())) {
-            try {
-                numbers.add(registry.file(a.institutionId(), f, caller.username()).number());
-            } catch (CollateralRegistry.AlreadyFiled refused) {
-                Conflict c = refused.conflicts().get(0);
-                throw Rejected.conflict(Rejection.of("scf.already-filed", null, c.identifier(), c.number(),
-                        c.securedPartyName() != null ? c.securedPartyName()
-                                : parties.institutionName(c.securedParty()).orElse("#" + c.securedParty())));
-            }
-        }
         BigDecimal rate = reference.lpr(LprTenor.ONE_YEAR, today).orElse(new BigDecimal("3.00"))
                 .add(BigDecimal.valueOf(a.dataCredit() == null ? 150 : a.dataCredit().spreadBps(), 2));
-        long days = ChronoUnit.DAYS.between(today, a.maturity());
-        BigDecimal interest = a.amount().multiply(rate).multiply(BigDecimal.valueOf(days))
-                .divide(BigDecimal.valueOf(36000), 2, RoundingMode.HALF_UP);
-        Loan loan = tradeFinance.book(new TradeFinance.Booking(a.institutionId(), a.enterpriseId(), a.enterpriseId(), null,
-                a.amount(), interest, rate, today, a.maturity(), "脱核融资 / de-nucleated financing " + a.documentNo(),
-                "denucleated:" + id, a.enterpriseName(), caller.username()));
+        BigDecimal interest = FinanceCalculator.loan(a.amount(), rate, today, a.maturity()).interest();
+        Assessment assessed = a;
+        FinanceAndFile.Financed done = financeAndFile.finance(new FinanceAndFile.Financing(a.institutionId(),
+                filings(grantor, v, a.assetCredit()),
+                (c, holder) -> Rejection.of("scf.already-filed", null, c.identifier(), c.number(), holder),
+                new TradeFinance.Booking(a.institutionId(), a.enterpriseId(), a.enterpriseId(), null, a.amount(),
+                        interest, rate, today, a.maturity(), "脱核融资 / de-nucleated financing " + a.documentNo(),
+                        "denucleated:" + id, a.enterpriseName(), caller.username()),
+                null, f -> new ScfEvent.DenucleatedFinanced(id, assessed.institutionId(), assessed.enterpriseId(),
+                assessed.basis(), assessed.documentNo(), assessed.amount(), interest, rate, f.loan().id(),
+                f.filingNumbers(), today, assessed.maturity())));
+        Loan loan = done.loan();
+        List<String> numbers = done.filingNumbers();
         jdbc.sql("UPDATE scf_denucleated SET loan_id = :l, filing_number = :f WHERE id = :id").param("l", loan.id())
                 .param("f", String.join(",", numbers)).param("id", id).update();
         audit.record(AuditEvent.success(caller.username(), "scf.denucleated.fund", "scf_denucleated", id,

@@ -5,22 +5,22 @@ import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.ReadScope;
 import cn.chanrong.identity.Role;
-import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.TradeFinance;
 import cn.chanrong.registry.CollateralRegistry;
 import cn.chanrong.registry.Conflict;
-import cn.chanrong.registry.Filing;
 import cn.chanrong.scf.Receivables.Check;
 import cn.chanrong.scf.Receivables.Offer;
 import cn.chanrong.scf.Receivables.Receivable;
 import cn.chanrong.scf.Receivables.Terms;
+import cn.chanrong.scf.ScfEvent;
+import cn.chanrong.scf.domain.DebtorNotice;
+import cn.chanrong.scf.domain.FinanceCalculator;
 import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -52,16 +52,16 @@ class FinancingService {
     private final ReceivableStore receivables;
     private final Parties parties;
     private final CollateralRegistry registry;
-    private final TradeFinance tradeFinance;
+    private final FinanceAndFile financeAndFile;
     private final AuditTrail audit;
 
     FinancingService(JdbcClient jdbc, ReceivableStore receivables, Parties parties, CollateralRegistry registry,
-                     TradeFinance tradeFinance, AuditTrail audit) {
+                     FinanceAndFile financeAndFile, AuditTrail audit) {
         this.jdbc = jdbc;
         this.receivables = receivables;
         this.parties = parties;
         this.registry = registry;
-        this.tradeFinance = tradeFinance;
+        this.financeAndFile = financeAndFile;
         this.audit = audit;
     }
 
@@ -231,19 +231,10 @@ class FinancingService {
         o = load(offerId);
         // the registry first: a receivable financed elsewhere is refused with the filing that holds it
         CollateralRegistry.Request request = registryRequest(r, o.kind() == null ? "FACTORING" : o.kind());
-        List<Conflict> conflicts = registry.check(o.institutionId(), request);
-        if (!conflicts.isEmpty()) {
-            try {
-                // filing records the refused attempt for the regulators' count, then refuses
-                registry.file(o.institutionId(), request, caller.username());
-            } catch (CollateralRegistry.AlreadyFiled refused) {
-                conflicts = refused.conflicts();
-            }
-            Conflict c = conflicts.get(0);
-            throw Rejected.conflict(Rejection.of("scf.already-filed", "offerId", r.number(), c.number(),
-                    c.securedPartyName() != null ? c.securedPartyName()
-                            : parties.institutionName(c.securedParty()).orElse("#" + c.securedParty())));
-        }
+        Receivable held = r;
+        FinanceAndFile.Refusal refusal = (c, holder) -> Rejection.of("scf.already-filed", "offerId", held.number(),
+                c.number(), holder);
+        financeAndFile.refuseIfHeld(o.institutionId(), List.of(request), caller.username(), refusal);
         if (!"OFFERED".equals(o.status())) {
             throw Rejected.conflict(Rejection.of("scf.offer.status", "status", o.id(), o.status()));
         }
@@ -254,21 +245,27 @@ class FinancingService {
         if (!r.dueOn().isAfter(today)) {
             throw Rejected.invalid(Rejection.of("scf.receivable.due", "dueOn", r.number(), r.dueOn()));
         }
-        BigDecimal advance = r.outstanding().multiply(o.advanceRate()).setScale(2, RoundingMode.DOWN);
-        long days = ChronoUnit.DAYS.between(today, r.dueOn());
-        BigDecimal interest = advance.multiply(o.discountRate()).multiply(BigDecimal.valueOf(days))
-                .divide(BigDecimal.valueOf(36000), 2, RoundingMode.HALF_UP);
-        Filing filing = registry.file(o.institutionId(), request, caller.username());
+        FinanceCalculator.Loan figures = FinanceCalculator.receivableAdvance(r.outstanding(), o.advanceRate(),
+                o.discountRate(), today, r.dueOn());
         long obligor = "SELLER".equals(o.riskObligor()) ? r.creditorId() : r.debtorId();
-        Loan loan = tradeFinance.book(new TradeFinance.Booking(o.institutionId(), r.creditorId(), obligor, null, advance,
-                interest, o.discountRate(), today, r.dueOn(), "应收账款融资 / receivable financing " + r.number(),
-                "receivable:" + r.number(), r.creditorName(), caller.username()));
-        String notice = notice(o, r, filing.number());
+        Offer offer = o;
+        FinanceAndFile.Financed done = financeAndFile.finance(new FinanceAndFile.Financing(o.institutionId(),
+                List.of(request), refusal,
+                new TradeFinance.Booking(o.institutionId(), r.creditorId(), obligor, null, figures.principal(),
+                        figures.interest(), o.discountRate(), today, r.dueOn(),
+                        "应收账款融资 / receivable financing " + r.number(), "receivable:" + r.number(), r.creditorName(),
+                        caller.username()),
+                DebtorNotice.of(o.kind(), r.debtorName(), r.creditorName(), r.number(), r.amount(), r.dueOn(),
+                        o.institutionName()),
+                f -> new ScfEvent.ReceivableFinanced(held.id(), held.number(), offer.id(), offer.institutionId(),
+                        held.creditorId(), held.debtorId(), obligor, offer.kind() == null ? "FACTORING" : offer.kind(),
+                        figures.principal(), figures.interest(), offer.discountRate(), f.loan().id(), f.filingNumber(),
+                        today, held.dueOn())));
         jdbc.sql("""
                         UPDATE scf_financing_offer SET status = 'ACCEPTED', advance = :a, interest = :i, loan_id = :l,
                             filing_number = :f, notice = :n, accepted_at = now() WHERE id = :id""")
-                .param("a", advance).param("i", interest).param("l", loan.id()).param("f", filing.number())
-                .param("n", notice).param("id", offerId).update();
+                .param("a", figures.principal()).param("i", figures.interest()).param("l", done.loan().id())
+                .param("f", done.filingNumber()).param("n", done.notice()).param("id", offerId).update();
         jdbc.sql("""
                         UPDATE scf_financing_offer SET status = 'LAPSED'
                         WHERE receivable_id = :r AND id <> :id AND status IN ('REQUESTED', 'OFFERED')""")
@@ -276,19 +273,9 @@ class FinancingService {
         jdbc.sql("UPDATE scf_receivable SET status = 'FINANCED', version = version + 1 WHERE id = :id")
                 .param("id", r.id()).update();
         audit.record(AuditEvent.success(caller.username(), "scf.financing.accept", "receivable", r.number(),
-                "loan " + loan.number() + " " + advance.toPlainString() + ", filing " + filing.number()));
+                "loan " + done.loan().number() + " " + figures.principal().toPlainString() + ", filing "
+                        + done.filingNumber()));
         return load(offerId);
-    }
-
-    /** The notice to the debtor: pay the funder's collection account from now on. */
-    private String notice(Offer o, Receivable r, String filing) {
-        boolean pledge = "PLEDGE".equals(o.kind());
-        return (pledge ? "应收账款质押通知" : "应收账款转让通知") + "：致 " + r.debtorName() + "，贵司对 " + r.creditorName()
-                + " 的应收账款 " + r.number() + "（金额 " + r.amount().toPlainString() + " 元，到期日 " + r.dueOn() + "）已"
-                + (pledge ? "出质予 " : "转让予 ") + o.institutionName() + "，登记编号 " + filing
-                + "。请于到期日将款项付至其监管账户。 / " + (pledge ? "Pledge" : "Assignment") + " notice to "
-                + r.debtorName() + ": receivable " + r.number() + " is " + (pledge ? "pledged" : "assigned") + " to "
-                + o.institutionName() + " (filing " + filing + "); pay into its collection account at maturity.";
     }
 
     @Transactional(readOnly = true)

@@ -13,21 +13,21 @@ import cn.chanrong.identity.Caller;
 import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.TradeFinance;
 import cn.chanrong.reference.BusinessDate;
+import cn.chanrong.scf.ScfEvent;
 import cn.chanrong.scf.Vouchers.DiscountRequest;
 import cn.chanrong.scf.Vouchers.Discounted;
 import cn.chanrong.scf.Vouchers.Part;
 import cn.chanrong.scf.Vouchers.SplitRequest;
 import cn.chanrong.scf.Vouchers.TransferRequest;
 import cn.chanrong.scf.Vouchers.Transferred;
+import cn.chanrong.scf.domain.FinanceCalculator;
 import cn.chanrong.scf.domain.VoucherParts;
 import cn.chanrong.scf.internal.VoucherSpending.EventRow;
 import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -48,17 +48,17 @@ class VoucherMoves {
     private final TransactionTemplate tx;
     private final VoucherReads reads;
     private final VoucherSpending spending;
-    private final TradeFinance tradeFinance;
+    private final FinanceAndFile financeAndFile;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
 
     VoucherMoves(JdbcClient jdbc, TransactionTemplate tx, VoucherReads reads, VoucherSpending spending,
-                 TradeFinance tradeFinance, BusinessDate businessDate, AuditTrail audit) {
+                 FinanceAndFile financeAndFile, BusinessDate businessDate, AuditTrail audit) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.reads = reads;
         this.spending = spending;
-        this.tradeFinance = tradeFinance;
+        this.financeAndFile = financeAndFile;
         this.businessDate = businessDate;
         this.audit = audit;
     }
@@ -179,23 +179,28 @@ class VoucherMoves {
             if (!p.maturity().isAfter(today)) {
                 throw Rejected.invalid(Rejection.of("voucher.discount-too-late", "partId", p.maturity()));
             }
-            long days = ChronoUnit.DAYS.between(today, p.maturity());
-            BigDecimal interest = p.amount().multiply(rate).multiply(BigDecimal.valueOf(days))
-                    .divide(BigDecimal.valueOf(36000), 2, RoundingMode.HALF_UP);
-            BigDecimal payout = p.amount().subtract(interest);
-            if (payout.signum() <= 0) {
-                throw Rejected.invalid(Rejection.of("voucher.discount-payout", "annualRate", interest.toPlainString(),
-                        p.amount().toPlainString()));
-            }
+            // the interest is on the face value; the funder lends the payout
+            FinanceCalculator.Discount discount = FinanceCalculator.discount(p.amount(), rate, today, p.maturity());
+            discount.refusal("annualRate").ifPresent(refused -> {
+                throw Rejected.invalid(refused);
+            });
+            long days = discount.days();
+            BigDecimal interest = discount.interest();
+            BigDecimal payout = discount.payout();
             long issuer = reads.voucher(p.voucherId()).orElseThrow().issuerId();
-            Loan loan = tradeFinance.book(new TradeFinance.Booking(funder, p.holderId(), issuer, null, payout, interest,
-                    rate, today, p.maturity(), DISCOUNT_PURPOSE, "voucher-part:" + p.id(), p.holderName(),
-                    caller.username()));
+            boolean recourse = Boolean.TRUE.equals(req.recourse());
+            // no filing: the platform's own record of the part is its title
+            Loan loan = financeAndFile.finance(new FinanceAndFile.Financing(funder, List.of(), null,
+                    new TradeFinance.Booking(funder, p.holderId(), issuer, null, payout, interest, rate, today,
+                            p.maturity(), DISCOUNT_PURPOSE, "voucher-part:" + p.id(), p.holderName(), caller.username()),
+                    null, f -> new ScfEvent.VoucherDiscounted(p.voucherId(), p.voucherNumber(), p.id(), funder,
+                    p.holderId(), issuer, p.amount(), interest, payout, rate, recourse, f.loan().id(), today,
+                    p.maturity()))).loan();
             int n = jdbc.sql("""
                             UPDATE scf_voucher_part SET status = 'DISCOUNTED', funder_id = :f, loan_id = :l,
                                 discount_rate = :r, discount_interest = :i, discounted_on = :d, recourse = :rec
                             WHERE id = :id AND status = 'LIVE'""")
-                    .param("rec", Boolean.TRUE.equals(req.recourse())).param("f", funder).param("l", loan.id()).param("r", rate).param("i", interest).param("d", today)
+                    .param("rec", recourse).param("f", funder).param("l", loan.id()).param("r", rate).param("i", interest).param("d", today)
                     .param("id", p.id()).update();
             if (n != 1) {
                 throw spending.spent(p.id());
@@ -203,7 +208,7 @@ class VoucherMoves {
             spending.event(new EventRow(p.voucherId(), p.id(), "DISCOUNT", p.amount(), p.holderId(), null, funder,
                     background, "loan " + loan.number() + ": payout " + payout.toPlainString() + ", interest "
                             + interest.toPlainString() + " at " + rate.toPlainString() + "% for " + days + " days, "
-                            + (Boolean.TRUE.equals(req.recourse()) ? "with recourse to the holder" : "without recourse"),
+                            + (recourse ? "with recourse to the holder" : "without recourse"),
                     loan.id(), spending.lastEntry(loan.id()), caller.username(), today));
             audit.record(AuditEvent.success(caller.username(), "voucher.discount", "scf_voucher_part", p.id(),
                     p.voucherNumber() + " " + p.amount().toPlainString() + " with " + funderLabel + " as loan "

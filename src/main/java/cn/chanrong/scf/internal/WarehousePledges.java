@@ -8,10 +8,12 @@ import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.TradeFinance;
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.registry.CollateralRegistry;
+import cn.chanrong.scf.ScfEvent;
 import cn.chanrong.scf.WarehouseReceipts.Pledge;
 import cn.chanrong.scf.WarehouseReceipts.PledgeRequest;
 import cn.chanrong.scf.WarehouseReceipts.Receipt;
 import cn.chanrong.scf.WarehouseReceipts.Warehouse;
+import cn.chanrong.scf.domain.FinanceCalculator;
 import cn.chanrong.scf.domain.Ltv;
 import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Rejected;
@@ -46,16 +48,19 @@ class WarehousePledges {
     private final WarehouseRecords records;
     private final CollateralRegistry registry;
     private final TradeFinance tradeFinance;
+    private final FinanceAndFile financeAndFile;
     private final CommodityPrices prices;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
 
     WarehousePledges(JdbcClient jdbc, WarehouseRecords records, CollateralRegistry registry, TradeFinance tradeFinance,
-                     CommodityPrices prices, BusinessDate businessDate, AuditTrail audit) {
+                     FinanceAndFile financeAndFile, CommodityPrices prices, BusinessDate businessDate,
+                     AuditTrail audit) {
         this.jdbc = jdbc;
         this.records = records;
         this.registry = registry;
         this.tradeFinance = tradeFinance;
+        this.financeAndFile = financeAndFile;
         this.prices = prices;
         this.businessDate = businessDate;
         this.audit = audit;
@@ -168,20 +173,19 @@ class WarehousePledges {
         String description = "仓单质押 / warehouse receipt pledge " + receipt.number() + ": " + receipt.commodityName()
                 + " (" + receipt.commodityCode() + ") " + receipt.quantity().stripTrailingZeros().toPlainString() + " "
                 + receipt.unit() + " at " + receipt.warehouseName() + ", " + q.mode().toLowerCase(Locale.ROOT);
-        String filing;
-        try {
-            filing = registry.file(q.funderId(), new CollateralRegistry.Request(owner[0], "WAREHOUSE_RECEIPT",
-                    description, List.of(receipt.number()), null, termMonths), caller.username()).number();
-        } catch (CollateralRegistry.AlreadyFiled e) {
-            throw Rejected.conflict(Rejection.of("scf.pledge.already-filed", "receiptId", receipt.number(),
-                    e.conflicts().getFirst().number()));
-        }
-        long days = ChronoUnit.DAYS.between(today, q.maturity());
-        BigDecimal interest = q.loanAmount().multiply(q.annualRate()).multiply(BigDecimal.valueOf(days))
-                .divide(BigDecimal.valueOf(36000), 2, RoundingMode.HALF_UP);
-        Loan loan = tradeFinance.book(new TradeFinance.Booking(q.funderId(), receipt.ownerId(), receipt.ownerId(), null,
-                q.loanAmount(), interest, q.annualRate(), today, q.maturity(), "warehouse receipt pledge",
-                WarehouseRevaluation.reference(receipt.number()), owner[1], caller.username()));
+        BigDecimal interest = FinanceCalculator.loan(q.loanAmount(), q.annualRate(), today, q.maturity()).interest();
+        FinanceAndFile.Financed done = financeAndFile.finance(new FinanceAndFile.Financing(q.funderId(),
+                List.of(new CollateralRegistry.Request(owner[0], "WAREHOUSE_RECEIPT", description,
+                        List.of(receipt.number()), null, termMonths)),
+                (c, holder) -> Rejection.of("scf.pledge.already-filed", "receiptId", receipt.number(), c.number()),
+                new TradeFinance.Booking(q.funderId(), receipt.ownerId(), receipt.ownerId(), null, q.loanAmount(),
+                        interest, q.annualRate(), today, q.maturity(), "warehouse receipt pledge",
+                        WarehouseRevaluation.reference(receipt.number()), owner[1], caller.username()),
+                null, f -> new ScfEvent.ReceiptPledged(id, receipt.number(), q.funderId(), receipt.ownerId(), q.mode(),
+                receipt.commodityCode(), q.loanAmount(), interest, q.annualRate(), f.loan().id(), f.filingNumber(),
+                today, q.maturity())));
+        Loan loan = done.loan();
+        String filing = done.filingNumber();
         jdbc.sql("""
                         INSERT INTO scf_receipt_pledge (receipt_id, institution_id, mode, minimum_value, loan_id, loan_amount,
                             annual_rate, maturity, alert_line, liquidation_line, cure_days, filing_number, initial_price,

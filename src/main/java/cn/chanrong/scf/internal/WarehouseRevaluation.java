@@ -4,9 +4,9 @@ import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.TradeFinance;
 import cn.chanrong.scf.WarehouseReceipts.Price;
 import cn.chanrong.scf.WarehouseReceipts.Revaluation;
+import cn.chanrong.scf.domain.FinanceCalculator;
 import cn.chanrong.scf.domain.Ltv;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +44,7 @@ class WarehouseRevaluation {
 
     /** The value of goods at a price, to the fen. */
     static BigDecimal value(BigDecimal quantity, BigDecimal price) {
-        return quantity.multiply(price).setScale(2, RoundingMode.HALF_UP);
+        return FinanceCalculator.value(quantity, price);
     }
 
     static String reference(String number) {
