@@ -7,16 +7,46 @@ import java.time.LocalDate;
  * Supply-chain financings booked as loans: a receivable financed, a voucher part discounted, goods
  * pledged. Each is a credit asset of the funder under its facility on the <em>risk obligor</em> (the
  * debtor, the seller or the voucher's issuer), paid out and booked in the ledger in the caller's
- * transaction, so a financing, its registry filing and its booking commit together or not at all.
+ * transaction, so a financing, its registry filing and its booking commit together or not at all. The
+ * loan is contracted and disbursed through the same single step as every other loan; its one
+ * installment is resolved by the schedule core (simple interest for the days on ACT/360, rounded HALF_UP
+ * to the fen once).
  */
 public interface TradeFinance {
 
+    /** When the interest is taken: with the principal at maturity, or deducted from the face value up front (贴现). */
+    enum Interest { AT_MATURITY, IN_ADVANCE }
+
     /**
-     * One financing. {@code principal} is what the funder pays out; {@code interest} what it earns at
-     * {@code maturity} (a discount's interest, or the advance's interest for the period), both in
-     * yuan to the fen; {@code annualRate} in percent, for the record. The funder's active facility on
-     * {@code obligorId} is drawn ({@code facilityId} null picks the oldest one with the principal available, else the oldest). {@code reference}
-     * names what was financed, e.g. {@code receivable:AR2026…}.
+     * One financing, priced by lending. {@code amount} is the principal paid out when the interest is
+     * paid {@link Interest#AT_MATURITY at maturity}; the face value when it is taken
+     * {@link Interest#IN_ADVANCE in advance}, and then the principal is the payout (face value less the
+     * interest) and the loan repays the face value. {@code annualRate} in percent. The funder's active
+     * facility on {@code obligorId} is drawn ({@code facilityId} null picks the oldest one with the
+     * principal available, else the oldest). {@code reference} names what was financed, e.g.
+     * {@code receivable:AR2026…}.
+     */
+    record Financing(long institutionId, long borrowerId, long obligorId, Long facilityId, BigDecimal amount,
+                     Interest interest, BigDecimal annualRate, LocalDate valueDate, LocalDate maturity, String purpose,
+                     String reference, String payee, String actor) {
+    }
+
+    /** What a financing pays out and earns, as {@link #finance} would book it. */
+    record Priced(BigDecimal principal, BigDecimal interest) {
+    }
+
+    /** The principal and interest of a financing, computed and nothing booked; refused when the terms make none. */
+    Priced price(Financing financing);
+
+    /** Books and pays out; refused (nothing written) when the facility is missing, inactive or short. */
+    Loan finance(Financing financing);
+
+    /**
+     * One financing priced by the caller. {@code principal} is what the funder pays out; {@code interest}
+     * what it earns at maturity (a discount's interest, or the advance's interest for the period), both
+     * in yuan to the fen; {@code annualRate} in percent. The interest must be what the schedule core
+     * gives the terms — on the principal, or on principal plus interest for a discount — so the caller's
+     * figure and the loan's schedule cannot differ. Prefer {@link Financing}, which states the timing.
      */
     record Booking(long institutionId, long borrowerId, long obligorId, Long facilityId, BigDecimal principal,
                    BigDecimal interest, BigDecimal annualRate, LocalDate valueDate, LocalDate maturity, String purpose,

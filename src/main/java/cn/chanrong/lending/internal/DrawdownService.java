@@ -6,6 +6,8 @@ import cn.chanrong.identity.Caller;
 import cn.chanrong.lending.Drawdowns;
 import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.Loans;
+import cn.chanrong.lending.domain.ContractedLoan;
+import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
@@ -28,24 +30,23 @@ import org.springframework.transaction.annotation.Transactional;
 class DrawdownService implements Drawdowns {
 
     private final JdbcClient jdbc;
-    private final LoanService loans;
     private final LoanStore store;
+    private final Disbursement disbursement;
     private final AuditTrail audit;
-    private final cn.chanrong.reference.BusinessDate businessDate;
+    private final BusinessDate businessDate;
 
-    DrawdownService(JdbcClient jdbc, LoanService loans, LoanStore store, AuditTrail audit,
-                    cn.chanrong.reference.BusinessDate businessDate) {
-        this.businessDate = businessDate;
+    DrawdownService(JdbcClient jdbc, LoanStore store, Disbursement disbursement, AuditTrail audit, BusinessDate businessDate) {
         this.jdbc = jdbc;
-        this.loans = loans;
         this.store = store;
+        this.disbursement = disbursement;
         this.audit = audit;
+        this.businessDate = businessDate;
     }
 
     @Override
     @Transactional
     public Loan disburseFirst(Caller caller, long loanId, LocalDate valueDate, BigDecimal amount, List<Loans.Payee> payees) {
-        Loan l = loans.own(caller, loanId);
+        Loan l = store.own(caller, loanId);
         if (amount != null && amount.compareTo(l.principal()) != 0) {
             if (!"CONTRACTED".equals(l.status())) {
                 throw Rejected.conflict(Rejection.of("lending.disburse.status", null, l.status()));
@@ -60,14 +61,14 @@ class DrawdownService implements Drawdowns {
             jdbc.sql("UPDATE loan SET contract_amount = principal, principal = :a WHERE id = :id AND status = 'CONTRACTED'")
                     .param("a", amount).param("id", loanId).update();
         }
-        return loans.disburse(caller, loanId, valueDate, payees);
+        disbursement.disburse(store.lock(loanId), valueDate, payees, caller.username());
+        return store.get(caller, loanId);
     }
 
     @Override
     @Transactional
     public Loan draw(Caller caller, long contractLoanId, LocalDate valueDate, BigDecimal amount, List<Loans.Payee> payees) {
-        loans.own(caller, contractLoanId);
-        Loan contract = store.lock(contractLoanId);
+        Loan contract = store.own(caller, contractLoanId);
         Long parent = jdbc.sql("SELECT contract_loan_id FROM loan WHERE id = :id").param("id", contractLoanId)
                 .query((rs, i) -> java.util.Optional.ofNullable((Long) rs.getObject(1))).single().orElse(null);
         if (parent != null) {
@@ -92,38 +93,37 @@ class DrawdownService implements Drawdowns {
             throw Rejected.invalid(problems);
         }
         int seq = c.drawdowns().size() + 1;
-        long id = jdbc.sql("""
-                        INSERT INTO loan (number, institution_id, borrower_id, facility_id, product_id, principal, term_months,
-                            rate_type, spread_bp, annual_rate, method, day_count, purpose, payment_mode, created_by, payment_day,
-                            period_months, grace_months, green_catalogue_code, contract_loan_id)
-                        SELECT number || '-' || :seq, institution_id, borrower_id, facility_id, product_id, :amt, :t, rate_type,
-                            spread_bp, annual_rate, method, day_count, purpose, payment_mode, :by, payment_day, period_months, 0,
-                            green_catalogue_code, id
-                          FROM loan WHERE id = :c
-                        RETURNING id""")
-                .param("seq", seq).param("amt", amount).param("t", months).param("by", caller.username())
-                .param("c", contractLoanId).query(Long.class).single();
+        // the contract's terms, to the contract's maturity; the grace period belonged to the first drawdown
+        ContractedLoan terms = store.contracted(contractLoanId);
+        ContractedLoan.Amortising a = (ContractedLoan.Amortising) terms.repayment();
+        ContractedLoan drawdown = disbursement.write(new ContractedLoan(null, contract.number() + "-" + seq,
+                new ContractedLoan.Parties(contract.institutionId(), contract.borrowerId(), null),
+                new ContractedLoan.Origin(null, contract.facilityId(), contract.productId(), contractLoanId, null, null),
+                amount, months, new ContractedLoan.Pricing(contract.rateType(), contract.spreadBp(), contract.annualRate(), null),
+                new ContractedLoan.Amortising(a.method(), a.dayCount(), a.paymentDay(), a.periodMonths(), 0, null),
+                contract.purpose(), contract.paymentMode(), terms.greenCatalogueCode()), date, caller.username());
         audit.record(AuditEvent.success(caller.username(), "loan.drawdown", "loan", contract.number(),
                 "drawdown " + seq + " of " + amount.toPlainString() + " on " + date));
-        return loans.disburse(caller, id, date, payees);
+        disbursement.disburse(store.lock(drawdown.id()), date, payees, caller.username());
+        return store.get(caller, drawdown.id());
     }
 
     @Override
     @Transactional(readOnly = true)
     public Contract contract(Caller caller, long loanId) {
-        Loan l = loans.get(caller, loanId);
+        Loan l = store.get(caller, loanId);
         Long parent = jdbc.sql("SELECT contract_loan_id FROM loan WHERE id = :id").param("id", loanId)
                 .query((rs, i) -> java.util.Optional.ofNullable((Long) rs.getObject(1))).single().orElse(null);
-        Loan first = parent == null ? l : loans.get(caller, parent);
+        Loan first = parent == null ? l : store.get(caller, parent);
         BigDecimal contracted = jdbc.sql("SELECT coalesce(contract_amount, principal) FROM loan WHERE id = :id")
                 .param("id", first.id()).query(BigDecimal.class).single();
         List<Loan> all = new ArrayList<>();
         all.add(first);
         jdbc.sql("SELECT id FROM loan WHERE contract_loan_id = :id ORDER BY id").param("id", first.id()).query(Long.class).list()
-                .forEach(k -> all.add(loans.get(caller, k)));
+                .forEach(k -> all.add(store.get(caller, k)));
         BigDecimal drawn = all.stream().filter(x -> x.disbursedOn() != null).map(Loan::principal).reduce(BigDecimal.ZERO, BigDecimal::add);
         LocalDate maturity = first.maturityDate() != null ? first.maturityDate()
-                : (first.disbursedOn() == null ? LocalDate.now() : first.disbursedOn()).plusMonths(first.termMonths());
+                : (first.disbursedOn() == null ? businessDate.today() : first.disbursedOn()).plusMonths(first.termMonths());
         return new Contract(first.id(), first.number(), contracted, drawn, contracted.subtract(drawn).max(BigDecimal.ZERO), maturity,
                 all);
     }

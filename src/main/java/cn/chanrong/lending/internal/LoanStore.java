@@ -2,13 +2,19 @@ package cn.chanrong.lending.internal;
 
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.ReadScope;
+import cn.chanrong.identity.Role;
 import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.Loans;
+import cn.chanrong.lending.domain.ContractedLoan;
 import cn.chanrong.lending.domain.Installment;
 import cn.chanrong.lending.domain.Tier;
+import cn.chanrong.lending.schedule.DayCount;
+import cn.chanrong.lending.schedule.RepaymentMethod;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,7 +28,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads loans and their parts, and says which loans a caller may see. */
+/** Reads loans and their parts, says which loans a caller may see, and records their movements. */
 @Component
 class LoanStore {
 
@@ -79,6 +85,55 @@ class LoanStore {
 
     Loan get(Caller caller, long id) {
         return find(caller, id).orElseThrow(() -> Rejected.notFound("loan", id));
+    }
+
+    /**
+     * One of the caller's institution's own loans, locked for the rest of the transaction: operators
+     * service them, approvers too. Another's loan is not found; a reader without those authorities is
+     * refused.
+     */
+    Loan own(Caller caller, long id) {
+        Loan l = get(caller, id);
+        if (!caller.is(Role.INSTITUTION) || l.institutionId() != caller.institutionId()
+                || !(caller.hasAuthority("operator") || caller.hasAuthority("approver"))) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.institution-only", null));
+        }
+        return lock(id);
+    }
+
+    /** The loan as contracted: everything its schedule and booking need. */
+    ContractedLoan contracted(long id) {
+        return jdbc.sql("""
+                        SELECT id, number, institution_id, borrower_id, risk_obligor_id, application_id, facility_id,
+                               product_id, contract_loan_id, renewal_of, trade_reference, principal, term_months, rate_type,
+                               spread_bp, annual_rate, penalty_markup, method, day_count, payment_day, period_months,
+                               grace_months, principal_plan, purpose, payment_mode, green_catalogue_code
+                        FROM loan WHERE id = :id""")
+                .param("id", id)
+                .query((rs, i) -> new ContractedLoan(rs.getLong(1), rs.getString(2),
+                        new ContractedLoan.Parties(rs.getLong(3), rs.getLong(4), (Long) rs.getObject(5)),
+                        new ContractedLoan.Origin((Long) rs.getObject(6), (Long) rs.getObject(7), (Long) rs.getObject(8),
+                                (Long) rs.getObject(9), (Long) rs.getObject(10), rs.getString(11)),
+                        rs.getBigDecimal(12), rs.getInt(13),
+                        new ContractedLoan.Pricing(rs.getString(14), (Integer) rs.getObject(15), rs.getBigDecimal(16),
+                                rs.getBigDecimal(17)),
+                        new ContractedLoan.Amortising(RepaymentMethod.valueOf(rs.getString(18)),
+                                DayCount.valueOf(rs.getString(19)), rs.getInt(20), rs.getInt(21), rs.getInt(22),
+                                rs.getArray(23) == null ? null : List.of((BigDecimal[]) rs.getArray(23).getArray())),
+                        rs.getString(24), rs.getString(25), rs.getString(26)))
+                .single();
+    }
+
+    /** Records a movement on the loan; returns its id. */
+    long insertTransaction(long loanId, String type, LocalDate date, BigDecimal amount, BigDecimal principal,
+                           BigDecimal interest, BigDecimal penalty, String payee, long entryId, String actor) {
+        return jdbc.sql("""
+                        INSERT INTO loan_transaction (loan_id, type, value_date, amount, principal, interest, penalty, payee,
+                            entry_id, created_by)
+                        VALUES (:l, :t, :d, :a, :p, :i, :pen, :payee, :e, :by) RETURNING id""")
+                .param("l", loanId).param("t", type).param("d", date).param("a", amount).param("p", principal)
+                .param("i", interest).param("pen", penalty).param("payee", payee).param("e", entryId).param("by", actor)
+                .query(Long.class).single();
     }
 
     /** The loan with its row locked for the rest of the transaction. */

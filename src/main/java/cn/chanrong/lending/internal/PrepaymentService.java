@@ -34,16 +34,16 @@ class PrepaymentService {
 
     private final JdbcClient jdbc;
     private final LoanStore store;
-    private final LoanService loans;
+    private final Repayments repayments;
     private final Servicer servicer;
     private final Postings postings;
     private final BigDecimal feeRate;
 
-    PrepaymentService(JdbcClient jdbc, LoanStore store, LoanService loans, Servicer servicer, Postings postings,
+    PrepaymentService(JdbcClient jdbc, LoanStore store, Repayments repayments, Servicer servicer, Postings postings,
                       @Value("${chanrong.lending.prepayment-fee-rate:0}") BigDecimal feeRate) {
         this.jdbc = jdbc;
         this.store = store;
-        this.loans = loans;
+        this.repayments = repayments;
         this.servicer = servicer;
         this.postings = postings;
         this.feeRate = feeRate;
@@ -52,7 +52,7 @@ class PrepaymentService {
     /** Prepays on a loan already brought to the day before {@code date}; returns the transaction id. */
     long prepay(Loan l, LocalDate date, BigDecimal amount, String mode, String actor) {
         List<Installment> s = store.installments(l.id());
-        Map<Allocation.Bucket, BigDecimal> owed = loans.owed(l, s, date);
+        Map<Allocation.Bucket, BigDecimal> owed = repayments.owed(l, s, date);
         BigDecimal due = owed.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (due.signum() > 0) {
             throw Rejected.invalid(Rejection.of("lending.prepay.due-first", "amount", due.toPlainString()));
@@ -104,7 +104,7 @@ class PrepaymentService {
                 .param("m", next.installments().get(next.installments().size() - 1).date()).param("id", l.id()).update();
         Loan split = servicer.trueUp(store.lock(l.id()), date.minusDays(1), "loan:" + l.id() + ":prepay-true-up:" + date,
                 actor);
-        long tx = loans.pay(split, date, principal.add(earned), "PREPAYMENT", true, actor);
+        long tx = repayments.pay(split, date, principal.add(earned), "PREPAYMENT", true, actor);
         if (fee.signum() > 0) {
             postings.fee(l.institutionId(), l.id(), date, fee, "loan:" + l.id() + ":prepayment-fee:" + tx, actor);
             jdbc.sql("UPDATE loan_transaction SET fee = :f, amount = amount + :f WHERE id = :id")

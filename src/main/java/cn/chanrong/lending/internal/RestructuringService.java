@@ -7,6 +7,7 @@ import cn.chanrong.enterprise.domain.SizeClass;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.Loans;
+import cn.chanrong.lending.domain.ContractedLoan;
 import cn.chanrong.lending.domain.Installment;
 import cn.chanrong.lending.domain.Tier;
 import cn.chanrong.lending.schedule.DayCount;
@@ -15,8 +16,6 @@ import cn.chanrong.lending.schedule.RepaymentMethod;
 import cn.chanrong.lending.schedule.Schedule;
 import cn.chanrong.lending.schedule.ScheduleCalculator;
 import cn.chanrong.reference.BusinessDate;
-import cn.chanrong.reference.LprTenor;
-import cn.chanrong.reference.ReferenceData;
 import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
@@ -37,29 +36,30 @@ class RestructuringService {
 
     private final JdbcClient jdbc;
     private final LoanStore store;
-    private final LoanService loans;
+    private final Repayments repayments;
+    private final Disbursement disbursement;
     private final Servicer servicer;
     private final Postings postings;
     private final BusinessDate businessDate;
-    private final ReferenceData reference;
     private final Enterprises enterprises;
     private final AuditTrail audit;
 
-    RestructuringService(JdbcClient jdbc, LoanStore store, LoanService loans, Servicer servicer, Postings postings,
-                         BusinessDate businessDate, ReferenceData reference, Enterprises enterprises, AuditTrail audit) {
+    RestructuringService(JdbcClient jdbc, LoanStore store, Repayments repayments, Disbursement disbursement,
+                         Servicer servicer, Postings postings,
+                         BusinessDate businessDate, Enterprises enterprises, AuditTrail audit) {
         this.jdbc = jdbc;
         this.store = store;
-        this.loans = loans;
+        this.repayments = repayments;
+        this.disbursement = disbursement;
         this.servicer = servicer;
         this.postings = postings;
         this.businessDate = businessDate;
-        this.reference = reference;
         this.enterprises = enterprises;
         this.audit = audit;
     }
 
     Loan restructure(Caller caller, long loanId, Loans.RestructureRequest r) {
-        Loan l = loans.own(caller, loanId);
+        Loan l = store.own(caller, loanId);
         if (!caller.hasAuthority("approver")) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.approver-only", null));
         }
@@ -81,14 +81,14 @@ class RestructuringService {
             throw Rejected.invalid(problems);
         }
         LocalDate today = businessDate.today();
-        l = loans.toValueDate(l, today, caller.username());
+        l = repayments.toValueDate(l, today, caller.username());
         // the tier the loan has earned by yesterday, before the concession
         var earned = servicer.ruled(l, today.minusDays(1), null);
         if (earned.tier().compareTo(l.tier()) > 0) {
             l = servicer.apply(l, earned.tier(), earned.rule(), "逾期" + l.daysPastDue() + "天 / " + l.daysPastDue()
                     + " days past due", today.minusDays(1), caller.username());
         }
-        l = loans.splitAt(l, today, caller.username());
+        l = repayments.splitAt(l, today, caller.username());
         List<Installment> s = store.installments(loanId);
         BigDecimal unpaidInterest = s.stream().map(Installment::unpaidInterest).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal unpaidPenalty = l.penaltyAccrued().subtract(l.penaltyPaid());
@@ -179,7 +179,7 @@ class RestructuringService {
     }
 
     Loan renew(Caller caller, long loanId, Loans.RenewalRequest r) {
-        Loan l = loans.own(caller, loanId);
+        Loan l = store.own(caller, loanId);
         if (!caller.hasAuthority("approver")) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.approver-only", null));
         }
@@ -211,8 +211,8 @@ class RestructuringService {
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
-        l = loans.toValueDate(l, today, caller.username());
-        l = loans.splitAt(l, today, caller.username());
+        l = repayments.toValueDate(l, today, caller.username());
+        l = repayments.splitAt(l, today, caller.username());
         List<Installment> s = store.installments(loanId);
         BigDecimal owedInterest = s.stream().map(Installment::unpaidInterest).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .add(l.penaltyAccrued().subtract(l.penaltyPaid()));
@@ -221,44 +221,34 @@ class RestructuringService {
                     owedInterest.toPlainString()));
         }
         if (interest.signum() > 0) {
-            loans.pay(l, today, interest, "REPAYMENT", false, caller.username());
+            repayments.pay(l, today, interest, "REPAYMENT", false, caller.username());
             l = store.lock(loanId);
         }
         BigDecimal principal = l.principalOutstanding();
         BigDecimal rate = l.annualRate();
         if (l.rateType().startsWith("LPR")) {
-            LprTenor tenor = l.rateType().equals("LPR_5Y") ? LprTenor.OVER_FIVE_YEARS : LprTenor.ONE_YEAR;
-            rate = reference.lpr(tenor, today).orElse(rate.subtract(BigDecimal.valueOf(l.spreadBp(), 2)))
+            rate = disbursement.lpr(l.rateType(), today).orElse(rate.subtract(BigDecimal.valueOf(l.spreadBp(), 2)))
                     .add(BigDecimal.valueOf(l.spreadBp(), 2));
         }
-        long seq = jdbc.sql("SELECT nextval('loan_number_sequence')").query(Long.class).single();
-        String number = String.format("L%s%08d", today.toString().replace("-", ""), seq);
-        long newId = jdbc.sql("""
-                        INSERT INTO loan (number, institution_id, borrower_id, facility_id, product_id, principal, term_months,
-                            rate_type, spread_bp, annual_rate, penalty_markup, method, day_count, purpose, payment_mode,
-                            renewal_of, status, disbursed_on, principal_outstanding, accrued_through, classified_on, tier,
-                            created_by)
-                        SELECT :n, institution_id, borrower_id, facility_id, product_id, :p, :t, rate_type, spread_bp, :r,
-                            penalty_markup, method, day_count, purpose, payment_mode, id, 'ACTIVE', :d, :p, :through, :d,
-                            tier, :by
-                        FROM loan WHERE id = :old RETURNING id""")
-                .param("n", number).param("p", principal).param("t", r.termMonths()).param("r", rate).param("d", today)
-                .param("through", today.minusDays(1)).param("by", caller.username()).param("old", loanId)
-                .query(Long.class).single();
-        Schedule schedule = ScheduleCalculator.calculate(new LoanTerms(principal, r.termMonths(), rate,
-                newScheduleMethod(l), today, DayCount.valueOf(l.dayCount())));
-        insert(newId, schedule, today, 0);
-        jdbc.sql("UPDATE loan SET maturity_date = :m WHERE id = :id")
-                .param("m", schedule.installments().get(schedule.installments().size() - 1).date()).param("id", newId)
-                .update();
+        // the new loan carries the old one's terms and tier: a renewal is not a downgrade
+        ContractedLoan old = store.contracted(loanId);
+        ContractedLoan renewal = disbursement.write(new ContractedLoan(null, null,
+                new ContractedLoan.Parties(l.institutionId(), l.borrowerId(), null),
+                new ContractedLoan.Origin(null, l.facilityId(), l.productId(), null, loanId, null), principal, r.termMonths(),
+                old.pricing().at(rate), ContractedLoan.Amortising.plain(newScheduleMethod(l), DayCount.valueOf(l.dayCount())),
+                l.purpose(), l.paymentMode(), null), today, caller.username());
+        long newId = renewal.id();
+        String number = renewal.number();
+        disbursement.activate(renewal, today);
+        jdbc.sql("UPDATE loan SET tier = :t WHERE id = :id").param("t", l.tier().name()).param("id", newId).update();
         var entry = postings.renewal(l.institutionId(), loanId, newId, today, principal, caller.username());
         jdbc.sql("UPDATE loan_installment SET principal_paid = principal_due WHERE loan_id = :l").param("l", loanId).update();
         jdbc.sql("""
                         UPDATE loan SET principal_outstanding = 0, status = 'RENEWED', days_past_due = 0, version = version + 1
                         WHERE id = :id""").param("id", loanId).update();
-        loans.insertTransaction(loanId, "RENEWAL", today, principal, principal, BigDecimal.ZERO, BigDecimal.ZERO,
+        store.insertTransaction(loanId, "RENEWAL", today, principal, principal, BigDecimal.ZERO, BigDecimal.ZERO,
                 "续贷 / renewed as " + number, entry.id(), caller.username());
-        loans.insertTransaction(newId, "DISBURSEMENT", today, principal, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+        store.insertTransaction(newId, "DISBURSEMENT", today, principal, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
                 "续贷 / renewal of " + l.number(), entry.id(), caller.username());
         servicer.provision(store.lock(loanId), today, caller.username());
         servicer.provision(store.lock(newId), today, caller.username());

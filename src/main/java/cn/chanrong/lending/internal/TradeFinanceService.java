@@ -3,19 +3,21 @@ package cn.chanrong.lending.internal;
 import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.identity.Caller;
-import cn.chanrong.identity.Role;
 import cn.chanrong.lending.Loan;
-import cn.chanrong.lending.LoanEvent;
 import cn.chanrong.lending.Loans;
 import cn.chanrong.lending.TradeFinance;
+import cn.chanrong.lending.domain.ContractedLoan;
+import cn.chanrong.lending.schedule.DayCount;
+import cn.chanrong.lending.schedule.InterestTiming;
+import cn.chanrong.lending.schedule.Schedule;
+import cn.chanrong.lending.schedule.ScheduleCalculator;
+import cn.chanrong.lending.schedule.SinglePaymentTerms;
+import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.Set;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -23,32 +25,47 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Books supply-chain financings as bullet loans with one installment at maturity, so accrual, the
- * five tiers, end of day and the ledger treat them like every other loan.
+ * five tiers, end of day and the ledger treat them like every other loan: each is contracted by the one
+ * writer of new loans and paid out by the same {@link Disbursement} step, its installment resolved by
+ * the schedule core (interest in arrears on the principal, or in advance on the face value).
  */
 @Service
 class TradeFinanceService implements TradeFinance {
 
+    /** Trade finance counts actual days over 360. */
+    static final DayCount DAY_COUNT = DayCount.ACT_360;
+
     private final JdbcClient jdbc;
     private final LoanStore store;
-    private final LoanService loans;
+    private final Disbursement disbursement;
+    private final Repayments repayments;
     private final FacilityService facilities;
-    private final Postings postings;
     private final Servicer servicer;
-    private final FirstLoans firstLoans;
+    private final BusinessDate businessDate;
     private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
 
-    TradeFinanceService(JdbcClient jdbc, LoanStore store, LoanService loans, FacilityService facilities, Postings postings,
-                        Servicer servicer, FirstLoans firstLoans, AuditTrail audit, ApplicationEventPublisher events) {
+    TradeFinanceService(JdbcClient jdbc, LoanStore store, Disbursement disbursement, Repayments repayments,
+                        FacilityService facilities, Servicer servicer, BusinessDate businessDate, AuditTrail audit) {
         this.jdbc = jdbc;
         this.store = store;
-        this.loans = loans;
+        this.disbursement = disbursement;
+        this.repayments = repayments;
         this.facilities = facilities;
-        this.postings = postings;
         this.servicer = servicer;
-        this.firstLoans = firstLoans;
+        this.businessDate = businessDate;
         this.audit = audit;
-        this.events = events;
+    }
+
+    @Override
+    public Priced price(Financing f) {
+        Schedule.Installment only = schedule(f).installments().get(0);
+        return new Priced(only.principal(), only.interest());
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Loan finance(Financing f) {
+        return book(f, schedule(f).installments().get(0).principal());
     }
 
     @Override
@@ -60,48 +77,74 @@ class TradeFinanceService implements TradeFinance {
         if (b.interest() == null || b.interest().signum() < 0) {
             throw Rejected.invalid(Rejection.of("lending.positive", "interest", b.interest()));
         }
-        if (!b.maturity().isAfter(b.valueDate())) {
-            throw Rejected.invalid(Rejection.of("date.too-early", "maturity", b.maturity(), b.valueDate().plusDays(1)));
+        Financing f = financing(b, Interest.AT_MATURITY, b.principal());
+        if (schedule(f).installments().get(0).interest().compareTo(b.interest()) != 0) {
+            // not interest at maturity on the principal: a discount, whose face value is what the loan repays
+            f = financing(b, Interest.IN_ADVANCE, b.principal().add(b.interest()));
+            Schedule.Installment discount = schedule(f).installments().get(0);
+            if (discount.interest().compareTo(b.interest()) != 0 || discount.principal().compareTo(b.principal()) != 0) {
+                throw new IllegalArgumentException("interest " + b.interest() + " on " + b.reference()
+                        + " is neither interest at maturity on the principal nor a discount's on the face value");
+            }
         }
-        Long facilityId = b.facilityId() != null ? b.facilityId() : jdbc.sql("""
+        return book(f, b.principal());
+    }
+
+    private static Financing financing(Booking b, Interest interest, BigDecimal amount) {
+        return new Financing(b.institutionId(), b.borrowerId(), b.obligorId(), b.facilityId(), amount, interest,
+                b.annualRate(), b.valueDate(), b.maturity(), b.purpose(), b.reference(), b.payee(), b.actor());
+    }
+
+    /** The financing's one installment from the schedule core; terms that make none are refused. */
+    private static Schedule schedule(Financing f) {
+        if (f.amount() == null || f.amount().signum() <= 0 || f.amount().scale() > 2) {
+            throw Rejected.invalid(Rejection.of("lending.positive", "amount", f.amount()));
+        }
+        if (!f.maturity().isAfter(f.valueDate())) {
+            throw Rejected.invalid(Rejection.of("date.too-early", "maturity", f.maturity(), f.valueDate().plusDays(1)));
+        }
+        if (f.annualRate() == null || f.annualRate().signum() < 0 || f.annualRate().compareTo(BigDecimal.valueOf(100)) >= 0) {
+            throw Rejected.invalid(Rejection.of("range", "annualRate", "0", "100", String.valueOf(f.annualRate())));
+        }
+        SinglePaymentTerms terms = new SinglePaymentTerms(f.amount(), f.annualRate(), f.valueDate(), f.maturity(), DAY_COUNT,
+                timing(f.interest()));
+        if (terms.timing() == InterestTiming.IN_ADVANCE) {
+            BigDecimal interest = ScheduleCalculator.calculate(SinglePaymentTerms.inArrears(f.amount(), f.annualRate(),
+                    f.valueDate(), f.maturity(), DAY_COUNT)).installments().get(0).interest();
+            if (interest.compareTo(f.amount()) >= 0) {
+                throw Rejected.invalid(Rejection.of("lending.positive", "amount", f.amount().subtract(interest)));
+            }
+        }
+        return ScheduleCalculator.calculate(terms);
+    }
+
+    private static InterestTiming timing(Interest interest) {
+        return interest == Interest.IN_ADVANCE ? InterestTiming.IN_ADVANCE : InterestTiming.IN_ARREARS;
+    }
+
+    /** Draws the facility, contracts the loan and pays it out through the single disbursement. */
+    private Loan book(Financing f, BigDecimal principal) {
+        Long facilityId = f.facilityId() != null ? f.facilityId() : jdbc.sql("""
                         SELECT id FROM facility WHERE institution_id = :i AND borrower_id = :o AND status = 'ACTIVE'
                            AND valid_from <= :d AND valid_to >= :d ORDER BY amount - used >= :p DESC, id LIMIT 1""")
-                .param("i", b.institutionId()).param("o", b.obligorId()).param("d", b.valueDate()).param("p", b.principal())
+                .param("i", f.institutionId()).param("o", f.obligorId()).param("d", f.valueDate()).param("p", principal)
                 .query(Long.class).optional()
                 .orElseThrow(() -> Rejected.invalid(Rejection.of("lending.trade.no-facility", "institutionId",
-                        b.institutionId(), b.obligorId())));
-        facilities.draw(facilityId, b.institutionId(), b.obligorId(), b.principal(), b.valueDate());
-        long seq = jdbc.sql("SELECT nextval('loan_number_sequence')").query(Long.class).single();
-        String number = String.format("L%s%08d", b.valueDate().toString().replace("-", ""), seq);
-        int months = (int) Math.max(1, ChronoUnit.MONTHS.between(b.valueDate(), b.maturity().minusDays(1)) + 1);
-        long id = jdbc.sql("""
-                        INSERT INTO loan (number, institution_id, borrower_id, facility_id, principal, term_months, rate_type,
-                            annual_rate, method, day_count, purpose, payment_mode, created_by, status, disbursed_on,
-                            maturity_date, principal_outstanding, accrued_through, classified_on, trade_reference,
-                            risk_obligor_id)
-                        VALUES (:n, :i, :b, :f, :p, :t, 'FIXED', :r, 'BULLET', 'ACT_360', :pu, 'SELF', :by, 'ACTIVE', :d,
-                            :m, :p, :through, :d, :ref, :o)
-                        RETURNING id""")
-                .param("n", number).param("i", b.institutionId()).param("b", b.borrowerId()).param("f", facilityId)
-                .param("p", b.principal()).param("t", months).param("r", b.annualRate()).param("pu", b.purpose())
-                .param("by", b.actor()).param("d", b.valueDate()).param("m", b.maturity())
-                .param("through", b.valueDate().minusDays(1)).param("ref", b.reference()).param("o", b.obligorId())
-                .query(Long.class).single();
-        jdbc.sql("""
-                        INSERT INTO loan_installment (loan_id, period, start_date, due_date, principal_due, interest_due)
-                        VALUES (:l, 1, :s, :d, :p, :i)""")
-                .param("l", id).param("s", b.valueDate()).param("d", b.maturity()).param("p", b.principal())
-                .param("i", b.interest()).update();
-        var entry = postings.disbursement(b.institutionId(), id, b.valueDate(), b.principal(), b.actor());
-        loans.insertTransaction(id, "DISBURSEMENT", b.valueDate(), b.principal(), BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO, b.payee(), entry.id(), b.actor());
-        firstLoans.mark(id, b.borrowerId(), b.valueDate());
-        servicer.provision(store.lock(id), b.valueDate(), b.actor());
-        audit.record(AuditEvent.success(b.actor(), "loan.trade-finance", "loan", number,
-                b.reference() + " " + b.principal().toPlainString() + " to " + b.maturity()));
-        events.publishEvent(new LoanEvent.LoanDisbursed(id, b.institutionId(), b.borrowerId(), b.principal(),
-                b.valueDate()));
-        return store.lock(id);
+                        f.institutionId(), f.obligorId())));
+        facilities.draw(facilityId, f.institutionId(), f.obligorId(), principal, f.valueDate());
+        SinglePaymentTerms terms = new SinglePaymentTerms(f.amount(), f.annualRate(), f.valueDate(), f.maturity(), DAY_COUNT,
+                timing(f.interest()));
+        ContractedLoan c = disbursement.write(new ContractedLoan(null, null,
+                new ContractedLoan.Parties(f.institutionId(), f.borrowerId(), f.obligorId()),
+                new ContractedLoan.Origin(null, facilityId, null, null, null, f.reference()), principal, terms.months(),
+                ContractedLoan.Pricing.fixed(f.annualRate()),
+                new ContractedLoan.SinglePayment(f.maturity(), DAY_COUNT, terms.timing(),
+                        terms.timing() == InterestTiming.IN_ADVANCE ? f.amount() : null),
+                f.purpose(), "SELF", null), f.valueDate(), f.actor());
+        Loan loan = disbursement.disburse(c, f.valueDate(), Disbursement.Payout.to(f.payee()), f.actor());
+        audit.record(AuditEvent.success(f.actor(), "loan.trade-finance", "loan", c.number(),
+                f.reference() + " " + principal.toPlainString() + " to " + f.maturity()));
+        return loan;
     }
 
     @Override
@@ -111,18 +154,15 @@ class TradeFinanceService implements TradeFinance {
         if (!"ACTIVE".equals(l.status()) || amount.signum() <= 0) {
             return BigDecimal.ZERO;
         }
-        Caller servicerCaller = new Caller(actor, Role.INSTITUTION, null, l.institutionId(), null, null,
-                Set.of("operator"));
-        Loans.Dues dues = loans.dues(servicerCaller, loanId, valueDate);
+        LocalDate date = valueDate == null ? businessDate.today() : valueDate;
+        Loans.Dues dues = servicer.dues(l, store.installments(loanId), date);
         if (amount.compareTo(dues.payoff()) >= 0) {
-            loans.repay(servicerCaller, loanId, new Loans.RepaymentRequest(dues.payoff().toPlainString(), valueDate,
-                    "PAYOFF"));
+            repayments.repay(repayments.toValueDate(l, date, actor), date, dues.payoff(), "PAYOFF", actor);
             return dues.payoff();
         }
         BigDecimal applied = amount.min(dues.dueNow());
         if (applied.signum() > 0) {
-            loans.repay(servicerCaller, loanId, new Loans.RepaymentRequest(applied.toPlainString(), valueDate,
-                    "REPAYMENT"));
+            repayments.repay(repayments.toValueDate(l, date, actor), date, applied, "REPAYMENT", actor);
         }
         return applied.max(BigDecimal.ZERO);
     }

@@ -21,24 +21,22 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Problem loans: manual reclassification (downgrades freely, upgrades only when the rules allow),
  * write-off (核销) into memo accounts with later recoveries, and transfer (转让) of non-performing
- * loans at a price. Called through {@link LoanService}, inside its transactions.
+ * loans at a price. Called by {@link LoanService}, inside its transactions; it never calls back.
  */
 @Component
 class WorkoutService {
 
     private final JdbcClient jdbc;
     private final LoanStore store;
-    private final LoanService loans;
     private final Servicer servicer;
     private final Postings postings;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
 
-    WorkoutService(JdbcClient jdbc, LoanStore store, LoanService loans, Servicer servicer, Postings postings,
+    WorkoutService(JdbcClient jdbc, LoanStore store, Servicer servicer, Postings postings,
                    BusinessDate businessDate, AuditTrail audit) {
         this.jdbc = jdbc;
         this.store = store;
-        this.loans = loans;
         this.servicer = servicer;
         this.postings = postings;
         this.businessDate = businessDate;
@@ -47,7 +45,7 @@ class WorkoutService {
 
     @Transactional
     Loan reclassify(Caller caller, long loanId, Tier floor, String reason) {
-        Loan l = loans.own(caller, loanId);
+        Loan l = store.own(caller, loanId);
         if (!caller.hasAuthority("approver")) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.approver-only", null));
         }
@@ -104,7 +102,7 @@ class WorkoutService {
 
     @Transactional
     Loan writeOff(Caller caller, long loanId, String reason) {
-        Loan l = loans.own(caller, loanId);
+        Loan l = store.own(caller, loanId);
         if (!caller.hasAuthority("approver")) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.approver-only", null));
         }
@@ -126,7 +124,7 @@ class WorkoutService {
                         UPDATE loan SET status = 'WRITTEN_OFF', written_off = :w, principal_outstanding = 0, receivable = 0,
                             memo_receivable = 0, provision = 0, version = version + 1 WHERE id = :id""")
                 .param("w", claim).param("id", loanId).update();
-        loans.insertTransaction(loanId, "WRITE_OFF", today, claim, l.principalOutstanding(), l.receivable().add(l.memoReceivable()),
+        store.insertTransaction(loanId, "WRITE_OFF", today, claim, l.principalOutstanding(), l.receivable().add(l.memoReceivable()),
                 BigDecimal.ZERO, null, entry.id(), caller.username());
         jdbc.sql("""
                         INSERT INTO loan_classification (loan_id, business_date, from_tier, to_tier, rule, reason, actor)
@@ -140,7 +138,7 @@ class WorkoutService {
 
     @Transactional
     Loans.Transaction transfer(Caller caller, long loanId, Loans.TransferRequest r) {
-        Loan l = loans.own(caller, loanId);
+        Loan l = store.own(caller, loanId);
         if (!caller.hasAuthority("approver")) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.approver-only", null));
         }
@@ -171,7 +169,7 @@ class WorkoutService {
         jdbc.sql("""
                         UPDATE loan SET status = 'TRANSFERRED', principal_outstanding = 0, receivable = 0, memo_receivable = 0,
                             provision = 0, version = version + 1 WHERE id = :id""").param("id", loanId).update();
-        long tx = loans.insertTransaction(loanId, "TRANSFER", today, price,
+        long tx = store.insertTransaction(loanId, "TRANSFER", today, price,
                 l.principalOutstanding(), l.receivable().add(l.memoReceivable()), BigDecimal.ZERO,
                 r.buyer().strip(), entry.id(), caller.username());
         audit.record(AuditEvent.success(caller.username(), "loan.transfer", "loan", l.number(),
@@ -181,7 +179,7 @@ class WorkoutService {
 
     @Transactional
     Loans.Transaction recover(Caller caller, long loanId, String rawAmount, LocalDate valueDate) {
-        Loan l = loans.own(caller, loanId);
+        Loan l = store.own(caller, loanId);
         List<Rejection> problems = new ArrayList<>();
         BigDecimal amount = Amounts.parse(rawAmount, "amount", false, FacilityService.MAX_AMOUNT, problems);
         if (amount != null && amount.signum() == 0) {
@@ -209,7 +207,7 @@ class WorkoutService {
                 caller.username());
         jdbc.sql("UPDATE loan SET recovered = recovered + :a, version = version + 1 WHERE id = :id")
                 .param("a", amount).param("id", loanId).update();
-        long tx = loans.insertTransaction(loanId, "RECOVERY", date, amount, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null,
+        long tx = store.insertTransaction(loanId, "RECOVERY", date, amount, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null,
                 entry.id(), caller.username());
         audit.record(AuditEvent.success(caller.username(), "loan.recover", "loan", l.number(), amount.toPlainString()));
         return store.transaction(tx);

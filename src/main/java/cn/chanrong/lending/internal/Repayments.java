@@ -1,0 +1,204 @@
+package cn.chanrong.lending.internal;
+
+import cn.chanrong.audit.AuditEvent;
+import cn.chanrong.audit.AuditTrail;
+import cn.chanrong.lending.Loan;
+import cn.chanrong.lending.LoanEvent;
+import cn.chanrong.lending.domain.Accrual;
+import cn.chanrong.lending.domain.Allocation;
+import cn.chanrong.lending.domain.Installment;
+import cn.chanrong.reference.BusinessDate;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Money coming back on a loan: a value date checked and the loan brought to the day before it, what is
+ * owed by bucket, a payment allocated in the configured order and posted, a schedule cut short to end
+ * on a payoff date. Used by the repayment call, prepayment, renewal and supply-chain collection alike,
+ * inside their transactions and on loans they have locked.
+ */
+@Component
+class Repayments {
+
+    private final JdbcClient jdbc;
+    private final LoanStore store;
+    private final Servicer servicer;
+    private final Postings postings;
+    private final FacilityService facilities;
+    private final BusinessDate businessDate;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final List<Allocation.Bucket> allocationOrder;
+
+    Repayments(JdbcClient jdbc, LoanStore store, Servicer servicer, Postings postings, FacilityService facilities,
+               BusinessDate businessDate, AuditTrail audit, ApplicationEventPublisher events,
+               @Value("${chanrong.lending.allocation-order:"
+                       + "PENALTY,OVERDUE_INTEREST,OVERDUE_PRINCIPAL,CURRENT_INTEREST,CURRENT_PRINCIPAL}") List<String> order) {
+        this.allocationOrder = order.stream().map(String::strip).map(Allocation.Bucket::valueOf).toList();
+        // refuses a malformed order at start-up rather than on the first repayment
+        Allocation.allocate(BigDecimal.ZERO, Map.of(), allocationOrder);
+        this.jdbc = jdbc;
+        this.store = store;
+        this.servicer = servicer;
+        this.postings = postings;
+        this.facilities = facilities;
+        this.businessDate = businessDate;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** Checks a value date against the loan and brings the loan to the day before it. */
+    Loan toValueDate(Loan l, LocalDate date, String actor) {
+        LocalDate today = businessDate.today();
+        if (!"ACTIVE".equals(l.status())) {
+            throw Rejected.conflict(Rejection.of("lending.repay.status", null, l.status()));
+        }
+        if (date.isAfter(today)) {
+            throw Rejected.invalid(Rejection.of("date.future", "valueDate", date, today));
+        }
+        if (date.isBefore(l.disbursedOn())) {
+            throw Rejected.invalid(Rejection.of("date.too-early", "valueDate", date, l.disbursedOn()));
+        }
+        if (!date.isAfter(l.accruedThrough())) {
+            throw Rejected.invalid(Rejection.of("lending.repay.day-closed", "valueDate", date, l.accruedThrough()));
+        }
+        return servicer.bringTo(l, date.minusDays(1), actor);
+    }
+
+    /** What is owed on {@code date}, by bucket: overdue before it, current on it. */
+    Map<Allocation.Bucket, BigDecimal> owed(Loan l, List<Installment> s, LocalDate date) {
+        return Allocation.owed(l.penaltyAccrued().subtract(l.penaltyPaid()), s, date);
+    }
+
+    /**
+     * A REPAYMENT of what is due or a PAYOFF of the whole loan, on a loan already brought to the day
+     * before {@code date}. Returns the transaction id.
+     */
+    long repay(Loan l, LocalDate date, BigDecimal amount, String type, String actor) {
+        Loan due = "PAYOFF".equals(type) ? splitAt(l, date, actor) : l;
+        return pay(due, date, amount, type, true, actor);
+    }
+
+    /**
+     * Applies a payment to a loan already brought to the day before {@code date}: allocates it in the
+     * default order over what is due, posts the entry and updates the loan. With {@code close} a loan
+     * left with nothing owed is marked repaid. Returns the transaction id.
+     */
+    long pay(Loan l, LocalDate date, BigDecimal amount, String type, boolean close, String actor) {
+        long loanId = l.id();
+        List<Installment> s = store.installments(loanId);
+        Map<Allocation.Bucket, BigDecimal> owed = owed(l, s, date);
+        BigDecimal dueNow = owed.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if ("PAYOFF".equals(type) && amount.compareTo(dueNow) != 0) {
+            throw Rejected.invalid(Rejection.of("lending.repay.payoff-amount", "amount", amount.toPlainString(),
+                    dueNow.toPlainString()));
+        }
+        if (amount.compareTo(dueNow) > 0) {
+            throw Rejected.invalid(Rejection.of("lending.repay.above-due", "amount", amount.toPlainString(),
+                    dueNow.toPlainString()));
+        }
+        Allocation.Split split = Allocation.allocate(amount, owed, allocationOrder);
+        applyToInstallments(loanId, s, date, split);
+        BigDecimal interestAndPenalty = split.interest().add(split.part(Allocation.Bucket.PENALTY));
+        BigDecimal fromReceivable = interestAndPenalty.min(l.receivable());
+        BigDecimal fromMemo = interestAndPenalty.subtract(fromReceivable);
+        long seq = jdbc.sql("SELECT count(*) + 1 FROM loan_transaction WHERE loan_id = :id").param("id", loanId)
+                .query(Long.class).single();
+        var entry = postings.repayment(l.institutionId(), loanId, date, amount, split.principal(), fromReceivable, fromMemo,
+                "loan:" + loanId + ":repayment:" + seq, actor);
+        List<Installment> after = store.installments(loanId);
+        boolean settled = close && after.stream().allMatch(Installment::settled)
+                && l.principalOutstanding().compareTo(split.principal()) == 0;
+        jdbc.sql("""
+                        UPDATE loan SET principal_outstanding = principal_outstanding - :p, interest_paid = interest_paid + :i,
+                            penalty_paid = penalty_paid + :pen, receivable = receivable - :rec,
+                            memo_receivable = memo_receivable - :memo, days_past_due = :dpd,
+                            status = CASE WHEN :settled THEN 'REPAID' ELSE status END, version = version + 1
+                        WHERE id = :id""")
+                .param("p", split.principal()).param("i", split.interest()).param("pen", split.part(Allocation.Bucket.PENALTY))
+                .param("rec", fromReceivable).param("memo", fromMemo).param("dpd", Accrual.daysPastDue(after, date))
+                .param("settled", settled).param("id", loanId).update();
+        facilities.restore(l.facilityId(), l.institutionId(), l.borrowerId(), split.principal());
+        long txId = store.insertTransaction(loanId, type, date, amount, split.principal(), split.interest(),
+                split.part(Allocation.Bucket.PENALTY), null, entry.id(), actor);
+        servicer.provision(store.lock(loanId), date, actor);
+        audit.record(AuditEvent.success(actor, "loan.repay", "loan", l.number(),
+                type + " " + amount.toPlainString() + " on " + date + ": principal " + split.principal().toPlainString()
+                        + ", interest " + split.interest().toPlainString() + ", penalty "
+                        + split.part(Allocation.Bucket.PENALTY).toPlainString()));
+        if (settled) {
+            events.publishEvent(new LoanEvent.LoanRepaid(loanId, l.institutionId(), l.borrowerId(), date));
+        }
+        return txId;
+    }
+
+    /**
+     * Turns the schedule into one that ends on {@code date}: the current period ends today with the
+     * interest it has earned so far, carrying all remaining principal; later periods go.
+     */
+    Loan splitAt(Loan l, LocalDate date, String actor) {
+        List<Installment> s = store.installments(l.id());
+        BigDecimal remaining = s.stream().filter(i -> !i.due().isBefore(date)).map(Installment::unpaidPrincipal)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        Installment current = s.stream().filter(i -> !i.start().isAfter(date) && i.due().isAfter(date)).findFirst()
+                .orElse(null);
+        if (current == null || current.start().equals(date)) {
+            // on a due date (or the disbursement day): nothing earned in a period that has not started
+            jdbc.sql("DELETE FROM loan_installment WHERE loan_id = :l AND due_date > :d AND principal_paid = 0 AND interest_paid = 0")
+                    .param("l", l.id()).param("d", date).update();
+            BigDecimal inToday = s.stream().filter(i -> i.due().equals(date)).map(Installment::unpaidPrincipal)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (s.stream().anyMatch(i -> i.due().equals(date))) {
+                jdbc.sql("UPDATE loan_installment SET principal_due = principal_due + :p WHERE loan_id = :l AND due_date = :d")
+                        .param("p", remaining.subtract(inToday)).param("l", l.id()).param("d", date).update();
+            } else {
+                int period = s.stream().filter(i -> i.due().isBefore(date)).mapToInt(Installment::period).max().orElse(0) + 1;
+                LocalDate start = current == null ? date.minusDays(1) : current.start();
+                jdbc.sql("""
+                                INSERT INTO loan_installment (loan_id, period, start_date, due_date, principal_due, interest_due)
+                                VALUES (:l, :p, :s, :d, :pr, 0)""")
+                        .param("l", l.id()).param("p", period).param("s", start.isBefore(date) ? start : date.minusDays(1))
+                        .param("d", date).param("pr", remaining).update();
+            }
+        } else {
+            BigDecimal earned = Accrual.fen(Accrual.interestThrough(List.of(current), date.minusDays(1)));
+            jdbc.sql("DELETE FROM loan_installment WHERE loan_id = :l AND period > :p")
+                    .param("l", l.id()).param("p", current.period()).update();
+            jdbc.sql("""
+                            UPDATE loan_installment SET due_date = :d, interest_due = :i, principal_due = principal_paid + :pr
+                            WHERE loan_id = :l AND period = :p""")
+                    .param("d", date).param("i", earned).param("pr", remaining).param("l", l.id())
+                    .param("p", current.period()).update();
+        }
+        return servicer.trueUp(store.lock(l.id()), date.minusDays(1), "loan:" + l.id() + ":payoff-true-up:" + date, actor);
+    }
+
+    /** Spreads the allocated parts over the installments, oldest first. */
+    private void applyToInstallments(long loanId, List<Installment> s, LocalDate date, Allocation.Split split) {
+        BigDecimal interest = split.interest();
+        BigDecimal principal = split.principal();
+        for (Installment i : s) {
+            if (i.due().isAfter(date) || (interest.signum() == 0 && principal.signum() == 0)) {
+                continue;
+            }
+            BigDecimal pi = interest.min(i.unpaidInterest());
+            BigDecimal pp = principal.min(i.unpaidPrincipal());
+            interest = interest.subtract(pi);
+            principal = principal.subtract(pp);
+            if (pi.signum() > 0 || pp.signum() > 0) {
+                jdbc.sql("""
+                                UPDATE loan_installment SET principal_paid = principal_paid + :pp, interest_paid = interest_paid + :pi
+                                WHERE loan_id = :l AND period = :p""")
+                        .param("pp", pp).param("pi", pi).param("l", loanId).param("p", i.period()).update();
+            }
+        }
+    }
+}
