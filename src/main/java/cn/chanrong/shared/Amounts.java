@@ -25,6 +25,19 @@ public final class Amounts {
     }
 
     /**
+     * Plain decimal text as a number, for callers with their own checks of scale and range.
+     *
+     * @throws NumberFormatException when {@code raw} is not plain decimal text (an exponent, blanks, a
+     *     leading zero, a trailing point…), as {@code new BigDecimal} would for text it cannot read
+     */
+    public static BigDecimal plain(String raw) {
+        if (!isDecimalText(raw)) {
+            throw new NumberFormatException("not plain decimal text: " + raw);
+        }
+        return new BigDecimal(raw);
+    }
+
+    /**
      * The amount at scale 2, or null after adding the reason to {@code rejections}: {@code required},
      * {@code amount.format}, {@code amount.scale} or {@code range} (negative allowed only when {@code signed}).
      */

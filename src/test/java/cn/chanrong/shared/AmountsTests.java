@@ -81,4 +81,10 @@ class AmountsTests {
         assertThat(Amounts.decimal("4.35e-2", "annualRate", 4, r)).isNull();
         assertThat(r).extracting(Rejection::code).containsExactly("amount.format");
     }
+
+    @ParameterizedTest(name = "plain(\"{0}\") is refused like unreadable text")
+    @CsvSource(delimiter = '|', value = {"1e3", "' 4.35'", "4.", "04.35"})
+    void plain_refuses_what_is_not_plain_decimal_text(String raw) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Amounts.plain(raw)).isInstanceOf(NumberFormatException.class);
+    }
 }

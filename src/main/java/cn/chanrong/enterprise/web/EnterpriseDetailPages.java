@@ -73,11 +73,11 @@ class EnterpriseDetailPages {
         return attempt(caller, locale, id, "links", "enterprise.supply-link.declare", flash, () -> {
             cn.chanrong.enterprise.SupplyLink.Role r = java.util.Arrays.stream(cn.chanrong.enterprise.SupplyLink.Role.values())
                     .filter(x -> x.name().equals(role)).findFirst().orElse(null);
-            java.math.BigDecimal volume;
-            try {
-                volume = new java.math.BigDecimal(annualVolume.strip());
-            } catch (NumberFormatException e) {
-                throw Rejected.invalid(cn.chanrong.shared.Rejection.of("amount.format", "annualVolume", annualVolume));
+            java.util.List<cn.chanrong.shared.Rejection> problems = new java.util.ArrayList<>();
+            java.math.BigDecimal volume = cn.chanrong.shared.Amounts.parse(annualVolume, "annualVolume", false,
+                    java.math.BigDecimal.TEN.pow(17), problems);
+            if (!problems.isEmpty()) {
+                throw Rejected.invalid(problems);
             }
             return details.declareSupplyLink(caller, id, counterpartyCreditCode.strip(), r, volume);
         });

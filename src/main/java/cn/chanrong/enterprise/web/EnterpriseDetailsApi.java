@@ -155,11 +155,13 @@ class EnterpriseDetailsApi {
             role = java.util.Arrays.stream(SupplyLink.Role.values()).filter(r -> r.name().equals(b.role())).findFirst()
                     .orElseThrow(() -> Rejected.invalid(Rejection.of("enum", "role", b.role(), "[CUSTOMER, SUPPLIER]")));
         }
-        BigDecimal volume;
-        try {
-            volume = b.annualVolume() == null ? null : new BigDecimal(b.annualVolume().strip());
-        } catch (NumberFormatException e) {
-            throw Rejected.invalid(Rejection.of("amount.format", "annualVolume", b.annualVolume()));
+        BigDecimal volume = null;
+        if (b.annualVolume() != null) {
+            java.util.List<Rejection> problems = new java.util.ArrayList<>();
+            volume = cn.chanrong.shared.Amounts.parse(b.annualVolume(), "annualVolume", false, BigDecimal.TEN.pow(17), problems);
+            if (!problems.isEmpty()) {
+                throw Rejected.invalid(problems);
+            }
         }
         return ResponseEntity.status(201).body(details.declareSupplyLink(caller, id, b.counterpartyCreditCode(), role, volume));
     }

@@ -174,7 +174,7 @@ public final class ProductRules {
             return null;
         }
         try {
-            BigDecimal v = new BigDecimal(raw.strip());
+            BigDecimal v = Amounts.plain(raw);
             if (v.signum() < 0 || v.compareTo(new BigDecimal("36")) > 0) {
                 r.add(Rejection.of("range", "fixedRatePercent", 0, 36, raw));
                 return null;

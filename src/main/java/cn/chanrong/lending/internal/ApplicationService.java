@@ -212,7 +212,7 @@ class ApplicationService implements LoanApplications {
                 problems.add(Rejection.of("required", "fixedRate"));
             } else {
                 try {
-                    fixed = new BigDecimal(r.fixedRate().strip());
+                    fixed = cn.chanrong.shared.Amounts.plain(r.fixedRate());
                 } catch (NumberFormatException e) {
                     problems.add(Rejection.of("amount.format", "fixedRate", r.fixedRate()));
                 }

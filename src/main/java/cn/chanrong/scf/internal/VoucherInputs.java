@@ -56,7 +56,7 @@ final class VoucherInputs {
             return null;
         }
         try {
-            BigDecimal v = new BigDecimal(raw.strip());
+            BigDecimal v = cn.chanrong.shared.Amounts.plain(raw);
             if (v.signum() <= 0 || v.compareTo(MAX_RATE) >= 0 || v.stripTrailingZeros().scale() > 4) {
                 problems.add(Rejection.of("voucher.rate-range", "annualRate", raw, MAX_RATE));
                 return null;

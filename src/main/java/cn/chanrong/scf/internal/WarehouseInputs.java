@@ -29,7 +29,7 @@ final class WarehouseInputs {
         }
         BigDecimal v;
         try {
-            v = new BigDecimal(raw.strip());
+            v = cn.chanrong.shared.Amounts.plain(raw);
         } catch (NumberFormatException e) {
             r.add(Rejection.of("amount.format", field, raw));
             return null;

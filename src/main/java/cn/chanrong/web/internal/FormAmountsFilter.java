@@ -25,9 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
 class FormAmountsFilter extends OncePerRequestFilter {
 
-    /** The workbench's money fields by name: amounts, prices, fees, face values, volumes, targets, seeking. */
-    private static final Pattern MONEY = Pattern.compile(
-            "(?i)(.*amount|amounts|.*price|fee|faceValue|annualVolume|seeking|.*BalanceTarget|netIncreaseTarget|minimumValue)");
+    /** The workbench's decimal fields by name: amounts, prices, fees, face values, volumes, targets, seeking, rates. */
+    private static final Pattern MONEY = Pattern.compile("(?i)(.*amount|amounts|.*price|fee|faceValue|annualVolume|seeking"
+            + "|.*BalanceTarget|netIncreaseTarget|minimumValue|.*Rate|.*RatePercent)");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest req) {
