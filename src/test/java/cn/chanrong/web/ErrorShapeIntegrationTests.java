@@ -145,6 +145,25 @@ class ErrorShapeIntegrationTests {
     }
 
     @Test
+    void a_refused_csv_import_reports_as_a_problem_with_its_rows() {
+        var r = as("admin").postText("/api/v1/imports/enterprises", "text/csv", "\"unterminated\n");
+        JsonNode p = problem(r, 422);
+        assertThat(p.get("code").asString()).isEqualTo("invalid");
+        assertThat(p.get("kind").asString()).isEqualTo("enterprises");
+        assertThat(p.get("errors").get(0).get("code").asString()).isEqualTo("csv.malformed");
+        assertThat(p.get("errors").get(0).has("line")).isTrue();
+        assertThat(p.get("detail").asString()).startsWith("Malformed CSV");
+    }
+
+    @Test
+    void a_body_over_the_limit_is_the_same_problem_shape() {
+        JsonNode p = problem(as("admin").post("/api/v1/enterprises", "{\"name\":\"" + "x".repeat(1_100_000) + "\"}"), 413);
+        assertThat(p.get("code").asString()).isEqualTo("payload-too-large");
+        assertThat(p.get("instance").asString()).isEqualTo("/api/v1/enterprises");
+        assertThat(p.get("detail").asString()).contains("1,048,576");
+    }
+
+    @Test
     void a_number_out_of_range_names_the_field_and_the_rule() {
         JsonNode term = problem(as("enterprise").post("/api/v1/loan-applications", "{\"termMonths\": 2147483648}"), 400);
         assertThat(field(term)).isEqualTo("termMonths");

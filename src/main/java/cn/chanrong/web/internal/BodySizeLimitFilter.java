@@ -10,14 +10,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Refuses request bodies over {@code chanrong.web.max-body-size} with 413: at once when the
@@ -45,16 +43,13 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
     private final long importLimit;
-    private final MessageSource messages;
-    private final LocaleResolver locales;
+    private final ProblemWriter problems;
 
     BodySizeLimitFilter(@Value("${chanrong.web.max-body-size:1MB}") DataSize limit,
-                        @Value("${chanrong.web.max-import-size:64MB}") DataSize importLimit, MessageSource messages,
-                        LocaleResolver locales) {
+                        @Value("${chanrong.web.max-import-size:64MB}") DataSize importLimit, ProblemWriter problems) {
         this.limit = limit.toBytes();
         this.importLimit = importLimit.toBytes();
-        this.messages = messages;
-        this.locales = locales;
+        this.problems = problems;
     }
 
     @Override
@@ -63,13 +58,14 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         // CSV imports (API and workbench uploads) may be larger than an ordinary request.
         long limit = req.getRequestURI().contains("/import") ? importLimit : this.limit;
         if (req.getContentLengthLong() > limit) {
-            String title = messages.getMessage("problem.payload-too-large", null, "payload too large",
-                    locales.resolveLocale(req));
+            var f = new Failures.Failure(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+                    java.util.List.of(cn.chanrong.shared.Rejection.of("body.too-large", null, limit)));
+            var pd = problems.problem(req, res, f, req.getRequestURI());
+            pd.setProperty("limit", limit);
             res.setStatus(413);
             res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             res.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            res.getWriter().write("{\"type\":\"urn:chanrong:problem:payload-too-large\",\"status\":413,\"code\":"
-                    + "\"payload-too-large\",\"title\":\"" + title.replace("\"", "'") + "\",\"limit\":" + limit + "}");
+            res.getWriter().write(ProblemWriter.json(pd));
             return;
         }
         chain.doFilter(new Limited(req, limit), res);
