@@ -84,7 +84,9 @@ class TenantIsolationIntegrationTests {
     @Test
     void every_workbench_page_redirects_an_anonymous_visitor_to_login() {
         for (Endpoint e : ourEndpoints()) {
-            if (e.path().startsWith("/api/") || e.path().equals("/login") || !e.method().equals("GET")) {
+            // the login page and the error page (which renders the failure of any request) are open to all
+            if (e.path().startsWith("/api/") || e.path().equals("/login") || e.path().equals("/error")
+                    || !e.method().equals("GET")) {
                 continue;
             }
             if (e.path().startsWith("/public/")) {

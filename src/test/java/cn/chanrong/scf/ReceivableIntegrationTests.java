@@ -134,7 +134,9 @@ class ReceivableIntegrationTests {
                 "signature", Base64.getEncoder().encodeToString(right)));
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
         assertThat(confirmed.json().get("status").asString()).isEqualTo("CONFIRMED");
-        var verified = as("bank2").get("/api/v1/receivables/" + id + "/verification");
+        // verifiable by the parties; a bank that has no offer on it does not see it at all
+        assertThat(as("bank2").get("/api/v1/receivables/" + id + "/verification").status()).isEqualTo(404);
+        var verified = debtor.get("/api/v1/receivables/" + id + "/verification");
         assertThat(verified.status()).as(verified.body()).isEqualTo(200);
         assertThat(verified.json().get("valid").asBoolean()).isTrue();
         assertThat(verified.json().get("algorithm").asString()).isEqualTo("SM3withSM2");
@@ -143,7 +145,7 @@ class ReceivableIntegrationTests {
                 "reason", "late")).status()).isEqualTo(409);
         // a tampered stored amount no longer verifies
         jdbc.sql("UPDATE scf_receivable SET amount = amount + 1 WHERE id = :id").param("id", id).update();
-        assertThat(as("bank").get("/api/v1/receivables/" + id + "/verification").json().get("valid").asBoolean())
+        assertThat(debtor.get("/api/v1/receivables/" + id + "/verification").json().get("valid").asBoolean())
                 .isFalse();
         jdbc.sql("UPDATE scf_receivable SET amount = amount - 1 WHERE id = :id").param("id", id).update();
 

@@ -198,9 +198,9 @@ class VoucherIntegrationTests {
     long receivable(long debtor, long creditor, String amount) {
         return jdbc.sql("""
                         INSERT INTO scf_receivable (number, creditor_id, debtor_id, amount, delivered_on, due_on, source,
-                            status, signature, created_by)
+                            status, signature, signature_key_holder, created_by)
                         VALUES ('AR-VOUCHER-TEST-' || nextval('scf_receivable_number'), :c, :d, :a, DATE '2026-06-01',
-                            DATE '2026-09-30', 'DEBTOR', 'CONFIRMED', 'test-signature', 'test')
+                            DATE '2026-09-30', 'DEBTOR', 'CONFIRMED', 'test-signature', 'PLATFORM', 'test')
                         RETURNING id""")
                 .param("c", creditor).param("d", debtor).param("a", new BigDecimal(amount)).query(Long.class).single();
     }

@@ -44,7 +44,9 @@ class ImportApi {
     @PostMapping(value = "/enterprises", consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE, MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Import enterprises (columns: " + EnterpriseImports.ENTERPRISE_COLUMNS + ")")
-    @ApiResponse(responseCode = "422", description = "Nothing imported: the report names every bad row", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "Nothing imported: a problem whose errors name every bad row (the first 1,000, the rest counted)",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object")))
     ResponseEntity<Map<String, Object>> enterprises(Caller caller, Locale locale, @RequestBody InputStreamResource body,
                                                     @RequestParam(required = false) String encoding,
                                                     @RequestHeader(value = "Content-Type", required = false) String type) {
@@ -56,7 +58,9 @@ class ImportApi {
     @PostMapping(value = "/statements", consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE, MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Import annual statements (columns: " + EnterpriseImports.STATEMENT_COLUMNS + ")")
-    @ApiResponse(responseCode = "422", description = "Nothing imported: the report names every bad row", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "Nothing imported: a problem whose errors name every bad row (the first 1,000, the rest counted)",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object")))
     ResponseEntity<Map<String, Object>> statements(Caller caller, Locale locale, @RequestBody InputStreamResource body,
                                                    @RequestParam(required = false) String encoding,
                                                    @RequestHeader(value = "Content-Type", required = false) String type) {

@@ -35,7 +35,9 @@ class ProductImportApi {
     @PreAuthorize("hasAnyRole('ADMIN', 'INSTITUTION')")
     @Operation(summary = "Import products (part 'products': " + ProductImports.PRODUCT_COLUMNS
             + ") with their clauses (part 'clauses': " + ProductImports.CLAUSE_COLUMNS + ")")
-    @ApiResponse(responseCode = "422", description = "Nothing imported: the report names every bad row", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "Nothing imported: a problem whose errors name every bad row (the first 1,000, the rest counted)",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object")))
     ResponseEntity<Map<String, Object>> products(Caller caller, Locale locale, @RequestPart("products") MultipartFile products,
                                                  @RequestPart(value = "clauses", required = false) MultipartFile clauses,
                                                  @RequestParam(required = false) String encoding) throws IOException {

@@ -350,6 +350,7 @@ class ReceivableService implements Receivables {
             params.put("status", filter.status().strip());
         }
         if (filter.role() != null && !filter.role().isBlank()) {
+            params.put("me", caller.enterpriseId() == null ? -1L : caller.enterpriseId());
             switch (filter.role().strip()) {
                 case "CREDITOR" -> where.append(caller.is(Role.ENTERPRISE) ? " AND r.creditor_id = :me" : " AND FALSE");
                 case "DEBTOR" -> where.append(caller.is(Role.ENTERPRISE) ? " AND r.debtor_id = :me" : " AND FALSE");

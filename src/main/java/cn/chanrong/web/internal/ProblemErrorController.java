@@ -35,6 +35,7 @@ class ProblemErrorController implements ErrorController {
     }
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
+    @org.springframework.security.access.prepost.PreAuthorize("permitAll()") // the error of any request, signed in or not
     ModelAndView error(HttpServletRequest req, HttpServletResponse res) throws IOException {
         Object status = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Throwable ex = exception(req);
