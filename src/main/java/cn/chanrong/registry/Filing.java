@@ -1,5 +1,6 @@
 package cn.chanrong.registry;
 
+import cn.chanrong.registry.domain.FilingStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,6 +14,11 @@ public record Filing(long id, String number, long seq, Instant registeredAt, Str
                      String collateralType, String description, List<String> identifiers, String blanketScope,
                      int termMonths, LocalDate expiresOn, String status, List<Amendment> amendments,
                      List<Objection> objections) {
+
+    /** {@code status} (stored and shown as text) as the domain's status, whose transitions guard every change. */
+    public FilingStatus state() {
+        return FilingStatus.of(status);
+    }
 
     /** An amendment or extension, in the registration sequence. */
     public record Amendment(long seq, String kind, String description, List<String> added, List<String> removed,

@@ -338,7 +338,7 @@ class VoucherIntegrationTests {
         assertThat(loan.principal()).isEqualByComparingTo("24712.50");
         assertThat(loan.institutionId()).isEqualTo(bank);
         assertThat(loan.borrowerId()).isEqualTo(tier3);
-        assertThat(loan.status()).isEqualTo("ACTIVE");
+        assertThat(String.valueOf(loan.status())).isEqualTo("ACTIVE");
 
         // The issuer sees the whole tree; value is conserved at every tier.
         var tree = as("core").get("/api/v1/vouchers/" + id + "/tree");
@@ -377,7 +377,8 @@ class VoucherIntegrationTests {
         assertThat(paid).isEqualByComparingTo("100000.00");
         assertThat(jdbc.sql("SELECT count(*) FROM scf_voucher_part WHERE voucher_id = :v AND status IN ('LIVE', 'DISCOUNTED')")
                 .param("v", id).query(Long.class).single()).isZero();
-        assertThat(tradeFinance.byReference("voucher-part:" + d.part().id()).orElseThrow().status()).isEqualTo("REPAID");
+        assertThat(String.valueOf(tradeFinance.byReference("voucher-part:" + d.part().id()).orElseThrow().status()))
+                .isEqualTo("REPAID");
         assertThat(vouchers.conservation(id)).isEmpty();
 
         // Every move is booked, the discount and the collection with their loan and ledger entries.

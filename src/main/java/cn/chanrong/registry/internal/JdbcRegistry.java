@@ -6,8 +6,10 @@ import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.registry.CollateralRegistry;
 import cn.chanrong.registry.Conflict;
 import cn.chanrong.registry.Filing;
+import cn.chanrong.registry.FilingEvent;
 import cn.chanrong.registry.domain.CollateralType;
 import cn.chanrong.registry.domain.FilingRules;
+import cn.chanrong.registry.domain.FilingStatus;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import cn.chanrong.shared.Upload;
@@ -17,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,11 +35,12 @@ class JdbcRegistry implements CollateralRegistry {
     private final org.springframework.transaction.support.TransactionTemplate requiresNew;
     private final ExternalFilingImport externalImport;
     private final int cancellationWorkingDays;
+    private final ApplicationEventPublisher events;
 
     JdbcRegistry(JdbcClient jdbc, AuditTrail audit, BusinessDate businessDate, cn.chanrong.reference.ReferenceData reference,
                  @org.springframework.beans.factory.annotation.Value("${chanrong.registry.cancellation-working-days:10}")
                  int cancellationWorkingDays, org.springframework.transaction.PlatformTransactionManager transactions,
-                 ExternalFilingImport externalImport) {
+                 ExternalFilingImport externalImport, ApplicationEventPublisher events) {
         this.externalImport = externalImport;
         this.requiresNew = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.requiresNew.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -45,6 +49,7 @@ class JdbcRegistry implements CollateralRegistry {
         this.businessDate = businessDate;
         this.reference = reference;
         this.cancellationWorkingDays = cancellationWorkingDays;
+        this.events = events;
     }
 
     @Override
@@ -58,7 +63,7 @@ class JdbcRegistry implements CollateralRegistry {
                         ON CONFLICT (filing_id, reason) DO NOTHING""")
                 .param("f", f.id()).param("p", f.securedParty()).param("r", reason).param("t", today)
                 .param("due", reference.addWorkingDays(today, cancellationWorkingDays))
-                .param("active", "ACTIVE".equals(f.status())).update();
+                .param("active", f.state() == FilingStatus.ACTIVE).update();
         return tasks("t.filing_id = :f AND t.reason = :r", java.util.Map.of("f", f.id(), "r", reason)).get(0);
     }
 
@@ -268,7 +273,10 @@ class JdbcRegistry implements CollateralRegistry {
         }
         audit.record(AuditEvent.success(actor, "registry.file", "filing", number,
                 n.type() + " grantor " + n.grantor() + (n.blanketScope() == null ? " " + n.identifiers() : " blanket")));
-        return byNumber(number).orElseThrow();
+        Filing filed = byNumber(number).orElseThrow();
+        events.publishEvent(new FilingEvent.FilingRegistered(filed.id(), number, seq, filed.grantor(), securedParty,
+                filed.collateralType(), filed.identifiers(), filed.blanketScope(), today, filed.expiresOn()));
+        return filed;
     }
 
     @Override
@@ -290,17 +298,18 @@ class JdbcRegistry implements CollateralRegistry {
         if (f.securedParty() != securedParty) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("registry.not-yours", null, number));
         }
-        if (!"ACTIVE".equals(f.status())) {
-            throw Rejected.conflict(Rejection.of("registry.already-cancelled", "number", number));
-        }
+        FilingStatus cancelled = f.state().cancel(number).orThrow();
         if (reason == null || reason.isBlank()) {
             throw Rejected.invalid(Rejection.of("required", "reason"));
         }
-        jdbc.sql("UPDATE registry_filing SET status = 'CANCELLED' WHERE id = :id AND status = 'ACTIVE'")
-                .param("id", f.id()).update();
+        jdbc.sql("UPDATE registry_filing SET status = :to WHERE id = :id AND status = :from")
+                .param("to", cancelled.name()).param("id", f.id()).param("from", f.status()).update();
+        LocalDate today = businessDate.today();
         jdbc.sql("UPDATE registry_cancellation_task SET done_on = :t WHERE filing_id = :id AND done_on IS NULL")
-                .param("t", businessDate.today()).param("id", f.id()).update();
+                .param("t", today).param("id", f.id()).update();
         audit.record(AuditEvent.success(actor, "registry.cancel", "filing", number, reason.strip()));
+        events.publishEvent(new FilingEvent.FilingCancelled(f.id(), number, f.grantor(), f.securedParty(),
+                f.collateralType(), reason.strip(), today));
         return byNumber(number).orElseThrow();
     }
 
@@ -369,9 +378,7 @@ class JdbcRegistry implements CollateralRegistry {
         if (f.securedParty() != securedParty) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("registry.not-yours.change", null, number));
         }
-        if (!"ACTIVE".equals(f.status())) {
-            throw Rejected.conflict(Rejection.of("registry.already-cancelled", "number", number));
-        }
+        f.state().change(number).orThrow();
         return f;
     }
 
