@@ -1,0 +1,197 @@
+package cn.chanrong.scf.internal;
+
+import cn.chanrong.audit.AuditEvent;
+import cn.chanrong.audit.AuditTrail;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.platform.PlatformMode;
+import cn.chanrong.scf.Receivables.Decision;
+import cn.chanrong.scf.Receivables.Decisions;
+import cn.chanrong.scf.Receivables.Receivable;
+import cn.chanrong.scf.Receivables.Verification;
+import cn.chanrong.scf.domain.ConfirmationMessage;
+import cn.chanrong.scf.domain.ConfirmationSigning;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The debtor's decision on a receivable (confirmed or disputed, one or a batch), signed with SM2 over
+ * the canonical message: its own registered key's signature checked, or in demo mode the platform's
+ * stand-in; and the verification of a stored signature by those who may see the receivable. Runs in
+ * the transaction {@link ReceivableService} starts.
+ */
+@Component
+class ReceivableConfirmations {
+
+    private static final String CURRENCY = "CNY";
+
+    private final JdbcClient jdbc;
+    private final ReceivableStore store;
+    private final SigningKeys keys;
+    private final RegisteredKeys registered;
+    private final PlatformMode mode;
+    private final AuditTrail audit;
+
+    ReceivableConfirmations(JdbcClient jdbc, ReceivableStore store, SigningKeys keys, RegisteredKeys registered,
+                            PlatformMode mode, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.keys = keys;
+        this.registered = registered;
+        this.mode = mode;
+        this.audit = audit;
+    }
+
+    static ConfirmationMessage.Decision decisionOf(String raw) {
+        try {
+            return ConfirmationMessage.Decision.valueOf(raw == null ? "" : raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw Rejected.invalid(Rejection.of("scf.receivable.decision", "decision", raw));
+        }
+    }
+
+    Receivable decide(Caller caller, long id, Decision d) {
+        ReceivableService.enterpriseOnly(caller);
+        ConfirmationMessage.Decision decision = decisionOf(d.decision());
+        Receivable r = store.find(caller, id).orElseThrow(() -> Rejected.notFound("receivable", id));
+        if (r.debtorId() != caller.enterpriseId()) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.receivable.not-debtor", null, r.number()));
+        }
+        r = store.lock(id);
+        return decideLocked(caller, r, decision, d, "signature");
+    }
+
+    private Receivable decideLocked(Caller caller, Receivable r, ConfirmationMessage.Decision decision, Decision d,
+                                    String signatureField) {
+        if (!"UPLOADED".equals(r.status())) {
+            throw Rejected.conflict(Rejection.of("scf.receivable.decided", "status", r.number(), r.status()));
+        }
+        if (decision == ConfirmationMessage.Decision.DISPUTED && (d.reason() == null || d.reason().isBlank())) {
+            throw Rejected.invalid(Rejection.of("scf.required", "reason"));
+        }
+        return sign(caller, r, decision, d.reason(), d, signatureField);
+    }
+
+    /**
+     * Checks the debtor's own signature over the canonical message against its registered key (or, in
+     * demo mode only, signs with the key the platform holds for it) and records the decision.
+     */
+    Receivable sign(Caller caller, Receivable r, ConfirmationMessage.Decision decision, String reason,
+                            Decision own, String signatureField) {
+        Optional<RegisteredKeys.Active> active = registered.active(r.debtorId());
+        ConfirmationSigning.Submitted submitted = own == null ? null
+                : new ConfirmationSigning.Submitted(own.signedAt(), own.publicKey(), own.signature());
+        ConfirmationSigning.Outcome outcome = ConfirmationSigning.decide(mode.demo(), submitted,
+                active.map(RegisteredKeys.Active::key), signatureField, r.number(), Instant.now());
+        Instant at;
+        SigningKeys.Signed signed;
+        ConfirmationSigning.KeyHolder holder;
+        switch (outcome) {
+            case ConfirmationSigning.Refused refused -> throw Rejected.invalid(refused.rejection());
+            case ConfirmationSigning.PlatformSigns platform -> {
+                at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+                signed = keys.sign(r.debtorId(), canonical(r, at, decision));
+                holder = ConfirmationSigning.KeyHolder.PLATFORM;
+            }
+            case ConfirmationSigning.Verify verify -> {
+                at = verify.signedAt().truncatedTo(ChronoUnit.SECONDS);
+                if (!keys.verify(verify.key().encoded(), canonical(r, at, decision), verify.signature())) {
+                    throw Rejected.invalid(Rejection.of("scf.signature.invalid", signatureField, r.number()));
+                }
+                signed = new SigningKeys.Signed(keys.signer().algorithm(), verify.key().encoded(), verify.signature());
+                holder = verify.holder();
+            }
+        }
+        Long keyId = holder == ConfirmationSigning.KeyHolder.REGISTERED ? active.orElseThrow().id() : null;
+        jdbc.sql("""
+                        UPDATE scf_receivable SET status = :s, decision_at = :at, decided_by = :by, dispute_reason = :reason,
+                            signature = :sig, signature_key = :key, signature_algorithm = :alg,
+                            signature_key_holder = :holder, signature_key_id = :keyId, version = version + 1
+                        WHERE id = :id""")
+                .param("s", decision.name()).param("at", java.sql.Timestamp.from(at)).param("by", caller.username())
+                .param("reason", reason).param("sig", signed.signature()).param("key", signed.publicKey())
+                .param("alg", signed.algorithm()).param("holder", holder.name()).param("keyId", keyId)
+                .param("id", r.id()).update();
+        audit.record(AuditEvent.success(caller.username(), "scf.receivable." + decision.name().toLowerCase(),
+                "receivable", r.number(), signed.algorithm() + " (" + switch (holder) {
+                    case PLATFORM -> "platform-held demo key";
+                    case REGISTERED -> "debtor's registered key";
+                    case UNREGISTERED -> "unregistered key sent with the decision, demo";
+                } + ")" + (reason == null ? "" : ": " + reason)));
+        return store.get(caller, r.id());
+    }
+
+    private static byte[] canonical(Receivable r, Instant at, ConfirmationMessage.Decision decision) {
+        return ConfirmationMessage.canonical(r.number(), r.creditorCode(), r.debtorCode(), r.amount(), CURRENCY,
+                r.dueOn(), at, decision);
+    }
+
+    String message(Caller caller, long id, String decision, Instant signedAt) {
+        Receivable r = store.get(caller, id);
+        Instant at = signedAt == null ? Instant.now() : signedAt;
+        return new String(ConfirmationMessage.canonical(r.number(), r.creditorCode(), r.debtorCode(), r.amount(),
+                CURRENCY, r.dueOn(), at, decisionOf(decision)), StandardCharsets.UTF_8);
+    }
+
+    List<Receivable> decideAll(Caller caller, Decisions decisions) {
+        ReceivableService.enterpriseOnly(caller);
+        List<Long> ids = decisions.ids();
+        ConfirmationMessage.Decision d = decisionOf(decisions.decision());
+        if (ids == null || ids.isEmpty()) {
+            throw Rejected.invalid(Rejection.of("scf.required", "ids"));
+        }
+        List<Receivable> out = new ArrayList<>();
+        // in id order, so two batches never wait on each other in a circle
+        for (long id : ids.stream().distinct().sorted().toList()) {
+            Receivable r = store.find(caller, id).orElseThrow(() -> Rejected.notFound("receivable", id));
+            if (r.debtorId() != caller.enterpriseId()) {
+                throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.receivable.not-debtor", null, r.number()));
+            }
+            String signature = decisions.signatures() == null ? null : decisions.signatures().get(id);
+            if (signature == null && decisions.signatures() != null && !decisions.signatures().isEmpty()) {
+                // a signed batch is signed throughout: no receivable slips through on a platform-held key
+                throw Rejected.invalid(Rejection.of("scf.signature.required", "signatures", r.number()));
+            }
+            out.add(decideLocked(caller, store.lock(id), d, new Decision(decisions.decision(), decisions.reason(),
+                    decisions.signedAt(), decisions.publicKey(), signature), "signatures"));
+        }
+        return out;
+    }
+
+    Verification verify(Caller caller, long id) {
+        record Row(String number, String creditor, String debtor, BigDecimal amount, LocalDate due, Instant at,
+                   String status, String signature, String key, String algorithm, String holder) {
+        }
+        // verifiable by every party that may see the receivable; to anyone else it does not exist
+        Map<String, Object> scope = new java.util.HashMap<>();
+        Row row = jdbc.sql("""
+                        SELECT r.number, c.credit_code, d.credit_code, r.amount, r.due_on, r.decision_at, r.status,
+                               r.signature, r.signature_key, r.signature_algorithm, r.signature_key_holder
+                          FROM scf_receivable r JOIN enterprise c ON c.id = r.creditor_id JOIN enterprise d ON d.id = r.debtor_id
+                         WHERE r.id = :id""" + " AND " + ReceivableStore.visible(caller, scope))
+                .params(scope).param("id", id)
+                .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                        rs.getObject(5, LocalDate.class), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
+                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)))
+                .optional().orElseThrow(() -> Rejected.notFound("receivable", id));
+        if (row.signature() == null) {
+            throw Rejected.conflict(Rejection.of("scf.receivable.unsigned", null, row.number()));
+        }
+        String decision = "DISPUTED".equals(row.status()) ? "DISPUTED" : "CONFIRMED";
+        byte[] message = ConfirmationMessage.canonical(row.number(), row.creditor(), row.debtor(), row.amount(), CURRENCY,
+                row.due(), row.at(), ConfirmationMessage.Decision.valueOf(decision));
+        return new Verification(row.number(), decision, row.algorithm(), row.key(), row.signature(),
+                new String(message, StandardCharsets.UTF_8), keys.verify(row.key(), message, row.signature()), row.holder());
+    }
+
+}
