@@ -1,5 +1,6 @@
 package cn.chanrong.lending;
 
+import cn.chanrong.lending.domain.LoanStatus;
 import cn.chanrong.lending.domain.Tier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -7,12 +8,13 @@ import java.time.LocalDate;
 /**
  * A loan as the subledger keeps it. {@code receivable} is recognised interest and penalty not yet
  * paid (account 1132); {@code memoReceivable} the part kept off balance sheet while the loan is
- * non-accrual (7011); {@code provision} the loan-loss provision held (1304).
+ * non-accrual (7011); {@code provision} the loan-loss provision held (1304). {@code status} moves only by
+ * {@link LoanStatus}'s named transitions.
  */
 public record Loan(long id, String number, long institutionId, long borrowerId, String borrowerName, Long applicationId,
                    Long facilityId, Long productId, BigDecimal principal, int termMonths, String rateType, Integer spreadBp,
                    BigDecimal annualRate, BigDecimal penaltyMarkup, String method, String dayCount, String purpose,
-                   String paymentMode, int periodMonths, String status, LocalDate disbursedOn, LocalDate maturityDate,
+                   String paymentMode, int periodMonths, LoanStatus status, LocalDate disbursedOn, LocalDate maturityDate,
                    BigDecimal principalOutstanding, BigDecimal interestAccrued, BigDecimal penaltyAccrued,
                    BigDecimal interestPaid, BigDecimal penaltyPaid, BigDecimal receivable, BigDecimal memoReceivable,
                    BigDecimal provision, BigDecimal writtenOff, BigDecimal recovered, LocalDate accruedThrough,

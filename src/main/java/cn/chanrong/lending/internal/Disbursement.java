@@ -6,6 +6,7 @@ import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.LoanEvent;
 import cn.chanrong.lending.Loans.Payee;
 import cn.chanrong.lending.domain.ContractedLoan;
+import cn.chanrong.lending.domain.LoanStatus;
 import cn.chanrong.lending.schedule.Schedule;
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.reference.LprTenor;
@@ -162,16 +163,15 @@ class Disbursement {
             start = i.date();
         }
         jdbc.sql("""
-                        UPDATE loan SET status = 'ACTIVE', disbursed_on = :d, maturity_date = :m, principal_outstanding = principal,
+                        UPDATE loan SET status = :status, disbursed_on = :d, maturity_date = :m, principal_outstanding = principal,
                             accrued_through = :through, classified_on = :d, version = version + 1 WHERE id = :id""")
-                .param("d", date).param("m", s.maturity()).param("through", date.minusDays(1)).param("id", c.id()).update();
+                // what is activated here was contracted: just written, or guarded by the caller
+                .param("status", LoanStatus.CONTRACTED.disburse().orThrow().name()).param("d", date).param("m", s.maturity()).param("through", date.minusDays(1)).param("id", c.id()).update();
         return s;
     }
 
     private void refuseUnlessDisbursable(Loan l, LocalDate date) {
-        if (!"CONTRACTED".equals(l.status())) {
-            throw Rejected.conflict(Rejection.of("lending.disburse.status", null, l.status()));
-        }
+        l.status().disburse().orThrow();
         LocalDate today = businessDate.today();
         if (date.isAfter(today)) {
             throw Rejected.invalid(Rejection.of("date.future", "valueDate", date, today));

@@ -48,9 +48,7 @@ class DrawdownService implements Drawdowns {
     public Loan disburseFirst(Caller caller, long loanId, LocalDate valueDate, BigDecimal amount, List<Loans.Payee> payees) {
         Loan l = store.own(caller, loanId);
         if (amount != null && amount.compareTo(l.principal()) != 0) {
-            if (!"CONTRACTED".equals(l.status())) {
-                throw Rejected.conflict(Rejection.of("lending.disburse.status", null, l.status()));
-            }
+            l.status().disburse().orThrow();
             if (amount.signum() <= 0 || amount.scale() > 2 || amount.compareTo(l.principal()) > 0) {
                 throw Rejected.invalid(Rejection.of("lending.drawdown.amount", "amount", amount.toPlainString(),
                         l.principal().toPlainString()));

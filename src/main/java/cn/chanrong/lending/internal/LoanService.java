@@ -200,9 +200,7 @@ class LoanService implements Loans {
     @Transactional
     public cn.chanrong.lending.LoanSecurity attachSecurity(Caller caller, long loanId, SecurityRequest request) {
         Loan l = store.own(caller, loanId);
-        if (!"ACTIVE".equals(l.status()) && !"CONTRACTED".equals(l.status())) {
-            throw Rejected.conflict(Rejection.of("lending.repay.status", null, l.status()));
-        }
+        l.status().secure().orThrow();
         return securities.attach(caller, l, request);
     }
 

@@ -7,6 +7,7 @@ import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.Loans;
 import cn.chanrong.lending.domain.ContractedLoan;
 import cn.chanrong.lending.domain.Installment;
+import cn.chanrong.lending.domain.LoanStatus;
 import cn.chanrong.lending.domain.Tier;
 import cn.chanrong.lending.schedule.DayCount;
 import cn.chanrong.lending.schedule.RepaymentMethod;
@@ -50,7 +51,7 @@ class LoanStore {
         return new Loan(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
                 (Long) rs.getObject(6), (Long) rs.getObject(7), (Long) rs.getObject(8), rs.getBigDecimal(9), rs.getInt(10),
                 rs.getString(11), (Integer) rs.getObject(12), rs.getBigDecimal(13), rs.getBigDecimal(14), rs.getString(15),
-                rs.getString(16), rs.getString(17), rs.getString(18), rs.getInt(38), rs.getString(19),
+                rs.getString(16), rs.getString(17), rs.getString(18), rs.getInt(38), LoanStatus.of(rs.getString(19)),
                 rs.getObject(20, LocalDate.class),
                 rs.getObject(21, LocalDate.class), rs.getBigDecimal(22), rs.getBigDecimal(23), rs.getBigDecimal(24),
                 rs.getBigDecimal(25), rs.getBigDecimal(26), rs.getBigDecimal(27), rs.getBigDecimal(28), rs.getBigDecimal(29),

@@ -7,6 +7,7 @@ import cn.chanrong.lending.LoanEvent;
 import cn.chanrong.lending.domain.Accrual;
 import cn.chanrong.lending.domain.Allocation;
 import cn.chanrong.lending.domain.Installment;
+import cn.chanrong.lending.domain.LoanStatus;
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
@@ -58,9 +59,7 @@ class Repayments {
     /** Checks a value date against the loan and brings the loan to the day before it. */
     Loan toValueDate(Loan l, LocalDate date, String actor) {
         LocalDate today = businessDate.today();
-        if (!"ACTIVE".equals(l.status())) {
-            throw Rejected.conflict(Rejection.of("lending.repay.status", null, l.status()));
-        }
+        l.status().service().orThrow();
         if (date.isAfter(today)) {
             throw Rejected.invalid(Rejection.of("date.future", "valueDate", date, today));
         }
@@ -121,11 +120,11 @@ class Repayments {
                         UPDATE loan SET principal_outstanding = principal_outstanding - :p, interest_paid = interest_paid + :i,
                             penalty_paid = penalty_paid + :pen, receivable = receivable - :rec,
                             memo_receivable = memo_receivable - :memo, days_past_due = :dpd,
-                            status = CASE WHEN :settled THEN 'REPAID' ELSE status END, version = version + 1
+                            status = :status, version = version + 1
                         WHERE id = :id""")
                 .param("p", split.principal()).param("i", split.interest()).param("pen", split.part(Allocation.Bucket.PENALTY))
                 .param("rec", fromReceivable).param("memo", fromMemo).param("dpd", Accrual.daysPastDue(after, date))
-                .param("settled", settled).param("id", loanId).update();
+                .param("status", (settled ? l.status().settle().orThrow() : l.status()).name()).param("id", loanId).update();
         facilities.restore(l.facilityId(), l.institutionId(), l.borrowerId(), split.principal());
         long txId = store.insertTransaction(loanId, type, date, amount, split.principal(), split.interest(),
                 split.part(Allocation.Bucket.PENALTY), null, entry.id(), actor);

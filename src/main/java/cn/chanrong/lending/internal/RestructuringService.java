@@ -8,6 +8,7 @@ import cn.chanrong.identity.Caller;
 import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.Loans;
 import cn.chanrong.lending.domain.ContractedLoan;
+import cn.chanrong.lending.domain.LoanStatus;
 import cn.chanrong.lending.domain.Installment;
 import cn.chanrong.lending.domain.Tier;
 import cn.chanrong.lending.schedule.DayCount;
@@ -185,9 +186,7 @@ class RestructuringService {
         }
         LocalDate today = businessDate.today();
         List<Rejection> problems = new ArrayList<>();
-        if (!"ACTIVE".equals(l.status())) {
-            throw Rejected.conflict(Rejection.of("lending.repay.status", null, l.status()));
-        }
+        LoanStatus renewed = l.status().renew().orThrow();
         if (!"WORKING_CAPITAL".equals(l.purpose())) {
             problems.add(Rejection.of("lending.renewal.purpose", null, l.purpose()));
         }
@@ -244,8 +243,8 @@ class RestructuringService {
         var entry = postings.renewal(l.institutionId(), loanId, newId, today, principal, caller.username());
         jdbc.sql("UPDATE loan_installment SET principal_paid = principal_due WHERE loan_id = :l").param("l", loanId).update();
         jdbc.sql("""
-                        UPDATE loan SET principal_outstanding = 0, status = 'RENEWED', days_past_due = 0, version = version + 1
-                        WHERE id = :id""").param("id", loanId).update();
+                        UPDATE loan SET principal_outstanding = 0, status = :status, days_past_due = 0, version = version + 1
+                        WHERE id = :id""").param("status", renewed.name()).param("id", loanId).update();
         store.insertTransaction(loanId, "RENEWAL", today, principal, principal, BigDecimal.ZERO, BigDecimal.ZERO,
                 "续贷 / renewed as " + number, entry.id(), caller.username());
         store.insertTransaction(newId, "DISBURSEMENT", today, principal, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,

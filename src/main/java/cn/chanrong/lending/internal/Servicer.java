@@ -59,7 +59,7 @@ class Servicer {
      * {@code date}. A loan already there is left alone.
      */
     Loan bringTo(Loan l, LocalDate date, String actor) {
-        if (!"ACTIVE".equals(l.status()) || l.accruedThrough() == null || !date.isAfter(l.accruedThrough())) {
+        if (!l.status().onBook() || l.accruedThrough() == null || !date.isAfter(l.accruedThrough())) {
             return l;
         }
         List<Installment> s = store.installments(l.id());
@@ -137,7 +137,7 @@ class Servicer {
                 owed.getOrDefault(cn.chanrong.lending.domain.Allocation.Bucket.OVERDUE_PRINCIPAL, zero),
                 owed.getOrDefault(cn.chanrong.lending.domain.Allocation.Bucket.CURRENT_INTEREST, zero),
                 owed.getOrDefault(cn.chanrong.lending.domain.Allocation.Bucket.CURRENT_PRINCIPAL, zero), dueNow,
-                "ACTIVE".equals(l.status()) ? payoff : zero);
+                l.status().onBook() ? payoff : zero);
     }
 
     /** What the rules say about one loan, the borrower-level contagion left to {@link #classifyBorrower}. */
@@ -191,7 +191,7 @@ class Servicer {
      */
     List<Long> classifyBorrower(List<Loan> loans, java.util.Map<Long, Exact> exacts, LocalDate date, String actor,
                                 BigDecimal marketOverdue90Share) {
-        List<Loan> active = loans.stream().filter(l -> "ACTIVE".equals(l.status())).toList();
+        List<Loan> active = loans.stream().filter(l -> l.status().onBook()).toList();
         List<Long> unchanged = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal npl = BigDecimal.ZERO;
@@ -298,7 +298,7 @@ class Servicer {
 
     /** Keeps the loan's provision at its tier's rate of the outstanding principal. */
     Loan provision(Loan l, LocalDate date, String actor) {
-        BigDecimal target = "ACTIVE".equals(l.status())
+        BigDecimal target = l.status().onBook()
                 ? Accrual.fen(l.principalOutstanding().multiply(l.tier().provisionRate())) : BigDecimal.ZERO.setScale(2);
         BigDecimal change = target.subtract(l.provision());
         if (change.signum() == 0) {

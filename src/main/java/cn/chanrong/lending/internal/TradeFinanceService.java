@@ -151,7 +151,7 @@ class TradeFinanceService implements TradeFinance {
     @Transactional(propagation = Propagation.MANDATORY)
     public BigDecimal collect(long loanId, BigDecimal amount, LocalDate valueDate, String actor) {
         Loan l = store.lock(loanId);
-        if (!"ACTIVE".equals(l.status()) || amount.signum() <= 0) {
+        if (!l.status().onBook() || amount.signum() <= 0) {
             return BigDecimal.ZERO;
         }
         LocalDate date = valueDate == null ? businessDate.today() : valueDate;

@@ -5,6 +5,7 @@ import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.Loans;
+import cn.chanrong.lending.domain.LoanStatus;
 import cn.chanrong.lending.domain.Tier;
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.shared.Amounts;
@@ -55,9 +56,7 @@ class WorkoutService {
         if (reason == null || reason.strip().length() < 4) {
             throw Rejected.invalid(Rejection.of("length", "reason", 4, 500));
         }
-        if (!"ACTIVE".equals(l.status())) {
-            throw Rejected.conflict(Rejection.of("lending.repay.status", null, l.status()));
-        }
+        l.status().service().orThrow();
         LocalDate today = businessDate.today();
         if (floor.compareTo(l.tier()) < 0) {
             // an upgrade: the automatic rules without the old manual floor must allow it
@@ -109,21 +108,16 @@ class WorkoutService {
         if (reason == null || reason.strip().length() < 4) {
             throw Rejected.invalid(Rejection.of("length", "reason", 4, 500));
         }
-        if (!"ACTIVE".equals(l.status())) {
-            throw Rejected.conflict(Rejection.of("lending.repay.status", null, l.status()));
-        }
-        if (!l.tier().nonPerforming()) {
-            throw Rejected.conflict(Rejection.of("lending.write-off.performing", null, l.tier().name()));
-        }
+        LoanStatus writtenOff = l.status().writeOff(l.tier()).orThrow();
         LocalDate today = businessDate.today();
         l = l.accruedThrough().isBefore(today.minusDays(1)) ? servicer.bringTo(l, today.minusDays(1), caller.username()) : l;
         BigDecimal claim = l.principalOutstanding().add(l.receivable()).add(l.memoReceivable());
         var entry = postings.writeOff(l.institutionId(), loanId, today, l.principalOutstanding(), l.provision(),
                 l.receivable(), l.memoReceivable(), caller.username());
         jdbc.sql("""
-                        UPDATE loan SET status = 'WRITTEN_OFF', written_off = :w, principal_outstanding = 0, receivable = 0,
+                        UPDATE loan SET status = :status, written_off = :w, principal_outstanding = 0, receivable = 0,
                             memo_receivable = 0, provision = 0, version = version + 1 WHERE id = :id""")
-                .param("w", claim).param("id", loanId).update();
+                .param("status", writtenOff.name()).param("w", claim).param("id", loanId).update();
         store.insertTransaction(loanId, "WRITE_OFF", today, claim, l.principalOutstanding(), l.receivable().add(l.memoReceivable()),
                 BigDecimal.ZERO, null, entry.id(), caller.username());
         jdbc.sql("""
@@ -156,19 +150,15 @@ class WorkoutService {
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
-        if (!"ACTIVE".equals(l.status())) {
-            throw Rejected.conflict(Rejection.of("lending.repay.status", null, l.status()));
-        }
-        if (!l.tier().nonPerforming()) {
-            throw Rejected.conflict(Rejection.of("lending.write-off.performing", null, l.tier().name()));
-        }
+        LoanStatus transferred = l.status().transfer(l.tier()).orThrow();
         LocalDate today = businessDate.today();
         l = l.accruedThrough().isBefore(today.minusDays(1)) ? servicer.bringTo(l, today.minusDays(1), caller.username()) : l;
         var entry = postings.transfer(l.institutionId(), loanId, today, price, l.principalOutstanding(), l.provision(),
                 l.receivable(), l.memoReceivable(), caller.username());
         jdbc.sql("""
-                        UPDATE loan SET status = 'TRANSFERRED', principal_outstanding = 0, receivable = 0, memo_receivable = 0,
-                            provision = 0, version = version + 1 WHERE id = :id""").param("id", loanId).update();
+                        UPDATE loan SET status = :status, principal_outstanding = 0, receivable = 0, memo_receivable = 0,
+                            provision = 0, version = version + 1 WHERE id = :id""")
+                .param("status", transferred.name()).param("id", loanId).update();
         long tx = store.insertTransaction(loanId, "TRANSFER", today, price,
                 l.principalOutstanding(), l.receivable().add(l.memoReceivable()), BigDecimal.ZERO,
                 r.buyer().strip(), entry.id(), caller.username());
@@ -188,9 +178,7 @@ class WorkoutService {
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
-        if (!"WRITTEN_OFF".equals(l.status())) {
-            throw Rejected.conflict(Rejection.of("lending.recover.status", null, l.status()));
-        }
+        l.status().recover().orThrow();
         BigDecimal open = l.writtenOff().subtract(l.recovered());
         if (amount.compareTo(open) > 0) {
             throw Rejected.invalid(Rejection.of("lending.repay.above-due", "amount", amount.toPlainString(),

@@ -91,7 +91,7 @@ class LendingPages {
         model.addAttribute("transactions", loans.transactions(caller, id));
         model.addAttribute("history", loans.classifications(caller, id));
         model.addAttribute("today", businessDate.today());
-        if ("ACTIVE".equals(l.status())) {
+        if (l.status().onBook()) {
             model.addAttribute("dues", loans.dues(caller, id, businessDate.today()));
         }
         boolean own = caller.is(Role.INSTITUTION) && caller.institutionId() == l.institutionId();
