@@ -8,6 +8,7 @@ import cn.chanrong.institution.Product;
 import cn.chanrong.institution.Products;
 import cn.chanrong.lending.LoanApplication;
 import cn.chanrong.lending.LoanApplications;
+import cn.chanrong.lending.domain.ApplicationStatus;
 import cn.chanrong.lending.domain.ApprovalStep;
 import cn.chanrong.lending.schedule.DayCount;
 import cn.chanrong.lending.schedule.RepaymentMethod;
@@ -269,10 +270,9 @@ class ApplicationService implements LoanApplications {
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
-        if (!"IN_PROGRESS".equals(a.status())) {
-            throw Rejected.conflict(Rejection.of("lending.approval.closed", null, a.status()));
-        }
         ApprovalStep step = a.nextStep();
+        boolean last = step != null && a.steps().indexOf(step) == a.steps().size() - 1;
+        ApplicationStatus status = a.status().act("PASS".equals(d), last).orThrow();
         if (!step.mayAct(caller.authorities())) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.approval.authority", null,
                     step.name(), step.authority()));
@@ -286,12 +286,10 @@ class ApplicationService implements LoanApplications {
                         VALUES (:a, :s, :st, :d, :by, :c)""")
                 .param("a", id).param("s", a.acts().size() + 1).param("st", step.name()).param("d", d)
                 .param("by", caller.username()).param("c", comment.strip()).update();
-        boolean last = a.steps().indexOf(step) == a.steps().size() - 1;
-        String status = "REJECT".equals(d) ? "REJECTED" : last ? "APPROVED" : "IN_PROGRESS";
         jdbc.sql("""
                         UPDATE loan_application SET step_index = step_index + CASE WHEN :pass THEN 1 ELSE 0 END,
                             status = :st, version = version + 1 WHERE id = :id""")
-                .param("pass", "PASS".equals(d)).param("st", status).param("id", id).update();
+                .param("pass", "PASS".equals(d)).param("st", status.name()).param("id", id).update();
         audit.record(AuditEvent.success(caller.username(), "loan-application." + step.name().toLowerCase(),
                 "loan-application", id, d + ": " + comment.strip()));
         return get(caller, id);
@@ -335,7 +333,7 @@ class ApplicationService implements LoanApplications {
         long id = rs.getLong(1);
         List<ApprovalStep> steps = Arrays.stream((String[]) rs.getArray(17).getArray()).map(ApprovalStep::valueOf).toList();
         int index = rs.getInt(18);
-        String status = rs.getString(19);
+        ApplicationStatus status = ApplicationStatus.of(rs.getString(19));
         List<LoanApplication.Act> acts = jdbc.sql("""
                         SELECT seq, step, decision, actor, comment, acted_at FROM loan_application_step
                         WHERE application_id = :id ORDER BY seq""")
@@ -347,7 +345,7 @@ class ApplicationService implements LoanApplications {
                 (Long) rs.getObject(7), rs.getBigDecimal(8), rs.getInt(9), rs.getString(10), rs.getBigDecimal(11),
                 (Integer) rs.getObject(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16),
                 (Integer) rs.getObject(24), rs.getInt(25), rs.getInt(26), steps,
-                "IN_PROGRESS".equals(status) && index < steps.size() ? steps.get(index) : null, status, acts,
+                status == ApplicationStatus.IN_PROGRESS && index < steps.size() ? steps.get(index) : null, status, acts,
                 rs.getString(20), LoanStore.instant(rs, 21), (Long) rs.getObject(22), rs.getInt(23));
     }
 

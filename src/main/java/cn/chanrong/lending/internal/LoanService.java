@@ -7,6 +7,7 @@ import cn.chanrong.identity.Role;
 import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.LoanApplication;
 import cn.chanrong.lending.Loans;
+import cn.chanrong.lending.domain.ApplicationStatus;
 import cn.chanrong.lending.domain.ContractedLoan;
 import cn.chanrong.lending.domain.Installment;
 import cn.chanrong.lending.domain.Tier;
@@ -77,9 +78,7 @@ class LoanService implements Loans {
         jdbc.sql("SELECT id FROM loan_application WHERE id = :id FOR UPDATE").param("id", applicationId)
                 .query(Long.class).single();
         a = applications.get(caller, applicationId);
-        if (!"APPROVED".equals(a.status())) {
-            throw Rejected.conflict(Rejection.of("lending.contract.not-approved", null, a.status()));
-        }
+        ApplicationStatus contracted = a.status().contract().orThrow();
         LocalDate today = businessDate.today();
         String rateType = a.rateType();
         BigDecimal rate = "FIXED".equals(rateType) ? a.fixedRate()
@@ -103,8 +102,8 @@ class LoanService implements Loans {
                 new ContractedLoan.Amortising(RepaymentMethod.valueOf(a.method()), DayCount.valueOf(a.dayCount()),
                         a.paymentDay() == null ? 0 : a.paymentDay(), a.periodMonths(), a.graceMonths(), plan),
                 a.purpose(), a.paymentMode(), (String) extra[1]), today, caller.username());
-        jdbc.sql("UPDATE loan_application SET status = 'CONTRACTED', version = version + 1 WHERE id = :id")
-                .param("id", applicationId).update();
+        jdbc.sql("UPDATE loan_application SET status = :s, version = version + 1 WHERE id = :id")
+                .param("s", contracted.name()).param("id", applicationId).update();
         audit.record(AuditEvent.success(caller.username(), "loan.contract", "loan", c.number(),
                 "application " + applicationId + " rate " + rate.toPlainString() + "%"));
         return store.get(caller, c.id());

@@ -274,7 +274,7 @@ class LendingPages {
         model.addAttribute("a", a);
         boolean own = caller.is(Role.INSTITUTION) && caller.institutionId() == a.institutionId();
         model.addAttribute("mayAct", own && a.nextStep() != null && a.nextStep().mayAct(caller.authorities()));
-        model.addAttribute("mayContract", own && "APPROVED".equals(a.status()));
+        model.addAttribute("mayContract", own && a.status().contract().allowed());
         model.addAttribute("ownInstitution", own);
         if (own) {
             // the institution's latest credit decision on the borrower, when there is one
