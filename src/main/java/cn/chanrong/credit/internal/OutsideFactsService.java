@@ -28,8 +28,10 @@ class OutsideFactsService implements OutsideFacts {
     private final JdbcClient jdbc;
     private final Consents consents;
     private final AuditTrail audit;
+    private final cn.chanrong.reference.BusinessDate businessDate;
 
-    OutsideFactsService(JdbcClient jdbc, Consents consents, AuditTrail audit) {
+    OutsideFactsService(JdbcClient jdbc, Consents consents, AuditTrail audit, cn.chanrong.reference.BusinessDate businessDate) {
+        this.businessDate = businessDate;
         this.jdbc = jdbc;
         this.consents = consents;
         this.audit = audit;
@@ -141,7 +143,7 @@ class OutsideFactsService implements OutsideFacts {
         if (grade == null || !Set.of("A", "B", "M", "C", "D").contains(grade)) {
             throw Rejected.invalid(Rejection.of("enum", "grade", String.valueOf(grade), "A, B, M, C, D"));
         }
-        if (year < 2014 || year > LocalDate.now().getYear()) {
+        if (year < 2014 || year > businessDate.today().getYear()) {
             throw Rejected.invalid(Rejection.of("credit.tax.year", "year", String.valueOf(year)));
         }
         jdbc.sql("""

@@ -47,9 +47,11 @@ class CreditPages {
     private final ReasonTexts texts;
     private final ApiErrors errors;
     private final JsonMapper json;
+    private final cn.chanrong.reference.BusinessDate businessDate;
 
     CreditPages(CreditReports reports, CreditDecisions decisions, CreditModels models, Consents consents, CashFlows cashFlows,
-                ReasonTexts texts, ApiErrors errors, JsonMapper json) {
+                ReasonTexts texts, ApiErrors errors, JsonMapper json, cn.chanrong.reference.BusinessDate businessDate) {
+        this.businessDate = businessDate;
         this.reports = reports;
         this.decisions = decisions;
         this.models = models;
@@ -83,7 +85,7 @@ class CreditPages {
         model.addAttribute("own", caller.is(Role.ENTERPRISE));
         model.addAttribute("institution", caller.is(Role.INSTITUTION));
         model.addAttribute("purposes", Terms.Purpose.values());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", businessDate.today());
         if (caller.is(Role.ENTERPRISE)) {
             model.addAttribute("consents", consents.list(caller, null, null, PageRequest.of(0, 50)).items());
             model.addAttribute("accounts", cashFlows.accounts(caller, id));

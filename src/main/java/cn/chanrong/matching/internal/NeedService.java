@@ -22,7 +22,6 @@ import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -432,9 +431,5 @@ class NeedService implements Needs {
             audit.record(AuditEvent.success(caller.username(), "need.withdraw", "financing_need", id, null));
         });
         return get(caller, id);
-    }
-
-    static Instant now() {
-        return Instant.now();
     }
 }
