@@ -1,5 +1,6 @@
 package cn.chanrong.scf.internal;
 
+import cn.chanrong.scf.domain.ReceivableStatus;
 import java.math.BigDecimal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,7 @@ class Dilutions {
         BigDecimal applied = amount.min(r.amount().subtract(r.diluted()));
         jdbc.sql("UPDATE scf_receivable SET diluted = diluted + :a, version = version + 1 WHERE id = :id")
                 .param("a", applied).param("id", receivableId).update();
-        if (!"FINANCED".equals(r.status())) {
+        if (ReceivableStatus.of(r.status()) != ReceivableStatus.FINANCED) {
             return false;
         }
         Long funder = jdbc.sql("SELECT institution_id FROM scf_financing_offer WHERE receivable_id = :r AND status = 'ACCEPTED'")

@@ -15,6 +15,7 @@ import cn.chanrong.scf.Receivables.Terms;
 import cn.chanrong.scf.ScfEvent;
 import cn.chanrong.scf.domain.DebtorNotice;
 import cn.chanrong.scf.domain.FinanceCalculator;
+import cn.chanrong.scf.domain.ReceivableStatus;
 import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
@@ -108,9 +109,7 @@ class FinancingService {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.receivable.not-creditor", null, r.number()));
         }
         r = receivables.lock(receivableId);
-        if (!"CONFIRMED".equals(r.status())) {
-            throw Rejected.conflict(Rejection.of("scf.receivable.not-confirmed", "status", r.number(), r.status()));
-        }
+        ReceivableStatus.of(r.status()).offer(r.number()).orThrow();
         if (!r.dueOn().isAfter(parties.today())) {
             throw Rejected.invalid(Rejection.of("scf.receivable.due", "dueOn", r.number(), r.dueOn()));
         }
@@ -238,9 +237,7 @@ class FinancingService {
         if (!"OFFERED".equals(o.status())) {
             throw Rejected.conflict(Rejection.of("scf.offer.status", "status", o.id(), o.status()));
         }
-        if (!"CONFIRMED".equals(r.status())) {
-            throw Rejected.conflict(Rejection.of("scf.receivable.not-confirmed", "status", r.number(), r.status()));
-        }
+        ReceivableStatus financed = ReceivableStatus.of(r.status()).finance(r.number()).orThrow();
         LocalDate today = parties.today();
         if (!r.dueOn().isAfter(today)) {
             throw Rejected.invalid(Rejection.of("scf.receivable.due", "dueOn", r.number(), r.dueOn()));
@@ -270,8 +267,8 @@ class FinancingService {
                         UPDATE scf_financing_offer SET status = 'LAPSED'
                         WHERE receivable_id = :r AND id <> :id AND status IN ('REQUESTED', 'OFFERED')""")
                 .param("r", r.id()).param("id", offerId).update();
-        jdbc.sql("UPDATE scf_receivable SET status = 'FINANCED', version = version + 1 WHERE id = :id")
-                .param("id", r.id()).update();
+        jdbc.sql("UPDATE scf_receivable SET status = :s, version = version + 1 WHERE id = :id")
+                .param("s", financed.name()).param("id", r.id()).update();
         audit.record(AuditEvent.success(caller.username(), "scf.financing.accept", "receivable", r.number(),
                 "loan " + done.loan().number() + " " + figures.principal().toPlainString() + ", filing "
                         + done.filingNumber()));
@@ -320,7 +317,7 @@ class FinancingService {
         List<Conflict> conflicts = registry.check(o.institutionId(), registryRequest(r, o.kind()));
         out.add(new Check("REGISTRY", conflicts.isEmpty(), conflicts.isEmpty() ? "-"
                 : String.join(", ", conflicts.stream().map(Conflict::number).toList())));
-        boolean confirmed = r.signed() && !"DISPUTED".equals(r.status());
+        boolean confirmed = r.signed() && ReceivableStatus.of(r.status()) != ReceivableStatus.DISPUTED;
         String detail = "-";
         if (confirmed) {
             String key = jdbc.sql("SELECT signature_key FROM scf_receivable WHERE id = :id").param("id", r.id())

@@ -9,6 +9,7 @@ import cn.chanrong.scf.Receivables.Breach;
 import cn.chanrong.scf.Receivables.Collection;
 import cn.chanrong.scf.Receivables.Receivable;
 import cn.chanrong.scf.domain.PaymentTerms;
+import cn.chanrong.scf.domain.ReceivableStatus;
 import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
@@ -67,10 +68,10 @@ class ReceivableCollections {
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
-        if (!List.of("CONFIRMED", "FINANCED", "UPLOADED").contains(r.status())) {
-            throw Rejected.conflict(Rejection.of("scf.receivable.not-payable", "status", r.number(), r.status()));
-        }
-        Long loanId = "FINANCED".equals(r.status()) ? jdbc.sql("""
+        boolean settled = a.compareTo(r.outstanding()) == 0;
+        ReceivableStatus status = ReceivableStatus.of(r.status());
+        ReceivableStatus after = status.pay(r.number(), settled).orThrow();
+        Long loanId = status == ReceivableStatus.FINANCED ? jdbc.sql("""
                         SELECT loan_id FROM scf_financing_offer WHERE receivable_id = :r AND status = 'ACCEPTED'""")
                 .param("r", receivableId).query(Long.class).optional().orElse(null) : null;
         BigDecimal toFunder = loanId == null ? BigDecimal.ZERO : tradeFinance.collect(loanId, a, on, caller.username());
@@ -80,11 +81,10 @@ class ReceivableCollections {
                         VALUES (:r, :a, :on, :f, :s, :l, :by) RETURNING id""")
                 .param("r", receivableId).param("a", a).param("on", on).param("f", toFunder).param("s", toSeller)
                 .param("l", loanId).param("by", caller.username()).query(Long.class).single();
-        boolean settled = a.compareTo(r.outstanding()) == 0;
         jdbc.sql("""
                         UPDATE scf_receivable SET paid = paid + :a, paid_on = :on, version = version + 1,
-                            status = CASE WHEN :settled THEN 'SETTLED' ELSE status END WHERE id = :id""")
-                .param("a", a).param("on", on).param("settled", settled).param("id", receivableId).update();
+                            status = :status WHERE id = :id""")
+                .param("a", a).param("on", on).param("status", after.name()).param("id", receivableId).update();
         audit.record(AuditEvent.success(caller.username(), "scf.receivable.pay", "receivable", r.number(),
                 a.toPlainString() + " on " + on + ": funder " + toFunder.toPlainString() + ", seller "
                         + toSeller.toPlainString()));

@@ -10,6 +10,7 @@ import cn.chanrong.scf.Receivables.Receivable;
 import cn.chanrong.scf.Receivables.Verification;
 import cn.chanrong.scf.domain.ConfirmationMessage;
 import cn.chanrong.scf.domain.ConfirmationSigning;
+import cn.chanrong.scf.domain.ReceivableStatus;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
@@ -73,9 +74,7 @@ class ReceivableConfirmations {
 
     private Receivable decideLocked(Caller caller, Receivable r, ConfirmationMessage.Decision decision, Decision d,
                                     String signatureField) {
-        if (!"UPLOADED".equals(r.status())) {
-            throw Rejected.conflict(Rejection.of("scf.receivable.decided", "status", r.number(), r.status()));
-        }
+        ReceivableStatus.of(r.status()).decide(r.number(), decision).orThrow();
         if (decision == ConfirmationMessage.Decision.DISPUTED && (d.reason() == null || d.reason().isBlank())) {
             throw Rejected.invalid(Rejection.of("scf.required", "reason"));
         }
@@ -87,7 +86,8 @@ class ReceivableConfirmations {
      * demo mode only, signs with the key the platform holds for it) and records the decision.
      */
     Receivable sign(Caller caller, Receivable r, ConfirmationMessage.Decision decision, String reason,
-                            Decision own, String signatureField) {
+            Decision own, String signatureField) {
+        ReceivableStatus decided = ReceivableStatus.of(r.status()).decide(r.number(), decision).orThrow();
         Optional<RegisteredKeys.Active> active = registered.active(r.debtorId());
         ConfirmationSigning.Submitted submitted = own == null ? null
                 : new ConfirmationSigning.Submitted(own.signedAt(), own.publicKey(), own.signature());
@@ -118,7 +118,7 @@ class ReceivableConfirmations {
                             signature = :sig, signature_key = :key, signature_algorithm = :alg,
                             signature_key_holder = :holder, signature_key_id = :keyId, version = version + 1
                         WHERE id = :id""")
-                .param("s", decision.name()).param("at", java.sql.Timestamp.from(at)).param("by", caller.username())
+                .param("s", decided.name()).param("at", java.sql.Timestamp.from(at)).param("by", caller.username())
                 .param("reason", reason).param("sig", signed.signature()).param("key", signed.publicKey())
                 .param("alg", signed.algorithm()).param("holder", holder.name()).param("keyId", keyId)
                 .param("id", r.id()).update();
@@ -187,7 +187,7 @@ class ReceivableConfirmations {
         if (row.signature() == null) {
             throw Rejected.conflict(Rejection.of("scf.receivable.unsigned", null, row.number()));
         }
-        String decision = "DISPUTED".equals(row.status()) ? "DISPUTED" : "CONFIRMED";
+        String decision = ReceivableStatus.of(row.status()) == ReceivableStatus.DISPUTED ? "DISPUTED" : "CONFIRMED";
         byte[] message = ConfirmationMessage.canonical(row.number(), row.creditor(), row.debtor(), row.amount(), CURRENCY,
                 row.due(), row.at(), ConfirmationMessage.Decision.valueOf(decision));
         return new Verification(row.number(), decision, row.algorithm(), row.key(), row.signature(),

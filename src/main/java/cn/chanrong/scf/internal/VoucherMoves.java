@@ -21,6 +21,7 @@ import cn.chanrong.scf.Vouchers.SplitRequest;
 import cn.chanrong.scf.Vouchers.TransferRequest;
 import cn.chanrong.scf.Vouchers.Transferred;
 import cn.chanrong.scf.domain.FinanceCalculator;
+import cn.chanrong.scf.domain.VoucherPartStatus;
 import cn.chanrong.scf.domain.VoucherParts;
 import cn.chanrong.scf.internal.VoucherSpending.EventRow;
 import cn.chanrong.shared.Amounts;
@@ -92,7 +93,7 @@ class VoucherMoves {
 
     /** Spends {@code p} as SPLIT and creates its pieces at the same tier for the same holder. */
     private List<Part> cut(Caller caller, Part p, List<Long> pieces) {
-        spending.spend(p.id(), "SPLIT");
+        spending.spend(p.id(), VoucherPartStatus.of(p.status()).split(p.id()).orThrow());
         List<Part> children = new ArrayList<>();
         for (long piece : pieces) {
             long id = spending.insertPart(p.voucherId(), p.id(), p.tier(), p.holderId(), yuan(piece));
@@ -138,7 +139,7 @@ class VoucherMoves {
                 source = halves.get(0);
                 remainder = halves.get(1);
             }
-            spending.spend(source.id(), "TRANSFERRED");
+            spending.spend(source.id(), VoucherPartStatus.of(source.status()).transfer(source.id()).orThrow());
             long child = spending.insertPart(source.voucherId(), source.id(), source.tier() + 1, to, source.amount());
             spending.event(new EventRow(source.voucherId(), source.id(), "TRANSFER", source.amount(), source.holderId(),
                     to, null, background, "to part " + child + " at tier " + (source.tier() + 1), null, null, caller.username(),
@@ -196,11 +197,12 @@ class VoucherMoves {
                     null, f -> new ScfEvent.VoucherDiscounted(p.voucherId(), p.voucherNumber(), p.id(), funder,
                     p.holderId(), issuer, p.amount(), interest, payout, rate, recourse, f.loan().id(), today,
                     p.maturity()))).loan();
+            VoucherPartStatus discounted = VoucherPartStatus.of(p.status()).discount(p.id()).orThrow();
             int n = jdbc.sql("""
-                            UPDATE scf_voucher_part SET status = 'DISCOUNTED', funder_id = :f, loan_id = :l,
+                            UPDATE scf_voucher_part SET status = :to, funder_id = :f, loan_id = :l,
                                 discount_rate = :r, discount_interest = :i, discounted_on = :d, recourse = :rec
-                            WHERE id = :id AND status = 'LIVE'""")
-                    .param("rec", recourse).param("f", funder).param("l", loan.id()).param("r", rate).param("i", interest).param("d", today)
+                            WHERE id = :id AND status = :from""")
+                    .param("to", discounted.name()).param("from", p.status()).param("rec", recourse).param("f", funder).param("l", loan.id()).param("r", rate).param("i", interest).param("d", today)
                     .param("id", p.id()).update();
             if (n != 1) {
                 throw spending.spent(p.id());

@@ -10,6 +10,7 @@ import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.scf.Vouchers;
+import cn.chanrong.scf.domain.ReceivableStatus;
 import cn.chanrong.scf.domain.VoucherTerms;
 import cn.chanrong.scf.internal.VoucherSpending.EventRow;
 import cn.chanrong.shared.Amounts;
@@ -146,7 +147,7 @@ class VoucherService implements Vouchers {
                 problems.add(Rejection.of("voucher.receivable-unknown", "receivableIds", id));
             } else if (row.debtor() != issuer || row.creditor() != supplier) {
                 problems.add(Rejection.of("voucher.receivable-parties", "receivableIds", row.number()));
-            } else if (!"CONFIRMED".equals(row.status())) {
+            } else if (ReceivableStatus.of(row.status()) != ReceivableStatus.CONFIRMED) {
                 problems.add(Rejection.of("voucher.receivable-status", "receivableIds", row.number(), row.status()));
             } else if (row.used()) {
                 problems.add(Rejection.of("voucher.receivable-used", "receivableIds", row.number()));

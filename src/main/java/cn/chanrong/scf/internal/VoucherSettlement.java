@@ -16,6 +16,8 @@ import cn.chanrong.scf.Vouchers.SettleRequest;
 import cn.chanrong.scf.Vouchers.Settled;
 import cn.chanrong.scf.Vouchers.Voucher;
 import cn.chanrong.scf.domain.Settlement;
+import cn.chanrong.scf.domain.VoucherPartStatus;
+import cn.chanrong.scf.domain.VoucherStatus;
 import cn.chanrong.scf.internal.VoucherSpending.EventRow;
 import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Rejected;
@@ -73,18 +75,17 @@ class VoucherSettlement {
                         ? Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("voucher.not-issuer", null, v.number()))
                         : Rejected.notFound("voucher", voucherId);
             }
-            if (!"ISSUED".equals(v.status())) {
-                throw Rejected.conflict(Rejection.of("voucher.settled", null, v.number(), v.status()));
-            }
+            VoucherStatus status = VoucherStatus.of(v.status());
+            status.settle(v.number(), false).orThrow(); // the guard, before anything moves
             LocalDate today = businessDate.today();
             if (today.isBefore(v.maturity())) {
                 throw Rejected.invalid(Rejection.of("voucher.settle-early", "amount", v.maturity(), today));
             }
             List<Part> outstanding = reads.parts(voucherId).stream()
-                    .filter(p -> "LIVE".equals(p.status()) || "DISCOUNTED".equals(p.status())).toList();
+                    .filter(p -> VoucherPartStatus.of(p.status()).outstanding()).toList();
             Settlement.Plan plan = Settlement.plan(fen(amount), outstanding.stream()
                     .map(p -> new Settlement.LivePart(String.valueOf(p.id()), p.holderName(), fen(p.amount()),
-                            "DISCOUNTED".equals(p.status()) ? p.funderName() : null))
+                            VoucherPartStatus.of(p.status()) == VoucherPartStatus.DISCOUNTED ? p.funderName() : null))
                     .toList());
             if (!plan.rejections().isEmpty()) {
                 throw Rejected.invalid(plan.rejections());
@@ -102,7 +103,7 @@ class VoucherSettlement {
                             + " of the discounted parts overdue; " + recourse(v.id(), funder), gap, today));
             BigDecimal shortfall = yuan(plan.shortfallFen());
             jdbc.sql("UPDATE scf_voucher SET status = :st, paid = :p, settled_on = :d WHERE id = :id")
-                    .param("st", shortfall.signum() == 0 ? "SETTLED" : "OVERDUE").param("p", amount).param("d", today)
+                    .param("st", status.settle(v.number(), shortfall.signum() > 0).orThrow().name()).param("p", amount).param("d", today)
                     .param("id", voucherId).update();
             audit.record(AuditEvent.success(caller.username(), "voucher.settle", "scf_voucher", v.number(),
                     "paid " + amount.toPlainString() + " of " + v.faceValue().toPlainString()
@@ -129,9 +130,8 @@ class VoucherSettlement {
                         ? Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("voucher.not-issuer", null, v.number()))
                         : Rejected.notFound("voucher", voucherId);
             }
-            if (!"OVERDUE".equals(v.status())) {
-                throw Rejected.conflict(Rejection.of("voucher.not-overdue", null, v.number(), v.status()));
-            }
+            VoucherStatus status = VoucherStatus.of(v.status());
+            status.payLate(v.number(), true).orThrow(); // the guard, before anything moves
             LocalDate today = businessDate.today();
             List<Part> unpaid = reads.parts(voucherId).stream()
                     .filter(p -> p.shortfall() != null && p.shortfall().signum() > 0).toList();
@@ -171,9 +171,9 @@ class VoucherSettlement {
             }
             BigDecimal left = yuan(plan.shortfallFen());
             jdbc.sql("""
-                            UPDATE scf_voucher SET paid = paid + :p, status = CASE WHEN :done THEN 'SETTLED' ELSE status END,
-                                settled_on = :d WHERE id = :id""")
-                    .param("p", amount).param("done", left.signum() == 0).param("d", today).param("id", voucherId).update();
+                            UPDATE scf_voucher SET paid = paid + :p, status = :st, settled_on = :d WHERE id = :id""")
+                    .param("p", amount).param("st", status.payLate(v.number(), left.signum() > 0).orThrow().name())
+                    .param("d", today).param("id", voucherId).update();
             if (left.signum() == 0) {
                 unpaid.stream().map(Part::funderId).filter(java.util.Objects::nonNull).distinct()
                         .forEach(f -> alerts.clear("voucher:" + v.number() + ":" + f, List.of("VOUCHER_OVERDUE"), today,
@@ -192,9 +192,9 @@ class VoucherSettlement {
         BigDecimal paid = yuan(line.paidFen());
         BigDecimal gap = yuan(line.shortfallFen());
         int n = jdbc.sql("""
-                        UPDATE scf_voucher_part SET status = 'SETTLED', paid = :p, shortfall = :g
+                        UPDATE scf_voucher_part SET status = :to, paid = :p, shortfall = :g
                         WHERE id = :id AND status = :old""")
-                .param("p", paid).param("g", gap).param("id", p.id()).param("old", p.status()).update();
+                .param("to", VoucherPartStatus.of(p.status()).settle(p.id()).orThrow().name()).param("p", paid).param("g", gap).param("id", p.id()).param("old", p.status()).update();
         if (n != 1) {
             throw spending.spent(p.id());
         }

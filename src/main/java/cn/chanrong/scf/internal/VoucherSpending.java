@@ -3,6 +3,7 @@ package cn.chanrong.scf.internal;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.scf.Vouchers.Part;
+import cn.chanrong.scf.domain.VoucherPartStatus;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
@@ -46,9 +47,7 @@ class VoucherSpending {
                     ? Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("voucher.not-holder", "partId", partId))
                     : Rejected.notFound("voucher-part", partId);
         }
-        if (!"LIVE".equals(p.status())) {
-            throw Rejected.conflict(Rejection.of("voucher.part-spent", "partId", partId, p.status()));
-        }
+        VoucherPartStatus.of(p.status()).move(partId).orThrow();
         LocalDate today = businessDate.today();
         if (today.isAfter(p.maturity())) {
             throw Rejected.invalid(Rejection.of("voucher.matured", "partId", p.maturity(), today));
@@ -56,10 +55,13 @@ class VoucherSpending {
         return p;
     }
 
-    /** The one update that spends a part: it must find the part LIVE, or someone spent it first. */
-    void spend(long partId, String status) {
-        int n = jdbc.sql("UPDATE scf_voucher_part SET status = :s WHERE id = :id AND status = 'LIVE'")
-                .param("s", status).param("id", partId).update();
+    /**
+     * The one update that spends a part into {@code to} (what its transition from LIVE gave): it must find
+     * the part LIVE, or someone spent it first.
+     */
+    void spend(long partId, VoucherPartStatus to) {
+        int n = jdbc.sql("UPDATE scf_voucher_part SET status = :s WHERE id = :id AND status = :live")
+                .param("s", to.name()).param("id", partId).param("live", VoucherPartStatus.LIVE.name()).update();
         if (n != 1) {
             throw spent(partId);
         }

@@ -15,6 +15,7 @@ import cn.chanrong.scf.WarehouseReceipts.Receipt;
 import cn.chanrong.scf.WarehouseReceipts.Warehouse;
 import cn.chanrong.scf.domain.FinanceCalculator;
 import cn.chanrong.scf.domain.Ltv;
+import cn.chanrong.scf.domain.ReceiptStatus;
 import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
@@ -135,14 +136,9 @@ class WarehousePledges {
         }
         LocalDate today = businessDate.today();
         Parsed q = parse(request, today);
-        if ("PLEDGED".equals(receipt.status())) {
-            throw Rejected.conflict(Rejection.of("scf.warehouse.already-pledged", "receiptId", receipt.number(),
-                    receipt.pledge().filingNumber(), receipt.pledge().institutionName()));
-        }
-        if (!"ISSUED".equals(receipt.status())) {
-            throw Rejected.conflict(Rejection.of("scf.warehouse.status", "status", receipt.number(), receipt.status(),
-                    "ISSUED"));
-        }
+        Pledge held = receipt.pledge();
+        ReceiptStatus pledged = ReceiptStatus.of(receipt.status()).pledge(receipt.number(),
+                held == null ? null : held.filingNumber(), held == null ? null : held.institutionName()).orThrow();
         Warehouse w = records.warehouse(receipt.warehouseId());
         if (!w.supervised()) {
             throw Rejected.invalid(Rejection.of("scf.warehouse.unsupervised", "warehouseId", w.name()));
@@ -203,8 +199,8 @@ class WarehousePledges {
                 .param("r", id).param("d", today).param("pd", price.date()).param("p", price.price())
                 .param("q", receipt.quantity()).param("v", value).param("x", q.loanAmount())
                 .param("ltv", ltv.ratio().orElse(null)).update();
-        jdbc.sql("UPDATE scf_warehouse_receipt SET status = 'PLEDGED', version = version + 1 WHERE id = :id")
-                .param("id", id).update();
+        jdbc.sql("UPDATE scf_warehouse_receipt SET status = :s, version = version + 1 WHERE id = :id")
+                .param("s", pledged.name()).param("id", id).update();
         audit.record(AuditEvent.success(caller.username(), "scf.receipt.pledge", "warehouse-receipt", receipt.number(),
                 q.mode() + " to institution " + q.funderId() + ", loan " + loan.number() + " "
                         + q.loanAmount().toPlainString() + ", filing " + filing));
@@ -224,10 +220,7 @@ class WarehousePledges {
         if (!r.isEmpty()) {
             throw Rejected.invalid(r);
         }
-        if (!"PLEDGED".equals(receipt.status())) {
-            throw Rejected.conflict(Rejection.of("scf.warehouse.status", "status", receipt.number(), receipt.status(),
-                    "PLEDGED"));
-        }
+        ReceiptStatus.of(receipt.status()).requestRelease(receipt.number()).orThrow();
         if (receipt.pledge().releaseRequestedOn() == null) {
             jdbc.sql("""
                             UPDATE scf_receipt_pledge SET release_requested_on = :d, release_requested_by = :by,
@@ -257,10 +250,7 @@ class WarehousePledges {
         if (!r.isEmpty()) {
             throw Rejected.invalid(r);
         }
-        if (!"PLEDGED".equals(receipt.status())) {
-            throw Rejected.conflict(Rejection.of("scf.warehouse.status", "status", receipt.number(), receipt.status(),
-                    "PLEDGED"));
-        }
+        ReceiptStatus released = ReceiptStatus.of(receipt.status()).release(receipt.number()).orThrow();
         if (pledge.releaseRequestedOn() == null) {
             throw Rejected.conflict(Rejection.of("scf.release.not-requested", "receiptId", receipt.number()));
         }
@@ -277,8 +267,8 @@ class WarehousePledges {
                                release_note = coalesce(:n, release_note) WHERE receipt_id = :r""")
                 .param("d", today).param("by", caller.username()).param("u", !repaid).param("n", text).param("r", id)
                 .update();
-        jdbc.sql("UPDATE scf_warehouse_receipt SET status = 'RELEASED', version = version + 1 WHERE id = :id")
-                .param("id", id).update();
+        jdbc.sql("UPDATE scf_warehouse_receipt SET status = :s, version = version + 1 WHERE id = :id")
+                .param("s", released.name()).param("id", id).update();
         jdbc.sql("UPDATE scf_margin_call SET status = :s, closed_on = :d WHERE receipt_id = :r AND status = 'OPEN'")
                 .param("s", repaid ? "CURED" : "LAPSED").param("d", today).param("r", id).update();
         if (repaid) {

@@ -7,6 +7,7 @@ import cn.chanrong.identity.Role;
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.reference.ReferenceData;
 import cn.chanrong.scf.WarehouseReceipts;
+import cn.chanrong.scf.domain.ReceiptStatus;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
@@ -231,12 +232,9 @@ class WarehouseService implements WarehouseReceipts {
         if (!r.isEmpty()) {
             throw Rejected.invalid(r);
         }
-        if (!"ISSUED".equals(receipt.status())) {
-            throw Rejected.conflict(Rejection.of("scf.warehouse.status", "status", receipt.number(), receipt.status(),
-                    "ISSUED"));
-        }
-        jdbc.sql("UPDATE scf_warehouse_receipt SET status = 'CANCELLED', version = version + 1 WHERE id = :id")
-                .param("id", id).update();
+        ReceiptStatus cancelled = ReceiptStatus.of(receipt.status()).cancel(receipt.number()).orThrow();
+        jdbc.sql("UPDATE scf_warehouse_receipt SET status = :s, version = version + 1 WHERE id = :id")
+                .param("s", cancelled.name()).param("id", id).update();
         audit.record(AuditEvent.success(caller.username(), "scf.receipt.cancel", "warehouse-receipt", receipt.number(),
                 why));
         return records.lock(id);

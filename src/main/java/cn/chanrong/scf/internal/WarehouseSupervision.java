@@ -10,6 +10,7 @@ import cn.chanrong.scf.WarehouseReceipts.Pledge;
 import cn.chanrong.scf.WarehouseReceipts.Price;
 import cn.chanrong.scf.WarehouseReceipts.Receipt;
 import cn.chanrong.scf.domain.DynamicPledge;
+import cn.chanrong.scf.domain.ReceiptStatus;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
@@ -78,10 +79,7 @@ class WarehouseSupervision {
         if (!r.isEmpty()) {
             throw Rejected.invalid(r);
         }
-        if ("CANCELLED".equals(receipt.status())) {
-            throw Rejected.conflict(Rejection.of("scf.warehouse.status", "status", receipt.number(), receipt.status(),
-                    "ISSUED, PLEDGED, RELEASED"));
-        }
+        ReceiptStatus status = ReceiptStatus.of(receipt.status()).record(receipt.number()).orThrow();
         LocalDate today = businessDate.today();
         BigDecimal before = receipt.quantity();
         BigDecimal after = switch (kind) {
@@ -92,7 +90,7 @@ class WarehouseSupervision {
         };
         BigDecimal leaving = before.subtract(after).max(BigDecimal.ZERO);
         String subject = "receipt:" + receipt.number();
-        Pledge pledge = "PLEDGED".equals(receipt.status()) ? receipt.pledge() : null;
+        Pledge pledge = status == ReceiptStatus.PLEDGED ? receipt.pledge() : null;
         String decision = null;
         String alert = null;
         if (pledge != null && leaving.signum() > 0) {
