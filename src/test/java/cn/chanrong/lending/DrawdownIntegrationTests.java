@@ -44,6 +44,14 @@ class DrawdownIntegrationTests {
     }
 
     @Test
+    void before_disbursement_the_contract_runs_from_the_business_date_not_the_clock() {
+        long loan = contract("1000000.00");
+        var c = steps.as("bank").get("/api/v1/loans/" + loan + "/contract").json();
+        // the tests' business date is 2026-06-30 whatever the wall clock says; the term is 12 months
+        assertThat(c.get("maturity").asString()).isEqualTo("2027-06-30");
+    }
+
+    @Test
     void a_contract_is_drawn_in_parts_up_to_its_amount() throws Exception {
         long loan = contract("2000000.00");
         var first = steps.as("bank").post("/api/v1/loans/" + loan + "/disbursements", Map.of("valueDate", "2025-06-20",
