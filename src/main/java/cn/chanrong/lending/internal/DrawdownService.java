@@ -7,12 +7,12 @@ import cn.chanrong.lending.Drawdowns;
 import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.Loans;
 import cn.chanrong.lending.domain.ContractedLoan;
+import cn.chanrong.lending.domain.DrawdownRules;
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,12 +49,9 @@ class DrawdownService implements Drawdowns {
         Loan l = store.own(caller, loanId);
         if (amount != null && amount.compareTo(l.principal()) != 0) {
             l.status().disburse().orThrow();
-            if (amount.signum() <= 0 || amount.scale() > 2 || amount.compareTo(l.principal()) > 0) {
-                throw Rejected.invalid(Rejection.of("lending.drawdown.amount", "amount", amount.toPlainString(),
-                        l.principal().toPlainString()));
-            }
-            if ("CUSTOM".equals(l.method())) {
-                throw Rejected.invalid(Rejection.of("lending.drawdown.custom", "amount"));
+            List<Rejection> problems = DrawdownRules.firstPart(amount, l.principal(), l.method());
+            if (!problems.isEmpty()) {
+                throw Rejected.invalid(problems);
             }
             jdbc.sql("UPDATE loan SET contract_amount = principal, principal = :a WHERE id = :id AND status = 'CONTRACTED'")
                     .param("a", amount).param("id", loanId).update();
@@ -76,17 +73,9 @@ class DrawdownService implements Drawdowns {
             throw Rejected.conflict(Rejection.of("lending.drawdown.first", null));
         }
         Contract c = contract(caller, contractLoanId);
-        List<Rejection> problems = new ArrayList<>();
-        if (amount == null || amount.signum() <= 0 || amount.scale() > 2 || amount.compareTo(c.available()) > 0) {
-            problems.add(Rejection.of("lending.drawdown.available", "amount", amount == null ? "" : amount.toPlainString(),
-                    c.available().toPlainString()));
-        }
         LocalDate date = valueDate == null ? businessDate.today() : valueDate;
-        int months = (int) ChronoUnit.MONTHS.between(date, c.maturity());
-        if (date.isBefore(contract.disbursedOn()) || months < 1) {
-            problems.add(Rejection.of("lending.drawdown.date", "valueDate", date.toString(), contract.disbursedOn().toString(),
-                    c.maturity().minusMonths(1).toString()));
-        }
+        int months = DrawdownRules.months(date, c.maturity());
+        List<Rejection> problems = DrawdownRules.later(amount, c.available(), date, contract.disbursedOn(), c.maturity());
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
