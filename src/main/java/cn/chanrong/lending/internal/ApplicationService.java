@@ -42,8 +42,8 @@ class ApplicationService implements LoanApplications {
             a.rate_type, a.fixed_rate, a.spread_bp, a.method, a.day_count, a.purpose, a.payment_mode, a.steps,
             a.step_index, a.status, a.created_by, a.created_at, (SELECT id FROM loan WHERE application_id = a.id), a.version,
             a.payment_day, a.period_months, a.grace_months""";
-    private static final String FROM = " FROM loan_application a JOIN enterprise e ON e.id = a.borrower_id"
-            + " JOIN product p ON p.id = a.product_id";
+    private static final String FROM = " FROM loan_application a JOIN enterprise_party_view e ON e.id = a.borrower_id"
+            + " JOIN product_view p ON p.id = a.product_id";
 
     private final JdbcClient jdbc;
     private final Products products;
@@ -76,7 +76,7 @@ class ApplicationService implements LoanApplications {
         } else {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.apply-forbidden", null));
         }
-        if (jdbc.sql("SELECT count(*) FROM enterprise WHERE id = :id").param("id", borrower).query(Long.class).single() == 0) {
+        if (jdbc.sql("SELECT count(*) FROM enterprise_party_view WHERE id = :id").param("id", borrower).query(Long.class).single() == 0) {
             throw Rejected.invalid(Rejection.of("not-found", "borrowerId", "enterprise", borrower));
         }
         if (r.productId() == null) {

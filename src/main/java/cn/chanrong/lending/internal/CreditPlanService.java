@@ -96,7 +96,7 @@ class CreditPlanService implements CreditPlans {
     public Report report(Caller caller, long institutionId, int year) {
         Map<String, Object> p = new java.util.HashMap<>();
         String where = SCOPE.where(caller, p);
-        String name = jdbc.sql("SELECT name FROM institution i WHERE i.id = :i AND " + where).params(p)
+        String name = jdbc.sql("SELECT name FROM institution_party_view i WHERE i.id = :i AND " + where).params(p)
                 .param("i", institutionId).query(String.class)
                 .optional().orElseThrow(() -> Rejected.notFound("credit plan", institutionId + "/" + year));
         return new Report(institutionId, name, year, plan(institutionId, year), actual(institutionId, year));
@@ -111,7 +111,7 @@ class CreditPlanService implements CreditPlans {
         Map<String, Object> p = new java.util.HashMap<>();
         String where = SCOPE.where(caller, p);
         return jdbc.sql("""
-                        SELECT id FROM institution i WHERE (EXISTS (SELECT 1 FROM loan l WHERE l.institution_id = i.id)
+                        SELECT id FROM institution_party_view i WHERE (EXISTS (SELECT 1 FROM loan l WHERE l.institution_id = i.id)
                            OR EXISTS (SELECT 1 FROM credit_plan p WHERE p.institution_id = i.id AND p.year = :y))"""
                         + " AND " + where + " ORDER BY id")
                 .params(p).param("y", year).query(Long.class).list().stream().map(id -> report(caller, id, year)).toList();

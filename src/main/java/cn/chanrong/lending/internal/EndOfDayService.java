@@ -251,7 +251,7 @@ class EndOfDayService implements EndOfDay {
     }
 
     private List<Loan> loans(Long[] ids) {
-        return jdbc.sql("SELECT " + LoanStore.COLUMNS + " FROM loan l JOIN enterprise e ON e.id = l.borrower_id "
+        return jdbc.sql("SELECT " + LoanStore.COLUMNS + " FROM loan l JOIN enterprise_party_view e ON e.id = l.borrower_id "
                         + "WHERE l.id = ANY(:ids) ORDER BY l.borrower_id, l.id")
                 .param("ids", ids).query(LoanStore::map).list();
     }

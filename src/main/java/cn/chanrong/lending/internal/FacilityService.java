@@ -31,8 +31,8 @@ class FacilityService implements Facilities {
     private static final String COLUMNS = """
             f.id, f.institution_id, f.borrower_id, f.group_id, coalesce(e.name, g.name), f.amount, f.used, f.revolving,
             f.valid_from, f.valid_to, f.status, f.version""";
-    private static final String FROM = " FROM facility f LEFT JOIN enterprise e ON e.id = f.borrower_id"
-            + " LEFT JOIN enterprise_group g ON g.id = f.group_id";
+    private static final String FROM = " FROM facility f LEFT JOIN enterprise_party_view e ON e.id = f.borrower_id"
+            + " LEFT JOIN enterprise_group_view g ON g.id = f.group_id";
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -63,10 +63,10 @@ class FacilityService implements Facilities {
         }
         if ((r.borrowerId() == null) == (r.groupId() == null)) {
             problems.add(Rejection.of("lending.facility.borrower-or-group", "borrowerId"));
-        } else if (r.borrowerId() != null && jdbc.sql("SELECT count(*) FROM enterprise WHERE id = :id")
+        } else if (r.borrowerId() != null && jdbc.sql("SELECT count(*) FROM enterprise_party_view WHERE id = :id")
                 .param("id", r.borrowerId()).query(Long.class).single() == 0) {
             problems.add(Rejection.of("not-found", "borrowerId", "enterprise", r.borrowerId()));
-        } else if (r.groupId() != null && jdbc.sql("SELECT count(*) FROM enterprise_group WHERE id = :id")
+        } else if (r.groupId() != null && jdbc.sql("SELECT count(*) FROM enterprise_group_view WHERE id = :id")
                 .param("id", r.groupId()).query(Long.class).single() == 0) {
             problems.add(Rejection.of("not-found", "groupId", "enterprise group", r.groupId()));
         }
@@ -151,7 +151,7 @@ class FacilityService implements Facilities {
     }
 
     private Long groupOf(long borrowerId) {
-        return jdbc.sql("SELECT group_id FROM enterprise WHERE id = :b").param("b", borrowerId)
+        return jdbc.sql("SELECT group_id FROM enterprise_party_view WHERE id = :b").param("b", borrowerId)
                 .query((rs, i) -> (Long) rs.getObject(1)).optional().orElse(null);
     }
 

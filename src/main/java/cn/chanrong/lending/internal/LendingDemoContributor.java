@@ -79,7 +79,7 @@ class LendingDemoContributor implements DemoContributor {
         long product2 = product("HX-KXD-01");
         Random random = new Random(20250601);
         List<Long> borrowers = jdbc.sql("""
-                        SELECT id FROM enterprise WHERE industry_code LIKE 'C%' AND id <> :sme
+                        SELECT id FROM enterprise_party_view WHERE industry_code LIKE 'C%' AND id <> :sme
                         ORDER BY region_code LIKE '35%' DESC, id LIMIT 24""")
                 .param("sme", caller("enterprise").enterpriseId()).query(Long.class).list();
         Fate[] fates = Fate.values();
@@ -151,7 +151,7 @@ class LendingDemoContributor implements DemoContributor {
 
     /** Files a receivables pledge for the loan in the registry and attaches it, as the bank's operator would. */
     private void pledgeReceivables(Actors bank, long loanId, long borrower, int i) {
-        String grantor = jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :id").param("id", borrower)
+        String grantor = jdbc.sql("SELECT credit_code FROM enterprise_party_view WHERE id = :id").param("id", borrower)
                 .query(String.class).single();
         var filing = registry.file(bank.officer().institutionId(), new CollateralRegistry.Request(grantor, "RECEIVABLES_PLEDGE",
                 "应收账款质押：对下游客户的货款 / receivables owed by customers",
@@ -191,7 +191,7 @@ class LendingDemoContributor implements DemoContributor {
     }
 
     private String creditCode(long enterprise) {
-        return jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :id").param("id", enterprise).query(String.class)
+        return jdbc.sql("SELECT credit_code FROM enterprise_party_view WHERE id = :id").param("id", enterprise).query(String.class)
                 .single();
     }
 
@@ -204,7 +204,7 @@ class LendingDemoContributor implements DemoContributor {
     }
 
     private long product(String code) {
-        return jdbc.sql("SELECT id FROM product WHERE code = :c").param("c", code).query(Long.class).single();
+        return jdbc.sql("SELECT id FROM product_view WHERE code = :c").param("c", code).query(Long.class).single();
     }
 
     private long disbursedLoan(Actors bank, long product, long borrower, String amount, int months, String method,

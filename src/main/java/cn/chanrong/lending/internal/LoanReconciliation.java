@@ -35,7 +35,7 @@ class LoanReconciliation implements Reconciliation {
                                  sum(CASE WHEN p.account = '1304' THEN p.credit - p.debit ELSE 0 END) AS provision,
                                  sum(CASE WHEN p.account = '7011' THEN p.debit - p.credit ELSE 0 END) AS memo,
                                  sum(CASE WHEN p.account = '7021' THEN p.debit - p.credit ELSE 0 END) AS written_off
-                          FROM posting p WHERE p.account IN ('1303', '1132', '1304', '7011', '7021')
+                          FROM ledger_subledger_balance_view p WHERE p.account IN ('1303', '1132', '1304', '7011', '7021')
                             AND p.subledger ~ '^[0-9]+$'
                           GROUP BY 1)
                         SELECT l.number, l.principal_outstanding, coalesce(g.principal, 0), l.receivable,

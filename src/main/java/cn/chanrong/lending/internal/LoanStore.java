@@ -80,7 +80,7 @@ class LoanStore {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", id);
         String where = visible(caller, p);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM loan l JOIN enterprise e ON e.id = l.borrower_id WHERE l.id = :id AND "
+        return jdbc.sql("SELECT " + COLUMNS + " FROM loan l JOIN enterprise_party_view e ON e.id = l.borrower_id WHERE l.id = :id AND "
                 + where).params(p).query(LoanStore::map).optional();
     }
 
@@ -139,7 +139,7 @@ class LoanStore {
 
     /** The loan with its row locked for the rest of the transaction. */
     Loan lock(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM loan l JOIN enterprise e ON e.id = l.borrower_id WHERE l.id = :id "
+        return jdbc.sql("SELECT " + COLUMNS + " FROM loan l JOIN enterprise_party_view e ON e.id = l.borrower_id WHERE l.id = :id "
                 + "FOR UPDATE OF l").param("id", id).query(LoanStore::map).single();
     }
 
@@ -161,11 +161,11 @@ class LoanStore {
         if (Boolean.TRUE.equals(f.overdue())) {
             where.append(" AND l.days_past_due > 0");
         }
-        long total = jdbc.sql("SELECT count(*) FROM loan l JOIN enterprise e ON e.id = l.borrower_id WHERE " + where)
+        long total = jdbc.sql("SELECT count(*) FROM loan l JOIN enterprise_party_view e ON e.id = l.borrower_id WHERE " + where)
                 .params(p).query(Long.class).single();
         p.put("limit", page.size());
         p.put("offset", page.offset());
-        List<Loan> items = jdbc.sql("SELECT " + COLUMNS + " FROM loan l JOIN enterprise e ON e.id = l.borrower_id WHERE "
+        List<Loan> items = jdbc.sql("SELECT " + COLUMNS + " FROM loan l JOIN enterprise_party_view e ON e.id = l.borrower_id WHERE "
                         + where + " ORDER BY l.days_past_due DESC, l.id DESC LIMIT :limit OFFSET :offset")
                 .params(p).query(LoanStore::map).list();
         return new Page<>(items, page.page(), page.size(), total);
