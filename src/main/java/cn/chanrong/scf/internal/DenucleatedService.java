@@ -5,7 +5,6 @@ import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.credit.CreditDecisions;
 import cn.chanrong.credit.decision.Terms;
 import cn.chanrong.identity.Caller;
-import cn.chanrong.identity.ReadScope;
 import cn.chanrong.identity.Role;
 import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.TradeFinance;
@@ -24,12 +23,9 @@ import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,20 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class DenucleatedService implements Denucleated {
 
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
-            .build();
-    private static final String COLUMNS = """
-            d.id, d.enterprise_id, e.name, d.institution_id, i.name, d.basis, d.buyer_name, d.buyer_code, d.document_no,
-            d.document_amount, d.amount, d.maturity, d.outcome, d.decision, d.loan_id, d.filing_number, d.created_at""";
-    private static final String FROM = " FROM scf_denucleated d JOIN enterprise e ON e.id = d.enterprise_id"
-            + " JOIN institution i ON i.id = d.institution_id";
-
-    /** What is stored in the {@code decision} column. */
-    record Stored(BigDecimal capacity, DataCredit dataCredit, AssetCredit assetCredit, RegistryCheck registry,
-                  List<String> reasons) {
-    }
-
     private final JdbcClient jdbc;
+    private final DenucleatedStore store;
     private final Parties parties;
     private final CreditDecisions decisions;
     private final CollateralRegistry registry;
@@ -71,12 +55,13 @@ class DenucleatedService implements Denucleated {
     private final BigDecimal goodsAdvance;
     private final BigDecimal documentAdvance;
 
-    DenucleatedService(JdbcClient jdbc, Parties parties, CreditDecisions decisions, CollateralRegistry registry,
+    DenucleatedService(JdbcClient jdbc, DenucleatedStore store, Parties parties, CreditDecisions decisions, CollateralRegistry registry,
                        FinanceAndFile financeAndFile, ReferenceData reference, AuditTrail audit,
                        PlatformTransactionManager transactions,
                        @Value("${chanrong.scf.goods-advance-rate:0.6}") BigDecimal goodsAdvance,
                        @Value("${chanrong.scf.document-advance-rate:0.9}") BigDecimal documentAdvance) {
         this.jdbc = jdbc;
+        this.store = store;
         this.parties = parties;
         this.decisions = decisions;
         this.registry = registry;
@@ -232,7 +217,7 @@ class DenucleatedService implements Denucleated {
             outcome = "REFERRED";
             reasons.add("DATA_CREDIT_REFERRED");
         }
-        Stored stored = new Stored(capacity, data, assets, new RegistryCheck(identifiers, conflicts), reasons);
+        DenucleatedStore.Stored stored = new DenucleatedStore.Stored(capacity, data, assets, new RegistryCheck(identifiers, conflicts), reasons);
         String finalOutcome = outcome;
         Long id = tx.execute(status -> {
             long made = jdbc.sql("""
@@ -241,7 +226,7 @@ class DenucleatedService implements Denucleated {
                         VALUES (:e, :i, :b, :bn, :bc, :doc, :da, :a, :m, CAST(:d AS jsonb), :o, :by) RETURNING id""")
                 .param("e", me.id()).param("i", v.institutionId()).param("b", v.basis()).param("bn", v.buyerName())
                 .param("bc", v.buyerCode()).param("doc", v.documentNo()).param("da", v.documentAmount())
-                .param("a", v.amount()).param("m", v.maturity()).param("d", JSON.writeValueAsString(stored))
+                .param("a", v.amount()).param("m", v.maturity()).param("d", DenucleatedStore.json(stored))
                 .param("o", finalOutcome).param("by", caller.username()).query(Long.class).single();
             audit.record(AuditEvent.success(caller.username(), "scf.denucleated.assess", "scf_denucleated", made,
                     finalOutcome + " " + v.amount().toPlainString() + " capacity " + capacity.toPlainString()));
@@ -297,42 +282,15 @@ class DenucleatedService implements Denucleated {
         return get(caller, id);
     }
 
-    private static Assessment map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        Stored s = JSON.readValue(rs.getString(14), Stored.class);
-        OffsetDateTime at = rs.getObject(17, OffsetDateTime.class);
-        return new Assessment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBigDecimal(10),
-                rs.getBigDecimal(11), rs.getObject(12, LocalDate.class), rs.getString(13), s.capacity(), s.dataCredit(),
-                s.assetCredit(), s.registry(), s.reasons(), (Long) rs.getObject(15), rs.getString(16),
-                at == null ? null : at.toInstant());
-    }
-
-    /** Who may read an assessment: the institution that made it, the enterprise, the financial regulators in region. */
-    static final ReadScope SCOPE = ReadScope.customerData().institution("d.institution_id").enterprise("d.enterprise_id");
-
-    private static String visible(Caller caller, Map<String, Object> params) {
-        return SCOPE.where(caller, params);
-    }
-
     @Override
     @Transactional(readOnly = true)
     public Assessment get(Caller caller, long id) {
-        Map<String, Object> params = new HashMap<>();
-        String where = visible(caller, params);
-        params.put("id", id);
-        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE d.id = :id AND " + where).params(params)
-                .query(DenucleatedService::map).optional().orElseThrow(() -> Rejected.notFound("assessment", id));
+        return store.get(caller, id);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Page<Assessment> search(Caller caller, PageRequest page) {
-        Map<String, Object> params = new HashMap<>();
-        String where = " WHERE " + visible(caller, params);
-        long total = jdbc.sql("SELECT count(*)" + FROM + where).params(params).query(Long.class).single();
-        params.put("limit", page.size());
-        params.put("offset", page.offset());
-        return new Page<>(jdbc.sql("SELECT " + COLUMNS + FROM + where + " ORDER BY d.id DESC LIMIT :limit OFFSET :offset")
-                .params(params).query(DenucleatedService::map).list(), page.page(), page.size(), total);
+        return store.search(caller, page);
     }
 }

@@ -3,7 +3,6 @@ package cn.chanrong.scf.internal;
 import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.identity.Caller;
-import cn.chanrong.identity.ReadScope;
 import cn.chanrong.identity.Role;
 import cn.chanrong.lending.TradeFinance;
 import cn.chanrong.registry.CollateralRegistry;
@@ -23,12 +22,9 @@ import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,62 +37,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class FinancingService {
 
-    private static final String COLUMNS = """
-            o.id, o.receivable_id, r.number, o.institution_id, i.name, o.status, o.advance_rate, o.discount_rate, o.fee,
-            o.recourse, o.kind, o.risk_obligor, o.advance, o.interest, o.loan_id, l.number, o.filing_number, o.notice,
-            o.refusal, o.requested_at, o.answered_at, o.accepted_at""";
-    private static final String FROM = " " + """
-             FROM scf_financing_offer o JOIN scf_receivable r ON r.id = o.receivable_id
-             JOIN institution i ON i.id = o.institution_id LEFT JOIN loan l ON l.id = o.loan_id""";
-
     private final JdbcClient jdbc;
+    private final OfferStore offers;
     private final ReceivableStore receivables;
     private final Parties parties;
     private final CollateralRegistry registry;
     private final FinanceAndFile financeAndFile;
     private final AuditTrail audit;
 
-    FinancingService(JdbcClient jdbc, ReceivableStore receivables, Parties parties, CollateralRegistry registry,
-                     FinanceAndFile financeAndFile, AuditTrail audit) {
+    FinancingService(JdbcClient jdbc, OfferStore offers, ReceivableStore receivables, Parties parties,
+                     CollateralRegistry registry, FinanceAndFile financeAndFile, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.offers = offers;
         this.receivables = receivables;
         this.parties = parties;
         this.registry = registry;
         this.financeAndFile = financeAndFile;
         this.audit = audit;
-    }
-
-    private static Offer map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new Offer(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
-                rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9), (Boolean) rs.getObject(10),
-                rs.getString(11), rs.getString(12), rs.getBigDecimal(13), rs.getBigDecimal(14),
-                (Long) rs.getObject(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
-                instant(rs, 20), instant(rs, 21), instant(rs, 22));
-    }
-
-    private static java.time.Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    private Offer load(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE o.id = :id").param("id", id).query(FinancingService::map)
-                .optional().orElseThrow(() -> Rejected.notFound("offer", id));
-    }
-
-    /**
-     * Who may read an offer: the funder that made it, the creditor it was made to, the financial
-     * regulators where the creditor or the debtor is registered.
-     */
-    static final ReadScope SCOPE = ReadScope.customerData().institution("o.institution_id").enterprise("r.creditor_id")
-            .regionOfEnterprise("r.debtor_id");
-
-    /** An offer the caller may see, else not found. */
-    private Offer visible(Caller caller, long id) {
-        Map<String, Object> params = new HashMap<>();
-        String where = SCOPE.where(caller, params);
-        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE o.id = :id AND " + where).params(params).param("id", id)
-                .query(FinancingService::map).optional().orElseThrow(() -> Rejected.notFound("offer", id));
     }
 
     @Transactional
@@ -134,7 +91,7 @@ class FinancingService {
                     .param("r", receivableId).param("i", i).param("by", caller.username()).query(Long.class)
                     .optional().orElse(null);
             if (id != null) {
-                out.add(load(id));
+                out.add(offers.load(id));
             }
         }
         audit.record(AuditEvent.success(caller.username(), "scf.financing.request", "receivable", r.number(),
@@ -146,10 +103,8 @@ class FinancingService {
         if (!caller.is(Role.INSTITUTION) || !(caller.hasAuthority("operator") || caller.hasAuthority("approver"))) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.institution-only", null));
         }
-        Offer o = visible(caller, offerId);
-        jdbc.sql("SELECT id FROM scf_financing_offer WHERE id = :id FOR UPDATE").param("id", offerId).query(Long.class)
-                .single();
-        o = load(offerId);
+        Offer o = offers.visible(caller, offerId);
+        o = offers.lock(offerId);
         if (!"REQUESTED".equals(o.status())) {
             throw Rejected.conflict(Rejection.of("scf.offer.status", "status", o.id(), o.status()));
         }
@@ -187,7 +142,7 @@ class FinancingService {
                 .param("by", caller.username()).param("id", offerId).update();
         audit.record(AuditEvent.success(caller.username(), "scf.financing.offer", "receivable", o.receivableNumber(),
                 "advance " + advanceRate.toPlainString() + " at " + rate.toPlainString() + "% " + kind + " obligor " + obligor));
-        return load(offerId);
+        return offers.load(offerId);
     }
 
     @Transactional
@@ -202,7 +157,7 @@ class FinancingService {
                 .param("r", reason.strip()).param("by", caller.username()).param("id", offerId).update();
         audit.record(AuditEvent.success(caller.username(), "scf.financing.decline", "receivable", o.receivableNumber(),
                 reason.strip()));
-        return load(offerId);
+        return offers.load(offerId);
     }
 
     /** What the registry is asked about a receivable: the creditor grants it, identified by its number and invoice. */
@@ -223,11 +178,9 @@ class FinancingService {
         if (!caller.is(Role.ENTERPRISE)) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.enterprise-only", null));
         }
-        Offer o = visible(caller, offerId);
+        Offer o = offers.visible(caller, offerId);
         Receivable r = receivables.lock(o.receivableId());
-        jdbc.sql("SELECT id FROM scf_financing_offer WHERE id = :id FOR UPDATE").param("id", offerId).query(Long.class)
-                .single();
-        o = load(offerId);
+        o = offers.lock(offerId);
         // the registry first: a receivable financed elsewhere is refused with the filing that holds it
         CollateralRegistry.Request request = registryRequest(r, o.kind() == null ? "FACTORING" : o.kind());
         Receivable held = r;
@@ -272,32 +225,18 @@ class FinancingService {
         audit.record(AuditEvent.success(caller.username(), "scf.financing.accept", "receivable", r.number(),
                 "loan " + done.loan().number() + " " + figures.principal().toPlainString() + ", filing "
                         + done.filingNumber()));
-        return load(offerId);
+        return offers.load(offerId);
     }
 
     @Transactional(readOnly = true)
     Page<Offer> offers(Caller caller, Long receivableId, String status, PageRequest page) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(" WHERE ").append(SCOPE.where(caller, params));
-        if (receivableId != null) {
-            where.append(" AND o.receivable_id = :rid");
-            params.put("rid", receivableId);
-        }
-        if (status != null && !status.isBlank()) {
-            where.append(" AND o.status = :st");
-            params.put("st", status.strip());
-        }
-        long total = jdbc.sql("SELECT count(*)" + FROM + where).params(params).query(Long.class).single();
-        params.put("limit", page.size());
-        params.put("offset", page.offset());
-        return new Page<>(jdbc.sql("SELECT " + COLUMNS + FROM + where + " ORDER BY o.id DESC LIMIT :limit OFFSET :offset")
-                .params(params).query(FinancingService::map).list(), page.page(), page.size(), total);
+        return offers.page(caller, receivableId, status, page);
     }
 
     /** The funder's pre-financing checklist: invoice authenticity, related parties, registry, confirmation. */
     @Transactional(readOnly = true)
     List<Check> checklist(Caller caller, long offerId) {
-        Offer o = visible(caller, offerId);
+        Offer o = offers.visible(caller, offerId);
         Receivable r = receivables.get(caller, o.receivableId());
         List<Check> out = new ArrayList<>();
         if (r.invoiceNumber() == null) {

@@ -3,13 +3,18 @@ package cn.chanrong.scf.internal;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.ReadScope;
 import cn.chanrong.identity.Role;
+import cn.chanrong.scf.WarehouseReceipts.Detail;
+import cn.chanrong.scf.WarehouseReceipts.Event;
+import cn.chanrong.scf.WarehouseReceipts.MarginCall;
 import cn.chanrong.scf.WarehouseReceipts.Pledge;
 import cn.chanrong.scf.WarehouseReceipts.Receipt;
+import cn.chanrong.scf.WarehouseReceipts.Valuation;
 import cn.chanrong.scf.WarehouseReceipts.Warehouse;
 import cn.chanrong.shared.Rejected;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -117,5 +122,32 @@ class WarehouseRecords {
         jdbc.sql("SELECT id FROM scf_warehouse_receipt WHERE id = :id FOR UPDATE").param("id", id).query(Long.class)
                 .optional().orElseThrow(() -> Rejected.notFound("warehouse receipt", id));
         return jdbc.sql(RECEIPT + " WHERE r.id = :id").param("id", id).query(WarehouseRecords::receiptRow).single();
+    }
+
+    /** A receipt with its supervision events, valuations and margin calls, oldest first. */
+    Detail detail(Receipt r) {
+        long id = r.id();
+        List<Event> events = jdbc.sql("""
+                        SELECT id, kind, quantity, quantity_after, occurred_on, sensor, note, decision, alert, recorded_by
+                          FROM scf_receipt_event WHERE receipt_id = :r ORDER BY id""")
+                .param("r", id).query((rs, i) -> new Event(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3),
+                        rs.getBigDecimal(4), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getString(9), rs.getString(10)))
+                .list();
+        List<Valuation> valuations = jdbc.sql("""
+                        SELECT valued_on, priced_on, price, quantity, value, exposure, ltv, state
+                          FROM scf_receipt_valuation WHERE receipt_id = :r ORDER BY valued_on""")
+                .param("r", id).query((rs, i) -> new Valuation(rs.getObject(1, LocalDate.class),
+                        rs.getObject(2, LocalDate.class), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
+                        rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8)))
+                .list();
+        List<MarginCall> calls = jdbc.sql("""
+                        SELECT id, raised_on, cure_by, ltv, status, closed_on FROM scf_margin_call
+                         WHERE receipt_id = :r ORDER BY id""")
+                .param("r", id).query((rs, i) -> new MarginCall(rs.getLong(1), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class), rs.getBigDecimal(4), rs.getString(5),
+                        rs.getObject(6, LocalDate.class)))
+                .list();
+        return new Detail(r, events, valuations, calls);
     }
 }

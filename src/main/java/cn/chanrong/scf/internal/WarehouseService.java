@@ -40,6 +40,7 @@ class WarehouseService implements WarehouseReceipts {
     private final WarehousePledges pledges;
     private final WarehouseSupervision supervision;
     private final CommodityPrices prices;
+    private final PriceEntries priceEntries;
     private final WarehouseRevaluation revaluation;
     private final Alerts alerts;
     private final ReferenceData reference;
@@ -47,13 +48,15 @@ class WarehouseService implements WarehouseReceipts {
     private final AuditTrail audit;
 
     WarehouseService(JdbcClient jdbc, WarehouseRecords records, WarehousePledges pledges,
-                     WarehouseSupervision supervision, CommodityPrices prices, WarehouseRevaluation revaluation,
-                     Alerts alerts, ReferenceData reference, BusinessDate businessDate, AuditTrail audit) {
+                     WarehouseSupervision supervision, CommodityPrices prices, PriceEntries priceEntries,
+                     WarehouseRevaluation revaluation, Alerts alerts, ReferenceData reference, BusinessDate businessDate,
+                     AuditTrail audit) {
         this.jdbc = jdbc;
         this.records = records;
         this.pledges = pledges;
         this.supervision = supervision;
         this.prices = prices;
+        this.priceEntries = priceEntries;
         this.revaluation = revaluation;
         this.alerts = alerts;
         this.reference = reference;
@@ -150,29 +153,7 @@ class WarehouseService implements WarehouseReceipts {
     @Override
     @Transactional(readOnly = true)
     public Detail detail(Caller caller, long id) {
-        Receipt r = get(caller, id);
-        List<Event> events = jdbc.sql("""
-                        SELECT id, kind, quantity, quantity_after, occurred_on, sensor, note, decision, alert, recorded_by
-                          FROM scf_receipt_event WHERE receipt_id = :r ORDER BY id""")
-                .param("r", id).query((rs, i) -> new Event(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3),
-                        rs.getBigDecimal(4), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getString(9), rs.getString(10)))
-                .list();
-        List<Valuation> valuations = jdbc.sql("""
-                        SELECT valued_on, priced_on, price, quantity, value, exposure, ltv, state
-                          FROM scf_receipt_valuation WHERE receipt_id = :r ORDER BY valued_on""")
-                .param("r", id).query((rs, i) -> new Valuation(rs.getObject(1, LocalDate.class),
-                        rs.getObject(2, LocalDate.class), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
-                        rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8)))
-                .list();
-        List<MarginCall> calls = jdbc.sql("""
-                        SELECT id, raised_on, cure_by, ltv, status, closed_on FROM scf_margin_call
-                         WHERE receipt_id = :r ORDER BY id""")
-                .param("r", id).query((rs, i) -> new MarginCall(rs.getLong(1), rs.getObject(2, LocalDate.class),
-                        rs.getObject(3, LocalDate.class), rs.getBigDecimal(4), rs.getString(5),
-                        rs.getObject(6, LocalDate.class)))
-                .list();
-        return new Detail(r, events, valuations, calls);
+        return records.detail(get(caller, id));
     }
 
     @Override
@@ -270,59 +251,22 @@ class WarehouseService implements WarehouseReceipts {
 
     // ---- prices, revaluation, alerts
 
-    private static void pricer(Caller caller) {
-        boolean ok = caller.isAdmin() || caller.is(Role.REGULATOR)
-                || caller.is(Role.INSTITUTION) && caller.hasAuthority("operator");
-        if (!ok) {
-            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.price.not-allowed", null));
-        }
-    }
-
     @Override
     @Transactional
     public Price enterPrice(Caller caller, PriceRequest request) {
-        pricer(caller);
-        List<Rejection> r = new ArrayList<>();
-        LocalDate today = businessDate.today();
-        CommodityPrices.Checked c = CommodityPrices.check(request.commodityCode(), request.date(), request.pricePerUnit(),
-                request.unit(), today, r);
-        if (!r.isEmpty()) {
-            throw Rejected.invalid(r);
-        }
-        Price p = prices.store(c, "ENTERED", caller.username());
-        audit.record(AuditEvent.success(caller.username(), "scf.price.enter", "commodity-price", c.code(),
-                c.date() + " " + c.price().toPlainString() + "/" + c.unit()));
-        revaluation.revalue(c.date(), caller.username());
-        return p;
+        return priceEntries.enter(caller, request);
     }
 
     @Override
     @Transactional
     public List<Price> importPrices(Caller caller, byte[] csv, String encoding) {
-        return importPriceFile(caller, Upload.of(csv), encoding);
+        return priceEntries.importFile(caller, Upload.of(csv), encoding);
     }
 
     @Override
     @Transactional
     public List<Price> importPrices(Caller caller, Upload csv, String encoding) {
-        return importPriceFile(caller, csv, encoding);
-    }
-
-    /** Checks the whole file first (streaming, nothing kept but the duplicate keys), then stores it row by row. */
-    private List<Price> importPriceFile(Caller caller, Upload csv, String encoding) {
-        pricer(caller);
-        LocalDate today = businessDate.today();
-        var source = CommodityPrices.checkFile(csv, encoding, today);
-        List<Price> stored = new java.util.ArrayList<>();
-        java.util.SortedSet<LocalDate> dates = new java.util.TreeSet<>();
-        CommodityPrices.forEachRow(source, today, c -> {
-            stored.add(prices.store(c, "CSV", caller.username()));
-            dates.add(c.date());
-        });
-        audit.record(AuditEvent.success(caller.username(), "scf.price.import", "commodity-price", null,
-                stored.size() + " prices"));
-        dates.forEach(d -> revaluation.revalue(d, caller.username()));
-        return stored;
+        return priceEntries.importFile(caller, csv, encoding);
     }
 
     @Override
@@ -340,19 +284,7 @@ class WarehouseService implements WarehouseReceipts {
     @Override
     @Transactional
     public Revaluation revalue(Caller caller, LocalDate date) {
-        if (!caller.isAdmin()) {
-            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("forbidden", null));
-        }
-        LocalDate today = businessDate.today();
-        LocalDate d = date == null ? today : date;
-        if (d.isAfter(today)) {
-            throw Rejected.invalid(Rejection.of("date.future", "date", d, today));
-        }
-        Revaluation result = revaluation.revalue(d, caller.username());
-        audit.record(AuditEvent.success(caller.username(), "scf.receipt.revalue", "warehouse-receipt", null,
-                d + ": " + result.valued() + " valued, " + result.alerts() + " alerts, " + result.marginCalls()
-                        + " margin calls"));
-        return result;
+        return priceEntries.revalue(caller, date);
     }
 
     @Override
