@@ -14,6 +14,7 @@ import cn.chanrong.scf.Receivables.Terms;
 import cn.chanrong.scf.ScfEvent;
 import cn.chanrong.scf.domain.DebtorNotice;
 import cn.chanrong.scf.domain.FinanceCalculator;
+import cn.chanrong.scf.domain.OfferStatus;
 import cn.chanrong.scf.domain.ReceivableStatus;
 import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Page;
@@ -104,16 +105,13 @@ class FinancingService {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.institution-only", null));
         }
         Offer o = offers.visible(caller, offerId);
-        o = offers.lock(offerId);
-        if (!"REQUESTED".equals(o.status())) {
-            throw Rejected.conflict(Rejection.of("scf.offer.status", "status", o.id(), o.status()));
-        }
-        return o;
+        return offers.lock(offerId);
     }
 
     @Transactional
     Offer offer(Caller caller, long offerId, Terms t) {
         Offer o = funderOwn(caller, offerId);
+        OfferStatus offered = OfferStatus.of(o.status()).offer(o.id()).orThrow();
         List<Rejection> problems = new ArrayList<>();
         BigDecimal advanceRate = Amounts.parse(t.advanceRate(), "advanceRate", false, BigDecimal.ONE, problems);
         if (advanceRate != null && advanceRate.signum() <= 0) {
@@ -134,10 +132,10 @@ class FinancingService {
             throw Rejected.invalid(problems);
         }
         jdbc.sql("""
-                        UPDATE scf_financing_offer SET status = 'OFFERED', advance_rate = :ar, discount_rate = :dr, fee = :fee,
+                        UPDATE scf_financing_offer SET status = :s, advance_rate = :ar, discount_rate = :dr, fee = :fee,
                             recourse = :rec, kind = :k, risk_obligor = :ob, answered_by = :by, answered_at = now()
                         WHERE id = :id""")
-                .param("ar", advanceRate).param("dr", rate).param("fee", fee)
+                .param("s", offered.name()).param("ar", advanceRate).param("dr", rate).param("fee", fee)
                 .param("rec", t.recourse() == null || t.recourse()).param("k", kind).param("ob", obligor)
                 .param("by", caller.username()).param("id", offerId).update();
         audit.record(AuditEvent.success(caller.username(), "scf.financing.offer", "receivable", o.receivableNumber(),
@@ -148,13 +146,15 @@ class FinancingService {
     @Transactional
     Offer decline(Caller caller, long offerId, String reason) {
         Offer o = funderOwn(caller, offerId);
+        OfferStatus declined = OfferStatus.of(o.status()).decline(o.id()).orThrow();
         if (reason == null || reason.isBlank()) {
             throw Rejected.invalid(Rejection.of("scf.required", "reason"));
         }
         jdbc.sql("""
-                        UPDATE scf_financing_offer SET status = 'DECLINED', refusal = :r, answered_by = :by, answered_at = now()
+                        UPDATE scf_financing_offer SET status = :s, refusal = :r, answered_by = :by, answered_at = now()
                         WHERE id = :id""")
-                .param("r", reason.strip()).param("by", caller.username()).param("id", offerId).update();
+                .param("s", declined.name()).param("r", reason.strip()).param("by", caller.username())
+                .param("id", offerId).update();
         audit.record(AuditEvent.success(caller.username(), "scf.financing.decline", "receivable", o.receivableNumber(),
                 reason.strip()));
         return offers.load(offerId);
@@ -187,9 +187,7 @@ class FinancingService {
         FinanceAndFile.Refusal refusal = (c, holder) -> Rejection.of("scf.already-filed", "offerId", held.number(),
                 c.number(), holder);
         financeAndFile.refuseIfHeld(o.institutionId(), List.of(request), caller.username(), refusal);
-        if (!"OFFERED".equals(o.status())) {
-            throw Rejected.conflict(Rejection.of("scf.offer.status", "status", o.id(), o.status()));
-        }
+        OfferStatus accepted = OfferStatus.of(o.status()).accept(o.id()).orThrow();
         ReceivableStatus financed = ReceivableStatus.of(r.status()).finance(r.number()).orThrow();
         LocalDate today = parties.today();
         if (!r.dueOn().isAfter(today)) {
@@ -212,14 +210,15 @@ class FinancingService {
                         figures.principal(), figures.interest(), offer.discountRate(), f.loan().id(), f.filingNumber(),
                         today, held.dueOn())));
         jdbc.sql("""
-                        UPDATE scf_financing_offer SET status = 'ACCEPTED', advance = :a, interest = :i, loan_id = :l,
+                        UPDATE scf_financing_offer SET status = :s, advance = :a, interest = :i, loan_id = :l,
                             filing_number = :f, notice = :n, accepted_at = now() WHERE id = :id""")
-                .param("a", figures.principal()).param("i", figures.interest()).param("l", done.loan().id())
-                .param("f", done.filingNumber()).param("n", done.notice()).param("id", offerId).update();
+                .param("s", accepted.name()).param("a", figures.principal()).param("i", figures.interest())
+                .param("l", done.loan().id()).param("f", done.filingNumber()).param("n", done.notice()).param("id", offerId).update();
         jdbc.sql("""
-                        UPDATE scf_financing_offer SET status = 'LAPSED'
-                        WHERE receivable_id = :r AND id <> :id AND status IN ('REQUESTED', 'OFFERED')""")
-                .param("r", r.id()).param("id", offerId).update();
+                        UPDATE scf_financing_offer SET status = :s
+                        WHERE receivable_id = :r AND id <> :id AND status IN (:open)""")
+                .param("s", OfferStatus.LAPSED.name()).param("r", r.id()).param("id", offerId)
+                .param("open", OfferStatus.openNames()).update();
         jdbc.sql("UPDATE scf_receivable SET status = :s, version = version + 1 WHERE id = :id")
                 .param("s", financed.name()).param("id", r.id()).update();
         audit.record(AuditEvent.success(caller.username(), "scf.financing.accept", "receivable", r.number(),

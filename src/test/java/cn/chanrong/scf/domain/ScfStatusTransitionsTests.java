@@ -9,8 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Every named transition of receivables, vouchers, their parts and warehouse receipts from every state,
- * as a table: the state it leads to, or the code of the rejection a person reads.
+ * Every named transition of receivables, financing offers, vouchers, their parts and warehouse receipts
+ * from every state, as a table: the state it leads to, or the code of the rejection a person reads.
  */
 class ScfStatusTransitionsTests {
 
@@ -92,6 +92,23 @@ class ScfStatusTransitionsTests {
         assertThat(outcome(from.release(n))).isEqualTo(release);
         assertThat(outcome(from.cancel(n))).isEqualTo(cancel);
         assertThat(outcome(from.record(n))).isEqualTo(event);
+    }
+
+    @ParameterizedTest(name = "offer {0}: offer → {1}, decline → {2}, accept → {3}, lapse → {4}")
+    @CsvSource({
+            "REQUESTED, OFFERED,          DECLINED,         scf.offer.status, LAPSED",
+            "OFFERED,   scf.offer.status, scf.offer.status, ACCEPTED,         LAPSED",
+            "DECLINED,  scf.offer.status, scf.offer.status, scf.offer.status, scf.offer.status",
+            "ACCEPTED,  scf.offer.status, scf.offer.status, scf.offer.status, scf.offer.status",
+            "LAPSED,    scf.offer.status, scf.offer.status, scf.offer.status, scf.offer.status",
+            "REFUSED,   scf.offer.status, scf.offer.status, scf.offer.status, scf.offer.status"})
+    void financing_offers(OfferStatus from, String offer, String decline, String accept, String lapse) {
+        assertThat(outcome(from.offer(3))).isEqualTo(offer);
+        assertThat(outcome(from.decline(3))).isEqualTo(decline);
+        assertThat(outcome(from.accept(3))).isEqualTo(accept);
+        assertThat(outcome(from.lapse(3))).isEqualTo(lapse);
+        assertThat(from.open()).isEqualTo(from.lapse(3).allowed());
+        assertThat(OfferStatus.openNames()).containsExactly("REQUESTED", "OFFERED");
     }
 
     @ParameterizedTest(name = "{0}")
