@@ -69,12 +69,8 @@ class TableOwnershipTests {
             Map.entry("lending -> journal_entry", "the synthetic loan book posts a million disbursements set-wise beside"
                     + " the ledger; #26 routes it through the ledger's batch API"),
             Map.entry("lending -> posting", "as lending -> journal_entry (#26)"),
-            Map.entry("scf -> enterprise", "party reads move to enterprise_party_view with scf's financing core (#16)"),
-            Map.entry("scf -> enterprise_chain_tag", "enterprise_chain_tag_view (#16)"),
-            Map.entry("scf -> institution", "institution_party_view (#16)"),
-            Map.entry("scf -> loan", "loan_party_view / lending's API (#16)"),
-            Map.entry("scf -> loan_transaction", "a voucher's spending reads the discount loan's transactions through"
-                    + " lending's API (#16)"));
+            Map.entry("scf -> loan_transaction", "a voucher's spending takes the ledger entry of the discount loan's latest"
+                    + " transaction; #16 has lending's booking return it"));
 
     private static void owner(String module, String... prefixes) {
         for (String p : prefixes) {

@@ -27,8 +27,8 @@ class DenucleatedStore {
     private static final String COLUMNS = """
             d.id, d.enterprise_id, e.name, d.institution_id, i.name, d.basis, d.buyer_name, d.buyer_code, d.document_no,
             d.document_amount, d.amount, d.maturity, d.outcome, d.decision, d.loan_id, d.filing_number, d.created_at""";
-    private static final String FROM = " FROM scf_denucleated d JOIN enterprise e ON e.id = d.enterprise_id"
-            + " JOIN institution i ON i.id = d.institution_id";
+    private static final String FROM = " FROM scf_denucleated d JOIN enterprise_party_view e ON e.id = d.enterprise_id"
+            + " JOIN institution_party_view i ON i.id = d.institution_id";
 
     /** What is stored in the {@code decision} column. */
     record Stored(BigDecimal capacity, DataCredit dataCredit, AssetCredit assetCredit, RegistryCheck registry,

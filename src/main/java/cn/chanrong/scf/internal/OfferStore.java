@@ -22,7 +22,7 @@ class OfferStore {
             o.refusal, o.requested_at, o.answered_at, o.accepted_at""";
     private static final String FROM = " " + """
              FROM scf_financing_offer o JOIN scf_receivable r ON r.id = o.receivable_id
-             JOIN institution i ON i.id = o.institution_id LEFT JOIN loan l ON l.id = o.loan_id""";
+             JOIN institution_party_view i ON i.id = o.institution_id LEFT JOIN loan_party_view l ON l.loan_id = o.loan_id""";
 
     private final JdbcClient jdbc;
 

@@ -44,8 +44,8 @@ class OverviewService implements ScfOverview {
                                     WHEN 'voucher-part' THEN 'VOUCHER' WHEN 'warehouse-receipt' THEN 'WAREHOUSE'
                                     WHEN 'denucleated' THEN 'DENUCLEATED' ELSE 'OTHER' END AS kind,
                                count(*), sum(l.principal), sum(l.principal_outstanding)
-                          FROM loan l JOIN enterprise e ON e.id = l.borrower_id
-                          LEFT JOIN enterprise_chain_tag t ON t.enterprise_id = l.borrower_id
+                          FROM loan_party_view l JOIN enterprise_party_view e ON e.id = l.borrower_id
+                          LEFT JOIN enterprise_chain_tag_view t ON t.enterprise_id = l.borrower_id
                          WHERE l.trade_reference IS NOT NULL AND e.region_code LIKE :p || '%'
                          GROUP BY 1, 2 ORDER BY 1, 2""")
                 .param("p", prefix)
@@ -57,7 +57,7 @@ class OverviewService implements ScfOverview {
                                coalesce(sum(p.amount) FILTER (WHERE p.status = 'DISCOUNTED'
                                    OR p.status = 'SETTLED' AND p.funder_id IS NOT NULL), 0),
                                coalesce(sum(p.amount) FILTER (WHERE p.status = 'SETTLED'), 0)
-                          FROM scf_voucher_part p JOIN enterprise e ON e.id = p.holder_id
+                          FROM scf_voucher_part p JOIN enterprise_party_view e ON e.id = p.holder_id
                          WHERE p.status IN ('LIVE', 'DISCOUNTED', 'SETTLED') AND e.region_code LIKE :p || '%'
                          GROUP BY p.tier ORDER BY p.tier""")
                 .param("p", prefix)

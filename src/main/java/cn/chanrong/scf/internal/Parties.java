@@ -26,18 +26,18 @@ class Parties {
 
     Optional<Party> enterprise(long id) {
         return jdbc.sql("SELECT e.id, e.name, e.credit_code, e.region_code, " + EnterpriseSql.SIZE
-                        + ", e.group_id FROM enterprise e WHERE e.id = :id")
+                        + ", e.group_id FROM enterprise_party_view e WHERE e.id = :id")
                 .param("id", id).query((rs, i) -> new Party(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), (Long) rs.getObject(6))).optional();
     }
 
     Optional<Party> byCreditCode(String code) {
-        return jdbc.sql("SELECT id FROM enterprise WHERE credit_code = :c").param("c", code).query(Long.class)
+        return jdbc.sql("SELECT id FROM enterprise_party_view WHERE credit_code = :c").param("c", code).query(Long.class)
                 .optional().flatMap(this::enterprise);
     }
 
     Optional<String> institutionName(long id) {
-        return jdbc.sql("SELECT name FROM institution WHERE id = :id").param("id", id).query(String.class).optional();
+        return jdbc.sql("SELECT name FROM institution_party_view WHERE id = :id").param("id", id).query(String.class).optional();
     }
 
     java.time.LocalDate today() {

@@ -177,7 +177,7 @@ class ReceivableConfirmations {
         Row row = jdbc.sql("""
                         SELECT r.number, c.credit_code, d.credit_code, r.amount, r.due_on, r.decision_at, r.status,
                                r.signature, r.signature_key, r.signature_algorithm, r.signature_key_holder
-                          FROM scf_receivable r JOIN enterprise c ON c.id = r.creditor_id JOIN enterprise d ON d.id = r.debtor_id
+                          FROM scf_receivable r JOIN enterprise_party_view c ON c.id = r.creditor_id JOIN enterprise_party_view d ON d.id = r.debtor_id
                          WHERE r.id = :id""" + " AND " + ReceivableStore.visible(caller, scope))
                 .params(scope).param("id", id)
                 .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),

@@ -22,8 +22,8 @@ class ReceivableStore {
             r.contract_no, r.amount, r.delivered_on, r.due_on, r.contract_term_days, r.source, r.status, r.decision_at,
             r.decided_by, r.dispute_reason, r.signature IS NOT NULL, r.diluted, r.paid, r.paid_on, r.voucher_paid_on,
             r.created_by, r.created_at, r.version""";
-    static final String FROM = " FROM scf_receivable r JOIN enterprise c ON c.id = r.creditor_id"
-            + " JOIN enterprise d ON d.id = r.debtor_id";
+    static final String FROM = " FROM scf_receivable r JOIN enterprise_party_view c ON c.id = r.creditor_id"
+            + " JOIN enterprise_party_view d ON d.id = r.debtor_id";
 
     private final JdbcClient jdbc;
 

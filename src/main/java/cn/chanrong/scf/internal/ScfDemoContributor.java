@@ -84,7 +84,7 @@ class ScfDemoContributor implements DemoContributor {
         Caller sme = caller("enterprise");
         Caller core = caller("core");
         List<Long> tiers = jdbc.sql("""
-                        SELECT id FROM enterprise WHERE industry_code LIKE 'C%' AND id NOT IN (:a, :b)
+                        SELECT id FROM enterprise_party_view WHERE industry_code LIKE 'C%' AND id NOT IN (:a, :b)
                         ORDER BY (region_code LIKE '35%') DESC, id LIMIT 2""")
                 .param("a", sme.enterpriseId()).param("b", core.enterpriseId()).query(Long.class).list();
         if (tiers.size() < 2) {
@@ -165,7 +165,7 @@ class ScfDemoContributor implements DemoContributor {
     }
 
     private String code(long enterpriseId) {
-        return jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :id").param("id", enterpriseId)
+        return jdbc.sql("SELECT credit_code FROM enterprise_party_view WHERE id = :id").param("id", enterpriseId)
                 .query(String.class).single();
     }
 

@@ -162,7 +162,7 @@ class VoucherMoves {
         if (funder == null) {
             problems.add(Rejection.of("required", "institutionId"));
         } else {
-            funderName = jdbc.sql("SELECT name FROM institution WHERE id = :id").param("id", funder).query(String.class)
+            funderName = jdbc.sql("SELECT name FROM institution_party_view WHERE id = :id").param("id", funder).query(String.class)
                     .optional().orElse(null);
             if (funderName == null) {
                 problems.add(Rejection.of("voucher.funder-unknown", "institutionId", funder));

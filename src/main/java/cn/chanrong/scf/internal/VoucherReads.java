@@ -47,14 +47,14 @@ class VoucherReads {
                    v.settled_on,
                    (SELECT coalesce(sum(p.amount), 0) FROM scf_voucher_part p
                      WHERE p.voucher_id = v.id AND p.status IN ('LIVE', 'DISCOUNTED')) AS outstanding
-              FROM scf_voucher v JOIN enterprise i ON i.id = v.issuer_id JOIN enterprise s ON s.id = v.supplier_id""";
+              FROM scf_voucher v JOIN enterprise_party_view i ON i.id = v.issuer_id JOIN enterprise_party_view s ON s.id = v.supplier_id""";
 
     private static final String PART = """
             SELECT p.id, p.voucher_id, v.number, p.parent_id, p.tier, p.holder_id, h.name AS holder_name, p.amount,
                    p.status, p.funder_id, f.name AS funder_name, p.loan_id, p.discount_rate, p.discount_interest,
                    p.discounted_on, p.paid, p.shortfall, v.maturity, p.recourse
               FROM scf_voucher_part p JOIN scf_voucher v ON v.id = p.voucher_id
-              JOIN enterprise h ON h.id = p.holder_id LEFT JOIN institution f ON f.id = p.funder_id""";
+              JOIN enterprise_party_view h ON h.id = p.holder_id LEFT JOIN institution_party_view f ON f.id = p.funder_id""";
 
     static Voucher voucher(ResultSet rs, int i) throws SQLException {
         return new Voucher(rs.getLong("id"), rs.getString("number"), rs.getLong("issuer_id"), rs.getString("issuer_name"),
@@ -98,7 +98,7 @@ class VoucherReads {
     boolean visible(Caller caller, long voucherId) {
         Map<String, Object> p = new HashMap<>();
         String where = visibleTo(caller, p);
-        return jdbc.sql("SELECT count(*) FROM scf_voucher v JOIN enterprise i ON i.id = v.issuer_id WHERE v.id = :id AND "
+        return jdbc.sql("SELECT count(*) FROM scf_voucher v JOIN enterprise_party_view i ON i.id = v.issuer_id WHERE v.id = :id AND "
                 + where).params(p).param("id", voucherId).query(Long.class).single() > 0;
     }
 
@@ -155,7 +155,7 @@ class VoucherReads {
         }
         List<Voucher> items = jdbc.sql(VOUCHER + " WHERE " + where + " ORDER BY v.id DESC LIMIT :limit OFFSET :offset")
                 .params(p).param("limit", page.size()).param("offset", page.offset()).query(VoucherReads::voucher).list();
-        long total = jdbc.sql("SELECT count(*) FROM scf_voucher v JOIN enterprise i ON i.id = v.issuer_id WHERE " + where)
+        long total = jdbc.sql("SELECT count(*) FROM scf_voucher v JOIN enterprise_party_view i ON i.id = v.issuer_id WHERE " + where)
                 .params(p).query(Long.class).single();
         return new Page<>(items, page.page(), page.size(), total);
     }

@@ -106,6 +106,6 @@ class VoucherSpending {
     }
 
     boolean enterpriseExists(long id) {
-        return jdbc.sql("SELECT count(*) FROM enterprise WHERE id = :id").param("id", id).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM enterprise_party_view WHERE id = :id").param("id", id).query(Long.class).single() > 0;
     }
 }

@@ -78,7 +78,7 @@ class WarehousePledges {
         List<Rejection> r = new ArrayList<>();
         if (q.funderId() == null) {
             r.add(Rejection.of("required", "funderId"));
-        } else if (jdbc.sql("SELECT count(*) FROM institution WHERE id = :i").param("i", q.funderId())
+        } else if (jdbc.sql("SELECT count(*) FROM institution_party_view WHERE id = :i").param("i", q.funderId())
                 .query(Long.class).single() == 0) {
             r.add(Rejection.of("scf.warehouse.unknown-funder", "funderId", q.funderId()));
         }
@@ -163,7 +163,7 @@ class WarehousePledges {
             throw Rejected.invalid(Rejection.of("scf.pledge.minimum-above-value", "minimumValue",
                     q.minimumValue().toPlainString(), value.toPlainString()));
         }
-        var owner = jdbc.sql("SELECT credit_code, name FROM enterprise WHERE id = :e").param("e", receipt.ownerId())
+        var owner = jdbc.sql("SELECT credit_code, name FROM enterprise_party_view WHERE id = :e").param("e", receipt.ownerId())
                 .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
         int termMonths = (int) Math.max(1, ChronoUnit.MONTHS.between(today, q.maturity().minusDays(1)) + 1);
         String description = "仓单质押 / warehouse receipt pledge " + receipt.number() + ": " + receipt.commodityName()

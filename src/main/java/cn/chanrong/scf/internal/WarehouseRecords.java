@@ -29,7 +29,7 @@ class WarehouseRecords {
 
     static final String WAREHOUSE = """
             SELECT w.id, w.name, w.region_code, w.address, w.operator_id, e.name AS operator_name, w.supervised, w.created_by
-              FROM scf_warehouse w LEFT JOIN enterprise e ON e.id = w.operator_id""";
+              FROM scf_warehouse w LEFT JOIN enterprise_party_view e ON e.id = w.operator_id""";
 
     static final String RECEIPT = """
             SELECT r.id, r.number, r.warehouse_id, w.name AS warehouse_name, r.owner_id, o.name AS owner_name,
@@ -40,9 +40,9 @@ class WarehouseRecords {
                    p.released_by, p.release_note, p.released_unpaid
               FROM scf_warehouse_receipt r
               JOIN scf_warehouse w ON w.id = r.warehouse_id
-              JOIN enterprise o ON o.id = r.owner_id
+              JOIN enterprise_party_view o ON o.id = r.owner_id
               LEFT JOIN scf_receipt_pledge p ON p.receipt_id = r.id
-              LEFT JOIN institution i ON i.id = p.institution_id""";
+              LEFT JOIN institution_party_view i ON i.id = p.institution_id""";
 
     private final JdbcClient jdbc;
 
@@ -81,7 +81,7 @@ class WarehouseRecords {
     }
 
     boolean enterpriseExists(long id) {
-        return jdbc.sql("SELECT count(*) FROM enterprise WHERE id = :e").param("e", id).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM enterprise_party_view WHERE id = :e").param("e", id).query(Long.class).single() > 0;
     }
 
     /** Administrators, and the users of the warehouse's operator enterprise, act for the warehouse. */
