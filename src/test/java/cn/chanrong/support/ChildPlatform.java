@@ -58,7 +58,11 @@ public final class ChildPlatform implements AutoCloseable {
         cmd.add("--logging.level.root=WARN");
         cmd.addAll(common);
         Path log = dataDir.resolve("child-" + children.size() + ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        // a child platform lives on its own data directory, so on its own embedded server: an external
+        // database given to the tests (CI's second pass) belongs to the parent
+        builder.environment().keySet().removeIf(k -> k.startsWith("SPRING_DATASOURCE_"));
+        Process p = builder.start();
         children.add(p);
         logs.put(p, log);
         return p;
