@@ -68,9 +68,7 @@ class TableOwnershipTests {
             Map.entry("lending -> institution", "as lending -> enterprise, for the lender (#26)"),
             Map.entry("lending -> journal_entry", "the synthetic loan book posts a million disbursements set-wise beside"
                     + " the ledger; #26 routes it through the ledger's batch API"),
-            Map.entry("lending -> posting", "as lending -> journal_entry (#26)"),
-            Map.entry("scf -> loan_transaction", "a voucher's spending takes the ledger entry of the discount loan's latest"
-                    + " transaction; #16 has lending's booking return it"));
+            Map.entry("lending -> posting", "as lending -> journal_entry (#26)"));
 
     private static void owner(String module, String... prefixes) {
         for (String p : prefixes) {

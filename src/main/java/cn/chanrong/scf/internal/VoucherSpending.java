@@ -21,8 +21,10 @@ class VoucherSpending {
     private final JdbcClient jdbc;
     private final VoucherReads reads;
     private final BusinessDate businessDate;
+    private final cn.chanrong.lending.Loans loans;
 
-    VoucherSpending(JdbcClient jdbc, VoucherReads reads, BusinessDate businessDate) {
+    VoucherSpending(JdbcClient jdbc, VoucherReads reads, BusinessDate businessDate, cn.chanrong.lending.Loans loans) {
+        this.loans = loans;
         this.jdbc = jdbc;
         this.reads = reads;
         this.businessDate = businessDate;
@@ -101,8 +103,8 @@ class VoucherSpending {
 
     /** The ledger entry of the loan's latest transaction (the disbursement just booked, or a collection). */
     Long lastEntry(long loanId) {
-        return jdbc.sql("SELECT entry_id FROM loan_transaction WHERE loan_id = :l ORDER BY id DESC LIMIT 1")
-                .param("l", loanId).query(Long.class).optional().orElse(null);
+        var moves = loans.transactions(Caller.system("scf"), loanId);
+        return moves.isEmpty() ? null : moves.getLast().entryId();
     }
 
     boolean enterpriseExists(long id) {
