@@ -23,10 +23,21 @@ public enum DayCount {
         return switch (this) {
             case MONTHLY -> BigDecimal.ONE.divide(BigDecimal.valueOf(12), MC)
                     .multiply(BigDecimal.valueOf(ChronoUnit.MONTHS.between(start.withDayOfMonth(1), end.withDayOfMonth(1))));
-            case ACT_360 -> days(start, end).divide(BigDecimal.valueOf(360), MC);
-            case ACT_365F -> days(start, end).divide(BigDecimal.valueOf(365), MC);
+            case ACT_360, ACT_365F -> days(start, end).divide(BigDecimal.valueOf(basis()), MC);
             case ACT_ACT -> actualActual(start, end);
             case THIRTY_360 -> BigDecimal.valueOf(thirty360(start, end)).divide(BigDecimal.valueOf(360), MC);
+        };
+    }
+
+    /**
+     * The days in the year of a convention that counts actual days over a fixed year (360 or 365), so
+     * that interest can be taken as one exact ratio and rounded once.
+     */
+    public int basis() {
+        return switch (this) {
+            case ACT_360 -> 360;
+            case ACT_365F -> 365;
+            default -> throw new IllegalStateException(this + " has no fixed year");
         };
     }
 

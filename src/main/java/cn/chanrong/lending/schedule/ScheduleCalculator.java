@@ -87,7 +87,7 @@ public final class ScheduleCalculator {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         long days = java.time.temporal.ChronoUnit.DAYS.between(t.start(), t.maturity());
-        int year = t.dayCount() == DayCount.ACT_360 ? 360 : 365;
+        int year = t.dayCount().basis();
         // amount × rate % × days / year as one exact ratio, rounded once
         BigDecimal interest = t.amount().multiply(t.annualRatePercent()).multiply(BigDecimal.valueOf(days))
                 .divide(BigDecimal.valueOf(100L * year), 2, RoundingMode.HALF_UP);
