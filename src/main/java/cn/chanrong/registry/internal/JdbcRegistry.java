@@ -8,7 +8,6 @@ import cn.chanrong.registry.Conflict;
 import cn.chanrong.registry.Filing;
 import cn.chanrong.registry.FilingEvent;
 import cn.chanrong.registry.domain.CollateralType;
-import cn.chanrong.registry.domain.FilingRules;
 import cn.chanrong.registry.domain.FilingStatus;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
@@ -18,7 +17,6 @@ import java.sql.Array;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -97,58 +95,31 @@ class JdbcRegistry implements CollateralRegistry {
                 .list();
     }
 
-    private record Normalised(String grantor, CollateralType type, List<String> identifiers, String blanketScope) {
-    }
-
-    private static Normalised normalise(Request r, boolean filing) {
-        List<Rejection> problems = FilingRules.check(r.grantor(), r.collateralType(), r.description(), r.identifiers(),
-                r.blanketScope(), r.termMonths(), filing);
-        if (!problems.isEmpty()) {
-            throw Rejected.invalid(problems);
-        }
-        List<String> ids = r.identifiers() == null ? List.of()
-                : new TreeSet<>(r.identifiers().stream().map(String::strip).toList()).stream().toList();
-        String scope = r.blanketScope() == null || r.blanketScope().isBlank() ? null : r.blanketScope().strip();
-        return new Normalised(r.grantor().strip(), CollateralType.parse(r.collateralType().strip()).orElseThrow(), ids,
-                scope);
-    }
-
     /**
      * Locks, in one sorted order so that two transactions cannot deadlock: the asset class of the
      * grantor (exclusive for a blanket filing, shared otherwise), then each identifier.
      */
-    private void lock(Normalised n) {
+    private void lock(FilingRequest.Normalised n) {
         String classKey = n.grantor() + "|" + n.type().assetClass();
         if (n.blanketScope() != null) {
-            jdbc.sql("SELECT pg_advisory_xact_lock(:k)").param("k", key(classKey)).query((rs, i) -> 0).single();
+            jdbc.sql("SELECT pg_advisory_xact_lock(:k)").param("k", FilingRequest.lockKey(classKey)).query((rs, i) -> 0).single();
         } else {
-            jdbc.sql("SELECT pg_advisory_xact_lock_shared(:k)").param("k", key(classKey)).query((rs, i) -> 0).single();
+            jdbc.sql("SELECT pg_advisory_xact_lock_shared(:k)").param("k", FilingRequest.lockKey(classKey)).query((rs, i) -> 0).single();
         }
         for (String id : n.identifiers()) {
-            jdbc.sql("SELECT pg_advisory_xact_lock(:k)").param("k", key(classKey + "|" + id)).query((rs, i) -> 0).single();
+            jdbc.sql("SELECT pg_advisory_xact_lock(:k)").param("k", FilingRequest.lockKey(classKey + "|" + id)).query((rs, i) -> 0).single();
         }
-    }
-
-    /** A stable 64-bit key for an advisory lock. */
-    static long key(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        long h = 0xcbf29ce484222325L;
-        for (byte x : b) {
-            h ^= x & 0xff;
-            h *= 0x100000001b3L;
-        }
-        return h;
     }
 
     @Override
     @Transactional
     public List<Conflict> check(long securedParty, Request request) {
-        Normalised n = normalise(request, false);
+        FilingRequest.Normalised n = FilingRequest.normalise(request, false);
         lock(n);
         return conflicts(securedParty, n);
     }
 
-    private List<Conflict> conflicts(long securedParty, Normalised n) {
+    private List<Conflict> conflicts(long securedParty, FilingRequest.Normalised n) {
         List<String> types = java.util.Arrays.stream(CollateralType.values())
                 .filter(t -> t.assetClass().equals(n.type().assetClass())).map(Enum::name).toList();
         List<Conflict> out = new ArrayList<>();
@@ -183,7 +154,7 @@ class JdbcRegistry implements CollateralRegistry {
     }
 
     /** National-registry filings (imported) by other parties that cover the request. */
-    private List<Conflict> externalConflicts(long securedParty, Normalised n, List<String> types) {
+    private List<Conflict> externalConflicts(long securedParty, FilingRequest.Normalised n, List<String> types) {
         List<Conflict> out = new ArrayList<>();
         String notOurs = " AND x.secured_party_name <> coalesce((SELECT name FROM institution_party_view WHERE id = :p), '')";
         jdbc.sql("""
@@ -212,7 +183,7 @@ class JdbcRegistry implements CollateralRegistry {
     }
 
     /** The refused attempt is kept even though the caller's transaction rolls back. */
-    private void recordBlocked(long securedParty, Normalised n, List<Conflict> conflicts) {
+    private void recordBlocked(long securedParty, FilingRequest.Normalised n, List<Conflict> conflicts) {
         requiresNew.executeWithoutResult(s -> jdbc.sql("""
                         INSERT INTO registry_blocked_attempt (secured_party, grantor, collateral_type, conflicting)
                         VALUES (:p, :g, :t, :c)""")
@@ -248,7 +219,7 @@ class JdbcRegistry implements CollateralRegistry {
     @Override
     @Transactional
     public Filing file(long securedParty, Request request, String actor) {
-        Normalised n = normalise(request, true);
+        FilingRequest.Normalised n = FilingRequest.normalise(request, true);
         lock(n);
         List<Conflict> conflicts = conflicts(securedParty, n);
         if (!conflicts.isEmpty()) {
@@ -382,17 +353,12 @@ class JdbcRegistry implements CollateralRegistry {
         return f;
     }
 
-    private static List<String> cleaned(List<String> raw) {
-        return raw == null ? List.of()
-                : new TreeSet<>(raw.stream().map(s -> s == null ? "" : s.strip()).toList()).stream().toList();
-    }
-
     @Override
     @Transactional
     public Filing amend(long securedParty, String number, Amendment a, String actor) {
         Filing f = ownActive(securedParty, number);
-        List<String> add = cleaned(a.addIdentifiers());
-        List<String> remove = cleaned(a.removeIdentifiers());
+        List<String> add = FilingRequest.cleaned(a.addIdentifiers());
+        List<String> remove = FilingRequest.cleaned(a.removeIdentifiers());
         String description = a.description() == null || a.description().isBlank() ? null : a.description().strip();
         List<Rejection> problems = new ArrayList<>();
         if (add.isEmpty() && remove.isEmpty() && description == null) {
@@ -412,7 +378,7 @@ class JdbcRegistry implements CollateralRegistry {
             throw Rejected.invalid(problems);
         }
         if (!add.isEmpty()) {
-            Normalised n = new Normalised(f.grantor(), CollateralType.parse(f.collateralType()).orElseThrow(), add, null);
+            FilingRequest.Normalised n = new FilingRequest.Normalised(f.grantor(), CollateralType.parse(f.collateralType()).orElseThrow(), add, null);
             lock(n);
             List<Conflict> conflicts = conflicts(securedParty, n);
             if (!conflicts.isEmpty()) {
