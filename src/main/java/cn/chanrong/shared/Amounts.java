@@ -54,6 +54,63 @@ public final class Amounts {
     }
 
     /**
+     * Text from a form or a query parameter read once at the edge by the same grammar: null when blank
+     * (the business check then says {@code required}), else the number with at most {@code maxScale}
+     * decimals.
+     *
+     * @throws Rejected invalid with {@code amount.format} or {@code amount.scale} on {@code field}
+     */
+    public static BigDecimal read(String raw, String field, int maxScale) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        List<Rejection> problems = new java.util.ArrayList<>();
+        BigDecimal v = decimal(raw, field, maxScale, problems);
+        if (v == null) {
+            throw Rejected.invalid(problems);
+        }
+        return v;
+    }
+
+    /**
+     * An amount the edge has already read (the strict JSON binding or {@link #parse} on a form), checked
+     * where the business knows its bounds: the amount at scale 2, or null after adding {@code required},
+     * {@code amount.scale} or {@code range} — the same rules, codes and arguments as {@link #parse}.
+     */
+    public static BigDecimal check(BigDecimal value, String field, boolean signed, BigDecimal max, List<Rejection> rejections) {
+        if (value == null) {
+            rejections.add(Rejection.of("required", field));
+            return null;
+        }
+        String raw = value.toPlainString();
+        if (value.stripTrailingZeros().scale() > 2) {
+            rejections.add(Rejection.of("amount.scale", field, raw, 2));
+            return null;
+        }
+        if ((!signed && value.signum() < 0) || value.abs().compareTo(max) > 0) {
+            rejections.add(Rejection.of("range", field, signed ? "-" + max.toPlainString() : "0", max.toPlainString(), raw));
+            return null;
+        }
+        return value.setScale(2, java.math.RoundingMode.UNNECESSARY);
+    }
+
+    /**
+     * A ratio or rate the edge has already read, checked against its bounds: the value, or null after
+     * adding {@code required} or {@code range}.
+     */
+    public static BigDecimal checkRatio(BigDecimal value, String field, BigDecimal max, List<Rejection> rejections) {
+        if (value == null) {
+            rejections.add(Rejection.of("required", field));
+            return null;
+        }
+        if (value.signum() < 0 || value.compareTo(max) > 0) {
+            rejections.add(Rejection.of("range", field, "0", max.toPlainString(), value.toPlainString()));
+            return null;
+        }
+        return value;
+    }
+
+    /**
      * Plain decimal text with at most {@code maxScale} decimals (rates, quantities, prices), or null
      * after adding {@code required}, {@code amount.format} or {@code amount.scale}. Not rounded, not
      * rescaled: the caller decides the scale it stores.

@@ -87,4 +87,38 @@ class AmountsTests {
     void plain_refuses_what_is_not_plain_decimal_text(String raw) {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Amounts.plain(raw)).isInstanceOf(NumberFormatException.class);
     }
+
+    @ParameterizedTest(name = "{0} checked: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "12.5          | 12.50 |",
+            "0             | 0.00  |",
+            "-1            |       | range",
+            "12.345        |       | amount.scale",
+            "100000000001  |       | range",
+            "12.3400       | 12.34 |",
+    })
+    void an_amount_read_at_the_edge_is_checked_by_the_same_rules(String in, String out, String code) {
+        var problems = new java.util.ArrayList<Rejection>();
+        BigDecimal v = Amounts.check(new BigDecimal(in), "amount", false, MAX, problems);
+        if (out == null) {
+            assertThat(v).isNull();
+            assertThat(problems).extracting(Rejection::code).containsExactly(code);
+        } else {
+            assertThat(v).isEqualByComparingTo(out);
+            assertThat(v.scale()).isEqualTo(2);
+            assertThat(problems).isEmpty();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_missing_amount_is_required_and_form_text_is_read_strictly() {
+        var problems = new java.util.ArrayList<Rejection>();
+        assertThat(Amounts.check(null, "amount", false, MAX, problems)).isNull();
+        assertThat(problems).extracting(Rejection::code).containsExactly("required");
+        assertThat(Amounts.read(" ", "amount", 2)).isNull();
+        assertThat(Amounts.read("1.25", "amount", 2)).isEqualByComparingTo("1.25");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Amounts.read("1e3", "amount", 2))
+                .isInstanceOfSatisfying(Rejected.class,
+                        r -> assertThat(r.rejections()).extracting(Rejection::code).containsExactly("amount.format"));
+    }
 }
