@@ -45,6 +45,7 @@ class Disbursement {
 
     private final JdbcClient jdbc;
     private final LoanStore store;
+    private final InstallmentStore installments;
     private final Servicer servicer;
     private final Postings postings;
     private final FirstLoans firstLoans;
@@ -53,10 +54,11 @@ class Disbursement {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
-    Disbursement(JdbcClient jdbc, LoanStore store, Servicer servicer, Postings postings, FirstLoans firstLoans,
+    Disbursement(JdbcClient jdbc, LoanStore store, InstallmentStore installments, Servicer servicer, Postings postings, FirstLoans firstLoans,
                  ReferenceData reference, BusinessDate businessDate, AuditTrail audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.store = store;
+        this.installments = installments;
         this.servicer = servicer;
         this.postings = postings;
         this.firstLoans = firstLoans;
@@ -125,7 +127,7 @@ class Disbursement {
         for (int k = 0; k < paid.size(); k++) {
             jdbc.sql("INSERT INTO loan_payee (loan_id, seq, name, account, amount) VALUES (:l, :s, :n, :a, :m)")
                     .param("l", c.id()).param("s", k + 1).param("n", paid.get(k).name()).param("a", paid.get(k).account())
-                    .param("m", new BigDecimal(paid.get(k).amount())).update();
+                    .param("m", paid.get(k).amount()).update();
         }
         servicer.provision(store.lock(c.id()), date, actor);
         events.publishEvent(new LoanEvent.LoanDisbursed(c.id(), l.institutionId(), l.borrowerId(), c.principal(), date));
@@ -153,15 +155,7 @@ class Disbursement {
      */
     Schedule activate(ContractedLoan c, LocalDate date) {
         Schedule s = c.schedule(date);
-        LocalDate start = date;
-        for (Schedule.Installment i : s.installments()) {
-            jdbc.sql("""
-                            INSERT INTO loan_installment (loan_id, period, start_date, due_date, principal_due, interest_due)
-                            VALUES (:l, :p, :s, :d, :pr, :in)""")
-                    .param("l", c.id()).param("p", i.period()).param("s", start).param("d", i.date())
-                    .param("pr", i.principal()).param("in", i.interest()).update();
-            start = i.date();
-        }
+        installments.write(c.id(), 1, date, s);
         jdbc.sql("""
                         UPDATE loan SET status = :status, disbursed_on = :d, maturity_date = :m, principal_outstanding = principal,
                             accrued_through = :through, classified_on = :d, version = version + 1 WHERE id = :id""")

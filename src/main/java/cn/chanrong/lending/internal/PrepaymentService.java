@@ -5,21 +5,17 @@ import cn.chanrong.lending.domain.Accrual;
 import cn.chanrong.lending.domain.Allocation;
 import cn.chanrong.lending.domain.Installment;
 import cn.chanrong.lending.schedule.DayCount;
-import cn.chanrong.lending.schedule.LoanTerms;
+import cn.chanrong.lending.schedule.Prepayments;
 import cn.chanrong.lending.schedule.RepaymentMethod;
 import cn.chanrong.lending.schedule.Schedule;
-import cn.chanrong.lending.schedule.ScheduleCalculator;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,17 +28,17 @@ import org.springframework.stereotype.Component;
 @Component
 class PrepaymentService {
 
-    private final JdbcClient jdbc;
     private final LoanStore store;
+    private final InstallmentStore installments;
     private final Repayments repayments;
     private final Servicer servicer;
     private final Postings postings;
     private final BigDecimal feeRate;
 
-    PrepaymentService(JdbcClient jdbc, LoanStore store, Repayments repayments, Servicer servicer, Postings postings,
+    PrepaymentService(LoanStore store, InstallmentStore installments, Repayments repayments, Servicer servicer, Postings postings,
                       @Value("${chanrong.lending.prepayment-fee-rate:0}") BigDecimal feeRate) {
-        this.jdbc = jdbc;
         this.store = store;
+        this.installments = installments;
         this.repayments = repayments;
         this.servicer = servicer;
         this.postings = postings;
@@ -70,70 +66,23 @@ class PrepaymentService {
             throw Rejected.invalid(Rejection.of("lending.prepay.range", "amount", amount.toPlainString(),
                     earned.toPlainString(), l.principalOutstanding().add(earned).toPlainString()));
         }
-        List<Installment> future = s.stream().filter(i -> i.due().isAfter(date)).toList();
         BigDecimal remaining = l.principalOutstanding().subtract(principal);
-        int months = months(l, mode, current, remaining, future.size());
-        Schedule next = ScheduleCalculator.calculate(new LoanTerms(remaining, months * l.periodMonths(), l.annualRate(),
-                RepaymentMethod.valueOf(l.method()), current.start(), DayCount.valueOf(l.dayCount()), current.due(),
-                l.periodMonths(), 0));
-
-        jdbc.sql("DELETE FROM loan_installment WHERE loan_id = :l AND period > :p")
-                .param("l", l.id()).param("p", current.period()).update();
-        jdbc.sql("""
-                        UPDATE loan_installment SET due_date = :d, principal_due = :pr, interest_due = :i
-                        WHERE loan_id = :l AND period = :p""")
-                .param("d", date).param("pr", principal).param("i", earned).param("l", l.id()).param("p", current.period())
-                .update();
-        LocalDate from = date;
-        for (Schedule.Installment i : next.installments()) {
-            BigDecimal interest = i.interest();
-            if (i.period() == 1) {
-                // the broken first period: daily interest on what remains, from the value date
-                interest = Accrual.fen(remaining.multiply(l.annualRate()).multiply(
-                        BigDecimal.valueOf(ChronoUnit.DAYS.between(date, i.date())), MathContext.DECIMAL128)
-                        .divide(BigDecimal.valueOf(36000), MathContext.DECIMAL128));
-            }
-            jdbc.sql("""
-                            INSERT INTO loan_installment (loan_id, period, start_date, due_date, principal_due, interest_due)
-                            VALUES (:l, :p, :s, :d, :pr, :in)""")
-                    .param("l", l.id()).param("p", current.period() + i.period()).param("s", from).param("d", i.date())
-                    .param("pr", i.principal()).param("in", interest).update();
-            from = i.date();
-        }
-        jdbc.sql("UPDATE loan SET maturity_date = :m, version = version + 1 WHERE id = :id")
-                .param("m", next.installments().get(next.installments().size() - 1).date()).param("id", l.id()).update();
+        int left = (int) s.stream().filter(i -> i.due().isAfter(date)).count();
+        Schedule next = Prepayments.reschedule(new Prepayments.Rest(l.annualRate(), RepaymentMethod.valueOf(l.method()),
+                DayCount.valueOf(l.dayCount()), l.periodMonths(), current.start(), current.due(), current.principalDue(),
+                current.interestDue(), left), remaining, date,
+                "REDUCE_TERM".equals(mode) ? Prepayments.Mode.REDUCE_TERM : Prepayments.Mode.REDUCE_INSTALLMENT);
+        installments.dropFrom(l.id(), current.period() + 1);
+        installments.endEarly(l.id(), current.period(), date, principal, earned);
+        installments.write(l.id(), current.period() + 1, date, next);
+        installments.matureOn(l.id(), next.maturity());
         Loan split = servicer.trueUp(store.lock(l.id()), date.minusDays(1), "loan:" + l.id() + ":prepay-true-up:" + date,
                 actor);
         long tx = repayments.pay(split, date, principal.add(earned), "PREPAYMENT", true, actor);
         if (fee.signum() > 0) {
             postings.fee(l.institutionId(), l.id(), date, fee, "loan:" + l.id() + ":prepayment-fee:" + tx, actor);
-            jdbc.sql("UPDATE loan_transaction SET fee = :f, amount = amount + :f WHERE id = :id")
-                    .param("f", fee).param("id", tx).update();
+            repayments.chargeFee(tx, fee);
         }
         return tx;
-    }
-
-    /** How many periods the remaining principal is spread over. */
-    private static int months(Loan l, String mode, Installment current, BigDecimal remaining, int left) {
-        if (!"REDUCE_TERM".equals(mode)) {
-            return left;
-        }
-        return switch (RepaymentMethod.valueOf(l.method())) {
-            case EQUAL_PRINCIPAL -> Math.max(1, Math.min(left,
-                    remaining.divide(current.principalDue(), 0, RoundingMode.CEILING).intValue()));
-            case EQUAL_INSTALLMENT -> {
-                BigDecimal payment = current.principalDue().add(current.interestDue());
-                for (int m = 1; m < left; m++) {
-                    Schedule trial = ScheduleCalculator.calculate(new LoanTerms(remaining, m * l.periodMonths(),
-                            l.annualRate(), RepaymentMethod.EQUAL_INSTALLMENT, current.start(), DayCount.valueOf(l.dayCount()),
-                            current.due(), l.periodMonths(), 0));
-                    if (trial.installments().get(0).payment().compareTo(payment) <= 0) {
-                        yield m;
-                    }
-                }
-                yield left;
-            }
-            default -> left;
-        };
     }
 }

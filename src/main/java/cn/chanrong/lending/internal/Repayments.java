@@ -200,4 +200,10 @@ class Repayments {
             }
         }
     }
+
+    /** Adds {@code fee} to repayment transaction {@code tx}: a prepayment's fee is paid with it. */
+    void chargeFee(long tx, BigDecimal fee) {
+        jdbc.sql("UPDATE loan_transaction SET fee = :f, amount = amount + :f WHERE id = :id")
+                .param("f", fee).param("id", tx).update();
+    }
 }

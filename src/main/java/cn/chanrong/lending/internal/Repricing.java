@@ -27,12 +27,14 @@ class Repricing {
 
     private final JdbcClient jdbc;
     private final LoanStore store;
+    private final InstallmentStore installments;
     private final ReferenceData reference;
     private final AuditTrail audit;
 
-    Repricing(JdbcClient jdbc, LoanStore store, ReferenceData reference, AuditTrail audit) {
+    Repricing(JdbcClient jdbc, LoanStore store, InstallmentStore installments, ReferenceData reference, AuditTrail audit) {
         this.jdbc = jdbc;
         this.store = store;
+        this.installments = installments;
         this.reference = reference;
         this.audit = audit;
     }
@@ -71,17 +73,8 @@ class Repricing {
             Schedule s = ScheduleCalculator.calculate(new LoanTerms(remaining, future.size() * l.periodMonths(), rate,
                     RepaymentMethod.valueOf(l.method()), first.start(), DayCount.valueOf(l.dayCount()), first.due(),
                     l.periodMonths(), 0, plan));
-            jdbc.sql("DELETE FROM loan_installment WHERE loan_id = :l AND period >= :p")
-                    .param("l", l.id()).param("p", first.period()).update();
-            LocalDate from = first.start();
-            for (Schedule.Installment i : s.installments()) {
-                jdbc.sql("""
-                                INSERT INTO loan_installment (loan_id, period, start_date, due_date, principal_due, interest_due)
-                                VALUES (:l, :p, :s, :d, :pr, :in)""")
-                        .param("l", l.id()).param("p", first.period() - 1 + i.period()).param("s", from).param("d", i.date())
-                        .param("pr", i.principal()).param("in", i.interest()).update();
-                from = i.date();
-            }
+            installments.dropFrom(l.id(), first.period());
+            installments.write(l.id(), first.period(), first.start(), s);
         }
         jdbc.sql("UPDATE loan SET annual_rate = :r, version = version + 1 WHERE id = :id")
                 .param("r", rate).param("id", l.id()).update();

@@ -41,6 +41,16 @@ public enum DayCount {
         };
     }
 
+    /**
+     * Simple interest on {@code principal} at {@code annualRatePercent} from {@code start} to {@code end}
+     * under a convention with a fixed year: principal × rate % × days / year taken as one exact ratio and
+     * rounded half up to the fen once — the single-payment schedule, a prepayment's broken period.
+     */
+    public BigDecimal fenInterest(BigDecimal principal, BigDecimal annualRatePercent, LocalDate start, LocalDate end) {
+        return principal.multiply(annualRatePercent).multiply(days(start, end))
+                .divide(BigDecimal.valueOf(100L * basis()), 2, java.math.RoundingMode.HALF_UP);
+    }
+
     private static BigDecimal days(LocalDate a, LocalDate b) {
         return BigDecimal.valueOf(ChronoUnit.DAYS.between(a, b));
     }

@@ -86,11 +86,7 @@ public final class ScheduleCalculator {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        long days = java.time.temporal.ChronoUnit.DAYS.between(t.start(), t.maturity());
-        int year = t.dayCount().basis();
-        // amount × rate % × days / year as one exact ratio, rounded once
-        BigDecimal interest = t.amount().multiply(t.annualRatePercent()).multiply(BigDecimal.valueOf(days))
-                .divide(BigDecimal.valueOf(100L * year), 2, RoundingMode.HALF_UP);
+        BigDecimal interest = t.dayCount().fenInterest(t.amount(), t.annualRatePercent(), t.start(), t.maturity());
         BigDecimal amount = t.amount().setScale(2, RoundingMode.UNNECESSARY);
         BigDecimal principal = t.timing() == InterestTiming.IN_ADVANCE ? amount.subtract(interest) : amount;
         if (principal.signum() <= 0) {
