@@ -8,7 +8,8 @@ import java.time.ZoneId;
 /**
  * The platform's notion of today: Asia/Shanghai, from a {@link Clock} that is the system clock in
  * production and fixed in tests or back-dated runs ({@code chanrong.business-date}). Domain code
- * receives dates from here and never calls {@code now()} itself.
+ * receives dates from here and never calls {@code now()} itself. The demo loader sets the clock back
+ * to replay past days ({@link DemoClock}).
  */
 public final class BusinessDate {
 
@@ -19,35 +20,14 @@ public final class BusinessDate {
         this.clock = clock;
     }
 
-    /** A past day this thread is replaying (the demo loader builds histories this way), or null. */
-    private static final ThreadLocal<LocalDate> REPLAYING = new ThreadLocal<>();
-
     public LocalDate today() {
-        LocalDate replayed = REPLAYING.get();
-        return replayed != null ? replayed : LocalDate.now(clock.withZone(ZONE));
+        return LocalDate.now(clock.withZone(ZONE));
     }
 
-    /**
-     * Runs {@code work} on this thread as if the business date were {@code day}, which may not be later
-     * than the real business date: the demo loader replays a voucher's life from issue to maturity
-     * through the same services a user calls. Other threads keep the real date.
-     */
+    /** @deprecated use {@link DemoClock#during}; kept until the last caller moves. */
+    @Deprecated(forRemoval = true)
     public <T> T replaying(LocalDate day, java.util.function.Supplier<T> work) {
-        LocalDate real = LocalDate.now(clock.withZone(ZONE));
-        if (day.isAfter(real)) {
-            throw new IllegalArgumentException("cannot replay a future day: " + day + " after " + real);
-        }
-        LocalDate previous = REPLAYING.get();
-        REPLAYING.set(day);
-        try {
-            return work.get();
-        } finally {
-            if (previous == null) {
-                REPLAYING.remove();
-            } else {
-                REPLAYING.set(previous);
-            }
-        }
+        return ((DemoClock) clock).during(day, work);
     }
 
     public Instant now() {

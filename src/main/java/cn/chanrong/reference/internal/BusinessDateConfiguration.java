@@ -1,6 +1,7 @@
 package cn.chanrong.reference.internal;
 
 import cn.chanrong.reference.BusinessDate;
+import cn.chanrong.reference.DemoClock;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -12,14 +13,22 @@ import org.springframework.util.StringUtils;
 @Configuration(proxyBeanMethods = false)
 class BusinessDateConfiguration {
 
-    /** The system clock, or a clock fixed at noon of {@code chanrong.business-date} when set. */
+    /**
+     * The system clock, or a clock fixed at noon of {@code chanrong.business-date} when set; the demo
+     * loader may set it back while it replays past days.
+     */
     @Bean
-    BusinessDate businessDate(Environment env) {
+    DemoClock demoClock(Environment env) {
         String fixed = env.getProperty("chanrong.business-date");
         if (StringUtils.hasText(fixed)) {
             var instant = LocalDate.parse(fixed).atTime(LocalTime.NOON).atZone(BusinessDate.ZONE).toInstant();
-            return new BusinessDate(Clock.fixed(instant, BusinessDate.ZONE));
+            return new DemoClock(Clock.fixed(instant, BusinessDate.ZONE));
         }
-        return new BusinessDate(Clock.system(BusinessDate.ZONE));
+        return new DemoClock(Clock.system(BusinessDate.ZONE));
+    }
+
+    @Bean
+    BusinessDate businessDate(DemoClock clock) {
+        return new BusinessDate(clock);
     }
 }
