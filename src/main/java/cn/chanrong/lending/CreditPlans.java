@@ -12,8 +12,8 @@ import java.util.List;
 public interface CreditPlans {
 
     /** Shares are fractions (0.45 = 45 %); amounts in yuan. */
-    record Request(String netIncreaseTarget, String mltShareTarget, String creditShareTarget, Integer firstLoanTarget,
-                   String keyChainBalanceTarget) {
+    record Request(BigDecimal netIncreaseTarget, BigDecimal mltShareTarget, BigDecimal creditShareTarget,
+                   Integer firstLoanTarget, BigDecimal keyChainBalanceTarget) {
     }
 
     record Plan(long institutionId, int year, BigDecimal netIncreaseTarget, BigDecimal mltShareTarget,

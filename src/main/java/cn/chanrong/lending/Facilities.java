@@ -3,14 +3,15 @@ package cn.chanrong.lending;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** Credit lines: opened by an institution's approver, drawn by contracts, restored by repaid principal when revolving. */
 public interface Facilities {
 
     /** A borrower's line ({@code borrowerId}) or a group's ({@code groupId}), not both. */
-    record Request(Long borrowerId, Long groupId, String amount, Boolean revolving, LocalDate validFrom, LocalDate validTo) {
-        public Request(Long borrowerId, String amount, Boolean revolving, LocalDate validFrom, LocalDate validTo) {
+    record Request(Long borrowerId, Long groupId, BigDecimal amount, Boolean revolving, LocalDate validFrom, LocalDate validTo) {
+        public Request(Long borrowerId, BigDecimal amount, Boolean revolving, LocalDate validFrom, LocalDate validTo) {
             this(borrowerId, null, amount, revolving, validFrom, validTo);
         }
     }

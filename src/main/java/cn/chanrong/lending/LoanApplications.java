@@ -3,6 +3,7 @@ package cn.chanrong.lending;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -19,27 +20,27 @@ public interface LoanApplications {
      * bureau has no record). {@code greenCatalogueCode}: the project's code in the green finance
      * catalogue (2025 edition), e.g. {@code 3.2.1}; a loan with one is tagged green.
      */
-    record Request(Long productId, Long borrowerId, Long facilityId, String amount, Integer termMonths, String rateType,
-                   String fixedRate, Integer spreadBp, String method, String dayCount, String purpose,
+    record Request(Long productId, Long borrowerId, Long facilityId, BigDecimal amount, Integer termMonths, String rateType,
+                   BigDecimal fixedRate, Integer spreadBp, String method, String dayCount, String purpose,
                    String paymentMode, Integer paymentDay, String frequency, Integer graceMonths,
-                   List<String> principalPlan, Boolean firstLoanDeclared, String greenCatalogueCode) {
-        public Request(Long productId, Long borrowerId, Long facilityId, String amount, Integer termMonths, String rateType,
-                       String fixedRate, Integer spreadBp, String method, String dayCount, String purpose,
+                   List<BigDecimal> principalPlan, Boolean firstLoanDeclared, String greenCatalogueCode) {
+        public Request(Long productId, Long borrowerId, Long facilityId, BigDecimal amount, Integer termMonths, String rateType,
+                       BigDecimal fixedRate, Integer spreadBp, String method, String dayCount, String purpose,
                        String paymentMode, Integer paymentDay, String frequency, Integer graceMonths,
-                       List<String> principalPlan) {
+                       List<BigDecimal> principalPlan) {
             this(productId, borrowerId, facilityId, amount, termMonths, rateType, fixedRate, spreadBp, method, dayCount,
                     purpose, paymentMode, paymentDay, frequency, graceMonths, principalPlan, null, null);
         }
 
-        public Request(Long productId, Long borrowerId, Long facilityId, String amount, Integer termMonths, String rateType,
-                       String fixedRate, Integer spreadBp, String method, String dayCount, String purpose,
+        public Request(Long productId, Long borrowerId, Long facilityId, BigDecimal amount, Integer termMonths, String rateType,
+                       BigDecimal fixedRate, Integer spreadBp, String method, String dayCount, String purpose,
                        String paymentMode, Integer paymentDay, String frequency, Integer graceMonths) {
             this(productId, borrowerId, facilityId, amount, termMonths, rateType, fixedRate, spreadBp, method, dayCount,
                     purpose, paymentMode, paymentDay, frequency, graceMonths, null);
         }
 
-        public Request(Long productId, Long borrowerId, Long facilityId, String amount, Integer termMonths, String rateType,
-                       String fixedRate, Integer spreadBp, String method, String dayCount, String purpose,
+        public Request(Long productId, Long borrowerId, Long facilityId, BigDecimal amount, Integer termMonths, String rateType,
+                       BigDecimal fixedRate, Integer spreadBp, String method, String dayCount, String purpose,
                        String paymentMode) {
             this(productId, borrowerId, facilityId, amount, termMonths, rateType, fixedRate, spreadBp, method, dayCount,
                     purpose, paymentMode, null, null, null, null);

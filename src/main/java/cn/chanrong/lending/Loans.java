@@ -21,7 +21,7 @@ public interface Loans {
     Loan contract(Caller caller, long applicationId);
 
     /** A counterparty paid directly under entrusted payment; one payee with no amount takes the whole principal. */
-    record Payee(String name, String account, String amount) {
+    record Payee(String name, String account, BigDecimal amount) {
     }
 
     /**
@@ -42,8 +42,8 @@ public interface Loans {
      * in the current period, the prepayment fee and the principal, and {@code mode} REDUCE_INSTALLMENT
      * (default) keeps the maturity while REDUCE_TERM keeps the installment and ends the loan sooner.
      */
-    record RepaymentRequest(String amount, LocalDate valueDate, String type, String mode) {
-        public RepaymentRequest(String amount, LocalDate valueDate, String type) {
+    record RepaymentRequest(BigDecimal amount, LocalDate valueDate, String type, String mode) {
+        public RepaymentRequest(BigDecimal amount, LocalDate valueDate, String type) {
             this(amount, valueDate, type, null);
         }
     }
@@ -65,7 +65,7 @@ public interface Loans {
      * schedule from the business date (new term, optionally a lower rate); interest and penalty owed
      * must be paid first or are forgiven. The loan then sits in its observation period (FACTS §2).
      */
-    record RestructureRequest(Integer termMonths, String annualRate, Boolean forgiveArrears, Boolean financialDifficulty,
+    record RestructureRequest(Integer termMonths, BigDecimal annualRate, Boolean forgiveArrears, Boolean financialDifficulty,
                               String reason) {
     }
 
@@ -76,7 +76,7 @@ public interface Loans {
      * maturity: the interest due is paid ({@code interestPayment} must equal it), the principal moves to
      * a new loan, and neither loan is downgraded for it. Returns the new loan.
      */
-    record RenewalRequest(Integer termMonths, String interestPayment) {
+    record RenewalRequest(Integer termMonths, BigDecimal interestPayment) {
     }
 
     Loan renew(Caller caller, long loanId, RenewalRequest request);
@@ -88,13 +88,13 @@ public interface Loans {
      * Transfers (转让) a non-performing loan to a buyer (an asset management company…) at a price: the
      * claim leaves the books, the difference to its carrying amount is a loss or a release.
      */
-    record TransferRequest(String price, String buyer, String reason) {
+    record TransferRequest(BigDecimal price, String buyer, String reason) {
     }
 
     Transaction transfer(Caller caller, long loanId, TransferRequest request);
 
     /** Cash recovered on a written-off loan. */
-    Transaction recover(Caller caller, long loanId, String amount, LocalDate valueDate);
+    Transaction recover(Caller caller, long loanId, BigDecimal amount, LocalDate valueDate);
 
     Loan get(Caller caller, long id);
 
@@ -115,7 +115,7 @@ public interface Loans {
     List<String> tags(Caller caller, long loanId);
 
     /** {@code kind} COLLATERAL, PLEDGE or GUARANTEE; a filing number must be the institution's own active filing. */
-    record SecurityRequest(String kind, String description, String value, String guarantor, String filingNumber) {
+    record SecurityRequest(String kind, String description, BigDecimal value, String guarantor, String filingNumber) {
     }
 
     LoanSecurity attachSecurity(Caller caller, long loanId, SecurityRequest request);

@@ -297,9 +297,40 @@ class LendingIntegrationTests {
         assertThat(paid.status()).as(paid.body()).isEqualTo(201);
         var payees = as("bank").get("/api/v1/loans/" + loanId + "/payees").json();
         assertThat(payees.size()).isEqualTo(2);
-        assertThat(payees.get(1).get("amount").asString()).isEqualTo("500000.00");
+        assertThat(payees.get(1).get("amount").decimalValue()).isEqualByComparingTo("500000.00");
         assertThat(as("bank").get("/api/v1/loans/" + loanId + "/transactions").json().get(0).get("payee").asString())
                 .contains("沈阳机床", "大连光洋");
+    }
+
+    @Test
+    void a_malformed_amount_is_refused_at_the_edge_with_the_field_named_and_nothing_is_written() {
+        long borrower = borrower();
+        long applications = jdbc.sql("SELECT count(*) FROM loan_application").query(Long.class).single();
+        long facilities = jdbc.sql("SELECT count(*) FROM facility").query(Long.class).single();
+        for (String bad : List.of("1e6", "1E+6", "01000000.00", "1000000.", " 1000000.00 ", "1,000,000.00", "1000000.001")) {
+            var app = as("bank").post("/api/v1/loan-applications",
+                    application(product("MJ-ZJTX-01"), borrower, null, bad, 12, "EQUAL_PRINCIPAL"));
+            assertThat(app.status()).as(bad + ": " + app.body()).isEqualTo(422);
+            assertThat(app.header("Content-Type")).startsWith("application/problem+json");
+            JsonNode e = app.json().get("errors").get(0);
+            assertThat(e.get("field").asString()).as(bad).isEqualTo("amount");
+            assertThat(e.get("code").asString()).as(bad).isIn("amount.format", "amount.scale");
+
+            var line = as("bank-approver").post("/api/v1/facilities", Map.of("borrowerId", borrower, "amount", bad,
+                    "validFrom", "2025-01-01", "validTo", "2027-12-31"));
+            assertThat(line.status()).as(bad + ": " + line.body()).isEqualTo(422);
+            assertThat(line.json().get("errors").get(0).get("field").asString()).as(bad).isEqualTo("amount");
+        }
+        var rate = application(product("MJ-ZJTX-01"), borrower, null, "1000000.00", 12, "EQUAL_PRINCIPAL");
+        rate.put("rateType", "FIXED");
+        rate.put("fixedRate", "3.5e0");
+        var badRate = as("bank").post("/api/v1/loan-applications", rate);
+        assertThat(badRate.status()).as(badRate.body()).isEqualTo(422);
+        assertThat(badRate.json().get("errors").get(0).get("field").asString()).isEqualTo("fixedRate");
+        assertThat(jdbc.sql("SELECT count(*) FROM loan_application").query(Long.class).single())
+                .as("no application written").isEqualTo(applications);
+        assertThat(jdbc.sql("SELECT count(*) FROM facility").query(Long.class).single())
+                .as("no facility written").isEqualTo(facilities);
     }
 
     @Test

@@ -72,6 +72,10 @@ class LendingPagesIntegrationTests {
                 "type", "REPAYMENT")));
         String refused = officer.get(loan).body();
         assertThat(refused).contains("超过当前应还金额");
+        location(officer.post(loan + "/repay", form(refused, "amount", "1e5", "valueDate", "2026-02-20",
+                "type", "REPAYMENT")));
+        refused = officer.get(loan).body();
+        assertThat(refused).as("a malformed amount is shown on the page, nothing paid").contains("不是十进制金额");
         location(officer.post(loan + "/repay", form(refused, "amount", "103500.00", "valueDate", "2026-02-20",
                 "type", "REPAYMENT")));
         String repaid = officer.get(loan + "?lang=en").body();

@@ -94,7 +94,7 @@ class ApplicationService implements LoanApplications {
         if (caller.is(Role.INSTITUTION) && product.institutionId() != caller.institutionId()) {
             throw Rejected.invalid(Rejection.of("lending.product.other-institution", "productId", product.code()));
         }
-        BigDecimal amount = Amounts.parse(r.amount(), "amount", false, FacilityService.MAX_AMOUNT, problems);
+        BigDecimal amount = Amounts.check(r.amount(), "amount", false, FacilityService.MAX_AMOUNT, problems);
         if (amount != null && (amount.compareTo(product.minAmount()) < 0 || amount.compareTo(product.maxAmount()) > 0)) {
             problems.add(Rejection.of("range", "amount", product.minAmount().toPlainString(),
                     product.maxAmount().toPlainString(), amount.toPlainString()));
@@ -181,8 +181,8 @@ class ApplicationService implements LoanApplications {
             return null;
         }
         List<BigDecimal> plan = new ArrayList<>();
-        for (String raw : r.principalPlan() == null ? List.<String>of() : r.principalPlan()) {
-            BigDecimal a = Amounts.parse(raw, "principalPlan", false, FacilityService.MAX_AMOUNT, problems);
+        for (BigDecimal given : r.principalPlan() == null ? List.<BigDecimal>of() : r.principalPlan()) {
+            BigDecimal a = Amounts.check(given, "principalPlan", false, FacilityService.MAX_AMOUNT, problems);
             if (a == null) {
                 return null;
             }
@@ -208,15 +208,9 @@ class ApplicationService implements LoanApplications {
             return new RateTerms(null, null, null);
         }
         if (type.equals("FIXED")) {
-            BigDecimal fixed = null;
-            if (r.fixedRate() == null || r.fixedRate().isBlank()) {
+            BigDecimal fixed = r.fixedRate();
+            if (fixed == null) {
                 problems.add(Rejection.of("required", "fixedRate"));
-            } else {
-                try {
-                    fixed = cn.chanrong.shared.Amounts.plain(r.fixedRate());
-                } catch (NumberFormatException e) {
-                    problems.add(Rejection.of("amount.format", "fixedRate", r.fixedRate()));
-                }
             }
             if (fixed != null && "FIXED".equals(product.pricing()) && fixed.compareTo(product.fixedRatePercent()) != 0) {
                 problems.add(Rejection.of("range", "fixedRate", product.fixedRatePercent().toPlainString(),

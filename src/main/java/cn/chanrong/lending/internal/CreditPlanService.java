@@ -45,10 +45,10 @@ class CreditPlanService implements CreditPlans {
         if (year < 2020 || year > 2100) {
             problems.add(Rejection.of("range", "year", 2020, 2100, year));
         }
-        BigDecimal net = Amounts.parse(r.netIncreaseTarget(), "netIncreaseTarget", true, BILLION, problems);
+        BigDecimal net = Amounts.check(r.netIncreaseTarget(), "netIncreaseTarget", true, BILLION, problems);
         BigDecimal mlt = share(r.mltShareTarget(), "mltShareTarget", problems);
         BigDecimal credit = share(r.creditShareTarget(), "creditShareTarget", problems);
-        BigDecimal chain = Amounts.parse(r.keyChainBalanceTarget(), "keyChainBalanceTarget", false, BILLION, problems);
+        BigDecimal chain = Amounts.check(r.keyChainBalanceTarget(), "keyChainBalanceTarget", false, BILLION, problems);
         if (r.firstLoanTarget() != null && r.firstLoanTarget() < 0) {
             problems.add(Rejection.of("range", "firstLoanTarget", 0, 1000000, r.firstLoanTarget()));
         }
@@ -69,9 +69,9 @@ class CreditPlanService implements CreditPlans {
         return plan(caller.institutionId(), year);
     }
 
-    private static BigDecimal share(String raw, String field, List<Rejection> problems) {
-        BigDecimal v = Amounts.parse(raw, field, false, BigDecimal.ONE, problems);
-        return v;
+    /** A share as a fraction of one, in hundredths (0.45 = 45 %). */
+    private static BigDecimal share(BigDecimal value, String field, List<Rejection> problems) {
+        return Amounts.check(value, field, false, BigDecimal.ONE, problems);
     }
 
     private Plan plan(long institution, int year) {

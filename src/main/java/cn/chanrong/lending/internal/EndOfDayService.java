@@ -206,7 +206,7 @@ class EndOfDayService implements EndOfDay {
         accrued.stream().filter(a -> a.total().signum() != 0)
                 .collect(Collectors.groupingBy(a -> a.loan().institutionId()))
                 .forEach((book, list) -> ledger.postAll(book, date, list.stream().map(a -> new Ledger.Draft(
-                        "计提利息 / interest accrual", "loan:" + a.loan().id() + ":accrual:" + date,
+                        Postings.WORDS.both("posting.accrual"), "loan:" + a.loan().id() + ":accrual:" + date,
                         Postings.accrualLines(a.loan().id(), a.total(), a.loan().nonAccrual()))).toList(), ACTOR));
         for (int from = 0; from < accrued.size(); from += 1000) {
             write(accrued.subList(from, Math.min(accrued.size(), from + 1000)), date);

@@ -31,12 +31,12 @@ final class EntrustedPayees {
                 problems.add(Rejection.of("required", "payee"));
                 continue;
             }
-            BigDecimal amount = given.size() == 1 && (p.amount() == null || p.amount().isBlank()) ? l.principal()
-                    : Amounts.parse(p.amount(), "amount", false, FacilityService.MAX_AMOUNT, problems);
+            BigDecimal amount = given.size() == 1 && p.amount() == null ? l.principal()
+                    : Amounts.check(p.amount(), "amount", false, FacilityService.MAX_AMOUNT, problems);
             if (amount != null) {
                 total = total.add(amount);
                 out.add(new Payee(p.name().strip(), p.account() == null || p.account().isBlank() ? null : p.account().strip(),
-                        amount.toPlainString()));
+                        amount));
             }
         }
         if (problems.isEmpty() && !out.isEmpty() && total.compareTo(l.principal()) != 0) {

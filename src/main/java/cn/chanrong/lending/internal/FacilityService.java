@@ -57,9 +57,9 @@ class FacilityService implements Facilities {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.approver-only", null));
         }
         List<Rejection> problems = new ArrayList<>();
-        BigDecimal amount = Amounts.parse(r.amount(), "amount", false, MAX_AMOUNT, problems);
+        BigDecimal amount = Amounts.check(r.amount(), "amount", false, MAX_AMOUNT, problems);
         if (amount != null && amount.signum() <= 0) {
-            problems.add(Rejection.of("lending.positive", "amount", r.amount()));
+            problems.add(Rejection.of("lending.positive", "amount", r.amount().toPlainString()));
         }
         if ((r.borrowerId() == null) == (r.groupId() == null)) {
             problems.add(Rejection.of("lending.facility.borrower-or-group", "borrowerId"));

@@ -118,7 +118,7 @@ class LendingDemoContributor implements DemoContributor {
         }
         // the demo SME: an installment loan paid on time, and a working-capital loan due within the month
         long sme = caller("enterprise").enterpriseId();
-        long facility = facilities.open(bank.approver(), new Facilities.Request(sme, "10000000.00", true,
+        long facility = facilities.open(bank.approver(), new Facilities.Request(sme, new BigDecimal("10000000.00"), true,
                 today.minusMonths(14), today.plusMonths(22))).id();
         long smeLoan = disbursedLoan(bank, product, sme, "3000000.00", 24, "EQUAL_INSTALLMENT",
                 today.minusMonths(7).withDayOfMonth(20), facility);
@@ -129,12 +129,12 @@ class LendingDemoContributor implements DemoContributor {
         endOfDay.run(today.minusDays(1), r -> { });
 
         Loan renewed = loans.renew(bank.approver(), renewable, new Loans.RenewalRequest(12,
-                loans.dues(bank.approver(), renewable, today).payoff().subtract(new BigDecimal("1500000.00")).toPlainString()));
+                loans.dues(bank.approver(), renewable, today).payoff().subtract(new BigDecimal("1500000.00"))));
         for (Loan l : loans.search(bank.approver(), new Loans.Filter("ACTIVE", null, null, true),
                 cn.chanrong.shared.PageRequest.of(0, 200)).items()) {
             if (l.daysPastDue() > 360) {
                 loans.writeOff(bank.approver(), l.id(), "借款人停产，经诉讼和执行仍无法收回 / debtor ceased trading; enforcement failed");
-                loans.recover(bank.officer(), l.id(), "120000.00", today);
+                loans.recover(bank.officer(), l.id(), new BigDecimal("120000.00"), today);
             } else if (l.daysPastDue() > 90 && l.daysPastDue() <= 150 && l.tier().nonPerforming() && restructured() == 0) {
                 loans.restructure(bank.approver(), l.id(), new Loans.RestructureRequest(24, null, true, true,
                         "订单下滑导致现金流紧张，展期两年并减免欠息 / orders fell; two-year extension with arrears forgiven"));
@@ -158,7 +158,7 @@ class LendingDemoContributor implements DemoContributor {
                 List.of(String.format("AR-%s-%03d", grantor.substring(8, 17), i),
                         String.format("AR-%s-%03d", grantor.substring(8, 17), i + 100)), null, 36), bank.officer().username());
         loans.attachSecurity(bank.officer(), loanId, new Loans.SecurityRequest("PLEDGE", "应收账款质押 / receivables pledge",
-                "3000000.00", null, filing.number()));
+                new BigDecimal("3000000.00"), null, filing.number()));
     }
 
     /**
@@ -210,7 +210,7 @@ class LendingDemoContributor implements DemoContributor {
     private long disbursedLoan(Actors bank, long product, long borrower, String amount, int months, String method,
                                LocalDate on, boolean withFacility) {
         Long facility = withFacility ? facilities.open(bank.approver(), new Facilities.Request(borrower,
-                new BigDecimal(amount).multiply(BigDecimal.valueOf(2)).toPlainString(), true, on.minusMonths(1),
+                new BigDecimal(amount).multiply(BigDecimal.valueOf(2)), true, on.minusMonths(1),
                 on.plusYears(3))).id() : null;
         return disbursedLoan(bank, product, borrower, amount, months, method, on, facility);
     }
@@ -219,7 +219,7 @@ class LendingDemoContributor implements DemoContributor {
                                LocalDate on, Long facility) {
         boolean fixed = bank.reviewer() == null;
         LoanApplication a = applications.submit(bank.officer(), new LoanApplications.Request(product, borrower, facility,
-                amount, months, fixed ? "FIXED" : "LPR_1Y", fixed ? "3.85" : null,
+                new BigDecimal(amount), months, fixed ? "FIXED" : "LPR_1Y", fixed ? new BigDecimal("3.85") : null,
                 fixed ? null : 30 + (int) (borrower % 7) * 10, method, null, "WORKING_CAPITAL", "SELF"));
         pass(bank, a);
         Loan l = loans.contract(bank.officer(), a.id());
@@ -236,7 +236,7 @@ class LendingDemoContributor implements DemoContributor {
 
     private void waiting(Actors bank, long product, long borrower, String amount, int passed) {
         LoanApplication a = applications.submit(bank.officer(), new LoanApplications.Request(product, borrower, null,
-                amount, 36, "LPR_1Y", null, 60, "EQUAL_PRINCIPAL", null, "WORKING_CAPITAL", "SELF"));
+                new BigDecimal(amount), 36, "LPR_1Y", null, 60, "EQUAL_PRINCIPAL", null, "WORKING_CAPITAL", "SELF"));
         List<Caller> actors = List.of(bank.officer(), bank.reviewer());
         for (int k = 0; k < passed; k++) {
             applications.act(actors.get(k), a.id(), "PASS", "同意进入下一环节 / passed on");
@@ -253,7 +253,7 @@ class LendingDemoContributor implements DemoContributor {
             }
             var dues = loans.dues(officer, loanId, i.due());
             if (dues.dueNow().signum() > 0) {
-                loans.repay(officer, loanId, new Loans.RepaymentRequest(dues.dueNow().toPlainString(), i.due(), "REPAYMENT"));
+                loans.repay(officer, loanId, new Loans.RepaymentRequest(dues.dueNow(), i.due(), "REPAYMENT"));
             }
             paid++;
         }

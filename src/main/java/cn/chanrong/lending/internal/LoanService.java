@@ -142,9 +142,9 @@ class LoanService implements Loans {
     public Transaction repay(Caller caller, long loanId, RepaymentRequest r) {
         Loan l = store.own(caller, loanId);
         List<Rejection> problems = new ArrayList<>();
-        BigDecimal amount = Amounts.parse(r.amount(), "amount", false, FacilityService.MAX_AMOUNT, problems);
+        BigDecimal amount = Amounts.check(r.amount(), "amount", false, FacilityService.MAX_AMOUNT, problems);
         if (amount != null && amount.signum() == 0) {
-            problems.add(Rejection.of("lending.positive", "amount", r.amount()));
+            problems.add(Rejection.of("lending.positive", "amount", r.amount().toPlainString()));
         }
         String type = r.type() == null || r.type().isBlank() ? "REPAYMENT"
                 : ApplicationService.oneOf(r.type(), "type", List.of("REPAYMENT", "PAYOFF", "PREPAYMENT"), problems);
@@ -179,7 +179,7 @@ class LoanService implements Loans {
 
     @Override
     @Transactional
-    public Transaction recover(Caller caller, long loanId, String amount, LocalDate valueDate) {
+    public Transaction recover(Caller caller, long loanId, BigDecimal amount, LocalDate valueDate) {
         return workouts.recover(caller, loanId, amount, valueDate);
     }
 

@@ -241,7 +241,7 @@ class LoanStore {
     List<cn.chanrong.lending.Loans.Payee> payees(long loanId) {
         return jdbc.sql("SELECT name, account, amount FROM loan_payee WHERE loan_id = :l ORDER BY seq").param("l", loanId)
                 .query((rs, i) -> new cn.chanrong.lending.Loans.Payee(rs.getString(1), rs.getString(2),
-                        rs.getBigDecimal(3).toPlainString()))
+                        rs.getBigDecimal(3)))
                 .list();
     }
 }

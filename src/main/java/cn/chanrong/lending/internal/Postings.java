@@ -3,6 +3,7 @@ package cn.chanrong.lending.internal;
 import cn.chanrong.ledger.JournalEntry;
 import cn.chanrong.ledger.Ledger;
 import cn.chanrong.ledger.domain.EntryLine;
+import cn.chanrong.shared.Wording;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +27,9 @@ class Postings {
     static final String MEMO_INTEREST_CONTRA = "7012";
     static final String MEMO_WRITTEN_OFF = "7021";
     static final String MEMO_WRITTEN_OFF_CONTRA = "7022";
+
+    /** The words of lending's records: each entry's description, in both languages. */
+    static final Wording WORDS = Wording.of("lending");
 
     private final Ledger ledger;
 
@@ -66,7 +70,7 @@ class Postings {
 
     /** Disbursement: the loan asset against the borrower's (or the entrusted payee's) deposit account. */
     JournalEntry disbursement(long book, long loanId, LocalDate date, BigDecimal amount, String actor) {
-        return post(book, date, "放款 / disbursement", "loan:" + loanId + ":disbursement",
+        return post(book, date, WORDS.both("posting.disbursement"), "loan:" + loanId + ":disbursement",
                 new Lines(loanId).debit(LOANS, amount, true).credit(DEPOSITS, amount, false), actor);
     }
 
@@ -77,7 +81,7 @@ class Postings {
      */
     JournalEntry accrual(long book, long loanId, LocalDate date, BigDecimal amount, boolean memo, String source,
                          String actor) {
-        return ledger.post(book, date, "计提利息 / interest accrual", source, accrualLines(loanId, amount, memo), actor);
+        return ledger.post(book, date, WORDS.both("posting.accrual"), source, accrualLines(loanId, amount, memo), actor);
     }
 
     /** The lines of an accrual entry (see {@link #accrual}), for batched posting. */
@@ -100,12 +104,12 @@ class Postings {
         Lines l = new Lines(loanId).debit(DEPOSITS, amount, false).credit(LOANS, principal, true)
                 .credit(INTEREST_RECEIVABLE, fromReceivable, true).credit(INTEREST_INCOME, fromMemo, false)
                 .debit(MEMO_INTEREST_CONTRA, fromMemo, true).credit(MEMO_INTEREST, fromMemo, true);
-        return post(book, date, "还款 / repayment", source, l, actor);
+        return post(book, date, WORDS.both("posting.repayment"), source, l, actor);
     }
 
     /** A prepayment fee, paid with the prepayment: fee and commission income. */
     JournalEntry fee(long book, long loanId, LocalDate date, BigDecimal fee, String source, String actor) {
-        return post(book, date, "提前还款违约金 / prepayment fee", source,
+        return post(book, date, WORDS.both("posting.prepayment-fee"), source,
                 new Lines(loanId).debit(DEPOSITS, fee, false).credit("6021", fee, false), actor);
     }
 
@@ -113,7 +117,7 @@ class Postings {
     JournalEntry toNonAccrual(long book, long loanId, LocalDate date, BigDecimal receivable, String source, String actor) {
         Lines l = new Lines(loanId).debit(INTEREST_INCOME, receivable, false).credit(INTEREST_RECEIVABLE, receivable, true)
                 .debit(MEMO_INTEREST, receivable, true).credit(MEMO_INTEREST_CONTRA, receivable, true);
-        return post(book, date, "转表外计息 / to non-accrual", source, l, actor);
+        return post(book, date, WORDS.both("posting.non-accrual"), source, l, actor);
     }
 
     /** Forgiven interest or penalty (a restructuring concession): reversed from income, or its memo closed. */
@@ -122,12 +126,12 @@ class Postings {
         Lines l = new Lines(loanId).debit(INTEREST_INCOME, fromReceivable, false)
                 .credit(INTEREST_RECEIVABLE, fromReceivable, true)
                 .debit(MEMO_INTEREST_CONTRA, fromMemo, true).credit(MEMO_INTEREST, fromMemo, true);
-        return post(book, date, "重组减免 / forgiven in restructuring", source, l, actor);
+        return post(book, date, WORDS.both("posting.forgiveness"), source, l, actor);
     }
 
     /** Renewal without repaying principal: the principal moves from the old loan to the new one. */
     JournalEntry renewal(long book, long oldLoan, long newLoan, LocalDate date, BigDecimal principal, String actor) {
-        return ledger.post(book, date, "无还本续贷 / renewal without repaying principal", "loan:" + oldLoan + ":renewal",
+        return ledger.post(book, date, WORDS.both("posting.renewal"), "loan:" + oldLoan + ":renewal",
                 List.of(EntryLine.debit(LOANS, principal, Long.toString(newLoan)),
                         EntryLine.credit(LOANS, principal, Long.toString(oldLoan))), actor);
     }
@@ -135,7 +139,7 @@ class Postings {
     /** Provision change: impairment loss against the provision (a negative change releases it). */
     JournalEntry provision(long book, long loanId, LocalDate date, BigDecimal change, String source, String actor) {
         Lines l = new Lines(loanId).debit(IMPAIRMENT, change, false).credit(PROVISIONS, change, true);
-        return post(book, date, "贷款损失准备 / loan-loss provision", source, l, actor);
+        return post(book, date, WORDS.both("posting.provision"), source, l, actor);
     }
 
     /**
@@ -153,7 +157,7 @@ class Postings {
                 .debit(MEMO_INTEREST_CONTRA, memo, true).credit(MEMO_INTEREST, memo, true);
         BigDecimal claim = principal.add(receivable).add(memo);
         l.debit(MEMO_WRITTEN_OFF, claim, true).credit(MEMO_WRITTEN_OFF_CONTRA, claim, true);
-        return post(book, date, "核销 / write-off", "loan:" + loanId + ":write-off", l, actor);
+        return post(book, date, WORDS.both("posting.write-off"), "loan:" + loanId + ":write-off", l, actor);
     }
 
     /**
@@ -168,7 +172,7 @@ class Postings {
                 .credit(LOANS, principal, true).credit(INTEREST_RECEIVABLE, receivable, true)
                 .debit(IMPAIRMENT, loss, false)
                 .debit(MEMO_INTEREST_CONTRA, memo, true).credit(MEMO_INTEREST, memo, true);
-        return post(book, date, "不良贷款转让 / transfer of a non-performing loan", "loan:" + loanId + ":transfer", l, actor);
+        return post(book, date, WORDS.both("posting.transfer"), "loan:" + loanId + ":transfer", l, actor);
     }
 
     /** Cash recovered after write-off: it reverses impairment loss; the memo claim shrinks by the same amount. */
@@ -176,6 +180,6 @@ class Postings {
                           String actor) {
         Lines l = new Lines(loanId).debit(DEPOSITS, amount, false).credit(IMPAIRMENT, amount, false)
                 .debit(MEMO_WRITTEN_OFF_CONTRA, memoPart, true).credit(MEMO_WRITTEN_OFF, memoPart, true);
-        return post(book, date, "核销后收回 / recovery after write-off", source, l, actor);
+        return post(book, date, WORDS.both("posting.recovery"), source, l, actor);
     }
 }

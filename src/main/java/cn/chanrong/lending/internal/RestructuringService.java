@@ -73,8 +73,8 @@ class RestructuringService {
         } else if (r.termMonths() < 1 || r.termMonths() > 360) {
             problems.add(Rejection.of("range", "termMonths", 1, 360, r.termMonths()));
         }
-        BigDecimal rate = r.annualRate() == null || r.annualRate().isBlank() ? l.annualRate()
-                : Amounts.parse(r.annualRate(), "annualRate", false, BigDecimal.valueOf(36), problems);
+        BigDecimal rate = r.annualRate() == null ? l.annualRate()
+                : Amounts.check(r.annualRate(), "annualRate", false, BigDecimal.valueOf(36), problems);
         if (r.reason() == null || r.reason().strip().length() < 4) {
             problems.add(Rejection.of("length", "reason", 4, 500));
         }
@@ -86,8 +86,8 @@ class RestructuringService {
         // the tier the loan has earned by yesterday, before the concession
         var earned = servicer.ruled(l, today.minusDays(1), null);
         if (earned.tier().compareTo(l.tier()) > 0) {
-            l = servicer.apply(l, earned.tier(), earned.rule(), "逾期" + l.daysPastDue() + "天 / " + l.daysPastDue()
-                    + " days past due", today.minusDays(1), caller.username());
+            l = servicer.apply(l, earned.tier(), earned.rule(), Postings.WORDS.both("reason.dpd", l.daysPastDue()),
+                    today.minusDays(1), caller.username());
         }
         l = repayments.splitAt(l, today, caller.username());
         List<Installment> s = store.installments(loanId);
@@ -130,7 +130,7 @@ class RestructuringService {
                         INSERT INTO loan_classification (loan_id, business_date, from_tier, to_tier, rule, reason, actor)
                         VALUES (:l, :d, :f, :t, 'restructured', :r, :a)""")
                 .param("l", loanId).param("d", today).param("f", now.tier().name()).param("t", to.name())
-                .param("r", "重组 / restructured: " + reason).param("a", caller.username()).update();
+                .param("r", Postings.WORDS.both("reason.restructured") + ": " + reason).param("a", caller.username()).update();
         servicer.apply(now, to, "restructured-observation", reason, today, caller.username());
         audit.record(AuditEvent.success(caller.username(), "loan.restructure", "loan", l.number(),
                 principal.toPlainString() + " over " + r.termMonths() + " months at " + rate.toPlainString()
@@ -205,7 +205,7 @@ class RestructuringService {
         } else if (r.termMonths() < 1 || r.termMonths() > 36) {
             problems.add(Rejection.of("range", "termMonths", 1, 36, r.termMonths()));
         }
-        BigDecimal interest = Amounts.parse(r.interestPayment() == null ? "0" : r.interestPayment(), "interestPayment",
+        BigDecimal interest = Amounts.check(r.interestPayment() == null ? BigDecimal.ZERO : r.interestPayment(), "interestPayment",
                 false, FacilityService.MAX_AMOUNT, problems);
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
@@ -246,9 +246,9 @@ class RestructuringService {
                         UPDATE loan SET principal_outstanding = 0, status = :status, days_past_due = 0, version = version + 1
                         WHERE id = :id""").param("status", renewed.name()).param("id", loanId).update();
         store.insertTransaction(loanId, "RENEWAL", today, principal, principal, BigDecimal.ZERO, BigDecimal.ZERO,
-                "续贷 / renewed as " + number, entry.id(), caller.username());
+                Postings.WORDS.both("payee.renewed-as") + " " + number, entry.id(), caller.username());
         store.insertTransaction(newId, "DISBURSEMENT", today, principal, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                "续贷 / renewal of " + l.number(), entry.id(), caller.username());
+                Postings.WORDS.both("payee.renewal-of") + " " + l.number(), entry.id(), caller.username());
         servicer.provision(store.lock(loanId), today, caller.username());
         servicer.provision(store.lock(newId), today, caller.username());
         audit.record(AuditEvent.success(caller.username(), "loan.renew", "loan", l.number(),

@@ -42,7 +42,7 @@ class SecurityService {
         if (r.description() == null || r.description().strip().length() < 2 || r.description().strip().length() > 500) {
             problems.add(Rejection.of("length", "description", 2, 500));
         }
-        BigDecimal value = Amounts.parse(r.value(), "value", false, FacilityService.MAX_AMOUNT, problems);
+        BigDecimal value = Amounts.check(r.value(), "value", false, FacilityService.MAX_AMOUNT, problems);
         String guarantor = r.guarantor() == null || r.guarantor().isBlank() ? null : r.guarantor().strip();
         if ("GUARANTEE".equals(kind) && guarantor == null) {
             problems.add(Rejection.of("required", "guarantor"));
@@ -84,8 +84,8 @@ class SecurityService {
                 .single();
         for (LoanSecurity s : list(repaid.loanId())) {
             if (s.filingNumber() != null) {
-                registry.raiseCancellationTask(s.filingNumber(), "贷款" + number + "已于" + repaid.valueDate()
-                        + "结清 / loan " + number + " repaid on " + repaid.valueDate());
+                registry.raiseCancellationTask(s.filingNumber(),
+                        Postings.WORDS.both("task.cancel-filing", number, repaid.valueDate()));
             }
         }
     }

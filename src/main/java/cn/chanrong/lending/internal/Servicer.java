@@ -255,15 +255,12 @@ class Servicer {
 
     private static String reasonFor(String rule, Loan l) {
         if (rule.startsWith("dpd-")) {
-            return "逾期" + l.daysPastDue() + "天 / " + l.daysPastDue() + " days past due";
+            return Postings.WORDS.both("reason.dpd", l.daysPastDue());
         }
-        return switch (rule) {
-            case "contagion-bank-10pct" -> "借款人在本行不良债权占比超过10% / over 10% of the borrower's claims at the bank are non-performing";
-            case "contagion-market-20pct" -> "借款人在各银行逾期90天以上债务占比超过20%（征信） / over 20% of the borrower's debt across banks is more than 90 days overdue (credit bureau)";
-            case "restructured-observation" -> "重组观察期 / restructuring observation period";
-            case "manual" -> "人工认定 / manual classification";
-            default -> "正常履约 / performing";
-        };
+        return Postings.WORDS.both(switch (rule) {
+            case "contagion-bank-10pct", "contagion-market-20pct", "restructured-observation", "manual" -> "reason." + rule;
+            default -> "reason.performing";
+        });
     }
 
     /** Records a tier change with its rule and reason, then aligns non-accrual status and the provision. */

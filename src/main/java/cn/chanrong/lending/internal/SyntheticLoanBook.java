@@ -80,9 +80,9 @@ class SyntheticLoanBook implements LoanBookGenerator {
                                 + ") t(period, s, d, p, i) WHERE" + range)
                         .param("a", a).param("b", b).update();
                 jdbc.sql("INSERT INTO journal_entry (book, business_date, description, source, posted_by) "
-                                + "SELECT :book, :disbursed, '基准开户 / bench opening', 'loan:' || l.id || ':bench-opening', 'bench' "
+                                + "SELECT :book, :disbursed, :memo, 'loan:' || l.id || ':bench-opening', 'bench' "
                                 + "FROM loan l WHERE" + range)
-                        .param("book", book).param("disbursed", disbursed).param("a", a).param("b", b).update();
+                        .param("memo", Postings.WORDS.both("posting.bench-opening")).param("book", book).param("disbursed", disbursed).param("a", a).param("b", b).update();
                 jdbc.sql("INSERT INTO posting (entry_id, account, debit, credit, subledger) "
                                 + "SELECT je.id, v.account, v.debit, v.credit, CASE WHEN v.sub THEN l.id::text END "
                                 + "FROM loan l JOIN journal_entry je ON je.book = :book AND je.source = 'loan:' || l.id || ':bench-opening' "

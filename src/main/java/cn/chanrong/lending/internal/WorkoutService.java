@@ -137,9 +137,9 @@ class WorkoutService {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.approver-only", null));
         }
         List<Rejection> problems = new ArrayList<>();
-        BigDecimal price = Amounts.parse(r.price(), "price", false, FacilityService.MAX_AMOUNT, problems);
+        BigDecimal price = Amounts.check(r.price(), "price", false, FacilityService.MAX_AMOUNT, problems);
         if (price != null && price.signum() == 0) {
-            problems.add(Rejection.of("lending.positive", "price", r.price()));
+            problems.add(Rejection.of("lending.positive", "price", r.price().toPlainString()));
         }
         if (r.buyer() == null || r.buyer().strip().length() < 2) {
             problems.add(Rejection.of("required", "buyer"));
@@ -168,12 +168,12 @@ class WorkoutService {
     }
 
     @Transactional
-    Loans.Transaction recover(Caller caller, long loanId, String rawAmount, LocalDate valueDate) {
+    Loans.Transaction recover(Caller caller, long loanId, BigDecimal given, LocalDate valueDate) {
         Loan l = store.own(caller, loanId);
         List<Rejection> problems = new ArrayList<>();
-        BigDecimal amount = Amounts.parse(rawAmount, "amount", false, FacilityService.MAX_AMOUNT, problems);
+        BigDecimal amount = Amounts.check(given, "amount", false, FacilityService.MAX_AMOUNT, problems);
         if (amount != null && amount.signum() == 0) {
-            problems.add(Rejection.of("lending.positive", "amount", rawAmount));
+            problems.add(Rejection.of("lending.positive", "amount", given.toPlainString()));
         }
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);

@@ -335,7 +335,7 @@ class LendingApi {
         return ResponseEntity.status(201).body(loans.transfer(caller, id, body));
     }
 
-    record RecoveryRequest(String amount, LocalDate valueDate) {
+    record RecoveryRequest(java.math.BigDecimal amount, LocalDate valueDate) {
     }
 
     @PostMapping(value = "/loans/{id}/recoveries", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -13,9 +13,11 @@ import cn.chanrong.lending.domain.ApprovalStep;
 import cn.chanrong.lending.domain.Tier;
 import cn.chanrong.platform.ApiErrors;
 import cn.chanrong.reference.BusinessDate;
+import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -132,6 +134,19 @@ class LendingPages {
         }
     }
 
+    /** A rate typed into a form: at most six decimals, as the API reads it. */
+    private static final int RATE_SCALE = 6;
+
+    /**
+     * A decimal typed into a form that the service checks at two decimals — money, a share of one, the
+     * restructured rate — read once here by the API's grammar: null when blank, so the service says what
+     * is required; refused with {@code amount.format} or {@code amount.scale} on {@code field}, shown on
+     * the page like any other refusal since every caller reads it inside {@link #act}.
+     */
+    private static BigDecimal decimal(String raw, String field) {
+        return Amounts.read(raw, field, 2);
+    }
+
     @PostMapping("/loans/{id}/disburse")
     @PreAuthorize("hasRole('INSTITUTION')")
     String disburse(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) String valueDate,
@@ -157,7 +172,7 @@ class LendingPages {
                  @RequestParam(required = false) String valueDate, @RequestParam(required = false) String type,
                  @RequestParam(required = false) String mode, RedirectAttributes flash) {
         return act(caller, locale, flash, "loan.repay", id, "/loans/" + id, () -> {
-            loans.repay(caller, id, new Loans.RepaymentRequest(amount, date(valueDate), type, mode));
+            loans.repay(caller, id, new Loans.RepaymentRequest(decimal(amount, "amount"), date(valueDate), type, mode));
             return null;
         });
     }
@@ -182,7 +197,7 @@ class LendingPages {
                        @RequestParam(required = false) Boolean financialDifficulty,
                        @RequestParam(required = false) String reason, RedirectAttributes flash) {
         return act(caller, locale, flash, "loan.restructure", id, "/loans/" + id, () -> {
-            loans.restructure(caller, id, new Loans.RestructureRequest(termMonths, annualRate,
+            loans.restructure(caller, id, new Loans.RestructureRequest(termMonths, decimal(annualRate, "annualRate"),
                     Boolean.TRUE.equals(forgiveArrears), Boolean.TRUE.equals(financialDifficulty), reason));
             return null;
         });
@@ -193,7 +208,8 @@ class LendingPages {
     String renew(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) Integer termMonths,
                  @RequestParam(required = false) String interestPayment, RedirectAttributes flash) {
         return act(caller, locale, flash, "loan.renew", id, "/loans/" + id,
-                () -> "/loans/" + loans.renew(caller, id, new Loans.RenewalRequest(termMonths, interestPayment)).id());
+                () -> "/loans/" + loans.renew(caller, id,
+                        new Loans.RenewalRequest(termMonths, decimal(interestPayment, "interestPayment"))).id());
     }
 
     @PostMapping("/loans/{id}/write-off")
@@ -212,7 +228,7 @@ class LendingPages {
                     @RequestParam(required = false) String buyer, @RequestParam(required = false) String reason,
                     RedirectAttributes flash) {
         return act(caller, locale, flash, "loan.transfer", id, "/loans/" + id, () -> {
-            loans.transfer(caller, id, new Loans.TransferRequest(price, buyer, reason));
+            loans.transfer(caller, id, new Loans.TransferRequest(decimal(price, "price"), buyer, reason));
             return null;
         });
     }
@@ -222,7 +238,7 @@ class LendingPages {
     String recover(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) String amount,
                    RedirectAttributes flash) {
         return act(caller, locale, flash, "loan.recover", id, "/loans/" + id, () -> {
-            loans.recover(caller, id, amount, null);
+            loans.recover(caller, id, decimal(amount, "amount"), null);
             return null;
         });
     }
@@ -263,7 +279,8 @@ class LendingPages {
                   @RequestParam(required = false) Integer graceMonths, RedirectAttributes flash) {
         return act(caller, locale, flash, "loan-application.submit", 0, "/loan-applications/new",
                 () -> "/loan-applications/" + applications.submit(caller, new LoanApplications.Request(productId,
-                        borrowerId, facilityId, amount, termMonths, rateType, fixedRate, spreadBp, method, null, purpose,
+                        borrowerId, facilityId, decimal(amount, "amount"), termMonths, rateType,
+                        Amounts.read(fixedRate, "fixedRate", RATE_SCALE), spreadBp, method, null, purpose,
                         paymentMode, paymentDay, frequency, graceMonths)).id());
     }
 
@@ -321,8 +338,10 @@ class LendingPages {
                          @RequestParam(required = false) Integer firstLoanTarget,
                          @RequestParam(required = false) String keyChainBalanceTarget, RedirectAttributes flash) {
         return act(caller, locale, flash, "credit-plan.set", year, "/credit-plan?year=" + year, () -> {
-            creditPlans.set(caller, year, new cn.chanrong.lending.CreditPlans.Request(netIncreaseTarget, mltShareTarget,
-                    creditShareTarget, firstLoanTarget, keyChainBalanceTarget));
+            creditPlans.set(caller, year, new cn.chanrong.lending.CreditPlans.Request(
+                    decimal(netIncreaseTarget, "netIncreaseTarget"), decimal(mltShareTarget, "mltShareTarget"),
+                    decimal(creditShareTarget, "creditShareTarget"), firstLoanTarget,
+                    decimal(keyChainBalanceTarget, "keyChainBalanceTarget")));
             return null;
         });
     }
@@ -342,7 +361,7 @@ class LendingPages {
                         @RequestParam(required = false) String amount, @RequestParam(required = false) String validTo,
                         RedirectAttributes flash) {
         return act(caller, locale, flash, "facility.open", 0, "/facilities", () -> {
-            facilities.open(caller, new Facilities.Request(borrowerId, amount, true, null, date(validTo)));
+            facilities.open(caller, new Facilities.Request(borrowerId, decimal(amount, "amount"), true, null, date(validTo)));
             return null;
         });
     }
