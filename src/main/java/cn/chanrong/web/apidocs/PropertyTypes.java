@@ -23,8 +23,8 @@ import java.util.Map;
  * <li>{@code @JsonRawValue}: stored JSON written as it is — any JSON value, not a string.</li>
  * <li>{@code Object} (a {@code Map<String, Object>}'s values, an untyped property) is any JSON value, not
  * an object as the generator says.</li>
- * <li>A decimal in a request body may be a number or plain text ({@code "1234.56"}); the API
- * answers numbers.</li>
+ * <li>A decimal in a request body, alone or in a list, may be a number or plain text
+ * ({@code "1234.56"}); the API answers numbers.</li>
  * <li>Required: an answer carries every property of its record (nulls included), so a schema that
  * only answers lists them all as required; a request may leave any of them out.</li>
  * </ul>
@@ -58,6 +58,9 @@ final class PropertyTypes {
                 if (requests.contains(name) && p.getRawPrimaryType() == java.math.BigDecimal.class) {
                     property = decimalText(property);
                     properties.put(p.getName(), property);
+                } else if (requests.contains(name) && property.getItems() != null && p.getPrimaryType().isCollectionLikeType()
+                        && p.getPrimaryType().getContentType().getRawClass() == java.math.BigDecimal.class) {
+                    property.setItems(decimalText(property.getItems()));
                 }
                 if (has(p, JsonRawValue.class)) {
                     properties.put(p.getName(), new Schema<>().description(join(property.getDescription(), "JSON as stored")));
