@@ -23,7 +23,7 @@ public interface Denucleated {
      * receipts offered as cover.
      */
     record Request(Long institutionId, String basis, String buyerName, String buyerCode, String documentNo,
-                   String documentAmount, String amount, LocalDate maturity, List<String> receiptNumbers) {
+                   BigDecimal documentAmount, BigDecimal amount, LocalDate maturity, List<String> receiptNumbers) {
     }
 
     /** The SME's own data credit: the credit decision taken for this request. */

@@ -43,7 +43,7 @@ public interface Receivables {
      * names the creditor ({@code creditorId}) and thereby confirms it. {@code invoiceNumber} ties it to
      * an imported invoice between the two, whose total bounds the amount.
      */
-    record Upload(Long debtorId, Long creditorId, String invoiceNumber, String contractNo, String amount,
+    record Upload(Long debtorId, Long creditorId, String invoiceNumber, String contractNo, BigDecimal amount,
                   LocalDate deliveredOn, LocalDate dueOn, Integer contractTermDays) {
     }
 
@@ -123,16 +123,17 @@ public interface Receivables {
     Page<Receivable> search(Caller caller, Filter filter, PageRequest page);
 
     /** A return or credit note reducing what the debtor owes; the funder is alerted when financed. */
-    Receivable dilute(Caller caller, long id, String amount, String reason);
+    Receivable dilute(Caller caller, long id, BigDecimal amount, String reason);
 
     // ---- financing
 
     /**
      * A funder's answer to a financing request. {@code advanceRate} a fraction (0.8), {@code discountRate}
-     * annual percent, {@code kind} FACTORING (transfer notice) or PLEDGE (pledge notice), {@code riskObligor}
-     * DEBTOR or SELLER: whose limit at the funder the financing uses.
+     * annual percent, both with at most two decimals; {@code fee} in yuan, none when absent; {@code kind}
+     * FACTORING (transfer notice) or PLEDGE (pledge notice), {@code riskObligor} DEBTOR or SELLER: whose
+     * limit at the funder the financing uses.
      */
-    record Terms(String advanceRate, String discountRate, String fee, Boolean recourse, String kind, String riskObligor) {
+    record Terms(BigDecimal advanceRate, BigDecimal discountRate, BigDecimal fee, Boolean recourse, String kind, String riskObligor) {
     }
 
     record Offer(long id, long receivableId, String receivableNumber, long institutionId, String institutionName,
@@ -170,7 +171,7 @@ public interface Receivables {
                       BigDecimal toSeller, Long loanId) {
     }
 
-    Collection pay(Caller caller, long receivableId, String amount, LocalDate paidOn);
+    Collection pay(Caller caller, long receivableId, BigDecimal amount, LocalDate paidOn);
 
     /** A receivable paid late or still unpaid past its term (contract, or 60 days large-to-SME). */
     record Breach(long receivableId, String number, String creditorName, String debtorName, BigDecimal amount,

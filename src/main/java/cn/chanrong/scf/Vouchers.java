@@ -17,8 +17,8 @@ import java.util.Map;
  * <p>
  * Invariants: the LIVE and DISCOUNTED parts of an unsettled voucher sum to its face value; a part is
  * spent by one update that must find it LIVE, under a lock on the voucher's row; nothing moves after
- * maturity; every movement is booked as an event. Amounts are yuan to the fen, given as text so a
- * malformed figure is named, not guessed.
+ * maturity; every movement is booked as an event. Amounts are yuan to the fen, read at the edge (plain
+ * decimal text or a JSON number, see {@link cn.chanrong.shared.Amounts}) and checked here against their bounds.
  */
 public interface Vouchers {
 
@@ -27,16 +27,16 @@ public interface Vouchers {
      * that allows a term beyond six months (never beyond twelve); {@code receivableIds} optional
      * confirmed payables of the issuer to the supplier that together cover the face value.
      */
-    record IssueRequest(Long supplierId, String faceValue, String maturity, Boolean overDefault,
+    record IssueRequest(Long supplierId, BigDecimal faceValue, String maturity, Boolean overDefault,
                         List<Long> receivableIds, String tradeBackground) {
     }
 
     /** The pieces a LIVE part is cut into, in yuan; they must sum to the part exactly. */
-    record SplitRequest(List<String> amounts) {
+    record SplitRequest(List<BigDecimal> amounts) {
     }
 
     /** A transfer of a LIVE part, or of {@code amount} of it (the rest stays with the holder). */
-    record TransferRequest(Long toEnterpriseId, String amount, String tradeBackground) {
+    record TransferRequest(Long toEnterpriseId, BigDecimal amount, String tradeBackground) {
     }
 
     /** A discount of a LIVE part with a funder at {@code annualRate} percent a year. */
@@ -48,7 +48,7 @@ public interface Vouchers {
     }
 
     /** What the issuer pays at maturity, in yuan; less than the face value leaves parts overdue. */
-    record SettleRequest(String amount) {
+    record SettleRequest(BigDecimal amount) {
     }
 
     /** Filters for lists: a status, and for an enterprise {@code ISSUED} or {@code HELD} to narrow to one side. */

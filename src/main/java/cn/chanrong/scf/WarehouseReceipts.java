@@ -77,7 +77,7 @@ public interface WarehouseReceipts {
      * {@code pledgeMode} STATIC or DYNAMIC (then {@code minimumValue}); amounts in yuan, {@code annualRate} in
      * percent, lines as fractions with alert &lt; liquidation &le; 1, {@code cureDays} default 5.
      */
-    record PledgeRequest(Long funderId, String pledgeMode, String minimumValue, String loanAmount, LocalDate maturity,
+    record PledgeRequest(Long funderId, String pledgeMode, BigDecimal minimumValue, BigDecimal loanAmount, LocalDate maturity,
                          String annualRate, String alertLine, String liquidationLine, Integer cureDays) {
     }
 

@@ -6,6 +6,7 @@ import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
 import cn.chanrong.support.Api;
 import cn.chanrong.support.IntegrationTest;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class ScfDailyIntegrationTests {
         long bank = idOf("institution_id", "bank");
         Caller core = new Caller("core", Role.ENTERPRISE, coreId, null, null, null, Set.of());
         Caller sme = new Caller("enterprise", Role.ENTERPRISE, smeId, null, null, null, Set.of());
-        var v = vouchers.issue(core, new Vouchers.IssueRequest(smeId, "50000.00", "2026-09-28", false, List.of(),
+        var v = vouchers.issue(core, new Vouchers.IssueRequest(smeId, new BigDecimal("50000.00"), "2026-09-28", false, List.of(),
                 "采购合同 DAILY-1"));
         long root = vouchers.get(core, v.id()).parts().get(0).id();
         var discounted = vouchers.discount(sme, root, new Vouchers.DiscountRequest(bank, "3.00", "采购合同 DAILY-1",

@@ -8,6 +8,7 @@ import cn.chanrong.registry.CollateralRegistry;
 import cn.chanrong.registry.FilingEvent;
 import cn.chanrong.support.Api;
 import cn.chanrong.support.IntegrationTest;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ class ScfEventsIntegrationTests {
         warehouses.enterPrice(admin, new WarehouseReceipts.PriceRequest(commodity, TODAY, "10000", "t"));
 
         var pledged = warehouses.pledge(caller("enterprise"), receipt.id(), new WarehouseReceipts.PledgeRequest(bank,
-                "STATIC", null, "600000", LocalDate.of(2026, 12, 31), "4.35", "0.70", "0.85", null));
+                "STATIC", null, new BigDecimal("600000"), LocalDate.of(2026, 12, 31), "4.35", "0.70", "0.85", null));
 
         var event = events.stream(ScfEvent.ReceiptPledged.class).filter(e -> e.receiptId() == receipt.id())
                 .findFirst().orElseThrow();
@@ -113,7 +114,7 @@ class ScfEventsIntegrationTests {
                     "amount", "50000000.00", "validFrom", "2025-01-01", "validTo", "2027-12-31"));
             assertThat(r.status()).as(r.body()).isEqualTo(201);
         }
-        var voucher = vouchers.issue(caller("core"), new Vouchers.IssueRequest(sme, "10000.00", "2026-09-30", null,
+        var voucher = vouchers.issue(caller("core"), new Vouchers.IssueRequest(sme, new BigDecimal("10000.00"), "2026-09-30", null,
                 List.of(), "HT-EVENTS-" + ThreadLocalRandom.current().nextInt(1_000_000)));
         long root = jdbc.sql("SELECT id FROM scf_voucher_part WHERE voucher_id = :v AND parent_id IS NULL")
                 .param("v", voucher.id()).query(Long.class).single();

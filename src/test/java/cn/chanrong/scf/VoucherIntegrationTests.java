@@ -283,7 +283,7 @@ class VoucherIntegrationTests {
         var reg = as("admin").post("/api/v1/enterprises", Fixtures.enterprise(Fixtures.freshCreditCode("350100")));
         assertThat(reg.status()).as(reg.body()).isEqualTo(201);
         long issuer = reg.json().get("id").asLong();
-        var v = vouchers.issue(holder(issuer), new Vouchers.IssueRequest(sme, "800.00", "2026-09-30", null, null,
+        var v = vouchers.issue(holder(issuer), new Vouchers.IssueRequest(sme, new BigDecimal("800.00"), "2026-09-30", null, null,
                 "HT-NEW-1"));
         long root = root(v.id());
         var r = as("enterprise").post("/api/v1/vouchers/parts/" + root + "/discount",
@@ -320,7 +320,7 @@ class VoucherIntegrationTests {
 
         // Tier 2 passes 25,000 of it to tier 3 (a split and a transfer in one step).
         Vouchers.Transferred toTier3 = vouchers.transfer(holder(tier2), tier2Part,
-                new Vouchers.TransferRequest(tier3, "25000.00", "FP-26000000000000000001"));
+                new Vouchers.TransferRequest(tier3, new BigDecimal("25000.00"), "FP-26000000000000000001"));
         assertThat(toTier3.transferred().tier()).isEqualTo(3);
         assertThat(toTier3.transferred().amount()).isEqualByComparingTo("25000.00");
         assertThat(toTier3.remainder().amount()).isEqualByComparingTo("35000.00");
@@ -406,7 +406,7 @@ class VoucherIntegrationTests {
         bankFacilityOnCore();
         long id = issued("1000.00", "2026-09-30").get("id").asLong();
         long root = root(id);
-        var split = vouchers.split(holder(sme), root, new Vouchers.SplitRequest(List.of("600.00", "400.00")));
+        var split = vouchers.split(holder(sme), root, new Vouchers.SplitRequest(List.of(new BigDecimal("600.00"), new BigDecimal("400.00"))));
         vouchers.discount(holder(sme), split.get(0).id(), new Vouchers.DiscountRequest(bank, "3", "HT-DISC-1"));
         backdate(id, "2026-06-30");
         var r = as("core").post("/api/v1/vouchers/" + id + "/settle", Map.of("amount", "400.00"));
@@ -437,9 +437,10 @@ class VoucherIntegrationTests {
                 try {
                     if (n % 2 == 0) {
                         vouchers.transfer(supplier, root, new Vouchers.TransferRequest(targets.get(n / 2 % targets.size()),
-                                n == 0 ? null : "1000.00", "HT-RACE-" + n));
+                                n == 0 ? null : new BigDecimal("1000.00"), "HT-RACE-" + n));
                     } else {
-                        vouchers.split(supplier, root, new Vouchers.SplitRequest(List.of("8000.00", "888.88")));
+                        vouchers.split(supplier, root, new Vouchers.SplitRequest(List.of(new BigDecimal("8000.00"),
+                                new BigDecimal("888.88"))));
                     }
                     return "OK";
                 } catch (Rejected e) {
@@ -464,7 +465,8 @@ class VoucherIntegrationTests {
         assertThat(vouchers.conservation(id)).isEmpty();
         assertThat(vouchers.conservation(null)).isEmpty();
         assertThat(vouchers.tree(holder(core), id).problems()).isEmpty();
-        assertThatThrownBy(() -> vouchers.split(supplier, root, new Vouchers.SplitRequest(List.of("1.00", "8887.88"))))
+        assertThatThrownBy(() -> vouchers.split(supplier, root, new Vouchers.SplitRequest(List.of(new BigDecimal("1.00"),
+                new BigDecimal("8887.88")))))
                 .isInstanceOf(Rejected.class).extracting(e -> ((Rejected) e).kind()).isEqualTo(Rejected.Kind.CONFLICT);
     }
 }

@@ -1,5 +1,6 @@
 package cn.chanrong.scf.domain;
 
+import cn.chanrong.shared.Wording;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -18,13 +19,11 @@ public record DebtorNotice(boolean pledge, String debtorName, String creditorNam
                 funderName);
     }
 
-    /** The text, citing {@code filingNumber}. */
+    private static final Wording WORDS = Wording.of("scf");
+
+    /** The text, citing {@code filingNumber}: "中文 / English", worded in {@code wording/scf*.properties}. */
     public String text(String filingNumber) {
-        return (pledge ? "应收账款质押通知" : "应收账款转让通知") + "：致 " + debtorName + "，贵司对 " + creditorName
-                + " 的应收账款 " + receivableNumber + "（金额 " + amount.toPlainString() + " 元，到期日 " + dueOn + "）已"
-                + (pledge ? "出质予 " : "转让予 ") + funderName + "，登记编号 " + filingNumber
-                + "。请于到期日将款项付至其监管账户。 / " + (pledge ? "Pledge" : "Assignment") + " notice to "
-                + debtorName + ": receivable " + receivableNumber + " is " + (pledge ? "pledged" : "assigned") + " to "
-                + funderName + " (filing " + filingNumber + "); pay into its collection account at maturity.";
+        return WORDS.both(pledge ? "notice.pledge" : "notice.assignment", debtorName, creditorName, receivableNumber,
+                amount, dueOn, funderName, filingNumber);
     }
 }

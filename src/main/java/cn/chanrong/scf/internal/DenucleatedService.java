@@ -21,6 +21,7 @@ import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
+import cn.chanrong.shared.Wording;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -42,6 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class DenucleatedService implements Denucleated {
+
+    private static final Wording WORDS = Wording.of("scf");
 
     private final JdbcClient jdbc;
     private final DenucleatedStore store;
@@ -96,10 +99,10 @@ class DenucleatedService implements Denucleated {
         if (r.documentNo() == null || r.documentNo().isBlank() || r.documentNo().strip().length() > 60) {
             problems.add(Rejection.of("scf.required", "documentNo"));
         }
-        BigDecimal doc = Amounts.parse(r.documentAmount(), "documentAmount", false, ReceivableService.MAX_AMOUNT, problems);
-        BigDecimal amount = Amounts.parse(r.amount(), "amount", false, ReceivableService.MAX_AMOUNT, problems);
+        BigDecimal doc = Amounts.check(r.documentAmount(), "documentAmount", false, ReceivableService.MAX_AMOUNT, problems);
+        BigDecimal amount = Amounts.check(r.amount(), "amount", false, ReceivableService.MAX_AMOUNT, problems);
         if (amount != null && amount.signum() <= 0) {
-            problems.add(Rejection.of("scf.positive", "amount", r.amount()));
+            problems.add(Rejection.of("scf.positive", "amount", r.amount().toPlainString()));
         }
         if (doc != null && amount != null && doc.signum() > 0
                 && amount.compareTo(FinanceCalculator.advance(doc, documentAdvance)) > 0) {
@@ -160,13 +163,13 @@ class DenucleatedService implements Denucleated {
         List<CollateralRegistry.Request> out = new ArrayList<>();
         int months = (int) Math.min(360, ChronoUnit.MONTHS.between(parties.today(), v.maturity()) + 13);
         String id = (v.basis().equals("ORDER") ? "PO" : v.documentNo().matches("\\d{20}") ? "INV" : "AR") + v.documentNo();
-        out.add(new CollateralRegistry.Request(grantor, "RECEIVABLES_PLEDGE", (v.basis().equals("ORDER") ? "订单 " : "应收账款 ")
-                + v.documentNo() + " 买方 " + v.buyerName() + " 金额 " + v.documentAmount().toPlainString(), List.of(id),
-                null, months));
+        out.add(new CollateralRegistry.Request(grantor, "RECEIVABLES_PLEDGE",
+                WORDS.zh(v.basis().equals("ORDER") ? "registry.order-document" : "registry.receivable-document",
+                        v.documentNo(), v.buyerName(), v.documentAmount()), List.of(id), null, months));
         if (!a.assets().isEmpty()) {
-            out.add(new CollateralRegistry.Request(grantor, "WAREHOUSE_RECEIPT", "仓单 " + String.join("、",
-                    a.assets().stream().map(Asset::receiptNumber).toList()), a.assets().stream().map(Asset::receiptNumber)
-                    .toList(), null, months));
+            List<String> numbers = a.assets().stream().map(Asset::receiptNumber).toList();
+            out.add(new CollateralRegistry.Request(grantor, "WAREHOUSE_RECEIPT",
+                    WORDS.zh("registry.receipts", String.join("、", numbers)), numbers, null, months));
         }
         return out;
     }
@@ -268,7 +271,7 @@ class DenucleatedService implements Denucleated {
                 filings(grantor, v, a.assetCredit()),
                 (c, holder) -> Rejection.of("scf.already-filed", null, c.identifier(), c.number(), holder),
                 new TradeFinance.Booking(a.institutionId(), a.enterpriseId(), a.enterpriseId(), null, a.amount(),
-                        interest, rate, today, a.maturity(), "脱核融资 / de-nucleated financing " + a.documentNo(),
+                        interest, rate, today, a.maturity(), WORDS.both("loan.denucleated") + " " + a.documentNo(),
                         "denucleated:" + id, a.enterpriseName(), caller.username()),
                 null, f -> new ScfEvent.DenucleatedFinanced(id, assessed.institutionId(), assessed.enterpriseId(),
                 assessed.basis(), assessed.documentNo(), assessed.amount(), interest, rate, f.loan().id(),

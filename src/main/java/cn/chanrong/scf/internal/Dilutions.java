@@ -1,6 +1,7 @@
 package cn.chanrong.scf.internal;
 
 import cn.chanrong.scf.domain.ReceivableStatus;
+import cn.chanrong.shared.Wording;
 import java.math.BigDecimal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Dilutions {
+
+    private static final Wording WORDS = Wording.of("scf");
 
     private final JdbcClient jdbc;
     private final Alerts alerts;
@@ -27,7 +30,7 @@ class Dilutions {
     int invoiceReversed(String original, String redNumber, BigDecimal amount, String actor) {
         return jdbc.sql("SELECT id FROM scf_receivable WHERE invoice_number = :n").param("n", original)
                 .query(Long.class).optional()
-                .map(id -> dilute(id, amount, "红冲 " + redNumber + " / red-letter invoice " + redNumber) ? 1 : 0)
+                .map(id -> dilute(id, amount, WORDS.both("dilution.red-letter", redNumber)) ? 1 : 0)
                 .orElse(0);
     }
 

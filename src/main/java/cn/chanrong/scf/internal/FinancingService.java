@@ -21,6 +21,7 @@ import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
+import cn.chanrong.shared.Wording;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -37,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class FinancingService {
+
+    private static final Wording WORDS = Wording.of("scf");
 
     private final JdbcClient jdbc;
     private final OfferStore offers;
@@ -113,13 +116,14 @@ class FinancingService {
         Offer o = funderOwn(caller, offerId);
         OfferStatus offered = OfferStatus.of(o.status()).offer(o.id()).orThrow();
         List<Rejection> problems = new ArrayList<>();
-        BigDecimal advanceRate = Amounts.parse(t.advanceRate(), "advanceRate", false, BigDecimal.ONE, problems);
+        // rates as offered: at most two decimals, like an amount (the columns keep four)
+        BigDecimal advanceRate = Amounts.check(t.advanceRate(), "advanceRate", false, BigDecimal.ONE, problems);
         if (advanceRate != null && advanceRate.signum() <= 0) {
-            problems.add(Rejection.of("scf.positive", "advanceRate", t.advanceRate()));
+            problems.add(Rejection.of("scf.positive", "advanceRate", t.advanceRate().toPlainString()));
         }
-        BigDecimal rate = Amounts.parse(t.discountRate(), "discountRate", false, new BigDecimal("35.99"), problems);
-        BigDecimal fee = t.fee() == null || t.fee().isBlank() ? BigDecimal.ZERO
-                : Amounts.parse(t.fee(), "fee", false, ReceivableService.MAX_AMOUNT, problems);
+        BigDecimal rate = Amounts.check(t.discountRate(), "discountRate", false, new BigDecimal("35.99"), problems);
+        BigDecimal fee = t.fee() == null ? BigDecimal.ZERO
+                : Amounts.check(t.fee(), "fee", false, ReceivableService.MAX_AMOUNT, problems);
         String kind = t.kind() == null ? "FACTORING" : t.kind().strip();
         if (!List.of("FACTORING", "PLEDGE").contains(kind)) {
             problems.add(Rejection.of("scf.offer.kind", "kind", t.kind()));
@@ -169,7 +173,7 @@ class FinancingService {
         }
         int months = (int) Math.min(360, Math.max(1, ChronoUnit.MONTHS.between(r.deliveredOn(), r.dueOn()) + 13));
         return new CollateralRegistry.Request(r.creditorCode(), "PLEDGE".equals(kind) ? "RECEIVABLES_PLEDGE" : "FACTORING",
-                "应收账款 " + r.number() + " 债务人 " + r.debtorName() + " 金额 " + r.amount().toPlainString(), ids, null,
+                WORDS.zh("registry.receivable", r.number(), r.debtorName(), r.amount()), ids, null,
                 months);
     }
 
@@ -201,7 +205,7 @@ class FinancingService {
                 List.of(request), refusal,
                 new TradeFinance.Booking(o.institutionId(), r.creditorId(), obligor, null, figures.principal(),
                         figures.interest(), o.discountRate(), today, r.dueOn(),
-                        "应收账款融资 / receivable financing " + r.number(), "receivable:" + r.number(), r.creditorName(),
+                        WORDS.both("loan.receivable") + " " + r.number(), "receivable:" + r.number(), r.creditorName(),
                         caller.username()),
                 DebtorNotice.of(o.kind(), r.debtorName(), r.creditorName(), r.number(), r.amount(), r.dueOn(),
                         o.institutionName()),

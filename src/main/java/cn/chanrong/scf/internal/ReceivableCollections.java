@@ -48,7 +48,7 @@ class ReceivableCollections {
         this.audit = audit;
     }
 
-    Collection pay(Caller caller, long receivableId, String amount, LocalDate paidOn) {
+    Collection pay(Caller caller, long receivableId, BigDecimal amount, LocalDate paidOn) {
         ReceivableService.enterpriseOnly(caller);
         Receivable r = store.get(caller, receivableId);
         if (r.debtorId() != caller.enterpriseId()) {
@@ -56,14 +56,15 @@ class ReceivableCollections {
         }
         r = store.lock(receivableId);
         List<Rejection> problems = new ArrayList<>();
-        BigDecimal a = Amounts.parse(amount, "amount", false, ReceivableService.MAX_AMOUNT, problems);
+        BigDecimal a = Amounts.check(amount, "amount", false, ReceivableService.MAX_AMOUNT, problems);
         LocalDate today = parties.today();
         LocalDate on = paidOn == null ? today : paidOn;
         if (on.isAfter(today)) {
             problems.add(Rejection.of("date.future", "paidOn", on, today));
         }
         if (a != null && (a.signum() <= 0 || a.compareTo(r.outstanding()) > 0)) {
-            problems.add(Rejection.of("scf.receivable.pay-amount", "amount", amount, r.outstanding().toPlainString()));
+            problems.add(Rejection.of("scf.receivable.pay-amount", "amount", amount.toPlainString(),
+                    r.outstanding().toPlainString()));
         }
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);

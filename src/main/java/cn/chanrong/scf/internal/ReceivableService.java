@@ -153,13 +153,13 @@ class ReceivableService implements Receivables {
 
     @Override
     @Transactional
-    public Receivable dilute(Caller caller, long id, String amount, String reason) {
+    public Receivable dilute(Caller caller, long id, BigDecimal amount, String reason) {
         enterpriseOnly(caller);
         Receivable r = store.get(caller, id);
         List<Rejection> problems = new ArrayList<>();
-        BigDecimal a = Amounts.parse(amount, "amount", false, MAX_AMOUNT, problems);
+        BigDecimal a = Amounts.check(amount, "amount", false, MAX_AMOUNT, problems);
         if (a != null && a.signum() <= 0) {
-            problems.add(Rejection.of("scf.positive", "amount", amount));
+            problems.add(Rejection.of("scf.positive", "amount", amount.toPlainString()));
         }
         if (reason == null || reason.isBlank()) {
             problems.add(Rejection.of("scf.required", "reason"));
@@ -214,7 +214,7 @@ class ReceivableService implements Receivables {
 
     @Override
     @Transactional
-    public Collection pay(Caller caller, long receivableId, String amount, LocalDate paidOn) {
+    public Collection pay(Caller caller, long receivableId, BigDecimal amount, LocalDate paidOn) {
         return collections.pay(caller, receivableId, amount, paidOn);
     }
 

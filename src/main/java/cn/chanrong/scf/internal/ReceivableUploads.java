@@ -59,9 +59,9 @@ class ReceivableUploads {
         } else if (other == caller.enterpriseId()) {
             problems.add(Rejection.of("scf.receivable.self", otherField));
         }
-        BigDecimal amount = Amounts.parse(u.amount(), "amount", false, ReceivableService.MAX_AMOUNT, problems);
+        BigDecimal amount = Amounts.check(u.amount(), "amount", false, ReceivableService.MAX_AMOUNT, problems);
         if (amount != null && amount.signum() <= 0) {
-            problems.add(Rejection.of("scf.positive", "amount", u.amount()));
+            problems.add(Rejection.of("scf.positive", "amount", u.amount().toPlainString()));
         }
         LocalDate today = parties.today();
         if (u.deliveredOn() == null) {

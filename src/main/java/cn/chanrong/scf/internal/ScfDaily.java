@@ -56,7 +56,7 @@ class ScfDaily implements DailyPass {
         List<String> overdue = new java.util.ArrayList<>();
         for (Due d : due) {
             Caller issuer = new Caller("scf-daily", Role.ENTERPRISE, d.issuerId(), null, null, null, Set.of());
-            vouchers.settle(issuer, d.id(), new Vouchers.SettleRequest("0.00"));
+            vouchers.settle(issuer, d.id(), new Vouchers.SettleRequest(java.math.BigDecimal.ZERO.setScale(2)));
             overdue.add(d.number());
         }
         return new Pass(today, revaluation, overdue);

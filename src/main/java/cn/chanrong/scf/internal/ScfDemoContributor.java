@@ -11,6 +11,7 @@ import cn.chanrong.scf.Receivables;
 import cn.chanrong.scf.Vouchers;
 import cn.chanrong.scf.WarehouseReceipts;
 import cn.chanrong.shared.Rejected;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -93,11 +94,11 @@ class ScfDemoContributor implements DemoContributor {
         }
         // the banks' lines: on the core enterprise (its payables and vouchers), on the SME (its goods)
         on(today.minusDays(200), () -> {
-            facilities.open(caller("bank-approver"), new Facilities.Request(core.enterpriseId(), "60000000", true,
+            facilities.open(caller("bank-approver"), new Facilities.Request(core.enterpriseId(), new java.math.BigDecimal("60000000"), true,
                     today.minusDays(200), today.plusYears(2)));
-            facilities.open(caller("bank2-approver"), new Facilities.Request(core.enterpriseId(), "20000000", true,
+            facilities.open(caller("bank2-approver"), new Facilities.Request(core.enterpriseId(), new java.math.BigDecimal("20000000"), true,
                     today.minusDays(200), today.plusYears(2)));
-            return facilities.open(caller("bank-approver"), new Facilities.Request(sme.enterpriseId(), "15000000", true,
+            return facilities.open(caller("bank-approver"), new Facilities.Request(sme.enterpriseId(), new java.math.BigDecimal("15000000"), true,
                     today.minusDays(200), today.plusYears(2)));
         });
         receivables(sme, core, today);
@@ -134,21 +135,23 @@ class ScfDemoContributor implements DemoContributor {
         List<String> numbers = imported.numbers();
         // one waiting for the core enterprise's confirmation
         receivables.upload(sme, new Receivables.Upload(core.enterpriseId(), null, numbers.get(0), "MJ-PO-2026-0418",
-                "2260000.00", today.minusDays(20), today.plusDays(70), 90));
+                new BigDecimal("2260000.00"), today.minusDays(20), today.plusDays(70), 90));
         // one confirmed, offered by both banks, financed by the first
         var financed = receivables.upload(sme, new Receivables.Upload(core.enterpriseId(), null, numbers.get(1),
-                "MJ-PO-2026-0422", "3390000.00", today.minusDays(20), today.plusDays(100), 120));
+                "MJ-PO-2026-0422", new BigDecimal("3390000.00"), today.minusDays(20), today.plusDays(100), 120));
         receivables.decide(core, financed.id(), new Receivables.Decision("CONFIRMED", null));
         Caller bank = caller("bank");
         Caller bank2 = caller("bank2");
         long bankId = bank.institutionId();
         long bank2Id = bank2.institutionId();
         var offers = receivables.requestFinancing(sme, financed.id(), List.of(bankId, bank2Id));
-        Receivables.Terms terms = new Receivables.Terms("0.8", "3.45", "0", false, "FACTORING", "DEBTOR");
+        Receivables.Terms terms = new Receivables.Terms(new BigDecimal("0.8"), new BigDecimal("3.45"),
+                BigDecimal.ZERO, false, "FACTORING", "DEBTOR");
         long first = offers.stream().filter(o -> o.institutionId() == bankId).findFirst().orElseThrow().id();
         long second = offers.stream().filter(o -> o.institutionId() == bank2Id).findFirst().orElseThrow().id();
         receivables.offer(bank, first, terms);
-        receivables.offer(bank2, second, new Receivables.Terms("0.85", "3.6", "1000", true, "FACTORING", "DEBTOR"));
+        receivables.offer(bank2, second, new Receivables.Terms(new BigDecimal("0.85"),
+                new BigDecimal("3.6"), new BigDecimal("1000"), true, "FACTORING", "DEBTOR"));
         var accepted = receivables.accept(sme, first);
         try {
             receivables.accept(sme, second);
@@ -161,7 +164,7 @@ class ScfDemoContributor implements DemoContributor {
                 invoiceCsv(smeCode, coreCode, today, 1, numbers.get(1)).getBytes(StandardCharsets.UTF_8));
         // a payable the core enterprise uploaded and has not paid 100 days after delivery
         receivables.upload(core, new Receivables.Upload(null, sme.enterpriseId(), numbers.get(2), "MJ-PO-2026-0305",
-                "4520000.00", today.minusDays(100), today.minusDays(40), null));
+                new BigDecimal("4520000.00"), today.minusDays(100), today.minusDays(40), null));
     }
 
     private String code(long enterpriseId) {
@@ -175,17 +178,17 @@ class ScfDemoContributor implements DemoContributor {
         Caller tier2 = enterprise(tiers.get(0));
         Caller tier3 = enterprise(tiers.get(1));
         var v = on(today.minusDays(120), () -> vouchers.issue(core, new Vouchers.IssueRequest(sme.enterpriseId(),
-                "1000000.00", maturity.toString(), false, List.of(), "采购合同 MJ-PO-2026-0112")));
+                new BigDecimal("1000000.00"), maturity.toString(), false, List.of(), "采购合同 MJ-PO-2026-0112")));
         long root = vouchers.get(core, v.id()).parts().get(0).id();
         var t2 = on(today.minusDays(100), () -> vouchers.transfer(sme, root,
-                new Vouchers.TransferRequest(tier2.enterpriseId(), "600000.00", "采购合同 FZJM-2026-031")));
+                new Vouchers.TransferRequest(tier2.enterpriseId(), new BigDecimal("600000.00"), "采购合同 FZJM-2026-031")));
         var t3 = on(today.minusDays(80), () -> vouchers.transfer(tier2, t2.transferred().id(),
-                new Vouchers.TransferRequest(tier3.enterpriseId(), "250000.00", "发票 26350000000000080011")));
+                new Vouchers.TransferRequest(tier3.enterpriseId(), new BigDecimal("250000.00"), "发票 26350000000000080011")));
         var pieces = on(today.minusDays(60), () -> vouchers.split(tier3, t3.transferred().id(),
-                new Vouchers.SplitRequest(List.of("100000.00", "150000.00"))));
+                new Vouchers.SplitRequest(List.of(new BigDecimal("100000.00"), new BigDecimal("150000.00")))));
         on(today.minusDays(60), () -> vouchers.discount(tier3, pieces.get(0).id(),
                 new Vouchers.DiscountRequest(caller("bank").institutionId(), "3.20", "采购合同 T3-2026-007")));
-        on(maturity, () -> vouchers.settle(core, v.id(), new Vouchers.SettleRequest("1000000.00")));
+        on(maturity, () -> vouchers.settle(core, v.id(), new Vouchers.SettleRequest(new BigDecimal("1000000.00"))));
     }
 
     /** Issued 30 days ago for 150 days, on its way down the chain, 120,000 discounted at tier 3 today. */
@@ -193,14 +196,14 @@ class ScfDemoContributor implements DemoContributor {
         Caller tier2 = enterprise(tiers.get(0));
         Caller tier3 = enterprise(tiers.get(1));
         var v = on(today.minusDays(30), () -> vouchers.issue(core, new Vouchers.IssueRequest(sme.enterpriseId(),
-                "2000000.00", today.plusDays(150).toString(), false, List.of(), "采购合同 MJ-PO-2026-0520")));
+                new BigDecimal("2000000.00"), today.plusDays(150).toString(), false, List.of(), "采购合同 MJ-PO-2026-0520")));
         long root = vouchers.get(core, v.id()).parts().get(0).id();
         var t2 = on(today.minusDays(20), () -> vouchers.transfer(sme, root,
-                new Vouchers.TransferRequest(tier2.enterpriseId(), "800000.00", "采购合同 FZJM-2026-058")));
+                new Vouchers.TransferRequest(tier2.enterpriseId(), new BigDecimal("800000.00"), "采购合同 FZJM-2026-058")));
         var t3 = on(today.minusDays(10), () -> vouchers.transfer(tier2, t2.transferred().id(),
-                new Vouchers.TransferRequest(tier3.enterpriseId(), "300000.00", "发票 26350000000000090021")));
-        var pieces = vouchers.split(tier3, t3.transferred().id(), new Vouchers.SplitRequest(List.of("120000.00",
-                "180000.00")));
+                new Vouchers.TransferRequest(tier3.enterpriseId(), new BigDecimal("300000.00"), "发票 26350000000000090021")));
+        var pieces = vouchers.split(tier3, t3.transferred().id(), new Vouchers.SplitRequest(List.of(
+                new BigDecimal("120000.00"), new BigDecimal("180000.00"))));
         vouchers.discount(tier3, pieces.get(0).id(), new Vouchers.DiscountRequest(caller("bank2").institutionId(),
                 "3.35", "采购合同 T3-2026-011"));
     }
@@ -216,14 +219,15 @@ class ScfDemoContributor implements DemoContributor {
         warehouses.enterPrice(admin, new WarehouseReceipts.PriceRequest("CU", today.minusDays(2), "72000", "t"));
         warehouses.enterPrice(admin, new WarehouseReceipts.PriceRequest("AL", today.minusDays(2), "20000", "t"));
         warehouses.pledge(sme, copper.id(), new WarehouseReceipts.PledgeRequest(caller("bank").institutionId(), "STATIC",
-                null, "8000000", today.plusDays(180), "3.80", "0.70", "0.85", 5));
+                null, new BigDecimal("8000000"), today.plusDays(180), "3.80", "0.70", "0.85", 5));
         // 20 t leave without the bank's release, then copper falls: the bank sees both alerts
         warehouses.record(admin, copper.id(), new WarehouseReceipts.EventRequest("OUTBOUND", "20", null,
                 "提货未经解押 / taken out without release"));
         warehouses.enterPrice(admin, new WarehouseReceipts.PriceRequest("CU", today, "60000", "t"));
         // an order from an overseas buyer, financed on the SME's own data and the aluminium
         var assessed = denucleated.assess(sme, new Denucleated.Request(caller("bank").institutionId(), "ORDER",
-                "Rheinland Werkzeugmaschinen GmbH", null, "RW-2026-0611", "1500000.00", "900000.00",
+                "Rheinland Werkzeugmaschinen GmbH", null, "RW-2026-0611", new BigDecimal("1500000.00"),
+                new BigDecimal("900000.00"),
                 today.plusDays(120), List.of(aluminium.number())));
         if ("APPROVED".equals(assessed.outcome())) {
             denucleated.fund(caller("bank"), assessed.id());

@@ -70,9 +70,9 @@ class VoucherMoves {
         requireEnterprise(caller);
         List<Rejection> problems = new ArrayList<>();
         List<Long> pieces = new ArrayList<>();
-        List<String> raw = r == null || r.amounts() == null ? List.of() : r.amounts();
-        for (int i = 0; i < raw.size(); i++) {
-            BigDecimal v = Amounts.parse(raw.get(i), "amounts[" + i + "]", true, MAX_AMOUNT, problems);
+        List<BigDecimal> given = r == null || r.amounts() == null ? List.of() : r.amounts();
+        for (int i = 0; i < given.size(); i++) {
+            BigDecimal v = Amounts.check(given.get(i), "amounts[" + i + "]", true, MAX_AMOUNT, problems);
             pieces.add(v == null ? null : fen(v));
         }
         if (!problems.isEmpty()) {
@@ -120,8 +120,8 @@ class VoucherMoves {
         } else if (!spending.enterpriseExists(to)) {
             problems.add(Rejection.of("voucher.enterprise-unknown", "toEnterpriseId", to));
         }
-        BigDecimal amount = req.amount() == null || req.amount().isBlank() ? null
-                : Amounts.parse(req.amount(), "amount", false, MAX_AMOUNT, problems);
+        BigDecimal amount = req.amount() == null ? null
+                : Amounts.check(req.amount(), "amount", false, MAX_AMOUNT, problems);
         String background = background(req.tradeBackground(), problems);
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);

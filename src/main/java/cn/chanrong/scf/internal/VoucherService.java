@@ -78,9 +78,9 @@ class VoucherService implements Vouchers {
         } else if (!spending.enterpriseExists(supplier)) {
             problems.add(Rejection.of("voucher.enterprise-unknown", "supplierId", supplier));
         }
-        BigDecimal face = Amounts.parse(req.faceValue(), "faceValue", false, MAX_AMOUNT, problems);
+        BigDecimal face = Amounts.check(req.faceValue(), "faceValue", false, MAX_AMOUNT, problems);
         if (face != null && face.signum() <= 0) {
-            problems.add(Rejection.of("voucher.positive", "faceValue", req.faceValue()));
+            problems.add(Rejection.of("voucher.positive", "faceValue", req.faceValue().toPlainString()));
         }
         boolean overDefault = Boolean.TRUE.equals(req.overDefault());
         LocalDate maturity = date(req.maturity(), "maturity", problems);

@@ -63,7 +63,7 @@ class VoucherSettlement {
     public Settled settle(Caller caller, long voucherId, SettleRequest r) {
         requireEnterprise(caller);
         List<Rejection> problems = new ArrayList<>();
-        BigDecimal amount = Amounts.parse(r == null ? null : r.amount(), "amount", false, MAX_AMOUNT, problems);
+        BigDecimal amount = Amounts.check(r == null ? null : r.amount(), "amount", false, MAX_AMOUNT, problems);
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
@@ -115,9 +115,9 @@ class VoucherSettlement {
     public Settled payOverdue(Caller caller, long voucherId, SettleRequest r) {
         requireEnterprise(caller);
         List<Rejection> problems = new ArrayList<>();
-        BigDecimal amount = Amounts.parse(r == null ? null : r.amount(), "amount", false, MAX_AMOUNT, problems);
+        BigDecimal amount = Amounts.check(r == null ? null : r.amount(), "amount", false, MAX_AMOUNT, problems);
         if (amount != null && amount.signum() <= 0) {
-            problems.add(Rejection.of("voucher.positive", "amount", r.amount()));
+            problems.add(Rejection.of("voucher.positive", "amount", r.amount().toPlainString()));
         }
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);

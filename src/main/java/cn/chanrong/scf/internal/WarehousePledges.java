@@ -19,6 +19,7 @@ import cn.chanrong.scf.domain.ReceiptStatus;
 import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
+import cn.chanrong.shared.Wording;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -36,6 +37,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class WarehousePledges {
+
+    private static final Wording WORDS = Wording.of("scf");
 
     static final Set<String> MODES = Set.of("STATIC", "DYNAMIC");
     static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000000");
@@ -91,16 +94,16 @@ class WarehousePledges {
         }
         BigDecimal minimum = null;
         if ("DYNAMIC".equals(mode)) {
-            minimum = Amounts.parse(q.minimumValue(), "minimumValue", false, MAX_AMOUNT, r);
+            minimum = Amounts.check(q.minimumValue(), "minimumValue", false, MAX_AMOUNT, r);
             if (minimum != null && minimum.signum() == 0) {
-                r.add(Rejection.of("scf.positive", "minimumValue", q.minimumValue()));
+                r.add(Rejection.of("scf.positive", "minimumValue", q.minimumValue().toPlainString()));
             }
-        } else if (q.minimumValue() != null && !q.minimumValue().isBlank()) {
+        } else if (q.minimumValue() != null) {
             r.add(Rejection.of("scf.pledge.minimum-static", "minimumValue"));
         }
-        BigDecimal amount = Amounts.parse(q.loanAmount(), "loanAmount", false, MAX_AMOUNT, r);
+        BigDecimal amount = Amounts.check(q.loanAmount(), "loanAmount", false, MAX_AMOUNT, r);
         if (amount != null && amount.signum() == 0) {
-            r.add(Rejection.of("scf.positive", "loanAmount", q.loanAmount()));
+            r.add(Rejection.of("scf.positive", "loanAmount", q.loanAmount().toPlainString()));
         }
         if (q.maturity() == null) {
             r.add(Rejection.of("required", "maturity"));
@@ -166,16 +169,17 @@ class WarehousePledges {
         var owner = jdbc.sql("SELECT credit_code, name FROM enterprise_party_view WHERE id = :e").param("e", receipt.ownerId())
                 .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
         int termMonths = (int) Math.max(1, ChronoUnit.MONTHS.between(today, q.maturity().minusDays(1)) + 1);
-        String description = "仓单质押 / warehouse receipt pledge " + receipt.number() + ": " + receipt.commodityName()
-                + " (" + receipt.commodityCode() + ") " + receipt.quantity().stripTrailingZeros().toPlainString() + " "
-                + receipt.unit() + " at " + receipt.warehouseName() + ", " + q.mode().toLowerCase(Locale.ROOT);
+        String description = WORDS.both("registry.receipt-pledge") + " " + WORDS.en("registry.receipt-pledge.goods",
+                receipt.number(), receipt.commodityName(), receipt.commodityCode(),
+                receipt.quantity().stripTrailingZeros().toPlainString(), receipt.unit(), receipt.warehouseName(),
+                q.mode().toLowerCase(Locale.ROOT));
         BigDecimal interest = FinanceCalculator.loan(q.loanAmount(), q.annualRate(), today, q.maturity()).interest();
         FinanceAndFile.Financed done = financeAndFile.finance(new FinanceAndFile.Financing(q.funderId(),
                 List.of(new CollateralRegistry.Request(owner[0], "WAREHOUSE_RECEIPT", description,
                         List.of(receipt.number()), null, termMonths)),
                 (c, holder) -> Rejection.of("scf.pledge.already-filed", "receiptId", receipt.number(), c.number()),
                 new TradeFinance.Booking(q.funderId(), receipt.ownerId(), receipt.ownerId(), null, q.loanAmount(),
-                        interest, q.annualRate(), today, q.maturity(), "warehouse receipt pledge",
+                        interest, q.annualRate(), today, q.maturity(), WORDS.en("loan.receipt-pledge"),
                         WarehouseRevaluation.reference(receipt.number()), owner[1], caller.username()),
                 null, f -> new ScfEvent.ReceiptPledged(id, receipt.number(), q.funderId(), receipt.ownerId(), q.mode(),
                 receipt.commodityCode(), q.loanAmount(), interest, q.annualRate(), f.loan().id(), f.filingNumber(),
@@ -272,8 +276,8 @@ class WarehousePledges {
         jdbc.sql("UPDATE scf_margin_call SET status = :s, closed_on = :d WHERE receipt_id = :r AND status = 'OPEN'")
                 .param("s", repaid ? "CURED" : "LAPSED").param("d", today).param("r", id).update();
         if (repaid) {
-            registry.cancel(pledge.institutionId(), pledge.filingNumber(), "仓单解除质押，债务已清偿 / receipt "
-                    + receipt.number() + " released, debt repaid", caller.username());
+            registry.cancel(pledge.institutionId(), pledge.filingNumber(),
+                    WORDS.both("registry.receipt-released", receipt.number()), caller.username());
         }
         audit.record(AuditEvent.success(caller.username(), "scf.receipt.release", "warehouse-receipt", receipt.number(),
                 (repaid ? "repaid, filing " + pledge.filingNumber() + " cancelled" : "released unpaid, outstanding "

@@ -9,6 +9,7 @@ import cn.chanrong.shared.Upload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,7 +37,7 @@ class ReceivableApi {
                          Map<Long, String> signatures) {
     }
 
-    record DilutionRequest(String amount, String reason) {
+    record DilutionRequest(BigDecimal amount, String reason) {
     }
 
     record FinancingRequest(List<Long> institutionIds) {
@@ -45,7 +46,7 @@ class ReceivableApi {
     record DeclineRequest(String reason) {
     }
 
-    record PaymentRequest(String amount, LocalDate paidOn) {
+    record PaymentRequest(BigDecimal amount, LocalDate paidOn) {
     }
 
     private final Receivables receivables;

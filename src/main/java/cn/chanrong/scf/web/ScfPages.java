@@ -11,10 +11,12 @@ import cn.chanrong.enterprise.domain.ChainTag;
 import cn.chanrong.scf.Receivables;
 import cn.chanrong.scf.ScfOverview;
 import cn.chanrong.scf.WarehouseReceipts;
+import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -197,13 +199,14 @@ class ScfPages {
         Integer term = number(contractTermDays, "contractTermDays", Integer::valueOf, problems);
         LocalDate delivered = date(deliveredOn, "deliveredOn", problems);
         LocalDate due = date(dueOn, "dueOn", problems);
+        BigDecimal sum = amount(amount, "amount", problems);
         if (!problems.isEmpty()) {
             flash.addFlashAttribute("problems", problems.stream().map(x -> errors.message(x, locale)).toList());
             return "redirect:/scf";
         }
         try {
             Receivables.Receivable r = receivables.upload(caller, new Receivables.Upload(debtor, null, blank(invoiceNumber),
-                    blank(contractNo), blank(amount), delivered, due, term));
+                    blank(contractNo), sum, delivered, due, term));
             flash.addFlashAttribute("saved", true);
             return "redirect:/scf/receivables/" + r.id();
         } catch (Rejected e) {
@@ -273,12 +276,13 @@ class ScfPages {
                @RequestParam(required = false) String paidOn, @RequestParam(required = false) String back,
                RedirectAttributes flash) {
         List<Rejection> problems = new ArrayList<>();
+        BigDecimal paid = amount(amount, "amount", problems);
         LocalDate on = date(paidOn, "paidOn", problems);
         if (!problems.isEmpty()) {
             flash.addFlashAttribute("problems", problems.stream().map(x -> errors.message(x, locale)).toList());
             return "redirect:" + back(back, id);
         }
-        return act(locale, flash, back(back, id), () -> receivables.pay(caller, id, blank(amount), on));
+        return act(locale, flash, back(back, id), () -> receivables.pay(caller, id, paid, on));
     }
 
     // ---- funder forms
@@ -290,9 +294,16 @@ class ScfPages {
                  @RequestParam(required = false) String fee, @RequestParam(defaultValue = "false") boolean recourse,
                  @RequestParam(required = false) String kind, @RequestParam(required = false) String riskObligor,
                  RedirectAttributes flash) {
+        List<Rejection> problems = new ArrayList<>();
+        BigDecimal advance = amount(advanceRate, "advanceRate", problems);
+        BigDecimal discount = amount(discountRate, "discountRate", problems);
+        BigDecimal charge = amount(fee, "fee", problems);
+        if (!problems.isEmpty()) {
+            flash.addFlashAttribute("problems", problems.stream().map(x -> errors.message(x, locale)).toList());
+            return "redirect:/scf/receivables/" + receivableId;
+        }
         return act(locale, flash, "/scf/receivables/" + receivableId, () -> receivables.offer(caller, id,
-                new Receivables.Terms(blank(advanceRate), blank(discountRate), blank(fee), recourse, blank(kind),
-                        blank(riskObligor))));
+                new Receivables.Terms(advance, discount, charge, recourse, blank(kind), blank(riskObligor))));
     }
 
     @PostMapping("/scf/offers/{id}/decline")
@@ -320,6 +331,20 @@ class ScfPages {
             return parse.apply(raw.strip());
         } catch (NumberFormatException e) {
             problems.add(Rejection.of("integer", field, raw));
+            return null;
+        }
+    }
+
+    /**
+     * A figure typed into a form, read once here as the API reads JSON (plain decimal text, at most two
+     * decimals): null when blank (the service then says {@code required}), or null after adding
+     * {@code amount.format} / {@code amount.scale} to {@code problems}, shown with the form's other reasons.
+     */
+    static BigDecimal amount(String raw, String field, List<Rejection> problems) {
+        try {
+            return Amounts.read(blank(raw), field, 2);
+        } catch (Rejected e) {
+            problems.addAll(e.rejections());
             return null;
         }
     }

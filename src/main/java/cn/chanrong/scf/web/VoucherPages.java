@@ -7,9 +7,11 @@ import cn.chanrong.identity.Role;
 import cn.chanrong.institution.Institutions;
 import cn.chanrong.platform.ApiErrors;
 import cn.chanrong.scf.Vouchers;
+import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -84,6 +86,7 @@ class VoucherPages {
                  @RequestParam(required = false) String tradeBackground, RedirectAttributes flash) {
         List<Rejection> problems = new ArrayList<>();
         Long supplier = ScfPages.number(supplierId, "supplierId", Long::valueOf, problems);
+        BigDecimal face = ScfPages.amount(faceValue, "faceValue", problems);
         List<Long> backing = new ArrayList<>();
         for (String raw : pieces(receivableIds)) {
             Long id = ScfPages.number(raw, "receivableIds", Long::valueOf, problems);
@@ -96,7 +99,7 @@ class VoucherPages {
             return "redirect:/scf/vouchers";
         }
         try {
-            Vouchers.Voucher v = vouchers.issue(caller, new Vouchers.IssueRequest(supplier, blank(faceValue), blank(maturity),
+            Vouchers.Voucher v = vouchers.issue(caller, new Vouchers.IssueRequest(supplier, face, blank(maturity),
                     overDefault, backing.isEmpty() ? null : backing, blank(tradeBackground)));
             flash.addFlashAttribute("saved", true);
             return "redirect:/scf/vouchers/" + v.id();
@@ -110,7 +113,17 @@ class VoucherPages {
     @PreAuthorize("hasRole('ENTERPRISE')")
     String split(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) String amounts,
                  RedirectAttributes flash) {
-        return act(locale, flash, () -> vouchers.split(caller, id, new Vouchers.SplitRequest(pieces(amounts))));
+        List<Rejection> problems = new ArrayList<>();
+        List<BigDecimal> split = new ArrayList<>();
+        List<String> typed = pieces(amounts);
+        for (int i = 0; i < typed.size(); i++) {
+            split.add(ScfPages.amount(typed.get(i), "amounts[" + i + "]", problems));
+        }
+        if (!problems.isEmpty()) {
+            flash.addFlashAttribute("problems", problems.stream().map(x -> errors.message(x, locale)).toList());
+            return "redirect:/scf/vouchers";
+        }
+        return act(locale, flash, () -> vouchers.split(caller, id, new Vouchers.SplitRequest(split)));
     }
 
     @PostMapping("/scf/voucher-parts/{id}/transfer")
@@ -120,12 +133,13 @@ class VoucherPages {
                     RedirectAttributes flash) {
         List<Rejection> problems = new ArrayList<>();
         Long to = ScfPages.number(toEnterpriseId, "toEnterpriseId", Long::valueOf, problems);
+        BigDecimal part = ScfPages.amount(amount, "amount", problems);
         if (!problems.isEmpty()) {
             flash.addFlashAttribute("problems", problems.stream().map(x -> errors.message(x, locale)).toList());
             return "redirect:/scf/vouchers";
         }
         return act(locale, flash, () -> vouchers.transfer(caller, id,
-                new Vouchers.TransferRequest(to, blank(amount), blank(tradeBackground))));
+                new Vouchers.TransferRequest(to, part, blank(tradeBackground))));
     }
 
     @PostMapping("/scf/voucher-parts/{id}/discount")
@@ -143,7 +157,7 @@ class VoucherPages {
     String settle(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) String amount,
                   RedirectAttributes flash) {
         try {
-            vouchers.settle(caller, id, new Vouchers.SettleRequest(blank(amount)));
+            vouchers.settle(caller, id, new Vouchers.SettleRequest(Amounts.read(blank(amount), "amount", 2)));
             flash.addFlashAttribute("saved", true);
         } catch (Rejected e) {
             flash.addFlashAttribute("problems", messages(e, locale));
