@@ -54,12 +54,12 @@ final class DemoDetails {
         for (int year = 2025; year >= 2021; year--) {
             BigDecimal assets = revenue.multiply(new BigDecimal("1.35")).setScale(2, RoundingMode.HALF_UP);
             BigDecimal liabilities = assets.multiply(new BigDecimal("0.52")).setScale(2, RoundingMode.HALF_UP);
-            details.saveStatement(demo, sme.id(), new StatementRules.Input(year, revenue.toPlainString(),
-                    revenue.multiply(new BigDecimal("0.93")).setScale(2, RoundingMode.HALF_UP).toPlainString(),
-                    revenue.multiply(new BigDecimal("0.061")).setScale(2, RoundingMode.HALF_UP).toPlainString(),
+            details.saveStatement(demo, sme.id(), new StatementRules.Input(year, revenue,
+                    revenue.multiply(new BigDecimal("0.93")).setScale(2, RoundingMode.HALF_UP),
+                    revenue.multiply(new BigDecimal("0.061")).setScale(2, RoundingMode.HALF_UP),
                     38 - (2025 - year) * 3,
-                    revenue.multiply(new BigDecimal("0.082")).setScale(2, RoundingMode.HALF_UP).toPlainString(),
-                    assets.toPlainString(), liabilities.toPlainString(), assets.subtract(liabilities).toPlainString(),
+                    revenue.multiply(new BigDecimal("0.082")).setScale(2, RoundingMode.HALF_UP),
+                    assets, liabilities, assets.subtract(liabilities),
                     12 - (2025 - year) * 2, 20, year >= 2024));
             revenue = revenue.divide(new BigDecimal("1.14"), 2, RoundingMode.HALF_UP);
         }

@@ -129,7 +129,7 @@ class DemoLoader implements ApplicationRunner {
     private Enterprise register(Caller demo, DemoEconomy.Firm f, long seed) {
         String code = DemoCodes.enterprise(f.region(), seed);
         return enterprises.register(demo, new ProfileRules.Input(code, f.name(), f.nameEn(), f.region(), f.industry(),
-                f.ownership(), f.founded(), f.employees(), f.revenue(), null));
+                f.ownership(), f.founded(), f.employees(), new java.math.BigDecimal(f.revenue()), null));
     }
 
     private void user(Caller demo, String username, String display, Role role, Long enterpriseId, Long institutionId,

@@ -1,9 +1,11 @@
 package cn.chanrong.enterprise;
 
+import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Csv;
 import cn.chanrong.shared.FirstErrors;
 import cn.chanrong.shared.Rejection;
 import cn.chanrong.shared.Upload;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -157,6 +159,23 @@ public final class CsvTable {
             errors.add(new ImportReport.RowError(row.line(), column, Rejection.of("integer", column, v)));
             return null;
         }
+    }
+
+    /**
+     * An amount cell read at the edge in the API's grammar (plain decimal text, at most two decimals);
+     * a malformed one is reported against {@code field} ({@code amount.format}, {@code amount.scale}) and
+     * read as null. An empty cell is null and reported by no one here: whether it may be empty is the
+     * rules' to say.
+     */
+    public BigDecimal amount(Csv.Row row, String column, String field, List<ImportReport.RowError> errors) {
+        String v = get(row, column);
+        if (v == null) {
+            return null;
+        }
+        List<Rejection> problems = new ArrayList<>(1);
+        BigDecimal amount = Amounts.decimal(v, field, 2, problems);
+        problems.forEach(p -> errors.add(new ImportReport.RowError(row.line(), column, p)));
+        return amount;
     }
 
     /** As {@link #integer(Csv.Row, String, List)}, reporting to a file's first errors. */

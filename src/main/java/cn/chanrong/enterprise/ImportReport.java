@@ -2,7 +2,12 @@ package cn.chanrong.enterprise;
 
 import cn.chanrong.shared.FirstErrors;
 import cn.chanrong.shared.Rejection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The outcome of a CSV import. A file with any bad row changes nothing: {@code errors} lists the
@@ -41,6 +46,32 @@ public record ImportReport(String kind, int rows, int created, int updated, int 
                     : column.substring(0, Rejection.CLIP) + "…";
             return new RowError(line, c, rejection.clipped());
         }
+    }
+
+    /**
+     * A row's errors as one list: the rules' rejections, each in its column, with the cells the edge
+     * could not read ({@link CsvTable#amount}). Such a cell reached the rules empty, so what they said
+     * of its field (that it is required) gives way to the cell's own error, in the same place; the
+     * cell's error of a field the rules said nothing of (an optional one) comes last.
+     */
+    public static List<RowError> rowErrors(int line, List<Rejection> rules, Function<String, String> column,
+                                           List<RowError> unreadCells) {
+        Map<String, List<RowError>> unread = new LinkedHashMap<>();
+        unreadCells.forEach(e -> unread.computeIfAbsent(e.rejection().field(), k -> new ArrayList<>()).add(e));
+        Set<String> fields = Set.copyOf(unread.keySet());
+        List<RowError> out = new ArrayList<>();
+        for (Rejection r : rules) {
+            if (r.field() != null && fields.contains(r.field())) {
+                List<RowError> cell = unread.remove(r.field());
+                if (cell != null) {
+                    out.addAll(cell);
+                }
+            } else {
+                out.add(new RowError(line, column.apply(r.field()), r));
+            }
+        }
+        unread.values().forEach(out::addAll);
+        return out;
     }
 
     public boolean accepted() {

@@ -22,9 +22,12 @@ public final class ProfileRules {
     public static final BigDecimal MAX_REVENUE = new BigDecimal("1000000000000000");
     public static final LocalDate EARLIEST_FOUNDING = LocalDate.of(1800, 1, 1);
 
-    /** The raw input, as it arrives. */
+    /**
+     * The input as it arrives, its text untrimmed; the revenue already read as a number at the edge (the
+     * JSON binding, the form, the import's cell), its bounds checked here.
+     */
     public record Input(String creditCode, String name, String nameEn, String regionCode, String industryCode,
-                        String ownership, String foundingDate, Integer employees, String annualRevenue,
+                        String ownership, String foundingDate, Integer employees, BigDecimal annualRevenue,
                         String creditCodeOverrideReason) {
     }
 
@@ -128,7 +131,7 @@ public final class ProfileRules {
         } else if (employees < 0 || employees > MAX_EMPLOYEES) {
             r.add(Rejection.of("range", "employees", 0, MAX_EMPLOYEES, employees));
         }
-        BigDecimal revenue = Amounts.parse(in.annualRevenue(), "annualRevenue", false, MAX_REVENUE, r);
+        BigDecimal revenue = Amounts.check(in.annualRevenue(), "annualRevenue", false, MAX_REVENUE, r);
         if (!r.isEmpty()) {
             return new Outcome(null, List.copyOf(r));
         }

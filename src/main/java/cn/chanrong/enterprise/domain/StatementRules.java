@@ -12,9 +12,10 @@ public final class StatementRules {
     public static final int FIRST_YEAR = 1949;
     private static final BigDecimal MAX = new BigDecimal("1000000000000000");
 
-    /** The raw input; amounts as decimal strings. */
-    public record Input(Integer year, String revenue, String mainBusinessRevenue, String rdExpense, Integer rdStaff,
-                        String netProfit, String totalAssets, String totalLiabilities, String equity,
+    /** The input; amounts already read as numbers at the edge, their scale and bounds checked here. Equity is optional. */
+    public record Input(Integer year, BigDecimal revenue, BigDecimal mainBusinessRevenue, BigDecimal rdExpense,
+                        Integer rdStaff, BigDecimal netProfit, BigDecimal totalAssets, BigDecimal totalLiabilities,
+                        BigDecimal equity,
                         Integer ipClass1, Integer ipClass2, Boolean published) {
     }
 
@@ -44,7 +45,7 @@ public final class StatementRules {
         BigDecimal profit = amount(in.netProfit(), "netProfit", true, r);
         BigDecimal assets = amount(in.totalAssets(), "totalAssets", false, r);
         BigDecimal liabilities = amount(in.totalLiabilities(), "totalLiabilities", false, r);
-        BigDecimal equity = in.equity() == null || in.equity().isBlank() ? null : amount(in.equity(), "equity", true, r);
+        BigDecimal equity = in.equity() == null ? null : amount(in.equity(), "equity", true, r);
         int rdStaff = count(in.rdStaff(), "rdStaff", r);
         int ip1 = count(in.ipClass1(), "ipClass1", r);
         int ip2 = count(in.ipClass2(), "ipClass2", r);
@@ -67,8 +68,8 @@ public final class StatementRules {
                 ip2, Boolean.TRUE.equals(in.published())), List.of());
     }
 
-    private static BigDecimal amount(String raw, String field, boolean signed, List<Rejection> r) {
-        return Amounts.parse(raw, field, signed, MAX, r);
+    private static BigDecimal amount(BigDecimal value, String field, boolean signed, List<Rejection> r) {
+        return Amounts.check(value, field, signed, MAX, r);
     }
 
     private static int count(Integer v, String field, List<Rejection> r) {

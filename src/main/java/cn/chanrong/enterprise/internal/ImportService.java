@@ -157,12 +157,13 @@ class ImportService implements EnterpriseImports {
     private EnterpriseLine enterpriseLine(CsvTable csv, Csv.Row row, Map<String, Long> groups, java.time.LocalDate today,
                                           FirstErrors<ImportReport.RowError> errors) {
         long before = errors.total();
+        List<ImportReport.RowError> unread = new ArrayList<>(1);
         var input = new ProfileRules.Input(csv.get(row, "credit_code"), csv.get(row, "name"), csv.get(row, "name_en"),
                 csv.get(row, "region_code"), csv.get(row, "industry_code"), csv.get(row, "ownership"),
-                csv.get(row, "founding_date"), csv.integer(row, "employees", errors), csv.get(row, "annual_revenue"),
-                null);
+                csv.get(row, "founding_date"), csv.integer(row, "employees", errors),
+                csv.amount(row, "annual_revenue", "annualRevenue", unread), null);
         ProfileRules.Outcome outcome = rules.check(input, false, today);
-        outcome.rejections().forEach(r -> errors.add(new ImportReport.RowError(row.line(), column(r.field()), r)));
+        errors.addAll(ImportReport.rowErrors(row.line(), outcome.rejections(), ImportService::column, unread));
         Set<ChainTag> tags = EnumSet.noneOf(ChainTag.class);
         String tagCell = csv.get(row, "chain_tags");
         if (tagCell != null) {
@@ -304,12 +305,17 @@ class ImportService implements EnterpriseImports {
                 continue;
             }
             Integer year = csv.integer(row, "year", errors);
-            var input = new StatementRules.Input(year, csv.get(row, "revenue"), csv.get(row, "main_business_revenue"),
-                    csv.get(row, "rd_expense"), csv.integer(row, "rd_staff", errors), csv.get(row, "net_profit"),
-                    csv.get(row, "total_assets"), csv.get(row, "total_liabilities"), csv.get(row, "equity"),
+            List<ImportReport.RowError> unread = new ArrayList<>(1);
+            var input = new StatementRules.Input(year, csv.amount(row, "revenue", "revenue", unread),
+                    csv.amount(row, "main_business_revenue", "mainBusinessRevenue", unread),
+                    csv.amount(row, "rd_expense", "rdExpense", unread), csv.integer(row, "rd_staff", errors),
+                    csv.amount(row, "net_profit", "netProfit", unread),
+                    csv.amount(row, "total_assets", "totalAssets", unread),
+                    csv.amount(row, "total_liabilities", "totalLiabilities", unread),
+                    csv.amount(row, "equity", "equity", unread),
                     csv.integer(row, "ip_class1", errors), csv.integer(row, "ip_class2", errors), null);
             StatementRules.Outcome o = StatementRules.check(input, currentYear, e.profile().employees());
-            o.rejections().forEach(r -> errors.add(new ImportReport.RowError(row.line(), column(r.field()), r)));
+            errors.addAll(ImportReport.rowErrors(row.line(), o.rejections(), ImportService::column, unread));
             if (year != null && year < e.profile().foundingDate().getYear()) {
                 errors.add(new ImportReport.RowError(row.line(), "year", Rejection.of("statement.before-founding",
                         "year", year, e.profile().foundingDate().toString())));

@@ -4,8 +4,10 @@ import cn.chanrong.audit.RejectedRequestRecorder;
 import cn.chanrong.enterprise.EnterpriseDetails;
 import cn.chanrong.enterprise.domain.StatementRules;
 import cn.chanrong.identity.Caller;
+import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.platform.ApiErrors;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,12 +91,31 @@ class EnterpriseDetailPages {
                          RedirectAttributes flash) {
         flash.addFlashAttribute("statementForm", form);
         return attempt(caller, locale, id, "statements", "enterprise.statement.save", flash, () -> {
-            StatementRules.Input input = new StatementRules.Input(integer(form, "year"), form.get("revenue"),
-                    form.get("mainBusinessRevenue"), form.get("rdExpense"), integer(form, "rdStaff"),
-                    form.get("netProfit"), form.get("totalAssets"), form.get("totalLiabilities"), form.get("equity"),
-                    integer(form, "ipClass1"), integer(form, "ipClass2"), "on".equals(form.get("published")));
+            List<cn.chanrong.shared.Rejection> malformed = new ArrayList<>();
+            StatementRules.Input input = new StatementRules.Input(integer(form, "year"),
+                    amount(form, "revenue", malformed), amount(form, "mainBusinessRevenue", malformed),
+                    amount(form, "rdExpense", malformed), integer(form, "rdStaff"), amount(form, "netProfit", malformed),
+                    amount(form, "totalAssets", malformed), amount(form, "totalLiabilities", malformed),
+                    amount(form, "equity", malformed), integer(form, "ipClass1"), integer(form, "ipClass2"),
+                    "on".equals(form.get("published")));
+            if (!malformed.isEmpty()) {
+                throw Rejected.invalid(malformed);
+            }
             return details.saveStatement(caller, id, input);
         });
+    }
+
+    /**
+     * A figure as typed, read once here: null when blank (the rules say whether it is required); one that
+     * is no amount is added to {@code malformed}, so every such field is named at once.
+     */
+    private static BigDecimal amount(Map<String, String> form, String field, List<cn.chanrong.shared.Rejection> malformed) {
+        try {
+            return Amounts.read(form.get(field), field, 2);
+        } catch (Rejected r) {
+            malformed.addAll(r.rejections());
+            return null;
+        }
     }
 
     private static Integer integer(Map<String, String> form, String field) {

@@ -51,8 +51,9 @@ class EnterpriseDetailsApi {
         }
     }
 
-    record StatementRequest(String revenue, String mainBusinessRevenue, String rdExpense, Integer rdStaff,
-                            String netProfit, String totalAssets, String totalLiabilities, String equity,
+    /** Amounts read by the strict JSON binding: plain decimal text or number, at most two decimals. */
+    record StatementRequest(BigDecimal revenue, BigDecimal mainBusinessRevenue, BigDecimal rdExpense, Integer rdStaff,
+                            BigDecimal netProfit, BigDecimal totalAssets, BigDecimal totalLiabilities, BigDecimal equity,
                             Integer ipClass1, Integer ipClass2, Boolean published) {
     }
 

@@ -2,6 +2,12 @@ package cn.chanrong.enterprise.web;
 
 import cn.chanrong.enterprise.Enterprise;
 import cn.chanrong.enterprise.domain.ProfileRules;
+import cn.chanrong.shared.Amounts;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The edit form: every field as typed, so a wrong number is reported against its field. */
 public class EnterpriseForm {
@@ -42,13 +48,33 @@ public class EnterpriseForm {
         }
     }
 
-    boolean employeesMalformed() {
-        return employees != null && !employees.isBlank() && employeesNumber() == null;
+    /**
+     * What is typed where a number belongs and is none, read once here at the edge: the employees as a
+     * whole number ({@code integer}), the revenue as an amount ({@code amount.format}, {@code amount.scale}).
+     * Empty fields are not malformed; the rules say whether they are required.
+     */
+    List<Rejection> malformed() {
+        List<Rejection> out = new ArrayList<>();
+        if (employees != null && !employees.isBlank() && employeesNumber() == null) {
+            out.add(Rejection.of("integer", "employees", employees));
+        }
+        try {
+            revenue();
+        } catch (Rejected r) {
+            out.addAll(r.rejections());
+        }
+        return out;
     }
 
+    /** The revenue as a number, null when blank. @throws Rejected when it is not an amount */
+    private BigDecimal revenue() {
+        return Amounts.read(annualRevenue, "annualRevenue", 2);
+    }
+
+    /** The input for the rules; call after {@link #malformed()} found nothing. */
     ProfileRules.Input input() {
         return new ProfileRules.Input(creditCode, name, nameEn, regionCode, industryCode, ownership, foundingDate,
-                employeesNumber(), annualRevenue, creditCodeOverrideReason);
+                employeesNumber(), revenue(), creditCodeOverrideReason);
     }
 
     public String getCreditCode() { return creditCode; }

@@ -150,8 +150,9 @@ class EnterprisePages {
     }
 
     private static void rejectMalformed(EnterpriseForm form) {
-        if (form.employeesMalformed()) {
-            throw Rejected.invalid(Rejection.of("integer", "employees", form.getEmployees()));
+        List<Rejection> malformed = form.malformed();
+        if (!malformed.isEmpty()) {
+            throw Rejected.invalid(malformed);
         }
     }
 

@@ -164,8 +164,8 @@ public final class ProductRules {
                 fixed, security, chains, sizes, stages, regions, from, to, List.copyOf(compiled)), List.of());
     }
 
-    private static BigDecimal amount(String raw, String field, List<Rejection> r) {
-        return Amounts.parse(raw, field, false, MAX_AMOUNT, r);
+    private static BigDecimal amount(BigDecimal value, String field, List<Rejection> r) {
+        return Amounts.check(value, field, false, MAX_AMOUNT, r);
     }
 
     private static BigDecimal rate(String raw, List<Rejection> r) {

@@ -74,8 +74,8 @@ class InstitutionDemoContributor implements DemoContributor {
                 Long institution = ids.get(f.get(1));
                 Caller operator = new Caller("demo-loader", Role.INSTITUTION, null, institution, null, null,
                         Set.of("operator"));
-                var p = products.create(operator, new ProductDraft(f.get(0), f.get(2), f.get(3), f.get(4), f.get(5),
-                        f.get(6), Integer.valueOf(f.get(7)), Integer.valueOf(f.get(8)), f.get(9), integer(f.get(10)),
+                var p = products.create(operator, new ProductDraft(f.get(0), f.get(2), f.get(3), f.get(4),
+                        new java.math.BigDecimal(f.get(5)), new java.math.BigDecimal(f.get(6)), Integer.valueOf(f.get(7)), Integer.valueOf(f.get(8)), f.get(9), integer(f.get(10)),
                         integer(f.get(11)), blank(f.get(12)), f.get(13), list(f.get(14)), list(f.get(15)), List.of(), List.of(), null,
                         null, clauses.getOrDefault(f.get(0), List.of())));
                 if ("PUBLISHED".equals(f.get(16))) {

@@ -11,6 +11,7 @@ import cn.chanrong.institution.ProductImports;
 import cn.chanrong.shared.Csv;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -98,20 +99,24 @@ class ProductImportService implements ProductImports {
             if (status == Product.Status.PUBLISHED && own.isEmpty()) {
                 errors.add(new ImportReport.RowError(r.line(), "status", Rejection.of("product.no-clauses", "clauses")));
             }
+            List<ImportReport.RowError> unread = new ArrayList<>(1);
+            BigDecimal minAmount = p.amount(r, "min_amount", "minAmount", unread);
+            BigDecimal maxAmount = p.amount(r, "max_amount", "maxAmount", unread);
             ProductDraft draft;
             try {
-                draft = new ProductDraft(code, p.get(r, "name"), p.get(r, "name_en"), p.get(r, "type"), p.get(r, "min_amount"),
-                        p.get(r, "max_amount"), integer(p.get(r, "min_term_months")), integer(p.get(r, "max_term_months")),
+                draft = new ProductDraft(code, p.get(r, "name"), p.get(r, "name_en"), p.get(r, "type"), minAmount,
+                        maxAmount, integer(p.get(r, "min_term_months")), integer(p.get(r, "max_term_months")),
                         p.get(r, "pricing"), integer(p.get(r, "spread_min_bp")), integer(p.get(r, "spread_max_bp")),
                         p.get(r, "fixed_rate_percent"), p.get(r, "security"), list(p.get(r, "target_chains")),
                         list(p.get(r, "target_sizes")), List.of(), List.of(), null, null, own);
             } catch (NumberFormatException e) {
                 errors.add(new ImportReport.RowError(r.line(), "min_term_months", Rejection.of("integer", "minTermMonths",
                         e.getMessage())));
+                errors.addAll(unread);
                 continue;
             }
-            products.check(draft, inst.id()).forEach(x -> errors.add(new ImportReport.RowError(r.line(),
-                    column(x.field()), x)));
+            errors.addAll(ImportReport.rowErrors(r.line(), products.check(draft, inst.id()),
+                    ProductImportService::column, unread));
             if (errors.size() == before) {
                 lines.add(new Line(code, inst.id(), draft, status));
             }

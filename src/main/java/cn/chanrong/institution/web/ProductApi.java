@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
@@ -69,8 +70,11 @@ class ProductApi {
     record PageJson(List<ProductJson> items, int page, int size, long total, long totalPages) {
     }
 
-    /** The body of POST and PUT; {@code version} is read on PUT when no If-Match is sent. */
-    record ProductRequest(String code, String name, String nameEn, String type, String minAmount, String maxAmount,
+    /**
+     * The body of POST and PUT; {@code version} is read on PUT when no If-Match is sent. The amounts are
+     * read by the strict JSON binding (plain decimal text or number, at most two decimals).
+     */
+    record ProductRequest(String code, String name, String nameEn, String type, BigDecimal minAmount, BigDecimal maxAmount,
                           Integer minTermMonths, Integer maxTermMonths, String pricing, Integer spreadMinBp,
                           Integer spreadMaxBp, String fixedRatePercent, String security, List<String> targetChains,
                           List<String> targetSizes, List<String> targetStages, List<String> targetRegions, String effectiveFrom,

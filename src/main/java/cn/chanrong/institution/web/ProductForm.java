@@ -2,6 +2,10 @@ package cn.chanrong.institution.web;
 
 import cn.chanrong.institution.Product;
 import cn.chanrong.institution.ProductDraft;
+import cn.chanrong.shared.Amounts;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,7 +67,7 @@ public class ProductForm {
         return f;
     }
 
-    /** The draft, or the name of the first field that is not a number. */
+    /** The draft; call after {@link #malformedIntegers()} and {@link #malformedAmounts()} found nothing. */
     ProductDraft draft() {
         List<ProductDraft.Clause> list = new ArrayList<>();
         if (clauses != null) {
@@ -75,7 +79,8 @@ public class ProductForm {
                 list.add(new ProductDraft.Clause(part(parts, 0), part(parts, 1), part(parts, 2)));
             }
         }
-        return new ProductDraft(code, name, nameEn, type, minAmount, maxAmount, integer(minTermMonths),
+        return new ProductDraft(code, name, nameEn, type, amount(minAmount, "minAmount"), amount(maxAmount, "maxAmount"),
+                integer(minTermMonths),
                 integer(maxTermMonths), pricing, integer(spreadMinBp), integer(spreadMaxBp), fixedRatePercent, security,
                 codes(targetChains), codes(targetSizes), codes(targetStages), codes(targetRegions), effectiveFrom, effectiveTo, list);
     }
@@ -96,6 +101,27 @@ public class ProductForm {
             out.add("spreadMaxBp");
         }
         return out;
+    }
+
+    /**
+     * The amounts typed that are none, read once here at the edge ({@code amount.format},
+     * {@code amount.scale}); empty ones are left to the rules, which require them.
+     */
+    List<Rejection> malformedAmounts() {
+        List<Rejection> out = new ArrayList<>();
+        for (String[] f : new String[][] {{"minAmount", minAmount}, {"maxAmount", maxAmount}}) {
+            try {
+                amount(f[1], f[0]);
+            } catch (Rejected r) {
+                out.addAll(r.rejections());
+            }
+        }
+        return out;
+    }
+
+    /** An amount as typed, as a number; null when blank. @throws Rejected when it is not an amount */
+    private static BigDecimal amount(String raw, String field) {
+        return Amounts.read(raw, field, 2);
     }
 
     String raw(String field) {

@@ -185,6 +185,7 @@ class ProductPages {
     private static void malformed(ProductForm form) {
         List<Rejection> r = new ArrayList<>();
         form.malformedIntegers().forEach(f -> r.add(Rejection.of("integer", f, form.raw(f))));
+        r.addAll(form.malformedAmounts());
         if (!r.isEmpty()) {
             throw Rejected.invalid(r);
         }

@@ -3,6 +3,7 @@ package cn.chanrong.enterprise.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,8 @@ class ProfileRulesTests {
 
     static ProfileRules.Input input(String code, String region, String industry, String founded, Integer staff,
                                     String revenue, String override) {
-        return new ProfileRules.Input(code, "福州测试机床有限公司", null, region, industry, "PRIVATE", founded, staff, revenue,
-                override);
+        return new ProfileRules.Input(code, "福州测试机床有限公司", null, region, industry, "PRIVATE", founded, staff,
+                revenue == null ? null : new BigDecimal(revenue), override);
     }
 
     @Test
@@ -39,9 +40,25 @@ class ProfileRulesTests {
 
     @Test
     void unknown_industry_class_and_malformed_values_are_rejected() {
-        var out = rules.check(input("91350100M000100Y43", "3501", "C9999", "2019-13-01", 1, "12a", null), false, TODAY);
+        // A revenue that is no number ("12a") never reaches the rules: the edge reads it (ImportIntegrationTests).
+        var out = rules.check(input("91350100M000100Y43", "3501", "C9999", "2019-13-01", 1, "12", null), false, TODAY);
         assertThat(out.rejections()).extracting(Rejection::code)
-                .containsExactly("region-code.format", "industry-code.unknown", "date.format", "amount.format");
+                .containsExactly("region-code.format", "industry-code.unknown", "date.format");
+    }
+
+    @Test
+    void the_revenue_is_required_at_most_two_decimals_and_within_bounds() {
+        assertThat(rules.check(input("91350100M000100Y43", "350100", "C3421", "2019-01-01", 1, null, null), false, TODAY)
+                .rejections()).extracting(Rejection::code, Rejection::field).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("required", "annualRevenue"));
+        assertThat(rules.check(input("91350100M000100Y43", "350100", "C3421", "2019-01-01", 1, "-1", null), false, TODAY)
+                .rejections()).extracting(Rejection::code).containsExactly("range");
+        assertThat(rules.check(input("91350100M000100Y43", "350100", "C3421", "2019-01-01", 1, "1000000000000000.01", null),
+                false, TODAY).rejections()).extracting(Rejection::code).containsExactly("range");
+        var trailingZeros = rules.check(input("91350100M000100Y43", "350100", "C3421", "2019-01-01", 1, "12.500", null),
+                false, TODAY);
+        assertThat(trailingZeros.ok()).isTrue();
+        assertThat(trailingZeros.profile().annualRevenue()).hasToString("12.50");
     }
 
     @Test
