@@ -16,8 +16,8 @@ import java.util.Locale;
  */
 public interface Needs {
 
-    /** What an enterprise asks for; amounts in yuan as text so that a malformed figure is named, not guessed. */
-    record Request(String amount, Integer termMonths, String purpose, List<String> productTypes, String collateral,
+    /** What an enterprise asks for; the amount in yuan, read at the edge. */
+    record Request(BigDecimal amount, Integer termMonths, String purpose, List<String> productTypes, String collateral,
                    String urgency, String visibility, List<Long> institutions, Boolean useCreditData) {
     }
 

@@ -36,7 +36,7 @@ public interface ProjectLists {
     }
 
     /** A step an institution records: status, the day it happened (today if absent), and what the step needs. */
-    record StepRequest(String status, LocalDate onDate, String amount, Long loanId, String reason, String note) {
+    record StepRequest(String status, LocalDate onDate, BigDecimal amount, Long loanId, String reason, String note) {
     }
 
     /** The import's report and, when accepted, the list created. */

@@ -36,11 +36,11 @@ public interface Roadshows {
 
     Roadshow get(Caller caller, long id);
 
-    Roadshow apply(Caller caller, long id, String pitch, String seeking);
+    Roadshow apply(Caller caller, long id, String pitch, java.math.BigDecimal seeking);
 
-    Roadshow registerInterest(Caller caller, long id, long enterpriseId, String intendedAmount);
+    Roadshow registerInterest(Caller caller, long id, long enterpriseId, java.math.BigDecimal intendedAmount);
 
-    Roadshow recordSigned(Caller caller, long id, long enterpriseId, String signedAmount);
+    Roadshow recordSigned(Caller caller, long id, long enterpriseId, java.math.BigDecimal signedAmount);
 
     Roadshow summarise(Caller caller, long id, String summary);
 }

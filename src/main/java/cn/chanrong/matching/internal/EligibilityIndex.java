@@ -29,6 +29,8 @@ import org.springframework.stereotype.Component;
 @Component
 class EligibilityIndex {
 
+    private static final cn.chanrong.shared.Wording WORDS = cn.chanrong.shared.Wording.of("matching");
+
     static final int CHUNK = 500;
 
     private final JdbcClient jdbc;
@@ -54,15 +56,19 @@ class EligibilityIndex {
     static List<String[]> targetFailures(Product p, EnterpriseFacts f) {
         List<String[]> out = new ArrayList<>();
         if (!p.targetChains().isEmpty() && p.targetChains().stream().noneMatch(f.chainTags()::contains)) {
-            out.add(new String[] {"属于产品面向的产业链", "In a chain the product targets"});
+            out.add(label("target.chain"));
         }
         if (!p.targetSizes().isEmpty() && !p.targetSizes().contains(f.sizeClass())) {
-            out.add(new String[] {"企业规模符合产品面向", "Size the product targets"});
+            out.add(label("target.size"));
         }
         if (!p.targetStages().isEmpty() && !p.targetStages().contains(f.growthStage())) {
-            out.add(new String[] {"发展阶段符合产品面向", "Growth stage the product targets"});
+            out.add(label("target.stage"));
         }
         return out;
+    }
+
+    private static String[] label(String key) {
+        return new String[] {WORDS.zh(key), WORDS.en(key)};
     }
 
     /** A province code (xx0000) covers its prefectures and counties, a prefecture (xxxx00) its counties. */

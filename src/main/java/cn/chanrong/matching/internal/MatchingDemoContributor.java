@@ -82,7 +82,7 @@ class MatchingDemoContributor implements DemoContributor {
         Caller sme = caller("enterprise");
         Caller bank = caller("bank");
         Random random = new Random(20260115);
-        needs.publish(sme, new Needs.Request("5000000", 36, "EQUIPMENT_RENEWAL", List.of(), "NONE", "NORMAL", "ALL",
+        needs.publish(sme, new Needs.Request(new BigDecimal("5000000"), 36, "EQUIPMENT_RENEWAL", List.of(), "NONE", "NORMAL", "ALL",
                 List.of(), true));
         List<Long> makers = jdbc.sql("""
                         SELECT id FROM enterprise_party_view WHERE industry_code LIKE 'C%' AND id <> :sme ORDER BY id LIMIT 40""")
@@ -90,7 +90,7 @@ class MatchingDemoContributor implements DemoContributor {
         String[] purposes = {"WORKING_CAPITAL", "EQUIPMENT_RENEWAL", "TECH_TRANSFORMATION", "RD"};
         for (int i = 0; i < makers.size(); i++) {
             Needs.Need n = needs.publish(enterprise(makers.get(i)), new Needs.Request(
-                    (1 + random.nextInt(60)) * 500_000 + "", List.of(12, 24, 36, 60).get(random.nextInt(4)),
+                    BigDecimal.valueOf((1 + random.nextInt(60)) * 500_000L), List.of(12, 24, 36, 60).get(random.nextInt(4)),
                     purposes[random.nextInt(purposes.length)], List.of(), i % 3 == 0 ? "COLLATERAL" : "NONE",
                     i % 7 == 0 ? "URGENT" : "NORMAL", "ALL", List.of(), false));
             if (i % 4 == 0) {
@@ -151,7 +151,7 @@ class MatchingDemoContributor implements DemoContributor {
                 null, null, "已赴企业现场尽调 / on-site due diligence"));
         ProjectLists.Item signed = items.get(2);
         lists.advance(bank, signed.id(), new ProjectLists.StepRequest("CONTACTED", today.minusDays(19), null, null, null, null));
-        lists.advance(bank, signed.id(), new ProjectLists.StepRequest("SIGNED", today.minusDays(8), "3000000", null, null,
+        lists.advance(bank, signed.id(), new ProjectLists.StepRequest("SIGNED", today.minusDays(8), new BigDecimal("3000000"), null, null,
                 "技术改造专项贷合同已签 / loan contract signed"));
         long loanId = disburse(bank, signed.enterpriseId(), today.minusDays(5));
         lists.advance(bank, signed.id(), new ProjectLists.StepRequest("DISBURSED", today.minusDays(5), null, loanId, null,
@@ -163,10 +163,10 @@ class MatchingDemoContributor implements DemoContributor {
     /** The signed project's loan, made as any loan is: application, three approvals, contract, disbursement. */
     private long disburse(Caller officer, long borrower, LocalDate on) {
         long product = jdbc.sql("SELECT id FROM product_view WHERE code = 'MJ-JSGZ-01'").query(Long.class).single();
-        long facility = facilities.open(caller("bank-approver"), new Facilities.Request(borrower, "6000000.00", false,
+        long facility = facilities.open(caller("bank-approver"), new Facilities.Request(borrower, new BigDecimal("6000000.00"), false,
                 on.minusDays(10), on.plusYears(4))).id();
         LoanApplication a = applications.submit(officer, new LoanApplications.Request(product, borrower, facility,
-                "3000000.00", 36, "LPR_1Y", null, 35, "EQUAL_PRINCIPAL", null, "TECH_TRANSFORMATION", "SELF"));
+                new BigDecimal("3000000.00"), 36, "LPR_1Y", null, 35, "EQUAL_PRINCIPAL", null, "TECH_TRANSFORMATION", "SELF"));
         applications.act(officer, a.id(), "PASS", "技改项目在清单内，设备合同已核验 / listed project, equipment contracts checked");
         if (a.steps().size() == 3) {
             applications.act(caller("bank-reviewer"), a.id(), "PASS", "审查通过 / review passed");
@@ -185,13 +185,13 @@ class MatchingDemoContributor implements DemoContributor {
                         WHERE t.tag = 'MACHINE_TOOLS' ORDER BY e.id LIMIT 4""").query(Long.class).list();
         for (int i = 0; i < presenters.size(); i++) {
             roadshows.apply(enterprise(presenters.get(i)), r.id(), "五轴联动数控系统国产化 / domestic five-axis CNC",
-                    (i + 1) * 5_000_000 + "");
+                    BigDecimal.valueOf((i + 1) * 5_000_000L));
             if (i < 3) {
-                roadshows.registerInterest(bank, r.id(), presenters.get(i), (i + 1) * 4_000_000 + "");
+                roadshows.registerInterest(bank, r.id(), presenters.get(i), BigDecimal.valueOf((i + 1) * 4_000_000L));
             }
         }
         if (!presenters.isEmpty()) {
-            roadshows.recordSigned(bank, r.id(), presenters.get(0), "3000000");
+            roadshows.recordSigned(bank, r.id(), presenters.get(0), new BigDecimal("3000000"));
         }
     }
 }

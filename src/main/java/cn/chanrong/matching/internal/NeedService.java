@@ -40,6 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class NeedService implements Needs {
 
+    private static final cn.chanrong.shared.Wording WORDS = cn.chanrong.shared.Wording.of("matching");
+
     static final Set<String> COLLATERAL = Set.of("NONE", "GUARANTEE", "COLLATERAL", "PLEDGE");
     static final Set<String> URGENCY = Set.of("NORMAL", "URGENT");
     static final Set<String> VISIBILITY = Set.of("ALL", "CHOSEN");
@@ -95,9 +97,9 @@ class NeedService implements Needs {
 
     Valid validate(Request r) {
         List<Rejection> problems = new ArrayList<>();
-        BigDecimal amount = Amounts.parse(r.amount(), "amount", false, MAX_AMOUNT, problems);
+        BigDecimal amount = Amounts.check(r.amount(), "amount", false, MAX_AMOUNT, problems);
         if (amount != null && amount.signum() <= 0) {
-            problems.add(Rejection.of("need.amount-positive", "amount", r.amount()));
+            problems.add(Rejection.of("need.amount-positive", "amount", r.amount().toPlainString()));
         }
         Integer term = r.termMonths();
         if (term == null) {
@@ -333,12 +335,10 @@ class NeedService implements Needs {
 
     private static String rangeMiss(Need need, Product p, boolean en) {
         if (need.amount().compareTo(p.minAmount()) < 0 || need.amount().compareTo(p.maxAmount()) > 0) {
-            return (en ? "Amount within " : "金额在产品额度 ") + p.minAmount().toPlainString() + "–"
-                    + p.maxAmount().toPlainString() + (en ? " yuan" : " 元之间");
+            return WORDS.in(en, "miss.amount", p.minAmount(), p.maxAmount());
         }
         if (need.termMonths() < p.minTermMonths() || need.termMonths() > p.maxTermMonths()) {
-            return (en ? "Term within " : "期限在 ") + p.minTermMonths() + "–" + p.maxTermMonths()
-                    + (en ? " months" : " 个月之间");
+            return WORDS.in(en, "miss.term", p.minTermMonths(), p.maxTermMonths());
         }
         return null;
     }

@@ -345,7 +345,7 @@ class ProjectListService implements ProjectLists {
         Long loanId = null;
         String reason = null;
         if (to == DockingStep.SIGNED || (to == DockingStep.DISBURSED && signed == null)) {
-            signed = Amounts.parse(request.amount(), "amount", false, MAX, problems);
+            signed = Amounts.check(request.amount(), "amount", false, MAX, problems);
             if (signed != null && signed.signum() == 0) {
                 problems.add(Rejection.of("need.amount-positive", "amount", "0"));
             }

@@ -154,16 +154,15 @@ class RoadshowService implements Roadshows {
 
     @Override
     @Transactional
-    public Roadshow apply(Caller caller, long id, String pitch, String seeking) {
+    public Roadshow apply(Caller caller, long id, String pitch, BigDecimal seeking) {
         if (!caller.is(Role.ENTERPRISE) || caller.enterpriseId() == null) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("roadshow.enterprise-only", null));
         }
         get(caller, id);
         List<Rejection> problems = new ArrayList<>();
-        BigDecimal amount = seeking == null || seeking.isBlank() ? null
-                : Amounts.parse(seeking, "seeking", false, MAX, problems);
+        BigDecimal amount = seeking == null ? null : Amounts.check(seeking, "seeking", false, MAX, problems);
         if (amount != null && amount.signum() == 0) {
-            problems.add(Rejection.of("need.amount-positive", "seeking", seeking));
+            problems.add(Rejection.of("need.amount-positive", "seeking", seeking.toPlainString()));
         }
         if (pitch != null && pitch.length() > 1000) {
             problems.add(Rejection.of("length", "pitch", 0, 1000));
@@ -184,13 +183,13 @@ class RoadshowService implements Roadshows {
 
     @Override
     @Transactional
-    public Roadshow registerInterest(Caller caller, long id, long enterpriseId, String intendedAmount) {
+    public Roadshow registerInterest(Caller caller, long id, long enterpriseId, BigDecimal intendedAmount) {
         if (!caller.is(Role.INSTITUTION)) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("roadshow.institution-only", null));
         }
         requireParticipant(id, enterpriseId);
         List<Rejection> problems = new ArrayList<>();
-        BigDecimal amount = Amounts.parse(intendedAmount, "intendedAmount", false, MAX, problems);
+        BigDecimal amount = Amounts.check(intendedAmount, "intendedAmount", false, MAX, problems);
         if (amount != null && amount.signum() == 0) {
             problems.add(Rejection.of("need.amount-positive", "intendedAmount", "0"));
         }
@@ -217,13 +216,13 @@ class RoadshowService implements Roadshows {
 
     @Override
     @Transactional
-    public Roadshow recordSigned(Caller caller, long id, long enterpriseId, String signedAmount) {
+    public Roadshow recordSigned(Caller caller, long id, long enterpriseId, BigDecimal signedAmount) {
         if (!caller.is(Role.INSTITUTION)) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("roadshow.institution-only", null));
         }
         requireParticipant(id, enterpriseId);
         List<Rejection> problems = new ArrayList<>();
-        BigDecimal amount = Amounts.parse(signedAmount, "signedAmount", false, MAX, problems);
+        BigDecimal amount = Amounts.check(signedAmount, "signedAmount", false, MAX, problems);
         if (amount != null && amount.signum() == 0) {
             problems.add(Rejection.of("need.amount-positive", "signedAmount", "0"));
         }

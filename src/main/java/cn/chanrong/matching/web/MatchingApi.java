@@ -40,10 +40,10 @@ class MatchingApi {
     record WithdrawRequest(String note) {
     }
 
-    record ApplyRequest(String pitch, String seeking) {
+    record ApplyRequest(String pitch, java.math.BigDecimal seeking) {
     }
 
-    record AmountRequest(Long enterpriseId, String amount) {
+    record AmountRequest(Long enterpriseId, java.math.BigDecimal amount) {
     }
 
     record SummaryRequest(String summary) {

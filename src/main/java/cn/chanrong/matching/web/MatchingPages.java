@@ -8,6 +8,7 @@ import cn.chanrong.matching.ProjectLists;
 import cn.chanrong.matching.Roadshows;
 import cn.chanrong.matching.domain.DockingStep;
 import cn.chanrong.platform.ApiErrors;
+import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Upload;
@@ -67,7 +68,7 @@ class MatchingPages {
                    @RequestParam(defaultValue = "NONE") String collateral, @RequestParam(defaultValue = "NORMAL") String urgency,
                    @RequestParam(defaultValue = "false") boolean useCreditData, RedirectAttributes flash) {
         try {
-            Needs.Need n = needs.publish(caller, new Needs.Request(amount, termMonths, purpose, productTypes, collateral,
+            Needs.Need n = needs.publish(caller, new Needs.Request(Amounts.read(amount, "amount", 2), termMonths, purpose, productTypes, collateral,
                     urgency, "ALL", List.of(), useCreditData));
             flash.addFlashAttribute("saved", true);
             return "redirect:/needs/" + n.id();
@@ -153,7 +154,7 @@ class MatchingPages {
                 @RequestParam(required = false) Long loanId, @RequestParam(required = false) String reason,
                 @RequestParam(required = false) String note, RedirectAttributes flash) {
         return act(locale, flash, "/project-lists/" + listId, () -> lists.advance(caller, id,
-                new ProjectLists.StepRequest(status, onDate, blank(amount), loanId, blank(reason), blank(note))));
+                new ProjectLists.StepRequest(status, onDate, Amounts.read(amount, "amount", 2), loanId, blank(reason), blank(note))));
     }
 
     @PostMapping("/project-items/{id}/withdraw")
@@ -195,7 +196,7 @@ class MatchingPages {
     @PreAuthorize("hasRole('ENTERPRISE')")
     String apply(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) String pitch,
                  @RequestParam(required = false) String seeking, RedirectAttributes flash) {
-        return act(locale, flash, "/roadshows/" + id, () -> roadshows.apply(caller, id, blank(pitch), blank(seeking)));
+        return act(locale, flash, "/roadshows/" + id, () -> roadshows.apply(caller, id, blank(pitch), Amounts.read(seeking, "seeking", 2)));
     }
 
     @PostMapping("/roadshows/{id}/interests")
@@ -204,8 +205,8 @@ class MatchingPages {
                             @RequestParam String amount, @RequestParam(defaultValue = "intended") String kind,
                             RedirectAttributes flash) {
         return act(locale, flash, "/roadshows/" + id, () -> kind.equals("signed")
-                ? roadshows.recordSigned(caller, id, enterpriseId, amount)
-                : roadshows.registerInterest(caller, id, enterpriseId, amount));
+                ? roadshows.recordSigned(caller, id, enterpriseId, Amounts.read(amount, "signedAmount", 2))
+                : roadshows.registerInterest(caller, id, enterpriseId, Amounts.read(amount, "intendedAmount", 2)));
     }
 
     @PostMapping("/roadshows/{id}/summary")
