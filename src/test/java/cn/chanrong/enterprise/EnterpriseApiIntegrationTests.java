@@ -56,6 +56,29 @@ class EnterpriseApiIntegrationTests {
                 .get("industryName").asString()).isEqualTo("Manufacture of metal-cutting machine tools");
     }
 
+    /** The strict JSON binding reads the amounts; the rules never see text. */
+    @Test
+    void an_amount_the_json_binding_cannot_read_is_refused_with_its_field_named() {
+        String code = Fixtures.freshCreditCode("350100");
+        var body = Fixtures.enterprise(code);
+        body.put("annualRevenue", "1e3");
+        var r = admin().post("/api/v1/enterprises", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("annualRevenue");
+        assertThat(r.json().get("errors").get(0).get("code").asString()).isEqualTo("amount.format");
+        assertThat(rows(code)).isZero();
+        body.put("annualRevenue", new java.math.BigDecimal("56000000.50"));
+        var numeric = admin().post("/api/v1/enterprises", body);
+        assertThat(numeric.status()).as(numeric.body()).isEqualTo(201);
+        assertThat(numeric.json().get("annualRevenue").asString()).isEqualTo("56000000.50");
+        var statement = new java.util.LinkedHashMap<String, Object>(Map.of("revenue", "1000", "mainBusinessRevenue", "900",
+                "rdExpense", "10", "netProfit", "1", "totalAssets", "800", "totalLiabilities", "300", "equity", "500.001"));
+        var s = admin().put("/api/v1/enterprises/" + numeric.json().get("id").asLong() + "/annual-statements/2024", statement);
+        assertThat(s.status()).as(s.body()).isEqualTo(400);
+        assertThat(s.json().get("errors").get(0).get("field").asString()).isEqualTo("equity");
+        assertThat(s.json().get("errors").get(0).get("code").asString()).isEqualTo("amount.scale");
+    }
+
     @Test
     void the_list_filters_by_credit_code_name_region_and_industry_and_pages() {
         var byCode = admin().get("/api/v1/enterprises?creditCode=91350100MA53X7NY2G");

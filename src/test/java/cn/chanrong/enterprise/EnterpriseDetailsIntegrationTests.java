@@ -176,6 +176,30 @@ class EnterpriseDetailsIntegrationTests {
     }
 
     @Test
+    void the_profile_form_names_every_number_it_cannot_read() throws Exception {
+        Workbench w = Workbench.loggedIn(port, "admin");
+        String form = w.get("/enterprises/new").body();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("_csrf", Workbench.csrf(form));
+        fields.put("creditCode", Fixtures.freshCreditCode("350100"));
+        fields.put("name", "福州表单金额有限公司");
+        fields.put("regionCode", "350100");
+        fields.put("industryCode", "C3421");
+        fields.put("ownership", "PRIVATE");
+        fields.put("foundingDate", "2019-01-01");
+        fields.put("employees", "abc");
+        fields.put("annualRevenue", "12a");
+        var bad = w.post("/enterprises/new", fields);
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(bad.body()).contains("“abc”不是整数").contains("“12a”不是十进制金额");
+        fields.put("employees", "12");
+        fields.put("annualRevenue", "1.234");
+        assertThat(w.post("/enterprises/new", fields).body()).contains("“1.234”最多保留2位小数");
+        fields.put("annualRevenue", "5600000.50");
+        assertThat(w.post("/enterprises/new", fields).statusCode()).isEqualTo(302);
+    }
+
+    @Test
     void the_enterprise_page_shows_and_edits_the_details() throws Exception {
         Workbench w = Workbench.loggedIn(port, "enterprise");
         long sme = smeId();
@@ -188,6 +212,13 @@ class EnterpriseDetailsIntegrationTests {
         String after = w.get("/enterprises/" + sme).body();
         assertThat(after).contains("主营业务收入（20.00）不能大于营业收入（10.00）")
                 .as("the refused figures come back for correction").contains("name=\"mainBusinessRevenue\" id=\"st-mainBusinessRevenue\" value=\"20\"");
+        var unreadable = w.post("/enterprises/" + sme + "/statements", Map.of("_csrf", Workbench.csrf(after), "year", "2020",
+                "revenue", "1e3", "mainBusinessRevenue", "20", "rdExpense", "1", "netProfit", "1", "totalAssets", "5",
+                "totalLiabilities", "1", "equity", "4.001"));
+        assertThat(unreadable.statusCode()).isEqualTo(302);
+        after = w.get("/enterprises/" + sme).body();
+        assertThat(after).as("the form reads its amounts and names every one it cannot")
+                .contains("“1e3”不是十进制金额").contains("“4.001”最多保留2位小数");
         var tags = w.post("/enterprises/" + sme + "/chain-tags", Map.of("_csrf", Workbench.csrf(after), "tag", "MACHINE_TOOLS"));
         assertThat(tags.statusCode()).isEqualTo(302);
         assertThat(Api.as(port, "enterprise").get("/api/v1/enterprises/" + sme + "/chain-tags").json()

@@ -140,6 +140,42 @@ class ImportIntegrationTests {
         assertThat(post("statements", good.getBytes(StandardCharsets.UTF_8), "").json().get("unchanged").asInt()).isEqualTo(2);
     }
 
+    List<String> errors(Result r) {
+        List<String> out = new ArrayList<>();
+        r.json().get("errors").forEach(e -> out.add(e.get("line").asInt() + ":" + e.get("column").asString() + ":"
+                + e.get("code").asString()));
+        return out;
+    }
+
+    /**
+     * The import is an edge: it reads each amount cell in the API's grammar and reports what it cannot
+     * read with the rules' verdict on the rest of the row, all at once and in the rules' order; the rules
+     * only ever see numbers (moved here from ProfileRulesTests, which fed them "12a").
+     */
+    @Test
+    void amounts_the_import_cannot_read_are_reported_with_the_rest_of_the_row() throws Exception {
+        String code = Fixtures.freshCreditCode("440300");
+        String unknownRegionAndWord = row(Fixtures.freshCreditCode("440300"), "深圳金额读取有限公司", 10, "")
+                .replace(",440300,C3973,", ",990000,C3973,").replace("25000000.00", "12a");
+        String empty = row(Fixtures.freshCreditCode("440300"), "深圳金额留空有限公司", 10, "").replace("25000000.00", "");
+        String exponent = row(Fixtures.freshCreditCode("440300"), "深圳金额指数有限公司", 10, "").replace("25000000.00", "1e3");
+        var refused = post("enterprises", (HEADER + "\n" + unknownRegionAndWord + "\n" + empty + "\n" + exponent + "\n")
+                .getBytes(StandardCharsets.UTF_8), "");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(errors(refused)).containsExactly("2:region_code:region-code.unknown",
+                "2:annual_revenue:amount.format", "3:annual_revenue:required", "4:annual_revenue:amount.format");
+
+        post("enterprises", (HEADER + "\n" + row(code, "深圳报表读取有限公司", 60, "") + "\n").getBytes(StandardCharsets.UTF_8), "");
+        String statements = EnterpriseImports.STATEMENT_COLUMNS + "\n"
+                + code + ",2024,1e3,900,50,5,10,800,300,1.234,1,2\n"
+                + code + ",2023,800,900,40,4,-5.,700,300,,0,1\n";
+        var r = post("statements", statements.getBytes(StandardCharsets.UTF_8), "");
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(errors(r)).as("an unreadable optional equity comes after the rules; a cell stands where the rules"
+                + " would have said required").containsExactly("2:revenue:amount.format", "2:equity:amount.scale",
+                "3:net_profit:amount.format", "3:main_business_revenue:statement.main-above-revenue");
+    }
+
     static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);

@@ -89,6 +89,20 @@ class ProductImportAndInstitutionIntegrationTests {
     }
 
     @Test
+    void amounts_the_import_cannot_read_are_reported_with_the_rules_verdict() throws Exception {
+        String code = "IMA-" + UUID.randomUUID().toString().substring(0, 6);
+        String products = ProductImports.PRODUCT_COLUMNS + "\n"
+                + code + "," + bankCode() + ",金额有误,Bad amounts,WORKING_CAPITAL_LOAN,1e3,,3,48,LPR_SPREAD,10,90,,CREDIT,,,DRAFT\n";
+        var refused = upload("bank", products, null);
+        assertThat(refused.status()).isEqualTo(422);
+        List<String> where = new ArrayList<>();
+        refused.json().get("errors").forEach(e -> where.add(e.get("line").asInt() + ":" + e.get("column").asString() + ":"
+                + e.get("code").asString()));
+        assertThat(where).containsExactly("2:min_amount:amount.format", "2:max_amount:required",
+                "2:max_term_months:product.term-above-maximum");
+    }
+
+    @Test
     void institutions_show_branches_and_effective_dated_policy_tools() {
         Api admin = Api.as(port, "admin");
         var created = admin.post("/api/v1/institutions", Map.of("creditCode", Fixtures.freshCreditCode("310100"),
