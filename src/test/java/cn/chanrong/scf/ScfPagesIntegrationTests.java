@@ -125,6 +125,11 @@ class ScfPagesIntegrationTests {
                 "deliveredOn", "2026-06-20", "dueOn", "2026-01-01"));
         assertThat(location(bad)).isEqualTo("/scf");
         assertThat(bad.page()).contains("id=\"problems\"").contains("到期日");
+        // an amount the form cannot read is named on the page, as the API names it
+        var unreadable = send(supplier, "/scf/receivables", form(page, "debtorId", Long.toString(core), "amount", "1e6",
+                "deliveredOn", "2026-06-20", "dueOn", "2026-09-30"));
+        assertThat(location(unreadable)).isEqualTo("/scf");
+        assertThat(unreadable.page()).contains("id=\"problems\"").contains("金额“1e6”不是十进制金额");
 
         long id = upload(supplier, core, "880000.00");
         String number = numberOf(id);
@@ -302,6 +307,9 @@ class ScfPagesIntegrationTests {
         var unequal = send(holder, "/scf/voucher-parts/" + root + "/split", form(held, "amounts", "5000, 3000"));
         assertThat(location(unequal)).isEqualTo("/scf/vouchers");
         assertThat(unequal.page()).contains("id=\"problems\"");
+        var subFen = send(holder, "/scf/voucher-parts/" + root + "/split", form(held, "amounts", "5000, 3999.995"));
+        assertThat(location(subFen)).isEqualTo("/scf/vouchers");
+        assertThat(subFen.page()).contains("id=\"problems\"").contains("拆分金额“3999.995”最多保留2位小数");
         location(send(holder, "/scf/voucher-parts/" + root + "/split", form(held, "amounts", "5000, 4000")));
         List<Long> pieces = jdbc.sql("SELECT id FROM scf_voucher_part WHERE parent_id = :p ORDER BY amount DESC")
                 .param("p", root).query(Long.class).list();

@@ -218,8 +218,10 @@ class VoucherIntegrationTests {
         assertThat(code(zero)).isEqualTo("voucher.split-min");
         var subFen = as("enterprise").post("/api/v1/vouchers/parts/" + root + "/split",
                 Map.of("amounts", List.of("999.995", "0.005")));
-        assertThat(subFen.status()).isEqualTo(422);
+        // refused where the body is read, the list named; its status is the shared handler's (400 or 422)
+        assertThat(subFen.status()).as(subFen.body()).isIn(400, 422);
         assertThat(code(subFen)).isEqualTo("amount.scale");
+        assertThat(subFen.json().get("errors").get(0).get("field").asString()).isEqualTo("amounts");
         assertThat(jdbc.sql("SELECT count(*) FROM scf_voucher_part WHERE voucher_id = :v").param("v", id)
                 .query(Long.class).single()).isEqualTo(1);
 

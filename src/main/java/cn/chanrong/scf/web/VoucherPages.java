@@ -117,7 +117,7 @@ class VoucherPages {
         List<BigDecimal> split = new ArrayList<>();
         List<String> typed = pieces(amounts);
         for (int i = 0; i < typed.size(); i++) {
-            split.add(ScfPages.amount(typed.get(i), "amounts[" + i + "]", problems));
+            split.add(ScfPages.amount(typed.get(i), "amounts", problems));
         }
         if (!problems.isEmpty()) {
             flash.addFlashAttribute("problems", problems.stream().map(x -> errors.message(x, locale)).toList());
