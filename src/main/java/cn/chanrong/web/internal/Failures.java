@@ -74,6 +74,11 @@ final class Failures {
         }
         if (t instanceof HttpMessageNotReadableException m) {
             Rejection field = JsonErrorField.of(m);
+            if (field != null && field.code().startsWith("amount.")) {
+                // well-formed JSON whose amount breaks the money grammar: a field's value refused, as a
+                // service refuses one (422), not a body that cannot be read
+                return new Failure(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", List.of(field));
+            }
             boolean missing = field == null && m.getMessage() != null && m.getMessage().startsWith("Required request body is missing");
             return new Failure(HttpStatus.BAD_REQUEST, "malformed", List.of(field != null ? field
                     : missing ? Rejection.of("body.missing", null) : Rejection.of("body.malformed", null)));
