@@ -24,12 +24,6 @@ public final class BusinessDate {
         return LocalDate.now(clock.withZone(ZONE));
     }
 
-    /** @deprecated use {@link DemoClock#during}; kept until the last caller moves. */
-    @Deprecated(forRemoval = true)
-    public <T> T replaying(LocalDate day, java.util.function.Supplier<T> work) {
-        return ((DemoClock) clock).during(day, work);
-    }
-
     public Instant now() {
         return clock.instant();
     }

@@ -82,6 +82,10 @@ public final class FinanceCalculator {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("maturity " + to + " before value date " + from);
         }
+        if (convention.rounding() == Rounding.FEN_HALF_UP && fixedYear(convention.dayCount())) {
+            // the single-payment schedule's own rule, so that lending books exactly the figure priced here
+            return convention.dayCount().fenInterest(principal, annualRate, from, to);
+        }
         BigDecimal raw = principal.multiply(annualRate).movePointLeft(2)
                 .multiply(convention.dayCount().fraction(from, to));
         return convention.rounding().apply(raw.round(SETTLE));
@@ -120,6 +124,10 @@ public final class FinanceCalculator {
     public static Discount discount(BigDecimal face, BigDecimal annualRate, LocalDate from, LocalDate maturity) {
         BigDecimal interest = interest(face, annualRate, from, maturity);
         return new Discount(face, interest, face.subtract(interest), days(from, maturity));
+    }
+
+    private static boolean fixedYear(DayCount dayCount) {
+        return dayCount == DayCount.ACT_360 || dayCount == DayCount.ACT_365F;
     }
 
     private static long days(LocalDate from, LocalDate to) {

@@ -6,6 +6,7 @@ import cn.chanrong.identity.Users;
 import cn.chanrong.lending.Facilities;
 import cn.chanrong.platform.DemoContributor;
 import cn.chanrong.reference.BusinessDate;
+import cn.chanrong.reference.DemoClock;
 import cn.chanrong.scf.Denucleated;
 import cn.chanrong.scf.Receivables;
 import cn.chanrong.scf.Vouchers;
@@ -45,9 +46,10 @@ class ScfDemoContributor implements DemoContributor {
     private final WarehouseReceipts warehouses;
     private final Denucleated denucleated;
     private final BusinessDate businessDate;
+    private final DemoClock clock;
 
     ScfDemoContributor(JdbcClient jdbc, Users users, Facilities facilities, Receivables receivables, Vouchers vouchers,
-                       WarehouseReceipts warehouses, Denucleated denucleated, BusinessDate businessDate) {
+                       WarehouseReceipts warehouses, Denucleated denucleated, BusinessDate businessDate, DemoClock clock) {
         this.jdbc = jdbc;
         this.users = users;
         this.facilities = facilities;
@@ -56,6 +58,7 @@ class ScfDemoContributor implements DemoContributor {
         this.warehouses = warehouses;
         this.denucleated = denucleated;
         this.businessDate = businessDate;
+        this.clock = clock;
     }
 
     @Override
@@ -72,7 +75,7 @@ class ScfDemoContributor implements DemoContributor {
     }
 
     private <T> T on(LocalDate day, Supplier<T> work) {
-        return businessDate.replaying(day, work);
+        return clock.during(day, work);
     }
 
     @Override

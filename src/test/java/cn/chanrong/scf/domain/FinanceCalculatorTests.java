@@ -170,4 +170,20 @@ class FinanceCalculatorTests {
             assertThat(ChronoUnit.DAYS.between(from, from.plusDays(120))).isEqualTo(120);
         }
     }
+
+    @Test
+    void every_figure_priced_here_is_the_one_the_single_payment_schedule_books() {
+        SplittableRandom random = new SplittableRandom(16);
+        for (int n = 0; n < 2_000; n++) {
+            BigDecimal principal = BigDecimal.valueOf(random.nextLong(1, 10_000_000_000L), 2);
+            BigDecimal rate = BigDecimal.valueOf(random.nextInt(1, 3_600), 2);
+            LocalDate from = LocalDate.of(2026, 1, 1).plusDays(random.nextInt(365));
+            LocalDate to = from.plusDays(random.nextInt(1, 400));
+            BigDecimal booked = cn.chanrong.lending.schedule.ScheduleCalculator.calculate(
+                    cn.chanrong.lending.schedule.SinglePaymentTerms.inArrears(principal, rate, from, to, DayCount.ACT_360))
+                    .installments().get(0).interest();
+            assertThat(FinanceCalculator.interest(principal, rate, from, to))
+                    .as("%s at %s %% from %s to %s", principal, rate, from, to).isEqualByComparingTo(booked);
+        }
+    }
 }
