@@ -37,8 +37,6 @@ class SqlInStoresTests {
             "DatabaseInfo",
             // registry (#16)
             "ExternalFilingImport",
-            // scf (#16)
-            "Alerts", "CommodityPrices", "DenucleatedService", "Dilutions", "FinancingService", "InvoiceService", "OverviewService", "Parties", "ReceivableCollections", "ReceivableConfirmations", "ReceivableService", "ReceivableUploads", "RegisteredKeys", "ScfDaily", "SigningKeys", "VoucherMoves", "VoucherReads", "VoucherService", "VoucherSettlement", "VoucherSpending", "WarehousePledges", "WarehouseRecords", "WarehouseRevaluation", "WarehouseService", "WarehouseSupervision",
             // statistics (#16)
             "EnterpriseFacts", "Freshness", "StatisticsRefresh", "SupervisionService");
 

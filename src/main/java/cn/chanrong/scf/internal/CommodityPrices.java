@@ -1,44 +1,33 @@
 package cn.chanrong.scf.internal;
 
-import cn.chanrong.scf.WarehouseReceipts.Price;
 import cn.chanrong.shared.Csv;
 import cn.chanrong.shared.FirstErrors;
-import cn.chanrong.shared.Page;
-import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import cn.chanrong.shared.Upload;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * The commodity price feed: a price per unit of a commodity on a date, entered one at a time or
  * imported from CSV ({@code code,date,price,unit}). Entering a price again for the same commodity,
  * unit and date corrects it. Valuation always uses the latest price on or before the valuation date
- * in the receipt's own unit, so a price per tonne never values goods counted in kilograms.
+ * in the receipt's own unit, so a price per tonne never values goods counted in kilograms. The rules
+ * and the file are read here; {@link PriceStore} stores and reads the prices.
  */
-@Component
-class CommodityPrices {
+final class CommodityPrices {
 
     static final List<String> HEADER = List.of("code", "date", "price", "unit");
     static final BigDecimal MAX_PRICE = new BigDecimal("1000000000000");
 
-    private final JdbcClient jdbc;
-
-    CommodityPrices(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private CommodityPrices() {
     }
 
     /** A price checked: the request's fields, or the rejections (each naming its field). */
@@ -55,18 +44,6 @@ class CommodityPrices {
         BigDecimal p = WarehouseInputs.decimal(price, "pricePerUnit", 4, BigDecimal.ZERO, false, MAX_PRICE, r);
         String u = WarehouseInputs.text(unit, "unit", 1, 20, r);
         return new Checked(c, date, p, u);
-    }
-
-    Price store(Checked c, String source, String actor) {
-        jdbc.sql("""
-                        INSERT INTO scf_commodity_price (commodity_code, unit, priced_on, price, source, entered_by)
-                        VALUES (:c, :u, :d, :p, :s, :by)
-                        ON CONFLICT (commodity_code, unit, priced_on)
-                        DO UPDATE SET price = EXCLUDED.price, source = EXCLUDED.source, entered_by = EXCLUDED.entered_by,
-                                      entered_at = now()""")
-                .param("c", c.code()).param("u", c.unit()).param("d", c.date()).param("p", c.price())
-                .param("s", source).param("by", actor).update();
-        return new Price(c.code(), c.unit(), c.date(), c.price(), source, actor);
     }
 
     /**
@@ -145,29 +122,5 @@ class CommodityPrices {
             }
         });
         return r.isEmpty() ? c : null;
-    }
-
-    /** The latest price of the commodity in that unit on or before {@code date}. */
-    Optional<Price> latest(String code, String unit, LocalDate date) {
-        return jdbc.sql("""
-                        SELECT commodity_code, unit, priced_on, price, source, entered_by FROM scf_commodity_price
-                         WHERE commodity_code = :c AND unit = :u AND priced_on <= :d ORDER BY priced_on DESC LIMIT 1""")
-                .param("c", code).param("u", unit).param("d", date).query(CommodityPrices::row).optional();
-    }
-
-    Page<Price> list(String code, PageRequest page) {
-        String where = code == null || code.isBlank() ? "TRUE" : "commodity_code = :c";
-        String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
-        List<Price> items = jdbc.sql("SELECT commodity_code, unit, priced_on, price, source, entered_by FROM scf_commodity_price"
-                        + " WHERE " + where + " ORDER BY priced_on DESC, commodity_code, unit LIMIT :limit OFFSET :offset")
-                .param("c", c).param("limit", page.size()).param("offset", page.offset()).query(CommodityPrices::row).list();
-        long total = jdbc.sql("SELECT count(*) FROM scf_commodity_price WHERE " + where).param("c", c)
-                .query(Long.class).single();
-        return new Page<>(items, page.page(), page.size(), total);
-    }
-
-    private static Price row(ResultSet rs, int i) throws SQLException {
-        return new Price(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getBigDecimal(4),
-                rs.getString(5), rs.getString(6));
     }
 }

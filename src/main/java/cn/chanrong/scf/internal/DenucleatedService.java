@@ -27,8 +27,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,9 +46,9 @@ class DenucleatedService implements Denucleated {
 
     private static final Wording WORDS = Wording.of("scf");
 
-    private final JdbcClient jdbc;
     private final DenucleatedStore store;
-    private final Parties parties;
+    private final WarehouseReceiptStore warehouseReceipts;
+    private final PartyStore parties;
     private final CreditDecisions decisions;
     private final CollateralRegistry registry;
     private final FinanceAndFile financeAndFile;
@@ -58,13 +58,13 @@ class DenucleatedService implements Denucleated {
     private final BigDecimal goodsAdvance;
     private final BigDecimal documentAdvance;
 
-    DenucleatedService(JdbcClient jdbc, DenucleatedStore store, Parties parties, CreditDecisions decisions, CollateralRegistry registry,
-                       FinanceAndFile financeAndFile, ReferenceData reference, AuditTrail audit,
-                       PlatformTransactionManager transactions,
+    DenucleatedService(DenucleatedStore store, WarehouseReceiptStore warehouseReceipts, PartyStore parties,
+                       CreditDecisions decisions, CollateralRegistry registry, FinanceAndFile financeAndFile,
+                       ReferenceData reference, AuditTrail audit, PlatformTransactionManager transactions,
                        @Value("${chanrong.scf.goods-advance-rate:0.6}") BigDecimal goodsAdvance,
                        @Value("${chanrong.scf.document-advance-rate:0.9}") BigDecimal documentAdvance) {
-        this.jdbc = jdbc;
         this.store = store;
+        this.warehouseReceipts = warehouseReceipts;
         this.parties = parties;
         this.decisions = decisions;
         this.registry = registry;
@@ -129,28 +129,18 @@ class DenucleatedService implements Denucleated {
         List<Asset> out = new ArrayList<>();
         List<Rejection> problems = new ArrayList<>();
         for (String number : receipts) {
-            var row = jdbc.sql("""
-                            SELECT w.commodity_code, w.quantity, p.price, p.priced_on
-                              FROM scf_warehouse_receipt w
-                              LEFT JOIN LATERAL (SELECT price, priced_on FROM scf_commodity_price c
-                                                  WHERE c.commodity_code = w.commodity_code AND c.unit = w.unit
-                                                    AND c.priced_on <= :today ORDER BY priced_on DESC LIMIT 1) p ON TRUE
-                             WHERE w.number = :n AND w.owner_id = :o AND w.status = 'ISSUED'""")
-                    .param("n", number).param("o", owner).param("today", parties.today())
-                    .query((rs, i) -> new Object[] {rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                            rs.getObject(4, LocalDate.class)})
-                    .optional();
+            Optional<WarehouseReceiptStore.Priced> row = warehouseReceipts.unpledgedPriced(number, owner, parties.today());
             if (row.isEmpty()) {
                 problems.add(Rejection.of("scf.denucleated.receipt", "receiptNumbers", number));
                 continue;
             }
-            Object[] v = row.get();
-            if (v[2] == null) {
-                problems.add(Rejection.of("scf.denucleated.unpriced", "receiptNumbers", number, v[0]));
+            WarehouseReceiptStore.Priced v = row.get();
+            if (v.price() == null) {
+                problems.add(Rejection.of("scf.denucleated.unpriced", "receiptNumbers", number, v.commodityCode()));
                 continue;
             }
-            BigDecimal value = FinanceCalculator.value((BigDecimal) v[1], (BigDecimal) v[2]);
-            out.add(new Asset(number, (String) v[0], (BigDecimal) v[1], (BigDecimal) v[2], (LocalDate) v[3], value));
+            BigDecimal value = FinanceCalculator.value(v.quantity(), v.price());
+            out.add(new Asset(number, v.commodityCode(), v.quantity(), v.price(), v.pricedOn(), value));
         }
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
@@ -180,7 +170,7 @@ class DenucleatedService implements Denucleated {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.enterprise-only", null));
         }
         Valid v = check(request);
-        Parties.Party me = parties.enterprise(caller.enterpriseId()).orElseThrow();
+        PartyStore.Party me = parties.enterprise(caller.enterpriseId()).orElseThrow();
         AssetCredit assets = assets(me.id(), v.receipts());
         List<String> reasons = new ArrayList<>();
         // the decision is taken (and stored) first, outside this assessment's transaction
@@ -223,14 +213,8 @@ class DenucleatedService implements Denucleated {
         DenucleatedStore.Stored stored = new DenucleatedStore.Stored(capacity, data, assets, new RegistryCheck(identifiers, conflicts), reasons);
         String finalOutcome = outcome;
         Long id = tx.execute(status -> {
-            long made = jdbc.sql("""
-                        INSERT INTO scf_denucleated (enterprise_id, institution_id, basis, buyer_name, buyer_code, document_no,
-                            document_amount, amount, maturity, decision, outcome, created_by)
-                        VALUES (:e, :i, :b, :bn, :bc, :doc, :da, :a, :m, CAST(:d AS jsonb), :o, :by) RETURNING id""")
-                .param("e", me.id()).param("i", v.institutionId()).param("b", v.basis()).param("bn", v.buyerName())
-                .param("bc", v.buyerCode()).param("doc", v.documentNo()).param("da", v.documentAmount())
-                .param("a", v.amount()).param("m", v.maturity()).param("d", DenucleatedStore.json(stored))
-                .param("o", finalOutcome).param("by", caller.username()).query(Long.class).single();
+            long made = store.insert(me.id(), v.institutionId(), v.basis(), v.buyerName(), v.buyerCode(), v.documentNo(),
+                    v.documentAmount(), v.amount(), v.maturity(), stored, finalOutcome, caller.username());
             audit.record(AuditEvent.success(caller.username(), "scf.denucleated.assess", "scf_denucleated", made,
                     finalOutcome + " " + v.amount().toPlainString() + " capacity " + capacity.toPlainString()));
             return made;
@@ -245,7 +229,7 @@ class DenucleatedService implements Denucleated {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.institution-only", null));
         }
         Assessment a = get(caller, id);
-        jdbc.sql("SELECT id FROM scf_denucleated WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).single();
+        store.lock(id);
         a = get(caller, id);
         if (a.loanId() != null) {
             throw Rejected.conflict(Rejection.of("scf.denucleated.funded", null, id, a.loanId()));
@@ -278,8 +262,7 @@ class DenucleatedService implements Denucleated {
                 f.filingNumbers(), today, assessed.maturity())));
         Loan loan = done.loan();
         List<String> numbers = done.filingNumbers();
-        jdbc.sql("UPDATE scf_denucleated SET loan_id = :l, filing_number = :f WHERE id = :id").param("l", loan.id())
-                .param("f", String.join(",", numbers)).param("id", id).update();
+        store.markFunded(id, loan.id(), String.join(",", numbers));
         audit.record(AuditEvent.success(caller.username(), "scf.denucleated.fund", "scf_denucleated", id,
                 "loan " + loan.number() + ", filings " + numbers));
         return get(caller, id);

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** De-nucleated assessments as stored (the decision's sources as JSON), read within the caller's scope. */
+/** De-nucleated assessments as stored (the decision's sources as JSON): read within the caller's scope, made, locked, funded. */
 @Component
 class DenucleatedStore {
 
@@ -79,5 +79,30 @@ class DenucleatedStore {
         params.put("offset", page.offset());
         return new Page<>(jdbc.sql("SELECT " + COLUMNS + FROM + where + " ORDER BY d.id DESC LIMIT :limit OFFSET :offset")
                 .params(params).query(DenucleatedStore::map).list(), page.page(), page.size(), total);
+    }
+
+    /** Stores an assessment; returns its id. */
+    long insert(long enterpriseId, long institutionId, String basis, String buyerName, String buyerCode,
+                String documentNo, BigDecimal documentAmount, BigDecimal amount, LocalDate maturity, Stored decision,
+                String outcome, String by) {
+        return jdbc.sql("""
+                        INSERT INTO scf_denucleated (enterprise_id, institution_id, basis, buyer_name, buyer_code, document_no,
+                            document_amount, amount, maturity, decision, outcome, created_by)
+                        VALUES (:e, :i, :b, :bn, :bc, :doc, :da, :a, :m, CAST(:d AS jsonb), :o, :by) RETURNING id""")
+                .param("e", enterpriseId).param("i", institutionId).param("b", basis).param("bn", buyerName)
+                .param("bc", buyerCode).param("doc", documentNo).param("da", documentAmount)
+                .param("a", amount).param("m", maturity).param("d", json(decision))
+                .param("o", outcome).param("by", by).query(Long.class).single();
+    }
+
+    /** Locks the assessment's row for the rest of the transaction. */
+    void lock(long id) {
+        jdbc.sql("SELECT id FROM scf_denucleated WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).single();
+    }
+
+    /** Records the loan that funded the assessment and its registry filings. */
+    void markFunded(long id, long loanId, String filingNumbers) {
+        jdbc.sql("UPDATE scf_denucleated SET loan_id = :l, filing_number = :f WHERE id = :id").param("l", loanId)
+                .param("f", filingNumbers).param("id", id).update();
     }
 }

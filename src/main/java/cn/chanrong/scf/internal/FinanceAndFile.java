@@ -62,10 +62,10 @@ class FinanceAndFile {
 
     private final CollateralRegistry registry;
     private final TradeFinance tradeFinance;
-    private final Parties parties;
+    private final PartyStore parties;
     private final ApplicationEventPublisher events;
 
-    FinanceAndFile(CollateralRegistry registry, TradeFinance tradeFinance, Parties parties,
+    FinanceAndFile(CollateralRegistry registry, TradeFinance tradeFinance, PartyStore parties,
                    ApplicationEventPublisher events) {
         this.registry = registry;
         this.tradeFinance = tradeFinance;

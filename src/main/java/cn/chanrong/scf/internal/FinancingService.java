@@ -27,7 +27,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,19 +40,19 @@ class FinancingService {
 
     private static final Wording WORDS = Wording.of("scf");
 
-    private final JdbcClient jdbc;
     private final OfferStore offers;
     private final ReceivableStore receivables;
-    private final Parties parties;
+    private final InvoiceStore invoices;
+    private final PartyStore parties;
     private final CollateralRegistry registry;
     private final FinanceAndFile financeAndFile;
     private final AuditTrail audit;
 
-    FinancingService(JdbcClient jdbc, OfferStore offers, ReceivableStore receivables, Parties parties,
+    FinancingService(OfferStore offers, ReceivableStore receivables, InvoiceStore invoices, PartyStore parties,
                      CollateralRegistry registry, FinanceAndFile financeAndFile, AuditTrail audit) {
-        this.jdbc = jdbc;
         this.offers = offers;
         this.receivables = receivables;
+        this.invoices = invoices;
         this.parties = parties;
         this.registry = registry;
         this.financeAndFile = financeAndFile;
@@ -88,12 +87,7 @@ class FinancingService {
         }
         List<Offer> out = new ArrayList<>();
         for (long i : institutionIds.stream().distinct().toList()) {
-            Long id = jdbc.sql("""
-                            INSERT INTO scf_financing_offer (receivable_id, institution_id, status, requested_by)
-                            VALUES (:r, :i, 'REQUESTED', :by) ON CONFLICT (receivable_id, institution_id) DO NOTHING
-                            RETURNING id""")
-                    .param("r", receivableId).param("i", i).param("by", caller.username()).query(Long.class)
-                    .optional().orElse(null);
+            Long id = offers.ask(receivableId, i, caller.username()).orElse(null);
             if (id != null) {
                 out.add(offers.load(id));
             }
@@ -135,13 +129,8 @@ class FinancingService {
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
-        jdbc.sql("""
-                        UPDATE scf_financing_offer SET status = :s, advance_rate = :ar, discount_rate = :dr, fee = :fee,
-                            recourse = :rec, kind = :k, risk_obligor = :ob, answered_by = :by, answered_at = now()
-                        WHERE id = :id""")
-                .param("s", offered.name()).param("ar", advanceRate).param("dr", rate).param("fee", fee)
-                .param("rec", t.recourse() == null || t.recourse()).param("k", kind).param("ob", obligor)
-                .param("by", caller.username()).param("id", offerId).update();
+        offers.recordTerms(offerId, offered, advanceRate, rate, fee, t.recourse() == null || t.recourse(), kind, obligor,
+                caller.username());
         audit.record(AuditEvent.success(caller.username(), "scf.financing.offer", "receivable", o.receivableNumber(),
                 "advance " + advanceRate.toPlainString() + " at " + rate.toPlainString() + "% " + kind + " obligor " + obligor));
         return offers.load(offerId);
@@ -154,11 +143,7 @@ class FinancingService {
         if (reason == null || reason.isBlank()) {
             throw Rejected.invalid(Rejection.of("scf.required", "reason"));
         }
-        jdbc.sql("""
-                        UPDATE scf_financing_offer SET status = :s, refusal = :r, answered_by = :by, answered_at = now()
-                        WHERE id = :id""")
-                .param("s", declined.name()).param("r", reason.strip()).param("by", caller.username())
-                .param("id", offerId).update();
+        offers.recordRefusal(offerId, declined, reason.strip(), caller.username());
         audit.record(AuditEvent.success(caller.username(), "scf.financing.decline", "receivable", o.receivableNumber(),
                 reason.strip()));
         return offers.load(offerId);
@@ -213,18 +198,10 @@ class FinancingService {
                         held.creditorId(), held.debtorId(), obligor, offer.kind() == null ? "FACTORING" : offer.kind(),
                         figures.principal(), figures.interest(), offer.discountRate(), f.loan().id(), f.filingNumber(),
                         today, held.dueOn())));
-        jdbc.sql("""
-                        UPDATE scf_financing_offer SET status = :s, advance = :a, interest = :i, loan_id = :l,
-                            filing_number = :f, notice = :n, accepted_at = now() WHERE id = :id""")
-                .param("s", accepted.name()).param("a", figures.principal()).param("i", figures.interest())
-                .param("l", done.loan().id()).param("f", done.filingNumber()).param("n", done.notice()).param("id", offerId).update();
-        jdbc.sql("""
-                        UPDATE scf_financing_offer SET status = :s
-                        WHERE receivable_id = :r AND id <> :id AND status IN (:open)""")
-                .param("s", OfferStatus.LAPSED.name()).param("r", r.id()).param("id", offerId)
-                .param("open", OfferStatus.openNames()).update();
-        jdbc.sql("UPDATE scf_receivable SET status = :s, version = version + 1 WHERE id = :id")
-                .param("s", financed.name()).param("id", r.id()).update();
+        offers.markAccepted(offerId, accepted, figures.principal(), figures.interest(), done.loan().id(),
+                done.filingNumber(), done.notice());
+        offers.lapseOthers(r.id(), offerId);
+        receivables.markFinanced(r.id(), financed);
         audit.record(AuditEvent.success(caller.username(), "scf.financing.accept", "receivable", r.number(),
                 "loan " + done.loan().number() + " " + figures.principal().toPlainString() + ", filing "
                         + done.filingNumber()));
@@ -245,15 +222,12 @@ class FinancingService {
         if (r.invoiceNumber() == null) {
             out.add(new Check("INVOICE", false, "no invoice"));
         } else {
-            BigDecimal left = jdbc.sql("""
-                            SELECT i.total + coalesce((SELECT sum(x.total) FROM scf_invoice x WHERE x.red_letter_of = i.number), 0)
-                              FROM scf_invoice i WHERE i.number = :n""")
-                    .param("n", r.invoiceNumber()).query(BigDecimal.class).single();
+            BigDecimal left = invoices.left(r.invoiceNumber());
             out.add(new Check("INVOICE", left.compareTo(r.amount().subtract(r.diluted())) >= 0,
                     r.invoiceNumber() + " " + left.toPlainString()));
         }
-        Parties.Party creditor = parties.enterprise(r.creditorId()).orElseThrow();
-        Parties.Party debtor = parties.enterprise(r.debtorId()).orElseThrow();
+        PartyStore.Party creditor = parties.enterprise(r.creditorId()).orElseThrow();
+        PartyStore.Party debtor = parties.enterprise(r.debtorId()).orElseThrow();
         boolean related = creditor.groupId() != null && creditor.groupId().equals(debtor.groupId());
         out.add(new Check("RELATED_PARTY", !related, related ? "group " + creditor.groupId() : "-"));
         List<Conflict> conflicts = registry.check(o.institutionId(), registryRequest(r, o.kind()));
@@ -262,8 +236,7 @@ class FinancingService {
         boolean confirmed = r.signed() && ReceivableStatus.of(r.status()) != ReceivableStatus.DISPUTED;
         String detail = "-";
         if (confirmed) {
-            String key = jdbc.sql("SELECT signature_key FROM scf_receivable WHERE id = :id").param("id", r.id())
-                    .query(String.class).single();
+            String key = receivables.signatureKey(r.id());
             detail = key.length() > 16 ? key.substring(key.length() - 16) : key;
         }
         out.add(new Check("CONFIRMATION", confirmed, detail));

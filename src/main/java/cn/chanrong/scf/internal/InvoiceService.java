@@ -3,7 +3,6 @@ package cn.chanrong.scf.internal;
 import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.identity.Caller;
-import cn.chanrong.identity.ReadScope;
 import cn.chanrong.identity.Role;
 import cn.chanrong.scf.Receivables;
 import cn.chanrong.scf.domain.Invoice;
@@ -26,7 +25,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,16 +36,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class InvoiceService {
 
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
-            .build();
-
-    private final JdbcClient jdbc;
-    private final Parties parties;
+    private final InvoiceStore store;
+    private final PartyStore parties;
     private final Dilutions dilutions;
     private final AuditTrail audit;
 
-    InvoiceService(JdbcClient jdbc, Parties parties, Dilutions dilutions, AuditTrail audit) {
-        this.jdbc = jdbc;
+    InvoiceService(InvoiceStore store, PartyStore parties, Dilutions dilutions, AuditTrail audit) {
+        this.store = store;
         this.parties = parties;
         this.dilutions = dilutions;
         this.audit = audit;
@@ -143,12 +138,8 @@ class InvoiceService {
     private static final class InFile {
         final Set<String> numbers = new HashSet<>();
         /** Blue invoices of the file by number (null for a red one), for red-letter invoices that reverse them. */
-        final Map<String, Blue> blues = new HashMap<>();
+        final Map<String, InvoiceStore.Blue> blues = new HashMap<>();
         final Map<String, BigDecimal> reversed = new HashMap<>();
-    }
-
-    /** An invoice a red-letter invoice reverses: its parties, total and what was reversed of it already. */
-    private record Blue(String seller, String buyer, BigDecimal total, BigDecimal reversed) {
     }
 
     private static final class Stored {
@@ -174,23 +165,14 @@ class InvoiceService {
             checkReversal(invoice, inFile, problems);
         }
         inFile.blues.put(invoice.number(), invoice.red() ? null
-                : new Blue(invoice.sellerCode(), invoice.buyerCode(), invoice.total(), BigDecimal.ZERO));
+                : new InvoiceStore.Blue(invoice.sellerCode(), invoice.buyerCode(), invoice.total(), BigDecimal.ZERO));
     }
 
     /** Inserts checked invoices; a single XML invoice is audited here, CSV files once for the whole file. */
     private Receivables.InvoiceImport store(Caller caller, String source, List<Invoice> invoices) {
         int alerts = 0;
         for (Invoice invoice : invoices) {
-            jdbc.sql("""
-                            INSERT INTO scf_invoice (number, issued_on, seller_code, seller_name, buyer_code, buyer_name,
-                                amount, tax, total, red_letter_of, items, source, uploaded_by)
-                            VALUES (:n, :d, :sc, :sn, :bc, :bn, :a, :t, :tot, :red, CAST(:items AS jsonb), :src, :by)""")
-                    .param("n", invoice.number()).param("d", invoice.issuedOn()).param("sc", invoice.sellerCode())
-                    .param("sn", invoice.sellerName()).param("bc", invoice.buyerCode()).param("bn", invoice.buyerName())
-                    .param("a", invoice.amountExTax()).param("t", invoice.tax()).param("tot", invoice.total())
-                    .param("red", invoice.red() ? invoice.originalNumber() : null)
-                    .param("items", JSON.writeValueAsString(invoice.items())).param("src", source)
-                    .param("by", caller.username()).update();
+            store.insert(invoice, source, caller.username());
             if (invoice.red()) {
                 alerts += dilutions.invoiceReversed(invoice.originalNumber(), invoice.number(), invoice.total().negate(),
                         caller.username());
@@ -204,20 +186,13 @@ class InvoiceService {
     }
 
     private boolean exists(String number) {
-        return jdbc.sql("SELECT count(*) FROM scf_invoice WHERE number = :n").param("n", number).query(Long.class)
-                .single() > 0;
+        return store.exists(number);
     }
 
     /** A red-letter invoice reverses a blue one between the same parties, by at most what is left of it. */
     private void checkReversal(Invoice red, InFile inFile, FirstErrors<Rejection> problems) {
         String original = red.originalNumber();
-        Blue blue = jdbc.sql("""
-                        SELECT i.seller_code, i.buyer_code, i.total,
-                               coalesce((SELECT -sum(r.total) FROM scf_invoice r WHERE r.red_letter_of = i.number), 0)
-                          FROM scf_invoice i WHERE i.number = :n AND i.red_letter_of IS NULL""")
-                .param("n", original)
-                .query((rs, i) -> new Blue(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
-                .optional().orElseGet(() -> inFile.blues.get(original));
+        InvoiceStore.Blue blue = store.blue(original).orElseGet(() -> inFile.blues.get(original));
         if (blue == null) {
             problems.add(Rejection.of("scf.invoice.original-unknown", "originalNumber", original));
             return;
@@ -235,31 +210,8 @@ class InvoiceService {
         inFile.reversed.merge(original, red.total().negate(), BigDecimal::add);
     }
 
-    /**
-     * Who may read an invoice: its seller and its buyer, a funder holding an offer or a financing on a
-     * receivable it backs, the regulators where the seller or the buyer is registered.
-     */
-    static final ReadScope SCOPE = ReadScope.regulated()
-            .enterpriseWhen("EXISTS (SELECT 1 FROM enterprise_region_view x WHERE x.enterprise_id = :sc_ent"
-                    + " AND x.credit_code IN (i.seller_code, i.buyer_code))")
-            .institutionWhen("EXISTS (SELECT 1 FROM scf_receivable r JOIN scf_financing_offer o ON o.receivable_id = r.id"
-                    + " WHERE r.invoice_number IN (i.number, i.red_letter_of) AND o.institution_id = :sc_inst)")
-            .regionWhen("EXISTS (SELECT 1 FROM enterprise_region_view x WHERE x.credit_code IN (i.seller_code, i.buyer_code)"
-                    + " AND x.region_code LIKE :sc_region)");
-
     @Transactional(readOnly = true)
     Receivables.InvoiceView view(Caller caller, String number) {
-        Map<String, Object> params = new java.util.HashMap<>();
-        Receivables.InvoiceView v = jdbc.sql("""
-                        SELECT i.number, i.issued_on, i.seller_code, i.seller_name, i.buyer_code, i.buyer_name, i.amount,
-                               i.tax, i.total, i.red_letter_of,
-                               coalesce((SELECT -sum(r.total) FROM scf_invoice r WHERE r.red_letter_of = i.number), 0)
-                          FROM scf_invoice i WHERE i.number = :n""" + " AND " + SCOPE.where(caller, params))
-                .params(params).param("n", number)
-                .query((rs, i) -> new Receivables.InvoiceView(rs.getString(1), rs.getObject(2, java.time.LocalDate.class),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBigDecimal(7),
-                        rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10), rs.getBigDecimal(11)))
-                .optional().orElseThrow(() -> Rejected.notFound("invoice", number));
-        return v;
+        return store.visible(caller, number).orElseThrow(() -> Rejected.notFound("invoice", number));
     }
 }

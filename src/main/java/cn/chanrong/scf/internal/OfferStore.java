@@ -3,16 +3,19 @@ package cn.chanrong.scf.internal;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.ReadScope;
 import cn.chanrong.scf.Receivables.Offer;
+import cn.chanrong.scf.domain.OfferStatus;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Financing offers as stored: read by id, within the caller's read scope, locked, listed. */
+/** Financing offers as stored: read by id, within the caller's read scope, locked, listed, asked for and answered. */
 @Component
 class OfferStore {
 
@@ -86,5 +89,68 @@ class OfferStore {
         params.put("offset", page.offset());
         return new Page<>(jdbc.sql("SELECT " + COLUMNS + FROM + where + " ORDER BY o.id DESC LIMIT :limit OFFSET :offset")
                 .params(params).query(OfferStore::map).list(), page.page(), page.size(), total);
+    }
+
+    /** Asks the institution for an offer on the receivable; empty when it was asked already. */
+    Optional<Long> ask(long receivableId, long institutionId, String by) {
+        return jdbc.sql("""
+                        INSERT INTO scf_financing_offer (receivable_id, institution_id, status, requested_by)
+                        VALUES (:r, :i, 'REQUESTED', :by) ON CONFLICT (receivable_id, institution_id) DO NOTHING
+                        RETURNING id""")
+                .param("r", receivableId).param("i", institutionId).param("by", by).query(Long.class)
+                .optional();
+    }
+
+    /** Records the funder's terms. */
+    void recordTerms(long id, OfferStatus offered, BigDecimal advanceRate, BigDecimal discountRate, BigDecimal fee,
+                     boolean recourse, String kind, String riskObligor, String by) {
+        jdbc.sql("""
+                        UPDATE scf_financing_offer SET status = :s, advance_rate = :ar, discount_rate = :dr, fee = :fee,
+                            recourse = :rec, kind = :k, risk_obligor = :ob, answered_by = :by, answered_at = now()
+                        WHERE id = :id""")
+                .param("s", offered.name()).param("ar", advanceRate).param("dr", discountRate).param("fee", fee)
+                .param("rec", recourse).param("k", kind).param("ob", riskObligor)
+                .param("by", by).param("id", id).update();
+    }
+
+    /** Records the funder's refusal. */
+    void recordRefusal(long id, OfferStatus declined, String reason, String by) {
+        jdbc.sql("""
+                        UPDATE scf_financing_offer SET status = :s, refusal = :r, answered_by = :by, answered_at = now()
+                        WHERE id = :id""")
+                .param("s", declined.name()).param("r", reason).param("by", by)
+                .param("id", id).update();
+    }
+
+    /** Records the acceptance: the advance booked as a loan, its filing and the notice to the debtor. */
+    void markAccepted(long id, OfferStatus accepted, BigDecimal advance, BigDecimal interest, long loanId,
+                      String filingNumber, String notice) {
+        jdbc.sql("""
+                        UPDATE scf_financing_offer SET status = :s, advance = :a, interest = :i, loan_id = :l,
+                            filing_number = :f, notice = :n, accepted_at = now() WHERE id = :id""")
+                .param("s", accepted.name()).param("a", advance).param("i", interest)
+                .param("l", loanId).param("f", filingNumber).param("n", notice).param("id", id).update();
+    }
+
+    /** The receivable's other open offers lapse once one is accepted. */
+    void lapseOthers(long receivableId, long acceptedOfferId) {
+        jdbc.sql("""
+                        UPDATE scf_financing_offer SET status = :s
+                        WHERE receivable_id = :r AND id <> :id AND status IN (:open)""")
+                .param("s", OfferStatus.LAPSED.name()).param("r", receivableId).param("id", acceptedOfferId)
+                .param("open", OfferStatus.openNames()).update();
+    }
+
+    /** The institution whose offer on the receivable was accepted. */
+    Optional<Long> acceptedFunder(long receivableId) {
+        return jdbc.sql("SELECT institution_id FROM scf_financing_offer WHERE receivable_id = :r AND status = 'ACCEPTED'")
+                .param("r", receivableId).query(Long.class).optional();
+    }
+
+    /** The loan that financed the receivable, by its accepted offer. */
+    Optional<Long> acceptedLoan(long receivableId) {
+        return jdbc.sql("""
+                        SELECT loan_id FROM scf_financing_offer WHERE receivable_id = :r AND status = 'ACCEPTED'""")
+                .param("r", receivableId).query(Long.class).optional();
     }
 }

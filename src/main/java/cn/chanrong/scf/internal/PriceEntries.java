@@ -23,12 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 class PriceEntries {
 
-    private final CommodityPrices prices;
+    private final PriceStore prices;
     private final WarehouseRevaluation revaluation;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
 
-    PriceEntries(CommodityPrices prices, WarehouseRevaluation revaluation, BusinessDate businessDate, AuditTrail audit) {
+    PriceEntries(PriceStore prices, WarehouseRevaluation revaluation, BusinessDate businessDate, AuditTrail audit) {
         this.prices = prices;
         this.revaluation = revaluation;
         this.businessDate = businessDate;

@@ -18,11 +18,8 @@ import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,16 +30,16 @@ import org.springframework.stereotype.Component;
 @Component
 class ReceivableCollections {
 
-    private final JdbcClient jdbc;
     private final ReceivableStore store;
-    private final Parties parties;
+    private final OfferStore offers;
+    private final PartyStore parties;
     private final TradeFinance tradeFinance;
     private final AuditTrail audit;
 
-    ReceivableCollections(JdbcClient jdbc, ReceivableStore store, Parties parties, TradeFinance tradeFinance,
+    ReceivableCollections(ReceivableStore store, OfferStore offers, PartyStore parties, TradeFinance tradeFinance,
                           AuditTrail audit) {
-        this.jdbc = jdbc;
         this.store = store;
+        this.offers = offers;
         this.parties = parties;
         this.tradeFinance = tradeFinance;
         this.audit = audit;
@@ -72,20 +69,11 @@ class ReceivableCollections {
         boolean settled = a.compareTo(r.outstanding()) == 0;
         ReceivableStatus status = ReceivableStatus.of(r.status());
         ReceivableStatus after = status.pay(r.number(), settled).orThrow();
-        Long loanId = status == ReceivableStatus.FINANCED ? jdbc.sql("""
-                        SELECT loan_id FROM scf_financing_offer WHERE receivable_id = :r AND status = 'ACCEPTED'""")
-                .param("r", receivableId).query(Long.class).optional().orElse(null) : null;
+        Long loanId = status == ReceivableStatus.FINANCED ? offers.acceptedLoan(receivableId).orElse(null) : null;
         BigDecimal toFunder = loanId == null ? BigDecimal.ZERO : tradeFinance.collect(loanId, a, on, caller.username());
         BigDecimal toSeller = a.subtract(toFunder);
-        long id = jdbc.sql("""
-                        INSERT INTO scf_collection (receivable_id, amount, paid_on, to_funder, to_seller, loan_id, recorded_by)
-                        VALUES (:r, :a, :on, :f, :s, :l, :by) RETURNING id""")
-                .param("r", receivableId).param("a", a).param("on", on).param("f", toFunder).param("s", toSeller)
-                .param("l", loanId).param("by", caller.username()).query(Long.class).single();
-        jdbc.sql("""
-                        UPDATE scf_receivable SET paid = paid + :a, paid_on = :on, version = version + 1,
-                            status = :status WHERE id = :id""")
-                .param("a", a).param("on", on).param("status", after.name()).param("id", receivableId).update();
+        long id = store.insertCollection(receivableId, a, on, toFunder, toSeller, loanId, caller.username());
+        store.recordPayment(receivableId, a, on, after);
         audit.record(AuditEvent.success(caller.username(), "scf.receivable.pay", "receivable", r.number(),
                 a.toPlainString() + " on " + on + ": funder " + toFunder.toPlainString() + ", seller "
                         + toSeller.toPlainString()));
@@ -93,31 +81,13 @@ class ReceivableCollections {
     }
 
     Page<Breach> breaches(Caller caller, PageRequest page) {
-        Map<String, Object> params = new HashMap<>();
-        String where = ReceivableStore.visible(caller, params);
         if (caller.is(Role.INSTITUTION)) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.not-for-institutions", null));
         }
         LocalDate today = parties.today();
-        params.put("today", today);
-        record Row(long id, String number, String creditor, String debtor, BigDecimal amount, LocalDate delivered,
-                   Integer term, boolean debtorLarge, boolean creditorSme, LocalDate paidOn, boolean paid,
-                   LocalDate voucher) {
-        }
-        String debtorSize = cn.chanrong.enterprise.EnterpriseSql.SIZE;
-        String creditorSize = debtorSize.replace("e.", "c.");
-        List<Row> rows = jdbc.sql("SELECT r.id, r.number, c.name, d.name, r.amount, r.delivered_on, r.contract_term_days, ("
-                        + debtorSize.replace("e.", "d.") + ") = 'LARGE', (" + creditorSize + ") <> 'LARGE', r.paid_on,"
-                        + " r.paid + r.diluted >= r.amount, r.voucher_paid_on" + ReceivableStore.FROM + " WHERE " + where
-                        + " AND r.status <> 'DISPUTED' AND r.delivered_on < CAST(:today AS date) ORDER BY r.delivered_on, r.id")
-                .params(params)
-                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBigDecimal(5), rs.getObject(6, LocalDate.class), (Integer) rs.getObject(7), rs.getBoolean(8),
-                        rs.getBoolean(9), rs.getObject(10, LocalDate.class), rs.getBoolean(11),
-                        rs.getObject(12, LocalDate.class)))
-                .list();
+        List<ReceivableStore.Term> rows = store.terms(caller, today);
         List<Breach> all = new ArrayList<>();
-        for (Row r : rows) {
+        for (ReceivableStore.Term r : rows) {
             Optional<PaymentTerms.Breach> b = r.voucher() != null
                     ? PaymentTerms.overdueByVoucher(r.delivered(), r.term(), r.debtorLarge(), r.creditorSme(), false, r.voucher())
                     : PaymentTerms.overdue(r.delivered(), r.term(), r.debtorLarge(), r.creditorSme(), false,

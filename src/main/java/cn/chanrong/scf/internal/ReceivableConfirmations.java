@@ -13,16 +13,12 @@ import cn.chanrong.scf.domain.ConfirmationSigning;
 import cn.chanrong.scf.domain.ReceivableStatus;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,16 +32,14 @@ class ReceivableConfirmations {
 
     private static final String CURRENCY = "CNY";
 
-    private final JdbcClient jdbc;
     private final ReceivableStore store;
     private final SigningKeys keys;
-    private final RegisteredKeys registered;
+    private final RegisteredKeyStore registered;
     private final PlatformMode mode;
     private final AuditTrail audit;
 
-    ReceivableConfirmations(JdbcClient jdbc, ReceivableStore store, SigningKeys keys, RegisteredKeys registered,
+    ReceivableConfirmations(ReceivableStore store, SigningKeys keys, RegisteredKeyStore registered,
                             PlatformMode mode, AuditTrail audit) {
-        this.jdbc = jdbc;
         this.store = store;
         this.keys = keys;
         this.registered = registered;
@@ -88,11 +82,11 @@ class ReceivableConfirmations {
     Receivable sign(Caller caller, Receivable r, ConfirmationMessage.Decision decision, String reason,
             Decision own, String signatureField) {
         ReceivableStatus decided = ReceivableStatus.of(r.status()).decide(r.number(), decision).orThrow();
-        Optional<RegisteredKeys.Active> active = registered.active(r.debtorId());
+        Optional<RegisteredKeyStore.Active> active = registered.active(r.debtorId());
         ConfirmationSigning.Submitted submitted = own == null ? null
                 : new ConfirmationSigning.Submitted(own.signedAt(), own.publicKey(), own.signature());
         ConfirmationSigning.Outcome outcome = ConfirmationSigning.decide(mode.demo(), submitted,
-                active.map(RegisteredKeys.Active::key), signatureField, r.number(), Instant.now());
+                active.map(RegisteredKeyStore.Active::key), signatureField, r.number(), Instant.now());
         Instant at;
         SigningKeys.Signed signed;
         ConfirmationSigning.KeyHolder holder;
@@ -113,15 +107,7 @@ class ReceivableConfirmations {
             }
         }
         Long keyId = holder == ConfirmationSigning.KeyHolder.REGISTERED ? active.orElseThrow().id() : null;
-        jdbc.sql("""
-                        UPDATE scf_receivable SET status = :s, decision_at = :at, decided_by = :by, dispute_reason = :reason,
-                            signature = :sig, signature_key = :key, signature_algorithm = :alg,
-                            signature_key_holder = :holder, signature_key_id = :keyId, version = version + 1
-                        WHERE id = :id""")
-                .param("s", decided.name()).param("at", java.sql.Timestamp.from(at)).param("by", caller.username())
-                .param("reason", reason).param("sig", signed.signature()).param("key", signed.publicKey())
-                .param("alg", signed.algorithm()).param("holder", holder.name()).param("keyId", keyId)
-                .param("id", r.id()).update();
+        store.recordDecision(r.id(), decided, at, caller.username(), reason, signed, holder.name(), keyId);
         audit.record(AuditEvent.success(caller.username(), "scf.receivable." + decision.name().toLowerCase(),
                 "receivable", r.number(), signed.algorithm() + " (" + switch (holder) {
                     case PLATFORM -> "platform-held demo key";
@@ -169,21 +155,9 @@ class ReceivableConfirmations {
     }
 
     Verification verify(Caller caller, long id) {
-        record Row(String number, String creditor, String debtor, BigDecimal amount, LocalDate due, Instant at,
-                   String status, String signature, String key, String algorithm, String holder) {
-        }
         // verifiable by every party that may see the receivable; to anyone else it does not exist
-        Map<String, Object> scope = new java.util.HashMap<>();
-        Row row = jdbc.sql("""
-                        SELECT r.number, c.credit_code, d.credit_code, r.amount, r.due_on, r.decision_at, r.status,
-                               r.signature, r.signature_key, r.signature_algorithm, r.signature_key_holder
-                          FROM scf_receivable r JOIN enterprise_party_view c ON c.id = r.creditor_id JOIN enterprise_party_view d ON d.id = r.debtor_id
-                         WHERE r.id = :id""" + " AND " + ReceivableStore.visible(caller, scope))
-                .params(scope).param("id", id)
-                .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-                        rs.getObject(5, LocalDate.class), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
-                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)))
-                .optional().orElseThrow(() -> Rejected.notFound("receivable", id));
+        ReceivableStore.SignedDecision row = store.signedDecision(caller, id)
+                .orElseThrow(() -> Rejected.notFound("receivable", id));
         if (row.signature() == null) {
             throw Rejected.conflict(Rejection.of("scf.receivable.unsigned", null, row.number()));
         }

@@ -14,10 +14,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,7 +29,6 @@ class ReceivableService implements Receivables {
 
     static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000000.00");
 
-    private final JdbcClient jdbc;
     private final ReceivableStore store;
     private final InvoiceService invoices;
     private final ReceivableUploads uploads;
@@ -42,10 +38,9 @@ class ReceivableService implements Receivables {
     private final ReceivableCollections collections;
     private final AuditTrail audit;
 
-    ReceivableService(JdbcClient jdbc, ReceivableStore store, InvoiceService invoices, ReceivableUploads uploads,
+    ReceivableService(ReceivableStore store, InvoiceService invoices, ReceivableUploads uploads,
                       ReceivableConfirmations confirmations, FinancingService financing, Dilutions dilutions,
                       ReceivableCollections collections, AuditTrail audit) {
-        this.jdbc = jdbc;
         this.store = store;
         this.invoices = invoices;
         this.uploads = uploads;
@@ -127,28 +122,7 @@ class ReceivableService implements Receivables {
     @Override
     @Transactional(readOnly = true)
     public Page<Receivable> search(Caller caller, Filter filter, PageRequest page) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(" WHERE ").append(ReceivableStore.visible(caller, params));
-        if (filter.status() != null && !filter.status().isBlank()) {
-            where.append(" AND r.status = :status");
-            params.put("status", filter.status().strip());
-        }
-        if (filter.role() != null && !filter.role().isBlank()) {
-            params.put("me", caller.enterpriseId() == null ? -1L : caller.enterpriseId());
-            switch (filter.role().strip()) {
-                case "CREDITOR" -> where.append(caller.is(Role.ENTERPRISE) ? " AND r.creditor_id = :me" : " AND FALSE");
-                case "DEBTOR" -> where.append(caller.is(Role.ENTERPRISE) ? " AND r.debtor_id = :me" : " AND FALSE");
-                case "FUNDER" -> { }
-                default -> throw Rejected.invalid(Rejection.of("scf.filter.role", "role", filter.role()));
-            }
-        }
-        long total = jdbc.sql("SELECT count(*)" + ReceivableStore.FROM + where).params(params).query(Long.class).single();
-        params.put("limit", page.size());
-        params.put("offset", page.offset());
-        List<Receivable> items = jdbc.sql("SELECT " + ReceivableStore.COLUMNS + ReceivableStore.FROM + where
-                        + " ORDER BY r.id DESC LIMIT :limit OFFSET :offset")
-                .params(params).query(ReceivableStore::map).list();
-        return new Page<>(items, page.page(), page.size(), total);
+        return store.search(caller, filter, page);
     }
 
     @Override

@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,17 +26,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ReceivableUploads {
 
-    private final JdbcClient jdbc;
     private final ReceivableStore store;
-    private final Parties parties;
+    private final InvoiceStore invoices;
+    private final PartyStore parties;
     private final ReceivableConfirmations confirmations;
     private final PlatformMode mode;
     private final AuditTrail audit;
 
-    ReceivableUploads(JdbcClient jdbc, ReceivableStore store, Parties parties, ReceivableConfirmations confirmations,
-                      PlatformMode mode, AuditTrail audit) {
-        this.jdbc = jdbc;
+    ReceivableUploads(ReceivableStore store, InvoiceStore invoices, PartyStore parties,
+                      ReceivableConfirmations confirmations, PlatformMode mode, AuditTrail audit) {
         this.store = store;
+        this.invoices = invoices;
         this.parties = parties;
         this.confirmations = confirmations;
         this.mode = mode;
@@ -53,7 +52,7 @@ class ReceivableUploads {
         }
         long other = byDebtor ? u.creditorId() : u.debtorId();
         String otherField = byDebtor ? "creditorId" : "debtorId";
-        Optional<Parties.Party> counterparty = parties.enterprise(other);
+        Optional<PartyStore.Party> counterparty = parties.enterprise(other);
         if (counterparty.isEmpty()) {
             problems.add(Rejection.of("scf.enterprise.unknown", otherField, other));
         } else if (other == caller.enterpriseId()) {
@@ -77,28 +76,23 @@ class ReceivableUploads {
         if (u.contractTermDays() != null && (u.contractTermDays() < 0 || u.contractTermDays() > 3650)) {
             problems.add(Rejection.of("range", "contractTermDays", 0, 3650, u.contractTermDays()));
         }
-        Parties.Party me = parties.enterprise(caller.enterpriseId()).orElseThrow();
+        PartyStore.Party me = parties.enterprise(caller.enterpriseId()).orElseThrow();
         if (problems.isEmpty() && u.invoiceNumber() != null && !u.invoiceNumber().isBlank()) {
-            Parties.Party creditor = byDebtor ? counterparty.get() : me;
-            Parties.Party debtor = byDebtor ? me : counterparty.get();
+            PartyStore.Party creditor = byDebtor ? counterparty.get() : me;
+            PartyStore.Party debtor = byDebtor ? me : counterparty.get();
             checkInvoice(u.invoiceNumber().strip(), creditor, debtor, amount, problems);
         }
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
-        long seq = jdbc.sql("SELECT nextval('scf_receivable_number')").query(Long.class).single();
+        long seq = store.nextNumber();
         String number = String.format("AR%s%08d", today.toString().replace("-", ""), seq);
         long creditorId = byDebtor ? other : caller.enterpriseId();
         long debtorId = byDebtor ? caller.enterpriseId() : other;
-        long id = jdbc.sql("""
-                        INSERT INTO scf_receivable (number, creditor_id, debtor_id, invoice_number, contract_no, amount,
-                            delivered_on, due_on, contract_term_days, source, status, created_by)
-                        VALUES (:n, :c, :d, :inv, :k, :a, :del, :due, :term, :src, 'UPLOADED', :by) RETURNING id""")
-                .param("n", number).param("c", creditorId).param("d", debtorId)
-                .param("inv", u.invoiceNumber() == null || u.invoiceNumber().isBlank() ? null : u.invoiceNumber().strip())
-                .param("k", u.contractNo()).param("a", amount).param("del", u.deliveredOn()).param("due", u.dueOn())
-                .param("term", u.contractTermDays()).param("src", byDebtor ? "DEBTOR" : "CREDITOR")
-                .param("by", caller.username()).query(Long.class).single();
+        long id = store.insert(number, creditorId, debtorId,
+                u.invoiceNumber() == null || u.invoiceNumber().isBlank() ? null : u.invoiceNumber().strip(),
+                u.contractNo(), amount, u.deliveredOn(), u.dueOn(), u.contractTermDays(), byDebtor ? "DEBTOR" : "CREDITOR",
+                caller.username());
         audit.record(AuditEvent.success(caller.username(), "scf.receivable.upload", "receivable", number,
                 amount.toPlainString() + (byDebtor ? " payable confirmed by the debtor" : "")));
         if (byDebtor && ConfirmationSigning.platformMaySign(mode.demo())) {
@@ -109,17 +103,9 @@ class ReceivableUploads {
         return store.get(caller, id);
     }
 
-    private void checkInvoice(String number, Parties.Party creditor, Parties.Party debtor, BigDecimal amount,
+    private void checkInvoice(String number, PartyStore.Party creditor, PartyStore.Party debtor, BigDecimal amount,
                               List<Rejection> problems) {
-        record Inv(String seller, String buyer, BigDecimal total, BigDecimal reversed, boolean red) {
-        }
-        Optional<Inv> inv = jdbc.sql("""
-                        SELECT i.seller_code, i.buyer_code, i.total,
-                               coalesce((SELECT -sum(r.total) FROM scf_invoice r WHERE r.red_letter_of = i.number), 0),
-                               i.red_letter_of IS NOT NULL
-                          FROM scf_invoice i WHERE i.number = :n""")
-                .param("n", number).query((rs, i) -> new Inv(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
-                        rs.getBigDecimal(4), rs.getBoolean(5))).optional();
+        Optional<InvoiceStore.Backing> inv = invoices.backing(number);
         if (inv.isEmpty() || inv.get().red()) {
             problems.add(Rejection.of("scf.receivable.invoice-unknown", "invoiceNumber", number));
             return;
@@ -132,8 +118,7 @@ class ReceivableUploads {
             problems.add(Rejection.of("scf.receivable.invoice-amount", "amount", amount.toPlainString(),
                     left.toPlainString(), number));
         }
-        if (jdbc.sql("SELECT count(*) FROM scf_receivable WHERE invoice_number = :n").param("n", number)
-                .query(Long.class).single() > 0) {
+        if (store.invoiceUsed(number)) {
             problems.add(Rejection.of("scf.receivable.invoice-used", "invoiceNumber", number));
         }
     }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -25,13 +24,13 @@ class ScfDaily implements DailyPass {
 
     private static final Logger log = LoggerFactory.getLogger(ScfDaily.class);
 
-    private final JdbcClient jdbc;
+    private final VoucherStore store;
     private final Vouchers vouchers;
     private final WarehouseReceipts warehouses;
     private final BusinessDate businessDate;
 
-    ScfDaily(JdbcClient jdbc, Vouchers vouchers, WarehouseReceipts warehouses, BusinessDate businessDate) {
-        this.jdbc = jdbc;
+    ScfDaily(VoucherStore store, Vouchers vouchers, WarehouseReceipts warehouses, BusinessDate businessDate) {
+        this.store = store;
         this.vouchers = vouchers;
         this.warehouses = warehouses;
         this.businessDate = businessDate;
@@ -48,13 +47,9 @@ class ScfDaily implements DailyPass {
     public Pass run() {
         LocalDate today = businessDate.today();
         WarehouseReceipts.Revaluation revaluation = warehouses.revalue(today);
-        record Due(long id, String number, long issuerId) {
-        }
-        List<Due> due = jdbc.sql("SELECT id, number, issuer_id FROM scf_voucher WHERE status = 'ISSUED' AND maturity < :d"
-                        + " ORDER BY maturity, id")
-                .param("d", today).query((rs, i) -> new Due(rs.getLong(1), rs.getString(2), rs.getLong(3))).list();
+        List<VoucherStore.Due> due = store.overdue(today);
         List<String> overdue = new java.util.ArrayList<>();
-        for (Due d : due) {
+        for (VoucherStore.Due d : due) {
             Caller issuer = new Caller("scf-daily", Role.ENTERPRISE, d.issuerId(), null, null, null, Set.of());
             vouchers.settle(issuer, d.id(), new Vouchers.SettleRequest(java.math.BigDecimal.ZERO.setScale(2)));
             overdue.add(d.number());

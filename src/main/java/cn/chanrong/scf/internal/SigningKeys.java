@@ -7,7 +7,6 @@ import cn.chanrong.scf.domain.Signer;
 import cn.chanrong.scf.domain.Sm2Signer;
 import java.security.KeyPair;
 import java.util.Base64;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,12 +22,12 @@ class SigningKeys {
     record Signed(String algorithm, String publicKey, String signature) {
     }
 
-    private final JdbcClient jdbc;
+    private final SigningKeyStore store;
     private final PlatformMode mode;
     private final Signer signer = new Sm2Signer();
 
-    SigningKeys(JdbcClient jdbc, PlatformMode mode) {
-        this.jdbc = jdbc;
+    SigningKeys(SigningKeyStore store, PlatformMode mode) {
+        this.store = store;
         this.mode = mode;
     }
 
@@ -42,9 +41,7 @@ class SigningKeys {
             // the service refuses unsigned decisions before this; reaching here is a defect
             throw new IllegalStateException("outside demo mode the platform holds no private key and signs for no one");
         }
-        String[] key = jdbc.sql("SELECT public_key, private_key FROM scf_signing_key WHERE enterprise_id = :e")
-                .param("e", enterpriseId).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
-                .optional().orElseGet(() -> create(enterpriseId));
+        String[] key = store.find(enterpriseId).orElseGet(() -> create(enterpriseId));
         byte[] signature = signer.sign(Signatures.privateKey(key[1]), message);
         return new Signed(signer.algorithm(), key[0], Base64.getEncoder().encodeToString(signature));
     }
@@ -59,13 +56,7 @@ class SigningKeys {
 
     private String[] create(long enterpriseId) {
         KeyPair pair = signer.generate();
-        jdbc.sql("""
-                        INSERT INTO scf_signing_key (enterprise_id, algorithm, public_key, private_key)
-                        VALUES (:e, :a, :pub, :priv) ON CONFLICT (enterprise_id) DO NOTHING""")
-                .param("e", enterpriseId).param("a", signer.algorithm())
-                .param("pub", Signatures.encode(pair.getPublic())).param("priv", Signatures.encode(pair.getPrivate()))
-                .update();
-        return jdbc.sql("SELECT public_key, private_key FROM scf_signing_key WHERE enterprise_id = :e")
-                .param("e", enterpriseId).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+        return store.insertOrKeep(enterpriseId, signer.algorithm(), Signatures.encode(pair.getPublic()),
+                Signatures.encode(pair.getPrivate()));
     }
 }

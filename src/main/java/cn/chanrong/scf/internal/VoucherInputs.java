@@ -1,6 +1,7 @@
 package cn.chanrong.scf.internal;
 
 import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.Role;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
@@ -8,7 +9,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** Reading what people type for e-vouchers: dates, trade backgrounds, discount rates; and who may act on them. */
+/** Reading what people type for e-vouchers: dates, trade backgrounds, discount rates; who may act on them; yuan and fen. */
 final class VoucherInputs {
 
     static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
@@ -19,7 +20,7 @@ final class VoucherInputs {
     }
 
     static void requireEnterprise(Caller caller) {
-        if (!VoucherReads.enterpriseRole(caller)) {
+        if (!enterpriseRole(caller)) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("voucher.enterprise-only", null));
         }
     }
@@ -66,5 +67,17 @@ final class VoucherInputs {
             problems.add(Rejection.of("amount.format", "annualRate", raw));
             return null;
         }
+    }
+
+    static long fen(BigDecimal yuan) {
+        return yuan.movePointRight(2).longValueExact();
+    }
+
+    static BigDecimal yuan(long fen) {
+        return BigDecimal.valueOf(fen, 2);
+    }
+
+    static boolean enterpriseRole(Caller c) {
+        return c.is(Role.ENTERPRISE) && c.enterpriseId() != null;
     }
 }

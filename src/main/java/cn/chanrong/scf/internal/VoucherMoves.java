@@ -4,8 +4,8 @@ import static cn.chanrong.scf.internal.VoucherInputs.MAX_AMOUNT;
 import static cn.chanrong.scf.internal.VoucherInputs.background;
 import static cn.chanrong.scf.internal.VoucherInputs.rate;
 import static cn.chanrong.scf.internal.VoucherInputs.requireEnterprise;
-import static cn.chanrong.scf.internal.VoucherReads.fen;
-import static cn.chanrong.scf.internal.VoucherReads.yuan;
+import static cn.chanrong.scf.internal.VoucherInputs.fen;
+import static cn.chanrong.scf.internal.VoucherInputs.yuan;
 
 import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
@@ -23,7 +23,7 @@ import cn.chanrong.scf.Vouchers.Transferred;
 import cn.chanrong.scf.domain.FinanceCalculator;
 import cn.chanrong.scf.domain.VoucherPartStatus;
 import cn.chanrong.scf.domain.VoucherParts;
-import cn.chanrong.scf.internal.VoucherSpending.EventRow;
+import cn.chanrong.scf.internal.VoucherStore.EventRow;
 import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
@@ -32,7 +32,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,19 +44,19 @@ class VoucherMoves {
 
     static final String DISCOUNT_PURPOSE = "voucher discount";
 
-    private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final VoucherReads reads;
+    private final VoucherStore store;
+    private final PartyStore parties;
     private final VoucherSpending spending;
     private final FinanceAndFile financeAndFile;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
 
-    VoucherMoves(JdbcClient jdbc, TransactionTemplate tx, VoucherReads reads, VoucherSpending spending,
+    VoucherMoves(TransactionTemplate tx, VoucherStore store, PartyStore parties, VoucherSpending spending,
                  FinanceAndFile financeAndFile, BusinessDate businessDate, AuditTrail audit) {
-        this.jdbc = jdbc;
         this.tx = tx;
-        this.reads = reads;
+        this.store = store;
+        this.parties = parties;
         this.spending = spending;
         this.financeAndFile = financeAndFile;
         this.businessDate = businessDate;
@@ -96,10 +95,10 @@ class VoucherMoves {
         spending.spend(p.id(), VoucherPartStatus.of(p.status()).split(p.id()).orThrow());
         List<Part> children = new ArrayList<>();
         for (long piece : pieces) {
-            long id = spending.insertPart(p.voucherId(), p.id(), p.tier(), p.holderId(), yuan(piece));
-            children.add(reads.part(id).orElseThrow());
+            long id = store.insertPart(p.voucherId(), p.id(), p.tier(), p.holderId(), yuan(piece));
+            children.add(store.part(id).orElseThrow());
         }
-        spending.event(new EventRow(p.voucherId(), p.id(), "SPLIT", p.amount(), p.holderId(), p.holderId(), null, null,
+        store.event(new EventRow(p.voucherId(), p.id(), "SPLIT", p.amount(), p.holderId(), p.holderId(), null, null,
                 "into " + children.stream().map(c -> c.id() + ":" + c.amount().toPlainString())
                         .collect(Collectors.joining(", ")),
                 null, null, caller.username(), businessDate.today()));
@@ -117,7 +116,7 @@ class VoucherMoves {
             problems.add(Rejection.of("required", "toEnterpriseId"));
         } else if (to.equals(caller.enterpriseId())) {
             problems.add(Rejection.of("voucher.transfer-self", "toEnterpriseId"));
-        } else if (!spending.enterpriseExists(to)) {
+        } else if (!parties.enterpriseExists(to)) {
             problems.add(Rejection.of("voucher.enterprise-unknown", "toEnterpriseId", to));
         }
         BigDecimal amount = req.amount() == null ? null
@@ -140,14 +139,14 @@ class VoucherMoves {
                 remainder = halves.get(1);
             }
             spending.spend(source.id(), VoucherPartStatus.of(source.status()).transfer(source.id()).orThrow());
-            long child = spending.insertPart(source.voucherId(), source.id(), source.tier() + 1, to, source.amount());
-            spending.event(new EventRow(source.voucherId(), source.id(), "TRANSFER", source.amount(), source.holderId(),
+            long child = store.insertPart(source.voucherId(), source.id(), source.tier() + 1, to, source.amount());
+            store.event(new EventRow(source.voucherId(), source.id(), "TRANSFER", source.amount(), source.holderId(),
                     to, null, background, "to part " + child + " at tier " + (source.tier() + 1), null, null, caller.username(),
                     businessDate.today()));
             audit.record(AuditEvent.success(caller.username(), "voucher.transfer", "scf_voucher_part", source.id(),
                     p.voucherNumber() + " " + source.amount().toPlainString() + " to enterprise " + to + " on "
                             + background));
-            return new Transferred(reads.part(child).orElseThrow(), remainder);
+            return new Transferred(store.part(child).orElseThrow(), remainder);
         });
     }
 
@@ -162,8 +161,7 @@ class VoucherMoves {
         if (funder == null) {
             problems.add(Rejection.of("required", "institutionId"));
         } else {
-            funderName = jdbc.sql("SELECT name FROM institution_party_view WHERE id = :id").param("id", funder).query(String.class)
-                    .optional().orElse(null);
+            funderName = parties.institutionName(funder).orElse(null);
             if (funderName == null) {
                 problems.add(Rejection.of("voucher.funder-unknown", "institutionId", funder));
             }
@@ -188,7 +186,7 @@ class VoucherMoves {
             long days = discount.days();
             BigDecimal interest = discount.interest();
             BigDecimal payout = discount.payout();
-            long issuer = reads.voucher(p.voucherId()).orElseThrow().issuerId();
+            long issuer = store.voucher(p.voucherId()).orElseThrow().issuerId();
             boolean recourse = Boolean.TRUE.equals(req.recourse());
             // no filing: the platform's own record of the part is its title
             Loan loan = financeAndFile.finance(new FinanceAndFile.Financing(funder, List.of(), null,
@@ -198,16 +196,12 @@ class VoucherMoves {
                     p.holderId(), issuer, p.amount(), interest, payout, rate, recourse, f.loan().id(), today,
                     p.maturity()))).loan();
             VoucherPartStatus discounted = VoucherPartStatus.of(p.status()).discount(p.id()).orThrow();
-            int n = jdbc.sql("""
-                            UPDATE scf_voucher_part SET status = :to, funder_id = :f, loan_id = :l,
-                                discount_rate = :r, discount_interest = :i, discounted_on = :d, recourse = :rec
-                            WHERE id = :id AND status = :from""")
-                    .param("to", discounted.name()).param("from", p.status()).param("rec", recourse).param("f", funder).param("l", loan.id()).param("r", rate).param("i", interest).param("d", today)
-                    .param("id", p.id()).update();
+            int n = store.markDiscounted(p.id(), p.status(), discounted, funder, loan.id(), rate, interest, today,
+                    recourse);
             if (n != 1) {
                 throw spending.spent(p.id());
             }
-            spending.event(new EventRow(p.voucherId(), p.id(), "DISCOUNT", p.amount(), p.holderId(), null, funder,
+            store.event(new EventRow(p.voucherId(), p.id(), "DISCOUNT", p.amount(), p.holderId(), null, funder,
                     background, "loan " + loan.number() + ": payout " + payout.toPlainString() + ", interest "
                             + interest.toPlainString() + " at " + rate.toPlainString() + "% for " + days + " days, "
                             + (recourse ? "with recourse to the holder" : "without recourse"),
@@ -215,7 +209,7 @@ class VoucherMoves {
             audit.record(AuditEvent.success(caller.username(), "voucher.discount", "scf_voucher_part", p.id(),
                     p.voucherNumber() + " " + p.amount().toPlainString() + " with " + funderLabel + " as loan "
                             + loan.number()));
-            return new Discounted(reads.part(p.id()).orElseThrow(), loan.id(), loan.number(), payout, interest, days);
+            return new Discounted(store.part(p.id()).orElseThrow(), loan.id(), loan.number(), payout, interest, days);
         });
     }
 }

@@ -3,16 +3,19 @@ package cn.chanrong.scf.internal;
 import static cn.chanrong.scf.internal.VoucherInputs.MAX_AMOUNT;
 import static cn.chanrong.scf.internal.VoucherInputs.background;
 import static cn.chanrong.scf.internal.VoucherInputs.date;
+import static cn.chanrong.scf.internal.VoucherInputs.fen;
 import static cn.chanrong.scf.internal.VoucherInputs.requireEnterprise;
+import static cn.chanrong.scf.internal.VoucherInputs.yuan;
 
 import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.scf.Vouchers;
+import cn.chanrong.scf.domain.PenetrationTree;
 import cn.chanrong.scf.domain.ReceivableStatus;
 import cn.chanrong.scf.domain.VoucherTerms;
-import cn.chanrong.scf.internal.VoucherSpending.EventRow;
+import cn.chanrong.scf.internal.VoucherStore.EventRow;
 import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
@@ -26,7 +29,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,21 +42,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class VoucherService implements Vouchers {
 
-    private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final VoucherReads reads;
-    private final VoucherSpending spending;
+    private final VoucherStore store;
+    private final ReceivableStore receivables;
+    private final PartyStore parties;
     private final VoucherMoves moves;
     private final VoucherSettlement settlement;
     private final AuditTrail audit;
     private final BusinessDate businessDate;
 
-    VoucherService(JdbcClient jdbc, TransactionTemplate tx, VoucherReads reads, VoucherSpending spending,
+    VoucherService(TransactionTemplate tx, VoucherStore store, ReceivableStore receivables, PartyStore parties,
                    VoucherMoves moves, VoucherSettlement settlement, BusinessDate businessDate, AuditTrail audit) {
-        this.jdbc = jdbc;
         this.tx = tx;
-        this.reads = reads;
-        this.spending = spending;
+        this.store = store;
+        this.receivables = receivables;
+        this.parties = parties;
         this.moves = moves;
         this.settlement = settlement;
         this.businessDate = businessDate;
@@ -75,7 +77,7 @@ class VoucherService implements Vouchers {
             problems.add(Rejection.of("required", "supplierId"));
         } else if (supplier == issuer) {
             problems.add(Rejection.of("voucher.supplier-self", "supplierId"));
-        } else if (!spending.enterpriseExists(supplier)) {
+        } else if (!parties.enterpriseExists(supplier)) {
             problems.add(Rejection.of("voucher.enterprise-unknown", "supplierId", supplier));
         }
         BigDecimal face = Amounts.check(req.faceValue(), "faceValue", false, MAX_AMOUNT, problems);
@@ -95,30 +97,22 @@ class VoucherService implements Vouchers {
         }
         return tx.execute(s -> {
             Map<Long, BigDecimal> backing = receivables(receivableIds, issuer, supplier, face);
-            long seq = jdbc.sql("SELECT nextval('scf_voucher_number')").query(Long.class).single();
+            long seq = store.nextNumber();
             String number = String.format("EV%s%08d", today.toString().replace("-", ""), seq);
-            long id = jdbc.sql("""
-                            INSERT INTO scf_voucher (number, issuer_id, supplier_id, face_value, issued_on, maturity,
-                                over_default, trade_background, status, created_by)
-                            VALUES (:n, :i, :s, :f, :d, :m, :o, :tb, 'ISSUED', :by) RETURNING id""")
-                    .param("n", number).param("i", issuer).param("s", supplier).param("f", face).param("d", today)
-                    .param("m", maturity).param("o", overDefault).param("tb", background).param("by", caller.username())
-                    .query(Long.class).single();
-            long root = spending.insertPart(id, null, 1, supplier, face);
-            backing.forEach((rid, amount) -> jdbc.sql("""
-                            INSERT INTO scf_voucher_receivable (voucher_id, receivable_id, amount) VALUES (:v, :r, :a)""")
-                    .param("v", id).param("r", rid).param("a", amount).update());
+            long id = store.insert(number, issuer, supplier, face, today, maturity, overDefault, background,
+                    caller.username());
+            long root = store.insertPart(id, null, 1, supplier, face);
+            backing.forEach((rid, amount) -> store.backBy(id, rid, amount));
             if (!backing.isEmpty()) {
-                jdbc.sql("UPDATE scf_receivable SET voucher_paid_on = :m, version = version + 1 WHERE id IN (:ids)")
-                        .param("m", maturity).param("ids", List.copyOf(backing.keySet())).update();
+                receivables.paidByVoucher(List.copyOf(backing.keySet()), maturity);
             }
-            spending.event(new EventRow(id, root, "ISSUE", face, issuer, supplier, null, background,
+            store.event(new EventRow(id, root, "ISSUE", face, issuer, supplier, null, background,
                     "maturity " + maturity + (overDefault ? ", over the default term" : "")
                             + (backing.isEmpty() ? "" : ", against receivables " + backing.keySet()),
                     null, null, caller.username(), today));
             audit.record(AuditEvent.success(caller.username(), "voucher.issue", "scf_voucher", number,
                     face.toPlainString() + " to enterprise " + supplier + " maturing " + maturity));
-            return reads.voucher(id).orElseThrow();
+            return store.voucher(id).orElseThrow();
         });
     }
 
@@ -128,21 +122,12 @@ class VoucherService implements Vouchers {
         if (ids.isEmpty()) {
             return out;
         }
-        record Row(long id, String number, long creditor, long debtor, String status, BigDecimal open, boolean used) {
-        }
-        Map<Long, Row> rows = jdbc.sql("""
-                        SELECT r.id, r.number, r.creditor_id, r.debtor_id, r.status, r.amount - r.diluted - r.paid AS open,
-                               (r.voucher_paid_on IS NOT NULL
-                                 OR EXISTS (SELECT 1 FROM scf_voucher_receivable x WHERE x.receivable_id = r.id)) AS used
-                          FROM scf_receivable r WHERE r.id IN (:ids) ORDER BY r.id FOR UPDATE OF r""")
-                .param("ids", ids)
-                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-                        rs.getBigDecimal(6), rs.getBoolean(7)))
-                .list().stream().collect(Collectors.toMap(Row::id, x -> x));
+        Map<Long, ReceivableStore.Backing> rows = receivables.lockForVoucher(ids).stream()
+                .collect(Collectors.toMap(ReceivableStore.Backing::id, x -> x));
         List<Rejection> problems = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         for (Long id : ids) {
-            Row row = rows.get(id);
+            ReceivableStore.Backing row = rows.get(id);
             if (row == null || (row.debtor() != issuer && row.creditor() != issuer)) {
                 problems.add(Rejection.of("voucher.receivable-unknown", "receivableIds", id));
             } else if (row.debtor() != issuer || row.creditor() != supplier) {
@@ -197,28 +182,53 @@ class VoucherService implements Vouchers {
 
     @Override
     public Page<Voucher> search(Caller caller, Filter filter, PageRequest page) {
-        return reads.search(caller, filter, page);
+        return store.search(caller, filter, page);
     }
 
     @Override
     public Detail get(Caller caller, long voucherId) {
-        Voucher v = reads.visibleVoucher(caller, voucherId);
-        return new Detail(v, reads.parts(voucherId), reads.events(voucherId), reads.receivables(voucherId));
+        Voucher v = store.visibleVoucher(caller, voucherId);
+        return new Detail(v, store.parts(voucherId), store.events(voucherId), store.receivables(voucherId));
     }
 
     @Override
     public Tree tree(Caller caller, long voucherId) {
-        return reads.tree(reads.visibleVoucher(caller, voucherId));
+        return tree(store.visibleVoucher(caller, voucherId));
+    }
+
+    /** The penetration tree of a voucher, with what {@link PenetrationTree#check} finds wrong (nothing, normally). */
+    private Tree tree(Voucher v) {
+        List<Part> parts = store.parts(v.id());
+        Map<String, Part> byId = new LinkedHashMap<>();
+        parts.forEach(p -> byId.put(String.valueOf(p.id()), p));
+        PenetrationTree.Built built = PenetrationTree.build(parts.stream().map(p -> new PenetrationTree.Part(
+                String.valueOf(p.id()), p.parentId() == null ? null : String.valueOf(p.parentId()), p.holderName(),
+                fen(p.amount()), PenetrationTree.Status.valueOf(p.status()), p.tier())).toList());
+        if (built.root() == null) {
+            return new Tree(v.id(), v.number(), v.faceValue(), null, Map.of(),
+                    built.rejections().stream().map(Rejection::code).toList());
+        }
+        List<String> problems = PenetrationTree.check(built.root(), fen(v.faceValue())).stream().map(Rejection::code)
+                .toList();
+        Map<Integer, BigDecimal> byTier = new LinkedHashMap<>();
+        built.root().outstandingByTier().forEach((tier, amount) -> byTier.put(tier, yuan(amount)));
+        return new Tree(v.id(), v.number(), v.faceValue(), node(built.root(), byId), byTier, problems);
+    }
+
+    private static Node node(PenetrationTree.Node n, Map<String, Part> byId) {
+        Part p = byId.get(n.part().id());
+        return new Node(p.id(), p.parentId(), p.tier(), p.holderId(), p.holderName(), p.amount(), p.status(),
+                p.funderId(), p.funderName(), n.children().stream().map(c -> node(c, byId)).toList());
     }
 
     @Override
     public Page<Part> parts(Caller caller, boolean liveOnly, PageRequest page) {
         requireEnterprise(caller);
-        return reads.held(caller, liveOnly, page);
+        return store.held(caller, liveOnly, page);
     }
 
     @Override
     public List<Imbalance> conservation(Long voucherId) {
-        return reads.conservation(voucherId);
+        return store.conservation(voucherId);
     }
 }

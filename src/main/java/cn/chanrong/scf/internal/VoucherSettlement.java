@@ -2,8 +2,8 @@ package cn.chanrong.scf.internal;
 
 import static cn.chanrong.scf.internal.VoucherInputs.MAX_AMOUNT;
 import static cn.chanrong.scf.internal.VoucherInputs.requireEnterprise;
-import static cn.chanrong.scf.internal.VoucherReads.fen;
-import static cn.chanrong.scf.internal.VoucherReads.yuan;
+import static cn.chanrong.scf.internal.VoucherInputs.fen;
+import static cn.chanrong.scf.internal.VoucherInputs.yuan;
 
 import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
@@ -18,7 +18,7 @@ import cn.chanrong.scf.Vouchers.Voucher;
 import cn.chanrong.scf.domain.Settlement;
 import cn.chanrong.scf.domain.VoucherPartStatus;
 import cn.chanrong.scf.domain.VoucherStatus;
-import cn.chanrong.scf.internal.VoucherSpending.EventRow;
+import cn.chanrong.scf.internal.VoucherStore.EventRow;
 import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,21 +38,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class VoucherSettlement {
 
-    private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final VoucherReads reads;
+    private final VoucherStore store;
     private final VoucherSpending spending;
     private final TradeFinance tradeFinance;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
-    private final Alerts alerts;
+    private final AlertStore alerts;
 
-    VoucherSettlement(JdbcClient jdbc, TransactionTemplate tx, VoucherReads reads, VoucherSpending spending,
-                      TradeFinance tradeFinance, BusinessDate businessDate, AuditTrail audit, Alerts alerts) {
+    VoucherSettlement(TransactionTemplate tx, VoucherStore store, VoucherSpending spending,
+                      TradeFinance tradeFinance, BusinessDate businessDate, AuditTrail audit, AlertStore alerts) {
         this.alerts = alerts;
-        this.jdbc = jdbc;
         this.tx = tx;
-        this.reads = reads;
+        this.store = store;
         this.spending = spending;
         this.tradeFinance = tradeFinance;
         this.businessDate = businessDate;
@@ -69,9 +66,9 @@ class VoucherSettlement {
         }
         return tx.execute(s -> {
             spending.lockVoucher(voucherId);
-            Voucher v = reads.voucher(voucherId).orElseThrow();
+            Voucher v = store.voucher(voucherId).orElseThrow();
             if (v.issuerId() != caller.enterpriseId()) {
-                throw reads.visible(caller, voucherId)
+                throw store.visible(caller, voucherId)
                         ? Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("voucher.not-issuer", null, v.number()))
                         : Rejected.notFound("voucher", voucherId);
             }
@@ -81,7 +78,7 @@ class VoucherSettlement {
             if (today.isBefore(v.maturity())) {
                 throw Rejected.invalid(Rejection.of("voucher.settle-early", "amount", v.maturity(), today));
             }
-            List<Part> outstanding = reads.parts(voucherId).stream()
+            List<Part> outstanding = store.parts(voucherId).stream()
                     .filter(p -> VoucherPartStatus.of(p.status()).outstanding()).toList();
             Settlement.Plan plan = Settlement.plan(fen(amount), outstanding.stream()
                     .map(p -> new Settlement.LivePart(String.valueOf(p.id()), p.holderName(), fen(p.amount()),
@@ -102,13 +99,11 @@ class VoucherSettlement {
                             + " unpaid at maturity " + v.maturity() + ": " + gap.toPlainString()
                             + " of the discounted parts overdue; " + recourse(v.id(), funder), gap, today));
             BigDecimal shortfall = yuan(plan.shortfallFen());
-            jdbc.sql("UPDATE scf_voucher SET status = :st, paid = :p, settled_on = :d WHERE id = :id")
-                    .param("st", status.settle(v.number(), shortfall.signum() > 0).orThrow().name()).param("p", amount).param("d", today)
-                    .param("id", voucherId).update();
+            store.markSettled(voucherId, status.settle(v.number(), shortfall.signum() > 0).orThrow(), amount, today);
             audit.record(AuditEvent.success(caller.username(), "voucher.settle", "scf_voucher", v.number(),
                     "paid " + amount.toPlainString() + " of " + v.faceValue().toPlainString()
                             + (shortfall.signum() == 0 ? "" : ", overdue " + shortfall.toPlainString())));
-            return new Settled(reads.voucher(voucherId).orElseThrow(), lines, shortfall);
+            return new Settled(store.voucher(voucherId).orElseThrow(), lines, shortfall);
         });
     }
 
@@ -124,16 +119,16 @@ class VoucherSettlement {
         }
         return tx.execute(s -> {
             spending.lockVoucher(voucherId);
-            Voucher v = reads.voucher(voucherId).orElseThrow();
+            Voucher v = store.voucher(voucherId).orElseThrow();
             if (v.issuerId() != caller.enterpriseId()) {
-                throw reads.visible(caller, voucherId)
+                throw store.visible(caller, voucherId)
                         ? Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("voucher.not-issuer", null, v.number()))
                         : Rejected.notFound("voucher", voucherId);
             }
             VoucherStatus status = VoucherStatus.of(v.status());
             status.payLate(v.number(), true).orThrow(); // the guard, before anything moves
             LocalDate today = businessDate.today();
-            List<Part> unpaid = reads.parts(voucherId).stream()
+            List<Part> unpaid = store.parts(voucherId).stream()
                     .filter(p -> p.shortfall() != null && p.shortfall().signum() > 0).toList();
             Settlement.Plan plan = Settlement.plan(fen(amount), unpaid.stream()
                     .map(p -> new Settlement.LivePart(String.valueOf(p.id()), p.holderName(), fen(p.shortfall()),
@@ -150,16 +145,13 @@ class VoucherSettlement {
                 if (paid.signum() == 0) {
                     continue;
                 }
-                int n = jdbc.sql("""
-                                UPDATE scf_voucher_part SET paid = paid + :p, shortfall = shortfall - :p
-                                WHERE id = :id AND status = 'SETTLED' AND shortfall = :old""")
-                        .param("p", paid).param("id", p.id()).param("old", p.shortfall()).update();
+                int n = store.payShortfall(p.id(), paid, p.shortfall());
                 if (n != 1) {
                     throw spending.spent(p.id());
                 }
                 BigDecimal applied = line.toFunder() ? tradeFinance.collect(p.loanId(), paid, today, caller.username())
                         : null;
-                spending.event(new EventRow(v.id(), p.id(), "LATE_PAYMENT", paid, v.issuerId(),
+                store.event(new EventRow(v.id(), p.id(), "LATE_PAYMENT", paid, v.issuerId(),
                         line.toFunder() ? null : p.holderId(), line.toFunder() ? p.funderId() : null, null,
                         "to " + line.payee() + " after maturity " + v.maturity()
                                 + (applied == null ? "" : ", applied to the loan " + applied.toPlainString()),
@@ -170,10 +162,7 @@ class VoucherSettlement {
                         line.toFunder() ? p.loanId() : null, applied));
             }
             BigDecimal left = yuan(plan.shortfallFen());
-            jdbc.sql("""
-                            UPDATE scf_voucher SET paid = paid + :p, status = :st, settled_on = :d WHERE id = :id""")
-                    .param("p", amount).param("st", status.payLate(v.number(), left.signum() > 0).orThrow().name())
-                    .param("d", today).param("id", voucherId).update();
+            store.recordLatePayment(voucherId, amount, status.payLate(v.number(), left.signum() > 0).orThrow(), today);
             if (left.signum() == 0) {
                 unpaid.stream().map(Part::funderId).filter(java.util.Objects::nonNull).distinct()
                         .forEach(f -> alerts.clear("voucher:" + v.number() + ":" + f, List.of("VOUCHER_OVERDUE"), today,
@@ -182,7 +171,7 @@ class VoucherSettlement {
             audit.record(AuditEvent.success(caller.username(), "voucher.late-payment", "scf_voucher", v.number(),
                     "paid " + amount.toPlainString() + " after maturity" + (left.signum() == 0 ? ", settled"
                             : ", still overdue " + left.toPlainString())));
-            return new Settled(reads.voucher(voucherId).orElseThrow(), lines, left);
+            return new Settled(store.voucher(voucherId).orElseThrow(), lines, left);
         });
     }
 
@@ -191,10 +180,7 @@ class VoucherSettlement {
                      Map<Long, BigDecimal> funderShortfall) {
         BigDecimal paid = yuan(line.paidFen());
         BigDecimal gap = yuan(line.shortfallFen());
-        int n = jdbc.sql("""
-                        UPDATE scf_voucher_part SET status = :to, paid = :p, shortfall = :g
-                        WHERE id = :id AND status = :old""")
-                .param("to", VoucherPartStatus.of(p.status()).settle(p.id()).orThrow().name()).param("p", paid).param("g", gap).param("id", p.id()).param("old", p.status()).update();
+        int n = store.settlePart(p.id(), p.status(), VoucherPartStatus.of(p.status()).settle(p.id()).orThrow(), paid, gap);
         if (n != 1) {
             throw spending.spent(p.id());
         }
@@ -204,12 +190,12 @@ class VoucherSettlement {
             applied = tradeFinance.collect(p.loanId(), paid, today, caller.username());
             entry = applied.signum() > 0 ? spending.lastEntry(p.loanId()) : null;
         }
-        spending.event(new EventRow(v.id(), p.id(), "SETTLE", paid, v.issuerId(), line.toFunder() ? null : p.holderId(),
+        store.event(new EventRow(v.id(), p.id(), "SETTLE", paid, v.issuerId(), line.toFunder() ? null : p.holderId(),
                 line.toFunder() ? p.funderId() : null, null,
                 "to " + line.payee() + (applied == null ? "" : ", applied to the loan " + applied.toPlainString()),
                 line.toFunder() ? p.loanId() : null, entry, caller.username(), today));
         if (gap.signum() > 0) {
-            spending.event(new EventRow(v.id(), p.id(), "OVERDUE", gap, v.issuerId(),
+            store.event(new EventRow(v.id(), p.id(), "OVERDUE", gap, v.issuerId(),
                     line.toFunder() ? null : p.holderId(), line.toFunder() ? p.funderId() : null, null, "unpaid at maturity " + v.maturity(),
                     line.toFunder() ? p.loanId() : null, null, caller.username(), today));
             if (line.toFunder()) {
@@ -222,10 +208,7 @@ class VoucherSettlement {
 
     /** What the funder may claim beyond the issuer, as the discount terms agreed. */
     private String recourse(long voucherId, long funder) {
-        boolean any = jdbc.sql("""
-                        SELECT coalesce(bool_or(recourse), FALSE) FROM scf_voucher_part
-                         WHERE voucher_id = :v AND funder_id = :f""")
-                .param("v", voucherId).param("f", funder).query(Boolean.class).single();
+        boolean any = store.recourseAgreed(voucherId, funder);
         return any ? "recourse to the discounting holder as agreed" : "no recourse: the claim rests on the issuer";
     }
 }

@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,20 +47,24 @@ class WarehousePledges {
     static final int MAX_TERM_MONTHS = 12;
     static final int DEFAULT_CURE_DAYS = 5;
 
-    private final JdbcClient jdbc;
-    private final WarehouseRecords records;
+    private final WarehouseReceiptStore receipts;
+    private final WarehouseStore warehouses;
+    private final ReceiptPledgeStore pledges;
+    private final PartyStore parties;
     private final CollateralRegistry registry;
     private final TradeFinance tradeFinance;
     private final FinanceAndFile financeAndFile;
-    private final CommodityPrices prices;
+    private final PriceStore prices;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
 
-    WarehousePledges(JdbcClient jdbc, WarehouseRecords records, CollateralRegistry registry, TradeFinance tradeFinance,
-                     FinanceAndFile financeAndFile, CommodityPrices prices, BusinessDate businessDate,
-                     AuditTrail audit) {
-        this.jdbc = jdbc;
-        this.records = records;
+    WarehousePledges(WarehouseReceiptStore receipts, WarehouseStore warehouses, ReceiptPledgeStore pledges,
+                     PartyStore parties, CollateralRegistry registry, TradeFinance tradeFinance,
+                     FinanceAndFile financeAndFile, PriceStore prices, BusinessDate businessDate, AuditTrail audit) {
+        this.receipts = receipts;
+        this.warehouses = warehouses;
+        this.pledges = pledges;
+        this.parties = parties;
         this.registry = registry;
         this.tradeFinance = tradeFinance;
         this.financeAndFile = financeAndFile;
@@ -81,8 +84,7 @@ class WarehousePledges {
         List<Rejection> r = new ArrayList<>();
         if (q.funderId() == null) {
             r.add(Rejection.of("required", "funderId"));
-        } else if (jdbc.sql("SELECT count(*) FROM institution_party_view WHERE id = :i").param("i", q.funderId())
-                .query(Long.class).single() == 0) {
+        } else if (!parties.institutionExists(q.funderId())) {
             r.add(Rejection.of("scf.warehouse.unknown-funder", "funderId", q.funderId()));
         }
         String mode = q.pledgeMode() == null || q.pledgeMode().isBlank() ? null
@@ -132,7 +134,7 @@ class WarehousePledges {
     }
 
     Receipt pledge(Caller caller, long id, PledgeRequest request) {
-        Receipt receipt = records.lock(caller, id);
+        Receipt receipt = receipts.lock(caller, id);
         if (!caller.is(Role.ENTERPRISE) || !Long.valueOf(receipt.ownerId()).equals(caller.enterpriseId())) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.warehouse.not-owner", "receiptId",
                     receipt.number()));
@@ -142,7 +144,7 @@ class WarehousePledges {
         Pledge held = receipt.pledge();
         ReceiptStatus pledged = ReceiptStatus.of(receipt.status()).pledge(receipt.number(),
                 held == null ? null : held.filingNumber(), held == null ? null : held.institutionName()).orThrow();
-        Warehouse w = records.warehouse(receipt.warehouseId());
+        Warehouse w = warehouses.warehouse(receipt.warehouseId());
         if (!w.supervised()) {
             throw Rejected.invalid(Rejection.of("scf.warehouse.unsupervised", "warehouseId", w.name()));
         }
@@ -166,8 +168,7 @@ class WarehousePledges {
             throw Rejected.invalid(Rejection.of("scf.pledge.minimum-above-value", "minimumValue",
                     q.minimumValue().toPlainString(), value.toPlainString()));
         }
-        var owner = jdbc.sql("SELECT credit_code, name FROM enterprise_party_view WHERE id = :e").param("e", receipt.ownerId())
-                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+        PartyStore.Named owner = parties.named(receipt.ownerId());
         int termMonths = (int) Math.max(1, ChronoUnit.MONTHS.between(today, q.maturity().minusDays(1)) + 1);
         String description = WORDS.both("registry.receipt-pledge") + " " + WORDS.en("registry.receipt-pledge.goods",
                 receipt.number(), receipt.commodityName(), receipt.commodityCode(),
@@ -175,46 +176,33 @@ class WarehousePledges {
                 q.mode().toLowerCase(Locale.ROOT));
         BigDecimal interest = FinanceCalculator.loan(q.loanAmount(), q.annualRate(), today, q.maturity()).interest();
         FinanceAndFile.Financed done = financeAndFile.finance(new FinanceAndFile.Financing(q.funderId(),
-                List.of(new CollateralRegistry.Request(owner[0], "WAREHOUSE_RECEIPT", description,
+                List.of(new CollateralRegistry.Request(owner.creditCode(), "WAREHOUSE_RECEIPT", description,
                         List.of(receipt.number()), null, termMonths)),
                 (c, holder) -> Rejection.of("scf.pledge.already-filed", "receiptId", receipt.number(), c.number()),
                 new TradeFinance.Booking(q.funderId(), receipt.ownerId(), receipt.ownerId(), null, q.loanAmount(),
                         interest, q.annualRate(), today, q.maturity(), WORDS.en("loan.receipt-pledge"),
-                        WarehouseRevaluation.reference(receipt.number()), owner[1], caller.username()),
+                        WarehouseRevaluation.reference(receipt.number()), owner.name(), caller.username()),
                 null, f -> new ScfEvent.ReceiptPledged(id, receipt.number(), q.funderId(), receipt.ownerId(), q.mode(),
                 receipt.commodityCode(), q.loanAmount(), interest, q.annualRate(), f.loan().id(), f.filingNumber(),
                 today, q.maturity())));
         Loan loan = done.loan();
         String filing = done.filingNumber();
-        jdbc.sql("""
-                        INSERT INTO scf_receipt_pledge (receipt_id, institution_id, mode, minimum_value, loan_id, loan_amount,
-                            annual_rate, maturity, alert_line, liquidation_line, cure_days, filing_number, initial_price,
-                            initial_value, ltv_state, pledged_on, pledged_by)
-                        VALUES (:r, :i, :m, :min, :l, :a, :rate, :mat, :al, :ll, :cure, :f, :p, :v, 'NORMAL', :d, :by)""")
-                .param("r", id).param("i", q.funderId()).param("m", q.mode()).param("min", q.minimumValue())
-                .param("l", loan.id()).param("a", q.loanAmount()).param("rate", q.annualRate())
-                .param("mat", q.maturity()).param("al", q.alertLine()).param("ll", q.liquidationLine())
-                .param("cure", q.cureDays()).param("f", filing).param("p", price.price()).param("v", value)
-                .param("d", today).param("by", caller.username()).update();
-        jdbc.sql("""
-                        INSERT INTO scf_receipt_valuation (receipt_id, valued_on, priced_on, price, quantity, value, exposure,
-                            ltv, state)
-                        VALUES (:r, :d, :pd, :p, :q, :v, :x, :ltv, 'NORMAL')""")
-                .param("r", id).param("d", today).param("pd", price.date()).param("p", price.price())
-                .param("q", receipt.quantity()).param("v", value).param("x", q.loanAmount())
-                .param("ltv", ltv.ratio().orElse(null)).update();
-        jdbc.sql("UPDATE scf_warehouse_receipt SET status = :s, version = version + 1 WHERE id = :id")
-                .param("s", pledged.name()).param("id", id).update();
+        pledges.insert(new ReceiptPledgeStore.Made(id, q.funderId(), q.mode(), q.minimumValue(), loan.id(),
+                q.loanAmount(), q.annualRate(), q.maturity(), q.alertLine(), q.liquidationLine(), q.cureDays(), filing,
+                price.price(), value, today, caller.username()));
+        pledges.insertFirstValuation(id, today, price.date(), price.price(), receipt.quantity(), value, q.loanAmount(),
+                ltv.ratio().orElse(null));
+        receipts.moveTo(id, pledged);
         audit.record(AuditEvent.success(caller.username(), "scf.receipt.pledge", "warehouse-receipt", receipt.number(),
                 q.mode() + " to institution " + q.funderId() + ", loan " + loan.number() + " "
                         + q.loanAmount().toPlainString() + ", filing " + filing));
-        return records.lock(id);
+        return receipts.lock(id);
     }
 
     // ---- release
 
     Receipt requestRelease(Caller caller, long id, String note) {
-        Receipt receipt = records.lock(caller, id);
+        Receipt receipt = receipts.lock(caller, id);
         if (!caller.is(Role.ENTERPRISE) || !Long.valueOf(receipt.ownerId()).equals(caller.enterpriseId())) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.warehouse.not-owner", "receiptId",
                     receipt.number()));
@@ -226,19 +214,15 @@ class WarehousePledges {
         }
         ReceiptStatus.of(receipt.status()).requestRelease(receipt.number()).orThrow();
         if (receipt.pledge().releaseRequestedOn() == null) {
-            jdbc.sql("""
-                            UPDATE scf_receipt_pledge SET release_requested_on = :d, release_requested_by = :by,
-                                   release_note = :n WHERE receipt_id = :r""")
-                    .param("d", businessDate.today()).param("by", caller.username()).param("n", text).param("r", id)
-                    .update();
+            pledges.requestRelease(id, businessDate.today(), caller.username(), text);
             audit.record(AuditEvent.success(caller.username(), "scf.receipt.release-request", "warehouse-receipt",
                     receipt.number(), text));
         }
-        return records.lock(id);
+        return receipts.lock(id);
     }
 
     Receipt release(Caller caller, long id, boolean anyway, String note) {
-        Receipt receipt = records.lock(caller, id);
+        Receipt receipt = receipts.lock(caller, id);
         Pledge pledge = receipt.pledge();
         if (pledge == null || !caller.is(Role.INSTITUTION)
                 || !Long.valueOf(pledge.institutionId()).equals(caller.institutionId())) {
@@ -266,15 +250,9 @@ class WarehousePledges {
                     outstanding.toPlainString()));
         }
         LocalDate today = businessDate.today();
-        jdbc.sql("""
-                        UPDATE scf_receipt_pledge SET released_on = :d, released_by = :by, released_unpaid = :u,
-                               release_note = coalesce(:n, release_note) WHERE receipt_id = :r""")
-                .param("d", today).param("by", caller.username()).param("u", !repaid).param("n", text).param("r", id)
-                .update();
-        jdbc.sql("UPDATE scf_warehouse_receipt SET status = :s, version = version + 1 WHERE id = :id")
-                .param("s", released.name()).param("id", id).update();
-        jdbc.sql("UPDATE scf_margin_call SET status = :s, closed_on = :d WHERE receipt_id = :r AND status = 'OPEN'")
-                .param("s", repaid ? "CURED" : "LAPSED").param("d", today).param("r", id).update();
+        pledges.markReleased(id, today, caller.username(), !repaid, text);
+        receipts.moveTo(id, released);
+        pledges.closeMarginCalls(id, repaid, today);
         if (repaid) {
             registry.cancel(pledge.institutionId(), pledge.filingNumber(),
                     WORDS.both("registry.receipt-released", receipt.number()), caller.username());
@@ -282,6 +260,6 @@ class WarehousePledges {
         audit.record(AuditEvent.success(caller.username(), "scf.receipt.release", "warehouse-receipt", receipt.number(),
                 (repaid ? "repaid, filing " + pledge.filingNumber() + " cancelled" : "released unpaid, outstanding "
                         + outstanding.toPlainString()) + (text == null ? "" : "; " + text)));
-        return records.lock(id);
+        return receipts.lock(id);
     }
 }

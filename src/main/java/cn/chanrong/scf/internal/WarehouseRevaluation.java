@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,21 +24,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class WarehouseRevaluation {
 
-    private final JdbcClient jdbc;
-    private final CommodityPrices prices;
+    private final ReceiptPledgeStore pledges;
+    private final PriceStore prices;
     private final TradeFinance tradeFinance;
-    private final Alerts alerts;
+    private final AlertStore alerts;
 
-    WarehouseRevaluation(JdbcClient jdbc, CommodityPrices prices, TradeFinance tradeFinance, Alerts alerts) {
-        this.jdbc = jdbc;
+    WarehouseRevaluation(ReceiptPledgeStore pledges, PriceStore prices, TradeFinance tradeFinance, AlertStore alerts) {
+        this.pledges = pledges;
         this.prices = prices;
         this.tradeFinance = tradeFinance;
         this.alerts = alerts;
-    }
-
-    private record Pledged(long id, String number, long ownerId, String code, String unit, BigDecimal quantity,
-                           long institutionId, BigDecimal alertLine, BigDecimal liquidationLine, int cureDays,
-                           String state) {
     }
 
     /** The value of goods at a price, to the fen. */
@@ -53,19 +47,9 @@ class WarehouseRevaluation {
 
     @Transactional(propagation = Propagation.MANDATORY)
     Revaluation revalue(LocalDate date, String actor) {
-        List<Pledged> pledged = jdbc.sql("""
-                        SELECT r.id, r.number, r.owner_id, r.commodity_code, r.unit, r.quantity, p.institution_id,
-                               p.alert_line, p.liquidation_line, p.cure_days, p.ltv_state
-                          FROM scf_warehouse_receipt r JOIN scf_receipt_pledge p ON p.receipt_id = r.id
-                         WHERE r.status = 'PLEDGED' AND p.pledged_on <= :d
-                         ORDER BY r.id FOR UPDATE OF r, p""")
-                .param("d", date)
-                .query((rs, i) -> new Pledged(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getBigDecimal(6), rs.getLong(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
-                        rs.getInt(10), rs.getString(11)))
-                .list();
+        List<ReceiptPledgeStore.Pledged> pledged = pledges.lockPledged(date);
         int valued = 0, unpriced = 0, raised = 0, calls = 0, cured = 0, lapsed = 0;
-        for (Pledged p : pledged) {
+        for (ReceiptPledgeStore.Pledged p : pledged) {
             Optional<Price> price = prices.latest(p.code(), p.unit(), date);
             if (price.isEmpty()) {
                 unpriced++;
@@ -78,17 +62,8 @@ class WarehouseRevaluation {
             Ltv ltv = Ltv.of(exposure, value);
             Ltv.State state = Ltv.state(ltv, p.alertLine(), p.liquidationLine());
             BigDecimal ratio = ltv.ratio().orElse(null);
-            jdbc.sql("""
-                            INSERT INTO scf_receipt_valuation (receipt_id, valued_on, priced_on, price, quantity, value,
-                                exposure, ltv, state)
-                            VALUES (:r, :d, :pd, :p, :q, :v, :x, :ltv, :s)
-                            ON CONFLICT (receipt_id, valued_on) DO UPDATE SET priced_on = EXCLUDED.priced_on,
-                                price = EXCLUDED.price, quantity = EXCLUDED.quantity, value = EXCLUDED.value,
-                                exposure = EXCLUDED.exposure, ltv = EXCLUDED.ltv, state = EXCLUDED.state,
-                                created_at = now()""")
-                    .param("r", p.id()).param("d", date).param("pd", price.get().date()).param("p", price.get().price())
-                    .param("q", p.quantity()).param("v", value).param("x", exposure).param("ltv", ratio)
-                    .param("s", state.name()).update();
+            pledges.value(p.id(), date, price.get().date(), price.get().price(), p.quantity(), value, exposure, ratio,
+                    state.name());
             Ltv.State before = Ltv.State.valueOf(p.state());
             String subject = "receipt:" + p.number();
             String shown = ratio == null ? "∞" : ratio.toPlainString();
@@ -103,30 +78,18 @@ class WarehouseRevaluation {
                 alerts.raise("MARGIN_CALL", p.institutionId(), p.ownerId(), subject, "LTV " + shown
                         + " ≥ liquidation line " + p.liquidationLine().toPlainString() + "; cure by " + cureBy, exposure,
                         date);
-                calls += jdbc.sql("""
-                                INSERT INTO scf_margin_call (receipt_id, institution_id, raised_on, cure_by, ltv, status)
-                                VALUES (:r, :i, :d, :c, :ltv, 'OPEN')
-                                ON CONFLICT (receipt_id) WHERE status = 'OPEN' DO NOTHING""")
-                        .param("r", p.id()).param("i", p.institutionId()).param("d", date).param("c", cureBy)
-                        .param("ltv", ratio).update();
+                calls += pledges.openMarginCall(p.id(), p.institutionId(), date, cureBy, ratio);
             }
             if (state == Ltv.State.NORMAL) {
-                int n = jdbc.sql("""
-                                UPDATE scf_margin_call SET status = 'CURED', closed_on = :d
-                                 WHERE receipt_id = :r AND status = 'OPEN' AND raised_on <= :d""")
-                        .param("d", date).param("r", p.id()).update();
+                int n = pledges.cureMarginCalls(p.id(), date);
                 cured += n;
                 if (before != Ltv.State.NORMAL) {
                     alerts.clear(subject, List.of("LTV_ALERT", "MARGIN_CALL"), date, actor);
                 }
             } else {
-                lapsed += jdbc.sql("""
-                                UPDATE scf_margin_call SET status = 'LAPSED', closed_on = :d
-                                 WHERE receipt_id = :r AND status = 'OPEN' AND cure_by < :d""")
-                        .param("d", date).param("r", p.id()).update();
+                lapsed += pledges.lapseMarginCalls(p.id(), date);
             }
-            jdbc.sql("UPDATE scf_receipt_pledge SET ltv_state = :s WHERE receipt_id = :r")
-                    .param("s", state.name()).param("r", p.id()).update();
+            pledges.setLtvState(p.id(), state.name());
         }
         return new Revaluation(date, valued, unpriced, raised, calls, cured, lapsed);
     }

@@ -16,12 +16,9 @@ import cn.chanrong.shared.Upload;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,24 +32,26 @@ class WarehouseService implements WarehouseReceipts {
 
     static final Set<String> STATUSES = Set.of("ISSUED", "PLEDGED", "RELEASED", "CANCELLED");
 
-    private final JdbcClient jdbc;
-    private final WarehouseRecords records;
+    private final WarehouseStore warehouses;
+    private final WarehouseReceiptStore receipts;
+    private final PartyStore parties;
     private final WarehousePledges pledges;
     private final WarehouseSupervision supervision;
-    private final CommodityPrices prices;
+    private final PriceStore prices;
     private final PriceEntries priceEntries;
     private final WarehouseRevaluation revaluation;
-    private final Alerts alerts;
+    private final AlertStore alerts;
     private final ReferenceData reference;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
 
-    WarehouseService(JdbcClient jdbc, WarehouseRecords records, WarehousePledges pledges,
-                     WarehouseSupervision supervision, CommodityPrices prices, PriceEntries priceEntries,
-                     WarehouseRevaluation revaluation, Alerts alerts, ReferenceData reference, BusinessDate businessDate,
-                     AuditTrail audit) {
-        this.jdbc = jdbc;
-        this.records = records;
+    WarehouseService(WarehouseStore warehouses, WarehouseReceiptStore receipts, PartyStore parties,
+                     WarehousePledges pledges, WarehouseSupervision supervision, PriceStore prices,
+                     PriceEntries priceEntries, WarehouseRevaluation revaluation, AlertStore alerts,
+                     ReferenceData reference, BusinessDate businessDate, AuditTrail audit) {
+        this.warehouses = warehouses;
+        this.receipts = receipts;
+        this.parties = parties;
         this.pledges = pledges;
         this.supervision = supervision;
         this.prices = prices;
@@ -62,6 +61,12 @@ class WarehouseService implements WarehouseReceipts {
         this.reference = reference;
         this.businessDate = businessDate;
         this.audit = audit;
+    }
+
+    /** Administrators, and the users of the warehouse's operator enterprise, act for the warehouse. */
+    static boolean actsFor(Caller caller, Warehouse w) {
+        return caller.isAdmin() || caller.is(Role.ENTERPRISE) && w.operatorId() != null
+                && w.operatorId().equals(caller.enterpriseId());
     }
 
     // ---- warehouses
@@ -83,18 +88,14 @@ class WarehouseService implements WarehouseReceipts {
         } else if (reference.region(region).isEmpty()) {
             r.add(Rejection.of("region-code.unknown", "regionCode", region));
         }
-        if (request.operatorId() != null && !records.enterpriseExists(request.operatorId())) {
+        if (request.operatorId() != null && !parties.enterpriseExists(request.operatorId())) {
             r.add(Rejection.of("scf.warehouse.unknown-enterprise", "operatorId", request.operatorId()));
         }
         if (!r.isEmpty()) {
             throw Rejected.invalid(r);
         }
         boolean supervised = request.supervised() == null || request.supervised();
-        long id = jdbc.sql("""
-                        INSERT INTO scf_warehouse (name, region_code, address, operator_id, supervised, created_by)
-                        VALUES (:n, :r, :a, :o, :s, :by) RETURNING id""")
-                .param("n", name).param("r", region).param("a", address).param("o", request.operatorId())
-                .param("s", supervised).param("by", caller.username()).query(Long.class).single();
+        long id = warehouses.insert(name, region, address, request.operatorId(), supervised, caller.username());
         audit.record(AuditEvent.success(caller.username(), "scf.warehouse.register", "warehouse", id,
                 name + " " + region + (supervised ? " supervised" : "")));
         return warehouse(caller, id);
@@ -103,16 +104,13 @@ class WarehouseService implements WarehouseReceipts {
     @Override
     @Transactional(readOnly = true)
     public Warehouse warehouse(Caller caller, long id) {
-        return records.warehouse(id);
+        return warehouses.warehouse(id);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Page<Warehouse> warehouses(Caller caller, PageRequest page) {
-        List<Warehouse> items = jdbc.sql(WarehouseRecords.WAREHOUSE + " ORDER BY w.id DESC LIMIT :limit OFFSET :offset")
-                .param("limit", page.size()).param("offset", page.offset()).query(WarehouseRecords::warehouseRow).list();
-        long total = jdbc.sql("SELECT count(*) FROM scf_warehouse").query(Long.class).single();
-        return new Page<>(items, page.page(), page.size(), total);
+        return warehouses.page(page);
     }
 
     // ---- receipts
@@ -120,40 +118,24 @@ class WarehouseService implements WarehouseReceipts {
     @Override
     @Transactional(readOnly = true)
     public Receipt get(Caller caller, long id) {
-        Map<String, Object> p = new HashMap<>();
-        String where = WarehouseRecords.visibleTo(caller, p);
-        return jdbc.sql(WarehouseRecords.RECEIPT + " WHERE r.id = :id AND " + where).params(p).param("id", id)
-                .query(WarehouseRecords::receiptRow).optional()
-                .orElseThrow(() -> Rejected.notFound("warehouse receipt", id));
+        return receipts.visible(caller, id).orElseThrow(() -> Rejected.notFound("warehouse receipt", id));
     }
 
     @Override
     @Transactional(readOnly = true)
     public Page<Receipt> search(Caller caller, String status, PageRequest page) {
-        Map<String, Object> p = new HashMap<>();
-        StringBuilder where = new StringBuilder(WarehouseRecords.visibleTo(caller, p));
         if (status != null && !status.isBlank()) {
             if (!STATUSES.contains(status.strip())) {
                 throw Rejected.invalid(Rejection.of("enum", "status", status, new TreeSet<>(STATUSES).toString()));
             }
-            where.append(" AND r.status = :status");
-            p.put("status", status.strip());
         }
-        List<Receipt> items = jdbc.sql(WarehouseRecords.RECEIPT + " WHERE " + where
-                        + " ORDER BY r.id DESC LIMIT :limit OFFSET :offset")
-                .params(p).param("limit", page.size()).param("offset", page.offset())
-                .query(WarehouseRecords::receiptRow).list();
-        long total = jdbc.sql("""
-                        SELECT count(*) FROM scf_warehouse_receipt r JOIN scf_warehouse w ON w.id = r.warehouse_id
-                          LEFT JOIN scf_receipt_pledge p ON p.receipt_id = r.id""" + " WHERE " + where)
-                .params(p).query(Long.class).single();
-        return new Page<>(items, page.page(), page.size(), total);
+        return receipts.search(caller, status == null || status.isBlank() ? null : status.strip(), page);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Detail detail(Caller caller, long id) {
-        return records.detail(get(caller, id));
+        return receipts.detail(get(caller, id));
     }
 
     @Override
@@ -164,18 +146,18 @@ class WarehouseService implements WarehouseReceipts {
         if (request.warehouseId() == null) {
             r.add(Rejection.of("required", "warehouseId"));
         } else {
-            w = records.find(request.warehouseId()).orElse(null);
+            w = warehouses.find(request.warehouseId()).orElse(null);
             if (w == null) {
                 r.add(Rejection.of("scf.warehouse.unknown", "warehouseId", request.warehouseId()));
             }
         }
-        if (w != null && !WarehouseRecords.actsFor(caller, w)) {
+        if (w != null && !actsFor(caller, w)) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.warehouse.not-operator", "warehouseId",
                     w.name()));
         }
         if (request.ownerId() == null) {
             r.add(Rejection.of("required", "ownerId"));
-        } else if (!records.enterpriseExists(request.ownerId())) {
+        } else if (!parties.enterpriseExists(request.ownerId())) {
             r.add(Rejection.of("scf.warehouse.unknown-enterprise", "ownerId", request.ownerId()));
         }
         String code = WarehouseInputs.commodity(request.commodityCode(), "commodityCode", r);
@@ -186,25 +168,20 @@ class WarehouseService implements WarehouseReceipts {
             throw Rejected.invalid(r);
         }
         LocalDate today = businessDate.today();
-        long seq = jdbc.sql("SELECT nextval('scf_receipt_number')").query(Long.class).single();
+        long seq = receipts.nextNumber();
         String number = String.format("WR%s%06d", today.toString().replace("-", ""), seq);
-        long id = jdbc.sql("""
-                        INSERT INTO scf_warehouse_receipt (number, warehouse_id, owner_id, commodity_code, commodity_name,
-                            quantity, unit, status, issued_on, issued_by)
-                        VALUES (:n, :w, :o, :c, :cn, :q, :u, 'ISSUED', :d, :by) RETURNING id""")
-                .param("n", number).param("w", request.warehouseId()).param("o", request.ownerId()).param("c", code)
-                .param("cn", name).param("q", quantity).param("u", unit).param("d", today).param("by", caller.username())
-                .query(Long.class).single();
+        long id = receipts.insert(number, request.warehouseId(), request.ownerId(), code, name, quantity, unit, today,
+                caller.username());
         audit.record(AuditEvent.success(caller.username(), "scf.receipt.issue", "warehouse-receipt", number,
                 code + " " + quantity.toPlainString() + " " + unit + " to enterprise " + request.ownerId()));
-        return records.lock(id);
+        return receipts.lock(id);
     }
 
     @Override
     @Transactional
     public Receipt cancel(Caller caller, long id, String reason) {
-        Receipt receipt = records.lock(caller, id);
-        if (!WarehouseRecords.actsFor(caller, records.warehouse(receipt.warehouseId()))) {
+        Receipt receipt = receipts.lock(caller, id);
+        if (!actsFor(caller, warehouses.warehouse(receipt.warehouseId()))) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.warehouse.not-operator", "warehouseId",
                     receipt.warehouseName()));
         }
@@ -214,11 +191,10 @@ class WarehouseService implements WarehouseReceipts {
             throw Rejected.invalid(r);
         }
         ReceiptStatus cancelled = ReceiptStatus.of(receipt.status()).cancel(receipt.number()).orThrow();
-        jdbc.sql("UPDATE scf_warehouse_receipt SET status = :s, version = version + 1 WHERE id = :id")
-                .param("s", cancelled.name()).param("id", id).update();
+        receipts.moveTo(id, cancelled);
         audit.record(AuditEvent.success(caller.username(), "scf.receipt.cancel", "warehouse-receipt", receipt.number(),
                 why));
-        return records.lock(id);
+        return receipts.lock(id);
     }
 
     // ---- pledge and release

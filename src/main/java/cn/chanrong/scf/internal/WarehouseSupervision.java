@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,17 +33,17 @@ class WarehouseSupervision {
 
     static final Set<String> EVENT_KINDS = Set.of("INBOUND", "OUTBOUND", "STOCKTAKE", "SENSOR_ALARM");
 
-    private final JdbcClient jdbc;
-    private final WarehouseRecords records;
-    private final CommodityPrices prices;
-    private final Alerts alerts;
+    private final WarehouseReceiptStore receipts;
+    private final WarehouseStore warehouses;
+    private final PriceStore prices;
+    private final AlertStore alerts;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
 
-    WarehouseSupervision(JdbcClient jdbc, WarehouseRecords records, CommodityPrices prices, Alerts alerts,
-                         BusinessDate businessDate, AuditTrail audit) {
-        this.jdbc = jdbc;
-        this.records = records;
+    WarehouseSupervision(WarehouseReceiptStore receipts, WarehouseStore warehouses, PriceStore prices,
+                         AlertStore alerts, BusinessDate businessDate, AuditTrail audit) {
+        this.receipts = receipts;
+        this.warehouses = warehouses;
         this.prices = prices;
         this.alerts = alerts;
         this.businessDate = businessDate;
@@ -53,8 +52,8 @@ class WarehouseSupervision {
 
     /** Records the event, moving the receipt's quantity (one event per call). */
     Event record(Caller caller, long receiptId, EventRequest request) {
-        Receipt receipt = records.lock(caller, receiptId);
-        if (!WarehouseRecords.actsFor(caller, records.warehouse(receipt.warehouseId()))) {
+        Receipt receipt = receipts.lock(caller, receiptId);
+        if (!WarehouseService.actsFor(caller, warehouses.warehouse(receipt.warehouseId()))) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.warehouse.not-operator", "warehouseId",
                     receipt.warehouseName()));
         }
@@ -113,16 +112,10 @@ class WarehouseSupervision {
                             + (note == null ? "" : ": " + note), null, today);
         }
         if (after.compareTo(before) != 0) {
-            jdbc.sql("UPDATE scf_warehouse_receipt SET quantity = :q, version = version + 1 WHERE id = :id")
-                    .param("q", after).param("id", receiptId).update();
+            receipts.recount(receiptId, after);
         }
-        long eventId = jdbc.sql("""
-                        INSERT INTO scf_receipt_event (receipt_id, kind, quantity, quantity_after, occurred_on, sensor, note,
-                            decision, alert, recorded_by)
-                        VALUES (:r, :k, :q, :qa, :d, :s, :n, :dec, :a, :by) RETURNING id""")
-                .param("r", receiptId).param("k", kind).param("q", quantity).param("qa", after).param("d", today)
-                .param("s", sensor).param("n", note).param("dec", decision).param("a", alert)
-                .param("by", caller.username()).query(Long.class).single();
+        long eventId = receipts.insertEvent(receiptId, kind, quantity, after, today, sensor, note, decision, alert,
+                caller.username());
         audit.record(AuditEvent.success(caller.username(), "scf.receipt.event", "warehouse-receipt", receipt.number(),
                 kind + (quantity == null ? "" : " " + quantity.toPlainString()) + " → " + after.toPlainString()
                         + (alert == null ? "" : " alert " + alert)));

@@ -2,18 +2,21 @@ package cn.chanrong.scf.internal;
 
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.ReadScope;
-import cn.chanrong.identity.Role;
 import cn.chanrong.scf.WarehouseReceipts.Detail;
 import cn.chanrong.scf.WarehouseReceipts.Event;
 import cn.chanrong.scf.WarehouseReceipts.MarginCall;
 import cn.chanrong.scf.WarehouseReceipts.Pledge;
 import cn.chanrong.scf.WarehouseReceipts.Receipt;
 import cn.chanrong.scf.WarehouseReceipts.Valuation;
-import cn.chanrong.scf.WarehouseReceipts.Warehouse;
+import cn.chanrong.scf.domain.ReceiptStatus;
+import cn.chanrong.shared.Page;
+import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,15 +24,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads warehouses and receipts (with their pledge) for the warehouse services, locks a receipt for a
- * change, and says who acts for a warehouse and what a caller may see. Joins the caller's transaction.
+ * Warehouse receipts as stored (each read with its pledge), their supervision events, valuations and
+ * margin calls as read: what a caller may see, a receipt locked for a change, a receipt issued, moved on
+ * or counted again. Joins the caller's transaction.
  */
 @Component
-class WarehouseRecords {
-
-    static final String WAREHOUSE = """
-            SELECT w.id, w.name, w.region_code, w.address, w.operator_id, e.name AS operator_name, w.supervised, w.created_by
-              FROM scf_warehouse w LEFT JOIN enterprise_party_view e ON e.id = w.operator_id""";
+class WarehouseReceiptStore {
 
     static final String RECEIPT = """
             SELECT r.id, r.number, r.warehouse_id, w.name AS warehouse_name, r.owner_id, o.name AS owner_name,
@@ -46,13 +46,8 @@ class WarehouseRecords {
 
     private final JdbcClient jdbc;
 
-    WarehouseRecords(JdbcClient jdbc) {
+    WarehouseReceiptStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    static Warehouse warehouseRow(ResultSet rs, int i) throws SQLException {
-        return new Warehouse(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getObject(5, Long.class), rs.getString(6), rs.getBoolean(7), rs.getString(8));
     }
 
     static Receipt receiptRow(ResultSet rs, int i) throws SQLException {
@@ -69,25 +64,6 @@ class WarehouseRecords {
                 rs.getString("warehouse_name"), rs.getLong("owner_id"), rs.getString("owner_name"),
                 rs.getString("commodity_code"), rs.getString("commodity_name"), rs.getBigDecimal("quantity"),
                 rs.getString("unit"), rs.getString("status"), rs.getObject("issued_on", LocalDate.class), pledge);
-    }
-
-    Optional<Warehouse> find(long id) {
-        return jdbc.sql(WAREHOUSE + " WHERE w.id = :id").param("id", id).query(WarehouseRecords::warehouseRow)
-                .optional();
-    }
-
-    Warehouse warehouse(long id) {
-        return find(id).orElseThrow(() -> Rejected.notFound("warehouse", id));
-    }
-
-    boolean enterpriseExists(long id) {
-        return jdbc.sql("SELECT count(*) FROM enterprise_party_view WHERE id = :e").param("e", id).query(Long.class).single() > 0;
-    }
-
-    /** Administrators, and the users of the warehouse's operator enterprise, act for the warehouse. */
-    static boolean actsFor(Caller caller, Warehouse w) {
-        return caller.isAdmin() || caller.is(Role.ENTERPRISE) && w.operatorId() != null
-                && w.operatorId().equals(caller.enterpriseId());
     }
 
     /**
@@ -121,7 +97,7 @@ class WarehouseRecords {
     Receipt lock(long id) {
         jdbc.sql("SELECT id FROM scf_warehouse_receipt WHERE id = :id FOR UPDATE").param("id", id).query(Long.class)
                 .optional().orElseThrow(() -> Rejected.notFound("warehouse receipt", id));
-        return jdbc.sql(RECEIPT + " WHERE r.id = :id").param("id", id).query(WarehouseRecords::receiptRow).single();
+        return jdbc.sql(RECEIPT + " WHERE r.id = :id").param("id", id).query(WarehouseReceiptStore::receiptRow).single();
     }
 
     /** A receipt with its supervision events, valuations and margin calls, oldest first. */
@@ -149,5 +125,91 @@ class WarehouseRecords {
                         rs.getObject(6, LocalDate.class)))
                 .list();
         return new Detail(r, events, valuations, calls);
+    }
+
+    /** The receipt, if the caller may see it. */
+    Optional<Receipt> visible(Caller caller, long id) {
+        Map<String, Object> p = new HashMap<>();
+        String where = visibleTo(caller, p);
+        return jdbc.sql(RECEIPT + " WHERE r.id = :id AND " + where).params(p).param("id", id)
+                .query(WarehouseReceiptStore::receiptRow).optional();
+    }
+
+    /** The receipts the caller may see, of that status (any when null), newest first. */
+    Page<Receipt> search(Caller caller, String status, PageRequest page) {
+        Map<String, Object> p = new HashMap<>();
+        StringBuilder where = new StringBuilder(visibleTo(caller, p));
+        if (status != null) {
+            where.append(" AND r.status = :status");
+            p.put("status", status);
+        }
+        List<Receipt> items = jdbc.sql(RECEIPT + " WHERE " + where
+                        + " ORDER BY r.id DESC LIMIT :limit OFFSET :offset")
+                .params(p).param("limit", page.size()).param("offset", page.offset())
+                .query(WarehouseReceiptStore::receiptRow).list();
+        long total = jdbc.sql("""
+                        SELECT count(*) FROM scf_warehouse_receipt r JOIN scf_warehouse w ON w.id = r.warehouse_id
+                          LEFT JOIN scf_receipt_pledge p ON p.receipt_id = r.id""" + " WHERE " + where)
+                .params(p).query(Long.class).single();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    /** The next number of the receipt sequence. */
+    long nextNumber() {
+        return jdbc.sql("SELECT nextval('scf_receipt_number')").query(Long.class).single();
+    }
+
+    long insert(String number, long warehouseId, long ownerId, String commodityCode, String commodityName,
+                BigDecimal quantity, String unit, LocalDate issuedOn, String by) {
+        return jdbc.sql("""
+                        INSERT INTO scf_warehouse_receipt (number, warehouse_id, owner_id, commodity_code, commodity_name,
+                            quantity, unit, status, issued_on, issued_by)
+                        VALUES (:n, :w, :o, :c, :cn, :q, :u, 'ISSUED', :d, :by) RETURNING id""")
+                .param("n", number).param("w", warehouseId).param("o", ownerId).param("c", commodityCode)
+                .param("cn", commodityName).param("q", quantity).param("u", unit).param("d", issuedOn).param("by", by)
+                .query(Long.class).single();
+    }
+
+    /** Moves the receipt to the status its transition gave (cancelled, pledged, released). */
+    void moveTo(long id, ReceiptStatus status) {
+        jdbc.sql("UPDATE scf_warehouse_receipt SET status = :s, version = version + 1 WHERE id = :id")
+                .param("s", status.name()).param("id", id).update();
+    }
+
+    /** The goods counted again after a supervision event. */
+    void recount(long id, BigDecimal quantity) {
+        jdbc.sql("UPDATE scf_warehouse_receipt SET quantity = :q, version = version + 1 WHERE id = :id")
+                .param("q", quantity).param("id", id).update();
+    }
+
+    /** Records a supervision event on the receipt; returns its id. */
+    long insertEvent(long receiptId, String kind, BigDecimal quantity, BigDecimal quantityAfter, LocalDate on,
+                     String sensor, String note, String decision, String alert, String by) {
+        return jdbc.sql("""
+                        INSERT INTO scf_receipt_event (receipt_id, kind, quantity, quantity_after, occurred_on, sensor, note,
+                            decision, alert, recorded_by)
+                        VALUES (:r, :k, :q, :qa, :d, :s, :n, :dec, :a, :by) RETURNING id""")
+                .param("r", receiptId).param("k", kind).param("q", quantity).param("qa", quantityAfter).param("d", on)
+                .param("s", sensor).param("n", note).param("dec", decision).param("a", alert)
+                .param("by", by).query(Long.class).single();
+    }
+
+    /** An unpledged receipt's goods with the latest price in its unit on or before the day (price null when none). */
+    record Priced(String commodityCode, BigDecimal quantity, BigDecimal price, LocalDate pricedOn) {
+    }
+
+    /** The owner's unpledged (ISSUED) receipt of that number, priced on {@code today}. */
+    Optional<Priced> unpledgedPriced(String number, long ownerId, LocalDate today) {
+        return jdbc.sql("""
+                        SELECT w.commodity_code, w.quantity, p.price, p.priced_on
+                          FROM scf_warehouse_receipt w
+                          LEFT JOIN LATERAL (SELECT price, priced_on FROM scf_commodity_price c
+                                              WHERE c.commodity_code = w.commodity_code AND c.unit = w.unit
+                                                AND c.priced_on <= :today ORDER BY priced_on DESC LIMIT 1) p ON TRUE
+                         WHERE w.number = :n AND w.owner_id = :o AND w.status = 'ISSUED'""")
+                .param("n", number).param("o", ownerId).param("today", today)
+                .query((rs, i) -> new Priced(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                        rs.getObject(4, LocalDate.class)))
+                .optional();
     }
 }

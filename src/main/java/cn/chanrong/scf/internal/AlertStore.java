@@ -16,16 +16,16 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The shared supply-chain alert list: raised once per kind, subject and day, cleared when the condition ends, listed per funder. */
+/** The shared supply-chain alert list as stored: raised once per kind, subject and day, cleared when the condition ends, listed per funder. */
 @Component
-class Alerts {
+class AlertStore {
 
     static final Set<String> KINDS = Set.of("DILUTION", "GOODS_LEFT", "LTV_ALERT", "MARGIN_CALL", "SENSOR",
             "VOUCHER_OVERDUE", "PAYMENT_TERM");
 
     private final JdbcClient jdbc;
 
-    Alerts(JdbcClient jdbc) {
+    AlertStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -48,7 +48,7 @@ class Alerts {
     }
 
     /**
-     * Alerts on a funder's book: the funder's own; the financial regulators where the enterprise
+     * AlertStore on a funder's book: the funder's own; the financial regulators where the enterprise
      * concerned is registered.
      */
     static final ReadScope SCOPE = ReadScope.customerData().institution("a.institution_id").regionOfEnterprise("a.enterprise_id");
@@ -74,5 +74,10 @@ class Alerts {
                 .list();
         long total = jdbc.sql("SELECT count(*)" + from).params(p).query(Long.class).single();
         return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    /** How many alerts are open on the whole platform. */
+    long openCount() {
+        return jdbc.sql("SELECT count(*) FROM scf_alert WHERE cleared_on IS NULL").query(Long.class).single();
     }
 }

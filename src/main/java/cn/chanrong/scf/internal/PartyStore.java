@@ -6,9 +6,12 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The enterprises and institutions a supply-chain document names, as the checks need them. */
+/**
+ * The enterprises and institutions a supply-chain document names, as the checks need them, read from the
+ * views the enterprise and institution modules publish.
+ */
 @Component
-class Parties {
+class PartyStore {
 
     record Party(long id, String name, String creditCode, String regionCode, String size, Long groupId) {
         boolean large() {
@@ -19,7 +22,7 @@ class Parties {
     private final JdbcClient jdbc;
     private final BusinessDate businessDate;
 
-    Parties(JdbcClient jdbc, BusinessDate businessDate) {
+    PartyStore(JdbcClient jdbc, BusinessDate businessDate) {
         this.jdbc = jdbc;
         this.businessDate = businessDate;
     }
@@ -38,6 +41,24 @@ class Parties {
 
     Optional<String> institutionName(long id) {
         return jdbc.sql("SELECT name FROM institution_party_view WHERE id = :id").param("id", id).query(String.class).optional();
+    }
+
+    boolean enterpriseExists(long id) {
+        return jdbc.sql("SELECT count(*) FROM enterprise_party_view WHERE id = :id").param("id", id).query(Long.class).single() > 0;
+    }
+
+    boolean institutionExists(long id) {
+        return jdbc.sql("SELECT count(*) FROM institution_party_view WHERE id = :i").param("i", id)
+                .query(Long.class).single() > 0;
+    }
+
+    /** An enterprise's credit code and name, as a filing and a booking name it. */
+    record Named(String creditCode, String name) {
+    }
+
+    Named named(long id) {
+        return jdbc.sql("SELECT credit_code, name FROM enterprise_party_view WHERE id = :e").param("e", id)
+                .query((rs, i) -> new Named(rs.getString(1), rs.getString(2))).single();
     }
 
     java.time.LocalDate today() {
