@@ -37,6 +37,23 @@ public interface CashFlows {
     record TransactionFilter(String account, LocalDate from, LocalDate to, String category) {
     }
 
+    /** An account generated with its statements, stored as is by {@link #bulkLoad(List)}. */
+    record GeneratedAccount(long enterpriseId, String accountNo, String bankName, String currency,
+                            List<GeneratedStatement> statements) {
+    }
+
+    /** A generated statement; its entries are all new, so {@code entries} and {@code newEntries} are their count. */
+    record GeneratedStatement(String statementRef, String format, Source source, BigDecimal weight, LocalDate from, LocalDate to,
+                              BigDecimal opening, BigDecimal closing, String continuity, String importedBy,
+                              List<GeneratedEntry> entries) {
+    }
+
+    /** A generated entry, already categorised. */
+    record GeneratedEntry(String entryRef, LocalDate bookingDate, LocalDate valueDate, BigDecimal amount, String currency,
+                          String counterpartyName, String counterpartyAccount, String remittance, String category,
+                          String categoryReason, boolean roundTrip) {
+    }
+
     Account bindAccount(Caller caller, long enterpriseId, String accountNo, String bankName, String currency);
 
     List<Account> accounts(Caller caller, long enterpriseId);
@@ -56,6 +73,14 @@ public interface CashFlows {
      * feature computation. The caller of this method has checked consent already.
      */
     List<Transaction> flowsForEvaluation(long enterpriseId, LocalDate from, LocalDate to);
+
+    /**
+     * Stores generated accounts, statements and entries in bulk (the demo economy's months of cash flows),
+     * in the order given: one insert per account and statement, one multi-row insert per statement's
+     * entries. No parsing, checks, audit or event: the caller generated consistent data for enterprises
+     * that have none yet. One transaction.
+     */
+    void bulkLoad(List<GeneratedAccount> accounts);
 
     /** The sum of each account's latest closing balance, in fen (0 when no statement carries one). */
     long balanceFen(long enterpriseId);

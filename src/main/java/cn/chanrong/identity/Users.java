@@ -25,6 +25,12 @@ public interface Users {
     /** Users in username order, for administrators. */
     cn.chanrong.shared.Page<UserView> list(Caller caller, cn.chanrong.shared.PageRequest page);
 
+    /**
+     * The enterprises that have users of their own, in id order: the demo writes their data first so
+     * that the demo users find it at once.
+     */
+    java.util.List<Long> enterprisesWithUsers();
+
     /** A user as administrators see it (never the password hash). */
     record UserView(long id, String username, String displayName, Role role, Long enterpriseId, Long institutionId,
                     String authorities, String department, String regionCode, boolean enabled) {

@@ -57,12 +57,6 @@ class TableOwnershipTests {
     static final Map<String, String> EXCEPTIONS = Map.ofEntries(
             Map.entry("cli -> *", "the benchmarks build and check synthetic books of millions of rows in SQL; #26 moves"
                     + " them onto the owners' bulk APIs and published views"),
-            Map.entry("credit -> app_user", "the credit demo picks the demo users' enterprises first; #16 takes them from"
-                    + " identity's API"),
-            Map.entry("credit -> cash_account", "the credit demo bulk-writes 24 months of cash flows for every enterprise;"
-                    + " #16 moves the bulk load into cashflow behind its API"),
-            Map.entry("credit -> cash_statement", "as credit -> cash_account (#16)"),
-            Map.entry("credit -> cash_txn", "as credit -> cash_account (#16)"),
             Map.entry("lending -> enterprise", "the synthetic loan book (the benchmarks' generator of a million loans)"
                     + " picks borrowers in bulk; #26 gives it the enterprise module's bulk read"),
             Map.entry("lending -> institution", "as lending -> enterprise, for the lender (#26)"),

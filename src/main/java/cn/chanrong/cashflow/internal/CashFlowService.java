@@ -280,4 +280,12 @@ class CashFlowService implements CashFlows {
     record Parties(Set<String> own, Set<String> related, Set<String> customers, Set<String> suppliers, Set<String> relatedAccounts,
                    Set<String> relatedNames) {
     }
+
+    @Override
+    @Transactional
+    public void bulkLoad(List<GeneratedAccount> accounts) {
+        for (GeneratedAccount a : accounts) {
+            store.insertGenerated(a);
+        }
+    }
 }

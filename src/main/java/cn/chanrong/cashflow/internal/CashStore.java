@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,10 +39,15 @@ class CashStore {
                    s.closing, s.entries, s.new_entries, s.continuity, s.imported_by, s.imported_at
               FROM cash_statement s JOIN cash_account a ON a.id = s.account_id""";
 
-    private final JdbcClient jdbc;
+    /** Rows of one multi-row insert of generated entries, well under PostgreSQL's 65,535 bind parameters. */
+    private static final int ROWS_PER_INSERT = 2000;
 
-    CashStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    CashStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     void requireEnterprise(long id) {
@@ -271,5 +277,42 @@ class CashStore {
                            ORDER BY s.account_id, s.period_to DESC, s.id DESC) latest""")
                 .param("e", enterpriseId).query(BigDecimal.class).single();
         return sum.movePointRight(2).longValue();
+    }
+
+    /** A generated account, then each statement and its entries (one multi-row insert per statement), in order. */
+    void insertGenerated(CashFlows.GeneratedAccount a) {
+        long accountId = insertAccount(a.enterpriseId(), a.accountNo(), a.bankName(), a.currency());
+        for (CashFlows.GeneratedStatement s : a.statements()) {
+            long id = jdbc.sql("""
+                            INSERT INTO cash_statement (account_id, statement_ref, format, source, weight, period_from, period_to, opening,
+                                                        closing, entries, new_entries, continuity, imported_by)
+                            VALUES (:a, :r, :fmt, :src, :w, :f, :t, :o, :c, :n, :n, :k, :by)
+                            RETURNING id""")
+                    .param("a", accountId).param("r", s.statementRef()).param("fmt", s.format()).param("src", s.source().name())
+                    .param("w", s.weight()).param("f", s.from()).param("t", s.to()).param("o", s.opening()).param("c", s.closing())
+                    .param("n", s.entries().size()).param("k", s.continuity()).param("by", s.importedBy()).query(Long.class).single();
+            for (int from = 0; from < s.entries().size(); from += ROWS_PER_INSERT) {
+                insertGeneratedEntries(accountId, id, s.entries().subList(from, Math.min(s.entries().size(), from + ROWS_PER_INSERT)));
+            }
+        }
+    }
+
+    private void insertGeneratedEntries(long accountId, long statementId, List<CashFlows.GeneratedEntry> entries) {
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO cash_txn (account_id, statement_id, entry_ref, booking_date, value_date, amount, currency, counterparty_name,
+                                      counterparty_account, remittance, category, category_reason, round_trip) VALUES """);
+        List<Object> args = new ArrayList<>();
+        for (int k = 0; k < entries.size(); k++) {
+            CashFlows.GeneratedEntry e = entries.get(k);
+            sql.append(k == 0 ? "" : ",").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            args.addAll(List.of(accountId, statementId, e.entryRef(), e.bookingDate(), e.valueDate(), e.amount(), e.currency()));
+            args.add(e.counterpartyName());
+            args.add(e.counterpartyAccount());
+            args.add(e.remittance());
+            args.add(e.category());
+            args.add(e.categoryReason());
+            args.add(e.roundTrip());
+        }
+        template.update(sql.toString(), args.toArray());
     }
 }

@@ -5,12 +5,14 @@ import cn.chanrong.credit.simulation.ModelDevelopment;
 import cn.chanrong.credit.simulation.Population;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
+import cn.chanrong.identity.Users;
 import cn.chanrong.platform.DemoContributor;
 import cn.chanrong.reference.BusinessDate;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.DoubleConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Component;
  * The demo's data credit: develops the scorecards on a simulated panel (trained on 2021–2023 year-ends,
  * validated out of time on 2024), registers them as trained by {@code model-developer} and approved by
  * {@code admin} from 2025-01-01, registers a second challenger left pending, and writes cash flows,
- * tax and bureau data for the demo enterprises — the demo users' own at once, the rest in the background.
+ * tax and bureau data for the demo enterprises — the demo users' own (from identity) and the first few at once,
+ * the rest in the background.
  */
 @Component
 class CreditDemoContributor implements DemoContributor {
@@ -34,16 +37,19 @@ class CreditDemoContributor implements DemoContributor {
 
     private final ModelRegistry models;
     private final DemoCashFlows cashFlows;
+    private final Users users;
     private final JdbcClient jdbc;
     private final BusinessDate businessDate;
     private final int firms;
     private final int foreground;
 
-    CreditDemoContributor(ModelRegistry models, DemoCashFlows cashFlows, JdbcClient jdbc, BusinessDate businessDate,
+    CreditDemoContributor(ModelRegistry models, DemoCashFlows cashFlows, Users users, JdbcClient jdbc,
+                          BusinessDate businessDate,
                           @Value("${chanrong.credit.demo.firms:6000}") int firms,
                           @Value("${chanrong.credit.demo.foreground:40}") int foreground) {
         this.models = models;
         this.cashFlows = cashFlows;
+        this.users = users;
         this.jdbc = jdbc;
         this.businessDate = businessDate;
         this.firms = firms;
@@ -61,12 +67,10 @@ class CreditDemoContributor implements DemoContributor {
             develop();
         }
         LocalDate asOf = businessDate.today().withDayOfMonth(1).minusDays(1);
-        List<Long> first = jdbc.sql("""
-                        SELECT id FROM (SELECT DISTINCT enterprise_id AS id FROM app_user WHERE enterprise_id IS NOT NULL
-                                        UNION SELECT id FROM (SELECT id FROM enterprise_party_view ORDER BY id LIMIT :n) f) ids ORDER BY id""")
-                .param("n", foreground).query(Long.class).list();
+        Set<Long> first = new TreeSet<>(users.enterprisesWithUsers());
+        first.addAll(jdbc.sql("SELECT id FROM enterprise_party_view ORDER BY id LIMIT :n").param("n", foreground).query(Long.class).list());
         for (long id : first) {
-            if (!cashFlows.has(id)) {
+            if (!hasCashFlows(id)) {
                 cashFlows.write(id, asOf);
             }
         }
@@ -85,6 +89,11 @@ class CreditDemoContributor implements DemoContributor {
             }
         }
         progress.accept(1.0);
+    }
+
+    /** Whether the enterprise has cash-flow data already. */
+    private boolean hasCashFlows(long enterpriseId) {
+        return jdbc.sql("SELECT count(*) FROM cash_account_view WHERE enterprise_id = :e").param("e", enterpriseId).query(Long.class).single() > 0;
     }
 
     private void develop() {

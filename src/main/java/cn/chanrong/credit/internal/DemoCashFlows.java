@@ -1,5 +1,6 @@
 package cn.chanrong.credit.internal;
 
+import cn.chanrong.cashflow.CashFlows;
 import cn.chanrong.cashflow.domain.CounterpartyCategory;
 import cn.chanrong.credit.decision.Segments;
 import cn.chanrong.credit.features.TxnBlock;
@@ -13,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,50 +28,34 @@ class DemoCashFlows {
     static final long SEED = 20251123L;
     private static final int MONTHS = 24;
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate template;
+    private static final String BANK = "示范城市商业银行";
 
-    DemoCashFlows(JdbcClient jdbc, JdbcTemplate template) {
-        this.jdbc = jdbc;
-        this.template = template;
-    }
+    private final EnterpriseViewStore enterprises;
+    private final CashFlows cashFlows;
+    private final OutsideFactsStore outside;
 
-    /** Whether the enterprise has cash-flow data already. */
-    boolean has(long enterpriseId) {
-        return jdbc.sql("SELECT count(*) FROM cash_account_view WHERE enterprise_id = :e").param("e", enterpriseId).query(Long.class).single() > 0;
+    DemoCashFlows(EnterpriseViewStore enterprises, CashFlows cashFlows, OutsideFactsStore outside) {
+        this.enterprises = enterprises;
+        this.cashFlows = cashFlows;
+        this.outside = outside;
     }
 
     void write(long enterpriseId, LocalDate asOf) {
-        var e = jdbc.sql("""
-                        SELECT e.name, e.industry_code, e.ownership, e.founding_date, e.annual_revenue, e.employees,
-                               s.revenue, s.net_profit, s.total_assets, s.total_liabilities, p.revenue
-                          FROM enterprise_party_view e
-                          LEFT JOIN LATERAL (SELECT * FROM enterprise_statement_view WHERE enterprise_id = e.id ORDER BY year DESC LIMIT 1) s ON true
-                          LEFT JOIN LATERAL (SELECT revenue FROM enterprise_statement_view WHERE enterprise_id = e.id ORDER BY year DESC OFFSET 1 LIMIT 1) p ON true
-                         WHERE e.id = :id""")
-                .param("id", enterpriseId).query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), rs.getInt(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
-                        rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getBigDecimal(11)}).single();
-        List<String> customers = jdbc.sql("""
-                        SELECT c.name FROM enterprise_relationship_view r JOIN enterprise_party_view c ON c.id = r.customer_id
-                         WHERE r.supplier_id = :e ORDER BY r.annual_volume DESC""").param("e", enterpriseId).query(String.class).list();
-        List<String> suppliers = jdbc.sql("""
-                        SELECT s.name FROM enterprise_relationship_view r JOIN enterprise_party_view s ON s.id = r.supplier_id
-                         WHERE r.customer_id = :e ORDER BY r.annual_volume DESC""").param("e", enterpriseId).query(String.class).list();
+        EnterpriseViewStore.Fundamentals e = enterprises.fundamentals(enterpriseId);
+        List<String> customers = enterprises.customerNames(enterpriseId);
+        List<String> suppliers = enterprises.supplierNames(enterpriseId);
         Firm firm = firm(enterpriseId, e, customers.size(), suppliers.size(), asOf);
         SplittableRandom r = new SplittableRandom(SEED ^ enterpriseId);
         List<long[]> rows = new ArrayList<>();
         CashFlowSimulator.Extras x = CashFlowSimulator.flows(firm, asOf, MONTHS, r,
                 (day, fen, cat, cp, flags) -> rows.add(new long[] {day.toEpochDay(), fen, cat.ordinal(), cp, flags}));
         String account = String.format("6216%012d", enterpriseId);
-        long accountId = jdbc.sql("""
-                        INSERT INTO cash_account (enterprise_id, account_no, bank_name, currency) VALUES (:e, :a, '示范城市商业银行', 'CNY')
-                        RETURNING id""").param("e", enterpriseId).param("a", account).query(Long.class).single();
         long total = rows.stream().mapToLong(t -> t[1]).sum();
         long closing = Math.max(x.balanceFen(), total + Math.round(firm.annualRevenue() / 24 * 100));
         long balance = closing - total;
         LocalDate first = asOf.withDayOfMonth(1).minusMonths(MONTHS - 1);
         Map<YearMonth, long[]> tax = new LinkedHashMap<>();
+        List<CashFlows.GeneratedStatement> statements = new ArrayList<>();
         int at = 0;
         for (int m = 0; m < MONTHS; m++) {
             YearMonth month = YearMonth.from(first.plusMonths(m));
@@ -90,65 +73,41 @@ class DemoCashFlows {
                     agg[1] += Math.round(t[1] * (firm.doctors() ? 0.8 : 0.97));
                 }
             }
-            statement(accountId, account, month, opening, balance, mine, customers, suppliers, e[0].toString());
+            statements.add(statement(account, month, opening, balance, mine, customers, suppliers, e.name()));
         }
-        for (var t : tax.entrySet()) {
-            template.update("INSERT INTO tax_record (enterprise_id, month, tax_paid, invoice_sales) VALUES (?, ?, ?, ?)", enterpriseId,
-                    t.getKey().atDay(1), BigDecimal.valueOf(t.getValue()[0], 2), BigDecimal.valueOf(Math.max(0, t.getValue()[1]), 2));
-        }
-        template.update("INSERT INTO tax_grade (enterprise_id, year, grade) VALUES (?, ?, ?)", enterpriseId, asOf.getYear() - 1,
-                x.taxGrade());
-        template.update("""
-                        INSERT INTO credit_bureau_summary (enterprise_id, as_of, loans_outstanding, lenders, guarantees_given,
-                                                           overdue_90_share, max_days_overdue_24m, ever_borrowed)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", enterpriseId, asOf, BigDecimal.valueOf(x.bankDebt()).setScale(2,
-                java.math.RoundingMode.HALF_UP), x.lenders(), BigDecimal.ZERO, BigDecimal.valueOf(x.overdue90Share()).setScale(4,
-                java.math.RoundingMode.HALF_UP), x.maxDaysOverdue24m(), x.everBorrowed());
+        cashFlows.bulkLoad(List.of(new CashFlows.GeneratedAccount(enterpriseId, account, BANK, "CNY", statements)));
+        outside.insertGenerated(enterpriseId, tax, asOf.getYear() - 1, asOf, x);
     }
 
-    private static Firm firm(long id, Object[] e, int customers, int suppliers, LocalDate asOf) {
-        double revenue = ((BigDecimal) (e[6] != null ? e[6] : e[4])).doubleValue();
-        double margin = e[6] == null || ((BigDecimal) e[6]).signum() == 0 ? 0.05 : ((BigDecimal) e[7]).doubleValue() / revenue;
-        double debt = e[8] == null || ((BigDecimal) e[8]).signum() == 0 ? 0.55
-                : ((BigDecimal) e[9]).doubleValue() / ((BigDecimal) e[8]).doubleValue();
-        double growth = e[10] == null || ((BigDecimal) e[10]).signum() == 0 ? 0.05 : revenue / ((BigDecimal) e[10]).doubleValue() - 1;
-        int age = Math.max(1, asOf.getYear() - ((LocalDate) e[3]).getYear());
+    private static Firm firm(long id, EnterpriseViewStore.Fundamentals e, int customers, int suppliers, LocalDate asOf) {
+        double revenue = (e.revenue() != null ? e.revenue() : e.annualRevenue()).doubleValue();
+        double margin = e.revenue() == null || e.revenue().signum() == 0 ? 0.05 : e.netProfit().doubleValue() / revenue;
+        double debt = e.totalAssets() == null || e.totalAssets().signum() == 0 ? 0.55
+                : e.totalLiabilities().doubleValue() / e.totalAssets().doubleValue();
+        double growth = e.previousRevenue() == null || e.previousRevenue().signum() == 0 ? 0.05
+                : revenue / e.previousRevenue().doubleValue() - 1;
+        int age = Math.max(1, asOf.getYear() - e.foundingDate().getYear());
         String stage = age < 3 ? "STARTUP" : age < 10 ? "GROWTH" : "MATURE";
-        return Firm.of(id, Segments.of((String) e[1]), stage, (String) e[2], revenue, Math.max(-0.3, Math.min(0.4, margin)),
+        return Firm.of(id, Segments.of(e.industryCode()), stage, e.ownership(), revenue, Math.max(-0.3, Math.min(0.4, margin)),
                 Math.max(0.05, Math.min(0.98, debt)), Math.max(-0.4, Math.min(0.8, growth)), age, Math.max(2, Math.min(30, 2 + customers * 2)),
                 Math.max(2, Math.min(20, 2 + suppliers)), SEED);
     }
 
-    private void statement(long accountId, String account, YearMonth month, long opening, long closing, List<long[]> rows,
-                           List<String> customers, List<String> suppliers, String name) {
-        long id = jdbc.sql("""
-                        INSERT INTO cash_statement (account_id, statement_ref, format, source, weight, period_from, period_to, opening,
-                                                    closing, entries, new_entries, continuity, imported_by)
-                        VALUES (:a, :r, 'camt.053.001.08', 'PBOC_PLATFORM', 1.00, :f, :t, :o, :c, :n, :n, 'CONTINUOUS', 'demo-loader')
-                        RETURNING id""")
-                .param("a", accountId).param("r", "DEMO-" + account + "-" + month).param("f", month.atDay(1))
-                .param("t", month.atEndOfMonth()).param("o", BigDecimal.valueOf(opening, 2)).param("c", BigDecimal.valueOf(closing, 2))
-                .param("n", rows.size()).query(Long.class).single();
-        if (rows.isEmpty()) {
-            return;
-        }
-        StringBuilder sql = new StringBuilder("""
-                INSERT INTO cash_txn (account_id, statement_id, entry_ref, booking_date, value_date, amount, currency, counterparty_name,
-                                      counterparty_account, remittance, category, category_reason, round_trip) VALUES """);
-        List<Object> args = new ArrayList<>();
+    /** A month's statement of the demo account: imported from the PBOC platform, its balances continuing. */
+    private static CashFlows.GeneratedStatement statement(String account, YearMonth month, long opening, long closing, List<long[]> rows,
+                                                          List<String> customers, List<String> suppliers, String name) {
+        List<CashFlows.GeneratedEntry> entries = new ArrayList<>();
         for (int k = 0; k < rows.size(); k++) {
             long[] t = rows.get(k);
             CounterpartyCategory cat = CounterpartyCategory.values()[(int) t[2]];
             LocalDate day = LocalDate.ofEpochDay(t[0]);
-            sql.append(k == 0 ? "" : ",").append("(?, ?, ?, ?, ?, ?, 'CNY', ?, ?, ?, ?, 'demo: simulated', ?)");
-            args.addAll(List.of(accountId, id, month + "-" + (k + 1), day, day, BigDecimal.valueOf(t[1], 2)));
-            args.add(party(cat, (int) t[3], customers, suppliers, name));
-            args.add(null);
-            args.add(remittance(cat, (t[4] & TxnBlock.RETURNED) != 0));
-            args.add(cat.name());
-            args.add((t[4] & TxnBlock.ROUND_TRIP) != 0);
+            entries.add(new CashFlows.GeneratedEntry(month + "-" + (k + 1), day, day, BigDecimal.valueOf(t[1], 2), "CNY",
+                    party(cat, (int) t[3], customers, suppliers, name), null, remittance(cat, (t[4] & TxnBlock.RETURNED) != 0),
+                    cat.name(), "demo: simulated", (t[4] & TxnBlock.ROUND_TRIP) != 0));
         }
-        template.update(sql.toString(), args.toArray());
+        return new CashFlows.GeneratedStatement("DEMO-" + account + "-" + month, "camt.053.001.08", CashFlows.Source.PBOC_PLATFORM,
+                new BigDecimal("1.00"), month.atDay(1), month.atEndOfMonth(), BigDecimal.valueOf(opening, 2),
+                BigDecimal.valueOf(closing, 2), "CONTINUOUS", "demo-loader", entries);
     }
 
     private static String party(CounterpartyCategory c, int id, List<String> customers, List<String> suppliers, String name) {

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,16 +29,17 @@ class InputsService {
     }
 
     private final CashFlows cashFlows;
-    private final OutsideData outside;
+    private final OutsideFactsStore outside;
     private final BusinessDate businessDate;
-    private final JdbcClient jdbc;
+    private final FeatureStore features;
     private final JsonMapper json;
 
-    InputsService(CashFlows cashFlows, OutsideData outside, BusinessDate businessDate, JdbcClient jdbc, JsonMapper json) {
+    InputsService(CashFlows cashFlows, OutsideFactsStore outside, BusinessDate businessDate, FeatureStore features,
+                  JsonMapper json) {
         this.cashFlows = cashFlows;
         this.outside = outside;
         this.businessDate = businessDate;
-        this.jdbc = jdbc;
+        this.features = features;
         this.json = json;
     }
 
@@ -66,11 +66,7 @@ class InputsService {
         double[] f = engine.compute(b.next().build(), 0, cashFlows.balanceFen(enterpriseId));
         CreditInputs.Outside facts = outside.asOf(enterpriseId, asOf);
         Map<String, Object> values = CreditInputs.of(f, facts);
-        jdbc.sql("""
-                        INSERT INTO credit_features (enterprise_id, as_of, features) VALUES (:e, :d, CAST(:f AS jsonb))
-                        ON CONFLICT (enterprise_id) DO UPDATE SET as_of = excluded.as_of, features = excluded.features,
-                                                                  computed_at = now()""")
-                .param("e", enterpriseId).param("d", asOf).param("f", json.writeValueAsString(finite(values))).update();
+        features.upsertFeatures(enterpriseId, asOf, json.writeValueAsString(finite(values)));
         double[][] monthly = engine.lastMonthly();
         return new Inputs(asOf, values, facts, monthly[0], monthly[1]);
     }

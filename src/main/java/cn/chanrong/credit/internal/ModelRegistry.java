@@ -10,13 +10,10 @@ import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,31 +32,22 @@ class ModelRegistry implements CreditModels {
     record Live(Model model, Scorecard card) {
     }
 
-    private static final String SELECT = """
-            SELECT id, name, segment, version, role, status, effective_from, trained_by, trained_at, approved_by, approved_at
-              FROM credit_model""";
-
-    private final JdbcClient jdbc;
+    private final ModelStore store;
     private final JsonMapper json;
     private final AuditTrail audit;
     private final ConcurrentHashMap<Long, Scorecard> cards = new ConcurrentHashMap<>();
 
-    ModelRegistry(JdbcClient jdbc, JsonMapper json, AuditTrail audit) {
-        this.jdbc = jdbc;
+    ModelRegistry(ModelStore store, JsonMapper json, AuditTrail audit) {
+        this.store = store;
         this.json = json;
         this.audit = audit;
     }
 
     @Transactional
     Model register(String segment, String role, Scorecard card, Object validation, String trainedBy) {
-        int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM credit_model WHERE name = :n")
-                .param("n", NAME).query(Integer.class).single();
-        long id = jdbc.sql("""
-                        INSERT INTO credit_model (name, segment, version, role, document, validation, trained_by)
-                        VALUES (:n, :s, :v, :r, CAST(:d AS jsonb), CAST(:val AS jsonb), :by) RETURNING id""")
-                .param("n", NAME).param("s", segment).param("v", version).param("r", role)
-                .param("d", json.writeValueAsString(ScorecardDocument.of(card)))
-                .param("val", json.writeValueAsString(validation)).param("by", trainedBy).query(Long.class).single();
+        int version = store.nextVersion(NAME);
+        long id = store.insert(NAME, segment, version, role, json.writeValueAsString(ScorecardDocument.of(card)),
+                json.writeValueAsString(validation), trainedBy);
         audit.record(AuditEvent.success(trainedBy, "credit.model.register", "credit_model", id, NAME + " v" + version + " " + segment));
         return model(id);
     }
@@ -68,16 +56,14 @@ class ModelRegistry implements CreditModels {
     @Transactional(readOnly = true)
     public List<Model> list(Caller caller) {
         requireReader(caller);
-        return jdbc.sql(SELECT + " ORDER BY version DESC").query(ModelRegistry::map).list();
+        return store.list();
     }
 
     @Override
     @Transactional(readOnly = true)
     public ModelDetail get(Caller caller, long id) {
         requireReader(caller);
-        Model m = model(id);
-        return jdbc.sql("SELECT document::text, validation::text FROM credit_model WHERE id = :id").param("id", id)
-                .query((rs, i) -> new ModelDetail(m, rs.getString(1), rs.getString(2))).single();
+        return store.detail(model(id));
     }
 
     @Override
@@ -94,10 +80,7 @@ class ModelRegistry implements CreditModels {
         if (effectiveFrom == null) {
             throw Rejected.invalid(Rejection.of("required", "effectiveFrom"));
         }
-        jdbc.sql("""
-                        UPDATE credit_model SET status = 'APPROVED', approved_by = :by, approved_at = now(), effective_from = :f
-                         WHERE id = :id AND status = 'PENDING'""")
-                .param("by", caller.username()).param("f", effectiveFrom).param("id", id).update();
+        store.approve(id, caller.username(), effectiveFrom);
         audit.record(AuditEvent.success(caller.username(), "credit.model.approve", "credit_model", id, "effective " + effectiveFrom));
         return model(id);
     }
@@ -110,7 +93,7 @@ class ModelRegistry implements CreditModels {
         if (!"PENDING".equals(m.status())) {
             throw Rejected.conflict(Rejection.of("credit.model.state", null, String.valueOf(id), m.status()));
         }
-        jdbc.sql("UPDATE credit_model SET status = 'REJECTED' WHERE id = :id").param("id", id).update();
+        store.reject(id);
         audit.record(AuditEvent.success(caller.username(), "credit.model.reject", "credit_model", id, reason == null ? "" : reason));
         return model(id);
     }
@@ -124,10 +107,7 @@ class ModelRegistry implements CreditModels {
     /** The approved champion for a segment (then its parent, then ALL) in force on {@code date}. */
     private Optional<Live> champion(String segment, String stage, LocalDate date) {
         for (String key : new String[] {segment + " / " + stage, segment, Segments.ALL}) {
-            Optional<Model> m = jdbc.sql(SELECT + " " + """
-                             WHERE segment = :s AND role = 'CHAMPION' AND status = 'APPROVED' AND effective_from <= :d
-                             ORDER BY effective_from DESC, version DESC LIMIT 1""")
-                    .param("s", key).param("d", date).query(ModelRegistry::map).optional();
+            Optional<Model> m = store.champion(key, date);
             if (m.isPresent()) {
                 return Optional.of(new Live(m.get(), card(m.get().id())));
             }
@@ -136,17 +116,15 @@ class ModelRegistry implements CreditModels {
     }
 
     Scorecard card(long id) {
-        return cards.computeIfAbsent(id, k -> json.readValue(jdbc.sql("SELECT document::text FROM credit_model WHERE id = :id")
-                .param("id", k).query(String.class).single(), ScorecardDocument.class).toScorecard());
+        return cards.computeIfAbsent(id, k -> json.readValue(store.document(k), ScorecardDocument.class).toScorecard());
     }
 
     Model model(long id) {
-        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(ModelRegistry::map).optional()
-                .orElseThrow(() -> Rejected.notFound("credit model", id));
+        return store.find(id).orElseThrow(() -> Rejected.notFound("credit model", id));
     }
 
     long count() {
-        return jdbc.sql("SELECT count(*) FROM credit_model").query(Long.class).single();
+        return store.count();
     }
 
     private static void requireReader(Caller caller) {
@@ -159,11 +137,5 @@ class ModelRegistry implements CreditModels {
         if (!caller.isAdmin()) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("credit.model.approver-only", null));
         }
-    }
-
-    private static Model map(ResultSet rs, int i) throws SQLException {
-        return new Model(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6),
-                rs.getObject(7, LocalDate.class), rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getString(10),
-                rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant());
     }
 }

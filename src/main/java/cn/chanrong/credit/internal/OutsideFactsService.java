@@ -17,7 +17,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,21 +24,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class OutsideFactsService implements OutsideFacts {
 
-    private final JdbcClient jdbc;
+    private final OutsideFactsStore store;
+    private final EnterpriseViewStore enterprises;
     private final Consents consents;
     private final AuditTrail audit;
     private final cn.chanrong.reference.BusinessDate businessDate;
 
-    OutsideFactsService(JdbcClient jdbc, Consents consents, AuditTrail audit, cn.chanrong.reference.BusinessDate businessDate) {
+    OutsideFactsService(OutsideFactsStore store, EnterpriseViewStore enterprises, Consents consents, AuditTrail audit,
+                        cn.chanrong.reference.BusinessDate businessDate) {
         this.businessDate = businessDate;
-        this.jdbc = jdbc;
+        this.store = store;
+        this.enterprises = enterprises;
         this.consents = consents;
         this.audit = audit;
     }
 
     private void allow(Caller caller, long enterpriseId, String what) {
         if (caller.isAdmin()) {
-            if (jdbc.sql("SELECT count(*) FROM enterprise_party_view WHERE id = :e").param("e", enterpriseId).query(Long.class).single() == 0) {
+            if (!enterprises.exists(enterpriseId)) {
                 throw Rejected.notFound("enterprise", enterpriseId);
             }
             return;
@@ -90,11 +92,7 @@ class OutsideFactsService implements OutsideFacts {
             records.next();
             for (Csv.Row r = records.next(); r != null; r = records.next()) {
                 TaxLine g = taxLine(r, none);
-                jdbc.sql("""
-                                INSERT INTO tax_record (enterprise_id, month, tax_paid, invoice_sales) VALUES (:e, :m, :t, :s)
-                                ON CONFLICT (enterprise_id, month) DO UPDATE SET tax_paid = excluded.tax_paid,
-                                                                                   invoice_sales = excluded.invoice_sales""")
-                        .param("e", enterpriseId).param("m", g.month().atDay(1)).param("t", g.tax()).param("s", g.sales()).update();
+                store.upsertTaxMonth(enterpriseId, g.month(), g.tax(), g.sales());
                 stored++;
             }
         }
@@ -146,10 +144,7 @@ class OutsideFactsService implements OutsideFacts {
         if (year < 2014 || year > businessDate.today().getYear()) {
             throw Rejected.invalid(Rejection.of("credit.tax.year", "year", String.valueOf(year)));
         }
-        jdbc.sql("""
-                        INSERT INTO tax_grade (enterprise_id, year, grade) VALUES (:e, :y, :g)
-                        ON CONFLICT (enterprise_id, year) DO UPDATE SET grade = excluded.grade""")
-                .param("e", enterpriseId).param("y", year).param("g", grade).update();
+        store.upsertTaxGrade(enterpriseId, year, grade);
         audit.record(AuditEvent.success(caller.username(), "credit.tax-grade", "enterprise", enterpriseId, year + " " + grade));
     }
 
@@ -178,41 +173,23 @@ class OutsideFactsService implements OutsideFacts {
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
-        jdbc.sql("""
-                        INSERT INTO credit_bureau_summary (enterprise_id, as_of, loans_outstanding, lenders, guarantees_given,
-                                                           overdue_90_share, max_days_overdue_24m, ever_borrowed)
-                        VALUES (:e, :d, :l, :n, :g, :o, :m, :b)
-                        ON CONFLICT (enterprise_id, as_of) DO UPDATE SET loans_outstanding = excluded.loans_outstanding,
-                          lenders = excluded.lenders, guarantees_given = excluded.guarantees_given,
-                          overdue_90_share = excluded.overdue_90_share, max_days_overdue_24m = excluded.max_days_overdue_24m,
-                          ever_borrowed = excluded.ever_borrowed""")
-                .param("e", enterpriseId).param("d", s.asOf()).param("l", s.loansOutstanding()).param("n", s.lenders())
-                .param("g", s.guaranteesGiven()).param("o", s.overdue90Share()).param("m", s.maxDaysOverdue24m())
-                .param("b", s.everBorrowed()).update();
+        store.upsertBureauSummary(enterpriseId, s);
         audit.record(AuditEvent.success(caller.username(), "credit.bureau-summary", "enterprise", enterpriseId, s.asOf().toString()));
     }
 
     @Override
     @Transactional(readOnly = true)
     public java.util.Map<Long, BigDecimal> overdue90Shares(java.util.Collection<Long> enterpriseIds, LocalDate asOf) {
-        java.util.Map<Long, BigDecimal> out = new java.util.HashMap<>();
         if (enterpriseIds.isEmpty()) {
-            return out;
+            return new java.util.HashMap<>();
         }
-        jdbc.sql("""
-                        SELECT DISTINCT ON (enterprise_id) enterprise_id, overdue_90_share FROM credit_bureau_summary
-                         WHERE enterprise_id = ANY(:e) AND as_of <= :d ORDER BY enterprise_id, as_of DESC""")
-                .param("e", enterpriseIds.toArray(Long[]::new)).param("d", asOf)
-                .query((rs, i) -> out.put(rs.getLong(1), rs.getBigDecimal(2))).list();
-        return out;
+        return store.overdue90Shares(enterpriseIds, asOf);
     }
 
     @Override
     @Transactional(readOnly = true)
     public java.util.Optional<Boolean> everBorrowed(long enterpriseId, LocalDate asOf) {
-        return jdbc.sql("""
-                        SELECT ever_borrowed FROM credit_bureau_summary WHERE enterprise_id = :e AND as_of <= :d
-                         ORDER BY as_of DESC LIMIT 1""").param("e", enterpriseId).param("d", asOf).query(Boolean.class).optional();
+        return store.everBorrowed(enterpriseId, asOf);
     }
 
     private static void nonNegative(BigDecimal v, String field, List<Rejection> problems) {

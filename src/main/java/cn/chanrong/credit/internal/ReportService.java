@@ -18,7 +18,6 @@ import cn.chanrong.shared.Rejection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,16 +30,16 @@ class ReportService implements CreditReports {
     private final ModelRegistry models;
     private final EnterpriseDetails details;
     private final BusinessDate businessDate;
-    private final JdbcClient jdbc;
+    private final EnterpriseViewStore enterprises;
 
     ReportService(Consents consents, InputsService inputs, ModelRegistry models, EnterpriseDetails details, BusinessDate businessDate,
-                  JdbcClient jdbc) {
+                  EnterpriseViewStore enterprises) {
         this.consents = consents;
         this.inputs = inputs;
         this.models = models;
         this.details = details;
         this.businessDate = businessDate;
-        this.jdbc = jdbc;
+        this.enterprises = enterprises;
     }
 
     @Override
@@ -55,7 +54,7 @@ class ReportService implements CreditReports {
         InputsService.Inputs in = inputs.compute(enterpriseId);
         Scorecard.Result r = model.card().score(in.values(), 5);
         List<String> improve = r.reasons().stream().map(Scorecard.Reason::characteristic).toList();
-        String name = jdbc.sql("SELECT name FROM enterprise_party_view WHERE id = :e").param("e", enterpriseId).query(String.class).single();
+        String name = enterprises.name(enterpriseId);
         return new Report(enterpriseId, name, in.asOf(), segment, model.model().id(), model.model().version(), r.score(),
                 r.probabilityOfDefault(), RatingScale.of(r.probabilityOfDefault()).code(),
                 DecisionService.scoreReasons(r), improve, InputsService.finite(in.values()), r.points(),

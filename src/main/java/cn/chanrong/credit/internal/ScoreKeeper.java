@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -28,14 +27,15 @@ class ScoreKeeper {
     private final ModelRegistry models;
     private final EnterpriseDetails details;
     private final BusinessDate businessDate;
-    private final JdbcClient jdbc;
+    private final FeatureStore features;
 
-    ScoreKeeper(InputsService inputs, ModelRegistry models, EnterpriseDetails details, BusinessDate businessDate, JdbcClient jdbc) {
+    ScoreKeeper(InputsService inputs, ModelRegistry models, EnterpriseDetails details, BusinessDate businessDate,
+                FeatureStore features) {
         this.inputs = inputs;
         this.models = models;
         this.details = details;
         this.businessDate = businessDate;
-        this.jdbc = jdbc;
+        this.features = features;
     }
 
     @ApplicationModuleListener
@@ -52,10 +52,8 @@ class ScoreKeeper {
             return;
         }
         Scorecard.Result r = live.get().card().score(in.values(), 3);
-        jdbc.sql("UPDATE credit_features SET model_id = :m, score = :s, pd = :pd, grade = :g WHERE enterprise_id = :e")
-                .param("m", live.get().model().id()).param("s", r.score())
-                .param("pd", BigDecimal.valueOf(r.probabilityOfDefault()).setScale(6, RoundingMode.HALF_UP))
-                .param("g", RatingScale.of(r.probabilityOfDefault()).code()).param("e", enterpriseId).update();
+        features.updateScore(enterpriseId, live.get().model().id(), r.score(),
+                BigDecimal.valueOf(r.probabilityOfDefault()).setScale(6, RoundingMode.HALF_UP), RatingScale.of(r.probabilityOfDefault()).code());
         log.info("Features and score of enterprise {} recomputed in {} ms: score {}", enterpriseId,
                 (System.nanoTime() - started) / 1_000_000, r.score());
     }

@@ -10,7 +10,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,15 +26,13 @@ class BootstrapAdministrator implements ApplicationRunner {
     static final int MIN_PASSWORD = 12;
 
     private final JdbcUsers users;
-    private final JdbcClient jdbc;
     private final String username;
     private final String password;
 
-    BootstrapAdministrator(JdbcUsers users, JdbcClient jdbc,
+    BootstrapAdministrator(JdbcUsers users,
                            @Value("${chanrong.bootstrap.admin-username:}") String username,
                            @Value("${chanrong.bootstrap.admin-password:}") String password) {
         this.users = users;
-        this.jdbc = jdbc;
         this.username = username;
         this.password = password;
     }
@@ -46,8 +43,7 @@ class BootstrapAdministrator implements ApplicationRunner {
         if (username.isBlank() || password.isBlank()) {
             return;
         }
-        long admins = jdbc.sql("SELECT count(*) FROM app_user WHERE role = 'ADMIN'").query(Long.class).single();
-        if (admins > 0) {
+        if (users.administrators() > 0) {
             return;
         }
         if (password.length() < MIN_PASSWORD) {

@@ -99,7 +99,7 @@ class JdbcUsers implements Users, UserDetailsService {
     @Override
     @Transactional
     public long create(UserDraft d, Caller actor) {
-        var problems = UserRules.check(d, jdbc, demo);
+        var problems = UserRules.check(d, this, demo);
         if (!problems.isEmpty()) {
             throw cn.chanrong.shared.Rejected.invalid(problems);
         }
@@ -122,6 +122,23 @@ class JdbcUsers implements Users, UserDetailsService {
     public boolean exists(String username) {
         return jdbc.sql("SELECT count(*) FROM app_user WHERE username = :u").param("u", username)
                 .query(Long.class).single() > 0;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.List<Long> enterprisesWithUsers() {
+        return jdbc.sql("SELECT DISTINCT enterprise_id FROM app_user WHERE enterprise_id IS NOT NULL ORDER BY enterprise_id")
+                .query(Long.class).list();
+    }
+
+    /** How many platform administrators exist. */
+    long administrators() {
+        return jdbc.sql("SELECT count(*) FROM app_user WHERE role = 'ADMIN'").query(Long.class).single();
+    }
+
+    /** Whether the tenant a new user belongs to exists: {@code table} is "enterprise" or "institution". */
+    boolean tenantExists(String table, long id) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE id = :id").param("id", id).query(Long.class).single() > 0;
     }
 
     @Override

@@ -6,7 +6,6 @@ import cn.chanrong.shared.Rejection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What a new user must satisfy: a free, well-formed name, a real password, and a tenant that fits the role. */
 final class UserRules {
@@ -23,12 +22,11 @@ final class UserRules {
     private UserRules() {
     }
 
-    static List<Rejection> check(UserDraft d, JdbcClient jdbc, boolean demo) {
+    static List<Rejection> check(UserDraft d, JdbcUsers users, boolean demo) {
         List<Rejection> r = new ArrayList<>();
         if (d.username() == null || !d.username().matches("[a-z0-9][a-z0-9._-]{1,62}")) {
             r.add(Rejection.of("user.username", "username", d.username()));
-        } else if (jdbc.sql("SELECT count(*) FROM app_user WHERE username = :u").param("u", d.username())
-                .query(Long.class).single() > 0) {
+        } else if (users.exists(d.username())) {
             r.add(Rejection.of("user.username-taken", "username", d.username()));
         }
         if (d.rawPassword() == null || d.rawPassword().length() < minPassword(demo)) {
@@ -41,10 +39,10 @@ final class UserRules {
             r.add(Rejection.of("required", "role"));
             return r;
         }
-        if (d.role() == Role.ENTERPRISE && (d.enterpriseId() == null || !exists(jdbc, "enterprise", d.enterpriseId()))) {
+        if (d.role() == Role.ENTERPRISE && (d.enterpriseId() == null || !users.tenantExists("enterprise", d.enterpriseId()))) {
             r.add(Rejection.of("user.enterprise", "enterpriseId", String.valueOf(d.enterpriseId())));
         }
-        if (d.role() == Role.INSTITUTION && (d.institutionId() == null || !exists(jdbc, "institution", d.institutionId()))) {
+        if (d.role() == Role.INSTITUTION && (d.institutionId() == null || !users.tenantExists("institution", d.institutionId()))) {
             r.add(Rejection.of("user.institution", "institutionId", String.valueOf(d.institutionId())));
         }
         if (d.role() == Role.REGULATOR) {
@@ -60,9 +58,5 @@ final class UserRules {
                     .forEach(a -> r.add(Rejection.of("enum", "authorities", a, AUTHORITIES.toString())));
         }
         return r;
-    }
-
-    private static boolean exists(JdbcClient jdbc, String table, long id) {
-        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE id = :id").param("id", id).query(Long.class).single() > 0;
     }
 }

@@ -31,7 +31,7 @@ class BootstrapAdministratorIntegrationTests {
 
     @Test
     void nothing_happens_while_an_administrator_exists() throws Exception {
-        new BootstrapAdministrator(users, jdbc, "root-admin", "a-long-enough-secret").run(null);
+        new BootstrapAdministrator(users, "root-admin", "a-long-enough-secret").run(null);
         assertThat(count("root-admin")).isZero();
     }
 
@@ -39,10 +39,10 @@ class BootstrapAdministratorIntegrationTests {
     void a_new_installation_gets_its_first_administrator_from_the_settings() {
         tx.executeWithoutResult(status -> {
             jdbc.sql("DELETE FROM app_user WHERE role = 'ADMIN'").update();
-            assertThatThrownBy(() -> new BootstrapAdministrator(users, jdbc, "first-admin", "short").run(null))
+            assertThatThrownBy(() -> new BootstrapAdministrator(users, "first-admin", "short").run(null))
                     .hasMessageContaining("at least 12");
             try {
-                new BootstrapAdministrator(users, jdbc, "first-admin", "a-long-enough-secret").run(null);
+                new BootstrapAdministrator(users, "first-admin", "a-long-enough-secret").run(null);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

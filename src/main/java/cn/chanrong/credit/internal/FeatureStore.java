@@ -1,0 +1,32 @@
+package cn.chanrong.credit.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** An enterprise's latest model inputs and score ({@code credit_features}). */
+@Repository
+class FeatureStore {
+
+    private final JdbcClient jdbc;
+
+    FeatureStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores the enterprise's inputs as of the date (a JSON object), replacing what it had. */
+    void upsertFeatures(long enterpriseId, LocalDate asOf, String featuresJson) {
+        jdbc.sql("""
+                        INSERT INTO credit_features (enterprise_id, as_of, features) VALUES (:e, :d, CAST(:f AS jsonb))
+                        ON CONFLICT (enterprise_id) DO UPDATE SET as_of = excluded.as_of, features = excluded.features,
+                                                                  computed_at = now()""")
+                .param("e", enterpriseId).param("d", asOf).param("f", featuresJson).update();
+    }
+
+    /** Records the score the model gave the stored inputs. */
+    void updateScore(long enterpriseId, long modelId, int score, BigDecimal pd, String grade) {
+        jdbc.sql("UPDATE credit_features SET model_id = :m, score = :s, pd = :pd, grade = :g WHERE enterprise_id = :e")
+                .param("m", modelId).param("s", score).param("pd", pd).param("g", grade).param("e", enterpriseId).update();
+    }
+}
