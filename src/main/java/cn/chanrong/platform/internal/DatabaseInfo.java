@@ -5,18 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Shows administrators (in /actuator/info) which database runs and whether it is durable. */
 @Component
 class DatabaseInfo implements InfoContributor {
 
-    private final JdbcClient jdbc;
+    private final DatabaseSettingsStore settings;
     private final PlatformMode mode;
 
-    DatabaseInfo(JdbcClient jdbc, PlatformMode mode) {
-        this.jdbc = jdbc;
+    DatabaseInfo(DatabaseSettingsStore settings, PlatformMode mode) {
+        this.settings = settings;
         this.mode = mode;
     }
 
@@ -25,9 +24,9 @@ class DatabaseInfo implements InfoContributor {
         Map<String, Object> db = new LinkedHashMap<>();
         db.put("embedded", mode.embeddedDatabase());
         db.put("demo", mode.demo());
-        db.put("serverVersion", jdbc.sql("SHOW server_version").query(String.class).single());
-        db.put("fsync", jdbc.sql("SHOW fsync").query(String.class).single());
-        db.put("synchronousCommit", jdbc.sql("SHOW synchronous_commit").query(String.class).single());
+        db.put("serverVersion", settings.serverVersion());
+        db.put("fsync", settings.fsync());
+        db.put("synchronousCommit", settings.synchronousCommit());
         builder.withDetail("database", db);
     }
 }

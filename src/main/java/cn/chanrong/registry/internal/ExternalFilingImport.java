@@ -10,7 +10,6 @@ import cn.chanrong.shared.Rejection;
 import cn.chanrong.shared.Upload;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ExternalFilingImport {
 
-    private final JdbcClient jdbc;
+    private final ExternalFilingStore store;
     private final AuditTrail audit;
 
-    ExternalFilingImport(JdbcClient jdbc, AuditTrail audit) {
-        this.jdbc = jdbc;
+    ExternalFilingImport(ExternalFilingStore store, AuditTrail audit) {
+        this.store = store;
         this.audit = audit;
     }
 
@@ -66,7 +65,9 @@ class ExternalFilingImport {
         try (Csv.Records records = readable.source().records()) {
             records.next();
             for (Csv.Row row = records.next(); row != null; row = records.next()) {
-                store(parse(row, none), actor);
+                Parsed p = parse(row, none);
+                store.replace(p.number(), p.at(), p.grantor(), p.party(), p.type(), p.description(), p.scope(), p.expires(),
+                        actor, p.ids());
                 imported++;
             }
         }
@@ -122,20 +123,5 @@ class ExternalFilingImport {
         }
         return problems.total() == before
                 ? new Parsed(number, at, grantor, party, type, description, ids, scope, expires) : null;
-    }
-
-    private void store(Parsed p, String actor) {
-        jdbc.sql("DELETE FROM registry_external_filing WHERE number = :n").param("n", p.number()).update();
-        long id = jdbc.sql("""
-                        INSERT INTO registry_external_filing (number, registered_at, grantor, secured_party_name,
-                            collateral_type, description, blanket_scope, expires_on, imported_by)
-                        VALUES (:n, :at, :g, :p, :t, :d, :b, :e, :by) RETURNING id""")
-                .param("n", p.number()).param("at", p.at()).param("g", p.grantor()).param("p", p.party())
-                .param("t", p.type()).param("d", p.description()).param("b", p.scope()).param("e", p.expires())
-                .param("by", actor).query(Long.class).single();
-        for (String identifier : p.ids()) {
-            jdbc.sql("INSERT INTO registry_external_identifier (filing_id, identifier) VALUES (:f, :i)")
-                    .param("f", id).param("i", identifier).update();
-        }
     }
 }

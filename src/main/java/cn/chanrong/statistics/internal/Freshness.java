@@ -5,7 +5,6 @@ import cn.chanrong.enterprise.EnterpriseRegistered;
 import cn.chanrong.lending.LoanEvent;
 import cn.chanrong.matching.MatchingEvent;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -18,18 +17,18 @@ import org.springframework.stereotype.Component;
 @Component
 class Freshness {
 
-    private final JdbcClient jdbc;
+    private final StatisticsStore store;
     private final StatisticsRefresh refresh;
     private final boolean auto;
 
-    Freshness(JdbcClient jdbc, StatisticsRefresh refresh, @Value("${chanrong.statistics.auto-refresh:true}") boolean auto) {
-        this.jdbc = jdbc;
+    Freshness(StatisticsStore store, StatisticsRefresh refresh, @Value("${chanrong.statistics.auto-refresh:true}") boolean auto) {
+        this.store = store;
         this.refresh = refresh;
         this.auto = auto;
     }
 
     private void stale() {
-        jdbc.sql("UPDATE stat_refresh SET dirty = TRUE WHERE id = 1 AND NOT dirty").update();
+        store.markStale();
     }
 
     @ApplicationModuleListener
@@ -55,7 +54,7 @@ class Freshness {
     @Scheduled(fixedDelayString = "${chanrong.statistics.refresh-interval-ms:30000}",
             initialDelayString = "${chanrong.statistics.refresh-interval-ms:30000}")
     void rebuildWhenStale() {
-        if (auto && jdbc.sql("SELECT dirty FROM stat_refresh WHERE id = 1").query(Boolean.class).single()) {
+        if (auto && store.stale()) {
             refresh.refresh();
         }
     }

@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,15 +30,15 @@ class SupervisionService implements Supervision {
     static final List<String> DIMS = List.of("CHAIN", "PROVINCE", "INDUSTRY", "SIZE", "STAGE", "OWNERSHIP",
             "PRODUCT_TYPE", "TIER");
 
-    private final JdbcClient jdbc;
+    private final FigureStore figures;
     private final StatisticsRefresh refresher;
     private final ReferenceData reference;
     private final MessageSource messages;
     private final int minCell;
 
-    SupervisionService(JdbcClient jdbc, StatisticsRefresh refresher, ReferenceData reference,
+    SupervisionService(FigureStore figures, StatisticsRefresh refresher, ReferenceData reference,
                        MessageSource messages, Environment env) {
-        this.jdbc = jdbc;
+        this.figures = figures;
         this.refresher = refresher;
         this.reference = reference;
         this.messages = messages;
@@ -52,19 +50,6 @@ class SupervisionService implements Supervision {
                BigDecimal disbursed, long disbursements, long beneficiaries, BigDecimal balance, BigDecimal balanceLy,
                BigDecimal disbursedLy, BigDecimal mfg, BigDecimal mlt, BigDecimal credit, BigDecimal npl,
                long firstLoan, long contributors) {
-    }
-
-    private static final String SUMS = """
-            sum(enterprises), sum(needs), sum(need_amount), sum(matched_needs), sum(signed_amount), sum(disbursed_amount),
-            sum(disbursements), sum(beneficiaries), sum(balance), sum(balance_ly), sum(disbursed_ly), sum(mfg_balance),
-            sum(mlt_balance), sum(credit_balance), sum(npl_balance), sum(first_loan_borrowers), sum(contributors)""";
-
-    private static Raw raw(java.sql.ResultSet rs, int from) throws java.sql.SQLException {
-        return new Raw(rs.getLong(from), rs.getLong(from + 1), rs.getBigDecimal(from + 2), rs.getLong(from + 3),
-                rs.getBigDecimal(from + 4), rs.getBigDecimal(from + 5), rs.getLong(from + 6), rs.getLong(from + 7),
-                rs.getBigDecimal(from + 8), rs.getBigDecimal(from + 9), rs.getBigDecimal(from + 10),
-                rs.getBigDecimal(from + 11), rs.getBigDecimal(from + 12), rs.getBigDecimal(from + 13),
-                rs.getBigDecimal(from + 14), rs.getLong(from + 15), rs.getLong(from + 16));
     }
 
     static BigDecimal ratio(BigDecimal a, BigDecimal b) {
@@ -118,23 +103,15 @@ class SupervisionService implements Supervision {
         String p = province == null ? "" : province;
         Map<String, Map<String, Raw>> ytd = new LinkedHashMap<>();
         Map<String, Raw> months = new java.util.TreeMap<>();
-        jdbc.sql("SELECT period, dim, key, " + SUMS + " FROM stat_figure WHERE (:p = '' OR province = :p)"
-                        + " AND (period = 'YTD' OR dim = 'TOTAL') GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
-                .param("p", p)
-                .query(rs -> {
-                    Raw r = raw(rs, 4);
-                    if (rs.getString(1).equals("YTD")) {
-                        ytd.computeIfAbsent(rs.getString(2), k -> new LinkedHashMap<>()).put(rs.getString(3), r);
-                    } else {
-                        months.put(rs.getString(1), r);
-                    }
-                });
+        for (FigureStore.Sum sum : figures.sums(p)) {
+            if (sum.period().equals("YTD")) {
+                ytd.computeIfAbsent(sum.dim(), k -> new LinkedHashMap<>()).put(sum.key(), sum.raw());
+            } else {
+                months.put(sum.period(), sum.raw());
+            }
+        }
         Map<String, Raw> provinces = new LinkedHashMap<>();
-        jdbc.sql("SELECT province, " + SUMS + " FROM stat_figure WHERE (:p = '' OR province = :p)"
-                        + " AND period = 'YTD' AND dim = 'TOTAL' GROUP BY 1 ORDER BY 1")
-                .param("p", p).query(rs -> {
-                    provinces.put(rs.getString(1) + "0000", raw(rs, 2));
-                });
+        figures.provinceTotals(p).forEach((code, r) -> provinces.put(code + "0000", r));
         ytd.put("PROVINCE", provinces);
         Raw total = ytd.getOrDefault("TOTAL", Map.of()).get("ALL");
         Raw empty = new Raw(0, 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, BigDecimal.ZERO,
@@ -142,10 +119,8 @@ class SupervisionService implements Supervision {
         if (total == null) {
             total = empty;
         }
-        var meta = jdbc.sql("SELECT as_of, refreshed_at, millis, coalesce(institutions, 0), coalesce(products, 0) FROM stat_refresh WHERE id = 1")
-                .query((rs, i) -> new Object[] {rs.getObject(1, LocalDate.class), rs.getObject(2, OffsetDateTime.class),
-                        rs.getObject(3, Long.class), rs.getLong(4), rs.getLong(5)}).single();
-        LocalDate asOf = (LocalDate) meta[0];
+        FigureStore.Refreshed meta = figures.refreshed();
+        LocalDate asOf = meta.asOf();
         BigDecimal increment = null;
         if (asOf != null) {
             Raw decPrev = months.get(asOf.getYear() - 1 + "-12");
@@ -165,14 +140,10 @@ class SupervisionService implements Supervision {
         List<Cell> series = new ArrayList<>();
         months.forEach((m, r) -> series.add(new Cell(m, m, figures(r, publicView && r.contributors() < minCell))));
         boolean headlineHidden = publicView && total.contributors() < minCell;
-        List<Plan> planRows = plansCaller == null ? List.of() : jdbc.sql("""
-                        SELECT institution_id, institution_name, net_increase_target, net_increase, mlt_share_target, mlt_share,
-                               credit_share_target, credit_share FROM stat_plan ORDER BY institution_name""")
-                .query((rs, i) -> new Plan(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8))).list();
+        List<Plan> planRows = plansCaller == null ? List.of() : figures.plans();
         return new Dashboard(scope, publicView, minCell, asOf,
-                meta[1] == null ? null : ((OffsetDateTime) meta[1]).toInstant(), (Long) meta[2], (Long) meta[3],
-                (Long) meta[4], figures(total, headlineHidden), headlineHidden ? null : increment, breakdowns, series,
+                meta.refreshedAt() == null ? null : meta.refreshedAt().toInstant(), meta.millis(), meta.institutions(),
+                meta.products(), figures(total, headlineHidden), headlineHidden ? null : increment, breakdowns, series,
                 needFunnel(p, asOf), pushFunnel(p, department, asOf), planRows);
     }
 
@@ -200,34 +171,14 @@ class SupervisionService implements Supervision {
         if (asOf == null) {
             return List.of();
         }
-        return jdbc.sql("""
-                        SELECT count(*), count(*) FILTER (WHERE n.has_match), count(*) FILTER (WHERE n.has_interest)
-                        FROM matching_need_view n JOIN enterprise_fact_view e ON e.id = n.enterprise_id
-                        WHERE n.published_on BETWEEN :from AND :to AND (:p = '' OR e.region_code LIKE :p || '%')""")
-                .param("from", asOf.withDayOfYear(1)).param("to", asOf).param("p", province)
-                .query((rs, i) -> List.of(new FunnelStep("PUBLISHED", rs.getLong(1)),
-                        new FunnelStep("MATCHED_PRODUCTS", rs.getLong(2)), new FunnelStep("INTEREST", rs.getLong(3))))
-                .single();
+        return figures.needFunnel(province, asOf);
     }
 
     private List<FunnelStep> pushFunnel(String province, String department, LocalDate asOf) {
         if (asOf == null) {
             return List.of();
         }
-        return jdbc.sql("""
-                        SELECT count(*), count(*) FILTER (WHERE contacted_on IS NOT NULL),
-                               count(*) FILTER (WHERE 'DUE_DILIGENCE' = ANY(reached)),
-                               count(*) FILTER (WHERE 'APPROVED' = ANY(reached)), count(*) FILTER (WHERE 'SIGNED' = ANY(reached)),
-                               count(*) FILTER (WHERE 'DISBURSED' = ANY(reached)), count(*) FILTER (WHERE status = 'DECLINED'),
-                               count(*) FILTER (WHERE status = 'PUSHED' AND contact_due < :today)
-                        FROM matching_push_view
-                        WHERE (:p = '' OR region_code LIKE :p || '%') AND (CAST(:d AS text) IS NULL OR department = :d)""")
-                .param("p", province).param("d", department).param("today", asOf)
-                .query((rs, i) -> List.of(new FunnelStep("PUSHED", rs.getLong(1)), new FunnelStep("CONTACTED", rs.getLong(2)),
-                        new FunnelStep("DUE_DILIGENCE", rs.getLong(3)), new FunnelStep("APPROVED", rs.getLong(4)),
-                        new FunnelStep("SIGNED", rs.getLong(5)), new FunnelStep("DISBURSED", rs.getLong(6)),
-                        new FunnelStep("DECLINED", rs.getLong(7)), new FunnelStep("OVERDUE", rs.getLong(8))))
-                .single();
+        return figures.pushFunnel(province, department, asOf);
     }
 
     private String label(String dim, String key, boolean en, Locale locale) {
