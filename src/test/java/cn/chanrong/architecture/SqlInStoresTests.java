@@ -30,7 +30,7 @@ class SqlInStoresTests {
             // institution (#16)
             "ProductService",
             // lending (#16)
-            "ApplicationService", "CreditPlanService", "Disbursement", "DrawdownService", "EndOfDayService", "FacilityService", "FirstLoans", "LoanReconciliation", "LoanService", "Repricing", "Repayments", "RestructuringService", "SecurityService", "Servicer", "TradeFinanceService", "WorkoutService",
+            "Disbursement", "DrawdownService", "EndOfDayService", "FirstLoans", "LoanReconciliation", "LoanService", "Repricing", "Repayments", "RestructuringService", "SecurityService", "Servicer", "TradeFinanceService", "WorkoutService",
             // matching (#16)
             "EligibilityIndex", "NeedService", "ProjectListService", "RoadshowService",
             // platform (#16)

@@ -18,41 +18,29 @@ import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 class ApplicationService implements LoanApplications {
 
-    private static final cn.chanrong.identity.ReadScope SCOPE = LoanStore.scope("a");
-
     static final List<String> PURPOSES = List.of("WORKING_CAPITAL", "FIXED_ASSET", "EQUIPMENT_RENEWAL",
             "TECH_TRANSFORMATION", "MERGER_ACQUISITION", "RESEARCH");
     static final List<String> RATE_TYPES = List.of("FIXED", "LPR_1Y", "LPR_5Y");
-    private static final String COLUMNS = """
-            a.id, a.institution_id, a.borrower_id, e.name, a.product_id, p.name, a.facility_id, a.amount, a.term_months,
-            a.rate_type, a.fixed_rate, a.spread_bp, a.method, a.day_count, a.purpose, a.payment_mode, a.steps,
-            a.step_index, a.status, a.created_by, a.created_at, (SELECT id FROM loan WHERE application_id = a.id), a.version,
-            a.payment_day, a.period_months, a.grace_months""";
-    private static final String FROM = " FROM loan_application a JOIN enterprise_party_view e ON e.id = a.borrower_id"
-            + " JOIN product_view p ON p.id = a.product_id";
-
-    private final JdbcClient jdbc;
+    private final ApplicationStore store;
+    private final FacilityStore facilities;
     private final Products products;
     private final AuditTrail audit;
     private final BigDecimal entrustedThreshold;
 
-    ApplicationService(JdbcClient jdbc, Products products, AuditTrail audit,
+    ApplicationService(ApplicationStore store, FacilityStore facilities, Products products, AuditTrail audit,
                        @Value("${chanrong.lending.entrusted-payment-threshold:10000000.00}") BigDecimal entrustedThreshold) {
-        this.jdbc = jdbc;
+        this.store = store;
+        this.facilities = facilities;
         this.products = products;
         this.audit = audit;
         this.entrustedThreshold = entrustedThreshold;
@@ -76,7 +64,7 @@ class ApplicationService implements LoanApplications {
         } else {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.apply-forbidden", null));
         }
-        if (jdbc.sql("SELECT count(*) FROM enterprise_party_view WHERE id = :id").param("id", borrower).query(Long.class).single() == 0) {
+        if (!store.borrowerExists(borrower)) {
             throw Rejected.invalid(Rejection.of("not-found", "borrowerId", "enterprise", borrower));
         }
         if (r.productId() == null) {
@@ -138,36 +126,23 @@ class ApplicationService implements LoanApplications {
             problems.add(Rejection.of("lending.entrusted-required", "paymentMode", entrustedThreshold.toPlainString()));
         }
         if (r.facilityId() != null && amount != null) {
-            var f = jdbc.sql("SELECT institution_id, borrower_id, amount - used FROM facility WHERE id = :id AND status = 'ACTIVE'")
-                    .param("id", r.facilityId())
-                    .query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3)}).optional();
-            if (f.isEmpty() || (long) f.get()[0] != product.institutionId() || (long) f.get()[1] != borrower) {
+            var f = facilities.active(r.facilityId());
+            if (f.isEmpty() || f.get().institutionId() != product.institutionId() || f.get().borrowerId() != borrower) {
                 problems.add(Rejection.of("lending.facility.other", "facilityId", r.facilityId()));
-            } else if (((BigDecimal) f.get()[2]).compareTo(amount) < 0) {
+            } else if (f.get().available().compareTo(amount) < 0) {
                 problems.add(Rejection.of("lending.facility.exceeded", "amount", amount.toPlainString(),
-                        ((BigDecimal) f.get()[2]).toPlainString()));
+                        f.get().available().toPlainString()));
             }
         }
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
         List<String> steps = steps(product.institutionId(), amount);
-        long id = jdbc.sql("""
-                        INSERT INTO loan_application (institution_id, borrower_id, product_id, facility_id, amount, term_months,
-                            rate_type, fixed_rate, spread_bp, method, day_count, purpose, payment_mode, steps, created_by,
-                            payment_day, period_months, grace_months, principal_plan, first_loan_declared,
-                            green_catalogue_code)
-                        VALUES (:i, :b, :p, :f, :a, :t, :rt, :fr, :sp, :m, :dc, :pu, :pm, :steps, :by, :pd, :per, :gr, :plan, :fl,
-                                :green)
-                        RETURNING id""")
-                .param("plan", plan == null ? null : plan.toArray(BigDecimal[]::new)).param("fl", r.firstLoanDeclared())
-                .param("green", r.greenCatalogueCode() == null || r.greenCatalogueCode().isBlank() ? null : r.greenCatalogueCode().strip())
-                .param("pd", r.paymentDay()).param("per", period).param("gr", grace)
-                .param("i", product.institutionId()).param("b", borrower).param("p", product.id())
-                .param("f", r.facilityId()).param("a", amount).param("t", r.termMonths()).param("rt", rate.type())
-                .param("fr", rate.fixed()).param("sp", rate.spreadBp()).param("m", method.name())
-                .param("dc", dayCount.name()).param("pu", purpose).param("pm", mode)
-                .param("steps", steps.toArray(String[]::new)).param("by", caller.username()).query(Long.class).single();
+        long id = store.submit(new ApplicationStore.Submitted(product.institutionId(), borrower, product.id(),
+                r.facilityId(), amount, r.termMonths(), rate.type(), rate.fixed(), rate.spreadBp(), method.name(),
+                dayCount.name(), purpose, mode, steps, caller.username(), r.paymentDay(), period, grace, plan,
+                r.firstLoanDeclared(),
+                r.greenCatalogueCode() == null || r.greenCatalogueCode().isBlank() ? null : r.greenCatalogueCode().strip()));
         audit.record(AuditEvent.success(caller.username(), "loan-application.submit", "loan-application", id,
                 "product " + product.code() + " amount " + amount + " steps " + steps));
         return get(Caller.system("lending"), id);
@@ -234,15 +209,7 @@ class ApplicationService implements LoanApplications {
     }
 
     private List<String> steps(long institution, BigDecimal amount) {
-        Array a = jdbc.sql("""
-                        SELECT steps FROM lending_approval_rule WHERE (institution_id = :i OR institution_id IS NULL)
-                          AND up_to_amount >= :a ORDER BY institution_id IS NULL, up_to_amount LIMIT 1""")
-                .param("i", institution).param("a", amount).query((rs, i) -> rs.getArray(1)).single();
-        try {
-            return List.of((String[]) a.getArray());
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return store.approvalSteps(institution, amount);
     }
 
     @Override
@@ -252,7 +219,7 @@ class ApplicationService implements LoanApplications {
         if (!caller.is(Role.INSTITUTION) || caller.institutionId() != a.institutionId()) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.approval.institution-only", null));
         }
-        jdbc.sql("SELECT id FROM loan_application WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).single();
+        store.lock(id);
         a = get(caller, id);
         List<Rejection> problems = new ArrayList<>();
         String d = oneOf(decision, "decision", List.of("PASS", "REJECT"), problems);
@@ -275,15 +242,8 @@ class ApplicationService implements LoanApplications {
                 || a.createdBy().equals(caller.username()) && step != ApprovalStep.INVESTIGATION) {
             throw Rejected.conflict(Rejection.of("lending.approval.same-person", null, caller.username()));
         }
-        jdbc.sql("""
-                        INSERT INTO loan_application_step (application_id, seq, step, decision, actor, comment)
-                        VALUES (:a, :s, :st, :d, :by, :c)""")
-                .param("a", id).param("s", a.acts().size() + 1).param("st", step.name()).param("d", d)
-                .param("by", caller.username()).param("c", comment.strip()).update();
-        jdbc.sql("""
-                        UPDATE loan_application SET step_index = step_index + CASE WHEN :pass THEN 1 ELSE 0 END,
-                            status = :st, version = version + 1 WHERE id = :id""")
-                .param("pass", "PASS".equals(d)).param("st", status.name()).param("id", id).update();
+        store.recordAct(id, a.acts().size() + 1, step, d, caller.username(), comment.strip());
+        store.advance(id, "PASS".equals(d), status);
         audit.record(AuditEvent.success(caller.username(), "loan-application." + step.name().toLowerCase(),
                 "loan-application", id, d + ": " + comment.strip()));
         return get(caller, id);
@@ -292,55 +252,13 @@ class ApplicationService implements LoanApplications {
     @Override
     @Transactional(readOnly = true)
     public LoanApplication get(Caller caller, long id) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", id);
-        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE a.id = :id AND " + visible(caller, p)).params(p)
-                .query(this::map).optional().orElseThrow(() -> Rejected.notFound("loan application", id));
+        return store.find(caller, id).orElseThrow(() -> Rejected.notFound("loan application", id));
     }
 
     @Override
     @Transactional(readOnly = true)
     public Page<LoanApplication> search(Caller caller, String status, String step, PageRequest page) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        StringBuilder where = new StringBuilder(visible(caller, p));
-        if (status != null && !status.isBlank()) {
-            where.append(" AND a.status = :status");
-            p.put("status", status);
-        }
-        if (step != null && !step.isBlank()) {
-            where.append(" AND a.status = 'IN_PROGRESS' AND a.steps[a.step_index + 1] = :step");
-            p.put("step", step);
-        }
-        long total = jdbc.sql("SELECT count(*)" + FROM + " WHERE " + where).params(p).query(Long.class).single();
-        p.put("limit", page.size());
-        p.put("offset", page.offset());
-        return new Page<>(jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE " + where
-                + " ORDER BY a.id DESC LIMIT :limit OFFSET :offset").params(p).query(this::map).list(), page.page(),
-                page.size(), total);
-    }
-
-    private static String visible(Caller caller, Map<String, Object> p) {
-        return SCOPE.where(caller, p);
-    }
-
-    private LoanApplication map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        long id = rs.getLong(1);
-        List<ApprovalStep> steps = Arrays.stream((String[]) rs.getArray(17).getArray()).map(ApprovalStep::valueOf).toList();
-        int index = rs.getInt(18);
-        ApplicationStatus status = ApplicationStatus.of(rs.getString(19));
-        List<LoanApplication.Act> acts = jdbc.sql("""
-                        SELECT seq, step, decision, actor, comment, acted_at FROM loan_application_step
-                        WHERE application_id = :id ORDER BY seq""")
-                .param("id", id)
-                .query((r2, i) -> new LoanApplication.Act(r2.getInt(1), ApprovalStep.valueOf(r2.getString(2)),
-                        r2.getString(3), r2.getString(4), r2.getString(5), LoanStore.instant(r2, 6)))
-                .list();
-        return new LoanApplication(id, rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getString(6),
-                (Long) rs.getObject(7), rs.getBigDecimal(8), rs.getInt(9), rs.getString(10), rs.getBigDecimal(11),
-                (Integer) rs.getObject(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16),
-                (Integer) rs.getObject(24), rs.getInt(25), rs.getInt(26), steps,
-                status == ApplicationStatus.IN_PROGRESS && index < steps.size() ? steps.get(index) : null, status, acts,
-                rs.getString(20), LoanStore.instant(rs, 21), (Long) rs.getObject(22), rs.getInt(23));
+        return store.search(caller, status, step, page);
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String raw, String field, List<Rejection> problems) {

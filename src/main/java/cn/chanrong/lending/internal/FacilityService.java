@@ -15,39 +15,23 @@ import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 class FacilityService implements Facilities {
 
-    private static final cn.chanrong.identity.ReadScope SCOPE = LoanStore.scope("f");
-
     static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000000.00");
-    private static final String COLUMNS = """
-            f.id, f.institution_id, f.borrower_id, f.group_id, coalesce(e.name, g.name), f.amount, f.used, f.revolving,
-            f.valid_from, f.valid_to, f.status, f.version""";
-    private static final String FROM = " FROM facility f LEFT JOIN enterprise_party_view e ON e.id = f.borrower_id"
-            + " LEFT JOIN enterprise_group_view g ON g.id = f.group_id";
 
-    private final JdbcClient jdbc;
+    private final FacilityStore store;
     private final AuditTrail audit;
     private final BusinessDate businessDate;
 
-    FacilityService(JdbcClient jdbc, AuditTrail audit, BusinessDate businessDate) {
-        this.jdbc = jdbc;
+    FacilityService(FacilityStore store, AuditTrail audit, BusinessDate businessDate) {
+        this.store = store;
         this.audit = audit;
         this.businessDate = businessDate;
-    }
-
-    private static Facility map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new Facility(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), (Long) rs.getObject(4), rs.getString(5),
-                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBoolean(8), rs.getObject(9, LocalDate.class),
-                rs.getObject(10, LocalDate.class), rs.getString(11), rs.getInt(12));
     }
 
     @Override
@@ -63,11 +47,9 @@ class FacilityService implements Facilities {
         }
         if ((r.borrowerId() == null) == (r.groupId() == null)) {
             problems.add(Rejection.of("lending.facility.borrower-or-group", "borrowerId"));
-        } else if (r.borrowerId() != null && jdbc.sql("SELECT count(*) FROM enterprise_party_view WHERE id = :id")
-                .param("id", r.borrowerId()).query(Long.class).single() == 0) {
+        } else if (r.borrowerId() != null && !store.enterpriseExists(r.borrowerId())) {
             problems.add(Rejection.of("not-found", "borrowerId", "enterprise", r.borrowerId()));
-        } else if (r.groupId() != null && jdbc.sql("SELECT count(*) FROM enterprise_group_view WHERE id = :id")
-                .param("id", r.groupId()).query(Long.class).single() == 0) {
+        } else if (r.groupId() != null && !store.groupExists(r.groupId())) {
             problems.add(Rejection.of("not-found", "groupId", "enterprise group", r.groupId()));
         }
         LocalDate from = r.validFrom() == null ? businessDate.today() : r.validFrom();
@@ -79,13 +61,8 @@ class FacilityService implements Facilities {
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
-        long id = jdbc.sql("""
-                        INSERT INTO facility (institution_id, borrower_id, group_id, amount, revolving, valid_from, valid_to,
-                            created_by)
-                        VALUES (:i, :b, :g, :a, :r, :f, :t, :by) RETURNING id""")
-                .param("i", caller.institutionId()).param("b", r.borrowerId()).param("g", r.groupId()).param("a", amount)
-                .param("r", r.revolving() == null || r.revolving()).param("f", from).param("t", r.validTo())
-                .param("by", caller.username()).query(Long.class).single();
+        long id = store.open(caller.institutionId(), r.borrowerId(), r.groupId(), amount,
+                r.revolving() == null || r.revolving(), from, r.validTo(), caller.username());
         audit.record(AuditEvent.success(caller.username(), "facility.open", "facility", id,
                 (r.groupId() == null ? "borrower " + r.borrowerId() : "group " + r.groupId()) + " amount " + amount));
         return get(caller, id);
@@ -94,32 +71,13 @@ class FacilityService implements Facilities {
     @Override
     @Transactional(readOnly = true)
     public Facility get(Caller caller, long id) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", id);
-        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE f.id = :id AND " + visible(caller, p)).params(p)
-                .query(FacilityService::map).optional()
-                .orElseThrow(() -> Rejected.notFound("facility", id));
+        return store.find(caller, id).orElseThrow(() -> Rejected.notFound("facility", id));
     }
 
     @Override
     @Transactional(readOnly = true)
     public Page<Facility> search(Caller caller, Long borrowerId, PageRequest page) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        String where = visible(caller, p);
-        if (borrowerId != null) {
-            where += " AND f.borrower_id = :b";
-            p.put("b", borrowerId);
-        }
-        long total = jdbc.sql("SELECT count(*)" + FROM + " WHERE " + where).params(p).query(Long.class).single();
-        p.put("limit", page.size());
-        p.put("offset", page.offset());
-        return new Page<>(jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE "
-                + where + " ORDER BY f.id DESC LIMIT :limit OFFSET :offset").params(p).query(FacilityService::map).list(),
-                page.page(), page.size(), total);
-    }
-
-    private static String visible(Caller caller, Map<String, Object> p) {
-        return SCOPE.where(caller, p);
+        return store.search(caller, borrowerId, page);
     }
 
     /**
@@ -131,11 +89,11 @@ class FacilityService implements Facilities {
     void draw(Long facilityId, long institutionId, long borrowerId, BigDecimal amount, LocalDate date) {
         Long groupLine = groupLine(institutionId, borrowerId);
         if (groupLine != null && !groupLine.equals(facilityId)) {
-            drawOn(lock(groupLine), amount, date);
+            drawOn(store.lock(groupLine), amount, date);
         }
         if (facilityId != null) {
-            Long group = groupOf(borrowerId);
-            Facility f = lock(facilityId);
+            Long group = store.groupOf(borrowerId);
+            Facility f = store.lock(facilityId);
             boolean belongs = f != null && f.institutionId() == institutionId
                     && (Long.valueOf(borrowerId).equals(f.borrowerId()) || group != null && group.equals(f.groupId()));
             if (!belongs) {
@@ -145,22 +103,9 @@ class FacilityService implements Facilities {
         }
     }
 
-    private Facility lock(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE f.id = :id FOR UPDATE OF f").param("id", id)
-                .query(FacilityService::map).optional().orElse(null);
-    }
-
-    private Long groupOf(long borrowerId) {
-        return jdbc.sql("SELECT group_id FROM enterprise_party_view WHERE id = :b").param("b", borrowerId)
-                .query((rs, i) -> (Long) rs.getObject(1)).optional().orElse(null);
-    }
-
     private Long groupLine(long institutionId, long borrowerId) {
-        Long group = groupOf(borrowerId);
-        return group == null ? null : jdbc.sql("""
-                        SELECT id FROM facility WHERE institution_id = :i AND group_id = :g AND status = 'ACTIVE'
-                        ORDER BY id LIMIT 1""")
-                .param("i", institutionId).param("g", group).query(Long.class).optional().orElse(null);
+        Long group = store.groupOf(borrowerId);
+        return group == null ? null : store.groupLine(institutionId, group);
     }
 
     private void drawOn(Facility f, BigDecimal amount, LocalDate date) {
@@ -172,8 +117,7 @@ class FacilityService implements Facilities {
             throw Rejected.invalid(Rejection.of(f.groupId() != null ? "lending.facility.group-exceeded"
                     : "lending.facility.exceeded", "amount", amount.toPlainString(), f.available().toPlainString()));
         }
-        jdbc.sql("UPDATE facility SET used = used + :a, version = version + 1 WHERE id = :id")
-                .param("a", amount).param("id", f.id()).update();
+        store.draw(f.id(), amount);
     }
 
     /** Gives repaid principal back to the revolving lines it was drawn on: the group's and the cited one. */
@@ -184,8 +128,7 @@ class FacilityService implements Facilities {
         Long groupLine = groupLine(institutionId, borrowerId);
         for (Long id : new java.util.LinkedHashSet<>(java.util.Arrays.asList(groupLine, facilityId))) {
             if (id != null) {
-                jdbc.sql("UPDATE facility SET used = greatest(used - :a, 0), version = version + 1 WHERE id = :id AND revolving")
-                        .param("a", principal).param("id", id).update();
+                store.restore(id, principal);
             }
         }
     }
