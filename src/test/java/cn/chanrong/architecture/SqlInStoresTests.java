@@ -29,8 +29,6 @@ class SqlInStoresTests {
             "BootstrapAdministrator", "UserRules",
             // institution (#16)
             "ProductService",
-            // lending (#16)
-            "Disbursement", "DrawdownService", "EndOfDayService", "FirstLoans", "LoanReconciliation", "LoanService", "Repricing", "Repayments", "RestructuringService", "SecurityService", "Servicer", "TradeFinanceService", "WorkoutService",
             // matching (#16)
             "EligibilityIndex", "NeedService", "ProjectListService", "RoadshowService",
             // platform (#16)

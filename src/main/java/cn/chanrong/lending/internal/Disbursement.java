@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,8 +42,8 @@ class Disbursement {
         }
     }
 
-    private final JdbcClient jdbc;
     private final LoanStore store;
+    private final TransactionStore transactions;
     private final InstallmentStore installments;
     private final Servicer servicer;
     private final Postings postings;
@@ -54,10 +53,10 @@ class Disbursement {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
-    Disbursement(JdbcClient jdbc, LoanStore store, InstallmentStore installments, Servicer servicer, Postings postings, FirstLoans firstLoans,
+    Disbursement(LoanStore store, TransactionStore transactions, InstallmentStore installments, Servicer servicer, Postings postings, FirstLoans firstLoans,
                  ReferenceData reference, BusinessDate businessDate, AuditTrail audit, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
         this.store = store;
+        this.transactions = transactions;
         this.installments = installments;
         this.servicer = servicer;
         this.postings = postings;
@@ -74,29 +73,8 @@ class Disbursement {
      */
     ContractedLoan write(ContractedLoan c, LocalDate numberedOn, String actor) {
         String number = c.number() != null ? c.number() : String.format("L%s%08d", numberedOn.toString().replace("-", ""),
-                jdbc.sql("SELECT nextval('loan_number_sequence')").query(Long.class).single());
-        ContractedLoan.Amortising a = c.repayment() instanceof ContractedLoan.Amortising am ? am : null;
-        long id = jdbc.sql("""
-                        INSERT INTO loan (number, institution_id, borrower_id, risk_obligor_id, application_id, facility_id,
-                            product_id, contract_loan_id, renewal_of, trade_reference, principal, term_months, rate_type,
-                            spread_bp, annual_rate, penalty_markup, method, day_count, purpose, payment_mode, payment_day,
-                            period_months, grace_months, principal_plan, green_catalogue_code, created_by)
-                        VALUES (:n, :i, :b, :o, :a, :f, :p, :c, :r, :ref, :amt, :t, :rt, :sp, :rate, coalesce(:pen, 0.5), :m,
-                            :dc, :pu, :pm, :pd, :per, :gr, :plan, :green, :by)
-                        RETURNING id""")
-                .param("n", number).param("i", c.parties().institutionId()).param("b", c.parties().borrowerId())
-                .param("o", c.parties().riskObligorId()).param("a", c.origin().applicationId())
-                .param("f", c.origin().facilityId()).param("p", c.origin().productId())
-                .param("c", c.origin().contractLoanId()).param("r", c.origin().renewalOf())
-                .param("ref", c.origin().tradeReference()).param("amt", c.principal()).param("t", c.termMonths())
-                .param("rt", c.pricing().rateType()).param("sp", c.pricing().spreadBp()).param("rate", c.pricing().annualRate())
-                .param("pen", c.pricing().penaltyMarkup()).param("m", c.repayment().method().name())
-                .param("dc", c.repayment().dayCount().name()).param("pu", c.purpose()).param("pm", c.paymentMode())
-                .param("pd", a == null || a.paymentDay() == 0 ? null : a.paymentDay())
-                .param("per", a == null ? 1 : a.periodMonths()).param("gr", a == null ? 0 : a.graceMonths())
-                .param("plan", a == null || a.principalPlan() == null ? null : a.principalPlan().toArray(BigDecimal[]::new))
-                .param("green", c.greenCatalogueCode()).param("by", actor)
-                .query(Long.class).single();
+                store.nextNumber());
+        long id = store.insert(c, number, actor);
         return c.withId(id, number);
     }
 
@@ -114,21 +92,15 @@ class Disbursement {
             // a floating rate starts from the LPR in force on the drawdown date
             BigDecimal rate = c.pricing().over(lpr(rateType, date).orElseThrow(() -> Rejected.invalid(
                     Rejection.of("lending.rate.no-lpr", "valueDate", tenor(rateType).code(), date))));
-            jdbc.sql("UPDATE loan SET annual_rate = :r, rate_fixed_on = :d WHERE id = :id")
-                    .param("r", rate).param("d", date).param("id", c.id()).update();
+            store.fixRate(c.id(), rate, date);
             c = c.withPricing(c.pricing().at(rate));
         }
         activate(c, date);
         var entry = postings.disbursement(l.institutionId(), c.id(), date, c.principal(), actor);
-        store.insertTransaction(c.id(), "DISBURSEMENT", date, c.principal(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+        transactions.record(c.id(), "DISBURSEMENT", date, c.principal(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
                 payout.payee(), entry.id(), actor);
         firstLoans.mark(c.id(), l.borrowerId(), date);
-        List<Payee> paid = payout.entrusted();
-        for (int k = 0; k < paid.size(); k++) {
-            jdbc.sql("INSERT INTO loan_payee (loan_id, seq, name, account, amount) VALUES (:l, :s, :n, :a, :m)")
-                    .param("l", c.id()).param("s", k + 1).param("n", paid.get(k).name()).param("a", paid.get(k).account())
-                    .param("m", paid.get(k).amount()).update();
-        }
+        store.payTo(c.id(), payout.entrusted());
         servicer.provision(store.lock(c.id()), date, actor);
         events.publishEvent(new LoanEvent.LoanDisbursed(c.id(), l.institutionId(), l.borrowerId(), c.principal(), date));
         return store.lock(c.id());
@@ -156,11 +128,8 @@ class Disbursement {
     Schedule activate(ContractedLoan c, LocalDate date) {
         Schedule s = c.schedule(date);
         installments.write(c.id(), 1, date, s);
-        jdbc.sql("""
-                        UPDATE loan SET status = :status, disbursed_on = :d, maturity_date = :m, principal_outstanding = principal,
-                            accrued_through = :through, classified_on = :d, version = version + 1 WHERE id = :id""")
-                // what is activated here was contracted: just written, or guarded by the caller
-                .param("status", LoanStatus.CONTRACTED.disburse().orThrow().name()).param("d", date).param("m", s.maturity()).param("through", date.minusDays(1)).param("id", c.id()).update();
+        // what is activated here was contracted: just written, or guarded by the caller
+        store.activate(c.id(), LoanStatus.CONTRACTED.disburse().orThrow().name(), date, s.maturity());
         return s;
     }
 

@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,14 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class DrawdownService implements Drawdowns {
 
-    private final JdbcClient jdbc;
     private final LoanStore store;
     private final Disbursement disbursement;
     private final AuditTrail audit;
     private final BusinessDate businessDate;
 
-    DrawdownService(JdbcClient jdbc, LoanStore store, Disbursement disbursement, AuditTrail audit, BusinessDate businessDate) {
-        this.jdbc = jdbc;
+    DrawdownService(LoanStore store, Disbursement disbursement, AuditTrail audit, BusinessDate businessDate) {
         this.store = store;
         this.disbursement = disbursement;
         this.audit = audit;
@@ -53,8 +50,7 @@ class DrawdownService implements Drawdowns {
             if (!problems.isEmpty()) {
                 throw Rejected.invalid(problems);
             }
-            jdbc.sql("UPDATE loan SET contract_amount = principal, principal = :a WHERE id = :id AND status = 'CONTRACTED'")
-                    .param("a", amount).param("id", loanId).update();
+            store.drawFirstPart(loanId, amount);
         }
         disbursement.disburse(store.lock(loanId), valueDate, payees, caller.username());
         return store.get(caller, loanId);
@@ -64,8 +60,7 @@ class DrawdownService implements Drawdowns {
     @Transactional
     public Loan draw(Caller caller, long contractLoanId, LocalDate valueDate, BigDecimal amount, List<Loans.Payee> payees) {
         Loan contract = store.own(caller, contractLoanId);
-        Long parent = jdbc.sql("SELECT contract_loan_id FROM loan WHERE id = :id").param("id", contractLoanId)
-                .query((rs, i) -> java.util.Optional.ofNullable((Long) rs.getObject(1))).single().orElse(null);
+        Long parent = store.contractOf(contractLoanId);
         if (parent != null) {
             throw Rejected.invalid(Rejection.of("lending.drawdown.not-contract", null, String.valueOf(parent)));
         }
@@ -99,15 +94,12 @@ class DrawdownService implements Drawdowns {
     @Transactional(readOnly = true)
     public Contract contract(Caller caller, long loanId) {
         Loan l = store.get(caller, loanId);
-        Long parent = jdbc.sql("SELECT contract_loan_id FROM loan WHERE id = :id").param("id", loanId)
-                .query((rs, i) -> java.util.Optional.ofNullable((Long) rs.getObject(1))).single().orElse(null);
+        Long parent = store.contractOf(loanId);
         Loan first = parent == null ? l : store.get(caller, parent);
-        BigDecimal contracted = jdbc.sql("SELECT coalesce(contract_amount, principal) FROM loan WHERE id = :id")
-                .param("id", first.id()).query(BigDecimal.class).single();
+        BigDecimal contracted = store.contractAmount(first.id());
         List<Loan> all = new ArrayList<>();
         all.add(first);
-        jdbc.sql("SELECT id FROM loan WHERE contract_loan_id = :id ORDER BY id").param("id", first.id()).query(Long.class).list()
-                .forEach(k -> all.add(store.get(caller, k)));
+        store.drawdowns(first.id()).forEach(k -> all.add(store.get(caller, k)));
         BigDecimal drawn = all.stream().filter(x -> x.disbursedOn() != null).map(Loan::principal).reduce(BigDecimal.ZERO, BigDecimal::add);
         LocalDate maturity = first.maturityDate() != null ? first.maturityDate()
                 : (first.disbursedOn() == null ? businessDate.today() : first.disbursedOn()).plusMonths(first.termMonths());

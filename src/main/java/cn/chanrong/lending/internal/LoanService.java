@@ -23,7 +23,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,8 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class LoanService implements Loans {
 
-    private final JdbcClient jdbc;
     private final LoanStore store;
+    private final TransactionStore transactions;
+    private final ApplicationStore applicationStore;
     private final Servicer servicer;
     private final Disbursement disbursement;
     private final Repayments repayments;
@@ -49,12 +49,13 @@ class LoanService implements Loans {
     private final BusinessDate businessDate;
     private final AuditTrail audit;
 
-    LoanService(JdbcClient jdbc, LoanStore store, Servicer servicer, Disbursement disbursement, Repayments repayments,
+    LoanService(LoanStore store, TransactionStore transactions, ApplicationStore applicationStore, Servicer servicer, Disbursement disbursement, Repayments repayments,
                 PrepaymentService prepayments, WorkoutService workouts, RestructuringService restructuring,
                 SecurityService securities, FacilityService facilities, ApplicationService applications,
                 BusinessDate businessDate, AuditTrail audit) {
-        this.jdbc = jdbc;
         this.store = store;
+        this.transactions = transactions;
+        this.applicationStore = applicationStore;
         this.servicer = servicer;
         this.disbursement = disbursement;
         this.repayments = repayments;
@@ -75,8 +76,7 @@ class LoanService implements Loans {
         if (!caller.is(Role.INSTITUTION) || caller.institutionId() != a.institutionId()) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.institution-only", null));
         }
-        jdbc.sql("SELECT id FROM loan_application WHERE id = :id FOR UPDATE").param("id", applicationId)
-                .query(Long.class).single();
+        applicationStore.lock(applicationId);
         a = applications.get(caller, applicationId);
         ApplicationStatus contracted = a.status().contract().orThrow();
         LocalDate today = businessDate.today();
@@ -88,22 +88,16 @@ class LoanService implements Loans {
             throw Rejected.invalid(Rejection.of("range", "spreadBp", "0", "100", rate.toPlainString()));
         }
         facilities.draw(a.facilityId(), a.institutionId(), a.borrowerId(), a.amount(), today);
-        var extra = jdbc.sql("SELECT principal_plan, green_catalogue_code FROM loan_application WHERE id = :id")
-                .param("id", applicationId)
-                .query((rs, i) -> new Object[] {rs.getArray(1) == null ? null : List.of((BigDecimal[]) rs.getArray(1).getArray()),
-                        rs.getString(2)})
-                .single();
-        @SuppressWarnings("unchecked")
-        List<BigDecimal> plan = (List<BigDecimal>) extra[0];
+        ApplicationStore.ContractTerms extra = applicationStore.contractTerms(applicationId);
+        List<BigDecimal> plan = extra.principalPlan();
         ContractedLoan c = disbursement.write(new ContractedLoan(null, null,
                 new ContractedLoan.Parties(a.institutionId(), a.borrowerId(), null),
                 new ContractedLoan.Origin(a.id(), a.facilityId(), a.productId(), null, null, null), a.amount(), a.termMonths(),
                 new ContractedLoan.Pricing(a.rateType(), a.spreadBp(), rate, null),
                 new ContractedLoan.Amortising(RepaymentMethod.valueOf(a.method()), DayCount.valueOf(a.dayCount()),
                         a.paymentDay() == null ? 0 : a.paymentDay(), a.periodMonths(), a.graceMonths(), plan),
-                a.purpose(), a.paymentMode(), (String) extra[1]), today, caller.username());
-        jdbc.sql("UPDATE loan_application SET status = :s, version = version + 1 WHERE id = :id")
-                .param("s", contracted.name()).param("id", applicationId).update();
+                a.purpose(), a.paymentMode(), extra.greenCatalogueCode()), today, caller.username());
+        applicationStore.contracted(applicationId, contracted);
         audit.record(AuditEvent.success(caller.username(), "loan.contract", "loan", c.number(),
                 "application " + applicationId + " rate " + rate.toPlainString() + "%"));
         return store.get(caller, c.id());
@@ -155,7 +149,7 @@ class LoanService implements Loans {
         }
         LocalDate date = r.valueDate() == null ? businessDate.today() : r.valueDate();
         l = repayments.toValueDate(l, date, caller.username());
-        return store.transaction("PREPAYMENT".equals(type) ? prepayments.prepay(l, date, amount, mode, caller.username())
+        return transactions.get("PREPAYMENT".equals(type) ? prepayments.prepay(l, date, amount, mode, caller.username())
                 : repayments.repay(l, date, amount, type, caller.username()));
     }
 
@@ -240,7 +234,7 @@ class LoanService implements Loans {
     @Transactional(readOnly = true)
     public List<Transaction> transactions(Caller caller, long loanId) {
         store.get(caller, loanId);
-        return store.transactions(loanId);
+        return transactions.of(loanId);
     }
 
     @Override

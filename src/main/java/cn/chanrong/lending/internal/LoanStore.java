@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,11 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads loans and their parts, says which loans a caller may see, and records their movements. */
+/**
+ * The loan row and its parts: reads them, says which loans a caller may see, writes new loans and the
+ * changes of their life that are not accrual, classification or workout — activation, payment,
+ * repricing, renewal, the first-loan mark.
+ */
 @Component
 class LoanStore {
 
@@ -125,18 +130,6 @@ class LoanStore {
                 .single();
     }
 
-    /** Records a movement on the loan; returns its id. */
-    long insertTransaction(long loanId, String type, LocalDate date, BigDecimal amount, BigDecimal principal,
-                           BigDecimal interest, BigDecimal penalty, String payee, long entryId, String actor) {
-        return jdbc.sql("""
-                        INSERT INTO loan_transaction (loan_id, type, value_date, amount, principal, interest, penalty, payee,
-                            entry_id, created_by)
-                        VALUES (:l, :t, :d, :a, :p, :i, :pen, :payee, :e, :by) RETURNING id""")
-                .param("l", loanId).param("t", type).param("d", date).param("a", amount).param("p", principal)
-                .param("i", interest).param("pen", penalty).param("payee", payee).param("e", entryId).param("by", actor)
-                .query(Long.class).single();
-    }
-
     /** The loan with its row locked for the rest of the transaction. */
     Loan lock(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM loan l JOIN enterprise_party_view e ON e.id = l.borrower_id WHERE l.id = :id "
@@ -182,25 +175,6 @@ class LoanStore {
                 .list();
     }
 
-    private static final String TRANSACTION_COLUMNS = """
-            SELECT id, loan_id, type, value_date, amount, principal, interest, penalty, fee, payee, entry_id,
-                   created_by, created_at FROM loan_transaction""";
-
-    private static Loans.Transaction transaction(ResultSet rs, int row) throws SQLException {
-        return new Loans.Transaction(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-                rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
-                rs.getString(10), rs.getLong(11), rs.getString(12), instant(rs, 13));
-    }
-
-    List<Loans.Transaction> transactions(long loanId) {
-        return jdbc.sql(TRANSACTION_COLUMNS + " WHERE loan_id = :id ORDER BY id").param("id", loanId)
-                .query(LoanStore::transaction).list();
-    }
-
-    Loans.Transaction transaction(long id) {
-        return jdbc.sql(TRANSACTION_COLUMNS + " WHERE id = :id").param("id", id).query(LoanStore::transaction).single();
-    }
-
     List<Loans.Classification> classifications(long loanId) {
         return jdbc.sql("""
                         SELECT id, business_date, from_tier, to_tier, rule, reason, actor, at
@@ -243,5 +217,173 @@ class LoanStore {
                 .query((rs, i) -> new cn.chanrong.lending.Loans.Payee(rs.getString(1), rs.getString(2),
                         rs.getBigDecimal(3)))
                 .list();
+    }
+
+    /** The loans of the ids, in borrower and then id order (the order end of day locks them in). */
+    List<Loan> inBorrowerOrder(Long[] ids) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM loan l JOIN enterprise_party_view e ON e.id = l.borrower_id "
+                        + "WHERE l.id = ANY(:ids) ORDER BY l.borrower_id, l.id")
+                .param("ids", ids).query(LoanStore::map).list();
+    }
+
+    /** The installments of the loans, by loan, in period order. */
+    Map<Long, List<Installment>> installments(Long[] ids) {
+        Map<Long, List<Installment>> out = new HashMap<>();
+        jdbc.sql("""
+                        SELECT loan_id, period, start_date, due_date, principal_due, interest_due, principal_paid, interest_paid
+                        FROM loan_installment WHERE loan_id = ANY(:ids) ORDER BY loan_id, period""")
+                .param("ids", ids)
+                .query((rs, i) -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Installment(
+                        rs.getInt(2), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getBigDecimal(5),
+                        rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8))))
+                .list();
+        return out;
+    }
+
+    /** The loan's number. */
+    String number(long id) {
+        return jdbc.sql("SELECT number FROM loan WHERE id = :id").param("id", id).query(String.class).single();
+    }
+
+    /** The loan booked for a supply-chain financing's reference, if any. */
+    Optional<Long> byTradeReference(String reference) {
+        return jdbc.sql("SELECT id FROM loan WHERE trade_reference = :r").param("r", reference).query(Long.class)
+                .optional();
+    }
+
+    /** The contract a drawdown was made under; null for a contract's first loan (or a loan of its own). */
+    Long contractOf(long id) {
+        return jdbc.sql("SELECT contract_loan_id FROM loan WHERE id = :id").param("id", id)
+                .query((rs, i) -> Optional.ofNullable((Long) rs.getObject(1))).single().orElse(null);
+    }
+
+    /** The amount contracted: a contract's first loan holds it once a first drawdown took part of it. */
+    BigDecimal contractAmount(long id) {
+        return jdbc.sql("SELECT coalesce(contract_amount, principal) FROM loan WHERE id = :id")
+                .param("id", id).query(BigDecimal.class).single();
+    }
+
+    /** The later drawdowns under a contract, in order. */
+    List<Long> drawdowns(long contractId) {
+        return jdbc.sql("SELECT id FROM loan WHERE contract_loan_id = :id ORDER BY id").param("id", contractId)
+                .query(Long.class).list();
+    }
+
+    /** The next number of the loan sequence. */
+    long nextNumber() {
+        return jdbc.sql("SELECT nextval('loan_number_sequence')").query(Long.class).single();
+    }
+
+    /** Writes a contracted loan under {@code number}; returns its id. */
+    long insert(ContractedLoan c, String number, String actor) {
+        ContractedLoan.Amortising a = c.repayment() instanceof ContractedLoan.Amortising am ? am : null;
+        return jdbc.sql("""
+                        INSERT INTO loan (number, institution_id, borrower_id, risk_obligor_id, application_id, facility_id,
+                            product_id, contract_loan_id, renewal_of, trade_reference, principal, term_months, rate_type,
+                            spread_bp, annual_rate, penalty_markup, method, day_count, purpose, payment_mode, payment_day,
+                            period_months, grace_months, principal_plan, green_catalogue_code, created_by)
+                        VALUES (:n, :i, :b, :o, :a, :f, :p, :c, :r, :ref, :amt, :t, :rt, :sp, :rate, coalesce(:pen, 0.5), :m,
+                            :dc, :pu, :pm, :pd, :per, :gr, :plan, :green, :by)
+                        RETURNING id""")
+                .param("n", number).param("i", c.parties().institutionId()).param("b", c.parties().borrowerId())
+                .param("o", c.parties().riskObligorId()).param("a", c.origin().applicationId())
+                .param("f", c.origin().facilityId()).param("p", c.origin().productId())
+                .param("c", c.origin().contractLoanId()).param("r", c.origin().renewalOf())
+                .param("ref", c.origin().tradeReference()).param("amt", c.principal()).param("t", c.termMonths())
+                .param("rt", c.pricing().rateType()).param("sp", c.pricing().spreadBp()).param("rate", c.pricing().annualRate())
+                .param("pen", c.pricing().penaltyMarkup()).param("m", c.repayment().method().name())
+                .param("dc", c.repayment().dayCount().name()).param("pu", c.purpose()).param("pm", c.paymentMode())
+                .param("pd", a == null || a.paymentDay() == 0 ? null : a.paymentDay())
+                .param("per", a == null ? 1 : a.periodMonths()).param("gr", a == null ? 0 : a.graceMonths())
+                .param("plan", a == null || a.principalPlan() == null ? null : a.principalPlan().toArray(BigDecimal[]::new))
+                .param("green", c.greenCatalogueCode()).param("by", actor)
+                .query(Long.class).single();
+    }
+
+    /** A first drawdown of part of the contract: the loan keeps the contracted amount and lends {@code amount}. */
+    void drawFirstPart(long id, BigDecimal amount) {
+        jdbc.sql("UPDATE loan SET contract_amount = principal, principal = :a WHERE id = :id AND status = 'CONTRACTED'")
+                .param("a", amount).param("id", id).update();
+    }
+
+    /** Sets a floating loan's rate as fixed on its drawdown date. */
+    void fixRate(long id, BigDecimal rate, LocalDate date) {
+        jdbc.sql("UPDATE loan SET annual_rate = :r, rate_fixed_on = :d WHERE id = :id")
+                .param("r", rate).param("d", date).param("id", id).update();
+    }
+
+    /** Makes the loan {@code status} from {@code date}, with the principal outstanding, accrued to the day before. */
+    void activate(long id, String status, LocalDate date, LocalDate maturity) {
+        jdbc.sql("""
+                        UPDATE loan SET status = :status, disbursed_on = :d, maturity_date = :m, principal_outstanding = principal,
+                            accrued_through = :through, classified_on = :d, version = version + 1 WHERE id = :id""")
+                .param("status", status).param("d", date).param("m", maturity).param("through", date.minusDays(1)).param("id", id).update();
+    }
+
+    /** Records the entrusted payees the loan was paid to, in order. */
+    void payTo(long loanId, List<Loans.Payee> paid) {
+        for (int k = 0; k < paid.size(); k++) {
+            jdbc.sql("INSERT INTO loan_payee (loan_id, seq, name, account, amount) VALUES (:l, :s, :n, :a, :m)")
+                    .param("l", loanId).param("s", k + 1).param("n", paid.get(k).name()).param("a", paid.get(k).account())
+                    .param("m", paid.get(k).amount()).update();
+        }
+    }
+
+    /** Whether the platform holds another loan of the borrower disbursed on or before {@code date}. */
+    boolean disbursedBefore(long loanId, long borrowerId, LocalDate date) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM loan WHERE borrower_id = :b AND id <> :id AND disbursed_on IS NOT NULL
+                           AND disbursed_on <= :d""")
+                .param("b", borrowerId).param("id", loanId).param("d", date).query(Long.class).single() > 0;
+    }
+
+    /** What the borrower declared on the loan's application about a first loan; null when unknown. */
+    Boolean declaredFirstLoan(long loanId) {
+        return jdbc.sql("""
+                        SELECT a.first_loan_declared FROM loan l JOIN loan_application a ON a.id = l.application_id
+                         WHERE l.id = :id""").param("id", loanId).query((rs, i) -> (Boolean) rs.getObject(1))
+                .optional().orElse(null);
+    }
+
+    /** Marks the loan a first loan (首贷户) or not; null is unknown. */
+    void markFirstLoan(long loanId, Boolean first) {
+        jdbc.sql("UPDATE loan SET first_loan = :f WHERE id = :id").param("f", first).param("id", loanId).update();
+    }
+
+    /** A payment applied: the balances it reduces, the days past due after it and the status it leaves. */
+    void repaid(long id, BigDecimal principal, BigDecimal interest, BigDecimal penalty, BigDecimal fromReceivable,
+                BigDecimal fromMemo, int daysPastDue, LoanStatus status) {
+        jdbc.sql("""
+                        UPDATE loan SET principal_outstanding = principal_outstanding - :p, interest_paid = interest_paid + :i,
+                            penalty_paid = penalty_paid + :pen, receivable = receivable - :rec,
+                            memo_receivable = memo_receivable - :memo, days_past_due = :dpd,
+                            status = :status, version = version + 1
+                        WHERE id = :id""")
+                .param("p", principal).param("i", interest).param("pen", penalty)
+                .param("rec", fromReceivable).param("memo", fromMemo).param("dpd", daysPastDue)
+                .param("status", status.name()).param("id", id).update();
+    }
+
+    /** Records the day a floating loan's rate was last set. */
+    void rateFixedOn(long id, LocalDate day) {
+        jdbc.sql("UPDATE loan SET rate_fixed_on = :d WHERE id = :id").param("d", day).param("id", id).update();
+    }
+
+    /** Gives the loan a new annual rate. */
+    void reprice(long id, BigDecimal rate) {
+        jdbc.sql("UPDATE loan SET annual_rate = :r, version = version + 1 WHERE id = :id")
+                .param("r", rate).param("id", id).update();
+    }
+
+    /** A renewal's new loan keeps the tier of the loan it renews. */
+    void carryTier(long id, Tier tier) {
+        jdbc.sql("UPDATE loan SET tier = :t WHERE id = :id").param("t", tier.name()).param("id", id).update();
+    }
+
+    /** Closes a loan renewed without repaying principal: nothing left outstanding, {@code status}. */
+    void renewed(long id, LoanStatus status) {
+        jdbc.sql("""
+                        UPDATE loan SET principal_outstanding = 0, status = :status, days_past_due = 0, version = version + 1
+                        WHERE id = :id""").param("status", status.name()).param("id", id).update();
     }
 }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +28,9 @@ import org.springframework.stereotype.Component;
 @Component
 class Repayments {
 
-    private final JdbcClient jdbc;
     private final LoanStore store;
+    private final InstallmentStore installments;
+    private final TransactionStore transactions;
     private final Servicer servicer;
     private final Postings postings;
     private final FacilityService facilities;
@@ -39,15 +39,16 @@ class Repayments {
     private final ApplicationEventPublisher events;
     private final List<Allocation.Bucket> allocationOrder;
 
-    Repayments(JdbcClient jdbc, LoanStore store, Servicer servicer, Postings postings, FacilityService facilities,
+    Repayments(LoanStore store, InstallmentStore installments, TransactionStore transactions, Servicer servicer, Postings postings, FacilityService facilities,
                BusinessDate businessDate, AuditTrail audit, ApplicationEventPublisher events,
                @Value("${chanrong.lending.allocation-order:"
                        + "PENALTY,OVERDUE_INTEREST,OVERDUE_PRINCIPAL,CURRENT_INTEREST,CURRENT_PRINCIPAL}") List<String> order) {
         this.allocationOrder = order.stream().map(String::strip).map(Allocation.Bucket::valueOf).toList();
         // refuses a malformed order at start-up rather than on the first repayment
         Allocation.allocate(BigDecimal.ZERO, Map.of(), allocationOrder);
-        this.jdbc = jdbc;
         this.store = store;
+        this.installments = installments;
+        this.transactions = transactions;
         this.servicer = servicer;
         this.postings = postings;
         this.facilities = facilities;
@@ -109,24 +110,16 @@ class Repayments {
         BigDecimal interestAndPenalty = split.interest().add(split.part(Allocation.Bucket.PENALTY));
         BigDecimal fromReceivable = interestAndPenalty.min(l.receivable());
         BigDecimal fromMemo = interestAndPenalty.subtract(fromReceivable);
-        long seq = jdbc.sql("SELECT count(*) + 1 FROM loan_transaction WHERE loan_id = :id").param("id", loanId)
-                .query(Long.class).single();
+        long seq = transactions.next(loanId);
         var entry = postings.repayment(l.institutionId(), loanId, date, amount, split.principal(), fromReceivable, fromMemo,
                 "loan:" + loanId + ":repayment:" + seq, actor);
         List<Installment> after = store.installments(loanId);
         boolean settled = close && after.stream().allMatch(Installment::settled)
                 && l.principalOutstanding().compareTo(split.principal()) == 0;
-        jdbc.sql("""
-                        UPDATE loan SET principal_outstanding = principal_outstanding - :p, interest_paid = interest_paid + :i,
-                            penalty_paid = penalty_paid + :pen, receivable = receivable - :rec,
-                            memo_receivable = memo_receivable - :memo, days_past_due = :dpd,
-                            status = :status, version = version + 1
-                        WHERE id = :id""")
-                .param("p", split.principal()).param("i", split.interest()).param("pen", split.part(Allocation.Bucket.PENALTY))
-                .param("rec", fromReceivable).param("memo", fromMemo).param("dpd", Accrual.daysPastDue(after, date))
-                .param("status", (settled ? l.status().settle().orThrow() : l.status()).name()).param("id", loanId).update();
+        store.repaid(loanId, split.principal(), split.interest(), split.part(Allocation.Bucket.PENALTY), fromReceivable,
+                fromMemo, Accrual.daysPastDue(after, date), settled ? l.status().settle().orThrow() : l.status());
         facilities.restore(l.facilityId(), l.institutionId(), l.borrowerId(), split.principal());
-        long txId = store.insertTransaction(loanId, type, date, amount, split.principal(), split.interest(),
+        long txId = transactions.record(loanId, type, date, amount, split.principal(), split.interest(),
                 split.part(Allocation.Bucket.PENALTY), null, entry.id(), actor);
         servicer.provision(store.lock(loanId), date, actor);
         audit.record(AuditEvent.success(actor, "loan.repay", "loan", l.number(),
@@ -151,31 +144,20 @@ class Repayments {
                 .orElse(null);
         if (current == null || current.start().equals(date)) {
             // on a due date (or the disbursement day): nothing earned in a period that has not started
-            jdbc.sql("DELETE FROM loan_installment WHERE loan_id = :l AND due_date > :d AND principal_paid = 0 AND interest_paid = 0")
-                    .param("l", l.id()).param("d", date).update();
+            installments.dropUnpaidAfter(l.id(), date);
             BigDecimal inToday = s.stream().filter(i -> i.due().equals(date)).map(Installment::unpaidPrincipal)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             if (s.stream().anyMatch(i -> i.due().equals(date))) {
-                jdbc.sql("UPDATE loan_installment SET principal_due = principal_due + :p WHERE loan_id = :l AND due_date = :d")
-                        .param("p", remaining.subtract(inToday)).param("l", l.id()).param("d", date).update();
+                installments.addPrincipalDueOn(l.id(), date, remaining.subtract(inToday));
             } else {
                 int period = s.stream().filter(i -> i.due().isBefore(date)).mapToInt(Installment::period).max().orElse(0) + 1;
                 LocalDate start = current == null ? date.minusDays(1) : current.start();
-                jdbc.sql("""
-                                INSERT INTO loan_installment (loan_id, period, start_date, due_date, principal_due, interest_due)
-                                VALUES (:l, :p, :s, :d, :pr, 0)""")
-                        .param("l", l.id()).param("p", period).param("s", start.isBefore(date) ? start : date.minusDays(1))
-                        .param("d", date).param("pr", remaining).update();
+                installments.addFinal(l.id(), period, start.isBefore(date) ? start : date.minusDays(1), date, remaining);
             }
         } else {
             BigDecimal earned = Accrual.fen(Accrual.interestThrough(List.of(current), date.minusDays(1)));
-            jdbc.sql("DELETE FROM loan_installment WHERE loan_id = :l AND period > :p")
-                    .param("l", l.id()).param("p", current.period()).update();
-            jdbc.sql("""
-                            UPDATE loan_installment SET due_date = :d, interest_due = :i, principal_due = principal_paid + :pr
-                            WHERE loan_id = :l AND period = :p""")
-                    .param("d", date).param("i", earned).param("pr", remaining).param("l", l.id())
-                    .param("p", current.period()).update();
+            installments.dropAfter(l.id(), current.period());
+            installments.endOn(l.id(), current.period(), date, earned, remaining);
         }
         return servicer.trueUp(store.lock(l.id()), date.minusDays(1), "loan:" + l.id() + ":payoff-true-up:" + date, actor);
     }
@@ -193,17 +175,13 @@ class Repayments {
             interest = interest.subtract(pi);
             principal = principal.subtract(pp);
             if (pi.signum() > 0 || pp.signum() > 0) {
-                jdbc.sql("""
-                                UPDATE loan_installment SET principal_paid = principal_paid + :pp, interest_paid = interest_paid + :pi
-                                WHERE loan_id = :l AND period = :p""")
-                        .param("pp", pp).param("pi", pi).param("l", loanId).param("p", i.period()).update();
+                installments.pay(loanId, i.period(), pp, pi);
             }
         }
     }
 
     /** Adds {@code fee} to repayment transaction {@code tx}: a prepayment's fee is paid with it. */
     void chargeFee(long tx, BigDecimal fee) {
-        jdbc.sql("UPDATE loan_transaction SET fee = :f, amount = amount + :f WHERE id = :id")
-                .param("f", fee).param("id", tx).update();
+        transactions.chargeFee(tx, fee);
     }
 }

@@ -14,7 +14,6 @@ import cn.chanrong.reference.ReferenceData;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,14 +24,12 @@ import org.springframework.stereotype.Component;
 @Component
 class Repricing {
 
-    private final JdbcClient jdbc;
     private final LoanStore store;
     private final InstallmentStore installments;
     private final ReferenceData reference;
     private final AuditTrail audit;
 
-    Repricing(JdbcClient jdbc, LoanStore store, InstallmentStore installments, ReferenceData reference, AuditTrail audit) {
-        this.jdbc = jdbc;
+    Repricing(LoanStore store, InstallmentStore installments, ReferenceData reference, AuditTrail audit) {
         this.store = store;
         this.installments = installments;
         this.reference = reference;
@@ -59,7 +56,7 @@ class Repricing {
             return l;
         }
         BigDecimal rate = lpr.add(BigDecimal.valueOf(l.spreadBp(), 2));
-        jdbc.sql("UPDATE loan SET rate_fixed_on = :d WHERE id = :id").param("d", day).param("id", l.id()).update();
+        store.rateFixedOn(l.id(), day);
         if (rate.compareTo(l.annualRate()) == 0) {
             return store.lock(l.id());
         }
@@ -76,8 +73,7 @@ class Repricing {
             installments.dropFrom(l.id(), first.period());
             installments.write(l.id(), first.period(), first.start(), s);
         }
-        jdbc.sql("UPDATE loan SET annual_rate = :r, version = version + 1 WHERE id = :id")
-                .param("r", rate).param("id", l.id()).update();
+        store.reprice(l.id(), rate);
         audit.record(AuditEvent.success(actor, "loan.reprice", "loan", l.number(),
                 l.annualRate().stripTrailingZeros().toPlainString() + "% -> " + rate.stripTrailingZeros().toPlainString()
                         + "% on " + day + " (" + tenor.code() + " LPR " + lpr + " + " + l.spreadBp() + " bp)"));

@@ -24,7 +24,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +34,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RestructuringService {
 
-    private final JdbcClient jdbc;
     private final LoanStore store;
+    private final InstallmentStore installments;
+    private final TransactionStore transactions;
+    private final WorkoutStore workouts;
+    private final ClassificationStore classifications;
     private final Repayments repayments;
     private final Disbursement disbursement;
     private final Servicer servicer;
@@ -45,11 +47,15 @@ class RestructuringService {
     private final Enterprises enterprises;
     private final AuditTrail audit;
 
-    RestructuringService(JdbcClient jdbc, LoanStore store, Repayments repayments, Disbursement disbursement,
+    RestructuringService(LoanStore store, InstallmentStore installments, TransactionStore transactions,
+                         WorkoutStore workouts, ClassificationStore classifications, Repayments repayments, Disbursement disbursement,
                          Servicer servicer, Postings postings,
                          BusinessDate businessDate, Enterprises enterprises, AuditTrail audit) {
-        this.jdbc = jdbc;
         this.store = store;
+        this.installments = installments;
+        this.transactions = transactions;
+        this.workouts = workouts;
+        this.classifications = classifications;
         this.repayments = repayments;
         this.disbursement = disbursement;
         this.servicer = servicer;
@@ -105,32 +111,22 @@ class RestructuringService {
         boolean inObservation = before.observationEnd() != null && !today.isAfter(before.observationEnd());
         boolean nplBefore = l.tier().nonPerforming() || inObservation && before.nplBeforeRestructure();
         BigDecimal principal = l.principalOutstanding();
-        jdbc.sql("UPDATE loan_installment SET principal_due = principal_paid WHERE loan_id = :l AND principal_due > principal_paid")
-                .param("l", loanId).update();
+        installments.clearUnpaidPrincipal(loanId);
         Schedule schedule = ScheduleCalculator.calculate(new LoanTerms(principal, r.termMonths(), rate,
                 newScheduleMethod(l), today, DayCount.valueOf(l.dayCount())));
         int offset = s.stream().mapToInt(Installment::period).max().orElse(0);
-        insert(loanId, schedule, today, offset);
+        installments.write(loanId, offset + 1, today, schedule);
         LocalDate first = schedule.installments().get(0).date();
         LocalDate second = schedule.installments().size() > 1 ? schedule.installments().get(1).date() : first;
         LocalDate observationEnd = later(first.plusMonths(12), second);
-        jdbc.sql("""
-                        UPDATE loan SET annual_rate = :r, maturity_date = :m, days_past_due = 0, restructured_on = :d,
-                            restructure_count = CASE WHEN :again THEN restructure_count + 1 ELSE 1 END,
-                            npl_before_restructure = :npl, observation_from = :from, observation_end = :end,
-                            version = version + 1 WHERE id = :id""")
-                .param("r", rate).param("m", schedule.installments().get(schedule.installments().size() - 1).date())
-                .param("d", today).param("again", inObservation).param("npl", nplBefore).param("from", first)
-                .param("end", observationEnd).param("id", loanId).update();
+        workouts.restructured(loanId, rate, schedule.installments().get(schedule.installments().size() - 1).date(), today,
+                inObservation, nplBefore, first, observationEnd);
         Loan now = store.lock(loanId);
         var ruled = servicer.ruled(now, today, null);
         Tier to = now.tier().nonPerforming() ? Tier.worse(now.tier(), ruled.tier()) : ruled.tier();
         String reason = r.reason().strip();
-        jdbc.sql("""
-                        INSERT INTO loan_classification (loan_id, business_date, from_tier, to_tier, rule, reason, actor)
-                        VALUES (:l, :d, :f, :t, 'restructured', :r, :a)""")
-                .param("l", loanId).param("d", today).param("f", now.tier().name()).param("t", to.name())
-                .param("r", Postings.WORDS.both("reason.restructured") + ": " + reason).param("a", caller.username()).update();
+        classifications.recordRestructured(loanId, today, now.tier(), to,
+                Postings.WORDS.both("reason.restructured") + ": " + reason, caller.username());
         servicer.apply(now, to, "restructured-observation", reason, today, caller.username());
         audit.record(AuditEvent.success(caller.username(), "loan.restructure", "loan", l.number(),
                 principal.toPlainString() + " over " + r.termMonths() + " months at " + rate.toPlainString()
@@ -140,8 +136,7 @@ class RestructuringService {
 
     /** Forgives all unpaid interest (the schedule's) and penalty; the reversal is posted by the true-up. */
     private void forgive(Loan l, LocalDate today, BigDecimal unpaidPenalty, String actor) {
-        jdbc.sql("UPDATE loan_installment SET interest_due = interest_paid WHERE loan_id = :l AND interest_due > interest_paid")
-                .param("l", l.id()).update();
+        installments.forgiveUnpaidInterest(l.id());
         Loan after = servicer.trueUp(store.lock(l.id()), today.minusDays(1), "loan:" + l.id() + ":forgive-interest:" + today,
                 actor);
         if (unpaidPenalty.signum() > 0) {
@@ -149,23 +144,7 @@ class RestructuringService {
             BigDecimal fromMemo = unpaidPenalty.subtract(fromReceivable);
             postings.forgiveness(l.institutionId(), l.id(), today, fromReceivable, fromMemo,
                     "loan:" + l.id() + ":forgive-penalty:" + today, actor);
-            jdbc.sql("""
-                            UPDATE loan SET penalty_accrued = penalty_accrued - :p, penalty_exact = penalty_accrued - :p,
-                                receivable = receivable - :r, memo_receivable = memo_receivable - :m, version = version + 1
-                            WHERE id = :id""")
-                    .param("p", unpaidPenalty).param("r", fromReceivable).param("m", fromMemo).param("id", l.id()).update();
-        }
-    }
-
-    private void insert(long loanId, Schedule schedule, LocalDate start, int offset) {
-        LocalDate from = start;
-        for (Schedule.Installment i : schedule.installments()) {
-            jdbc.sql("""
-                            INSERT INTO loan_installment (loan_id, period, start_date, due_date, principal_due, interest_due)
-                            VALUES (:l, :p, :s, :d, :pr, :in)""")
-                    .param("l", loanId).param("p", offset + i.period()).param("s", from).param("d", i.date())
-                    .param("pr", i.principal()).param("in", i.interest()).update();
-            from = i.date();
+            workouts.forgivePenalty(l.id(), unpaidPenalty, fromReceivable, fromMemo);
         }
     }
 
@@ -239,15 +218,13 @@ class RestructuringService {
         long newId = renewal.id();
         String number = renewal.number();
         disbursement.activate(renewal, today);
-        jdbc.sql("UPDATE loan SET tier = :t WHERE id = :id").param("t", l.tier().name()).param("id", newId).update();
+        store.carryTier(newId, l.tier());
         var entry = postings.renewal(l.institutionId(), loanId, newId, today, principal, caller.username());
-        jdbc.sql("UPDATE loan_installment SET principal_paid = principal_due WHERE loan_id = :l").param("l", loanId).update();
-        jdbc.sql("""
-                        UPDATE loan SET principal_outstanding = 0, status = :status, days_past_due = 0, version = version + 1
-                        WHERE id = :id""").param("status", renewed.name()).param("id", loanId).update();
-        store.insertTransaction(loanId, "RENEWAL", today, principal, principal, BigDecimal.ZERO, BigDecimal.ZERO,
+        installments.settlePrincipal(loanId);
+        store.renewed(loanId, renewed);
+        transactions.record(loanId, "RENEWAL", today, principal, principal, BigDecimal.ZERO, BigDecimal.ZERO,
                 Postings.WORDS.both("payee.renewed-as") + " " + number, entry.id(), caller.username());
-        store.insertTransaction(newId, "DISBURSEMENT", today, principal, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+        transactions.record(newId, "DISBURSEMENT", today, principal, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
                 Postings.WORDS.both("payee.renewal-of") + " " + l.number(), entry.id(), caller.username());
         servicer.provision(store.lock(loanId), today, caller.username());
         servicer.provision(store.lock(newId), today, caller.username());

@@ -15,7 +15,6 @@ import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -26,12 +25,14 @@ import org.springframework.stereotype.Component;
 @Component
 class SecurityService {
 
-    private final JdbcClient jdbc;
+    private final SecurityStore store;
+    private final LoanStore loans;
     private final CollateralRegistry registry;
     private final AuditTrail audit;
 
-    SecurityService(JdbcClient jdbc, CollateralRegistry registry, AuditTrail audit) {
-        this.jdbc = jdbc;
+    SecurityService(SecurityStore store, LoanStore loans, CollateralRegistry registry, AuditTrail audit) {
+        this.store = store;
+        this.loans = loans;
         this.registry = registry;
         this.audit = audit;
     }
@@ -57,31 +58,20 @@ class SecurityService {
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
-        long id = jdbc.sql("""
-                        INSERT INTO loan_security (loan_id, kind, description, value, guarantor, filing_number, created_by)
-                        VALUES (:l, :k, :d, :v, :g, :f, :by) RETURNING id""")
-                .param("l", l.id()).param("k", kind).param("d", r.description().strip()).param("v", value)
-                .param("g", guarantor).param("f", filing).param("by", caller.username()).query(Long.class).single();
+        long id = store.attach(l.id(), kind, r.description().strip(), value, guarantor, filing, caller.username());
         audit.record(AuditEvent.success(caller.username(), "loan.security", "loan", l.number(),
                 kind + " " + value + (filing == null ? "" : " filing " + filing)));
         return list(l.id()).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
     }
 
     List<LoanSecurity> list(long loanId) {
-        return jdbc.sql("""
-                        SELECT id, loan_id, kind, description, value, guarantor, filing_number, created_by, created_at
-                        FROM loan_security WHERE loan_id = :l ORDER BY id""")
-                .param("l", loanId)
-                .query((rs, i) -> new LoanSecurity(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getBigDecimal(5), rs.getString(6), rs.getString(7), rs.getString(8), LoanStore.instant(rs, 9)))
-                .list();
+        return store.of(loanId);
     }
 
     /** A repaid loan's filings are to be cancelled by the secured party: the registry raises the tasks. */
     @ApplicationModuleListener
     void on(LoanEvent.LoanRepaid repaid) {
-        String number = jdbc.sql("SELECT number FROM loan WHERE id = :id").param("id", repaid.loanId()).query(String.class)
-                .single();
+        String number = loans.number(repaid.loanId());
         for (LoanSecurity s : list(repaid.loanId())) {
             if (s.filingNumber() != null) {
                 registry.raiseCancellationTask(s.filingNumber(),

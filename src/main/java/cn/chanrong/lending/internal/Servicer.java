@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,29 +27,25 @@ class Servicer {
                  LocalDate observationEnd, boolean nplBeforeRestructure, int restructureCount) {
     }
 
-    private final JdbcClient jdbc;
     private final LoanStore store;
+    private final AccrualStore accruals;
+    private final ClassificationStore classifications;
     private final Postings postings;
     private final ApplicationEventPublisher events;
     private final ClassificationRules rules;
 
-    Servicer(JdbcClient jdbc, LoanStore store, Postings postings, ApplicationEventPublisher events,
+    Servicer(LoanStore store, AccrualStore accruals, ClassificationStore classifications, Postings postings, ApplicationEventPublisher events,
              @Value("${chanrong.lending.technical-overdue-days:0}") int technicalOverdueDays) {
-        this.jdbc = jdbc;
         this.store = store;
+        this.accruals = accruals;
+        this.classifications = classifications;
         this.postings = postings;
         this.events = events;
         this.rules = new ClassificationRules(technicalOverdueDays);
     }
 
     Exact exact(long loanId) {
-        return jdbc.sql("""
-                        SELECT interest_exact, penalty_exact, last_overdue_on, observation_from, observation_end,
-                               npl_before_restructure, restructure_count FROM loan WHERE id = :id""")
-                .param("id", loanId)
-                .query((rs, i) -> new Exact(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getObject(3, LocalDate.class),
-                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getBoolean(6), rs.getInt(7)))
-                .single();
+        return accruals.exact(loanId);
     }
 
     /**
@@ -76,25 +71,11 @@ class Servicer {
             entry = postings.accrual(l.institutionId(), l.id(), date, total, l.nonAccrual(),
                     "loan:" + l.id() + ":accrual:" + date, actor).id();
         }
-        int inserted = jdbc.sql("""
-                        INSERT INTO loan_accrual (loan_id, business_date, interest, penalty, memo, entry_id)
-                        VALUES (:l, :d, :i, :p, :m, :e) ON CONFLICT DO NOTHING""")
-                .param("l", l.id()).param("d", date).param("i", dInterest).param("p", dPenalty).param("m", l.nonAccrual())
-                .param("e", entry).update();
-        if (inserted == 0) {
+        if (!accruals.record(l.id(), date, dInterest, dPenalty, l.nonAccrual(), entry)) {
             throw new IllegalStateException("loan " + l.id() + " was already brought to " + date);
         }
-        jdbc.sql("""
-                        UPDATE loan SET accrued_through = :d, interest_exact = :ie, penalty_exact = :pe,
-                            interest_accrued = interest_accrued + :di, penalty_accrued = penalty_accrued + :dp,
-                            receivable = receivable + :rec, memo_receivable = memo_receivable + :memo,
-                            days_past_due = :dpd, last_overdue_on = CASE WHEN :dpd > 0 THEN :d ELSE last_overdue_on END,
-                            version = version + 1
-                        WHERE id = :id""")
-                .param("d", date).param("ie", interestExact.setScale(10, java.math.RoundingMode.HALF_UP))
-                .param("pe", penaltyExact.setScale(10, java.math.RoundingMode.HALF_UP)).param("di", dInterest)
-                .param("dp", dPenalty).param("rec", l.nonAccrual() ? BigDecimal.ZERO : total)
-                .param("memo", l.nonAccrual() ? total : BigDecimal.ZERO).param("dpd", dpd).param("id", l.id()).update();
+        accruals.accrued(l.id(), date, interestExact, penaltyExact, dInterest, dPenalty,
+                l.nonAccrual() ? BigDecimal.ZERO : total, l.nonAccrual() ? total : BigDecimal.ZERO, dpd);
         return store.lock(l.id());
     }
 
@@ -108,13 +89,8 @@ class Servicer {
         BigDecimal d = Accrual.fen(interestExact).subtract(l.interestAccrued());
         if (d.signum() != 0) {
             postings.accrual(l.institutionId(), l.id(), date, d, l.nonAccrual(), source, actor);
-            jdbc.sql("""
-                            UPDATE loan SET interest_exact = :ie, interest_accrued = interest_accrued + :d,
-                                receivable = receivable + :rec, memo_receivable = memo_receivable + :memo,
-                                version = version + 1 WHERE id = :id""")
-                    .param("ie", interestExact.setScale(10, java.math.RoundingMode.HALF_UP)).param("d", d)
-                    .param("rec", l.nonAccrual() ? BigDecimal.ZERO : d).param("memo", l.nonAccrual() ? d : BigDecimal.ZERO)
-                    .param("id", l.id()).update();
+            accruals.trueUp(l.id(), interestExact, d, l.nonAccrual() ? BigDecimal.ZERO : d,
+                    l.nonAccrual() ? d : BigDecimal.ZERO);
         }
         return store.lock(l.id());
     }
@@ -249,8 +225,7 @@ class Servicer {
         if (next.size() > 1 && next.get(1).isAfter(end)) {
             end = next.get(1);
         }
-        jdbc.sql("UPDATE loan SET observation_from = :f, observation_end = :e WHERE id = :id")
-                .param("f", from).param("e", end).param("id", l.id()).update();
+        classifications.restartObservation(l.id(), from, end);
     }
 
     private static String reasonFor(String rule, Loan l) {
@@ -266,29 +241,21 @@ class Servicer {
     /** Records a tier change with its rule and reason, then aligns non-accrual status and the provision. */
     Loan apply(Loan l, Tier to, String rule, String reason, LocalDate date, String actor) {
         if (to != l.tier()) {
-            jdbc.sql("""
-                            INSERT INTO loan_classification (loan_id, business_date, from_tier, to_tier, rule, reason, actor)
-                            VALUES (:l, :d, :f, :t, :r, :why, :a)""")
-                    .param("l", l.id()).param("d", date).param("f", l.tier().name()).param("t", to.name())
-                    .param("r", rule).param("why", reason).param("a", actor).update();
-            jdbc.sql("UPDATE loan SET tier = :t, version = version + 1 WHERE id = :id")
-                    .param("t", to.name()).param("id", l.id()).update();
+            classifications.record(l.id(), date, l.tier(), to, rule, reason, actor);
+            classifications.tier(l.id(), to);
             events.publishEvent(new LoanEvent.LoanClassified(l.id(), l.institutionId(), l.borrowerId(), l.tier(), to, rule,
                     date));
         }
-        jdbc.sql("UPDATE loan SET classified_on = :d WHERE id = :id").param("d", date).param("id", l.id()).update();
+        classifications.classifiedOn(l.id(), date);
         Loan now = store.lock(l.id());
         if (to.nonPerforming() && !now.nonAccrual()) {
             if (now.receivable().signum() > 0) {
                 postings.toNonAccrual(now.institutionId(), now.id(), date, now.receivable(),
                         "loan:" + now.id() + ":non-accrual:v" + now.version(), actor);
             }
-            jdbc.sql("""
-                            UPDATE loan SET non_accrual = TRUE, memo_receivable = memo_receivable + receivable,
-                                receivable = 0, version = version + 1 WHERE id = :id""")
-                    .param("id", now.id()).update();
+            classifications.toNonAccrual(now.id());
         } else if (!to.nonPerforming() && now.nonAccrual()) {
-            jdbc.sql("UPDATE loan SET non_accrual = FALSE, version = version + 1 WHERE id = :id").param("id", now.id()).update();
+            classifications.backToAccrual(now.id());
         }
         return provision(store.lock(l.id()), date, actor);
     }
@@ -302,8 +269,7 @@ class Servicer {
             return l;
         }
         postings.provision(l.institutionId(), l.id(), date, change, "loan:" + l.id() + ":provision:v" + l.version(), actor);
-        jdbc.sql("UPDATE loan SET provision = :p, version = version + 1 WHERE id = :id")
-                .param("p", target).param("id", l.id()).update();
+        classifications.provision(l.id(), target);
         return store.lock(l.id());
     }
 }

@@ -18,7 +18,6 @@ import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,8 +34,8 @@ class TradeFinanceService implements TradeFinance {
     /** Trade finance counts actual days over 360. */
     static final DayCount DAY_COUNT = DayCount.ACT_360;
 
-    private final JdbcClient jdbc;
     private final LoanStore store;
+    private final FacilityStore facilityStore;
     private final Disbursement disbursement;
     private final Repayments repayments;
     private final FacilityService facilities;
@@ -44,10 +43,10 @@ class TradeFinanceService implements TradeFinance {
     private final BusinessDate businessDate;
     private final AuditTrail audit;
 
-    TradeFinanceService(JdbcClient jdbc, LoanStore store, Disbursement disbursement, Repayments repayments,
+    TradeFinanceService(LoanStore store, FacilityStore facilityStore, Disbursement disbursement, Repayments repayments,
                         FacilityService facilities, Servicer servicer, BusinessDate businessDate, AuditTrail audit) {
-        this.jdbc = jdbc;
         this.store = store;
+        this.facilityStore = facilityStore;
         this.disbursement = disbursement;
         this.repayments = repayments;
         this.facilities = facilities;
@@ -124,11 +123,8 @@ class TradeFinanceService implements TradeFinance {
 
     /** Draws the facility, contracts the loan and pays it out through the single disbursement. */
     private Loan book(Financing f, BigDecimal principal) {
-        Long facilityId = f.facilityId() != null ? f.facilityId() : jdbc.sql("""
-                        SELECT id FROM facility WHERE institution_id = :i AND borrower_id = :o AND status = 'ACTIVE'
-                           AND valid_from <= :d AND valid_to >= :d ORDER BY amount - used >= :p DESC, id LIMIT 1""")
-                .param("i", f.institutionId()).param("o", f.obligorId()).param("d", f.valueDate()).param("p", principal)
-                .query(Long.class).optional()
+        Long facilityId = f.facilityId() != null ? f.facilityId() : facilityStore
+                .lineFor(f.institutionId(), f.obligorId(), f.valueDate(), principal)
                 .orElseThrow(() -> Rejected.invalid(Rejection.of("lending.trade.no-facility", "institutionId",
                         f.institutionId(), f.obligorId())));
         facilities.draw(facilityId, f.institutionId(), f.obligorId(), principal, f.valueDate());
@@ -170,7 +166,6 @@ class TradeFinanceService implements TradeFinance {
     @Override
     @Transactional(readOnly = true)
     public Optional<Loan> byReference(String reference) {
-        return jdbc.sql("SELECT id FROM loan WHERE trade_reference = :r").param("r", reference).query(Long.class)
-                .optional().map(id -> store.get(Caller.system("trade-finance"), id));
+        return store.byTradeReference(reference).map(id -> store.get(Caller.system("trade-finance"), id));
     }
 }

@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,17 +26,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class WorkoutService {
 
-    private final JdbcClient jdbc;
     private final LoanStore store;
+    private final WorkoutStore workouts;
+    private final ClassificationStore classifications;
+    private final TransactionStore transactions;
     private final Servicer servicer;
     private final Postings postings;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
 
-    WorkoutService(JdbcClient jdbc, LoanStore store, Servicer servicer, Postings postings,
+    WorkoutService(LoanStore store, WorkoutStore workouts, ClassificationStore classifications,
+                   TransactionStore transactions, Servicer servicer, Postings postings,
                    BusinessDate businessDate, AuditTrail audit) {
-        this.jdbc = jdbc;
         this.store = store;
+        this.workouts = workouts;
+        this.classifications = classifications;
+        this.transactions = transactions;
         this.servicer = servicer;
         this.postings = postings;
         this.businessDate = businessDate;
@@ -67,19 +71,14 @@ class WorkoutService {
                         ruled.rule()));
             }
             if (l.tier().nonPerforming()) {
-                boolean otherNpl = jdbc.sql("""
-                                SELECT count(*) FROM loan WHERE borrower_id = :b AND institution_id = :i AND id <> :id
-                                  AND status = 'ACTIVE' AND tier IN ('SUBSTANDARD', 'DOUBTFUL', 'LOSS')""")
-                        .param("b", l.borrowerId()).param("i", l.institutionId()).param("id", l.id()).query(Long.class)
-                        .single() > 0;
+                boolean otherNpl = classifications.otherNonPerforming(l.borrowerId(), l.institutionId(), l.id());
                 String blocker = servicer.nplUpgradeBlocker(l, today, otherNpl);
                 if (blocker != null) {
                     throw Rejected.conflict(Rejection.of("lending.reclassify.upgrade-conditions", "tier", blocker));
                 }
             }
         }
-        jdbc.sql("UPDATE loan SET manual_floor = :f, version = version + 1 WHERE id = :id")
-                .param("f", floor == Tier.NORMAL ? null : floor.name()).param("id", loanId).update();
+        classifications.floor(loanId, floor == Tier.NORMAL ? null : floor);
         Loan floored = store.lock(loanId);
         var ruled = servicer.ruled(floored, today, null);
         Tier to = Tier.worse(floor, ruled.tier());
@@ -114,17 +113,10 @@ class WorkoutService {
         BigDecimal claim = l.principalOutstanding().add(l.receivable()).add(l.memoReceivable());
         var entry = postings.writeOff(l.institutionId(), loanId, today, l.principalOutstanding(), l.provision(),
                 l.receivable(), l.memoReceivable(), caller.username());
-        jdbc.sql("""
-                        UPDATE loan SET status = :status, written_off = :w, principal_outstanding = 0, receivable = 0,
-                            memo_receivable = 0, provision = 0, version = version + 1 WHERE id = :id""")
-                .param("status", writtenOff.name()).param("w", claim).param("id", loanId).update();
-        store.insertTransaction(loanId, "WRITE_OFF", today, claim, l.principalOutstanding(), l.receivable().add(l.memoReceivable()),
+        workouts.writtenOff(loanId, writtenOff, claim);
+        transactions.record(loanId, "WRITE_OFF", today, claim, l.principalOutstanding(), l.receivable().add(l.memoReceivable()),
                 BigDecimal.ZERO, null, entry.id(), caller.username());
-        jdbc.sql("""
-                        INSERT INTO loan_classification (loan_id, business_date, from_tier, to_tier, rule, reason, actor)
-                        VALUES (:l, :d, :f, :f, 'write-off', :r, :a)""")
-                .param("l", loanId).param("d", today).param("f", l.tier().name()).param("r", reason.strip())
-                .param("a", caller.username()).update();
+        classifications.recordWriteOff(loanId, today, l.tier(), reason.strip(), caller.username());
         audit.record(AuditEvent.success(caller.username(), "loan.write-off", "loan", l.number(),
                 claim.toPlainString() + ": " + reason.strip()));
         return store.get(caller, loanId);
@@ -155,16 +147,13 @@ class WorkoutService {
         l = l.accruedThrough().isBefore(today.minusDays(1)) ? servicer.bringTo(l, today.minusDays(1), caller.username()) : l;
         var entry = postings.transfer(l.institutionId(), loanId, today, price, l.principalOutstanding(), l.provision(),
                 l.receivable(), l.memoReceivable(), caller.username());
-        jdbc.sql("""
-                        UPDATE loan SET status = :status, principal_outstanding = 0, receivable = 0, memo_receivable = 0,
-                            provision = 0, version = version + 1 WHERE id = :id""")
-                .param("status", transferred.name()).param("id", loanId).update();
-        long tx = store.insertTransaction(loanId, "TRANSFER", today, price,
+        workouts.transferred(loanId, transferred);
+        long tx = transactions.record(loanId, "TRANSFER", today, price,
                 l.principalOutstanding(), l.receivable().add(l.memoReceivable()), BigDecimal.ZERO,
                 r.buyer().strip(), entry.id(), caller.username());
         audit.record(AuditEvent.success(caller.username(), "loan.transfer", "loan", l.number(),
                 "to " + r.buyer().strip() + " at " + price.toPlainString() + ": " + r.reason().strip()));
-        return store.transaction(tx);
+        return transactions.get(tx);
     }
 
     @Transactional
@@ -189,15 +178,13 @@ class WorkoutService {
         if (date.isAfter(today)) {
             throw Rejected.invalid(Rejection.of("date.future", "valueDate", date, today));
         }
-        long seq = jdbc.sql("SELECT count(*) + 1 FROM loan_transaction WHERE loan_id = :id").param("id", loanId)
-                .query(Long.class).single();
+        long seq = transactions.next(loanId);
         var entry = postings.recovery(l.institutionId(), loanId, date, amount, amount, "loan:" + loanId + ":recovery:" + seq,
                 caller.username());
-        jdbc.sql("UPDATE loan SET recovered = recovered + :a, version = version + 1 WHERE id = :id")
-                .param("a", amount).param("id", loanId).update();
-        long tx = store.insertTransaction(loanId, "RECOVERY", date, amount, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null,
+        workouts.recovered(loanId, amount);
+        long tx = transactions.record(loanId, "RECOVERY", date, amount, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null,
                 entry.id(), caller.username());
         audit.record(AuditEvent.success(caller.username(), "loan.recover", "loan", l.number(), amount.toPlainString()));
-        return store.transaction(tx);
+        return transactions.get(tx);
     }
 }

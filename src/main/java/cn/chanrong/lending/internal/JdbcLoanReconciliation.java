@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
  * provision (1304), memo interest (7011) and the written-off claim still open (7021).
  */
 @Component
-class LoanReconciliation implements Reconciliation {
+class JdbcLoanReconciliation implements Reconciliation {
 
     private final JdbcClient jdbc;
 
-    LoanReconciliation(JdbcClient jdbc) {
+    JdbcLoanReconciliation(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,0 +1,106 @@
+package cn.chanrong.lending.internal;
+
+import cn.chanrong.lending.domain.Tier;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The five-tier classification of loans: the history of tier changes ({@code loan_classification}),
+ * the loan's tier, manual floor, classification date, non-accrual status, observation period after a
+ * restructuring, and the provision that follows the tier.
+ */
+@Component
+class ClassificationStore {
+
+    private final JdbcClient jdbc;
+
+    ClassificationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a change of tier with the rule that made it and why. */
+    void record(long loanId, LocalDate date, Tier from, Tier to, String rule, String reason, String actor) {
+        jdbc.sql("""
+                        INSERT INTO loan_classification (loan_id, business_date, from_tier, to_tier, rule, reason, actor)
+                        VALUES (:l, :d, :f, :t, :r, :why, :a)""")
+                .param("l", loanId).param("d", date).param("f", from.name()).param("t", to.name())
+                .param("r", rule).param("why", reason).param("a", actor).update();
+    }
+
+    /** Records the tier a restructuring leaves the loan in. */
+    void recordRestructured(long loanId, LocalDate date, Tier from, Tier to, String reason, String actor) {
+        jdbc.sql("""
+                        INSERT INTO loan_classification (loan_id, business_date, from_tier, to_tier, rule, reason, actor)
+                        VALUES (:l, :d, :f, :t, 'restructured', :r, :a)""")
+                .param("l", loanId).param("d", date).param("f", from.name()).param("t", to.name())
+                .param("r", reason).param("a", actor).update();
+    }
+
+    /** Records a write-off, in the tier the loan was written off in. */
+    void recordWriteOff(long loanId, LocalDate date, Tier tier, String reason, String actor) {
+        jdbc.sql("""
+                        INSERT INTO loan_classification (loan_id, business_date, from_tier, to_tier, rule, reason, actor)
+                        VALUES (:l, :d, :f, :f, 'write-off', :r, :a)""")
+                .param("l", loanId).param("d", date).param("f", tier.name()).param("r", reason)
+                .param("a", actor).update();
+    }
+
+    /** Moves the loan to {@code tier}. */
+    void tier(long id, Tier tier) {
+        jdbc.sql("UPDATE loan SET tier = :t, version = version + 1 WHERE id = :id")
+                .param("t", tier.name()).param("id", id).update();
+    }
+
+    /** Records the loan as classified on {@code date}. */
+    void classifiedOn(long id, LocalDate date) {
+        jdbc.sql("UPDATE loan SET classified_on = :d WHERE id = :id").param("d", date).param("id", id).update();
+    }
+
+    /** Records the loans as classified on {@code date}. */
+    void classifiedOn(Long[] ids, LocalDate date) {
+        jdbc.sql("UPDATE loan SET classified_on = :d WHERE id = ANY(:ids)")
+                .param("d", date).param("ids", ids).update();
+    }
+
+    /** Stops accruing into income: the recognised receivable moves to memo. */
+    void toNonAccrual(long id) {
+        jdbc.sql("""
+                        UPDATE loan SET non_accrual = TRUE, memo_receivable = memo_receivable + receivable,
+                            receivable = 0, version = version + 1 WHERE id = :id""")
+                .param("id", id).update();
+    }
+
+    /** Accrues into income again. */
+    void backToAccrual(long id) {
+        jdbc.sql("UPDATE loan SET non_accrual = FALSE, version = version + 1 WHERE id = :id").param("id", id).update();
+    }
+
+    /** Sets the loan's provision. */
+    void provision(long id, BigDecimal provision) {
+        jdbc.sql("UPDATE loan SET provision = :p, version = version + 1 WHERE id = :id")
+                .param("p", provision).param("id", id).update();
+    }
+
+    /** Starts a restructured loan's observation period again, from {@code from} to {@code end}. */
+    void restartObservation(long id, LocalDate from, LocalDate end) {
+        jdbc.sql("UPDATE loan SET observation_from = :f, observation_end = :e WHERE id = :id")
+                .param("f", from).param("e", end).param("id", id).update();
+    }
+
+    /** Sets the manual floor on the loan's tier; null lifts it. */
+    void floor(long id, Tier floor) {
+        jdbc.sql("UPDATE loan SET manual_floor = :f, version = version + 1 WHERE id = :id")
+                .param("f", floor == null ? null : floor.name()).param("id", id).update();
+    }
+
+    /** Whether the borrower has another active non-performing loan at the institution. */
+    boolean otherNonPerforming(long borrowerId, long institutionId, long loanId) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM loan WHERE borrower_id = :b AND institution_id = :i AND id <> :id
+                          AND status = 'ACTIVE' AND tier IN ('SUBSTANDARD', 'DOUBTFUL', 'LOSS')""")
+                .param("b", borrowerId).param("i", institutionId).param("id", loanId).query(Long.class)
+                .single() > 0;
+    }
+}
