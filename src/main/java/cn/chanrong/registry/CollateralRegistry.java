@@ -9,16 +9,51 @@ import java.util.List;
  */
 public interface CollateralRegistry {
 
-    /** A request about some collateral: who grants it, its type, its identifiers and/or a blanket scope. */
+    /**
+     * A request about some collateral: who grants it, its type, its identifiers and/or a blanket scope;
+     * for an interest that secures the goods' purchase price ({@code purchaseMoney}, or a retention of
+     * title or a financial lease) the date the goods were delivered, which decides its priority.
+     */
     record Request(String grantor, String collateralType, String description, List<String> identifiers,
-                   String blanketScope, Integer termMonths) {
+                   String blanketScope, Integer termMonths, java.time.LocalDate deliveredOn, boolean purchaseMoney) {
+
+        public Request(String grantor, String collateralType, String description, List<String> identifiers,
+                       String blanketScope, Integer termMonths) {
+            this(grantor, collateralType, description, identifiers, blanketScope, termMonths, null, false);
+        }
+    }
+
+    /**
+     * Where an interest ranks in the asset it covers: {@code position} 1 is first; {@code ahead} lists
+     * the other parties' filings that rank before it, first first, each with the rule that puts it there.
+     */
+    record Ranking(int position, List<Conflict> ahead) {
     }
 
     /** Every active filing by another party than {@code securedParty} that covers the request. */
     List<Conflict> check(long securedParty, Request request);
 
-    /** Files for {@code securedParty}; refused with the conflicts cited when another party holds the asset. */
+    /**
+     * Where a filing made now for {@code securedParty} would rank, counting blanket filings and imported
+     * national-registry filings.
+     */
+    Ranking rank(long securedParty, Request request);
+
+    /** Where a registered filing ranks now among the active filings of other parties on the same asset. */
+    Ranking rankOf(String number);
+
+    /**
+     * Registers a filing for {@code securedParty}. The register refuses no valid filing: a second
+     * secured party is registered behind the first (see {@link #rankOf}); whether a financing may take
+     * a junior position is the financing side's decision.
+     */
     Filing file(long securedParty, Request request, String actor);
+
+    /**
+     * Counts a financing refused because another party holds the asset (for the regulators' figures),
+     * in a transaction of its own so that the count survives the refusal.
+     */
+    void recordRefused(long securedParty, Request request, List<Conflict> conflicts);
 
     /** Active filings against a grantor in registration order. */
     List<Filing> byGrantor(String grantor);
@@ -27,8 +62,8 @@ public interface CollateralRegistry {
     java.util.Optional<Filing> byNumber(String number);
 
     /**
-     * Amends the caller's own active filing: a new description, identifiers added (checked against
-     * other parties' filings like a new filing, and refused the same way) or removed.
+     * Amends the caller's own active filing: a new description, identifiers added (registered like a
+     * new filing, behind other parties' filings on them) or removed.
      */
     record Amendment(String description, List<String> addIdentifiers, List<String> removeIdentifiers) {
     }
@@ -78,17 +113,4 @@ public interface CollateralRegistry {
     /** The certificate's verification hash: SHA-256 over the filing's registered content. */
     String certificateHash(Filing filing);
 
-    /** Thrown by {@link #file} when the asset is already filed by someone else. */
-    final class AlreadyFiled extends RuntimeException {
-        private final List<Conflict> conflicts;
-
-        public AlreadyFiled(List<Conflict> conflicts) {
-            super("already filed by another secured party: " + conflicts.get(0).number());
-            this.conflicts = List.copyOf(conflicts);
-        }
-
-        public List<Conflict> conflicts() {
-            return conflicts;
-        }
-    }
 }

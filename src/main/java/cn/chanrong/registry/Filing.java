@@ -8,12 +8,13 @@ import java.util.List;
 /**
  * A registered filing as it stands now (identifiers removed by an amendment are gone, the term
  * includes extensions), with its amendments and objections. {@code seq} orders all registrations;
- * {@code number} is what the certificate shows.
+ * {@code number} is what the certificate shows. {@code registeredOn} is the business day of registration;
+ * a purchase-money interest states the goods' {@code deliveredOn}, which decides its priority.
  */
 public record Filing(long id, String number, long seq, Instant registeredAt, String grantor, long securedParty,
                      String collateralType, String description, List<String> identifiers, String blanketScope,
                      int termMonths, LocalDate expiresOn, String status, List<Amendment> amendments,
-                     List<Objection> objections) {
+                     List<Objection> objections, LocalDate registeredOn, boolean purchaseMoney, LocalDate deliveredOn) {
 
     /** {@code status} (stored and shown as text) as the domain's status, whose transitions guard every change. */
     public FilingStatus state() {

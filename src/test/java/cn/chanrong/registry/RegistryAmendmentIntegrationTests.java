@@ -19,7 +19,7 @@ class RegistryAmendmentIntegrationTests {
     int port;
 
     @Test
-    void an_amendment_adds_an_identifier_under_the_double_financing_check_and_a_removed_one_is_free_again() {
+    void an_identifier_added_by_amendment_ranks_from_the_amendment_and_a_removed_one_ranks_no_more() {
         String grantor = Fixtures.freshCreditCode("350100");
         String a = "INV-" + UUID.randomUUID();
         String b = "INV-" + UUID.randomUUID();
@@ -29,23 +29,30 @@ class RegistryAmendmentIntegrationTests {
 
         var other = Api.as(port, "bank2").post("/api/v1/registry/filings",
                 RegistryIntegrationTests.filing(grantor, "FACTORING", List.of(b), null)).json();
-        var blocked = Api.as(port, "bank").post("/api/v1/registry/filings/" + number + "/amendments",
+        var behind = Api.as(port, "bank").post("/api/v1/registry/filings/" + number + "/amendments",
                 Map.of("addIdentifiers", List.of(b)));
-        assertThat(blocked.status()).as("b is filed by the other bank").isEqualTo(409);
-        assertThat(blocked.json().get("conflicts").get(0).get("number").asString()).isEqualTo(other.get("number").asString());
+        assertThat(behind.status()).as("the register refuses no valid amendment").isEqualTo(200);
+        var rank = Api.as(port, "bank").post("/api/v1/registry/checks",
+                RegistryIntegrationTests.filing(grantor, "RECEIVABLES_PLEDGE", List.of(b), null)).json();
+        assertThat(rank.get("ahead").get(0).get("number").asString()).as("b was filed by the other bank first")
+                .isEqualTo(other.get("number").asString());
 
         String c = "INV-" + UUID.randomUUID();
         var amended = Api.as(port, "bank").post("/api/v1/registry/filings/" + number + "/amendments",
                 Map.of("addIdentifiers", List.of(c), "removeIdentifiers", List.of(a)));
         assertThat(amended.status()).as(amended.body()).isEqualTo(200);
         assertThat(amended.json().get("identifiers").toString()).contains(c).doesNotContain(a);
-        var amendment = amended.json().get("amendments").get(0);
+        var amendments = amended.json().get("amendments");
+        var amendment = amendments.get(amendments.size() - 1);
         assertThat(amendment.get("seq").asLong()).isGreaterThan(filed.get("seq").asLong());
         assertThat(Api.as(port, "bank2").post("/api/v1/registry/filings",
-                RegistryIntegrationTests.filing(grantor, "FACTORING", List.of(a), null)).status())
-                .as("a removed identifier no longer blocks").isEqualTo(201);
-        assertThat(Api.as(port, "bank2").post("/api/v1/registry/filings",
-                RegistryIntegrationTests.filing(grantor, "FACTORING", List.of(c), null)).status()).isEqualTo(409);
+                RegistryIntegrationTests.filing(grantor, "FACTORING", List.of(a), null)).json().get("position").asInt())
+                .as("a removed identifier ranks no more").isEqualTo(1);
+        var onC = Api.as(port, "bank2").post("/api/v1/registry/filings",
+                RegistryIntegrationTests.filing(grantor, "FACTORING", List.of(c), null)).json();
+        assertThat(onC.get("position").asInt()).isEqualTo(2);
+        assertThat(onC.get("ahead").get(0).get("seq").asLong()).as("c ranks from its amendment")
+                .isEqualTo(amendment.get("seq").asLong());
 
         assertThat(Api.as(port, "bank2").post("/api/v1/registry/filings/" + number + "/amendments",
                 Map.of("description", "改")).status()).as("someone else's filing").isEqualTo(403);
@@ -94,7 +101,7 @@ class RegistryAmendmentIntegrationTests {
     }
 
     @Test
-    void the_workbench_files_refuses_a_second_bank_with_the_first_filing_cited_and_takes_an_objection() throws Exception {
+    void the_workbench_files_ranks_a_second_bank_behind_the_first_filing_and_takes_an_objection() throws Exception {
         String grantor = Fixtures.freshCreditCode("350100");
         String receivable = "AR-" + UUID.randomUUID();
         var bank = cn.chanrong.support.Workbench.loggedIn(port, "bank");
@@ -113,7 +120,8 @@ class RegistryAmendmentIntegrationTests {
         String page2 = bank2.get("/registry?grantor=" + grantor).body();
         bank2.post("/registry/filings", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(page2), "grantor", grantor,
                 "collateralType", "FACTORING", "description", "保理", "identifiers", receivable, "termMonths", "12"));
-        assertThat(bank2.get("/registry?grantor=" + grantor).body()).contains("不能重复融资", number);
+        assertThat(bank2.get("/registry?grantor=" + grantor).body()).as("registered, second, the first filing named")
+                .contains("共 2 笔有效登记", "顺位第2", number);
 
         var enterprise = cn.chanrong.support.Workbench.loggedIn(port, "enterprise");
         String page3 = enterprise.get("/registry?grantor=" + grantor).body();

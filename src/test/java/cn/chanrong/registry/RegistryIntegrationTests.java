@@ -6,6 +6,7 @@ import cn.chanrong.support.Api;
 import cn.chanrong.support.Fixtures;
 import cn.chanrong.support.IntegrationTest;
 import java.util.ArrayList;
+import tools.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ class RegistryIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    cn.chanrong.reference.BusinessDate businessDate;
+
     static Map<String, Object> filing(String grantor, String type, List<String> ids, String blanket) {
         Map<String, Object> m = new HashMap<>();
         m.put("grantor", grantor);
@@ -39,29 +43,37 @@ class RegistryIntegrationTests {
     }
 
     @Test
-    void a_receivable_filed_by_one_bank_is_refused_to_a_second_bank_with_the_first_filing_cited() {
+    void a_second_secured_party_is_registered_behind_the_first_and_told_who_ranks_ahead() {
         String grantor = Fixtures.freshCreditCode("350100");
         String invoice = "INV-" + UUID.randomUUID();
         var first = Api.as(port, "bank").post("/api/v1/registry/filings", filing(grantor, "RECEIVABLES_PLEDGE",
                 List.of(invoice, "AR-2026-001"), null));
         assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().get("position").asInt()).isEqualTo(1);
+        assertThat(first.json().get("ahead").size()).isZero();
         String number = first.json().get("number").asString();
-
-        var factoring = Api.as(port, "bank2").post("/api/v1/registry/filings", filing(grantor, "FACTORING", List.of(invoice), null));
-        assertThat(factoring.status()).isEqualTo(409);
-        assertThat(factoring.json().get("conflicts").get(0).get("number").asString()).isEqualTo(number);
-        assertThat(factoring.json().get("conflicts").get(0).get("identifier").asString()).isEqualTo(invoice);
-        assertThat(factoring.json().get("title").asString()).contains(number);
 
         var check = Api.as(port, "bank2").post("/api/v1/registry/checks", filing(grantor, "RECEIVABLES_PLEDGE",
                 List.of(invoice, "OTHER"), null)).json();
         assertThat(check.get("conflicts").size()).isEqualTo(1);
+        assertThat(check.get("position").asInt()).as("a filing made now would rank second").isEqualTo(2);
+        assertThat(check.get("ahead").get(0).get("number").asString()).isEqualTo(number);
+        assertThat(check.get("ahead").get(0).get("rule").asString()).isEqualTo("REGISTRATION_ORDER");
+
+        var second = Api.as(port, "bank2").post("/api/v1/registry/filings", filing(grantor, "RECEIVABLES_PLEDGE",
+                List.of(invoice), null));
+        assertThat(second.status()).as("the register refuses no valid filing (Civil Code 414)").isEqualTo(201);
+        assertThat(second.json().get("position").asInt()).isEqualTo(2);
+        JsonNode ahead = second.json().get("ahead").get(0);
+        assertThat(ahead.get("number").asString()).isEqualTo(number);
+        assertThat(ahead.get("identifier").asString()).isEqualTo(invoice);
+        assertThat(ahead.get("registeredAt").asString()).isNotBlank();
+        assertThat(second.json().get("seq").asLong()).isGreaterThan(first.json().get("seq").asLong());
+
         assertThat(Api.as(port, "bank").post("/api/v1/registry/checks", filing(grantor, "RECEIVABLES_PLEDGE",
-                List.of(invoice), null)).json().get("conflicts").size()).as("own filings are no conflict").isZero();
-        assertThat(Api.as(port, "bank2").post("/api/v1/registry/filings", filing(grantor, "RECEIVABLES_PLEDGE",
-                List.of("OTHER-" + UUID.randomUUID()), null)).status()).as("another receivable is free").isEqualTo(201);
+                List.of("AR-2026-001"), null)).json().get("conflicts").size()).as("own filings are no conflict").isZero();
         assertThat(Api.as(port, "bank2").post("/api/v1/registry/filings", filing(grantor, "INVENTORY",
-                List.of(invoice), null)).status()).as("goods are another asset class").isEqualTo(201);
+                List.of(invoice), null)).json().get("position").asInt()).as("goods are another asset class").isEqualTo(1);
 
         var search = Api.as(port, "enterprise").get("/api/v1/registry/filings?grantor=" + grantor).json();
         assertThat(search.size()).isEqualTo(3);
@@ -69,15 +81,51 @@ class RegistryIntegrationTests {
     }
 
     @Test
-    void a_blanket_filing_covers_every_receivable_of_the_grantor() {
+    void a_blanket_filing_ranks_ahead_of_every_later_filing_on_the_grantor_s_receivables() {
         String grantor = Fixtures.freshCreditCode("440300");
         var blanket = Api.as(port, "bank").post("/api/v1/registry/filings",
                 filing(grantor, "RECEIVABLES_PLEDGE", List.of(), "all receivables owed by buyer Y"));
         assertThat(blanket.status()).isEqualTo(201);
         var specific = Api.as(port, "bank2").post("/api/v1/registry/filings",
                 filing(grantor, "FACTORING", List.of("INV-9"), null));
-        assertThat(specific.status()).isEqualTo(409);
-        assertThat(specific.json().get("conflicts").get(0).get("reason").asString()).isEqualTo("BLANKET");
+        assertThat(specific.status()).isEqualTo(201);
+        assertThat(specific.json().get("position").asInt()).isEqualTo(2);
+        assertThat(specific.json().get("ahead").get(0).get("reason").asString()).isEqualTo("BLANKET");
+    }
+
+    @Test
+    void a_purchase_money_mortgage_registered_within_ten_days_of_delivery_ranks_ahead_of_an_earlier_charge() {
+        String grantor = Fixtures.freshCreditCode("350100");
+        var floating = Api.as(port, "bank").post("/api/v1/registry/filings",
+                filing(grantor, "EQUIPMENT", List.of(), "all present and future equipment")).json();
+        var seller = filing(grantor, "EQUIPMENT", List.of("SN-PM-" + UUID.randomUUID()), null);
+        seller.put("purchaseMoney", true);
+        seller.put("deliveredOn", today().minusDays(10).toString());
+        var pm = Api.as(port, "bank2").post("/api/v1/registry/filings", seller);
+        assertThat(pm.status()).isEqualTo(201);
+        assertThat(pm.json().get("position").asInt()).as("Civil Code 416").isEqualTo(1);
+        assertThat(pm.json().get("purchaseMoney").asBoolean()).isTrue();
+        var rankOfFloating = Api.as(port, "bank").post("/api/v1/registry/checks", filing(grantor, "EQUIPMENT",
+                List.of(pm.json().get("identifiers").get(0).asString()), null)).json();
+        assertThat(rankOfFloating.get("ahead").get(0).get("rule").asString()).isEqualTo("PURCHASE_MONEY");
+        assertThat(rankOfFloating.get("ahead").get(0).get("bindsOrdinaryCourseBuyer").asBoolean())
+                .as("a mortgage does not bind an ordinary-course buyer (Civil Code 404)").isFalse();
+
+        seller.put("identifiers", List.of("SN-PM-" + UUID.randomUUID()));
+        seller.put("deliveredOn", today().minusDays(11).toString());
+        var late = Api.as(port, "bank2").post("/api/v1/registry/filings", seller).json();
+        assertThat(late.get("position").asInt()).as("the eleventh day is too late").isEqualTo(2);
+        assertThat(late.get("ahead").get(0).get("number").asString()).isEqualTo(floating.get("number").asString());
+
+        var pledge = filing(grantor, "RECEIVABLES_PLEDGE", List.of("AR-1"), null);
+        pledge.put("purchaseMoney", true);
+        var refused = Api.as(port, "bank2").post("/api/v1/registry/filings", pledge);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("errors").get(0).get("code").asString()).isEqualTo("registry.purchase-money-type");
+    }
+
+    private java.time.LocalDate today() {
+        return businessDate.today();
     }
 
     @Test
@@ -145,7 +193,7 @@ class RegistryIntegrationTests {
     }
 
     @Test
-    void concurrent_filings_on_one_receivable_are_strictly_ordered_and_only_the_first_bank_gets_it() throws Exception {
+    void concurrent_filings_on_one_receivable_are_all_registered_in_strict_order() throws Exception {
         String grantor = Fixtures.freshCreditCode("320500");
         String invoice = "INV-RACE-" + UUID.randomUUID();
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -164,14 +212,12 @@ class RegistryIntegrationTests {
         } finally {
             pool.shutdown();
         }
-        assertThat(statuses).containsOnly(201, 409);
-        List<Long> parties = jdbc.sql("""
-                        SELECT DISTINCT f.secured_party FROM registry_filing f JOIN registry_identifier i ON i.filing_id = f.id
-                        WHERE f.grantor = :g AND i.identifier = :i""")
-                .param("g", grantor).param("i", invoice).query(Long.class).list();
-        assertThat(parties).as("one secured party holds the receivable").hasSize(1);
-        List<Long> seqs = jdbc.sql("SELECT seq FROM registry_filing WHERE grantor = :g ORDER BY registered_at, seq")
-                .param("g", grantor).query(Long.class).list();
-        assertThat(seqs).isSorted();
+        assertThat(statuses).as("the register refuses no valid filing").containsOnly(201);
+        List<java.time.Instant> times = jdbc.sql("SELECT registered_at FROM registry_filing WHERE grantor = :g ORDER BY seq")
+                .param("g", grantor).query(java.time.Instant.class).list();
+        assertThat(times).hasSize(16);
+        for (int i = 1; i < times.size(); i++) {
+            assertThat(times.get(i)).as("distinct, strictly ordered registration times").isAfter(times.get(i - 1));
+        }
     }
 }

@@ -126,7 +126,8 @@ class ApiDescriptionIntegrationTests {
                     if (returned != null && ok != null) {
                         compared++;
                         if (!components(returned).equals(properties(ok))) {
-                            wrong.add(where + " response " + ok + " is not " + returned.getName());
+                            wrong.add(where + " response " + ok + " " + properties(ok) + " is not " + returned.getName()
+                                    + " " + components(returned));
                         }
                     }
                     if (ok != null && "string".equals(ok.path("type").asString()) && !ok.has("format")
@@ -228,8 +229,17 @@ class ApiDescriptionIntegrationTests {
         return schema.has("$ref") ? properties(schema.get("$ref").asString()) : Set.of();
     }
 
+    /** A record's JSON properties: its components, an unwrapped component's own components in its place. */
     static Set<String> components(Class<?> record) {
-        return new TreeSet<>(Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList());
+        Set<String> out = new TreeSet<>();
+        for (RecordComponent c : record.getRecordComponents()) {
+            if (c.getAccessor().isAnnotationPresent(com.fasterxml.jackson.annotation.JsonUnwrapped.class) && c.getType().isRecord()) {
+                out.addAll(components(c.getType()));
+            } else {
+                out.add(c.getName());
+            }
+        }
+        return out;
     }
 
     static Class<?> load(String name) {

@@ -180,14 +180,12 @@ class LendingDemoContributor implements DemoContributor {
                 "数控加工中心两台 / two CNC machining centres", List.of("SN-VMC850-26011", "SN-VMC850-26012"), null, 36),
                 bank2.officer().username());
         String pledged = creditCode(borrowers.get(0));
-        try {
-            registry.file(bank2.officer().institutionId(), new CollateralRegistry.Request(pledged, "FACTORING",
-                    "保理：应收账款转让 / factoring", List.of(String.format("AR-%s-%03d", pledged.substring(8, 17), 0)),
-                    null, 12), bank2.officer().username());
-        } catch (CollateralRegistry.AlreadyFiled refused) {
-            log.info("Demo: the registry refused a second financing of {} (filed as {})",
-                    refused.conflicts().get(0).identifier(), refused.conflicts().get(0).number());
-        }
+        // a second pledge of the same receivable: registered, and ranked behind the first (Civil Code 414)
+        var second = registry.file(bank2.officer().institutionId(), new CollateralRegistry.Request(pledged,
+                "RECEIVABLES_PLEDGE", "第二顺位质押 / second-ranking pledge",
+                List.of(String.format("AR-%s-%03d", pledged.substring(8, 17), 0)), null, 12), bank2.officer().username());
+        log.info("Demo: a second pledge {} ranks {} on its receivable", second.number(),
+                registry.rankOf(second.number()).position());
     }
 
     private String creditCode(long enterprise) {

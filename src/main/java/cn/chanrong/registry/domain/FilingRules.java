@@ -52,4 +52,17 @@ public final class FilingRules {
         }
         return r;
     }
+
+    /**
+     * A purchase-money interest (Civil Code 416) is a mortgage of the goods bought (inventory,
+     * equipment); retention of title and financial leasing take the same priority by their nature.
+     */
+    public static java.util.Optional<Rejection> checkPurchaseMoney(String collateralType, boolean purchaseMoney) {
+        if (!purchaseMoney || collateralType == null) {
+            return java.util.Optional.empty();
+        }
+        return CollateralType.parse(collateralType.strip())
+                .filter(t -> t.nature() != CollateralType.Nature.MORTGAGE)
+                .map(t -> Rejection.of("registry.purchase-money-type", "purchaseMoney", t.name()));
+    }
 }

@@ -15,12 +15,14 @@ final class FilingRequest {
     private FilingRequest() {
     }
 
-    record Normalised(String grantor, CollateralType type, List<String> identifiers, String blanketScope) {
+    record Normalised(String grantor, CollateralType type, List<String> identifiers, String blanketScope,
+                      java.time.LocalDate deliveredOn, boolean purchaseMoney) {
     }
 
     static Normalised normalise(Request r, boolean filing) {
         List<Rejection> problems = FilingRules.check(r.grantor(), r.collateralType(), r.description(), r.identifiers(),
                 r.blanketScope(), r.termMonths(), filing);
+        FilingRules.checkPurchaseMoney(r.collateralType(), r.purchaseMoney()).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
@@ -28,7 +30,7 @@ final class FilingRequest {
                 : new TreeSet<>(r.identifiers().stream().map(String::strip).toList()).stream().toList();
         String scope = r.blanketScope() == null || r.blanketScope().isBlank() ? null : r.blanketScope().strip();
         return new Normalised(r.grantor().strip(), CollateralType.parse(r.collateralType().strip()).orElseThrow(), ids,
-                scope);
+                scope, r.deliveredOn(), r.purchaseMoney());
     }
 
     /** A stable 64-bit key for an advisory lock. */

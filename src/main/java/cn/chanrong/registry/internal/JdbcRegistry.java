@@ -9,6 +9,7 @@ import cn.chanrong.registry.Filing;
 import cn.chanrong.registry.FilingEvent;
 import cn.chanrong.registry.domain.CollateralType;
 import cn.chanrong.registry.domain.FilingStatus;
+import cn.chanrong.registry.domain.Priority;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import cn.chanrong.shared.Upload;
@@ -32,14 +33,16 @@ class JdbcRegistry implements CollateralRegistry {
     private final cn.chanrong.reference.ReferenceData reference;
     private final org.springframework.transaction.support.TransactionTemplate requiresNew;
     private final ExternalFilingImport externalImport;
+    private final JdbcCoverage coverage;
     private final int cancellationWorkingDays;
     private final ApplicationEventPublisher events;
 
     JdbcRegistry(JdbcClient jdbc, AuditTrail audit, BusinessDate businessDate, cn.chanrong.reference.ReferenceData reference,
                  @org.springframework.beans.factory.annotation.Value("${chanrong.registry.cancellation-working-days:10}")
                  int cancellationWorkingDays, org.springframework.transaction.PlatformTransactionManager transactions,
-                 ExternalFilingImport externalImport, ApplicationEventPublisher events) {
+                 ExternalFilingImport externalImport, ApplicationEventPublisher events, JdbcCoverage coverage) {
         this.externalImport = externalImport;
+        this.coverage = coverage;
         this.requiresNew = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.requiresNew.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
@@ -116,74 +119,34 @@ class JdbcRegistry implements CollateralRegistry {
     public List<Conflict> check(long securedParty, Request request) {
         FilingRequest.Normalised n = FilingRequest.normalise(request, false);
         lock(n);
-        return conflicts(securedParty, n);
+        return coverage.covering(securedParty, n);
     }
 
-    private List<Conflict> conflicts(long securedParty, FilingRequest.Normalised n) {
-        List<String> types = java.util.Arrays.stream(CollateralType.values())
-                .filter(t -> t.assetClass().equals(n.type().assetClass())).map(Enum::name).toList();
-        List<Conflict> out = new ArrayList<>();
-        // an active blanket filing on the asset class, or any filing when this request is itself blanket
-        jdbc.sql("""
-                        SELECT f.number, f.seq, f.secured_party, f.collateral_type FROM registry_filing f
-                        WHERE f.grantor = :g AND f.status = 'ACTIVE' AND f.expires_on >= :today AND f.secured_party <> :p
-                          AND f.collateral_type = ANY(:types) AND (f.blanket_scope IS NOT NULL OR :blanket)
-                        ORDER BY f.seq""")
-                .param("g", n.grantor()).param("today", businessDate.today()).param("p", securedParty)
-                .param("types", types.toArray(String[]::new)).param("blanket", n.blanketScope() != null)
-                .query((rs, i) -> out.add(new Conflict(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        Conflict.BLANKET, null)))
-                .list();
-        if (!n.identifiers().isEmpty()) {
-            jdbc.sql("""
-                            SELECT f.number, f.seq, f.secured_party, f.collateral_type, i.identifier
-                            FROM registry_identifier i JOIN registry_filing f ON f.id = i.filing_id
-                            WHERE i.identifier = ANY(:ids) AND i.removed_by IS NULL AND f.grantor = :g AND f.status = 'ACTIVE'
-                              AND f.expires_on >= :today AND f.secured_party <> :p AND f.collateral_type = ANY(:types)
-                              AND f.blanket_scope IS NULL
-                            ORDER BY f.seq, i.identifier""")
-                    .param("ids", n.identifiers().toArray(String[]::new)).param("g", n.grantor())
-                    .param("today", businessDate.today()).param("p", securedParty)
-                    .param("types", types.toArray(String[]::new))
-                    .query((rs, i) -> out.add(new Conflict(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                            Conflict.IDENTIFIER, rs.getString(5))))
-                    .list();
-        }
-        out.addAll(externalConflicts(securedParty, n, types));
-        return List.copyOf(out);
+    @Override
+    @Transactional
+    public Ranking rank(long securedParty, Request request) {
+        FilingRequest.Normalised n = FilingRequest.normalise(request, false);
+        lock(n);
+        // a filing made now: after every registered one, on today's business date
+        var mine = new Priority.Interest(null, businessDate.today(), businessDate.now(), Long.MAX_VALUE, n.type(),
+                n.purchaseMoney(), n.deliveredOn());
+        return JdbcCoverage.rank(mine, coverage.covering(securedParty, n));
     }
 
-    /** National-registry filings (imported) by other parties that cover the request. */
-    private List<Conflict> externalConflicts(long securedParty, FilingRequest.Normalised n, List<String> types) {
-        List<Conflict> out = new ArrayList<>();
-        String notOurs = " AND x.secured_party_name <> coalesce((SELECT name FROM institution_party_view WHERE id = :p), '')";
-        jdbc.sql("""
-                        SELECT x.number, x.collateral_type, x.secured_party_name FROM registry_external_filing x
-                        WHERE x.grantor = :g AND x.expires_on >= :today AND x.collateral_type = ANY(:types)
-                          AND (x.blanket_scope IS NOT NULL OR :blanket)""" + notOurs + " ORDER BY x.registered_at")
-                .param("g", n.grantor()).param("today", businessDate.today()).param("types", types.toArray(String[]::new))
-                .param("blanket", n.blanketScope() != null).param("p", securedParty)
-                .query((rs, i) -> out.add(new Conflict(rs.getString(1), 0, 0, rs.getString(2), Conflict.BLANKET, null, true,
-                        rs.getString(3))))
-                .list();
-        if (!n.identifiers().isEmpty()) {
-            jdbc.sql("""
-                            SELECT x.number, x.collateral_type, x.secured_party_name, i.identifier
-                            FROM registry_external_identifier i JOIN registry_external_filing x ON x.id = i.filing_id
-                            WHERE i.identifier = ANY(:ids) AND x.grantor = :g AND x.expires_on >= :today
-                              AND x.collateral_type = ANY(:types) AND x.blanket_scope IS NULL""" + notOurs
-                            + " ORDER BY x.registered_at, i.identifier")
-                    .param("ids", n.identifiers().toArray(String[]::new)).param("g", n.grantor())
-                    .param("today", businessDate.today()).param("types", types.toArray(String[]::new)).param("p", securedParty)
-                    .query((rs, i) -> out.add(new Conflict(rs.getString(1), 0, 0, rs.getString(2), Conflict.IDENTIFIER,
-                            rs.getString(4), true, rs.getString(3))))
-                    .list();
-        }
-        return out;
+    @Override
+    @Transactional(readOnly = true)
+    public Ranking rankOf(String number) {
+        Filing f = byNumber(number).orElseThrow(() -> Rejected.notFound("filing", number));
+        var n = new FilingRequest.Normalised(f.grantor(), CollateralType.parse(f.collateralType()).orElseThrow(),
+                f.identifiers(), f.blanketScope(), f.deliveredOn(), f.purchaseMoney());
+        var mine = new Priority.Interest(f.number(), f.registeredOn(), f.registeredAt(), f.seq(), n.type(),
+                f.purchaseMoney(), f.deliveredOn());
+        return JdbcCoverage.rank(mine, coverage.covering(f.securedParty(), n));
     }
 
-    /** The refused attempt is kept even though the caller's transaction rolls back. */
-    private void recordBlocked(long securedParty, FilingRequest.Normalised n, List<Conflict> conflicts) {
+    @Override
+    public void recordRefused(long securedParty, Request request, List<Conflict> conflicts) {
+        FilingRequest.Normalised n = FilingRequest.normalise(request, false);
         requiresNew.executeWithoutResult(s -> jdbc.sql("""
                         INSERT INTO registry_blocked_attempt (secured_party, grantor, collateral_type, conflicting)
                         VALUES (:p, :g, :t, :c)""")
@@ -221,19 +184,15 @@ class JdbcRegistry implements CollateralRegistry {
     public Filing file(long securedParty, Request request, String actor) {
         FilingRequest.Normalised n = FilingRequest.normalise(request, true);
         lock(n);
-        List<Conflict> conflicts = conflicts(securedParty, n);
-        if (!conflicts.isEmpty()) {
-            recordBlocked(securedParty, n, conflicts);
-            throw new AlreadyFiled(conflicts);
-        }
         // drawn after the locks: the sequence orders filings as they really happened
         long seq = jdbc.sql("SELECT nextval('registry_sequence')").query(Long.class).single();
         LocalDate today = businessDate.today();
         String number = String.format("%s%012d", today.toString().replace("-", ""), seq);
         long id = jdbc.sql("""
                         INSERT INTO registry_filing (number, seq, grantor, secured_party, collateral_type, description,
-                            blanket_scope, term_months, expires_on, filed_by)
-                        VALUES (:num, :seq, :g, :p, :t, :d, :b, :m, :exp, :a) RETURNING id""")
+                            blanket_scope, term_months, expires_on, filed_by, registered_on, purchase_money, delivered_on)
+                        VALUES (:num, :seq, :g, :p, :t, :d, :b, :m, :exp, :a, :on, :pm, :dl) RETURNING id""")
+                .param("on", today).param("pm", n.purchaseMoney()).param("dl", n.deliveredOn())
                 .param("num", number).param("seq", seq).param("g", n.grantor()).param("p", securedParty)
                 .param("t", n.type().name()).param("d", request.description().strip()).param("b", n.blanketScope())
                 .param("m", request.termMonths()).param("exp", today.plusMonths(request.termMonths())).param("a", actor)
@@ -303,7 +262,8 @@ class JdbcRegistry implements CollateralRegistry {
     private List<Filing> filings(String where, String param, String value) {
         return jdbc.sql("""
                         SELECT f.id, f.number, f.seq, f.registered_at, f.grantor, f.secured_party, f.collateral_type,
-                               f.description, f.blanket_scope, f.term_months, f.expires_on, f.status,
+                               f.description, f.blanket_scope, f.term_months, f.expires_on, f.status, f.registered_on,
+                               f.purchase_money, f.delivered_on,
                                coalesce(array_agg(i.identifier ORDER BY i.identifier)
                                         FILTER (WHERE i.identifier IS NOT NULL AND i.removed_by IS NULL), '{}') AS ids
                         FROM registry_filing f LEFT JOIN registry_identifier i ON i.filing_id = f.id""" + " WHERE " + where
@@ -316,7 +276,9 @@ class JdbcRegistry implements CollateralRegistry {
                             rs.getLong("secured_party"), rs.getString("collateral_type"), rs.getString("description"),
                             List.of((String[]) ids.getArray()), rs.getString("blanket_scope"), rs.getInt("term_months"),
                             rs.getObject("expires_on", LocalDate.class), rs.getString("status"),
-                            amendments(rs.getLong("id")), objections(rs.getLong("id")));
+                            amendments(rs.getLong("id")), objections(rs.getLong("id")),
+                            rs.getObject("registered_on", LocalDate.class), rs.getBoolean("purchase_money"),
+                            rs.getObject("delivered_on", LocalDate.class));
                 })
                 .list();
     }
@@ -378,12 +340,8 @@ class JdbcRegistry implements CollateralRegistry {
             throw Rejected.invalid(problems);
         }
         if (!add.isEmpty()) {
-            FilingRequest.Normalised n = new FilingRequest.Normalised(f.grantor(), CollateralType.parse(f.collateralType()).orElseThrow(), add, null);
-            lock(n);
-            List<Conflict> conflicts = conflicts(securedParty, n);
-            if (!conflicts.isEmpty()) {
-                throw new AlreadyFiled(conflicts);
-            }
+            lock(new FilingRequest.Normalised(f.grantor(), CollateralType.parse(f.collateralType()).orElseThrow(), add, null,
+                    null, false));
         }
         // drawn after the locks, like a filing: what an amendment adds ranks from now
         long seq = jdbc.sql("SELECT nextval('registry_sequence')").query(Long.class).single();
@@ -393,8 +351,8 @@ class JdbcRegistry implements CollateralRegistry {
                 .param("f", f.id()).param("s", seq).param("d", description).param("a", add.toArray(String[]::new))
                 .param("r", remove.toArray(String[]::new)).param("by", actor).query(Long.class).single();
         for (String identifier : add) {
-            jdbc.sql("INSERT INTO registry_identifier (filing_id, identifier) VALUES (:f, :i)")
-                    .param("f", f.id()).param("i", identifier).update();
+            jdbc.sql("INSERT INTO registry_identifier (filing_id, identifier, added_seq) VALUES (:f, :i, :s)")
+                    .param("f", f.id()).param("i", identifier).param("s", seq).update();
         }
         if (!remove.isEmpty()) {
             jdbc.sql("UPDATE registry_identifier SET removed_by = :a WHERE filing_id = :f AND identifier = ANY(:ids)")

@@ -83,9 +83,6 @@ class RegistryPages {
             rejectedAudit.recordRejected(caller.username(), action, "filing", grantor,
                     r.kind() + " " + r.rejections().stream().map(Rejection::code).toList());
             flash.addFlashAttribute("problems", r.rejections().stream().map(x -> errors.message(x, locale)).toList());
-        } catch (CollateralRegistry.AlreadyFiled e) {
-            flash.addFlashAttribute("problems", List.of(errors.message(
-                    Rejection.of("registry.already-filed", null, e.conflicts().get(0).number()), locale)));
         }
         return "redirect:/registry?grantor=" + (grantor == null ? "" : grantor.strip());
     }
@@ -100,13 +97,21 @@ class RegistryPages {
     String file(Caller caller, Locale locale, @RequestParam(required = false) String grantor,
                 @RequestParam(required = false) String collateralType, @RequestParam(required = false) String description,
                 @RequestParam(required = false) String identifiers, @RequestParam(required = false) String blanketScope,
-                @RequestParam(required = false) Integer termMonths, RedirectAttributes flash) {
+                @RequestParam(required = false) Integer termMonths,
+                @RequestParam(required = false) java.time.LocalDate deliveredOn,
+                @RequestParam(defaultValue = "false") boolean purchaseMoney, RedirectAttributes flash) {
         return act(caller, locale, flash, "registry.file", grantor, () -> {
             if (!caller.hasAuthority("operator")) {
                 throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("registry.operator-only", null));
             }
-            return registry.file(caller.institutionId(), new CollateralRegistry.Request(grantor, collateralType, description,
-                    split(identifiers), blanketScope, termMonths), caller.username());
+            var filed = registry.file(caller.institutionId(), new CollateralRegistry.Request(grantor, collateralType,
+                    description, split(identifiers), blanketScope, termMonths, deliveredOn, purchaseMoney), caller.username());
+            var ranking = registry.rankOf(filed.number());
+            flash.addFlashAttribute("ranking", errors.message(ranking.position() == 1
+                    ? Rejection.of("registry.ranks-first", null, filed.number())
+                    : Rejection.of("registry.ranks-behind", null, filed.number(), ranking.position(),
+                    String.join("、", ranking.ahead().stream().map(c -> c.number()).toList())), locale));
+            return filed;
         });
     }
 

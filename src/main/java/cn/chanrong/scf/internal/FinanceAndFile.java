@@ -75,19 +75,15 @@ class FinanceAndFile {
 
     /**
      * Refuses at once when another party holds what {@code requests} describe, before the caller checks
-     * anything else: the refused attempt is filed, so the registry records it for the regulators' count
-     * (in a transaction of its own), and the caller's rejection cites the filing that holds the asset.
+     * anything else: the registry counts the refused attempt for the regulators (in a transaction of its
+     * own), and the caller's rejection cites the filing that holds the asset.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void refuseIfHeld(long funderId, List<CollateralRegistry.Request> requests, String actor, Refusal refusal) {
         for (CollateralRegistry.Request request : requests) {
             List<Conflict> conflicts = registry.check(funderId, request);
             if (!conflicts.isEmpty()) {
-                try {
-                    registry.file(funderId, request, actor);
-                } catch (CollateralRegistry.AlreadyFiled refused) {
-                    conflicts = refused.conflicts();
-                }
+                registry.recordRefused(funderId, request, conflicts);
                 throw refusal(refusal, conflicts.getFirst());
             }
         }
@@ -98,11 +94,14 @@ class FinanceAndFile {
     Financed finance(Financing f) {
         List<Filing> filed = new ArrayList<>();
         for (CollateralRegistry.Request request : f.filings()) {
-            try {
-                filed.add(registry.file(f.funderId(), request, f.booking().actor()));
-            } catch (CollateralRegistry.AlreadyFiled refused) {
-                throw refusal(f.refusal(), refused.conflicts().getFirst());
+            // the register would rank a second secured party behind the first; a financing does not take
+            // that junior place: another party's filing on the asset refuses it, counted for regulators
+            List<Conflict> conflicts = registry.check(f.funderId(), request);
+            if (!conflicts.isEmpty()) {
+                registry.recordRefused(f.funderId(), request, conflicts);
+                throw refusal(f.refusal(), conflicts.getFirst());
             }
+            filed.add(registry.file(f.funderId(), request, f.booking().actor()));
         }
         Loan loan = tradeFinance.book(f.booking());
         String notice = f.notice() == null || filed.isEmpty() ? null : f.notice().text(filed.getFirst().number());
