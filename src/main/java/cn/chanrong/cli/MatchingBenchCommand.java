@@ -21,10 +21,10 @@ final class MatchingBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (var ctx = ServiceBench.context(dataDir, springArgs)) {
+        try (var ctx = ServiceBenchmarks.context(dataDir, springArgs)) {
             var jdbc = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
             long t = System.nanoTime();
-            ServiceBench.enterprises(ctx, enterprises, seed, n -> { });
+            ServiceBenchmarks.enterprises(ctx, enterprises, seed, n -> { });
             long productsHave = jdbc.sql("SELECT count(*) FROM product WHERE status = 'PUBLISHED'").query(Long.class).single();
             if (productsHave < products) {
                 ctx.getBean(cn.chanrong.institution.SyntheticCatalogue.class).generate(institutions,
@@ -62,7 +62,7 @@ final class MatchingBenchCommand implements Callable<Integer> {
                 nanos[i] = System.nanoTime() - s0;
             }
             System.out.printf("one need ranked as GET /needs/{id}/matches serves it (read, rank, names), %,d needs, "
-                    + "%.1f eligible each: %s%n", ids.size(), (double) eligibleSum / ids.size(), ServiceBench.percentiles(nanos));
+                    + "%.1f eligible each: %s%n", ids.size(), (double) eligibleSum / ids.size(), ServiceBenchmarks.percentiles(nanos));
             return 0;
         }
     }

@@ -163,7 +163,7 @@ final class ScfBenchCommand implements Callable<Integer> {
         pool.shutdown();
         System.out.printf("voucher moves, %s: %,d splits and transfers from %d clients in %.1f s = %,.0f moves/s; %s; "
                         + "%d conflicts, %d failures%n", phase, done.get(), clients, seconds, done.get() / seconds,
-                ServiceBench.percentiles(latencies), conflicts.get(), failures.get());
+                ServiceBenchmarks.percentiles(latencies), conflicts.get(), failures.get());
         return failures.get() == 0;
     }
 
@@ -208,9 +208,9 @@ final class ScfBenchCommand implements Callable<Integer> {
             return failures == 0;
         }
         System.out.printf("receivable financing accepted (registry check + filing + loan booked + notice), %,d in a row: %s; "
-                + "%d failed%n", count, ServiceBench.percentiles(latencies), failures);
+                + "%d failed%n", count, ServiceBenchmarks.percentiles(latencies), failures);
         System.out.printf("for comparison, the SM2-signed confirmation of the same receivables: %s%n",
-                ServiceBench.percentiles(confirmations));
+                ServiceBenchmarks.percentiles(confirmations));
         return failures == 0;
     }
 

@@ -21,11 +21,11 @@ final class StatisticsBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (var ctx = ServiceBench.context(dataDir, springArgs)) {
+        try (var ctx = ServiceBenchmarks.context(dataDir, springArgs)) {
             var jdbc = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
             var day = ctx.getBean(cn.chanrong.reference.BusinessDate.class).today();
             long t = System.nanoTime();
-            ServiceBench.enterprises(ctx, enterprises, seed, n -> System.out.printf("  %,d enterprises%n", n));
+            ServiceBenchmarks.enterprises(ctx, enterprises, seed, n -> System.out.printf("  %,d enterprises%n", n));
             if (jdbc.sql("SELECT count(*) FROM institution").query(Long.class).single() == 0) {
                 ctx.getBean(cn.chanrong.institution.SyntheticCatalogue.class).generate(40, 200, seed);
             }
@@ -69,7 +69,7 @@ final class StatisticsBenchCommand implements Callable<Integer> {
                     call.get();
                     nanos[i] = System.nanoTime() - s0;
                 }
-                System.out.printf("%s, %,d calls: %s%n", which, samples, ServiceBench.percentiles(nanos));
+                System.out.printf("%s, %,d calls: %s%n", which, samples, ServiceBenchmarks.percentiles(nanos));
             }
             long s0 = System.nanoTime();
             String direct = jdbc.sql("""

@@ -20,23 +20,7 @@ class SqlInStoresTests {
      * Classes that still hold SQL of their own while they are moved onto stores, each with the issue
      * that empties it. Remove an entry when its class no longer talks to the database.
      */
-    static final Set<String> NOT_YET = Set.of(
-            // cli (#16)
-            "ServiceBench",
-            // credit (#16)
-            "DemoCashFlows", "InputsService", "ModelRegistry", "OutsideData", "OutsideFactsService", "ReportService", "ScoreKeeper",
-            // identity (#16)
-            "BootstrapAdministrator", "UserRules",
-            // institution (#16)
-            "ProductService",
-            // matching (#16)
-            "EligibilityIndex", "NeedService", "ProjectListService", "RoadshowService",
-            // platform (#16)
-            "DatabaseInfo",
-            // registry (#16)
-            "ExternalFilingImport",
-            // statistics (#16)
-            "EnterpriseFacts", "Freshness", "StatisticsRefresh", "SupervisionService");
+    static final Set<String> NOT_YET = Set.of();
 
     private static boolean dataAccess(JavaClass c) {
         String name = c.getSimpleName();

@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 class ProductService implements Products, cn.chanrong.institution.ProductCatalogue {
 
     private final ProductStore store;
-    private final JdbcClient jdbc;
     private final ProductRules rules;
     private final EnterpriseDetails enterprises;
     private final AuditTrail audit;
@@ -42,13 +40,12 @@ class ProductService implements Products, cn.chanrong.institution.ProductCatalog
     /** Compiled clauses by product id and version: compile once, evaluate many times. */
     private final Map<String, List<EligibilityRules.Compiled>> compiled = new ConcurrentHashMap<>();
 
-    ProductService(ProductStore store, JdbcClient jdbc, ReferenceData reference, EnterpriseDetails enterprises,
+    ProductService(ProductStore store, ReferenceData reference, EnterpriseDetails enterprises,
                    AuditTrail audit, Environment env, org.springframework.context.ApplicationEventPublisher events,
                    cn.chanrong.reference.BusinessDate businessDate) {
         this.events = events;
         this.businessDate = businessDate;
         this.store = store;
-        this.jdbc = jdbc;
         this.enterprises = enterprises;
         this.audit = audit;
         this.rules = new ProductRules(
@@ -62,8 +59,7 @@ class ProductService implements Products, cn.chanrong.institution.ProductCatalog
     }
 
     private InstitutionType institutionType(long institutionId) {
-        return InstitutionType.valueOf(jdbc.sql("SELECT type FROM institution WHERE id = :id").param("id", institutionId)
-                .query(String.class).single());
+        return InstitutionType.valueOf(store.institutionType(institutionId));
     }
 
     private ProductRules.Valid validate(ProductDraft draft, long institutionId, long exceptId) {
@@ -83,8 +79,7 @@ class ProductService implements Products, cn.chanrong.institution.ProductCatalog
     }
 
     java.util.Optional<Product> byCode(String code) {
-        Long id = jdbc.sql("SELECT id FROM product WHERE code = :c").param("c", code).query(Long.class).optional()
-                .orElse(null);
+        Long id = store.idOfCode(code).orElse(null);
         return id == null ? java.util.Optional.empty() : store.find(id, new ProductStore.Scope(true, -1));
     }
 

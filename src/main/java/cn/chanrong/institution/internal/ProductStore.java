@@ -72,6 +72,16 @@ class ProductStore {
                 .param("s", status.name()).param("id", id).param("v", expectedVersion).update() == 1;
     }
 
+    /** The product with this code, if any. */
+    Optional<Long> idOfCode(String code) {
+        return jdbc.sql("SELECT id FROM product WHERE code = :c").param("c", code).query(Long.class).optional();
+    }
+
+    /** The type of the institution offering a product: it decides which rules the product must satisfy. */
+    String institutionType(long institutionId) {
+        return jdbc.sql("SELECT type FROM institution WHERE id = :id").param("id", institutionId).query(String.class).single();
+    }
+
     boolean codeTaken(String code, long exceptId) {
         return jdbc.sql("SELECT count(*) FROM product WHERE code = :c AND id <> :x").param("c", code).param("x", exceptId)
                 .query(Long.class).single() > 0;

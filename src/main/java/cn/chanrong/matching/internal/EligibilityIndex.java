@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -33,16 +32,16 @@ class EligibilityIndex {
 
     static final int CHUNK = 500;
 
-    private final JdbcClient jdbc;
+    private final EligibilityStore store;
     private final EnterpriseDetails details;
     private final ProductCatalogue catalogue;
     private final LiveProducts live;
     private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    EligibilityIndex(JdbcClient jdbc, EnterpriseDetails details, ProductCatalogue catalogue, LiveProducts live,
+    EligibilityIndex(EligibilityStore store, EnterpriseDetails details, ProductCatalogue catalogue, LiveProducts live,
                      org.springframework.transaction.support.TransactionTemplate tx) {
         this.tx = tx;
-        this.jdbc = jdbc;
+        this.store = store;
         this.details = details;
         this.catalogue = catalogue;
         this.live = live;
@@ -123,7 +122,7 @@ class EligibilityIndex {
         long evaluations = 0;
         for (EnterpriseFacts f : details.factsOf(ids).values()) {
             Row r = evaluate(f, products, catalogue);
-            write(r);
+            store.write(r);
             evaluations += r.evaluations();
         }
         return evaluations;
@@ -132,8 +131,7 @@ class EligibilityIndex {
     /** Every enterprise with an open need, in parallel chunks; returns the clause evaluations. */
     long recomputeAll() {
         live.invalidate();
-        List<Long> ids = jdbc.sql("SELECT DISTINCT enterprise_id FROM financing_need WHERE status = 'OPEN' ORDER BY 1")
-                .query(Long.class).list();
+        List<Long> ids = store.enterprisesWithOpenNeeds();
         List<LiveProducts.Entry> products = live.get().all();
         AtomicLong evaluations = new AtomicLong();
         int chunks = (ids.size() + CHUNK - 1) / CHUNK;
@@ -145,7 +143,7 @@ class EligibilityIndex {
                 rows.add(r);
                 evaluations.addAndGet(r.evaluations());
             }
-            tx.executeWithoutResult(st -> rows.forEach(this::write));
+            tx.executeWithoutResult(st -> rows.forEach(store::write));
         });
         return evaluations.get();
     }
@@ -154,7 +152,7 @@ class EligibilityIndex {
     long refreshProduct(long productId) {
         live.invalidate();
         LiveProducts.Entry entry = live.get().byId().get(productId);
-        List<Long> ids = jdbc.sql("SELECT enterprise_id FROM need_eligibility ORDER BY 1").query(Long.class).list();
+        List<Long> ids = store.indexedEnterprises();
         long evaluations = 0;
         for (int c = 0; c < ids.size(); c += CHUNK) {
             List<Long> part = ids.subList(c, Math.min(ids.size(), c + CHUNK));
@@ -170,27 +168,9 @@ class EligibilityIndex {
             Row r = entry == null ? new Row(f.enterpriseId(), List.of(), Map.of(), 0)
                     : evaluate(f, List.of(entry), catalogue);
             evaluations += r.evaluations();
-            jdbc.sql("""
-                            UPDATE need_eligibility SET
-                              eligible = array_remove(eligible, :p) || CAST(:add AS bigint[]),
-                              near = (near - CAST(:p AS text)) || CAST(:near AS jsonb),
-                              evaluations = evaluations + :n, computed_at = now()
-                            WHERE enterprise_id = :e""")
-                    .param("p", productId).param("add", r.eligible().toArray(Long[]::new))
-                    .param("near", json(r.near())).param("n", r.evaluations()).param("e", f.enterpriseId())
-                    .update();
+            store.patch(productId, r);
         }
         return evaluations;
-    }
-
-    private void write(Row r) {
-        jdbc.sql("""
-                        INSERT INTO need_eligibility (enterprise_id, eligible, near, evaluations, computed_at)
-                        VALUES (:e, :el, CAST(:near AS jsonb), :n, now())
-                        ON CONFLICT (enterprise_id) DO UPDATE SET eligible = excluded.eligible, near = excluded.near,
-                          evaluations = excluded.evaluations, computed_at = excluded.computed_at""")
-                .param("e", r.enterpriseId()).param("el", r.eligible().toArray(Long[]::new))
-                .param("near", json(r.near())).param("n", r.evaluations()).update();
     }
 
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
@@ -213,8 +193,7 @@ class EligibilityIndex {
     }
 
     private boolean indexed(long enterpriseId) {
-        return jdbc.sql("SELECT count(*) FROM need_eligibility WHERE enterprise_id = :e").param("e", enterpriseId)
-                .query(Long.class).single() > 0;
+        return store.indexed(enterpriseId);
     }
 
     @ApplicationModuleListener

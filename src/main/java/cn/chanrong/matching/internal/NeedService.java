@@ -5,7 +5,6 @@ import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.credit.CreditDecisions;
 import cn.chanrong.credit.decision.Terms;
 import cn.chanrong.identity.Caller;
-import cn.chanrong.identity.ReadScope;
 import cn.chanrong.identity.Role;
 import cn.chanrong.institution.Product;
 import cn.chanrong.institution.domain.ProductType;
@@ -20,20 +19,14 @@ import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,7 +43,8 @@ class NeedService implements Needs {
     static final Set<ProductType> NOT_A_RATE = java.util.EnumSet.of(ProductType.GUARANTEE, ProductType.TECH_INSURANCE,
             ProductType.FIRST_SET_INSURANCE, ProductType.EQUITY_INVESTMENT, ProductType.BOND_UNDERWRITING);
 
-    private final JdbcClient jdbc;
+    private final NeedStore needs;
+    private final EligibilityStore eligibility;
     private final TransactionTemplate tx;
     private final EligibilityIndex index;
     private final LiveProducts live;
@@ -60,11 +54,12 @@ class NeedService implements Needs {
     private final AuditTrail audit;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    NeedService(JdbcClient jdbc, TransactionTemplate tx, EligibilityIndex index, LiveProducts live,
+    NeedService(NeedStore needs, EligibilityStore eligibility, TransactionTemplate tx, EligibilityIndex index, LiveProducts live,
                 CreditDecisions decisions, ReferenceData reference, BusinessDate businessDate, AuditTrail audit,
                 org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
-        this.jdbc = jdbc;
+        this.needs = needs;
+        this.eligibility = eligibility;
         this.tx = tx;
         this.index = index;
         this.live = live;
@@ -72,22 +67,6 @@ class NeedService implements Needs {
         this.reference = reference;
         this.businessDate = businessDate;
         this.audit = audit;
-    }
-
-    private static final String COLUMNS = """
-            n.id, n.enterprise_id, e.name AS enterprise_name, e.region_code, n.amount, n.term_months, n.purpose,
-            n.product_types, n.collateral, n.urgency, n.visibility, n.chosen, n.use_credit_data, n.decision_id, n.status,
-            n.published_on, n.version, (SELECT count(*) FROM need_interest i WHERE i.need_id = n.id) AS interested""";
-
-    private static Need row(ResultSet rs, int i) throws SQLException {
-        Long decision = rs.getObject("decision_id", Long.class);
-        return new Need(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("enterprise_name"),
-                rs.getString("region_code"), rs.getBigDecimal("amount"), rs.getInt("term_months"), rs.getString("purpose"),
-                List.of((String[]) rs.getArray("product_types").getArray()), rs.getString("collateral"),
-                rs.getString("urgency"), rs.getString("visibility"),
-                Arrays.stream((Long[]) rs.getArray("chosen").getArray()).toList(), rs.getBoolean("use_credit_data"),
-                decision, rs.getString("status"), rs.getObject("published_on", LocalDate.class), rs.getInt("interested"),
-                rs.getInt("version"));
     }
 
     /** The checked request, or every reason it is refused. */
@@ -142,7 +121,7 @@ class NeedService implements Needs {
             problems.add(Rejection.of("need.chosen-empty", "institutions"));
         }
         for (Long id : chosen) {
-            if (jdbc.sql("SELECT count(*) FROM institution_party_view WHERE id = :i").param("i", id).query(Long.class).single() == 0) {
+            if (!needs.institutionExists(id)) {
                 problems.add(Rejection.of("need.institution-unknown", "institutions", id));
             }
         }
@@ -160,15 +139,7 @@ class NeedService implements Needs {
         }
         Valid v = validate(request);
         long id = tx.execute(s -> {
-            long nid = jdbc.sql("""
-                            INSERT INTO financing_need (enterprise_id, amount, term_months, purpose, product_types, collateral,
-                              urgency, visibility, chosen, use_credit_data, published_on, created_by)
-                            VALUES (:e, :a, :t, :p, :types, :c, :u, :v, :chosen, :credit, :d, :by) RETURNING id""")
-                    .param("e", caller.enterpriseId()).param("a", v.amount()).param("t", v.term())
-                    .param("p", v.purpose()).param("types", v.types().toArray(String[]::new))
-                    .param("c", v.collateral()).param("u", v.urgency()).param("v", v.visibility())
-                    .param("chosen", v.chosen().toArray(Long[]::new)).param("credit", v.useCreditData())
-                    .param("d", businessDate.today()).param("by", caller.username()).query(Long.class).single();
+            long nid = needs.insert(caller.enterpriseId(), v, businessDate.today(), caller.username());
             audit.record(AuditEvent.success(caller.username(), "need.publish", "financing_need", nid,
                     v.amount().toPlainString() + " for " + v.term() + " months"));
             events.publishEvent(new cn.chanrong.matching.MatchingEvent.NeedPublished(nid, caller.enterpriseId()));
@@ -186,55 +157,32 @@ class NeedService implements Needs {
         try {
             var d = decisions.decide(caller, caller.enterpriseId(), new Terms(v.amount(), v.term(),
                     Terms.Purpose.valueOf(v.purpose()), !v.collateral().equals("NONE")));
-            jdbc.sql("UPDATE financing_need SET decision_id = :d WHERE id = :id").param("d", d.id()).param("id", needId)
-                    .update();
+            needs.setDecision(needId, d.id());
         } catch (Rejected e) {
             audit.record(AuditEvent.success(caller.username(), "need.unscored", "financing_need", needId, e.getMessage()));
         }
     }
 
-    /**
-     * Who may read a need: the enterprise that published it, institutions while it is open and
-     * shown to all or to them, the regulators where the enterprise is registered.
-     */
-    static final ReadScope SCOPE = ReadScope.regulated().enterprise("n.enterprise_id")
-            .institutionWhen("n.status = 'OPEN' AND (n.visibility = 'ALL' OR :sc_inst = ANY(n.chosen))");
-
-    private String visibleTo(Caller c, Map<String, Object> params) {
-        return SCOPE.where(c, params);
-    }
-
     @Override
     public Need get(Caller caller, long id) {
-        Map<String, Object> p = new HashMap<>();
-        String where = visibleTo(caller, p);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM financing_need n JOIN enterprise_party_view e ON e.id = n.enterprise_id WHERE n.id = :id AND "
-                        + where).params(p).param("id", id).query(NeedService::row).optional()
-                .orElseThrow(() -> Rejected.notFound("need", id));
+        return needs.find(caller, id).orElseThrow(() -> Rejected.notFound("need", id));
     }
 
     @Override
     public Page<Need> search(Caller caller, Filter filter, PageRequest page) {
-        Map<String, Object> p = new HashMap<>();
-        StringBuilder where = new StringBuilder(visibleTo(caller, p));
+        String status = null;
         if (filter.status() != null && !filter.status().isBlank()) {
             if (!Set.of("OPEN", "CLOSED", "WITHDRAWN").contains(filter.status().strip())) {
                 throw Rejected.invalid(Rejection.of("enum", "status", filter.status(), "[OPEN, CLOSED, WITHDRAWN]"));
             }
-            where.append(" AND n.status = :status");
-            p.put("status", filter.status().strip());
+            status = filter.status().strip();
         }
+        Long[] mine = null;
         if (caller.is(Role.INSTITUTION) && !Boolean.FALSE.equals(filter.matchingMyProducts())) {
-            where.append(" AND EXISTS (SELECT 1 FROM need_eligibility g WHERE g.enterprise_id = n.enterprise_id"
-                    + " AND g.eligible && CAST(:mine AS bigint[]))");
-            p.put("mine", live.get().all().stream().filter(x -> x.product().institutionId() == caller.institutionId())
-                    .map(x -> x.product().id()).toArray(Long[]::new));
+            mine = live.get().all().stream().filter(x -> x.product().institutionId() == caller.institutionId())
+                    .map(x -> x.product().id()).toArray(Long[]::new);
         }
-        String from = " FROM financing_need n JOIN enterprise_party_view e ON e.id = n.enterprise_id WHERE " + where;
-        List<Need> items = jdbc.sql("SELECT " + COLUMNS + from + " ORDER BY n.id DESC LIMIT :limit OFFSET :offset")
-                .params(p).param("limit", page.size()).param("offset", page.offset()).query(NeedService::row).list();
-        long total = jdbc.sql("SELECT count(*)" + from).params(p).query(Long.class).single();
-        return new Page<>(items, page.page(), page.size(), total);
+        return needs.search(caller, status, mine, page);
     }
 
     /** The credit decision behind a need, when the caller may read it (a bank's customer record). */
@@ -265,17 +213,13 @@ class NeedService implements Needs {
 
     /** Reads the enterprise's eligibility row (computing it when missing) and ranks the candidates. */
     Ranked rank(Need need, boolean en, CreditDecisions.Decision decision) {
-        var row = jdbc.sql("SELECT eligible, near::text FROM need_eligibility WHERE enterprise_id = :e")
-                .param("e", need.enterpriseId())
-                .query((rs, i) -> new Object[] {rs.getArray(1).getArray(), rs.getString(2)}).optional();
+        var row = eligibility.find(need.enterpriseId());
         if (row.isEmpty()) {
             index.refreshEnterprises(List.of(need.enterpriseId()));
-            row = jdbc.sql("SELECT eligible, near::text FROM need_eligibility WHERE enterprise_id = :e")
-                    .param("e", need.enterpriseId())
-                    .query((rs, i) -> new Object[] {rs.getArray(1).getArray(), rs.getString(2)}).optional();
+            row = eligibility.find(need.enterpriseId());
         }
-        Long[] eligible = row.map(r -> (Long[]) r[0]).orElse(new Long[0]);
-        Map<Long, String[]> near = row.map(r -> EligibilityIndex.parseNear((String) r[1])).orElse(Map.of());
+        Long[] eligible = row.map(EligibilityStore.Stored::eligible).orElse(new Long[0]);
+        Map<Long, String[]> near = row.map(r -> EligibilityIndex.parseNear(r.nearJson())).orElse(Map.of());
         return rank(need, en, decision, eligible, near, live.get());
     }
 
@@ -383,13 +327,8 @@ class NeedService implements Needs {
             throw Rejected.invalid(Rejection.of("length", "note", 0, 500));
         }
         return tx.execute(s -> {
-            int n = jdbc.sql("""
-                            INSERT INTO need_interest (need_id, institution_id, product_id, note, by_user)
-                            VALUES (:n, :i, :p, :note, :by) ON CONFLICT DO NOTHING""")
-                    .param("n", id).param("i", caller.institutionId()).param("p", productId)
-                    .param("note", note == null || note.isBlank() ? null : note.strip()).param("by", caller.username())
-                    .update();
-            if (n == 0) {
+            if (!needs.insertInterest(id, caller.institutionId(), productId,
+                    note == null || note.isBlank() ? null : note.strip(), caller.username())) {
                 throw Rejected.conflict(Rejection.of("need.interest-exists", null, id));
             }
             audit.record(AuditEvent.success(caller.username(), "need.interest", "financing_need", id,
@@ -404,15 +343,7 @@ class NeedService implements Needs {
     public List<Interest> interests(Caller caller, long id) {
         get(caller, id);
         boolean onlyOwn = caller.is(Role.INSTITUTION);
-        return jdbc.sql("""
-                        SELECT i.need_id, i.institution_id, t.name, i.product_id, i.note, i.by_user, i.at
-                        FROM need_interest i JOIN institution_party_view t ON t.id = i.institution_id
-                        WHERE i.need_id = :n AND (NOT :own OR i.institution_id = :me) ORDER BY i.at""")
-                .param("n", id).param("own", onlyOwn).param("me", caller.institutionId() == null ? -1L : caller.institutionId())
-                .query((rs, i) -> new Interest(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getObject(4, Long.class), rs.getString(5), rs.getString(6),
-                        rs.getObject(7, OffsetDateTime.class).toInstant()))
-                .list();
+        return needs.interests(id, onlyOwn, caller.institutionId() == null ? -1L : caller.institutionId());
     }
 
     @Override
@@ -422,10 +353,7 @@ class NeedService implements Needs {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("need.owner-only", null));
         }
         tx.executeWithoutResult(s -> {
-            int n = jdbc.sql("""
-                            UPDATE financing_need SET status = 'WITHDRAWN', version = version + 1
-                            WHERE id = :id AND status = 'OPEN'""").param("id", id).update();
-            if (n == 0) {
+            if (!needs.withdraw(id)) {
                 throw Rejected.conflict(Rejection.of("need.not-open", "status", need.status()));
             }
             audit.record(AuditEvent.success(caller.username(), "need.withdraw", "financing_need", id, null));

@@ -16,10 +16,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,11 +27,11 @@ class RoadshowService implements Roadshows {
 
     static final BigDecimal MAX = new BigDecimal("1000000000000");
 
-    private final JdbcClient jdbc;
+    private final RoadshowStore store;
     private final AuditTrail audit;
 
-    RoadshowService(JdbcClient jdbc, AuditTrail audit) {
-        this.jdbc = jdbc;
+    RoadshowService(RoadshowStore store, AuditTrail audit) {
+        this.store = store;
         this.audit = audit;
     }
 
@@ -67,49 +65,19 @@ class RoadshowService implements Roadshows {
             throw Rejected.invalid(problems);
         }
         String chain = r.chain().strip();
-        if (jdbc.sql("SELECT count(*) FROM roadshow WHERE chain = :c AND month = :m AND region_code IS NOT DISTINCT FROM :r")
-                .param("c", chain).param("m", month).param("r", caller.regionCode()).query(Long.class).single() > 0) {
+        if (store.exists(chain, month, caller.regionCode())) {
             throw Rejected.conflict(Rejection.of("roadshow.exists", "month", chain, r.month().strip()));
         }
-        long id = jdbc.sql("""
-                        INSERT INTO roadshow (chain, month, title, region_code, department, created_by, summary)
-                        VALUES (:c, :m, :t, :r, :d, :by, :s) RETURNING id""")
-                .param("c", chain).param("m", month).param("t", r.title().strip()).param("r", caller.regionCode())
-                .param("d", caller.department()).param("by", caller.username())
-                .param("s", r.summary() == null || r.summary().isBlank() ? null : r.summary().strip())
-                .query(Long.class).single();
+        long id = store.insert(chain, month, r.title().strip(), caller.regionCode(), caller.department(), caller.username(),
+                r.summary() == null || r.summary().isBlank() ? null : r.summary().strip());
         audit.record(AuditEvent.success(caller.username(), "roadshow.create", "roadshow", id, chain + " " + month));
         return get(caller, id);
-    }
-
-    private static final String COLUMNS = """
-            r.id, r.chain, r.month, r.title, r.region_code, r.department, r.summary,
-            (SELECT count(*) FROM roadshow_enterprise x WHERE x.roadshow_id = r.id) AS enterprises,
-            (SELECT count(DISTINCT i.institution_id) FROM roadshow_interest i WHERE i.roadshow_id = r.id) AS institutions,
-            (SELECT coalesce(sum(i.intended_amount), 0) FROM roadshow_interest i WHERE i.roadshow_id = r.id) AS intended,
-            (SELECT coalesce(sum(i.signed_amount), 0) FROM roadshow_interest i WHERE i.roadshow_id = r.id) AS signed""";
-
-    private Roadshow row(java.sql.ResultSet rs, List<Participant> participants) throws java.sql.SQLException {
-        return new Roadshow(rs.getLong("id"), rs.getString("chain"), rs.getObject("month", LocalDate.class),
-                rs.getString("title"), rs.getString("region_code"), rs.getString("department"), rs.getString("summary"),
-                rs.getLong("enterprises"), rs.getLong("institutions"), rs.getBigDecimal("intended"),
-                rs.getBigDecimal("signed"), participants);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Page<Roadshow> search(Caller caller, String chain, PageRequest page) {
-        List<Roadshow> out = new ArrayList<>();
-        jdbc.sql("SELECT " + COLUMNS + " FROM roadshow r WHERE (CAST(:c AS text) IS NULL OR r.chain = :c)"
-                        + " ORDER BY r.month DESC, r.id DESC LIMIT :limit OFFSET :offset")
-                .param("c", chain == null || chain.isBlank() ? null : chain.strip()).param("limit", page.size())
-                .param("offset", page.offset())
-                .query(rs -> {
-                    out.add(row(rs, List.of()));
-                });
-        long total = jdbc.sql("SELECT count(*) FROM roadshow r WHERE (CAST(:c AS text) IS NULL OR r.chain = :c)")
-                .param("c", chain == null || chain.isBlank() ? null : chain.strip()).query(Long.class).single();
-        return new Page<>(out, page.page(), page.size(), total);
+        return store.search(chain == null || chain.isBlank() ? null : chain.strip(), page);
     }
 
     /**
@@ -119,37 +87,18 @@ class RoadshowService implements Roadshows {
     @Override
     @Transactional(readOnly = true)
     public Roadshow get(Caller caller, long id) {
-        Map<Long, Participant> participants = new LinkedHashMap<>();
-        jdbc.sql("""
-                        SELECT x.enterprise_id, e.name, x.pitch, x.seeking FROM roadshow_enterprise x
-                        JOIN enterprise_party_view e ON e.id = x.enterprise_id WHERE x.roadshow_id = :id ORDER BY x.applied_at""")
-                .param("id", id)
-                .query(rs -> {
-                    participants.put(rs.getLong(1), new Participant(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getBigDecimal(4), new ArrayList<>()));
-                });
+        Map<Long, Participant> participants = store.participants(id);
         boolean all = caller.isAdmin() || caller.is(Role.REGULATOR);
-        jdbc.sql("""
-                        SELECT i.enterprise_id, i.institution_id, t.name, i.intended_amount, i.signed_amount
-                        FROM roadshow_interest i JOIN institution_party_view t ON t.id = i.institution_id
-                        WHERE i.roadshow_id = :id ORDER BY i.at""")
-                .param("id", id)
-                .query(rs -> {
-                    long ent = rs.getLong(1);
-                    long inst = rs.getLong(2);
-                    boolean mine = all || (caller.institutionId() != null && caller.institutionId() == inst)
-                            || (caller.enterpriseId() != null && caller.enterpriseId() == ent);
-                    if (mine) {
-                        participants.get(ent).interests().add(new Interest(inst, rs.getString(3), rs.getBigDecimal(4),
-                                rs.getBigDecimal(5)));
-                    }
-                });
-        List<Roadshow> found = new ArrayList<>();
-        jdbc.sql("SELECT " + COLUMNS + " FROM roadshow r WHERE r.id = :id").param("id", id)
-                .query(rs -> {
-                    found.add(row(rs, List.copyOf(participants.values())));
-                });
-        return found.stream().findFirst().orElseThrow(() -> Rejected.notFound("roadshow", id));
+        for (RoadshowStore.InterestRow i : store.interests(id)) {
+            long ent = i.enterpriseId();
+            long inst = i.institutionId();
+            boolean mine = all || (caller.institutionId() != null && caller.institutionId() == inst)
+                    || (caller.enterpriseId() != null && caller.enterpriseId() == ent);
+            if (mine) {
+                participants.get(ent).interests().add(new Interest(inst, i.institutionName(), i.intended(), i.signed()));
+            }
+        }
+        return store.find(id, List.copyOf(participants.values())).orElseThrow(() -> Rejected.notFound("roadshow", id));
     }
 
     @Override
@@ -170,11 +119,7 @@ class RoadshowService implements Roadshows {
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
-        int n = jdbc.sql("""
-                        INSERT INTO roadshow_enterprise (roadshow_id, enterprise_id, pitch, seeking)
-                        VALUES (:r, :e, :p, :s) ON CONFLICT DO NOTHING""")
-                .param("r", id).param("e", caller.enterpriseId()).param("p", pitch).param("s", amount).update();
-        if (n == 0) {
+        if (!store.insertParticipant(id, caller.enterpriseId(), pitch, amount)) {
             throw Rejected.conflict(Rejection.of("roadshow.applied", null, id));
         }
         audit.record(AuditEvent.success(caller.username(), "roadshow.apply", "roadshow", id, "enterprise " + caller.enterpriseId()));
@@ -196,20 +141,14 @@ class RoadshowService implements Roadshows {
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
-        jdbc.sql("""
-                        INSERT INTO roadshow_interest (roadshow_id, enterprise_id, institution_id, intended_amount, by_user)
-                        VALUES (:r, :e, :i, :a, :by)
-                        ON CONFLICT (roadshow_id, enterprise_id, institution_id) DO UPDATE SET intended_amount = excluded.intended_amount""")
-                .param("r", id).param("e", enterpriseId).param("i", caller.institutionId()).param("a", amount)
-                .param("by", caller.username()).update();
+        store.upsertInterest(id, enterpriseId, caller.institutionId(), amount, caller.username());
         audit.record(AuditEvent.success(caller.username(), "roadshow.interest", "roadshow", id,
                 "enterprise " + enterpriseId + " intended " + amount.toPlainString()));
         return get(caller, id);
     }
 
     private void requireParticipant(long id, long enterpriseId) {
-        if (jdbc.sql("SELECT count(*) FROM roadshow_enterprise WHERE roadshow_id = :r AND enterprise_id = :e")
-                .param("r", id).param("e", enterpriseId).query(Long.class).single() == 0) {
+        if (!store.participates(id, enterpriseId)) {
             throw Rejected.invalid(Rejection.of("roadshow.not-participant", "enterpriseId", enterpriseId));
         }
     }
@@ -229,11 +168,7 @@ class RoadshowService implements Roadshows {
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
-        int n = jdbc.sql("""
-                        UPDATE roadshow_interest SET signed_amount = :a
-                        WHERE roadshow_id = :r AND enterprise_id = :e AND institution_id = :i""")
-                .param("a", amount).param("r", id).param("e", enterpriseId).param("i", caller.institutionId()).update();
-        if (n == 0) {
+        if (!store.recordSigned(id, enterpriseId, caller.institutionId(), amount)) {
             throw Rejected.invalid(Rejection.of("roadshow.no-interest", "enterpriseId", enterpriseId));
         }
         audit.record(AuditEvent.success(caller.username(), "roadshow.signed", "roadshow", id,
@@ -252,7 +187,7 @@ class RoadshowService implements Roadshows {
         if (summary == null || summary.isBlank() || summary.length() > 4000) {
             throw Rejected.invalid(Rejection.of("length", "summary", 1, 4000));
         }
-        jdbc.sql("UPDATE roadshow SET summary = :s WHERE id = :id").param("s", summary.strip()).param("id", id).update();
+        store.summarise(id, summary.strip());
         audit.record(AuditEvent.success(caller.username(), "roadshow.summary", "roadshow", id, null));
         return get(caller, id);
     }

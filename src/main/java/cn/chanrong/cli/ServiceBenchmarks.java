@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What the service benchmarks share: percentiles, a context without automatic rebuilds, a registry of the right size. */
-final class ServiceBench {
+final class ServiceBenchmarks {
 
-    private ServiceBench() {
+    private ServiceBenchmarks() {
     }
 
     /** p50, p99 and max of latencies in nanoseconds, in milliseconds. */
