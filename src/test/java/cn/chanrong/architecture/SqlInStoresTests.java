@@ -16,12 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class SqlInStoresTests {
 
-    /**
-     * Classes that still hold SQL of their own while they are moved onto stores, each with the issue
-     * that empties it. Remove an entry when its class no longer talks to the database.
-     */
-    static final Set<String> NOT_YET = Set.of();
-
     private static boolean dataAccess(JavaClass c) {
         String name = c.getSimpleName();
         return name.endsWith("Store") || name.startsWith("Jdbc") || name.endsWith("DemoContributor")
@@ -45,8 +39,6 @@ class SqlInStoresTests {
                 offenders.add(top.getSimpleName());
             }
         }
-        assertThat(offenders).as("classes with SQL of their own: move it into the aggregate's store")
-                .isSubsetOf(NOT_YET);
-        assertThat(NOT_YET).as("entries that no longer hold SQL: remove them from NOT_YET").isSubsetOf(offenders);
+        assertThat(offenders).as("classes with SQL of their own: move it into the aggregate's store").isEmpty();
     }
 }
