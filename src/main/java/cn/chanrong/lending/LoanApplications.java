@@ -19,11 +19,25 @@ public interface LoanApplications {
      * {@code firstLoanDeclared}: the borrower declares it never had a bank loan (used when the credit
      * bureau has no record). {@code greenCatalogueCode}: the project's code in the green finance
      * catalogue (2025 edition), e.g. {@code 3.2.1}; a loan with one is tagged green.
+     * {@code projectInvestment}: a fixed-asset loan's total project investment (required for one: a single
+     * payment over 5 % of it must be entrusted). {@code termReason}: why a working-capital loan needs more
+     * than the standard three years (its operating cycle), up to five. {@code paymentMode} is the contract's
+     * default; entrusted payment is decided per payment at disbursement.
      */
     record Request(Long productId, Long borrowerId, Long facilityId, BigDecimal amount, Integer termMonths, String rateType,
                    BigDecimal fixedRate, Integer spreadBp, String method, String dayCount, String purpose,
                    String paymentMode, Integer paymentDay, String frequency, Integer graceMonths,
-                   List<BigDecimal> principalPlan, Boolean firstLoanDeclared, String greenCatalogueCode) {
+                   List<BigDecimal> principalPlan, Boolean firstLoanDeclared, String greenCatalogueCode,
+                   BigDecimal projectInvestment, String termReason) {
+        public Request(Long productId, Long borrowerId, Long facilityId, BigDecimal amount, Integer termMonths, String rateType,
+                       BigDecimal fixedRate, Integer spreadBp, String method, String dayCount, String purpose,
+                       String paymentMode, Integer paymentDay, String frequency, Integer graceMonths,
+                       List<BigDecimal> principalPlan, Boolean firstLoanDeclared, String greenCatalogueCode) {
+            this(productId, borrowerId, facilityId, amount, termMonths, rateType, fixedRate, spreadBp, method, dayCount,
+                    purpose, paymentMode, paymentDay, frequency, graceMonths, principalPlan, firstLoanDeclared,
+                    greenCatalogueCode, null, null);
+        }
+
         public Request(Long productId, Long borrowerId, Long facilityId, BigDecimal amount, Integer termMonths, String rateType,
                        BigDecimal fixedRate, Integer spreadBp, String method, String dayCount, String purpose,
                        String paymentMode, Integer paymentDay, String frequency, Integer graceMonths,

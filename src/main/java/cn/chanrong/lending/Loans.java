@@ -20,13 +20,21 @@ public interface Loans {
     /** Signs the contract of an approved application: the rate is fixed now, the facility is drawn. */
     Loan contract(Caller caller, long applicationId);
 
-    /** A counterparty paid directly under entrusted payment; one payee with no amount takes the whole principal. */
-    record Payee(String name, String account, BigDecimal amount) {
+    /**
+     * A counterparty paid out of the loan; one payee with no amount takes the whole principal. {@code mode}
+     * ENTRUSTED (the bank pays it directly, 受托支付) or SELF (the borrower pays it, 自主支付); null takes the
+     * contract's payment mode. Payments a rule requires entrusted must be (FACTS §10).
+     */
+    record Payee(String name, String account, BigDecimal amount, String mode) {
+        public Payee(String name, String account, BigDecimal amount) {
+            this(name, account, amount, null);
+        }
     }
 
     /**
      * Pays the principal out on {@code valueDate} (null = the business date) and builds the schedule
-     * from it. Entrusted payment names the payees, whose amounts add up to the principal.
+     * from it. Entrusted payment names the payees, whose amounts add up to the principal; a self-paid loan
+     * lists the counterparties a rule makes entrusted and may self-pay the rest.
      */
     Loan disburse(Caller caller, long loanId, LocalDate valueDate, List<Payee> payees);
 

@@ -1,5 +1,6 @@
 package cn.chanrong.credit.decision;
 
+import cn.chanrong.institution.domain.ProductType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -11,10 +12,16 @@ import java.util.List;
  */
 public final class DecisionPolicy {
 
-    /** Configurable parameters of the policy. */
+    /**
+     * Configurable parameters of the policy. {@code workingCapitalMaxMonths} is the working-capital product
+     * type's one term setting ({@link ProductType#WORKING_CAPITAL_LOAN}, 3 years under the 2024 measures):
+     * a working-capital loan is not lengthened for a supported enterprise, and a longer term — allowed up to
+     * five years with the operating-cycle reason on the application — is referred to a person.
+     */
     public record Settings(double workingCapitalTurnover, double ownFundsShareOfEquity, double maxDebtServiceShare,
-                           int standardMaxMonths, int supportedMaxMonths, int minMonthsOfData) {
-        public static final Settings DEFAULT = new Settings(4.0, 0.3, 0.5, 36, 120, 6);
+                           int standardMaxMonths, int supportedMaxMonths, int minMonthsOfData, int workingCapitalMaxMonths) {
+        public static final Settings DEFAULT = new Settings(4.0, 0.3, 0.5, 36, 120, 6,
+                ProductType.WORKING_CAPITAL_LOAN.defaultMaxTermMonths());
     }
 
     /**
@@ -71,7 +78,8 @@ public final class DecisionPolicy {
             reasons.add(Reason.of("POLICY", "policy.controlled", f.sectorNote() == null ? "" : f.sectorNote(), money(limit)));
             outcome = Outcome.REFER;
         }
-        int maxMonths = f.keyChainOrTech() ? s.supportedMaxMonths() : s.standardMaxMonths();
+        int maxMonths = terms.purpose() == Terms.Purpose.WORKING_CAPITAL ? s.workingCapitalMaxMonths()
+                : f.keyChainOrTech() ? s.supportedMaxMonths() : s.standardMaxMonths();
         if (f.keyChainOrTech()) {
             reasons.add(Reason.of("POLICY", "policy.supported", maxMonths));
         }

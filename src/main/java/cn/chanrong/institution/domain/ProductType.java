@@ -10,10 +10,18 @@ import java.util.Set;
  * Kinds of financing product, each with a default maximum term in months (FACTS §8: working
  * capital typically ≤ 3 years, M&A ≤ 7, fixed-asset and key-chain special loans up to 10; defaults
  * that deployments override with {@code chanrong.products.max-term-months.<TYPE>}) and the kinds of
- * institution that may offer it.
+ * institution that may offer it. The one term setting of a type: lending's application rules and the
+ * credit decision's policy both read it.
+ * <ul>
+ *   <li>Working-capital loans (流动资金贷款管理办法 2024): at most 3 years in principle; up to
+ *       {@link #justifiedMaxTermMonths() 5 years} where the operating cycle justifies it, the reason
+ *       recorded on the application.</li>
+ *   <li>Commercial bills (商业汇票承兑、贴现与再贴现管理办法, in force 2023-01-01): tenor at most 6 months.
+ *       E-vouchers (电子债权凭证) are claims, not bills, and keep the receivables' 12 months.</li>
+ * </ul>
  */
 public enum ProductType {
-    WORKING_CAPITAL_LOAN(36, Offerer.BANKS, "流动资金贷款", "Working-capital loan"),
+    WORKING_CAPITAL_LOAN(36, 60, Offerer.BANKS, "流动资金贷款", "Working-capital loan"),
     FIXED_ASSET_LOAN(120, Offerer.BANKS, "固定资产贷款", "Fixed-asset loan"),
     MA_LOAN(84, Offerer.BANKS, "并购贷款", "M&A loan"),
     SYNDICATED_LOAN(120, Offerer.BANKS, "银团贷款", "Syndicated loan"),
@@ -23,7 +31,7 @@ public enum ProductType {
     INVENTORY_FINANCING(12, Offerer.BANKS, "存货/仓单融资", "Inventory and warehouse-receipt financing"),
     ORDER_FINANCING(12, Offerer.BANKS, "订单融资", "Order financing"),
     EVOUCHER_DISCOUNTING(12, Offerer.BANKS_AND_FACTORING, "电子凭证贴现", "E-voucher discounting"),
-    BANK_ACCEPTANCE_BILL(12, Offerer.BANKS, "银行承兑汇票及贴现", "Bank acceptance bill and discounting"),
+    BANK_ACCEPTANCE_BILL(6, Offerer.BANKS, "银行承兑汇票及贴现", "Bank acceptance bill and discounting"),
     FINANCIAL_LEASING(120, Offerer.LEASING, "融资租赁", "Financial leasing"),
     BOND_UNDERWRITING(180, Offerer.SECURITIES, "债券承销", "Bond underwriting"),
     EQUITY_INVESTMENT(120, Offerer.INVESTORS, "股权投资", "Equity investment"),
@@ -32,19 +40,39 @@ public enum ProductType {
     GUARANTEE(60, Offerer.GUARANTORS, "融资担保", "Financing guarantee");
 
     private final int defaultMaxTermMonths;
+    private final int justifiedMaxTermMonths;
     private final Offerer offerer;
     private final String nameZh;
     private final String nameEn;
 
     ProductType(int defaultMaxTermMonths, Offerer offerer, String nameZh, String nameEn) {
+        this(defaultMaxTermMonths, defaultMaxTermMonths, offerer, nameZh, nameEn);
+    }
+
+    ProductType(int defaultMaxTermMonths, int justifiedMaxTermMonths, Offerer offerer, String nameZh, String nameEn) {
         this.defaultMaxTermMonths = defaultMaxTermMonths;
+        this.justifiedMaxTermMonths = justifiedMaxTermMonths;
         this.offerer = offerer;
         this.nameZh = nameZh;
         this.nameEn = nameEn;
     }
 
+    /** The longest term a product of the type may offer, and an application ask for without a reason. */
     public int defaultMaxTermMonths() {
         return defaultMaxTermMonths;
+    }
+
+    /**
+     * The longest term an application may ask for with a recorded reason (a working-capital loan whose
+     * operating cycle needs it: 5 years); the default maximum for every other type.
+     */
+    public int justifiedMaxTermMonths() {
+        return justifiedMaxTermMonths;
+    }
+
+    /** Whether the type is a commercial bill, whose tenor the 2023 measures cap at 6 months. */
+    public boolean commercialBill() {
+        return this == BANK_ACCEPTANCE_BILL;
     }
 
     public boolean offeredBy(InstitutionType type) {

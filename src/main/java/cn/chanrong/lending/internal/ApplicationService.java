@@ -6,10 +6,12 @@ import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
 import cn.chanrong.institution.Product;
 import cn.chanrong.institution.Products;
+import cn.chanrong.institution.domain.ProductType;
 import cn.chanrong.lending.LoanApplication;
 import cn.chanrong.lending.LoanApplications;
 import cn.chanrong.lending.domain.ApplicationStatus;
 import cn.chanrong.lending.domain.ApprovalStep;
+import cn.chanrong.lending.domain.LoanTermRules;
 import cn.chanrong.lending.schedule.DayCount;
 import cn.chanrong.lending.schedule.RepaymentMethod;
 import cn.chanrong.shared.Amounts;
@@ -21,7 +23,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,19 +33,20 @@ class ApplicationService implements LoanApplications {
     static final List<String> PURPOSES = List.of("WORKING_CAPITAL", "FIXED_ASSET", "EQUIPMENT_RENEWAL",
             "TECH_TRANSFORMATION", "MERGER_ACQUISITION", "RESEARCH");
     static final List<String> RATE_TYPES = List.of("FIXED", "LPR_1Y", "LPR_5Y");
+    /** The largest total project investment taken (one trillion yuan). */
+    static final BigDecimal PROJECT_MAX = new BigDecimal("1000000000000.00");
     private final ApplicationStore store;
     private final FacilityStore facilities;
     private final Products products;
     private final AuditTrail audit;
-    private final BigDecimal entrustedThreshold;
+    private final Environment env;
 
-    ApplicationService(ApplicationStore store, FacilityStore facilities, Products products, AuditTrail audit,
-                       @Value("${chanrong.lending.entrusted-payment-threshold:10000000.00}") BigDecimal entrustedThreshold) {
+    ApplicationService(ApplicationStore store, FacilityStore facilities, Products products, AuditTrail audit, Environment env) {
         this.store = store;
         this.facilities = facilities;
         this.products = products;
         this.audit = audit;
-        this.entrustedThreshold = entrustedThreshold;
+        this.env = env;
     }
 
     @Override
@@ -87,19 +90,15 @@ class ApplicationService implements LoanApplications {
             problems.add(Rejection.of("range", "amount", product.minAmount().toPlainString(),
                     product.maxAmount().toPlainString(), amount.toPlainString()));
         }
-        if (r.termMonths() == null) {
-            problems.add(Rejection.of("required", "termMonths"));
-        } else if (r.termMonths() < product.minTermMonths() || r.termMonths() > product.maxTermMonths()) {
-            problems.add(Rejection.of("range", "termMonths", product.minTermMonths(), product.maxTermMonths(),
-                    r.termMonths()));
-        }
+        String purpose = oneOf(r.purpose(), "purpose", PURPOSES, problems);
+        problems.addAll(LoanTermRules.check(r.termMonths(), r.termReason(), termLimits(product, purpose)));
+        BigDecimal investment = projectInvestment(r, purpose, amount, problems);
         RateTerms rate = rate(r, product, problems);
         RepaymentMethod method = parse(RepaymentMethod.class, r.method(), "method", problems);
         DayCount dayCount = r.dayCount() == null || r.dayCount().isBlank()
                 ? (method == RepaymentMethod.EQUAL_INSTALLMENT || method == RepaymentMethod.EQUAL_PRINCIPAL
                 ? DayCount.MONTHLY : DayCount.ACT_360)
                 : parse(DayCount.class, r.dayCount(), "dayCount", problems);
-        String purpose = oneOf(r.purpose(), "purpose", PURPOSES, problems);
         String mode = oneOf(r.paymentMode(), "paymentMode", List.of("ENTRUSTED", "SELF"), problems);
         if (r.paymentDay() != null && (r.paymentDay() < 1 || r.paymentDay() > 28)) {
             problems.add(Rejection.of("range", "paymentDay", 1, 28, r.paymentDay()));
@@ -122,9 +121,7 @@ class ApplicationService implements LoanApplications {
         if (method == RepaymentMethod.CUSTOM || r.principalPlan() != null && !r.principalPlan().isEmpty()) {
             plan = plan(r, method, amount, period, problems);
         }
-        if ("SELF".equals(mode) && amount != null && amount.compareTo(entrustedThreshold) > 0) {
-            problems.add(Rejection.of("lending.entrusted-required", "paymentMode", entrustedThreshold.toPlainString()));
-        }
+        // entrusted payment is decided per payment at disbursement (EntrustedPaymentRules), not on the amount here
         if (r.facilityId() != null && amount != null) {
             var f = facilities.active(r.facilityId());
             if (f.isEmpty() || f.get().institutionId() != product.institutionId() || f.get().borrowerId() != borrower) {
@@ -142,10 +139,51 @@ class ApplicationService implements LoanApplications {
                 r.facilityId(), amount, r.termMonths(), rate.type(), rate.fixed(), rate.spreadBp(), method.name(),
                 dayCount.name(), purpose, mode, steps, caller.username(), r.paymentDay(), period, grace, plan,
                 r.firstLoanDeclared(),
-                r.greenCatalogueCode() == null || r.greenCatalogueCode().isBlank() ? null : r.greenCatalogueCode().strip()));
+                r.greenCatalogueCode() == null || r.greenCatalogueCode().isBlank() ? null : r.greenCatalogueCode().strip(),
+                investment, r.termReason() == null || r.termReason().isBlank() ? null : r.termReason().strip()));
         audit.record(AuditEvent.success(caller.username(), "loan-application.submit", "loan-application", id,
                 "product " + product.code() + " amount " + amount + " steps " + steps));
         return get(Caller.system("lending"), id);
+    }
+
+    /**
+     * The term limits of the application: the product's range; the working-capital standard and justified
+     * maximum (the type's one setting, which deployments override as products do) for a working-capital
+     * loan; the bills' tenor for a commercial bill.
+     */
+    private LoanTermRules.Limits termLimits(Product product, String purpose) {
+        ProductType wc = ProductType.WORKING_CAPITAL_LOAN;
+        int standard = env.getProperty("chanrong.products.max-term-months." + wc.name(), Integer.class,
+                wc.defaultMaxTermMonths());
+        ProductType bill = ProductType.BANK_ACCEPTANCE_BILL;
+        return new LoanTermRules.Limits(product.minTermMonths(), product.maxTermMonths(),
+                product.type() == wc || "WORKING_CAPITAL".equals(purpose), standard,
+                Math.max(standard, wc.justifiedMaxTermMonths()), product.type().commercialBill(),
+                Math.min(bill.defaultMaxTermMonths(), env.getProperty("chanrong.products.max-term-months." + bill.name(),
+                        Integer.class, bill.defaultMaxTermMonths())));
+    }
+
+    /**
+     * A fixed-asset loan's total project investment, at least the amount applied for: required for the
+     * purpose FIXED_ASSET, optional on a fixed-asset product's other purposes (technological transformation,
+     * equipment renewal). Given, a single payment over 5 % of it must be entrusted; without it a fixed-asset
+     * product's payments are still tested against the 10 million yuan.
+     */
+    private static BigDecimal projectInvestment(Request r, String purpose, BigDecimal amount,
+                                                List<Rejection> problems) {
+        boolean fixedAsset = "FIXED_ASSET".equals(purpose);
+        if (r.projectInvestment() == null) {
+            if (fixedAsset) {
+                problems.add(Rejection.of("required", "projectInvestment"));
+            }
+            return null;
+        }
+        BigDecimal v = Amounts.check(r.projectInvestment(), "projectInvestment", false, PROJECT_MAX, problems);
+        if (v != null && (v.signum() == 0 || amount != null && v.compareTo(amount) < 0)) {
+            problems.add(Rejection.of("lending.project-investment", "projectInvestment", v.toPlainString(),
+                    amount.toPlainString()));
+        }
+        return v;
     }
 
     /** A custom plan: one amount per period, adding up to the amount applied for. */

@@ -33,7 +33,7 @@ class ApplicationStore {
             a.id, a.institution_id, a.borrower_id, e.name, a.product_id, p.name, a.facility_id, a.amount, a.term_months,
             a.rate_type, a.fixed_rate, a.spread_bp, a.method, a.day_count, a.purpose, a.payment_mode, a.steps,
             a.step_index, a.status, a.created_by, a.created_at, (SELECT id FROM loan WHERE application_id = a.id), a.version,
-            a.payment_day, a.period_months, a.grace_months""";
+            a.payment_day, a.period_months, a.grace_months, a.project_investment, a.term_reason""";
     private static final String FROM = " FROM loan_application a JOIN enterprise_party_view e ON e.id = a.borrower_id"
             + " JOIN product_view p ON p.id = a.product_id";
 
@@ -42,7 +42,8 @@ class ApplicationStore {
                      Integer termMonths, String rateType, BigDecimal fixedRate, Integer spreadBp, String method,
                      String dayCount, String purpose, String paymentMode, List<String> steps, String createdBy,
                      Integer paymentDay, int periodMonths, int graceMonths, List<BigDecimal> principalPlan,
-                     Boolean firstLoanDeclared, String greenCatalogueCode) {
+                     Boolean firstLoanDeclared, String greenCatalogueCode, BigDecimal projectInvestment,
+                     String termReason) {
     }
 
     /** What a contract takes from the application beyond its public view. */
@@ -68,10 +69,11 @@ class ApplicationStore {
                         INSERT INTO loan_application (institution_id, borrower_id, product_id, facility_id, amount, term_months,
                             rate_type, fixed_rate, spread_bp, method, day_count, purpose, payment_mode, steps, created_by,
                             payment_day, period_months, grace_months, principal_plan, first_loan_declared,
-                            green_catalogue_code)
+                            green_catalogue_code, project_investment, term_reason)
                         VALUES (:i, :b, :p, :f, :a, :t, :rt, :fr, :sp, :m, :dc, :pu, :pm, :steps, :by, :pd, :per, :gr, :plan, :fl,
-                                :green)
+                                :green, :invest, :reason)
                         RETURNING id""")
+                .param("invest", a.projectInvestment()).param("reason", a.termReason())
                 .param("plan", plan == null ? null : plan.toArray(BigDecimal[]::new)).param("fl", a.firstLoanDeclared())
                 .param("green", a.greenCatalogueCode())
                 .param("pd", a.paymentDay()).param("per", a.periodMonths()).param("gr", a.graceMonths())
@@ -179,6 +181,7 @@ class ApplicationStore {
                 (Integer) rs.getObject(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16),
                 (Integer) rs.getObject(24), rs.getInt(25), rs.getInt(26), steps,
                 status == ApplicationStatus.IN_PROGRESS && index < steps.size() ? steps.get(index) : null, status, acts,
-                rs.getString(20), LoanStore.instant(rs, 21), (Long) rs.getObject(22), rs.getInt(23));
+                rs.getString(20), LoanStore.instant(rs, 21), (Long) rs.getObject(22), rs.getInt(23), rs.getBigDecimal(27),
+                rs.getString(28));
     }
 }

@@ -30,15 +30,20 @@ import org.springframework.stereotype.Component;
 @Component
 class Disbursement {
 
-    /** Who the money went to: the name recorded on the movement, and the entrusted payees with their amounts. */
+    /**
+     * Who the money went to: the name recorded on the movement, and the payees listed with their amounts and
+     * how each is paid (entrusted or self-paid).
+     */
     record Payout(String payee, List<Payee> entrusted) {
 
         static Payout to(String payee) {
             return new Payout(payee, List.of());
         }
 
+        /** The payees listed at disbursement; the movement names those the bank paid directly. */
         static Payout entrusted(List<Payee> paid) {
-            return new Payout(paid.isEmpty() ? null : String.join("; ", paid.stream().map(Payee::name).toList()), paid);
+            List<String> direct = paid.stream().filter(p -> !"SELF".equals(p.mode())).map(Payee::name).toList();
+            return new Payout(direct.isEmpty() ? null : String.join("; ", direct), paid);
         }
     }
 
@@ -52,9 +57,12 @@ class Disbursement {
     private final BusinessDate businessDate;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final EntrustedPayees payees;
 
     Disbursement(LoanStore store, TransactionStore transactions, InstallmentStore installments, Servicer servicer, Postings postings, FirstLoans firstLoans,
-                 ReferenceData reference, BusinessDate businessDate, AuditTrail audit, ApplicationEventPublisher events) {
+                 ReferenceData reference, BusinessDate businessDate, AuditTrail audit, ApplicationEventPublisher events,
+                 EntrustedPayees payees) {
+        this.payees = payees;
         this.store = store;
         this.transactions = transactions;
         this.installments = installments;
@@ -108,12 +116,12 @@ class Disbursement {
 
     /**
      * The ordinary disbursement of a loan contracted from an application (or a drawdown of it), to the
-     * borrower or to the entrusted payees, audited.
+     * borrower or to the listed payees, each payment entrusted where a rule requires it, audited.
      */
     Loan disburse(Loan l, LocalDate valueDate, List<Payee> payees, String actor) {
         LocalDate date = valueDate == null ? businessDate.today() : valueDate;
         refuseUnlessDisbursable(l, date);
-        List<Payee> paid = EntrustedPayees.check(l, payees == null ? List.of() : payees);
+        List<Payee> paid = this.payees.check(l, date, payees == null ? List.of() : payees);
         Payout payout = Payout.entrusted(paid);
         Loan out = disburse(store.contracted(l.id()), date, payout, actor);
         audit.record(AuditEvent.success(actor, "loan.disburse", "loan", l.number(),

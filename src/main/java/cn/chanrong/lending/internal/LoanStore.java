@@ -211,11 +211,12 @@ class LoanStore {
                 .single();
     }
 
-    /** The counterparties an entrusted-payment loan was paid to. */
+    /** The counterparties the loan was paid to, each entrusted or self-paid. */
     List<cn.chanrong.lending.Loans.Payee> payees(long loanId) {
-        return jdbc.sql("SELECT name, account, amount FROM loan_payee WHERE loan_id = :l ORDER BY seq").param("l", loanId)
+        return jdbc.sql("SELECT name, account, amount, entrusted FROM loan_payee WHERE loan_id = :l ORDER BY seq")
+                .param("l", loanId)
                 .query((rs, i) -> new cn.chanrong.lending.Loans.Payee(rs.getString(1), rs.getString(2),
-                        rs.getBigDecimal(3)))
+                        rs.getBigDecimal(3), rs.getBoolean(4) ? "ENTRUSTED" : "SELF"))
                 .list();
     }
 
@@ -320,12 +321,14 @@ class LoanStore {
                 .param("status", status).param("d", date).param("m", maturity).param("through", date.minusDays(1)).param("id", id).update();
     }
 
-    /** Records the entrusted payees the loan was paid to, in order. */
+    /** Records the payees the loan was paid to, in order, each entrusted unless its mode is SELF. */
     void payTo(long loanId, List<Loans.Payee> paid) {
         for (int k = 0; k < paid.size(); k++) {
-            jdbc.sql("INSERT INTO loan_payee (loan_id, seq, name, account, amount) VALUES (:l, :s, :n, :a, :m)")
+            jdbc.sql("""
+                            INSERT INTO loan_payee (loan_id, seq, name, account, amount, entrusted)
+                            VALUES (:l, :s, :n, :a, :m, :e)""")
                     .param("l", loanId).param("s", k + 1).param("n", paid.get(k).name()).param("a", paid.get(k).account())
-                    .param("m", paid.get(k).amount()).update();
+                    .param("m", paid.get(k).amount()).param("e", !"SELF".equals(paid.get(k).mode())).update();
         }
     }
 

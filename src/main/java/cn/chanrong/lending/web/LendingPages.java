@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -150,20 +151,37 @@ class LendingPages {
     @PostMapping("/loans/{id}/disburse")
     @PreAuthorize("hasRole('INSTITUTION')")
     String disburse(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) String valueDate,
-                    @RequestParam(required = false) String payee, RedirectAttributes flash) {
+                    @RequestParam Map<String, String> form, RedirectAttributes flash) {
         return act(caller, locale, flash, "loan.disburse", id, "/loans/" + id, () -> {
-            loans.disburse(caller, id, date(valueDate), payee);
+            loans.disburse(caller, id, date(valueDate), payees(form));
             return null;
         });
+    }
+
+    /**
+     * Up to two payees typed into the disbursement form, each with its amount and how it is paid (blank:
+     * as the contract says); one payee without an amount takes the whole principal.
+     */
+    private static java.util.List<Loans.Payee> payees(Map<String, String> form) {
+        java.util.List<Loans.Payee> out = new java.util.ArrayList<>();
+        for (String k : java.util.List.of("payee", "payee2")) {
+            String name = form.get(k);
+            if (name != null && !name.isBlank()) {
+                String mode = form.get(k + "Mode");
+                out.add(new Loans.Payee(name, null, decimal(form.get(k + "Amount"), "amount"),
+                        mode == null || mode.isBlank() ? null : mode));
+            }
+        }
+        return out;
     }
 
     @PostMapping("/loans/{id}/drawdown")
     @PreAuthorize("hasRole('INSTITUTION')")
     String drawdown(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) String valueDate,
-                    @RequestParam(required = false) java.math.BigDecimal amount, @RequestParam(required = false) String payee,
+                    @RequestParam(required = false) java.math.BigDecimal amount, @RequestParam Map<String, String> form,
                     RedirectAttributes flash) {
         return act(caller, locale, flash, "loan.drawdown", id, "/loans/" + id, () -> "/loans/" + drawdowns.draw(caller, id,
-                date(valueDate), amount, payee == null || payee.isBlank() ? java.util.List.of() : java.util.List.of(new Loans.Payee(payee, null, null))).id());
+                date(valueDate), amount, payees(form)).id());
     }
 
     @PostMapping("/loans/{id}/repay")
@@ -276,12 +294,14 @@ class LendingPages {
                   @RequestParam(required = false) Integer spreadBp, @RequestParam(required = false) String method,
                   @RequestParam(required = false) String purpose, @RequestParam(required = false) String paymentMode,
                   @RequestParam(required = false) Integer paymentDay, @RequestParam(required = false) String frequency,
-                  @RequestParam(required = false) Integer graceMonths, RedirectAttributes flash) {
+                  @RequestParam(required = false) Integer graceMonths, @RequestParam(required = false) String projectInvestment,
+                  @RequestParam(required = false) String termReason, RedirectAttributes flash) {
         return act(caller, locale, flash, "loan-application.submit", 0, "/loan-applications/new",
                 () -> "/loan-applications/" + applications.submit(caller, new LoanApplications.Request(productId,
                         borrowerId, facilityId, decimal(amount, "amount"), termMonths, rateType,
                         Amounts.read(fixedRate, "fixedRate", RATE_SCALE), spreadBp, method, null, purpose,
-                        paymentMode, paymentDay, frequency, graceMonths)).id());
+                        paymentMode, paymentDay, frequency, graceMonths, null, null, null,
+                        decimal(projectInvestment, "projectInvestment"), termReason)).id());
     }
 
     @GetMapping("/loan-applications/{id}")
