@@ -24,12 +24,19 @@ public interface CashFlows {
                      String continuity, String importedBy, Instant importedAt) {
     }
 
+    /**
+     * One stored booking: a whole bank entry, or one transaction of a batched entry (then {@code transactionRef}
+     * is its key within the entry, and amount and counterparty are the transaction's own).
+     */
     record Transaction(long id, String accountNo, String entryRef, LocalDate bookingDate, LocalDate valueDate, BigDecimal amount,
                        String currency, String counterpartyName, String counterpartyAccount, String remittance, String category,
-                       String categoryReason, boolean roundTrip, BigDecimal weight) {
+                       String categoryReason, boolean roundTrip, BigDecimal weight, String transactionRef) {
     }
 
-    /** What an import stored: per statement, and entries flagged for a currency other than CNY. */
+    /**
+     * What an import stored: per statement, and entries flagged for a currency other than CNY. Entries count
+     * stored bookings: each transaction of a batched entry counts as one.
+     */
     record ImportResult(String format, String encoding, List<Statement> statements, int entries, int newEntries, int nonCny,
                         int roundTrips) {
     }

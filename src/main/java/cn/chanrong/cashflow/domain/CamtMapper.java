@@ -9,13 +9,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Maps the element tree of one camt.053/camt.054 Document to drafts. The rules, by element:
  * <ul>
  * <li>{@code Stmt} (053) or {@code Ntfctn} (054) → one draft; {@code Id} → statementId;
- *     {@code Acct/Id/IBAN} or {@code Acct/Id/Othr/Id} → accountId; {@code Acct/Ccy} → currency (CNY if absent).</li>
+ *     {@code Acct/Id/IBAN} or {@code Acct/Id/Othr/Id} → accountId; {@code Acct/Ccy} → currency (see below).</li>
  * <li>{@code FrToDt/FrDtTm}, {@code ToDtTm} → from/to (date part as written, no time-zone shift); without
  *     them, the earliest and latest balance dates; without balances, the earliest and latest booking dates.</li>
  * <li>{@code Bal} typed OPBD → opening (PRCD, the previous closing, when there is no OPBD); CLBD → closing;
@@ -33,6 +32,10 @@ import java.util.stream.Collectors;
  *     ({@code Dbtr/Nm}, or {@code Dbtr/Pty/Nm} from version 08 on; {@code DbtrAcct/Id/IBAN|Othr/Id}),
  *     for DBIT the creditor ({@code Cdtr…}, {@code CdtrAcct…}).</li>
  * <li>Remittance: the first TxDtls' {@code RmtInf/Ustrd} lines joined with a space, else {@code AddtlNtryInf}.</li>
+ * <li>A batched entry (more than one {@code TxDtls}, across its {@code NtryDtls}) becomes one draft per
+ *     transaction, each with its own amount, counterparty and key: see {@link CamtBatch}.</li>
+ * <li>Currency: {@code Acct/Ccy}; without it, the first balance's or entry's {@code Amt/@Ccy}; CNY when
+ *     nothing says. Whether it is the bound account's currency is {@link AccountCurrency}'s rule.</li>
  * </ul>
  * Entries are numbered in document order across all statements, so "entry 7" is unambiguous.
  */
@@ -74,7 +77,7 @@ final class CamtMapper {
         if (account == null) {
             throw malformed(Place.path(where), "Acct/Id", "missing", "缺失");
         }
-        String currency = s.text("Acct/Ccy") == null ? Money.DEFAULT_CURRENCY : s.text("Acct/Ccy");
+        String currency = statementCurrency(s);
         if (!Money.isCurrency(currency)) {
             throw malformed(Place.path(where), "Acct/Ccy", "not an ISO 4217 code: " + StatementFormatException.quote(currency),
                     "不是 ISO 4217 币种代码");
@@ -104,7 +107,7 @@ final class CamtMapper {
         }
         List<EntryDraft> entries = new ArrayList<>();
         for (XmlNode n : s.children("Ntry")) {
-            entries.add(entry(n, currency));
+            entries.addAll(entry(n, currency));
         }
         Place period = Place.path(where + "/FrToDt");
         LocalDate from = date(s.text("FrToDt/FrDtTm"), period, "FrDtTm");
@@ -124,9 +127,27 @@ final class CamtMapper {
         return new StatementDraft(format, id, account, currency, from, to, opening, closing, entries);
     }
 
-    private EntryDraft entry(XmlNode n, String statementCurrency) {
+    /** Acct/Ccy; without it (it is optional) the currency the amounts are written in; CNY when nothing says. */
+    private static String statementCurrency(XmlNode s) {
+        if (s.text("Acct/Ccy") != null) {
+            return s.text("Acct/Ccy");
+        }
+        for (String unit : new String[] {"Bal", "Ntry"}) {
+            for (XmlNode n : s.children(unit)) {
+                XmlNode amt = n.find("Amt");
+                if (amt != null && amt.attribute("Ccy") != null) {
+                    return amt.attribute("Ccy");
+                }
+            }
+        }
+        return Money.DEFAULT_CURRENCY;
+    }
+
+    /** One entry as one draft, or a batched entry (several TxDtls) as one draft per transaction. */
+    private List<EntryDraft> entry(XmlNode n, String statementCurrency) {
         int number = ++entryNumber;
-        XmlNode tx = n.find("NtryDtls/TxDtls");
+        List<XmlNode> details = n.children("NtryDtls").stream().flatMap(d -> d.children("TxDtls").stream()).toList();
+        XmlNode tx = details.isEmpty() ? null : details.getFirst();
         String reference = present(n.text("NtryRef"), n.text("AcctSvcrRef"),
                 tx == null ? null : tx.text("Refs/AcctSvcrRef"), tx == null ? null : tx.text("Refs/EndToEndId"));
         if (reference == null) {
@@ -150,22 +171,21 @@ final class CamtMapper {
             throw new StatementFormatException("entry.date", place, "BookgDt", "missing (and no ValDt)",
                     "缺少记账日期（也没有起息日）");
         }
+        LocalDate booked = booking != null ? booking : value;
+        if (details.size() > 1) {
+            return CamtBatch.split(new CamtBatch.Entry(reference, place, booked, value, credit, amount, currency,
+                    n.text("AddtlNtryInf")), details);
+        }
         String party = credit ? "Dbtr" : "Cdtr";
         String name = tx == null ? null
                 : tx.firstText("RltdPties/" + party + "/Nm", "RltdPties/" + party + "/Pty/Nm");
         String account = tx == null ? null : tx.firstText("RltdPties/" + party + "Acct/Id/IBAN",
                 "RltdPties/" + party + "Acct/Id/Othr/Id");
-        String remittance = null;
-        XmlNode rmt = tx == null ? null : tx.find("RmtInf");
-        if (rmt != null) {
-            remittance = rmt.children("Ustrd").stream().map(XmlNode::text)
-                    .filter(t -> t != null).collect(Collectors.joining(" "));
-        }
-        if (remittance == null || remittance.isEmpty()) {
+        String remittance = tx == null ? null : CamtBatch.remittance(tx);
+        if (remittance == null) {
             remittance = n.text("AddtlNtryInf");
         }
-        return new EntryDraft(reference, booking != null ? booking : value, value, signed, currency,
-                name, account, remittance);
+        return List.of(new EntryDraft(reference, booked, value, signed, currency, name, account, remittance));
     }
 
     /** A balance: Amt signed by its CdtDbtInd. */
@@ -193,7 +213,7 @@ final class CamtMapper {
         return value;
     }
 
-    private static boolean credit(String indicator, Place place) {
+    static boolean credit(String indicator, Place place) {
         if ("CRDT".equals(indicator)) {
             return true;
         }
@@ -240,7 +260,7 @@ final class CamtMapper {
         }
     }
 
-    private static String present(String... candidates) {
+    static String present(String... candidates) {
         for (String c : candidates) {
             if (c != null && !c.equalsIgnoreCase("NOTPROVIDED")) {
                 return c;

@@ -28,7 +28,7 @@ public record Flow(String reference, LocalDate date, BigDecimal amount, String c
 
     /** The flow of a parsed entry. */
     public static Flow of(EntryDraft e) {
-        return new Flow(e.reference(), e.bookingDate(), e.amount(), e.counterpartyAccount(), e.counterpartyName());
+        return new Flow(e.label(), e.bookingDate(), e.amount(), e.counterpartyAccount(), e.counterpartyName());
     }
 
     public boolean isInflow() {

@@ -14,7 +14,8 @@ import java.util.Objects;
  * <li>{@code camt.too-large}, {@code camt.too-deep} the input exceeds the parser's limits</li>
  * <li>{@code csv.encoding}, {@code csv.header}, {@code csv.malformed} CSV problems</li>
  * <li>{@code entry.amount}, {@code entry.date}, {@code entry.indicator}, {@code entry.reference},
- *     {@code entry.account}, {@code entry.currency}, {@code entry.duplicate}, {@code entry.balance}
+ *     {@code entry.account}, {@code entry.currency}, {@code entry.duplicate}, {@code entry.balance},
+ *     {@code entry.batch-total}
  *     problems with one entry
  *     (or, for amount, date and indicator, with a balance; the place tells which)</li>
  * </ul>

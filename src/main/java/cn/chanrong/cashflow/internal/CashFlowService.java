@@ -4,6 +4,7 @@ import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.cashflow.CashFlows;
 import cn.chanrong.cashflow.StatementImported;
+import cn.chanrong.cashflow.domain.AccountCurrency;
 import cn.chanrong.cashflow.domain.BalanceContinuity;
 import cn.chanrong.cashflow.domain.CamtParser;
 import cn.chanrong.cashflow.domain.Categorisation;
@@ -37,10 +38,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Binding accounts and importing statements: parse the whole file first, check that every account
- * is the enterprise's, that no statement was stored before and that balances continue, then store
- * statements and entries (an entry already stored under the same account and bank reference is kept
- * once), categorise counterparties, mark round trips, and publish {@link StatementImported}. One
- * transaction: a refused file leaves nothing behind.
+ * is the enterprise's and bound in the statement's currency, that no statement was stored before and
+ * that balances continue, then store statements and entries (an entry already stored under the same
+ * account and bank reference is kept once; each transaction of a batched entry under that reference
+ * and its own key), categorise counterparties, mark round trips, and publish {@link StatementImported}.
+ * One transaction: a refused file leaves nothing behind.
  */
 @Service
 class CashFlowService implements CashFlows {
@@ -146,6 +148,7 @@ class CashFlowService implements CashFlows {
             }
             long accountId = store.accountId(d.accountId());
             accounts.put(d.accountId(), accountId);
+            sameCurrency(d, store.currency(accountId));
             if (store.statementExists(accountId, d.statementId())) {
                 throw Rejected.conflict(Rejection.of("cashflow.statement.duplicate", null, d.statementId(), d.accountId()));
             }
@@ -196,6 +199,20 @@ class CashFlowService implements CashFlows {
             return requested == null ? Source.PBOC_PLATFORM : requested;
         }
         throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("forbidden", null));
+    }
+
+    /** A statement in another currency than its account's is refused naming both (rule {@link AccountCurrency}). */
+    private static void sameCurrency(StatementDraft d, String bound) {
+        List<Rejection> problems = new ArrayList<>();
+        for (AccountCurrency.Mismatch m : AccountCurrency.check(d, bound)) {
+            problems.add(m.entry() == null
+                    ? Rejection.of("cashflow.currency.statement", m.field(), m.statementId(), d.accountId(), m.found(), m.bound())
+                    : Rejection.of("cashflow.currency.entry", m.field(), m.statementId(), d.accountId(), m.found(), m.bound(),
+                            m.entry()).clipped());
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
     }
 
     /** A statement must add up by itself and start where the account's previous statement ended. */

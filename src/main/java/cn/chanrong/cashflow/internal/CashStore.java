@@ -31,7 +31,8 @@ class CashStore {
 
     private static final String TXN = """
             SELECT t.id, a.account_no, t.entry_ref, t.booking_date, t.value_date, t.amount, t.currency, t.counterparty_name,
-                   t.counterparty_account, t.remittance, t.category, t.category_reason, t.round_trip, s.weight
+                   t.counterparty_account, t.remittance, t.category, t.category_reason, t.round_trip, s.weight,
+                   nullif(t.txn_ref, '')
               FROM cash_txn t JOIN cash_account a ON a.id = t.account_id JOIN cash_statement s ON s.id = t.statement_id""";
 
     private static final String STATEMENT = """
@@ -59,6 +60,10 @@ class CashStore {
     Long ownerOf(String accountNo) {
         return jdbc.sql("SELECT enterprise_id FROM cash_account WHERE account_no = :a").param("a", accountNo)
                 .query(Long.class).optional().orElse(null);
+    }
+
+    String currency(long accountId) {
+        return jdbc.sql("SELECT currency FROM cash_account WHERE id = :id").param("id", accountId).query(String.class).single();
     }
 
     long accountId(String accountNo) {
@@ -129,12 +134,18 @@ class CashStore {
         int fresh = 0;
         for (Entry e : entries) {
             EntryDraft x = e.draft();
+            // A whole entry and the transactions of the same entry are one booking seen two ways (a
+            // notification with details, a statement without): whichever was stored first stays.
             fresh += jdbc.sql("""
-                            INSERT INTO cash_txn (account_id, statement_id, entry_ref, booking_date, value_date, amount, currency,
-                                                  counterparty_name, counterparty_account, remittance, category, category_reason)
-                            VALUES (:a, :s, :r, :bd, :vd, :amt, :c, :cn, :ca, :rm, :cat, :why)
-                            ON CONFLICT (account_id, entry_ref) DO NOTHING""")
-                    .param("a", accountId).param("s", id).param("r", x.reference()).param("bd", x.bookingDate())
+                            INSERT INTO cash_txn (account_id, statement_id, entry_ref, txn_ref, booking_date, value_date, amount,
+                                                  currency, counterparty_name, counterparty_account, remittance, category,
+                                                  category_reason)
+                            SELECT :a, :s, :r, :k, CAST(:bd AS date), CAST(:vd AS date), CAST(:amt AS numeric), :c, :cn, :ca, :rm, :cat, :why
+                             WHERE NOT EXISTS (SELECT 1 FROM cash_txn o WHERE o.account_id = :a AND o.entry_ref = :r
+                                                  AND (o.txn_ref = :k OR o.txn_ref = '' OR :k = ''))
+                            ON CONFLICT (account_id, entry_ref, txn_ref) DO NOTHING""")
+                    .param("a", accountId).param("s", id).param("r", x.reference())
+                    .param("k", x.transactionRef() == null ? "" : x.transactionRef()).param("bd", x.bookingDate())
                     .param("vd", x.valueDate()).param("amt", x.amount()).param("c", x.currency())
                     .param("cn", x.counterpartyName()).param("ca", x.counterpartyAccount()).param("rm", x.remittance())
                     .param("cat", e.category()).param("why", e.reason()).update();
@@ -233,7 +244,7 @@ class CashStore {
     private static CashFlows.Transaction txn(ResultSet rs, int i) throws SQLException {
         return new CashFlows.Transaction(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
                 rs.getObject(5, LocalDate.class), rs.getBigDecimal(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10), rs.getString(11), rs.getString(12), rs.getBoolean(13), rs.getBigDecimal(14));
+                rs.getString(10), rs.getString(11), rs.getString(12), rs.getBoolean(13), rs.getBigDecimal(14), rs.getString(15));
     }
 
     void markRoundTrips(List<Long> ids) {
