@@ -33,7 +33,7 @@ final class BenchCommand implements Runnable {
         public Integer call() {
             List<EligibilityRules.Compiled> clauses = List.of(
                     EligibilityRules.compile(1, "中小企业", "SME", "e.sizeClass in ['MICRO', 'SMALL', 'MEDIUM']").clause(),
-                    EligibilityRules.compile(2, "专精特新", "Specialised", "e.qualifications.exists(q, q in ['SPECIALISED_SME', 'LITTLE_GIANT'])").clause(),
+                    EligibilityRules.compile(2, "专精特新", "Specialised", "e.verifiedQualifications.exists(q, q in ['SPECIALISED_SME', 'LITTLE_GIANT'])").clause(),
                     EligibilityRules.compile(3, "营收", "Revenue", "e.annualRevenue >= 10000000 && e.ageYears >= 2").clause());
             SplittableRandom random = new SplittableRandom(seed);
             String[] sizes = {"MICRO", "SMALL", "MEDIUM", "LARGE"};

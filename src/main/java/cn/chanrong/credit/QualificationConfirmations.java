@@ -6,7 +6,8 @@ import java.time.LocalDate;
 
 /**
  * Rule-based evaluations only suggest qualifications; an MIIT-type regulator (within its region)
- * confirms one, which the platform then records on the enterprise — and only when the rules suggest it.
+ * confirms one, which the platform then records on the enterprise as verified — and only when the rules
+ * suggest it. A confirmation, like an issuing authority's list, is what makes a status verified.
  */
 public interface QualificationConfirmations {
 

@@ -2,6 +2,7 @@ package cn.chanrong.demo;
 
 import cn.chanrong.enterprise.Enterprise;
 import cn.chanrong.enterprise.EnterpriseDetails;
+import cn.chanrong.enterprise.StatusLists;
 import cn.chanrong.enterprise.SupplyLink;
 import cn.chanrong.enterprise.domain.StatementRules;
 import cn.chanrong.identity.Caller;
@@ -69,6 +70,32 @@ final class DemoDetails {
         link(demo, details, others.get("f32"), sme, new BigDecimal("1350000.00"));
         link(demo, details, others.get("f19"), core, new BigDecimal("61000000.00"));
         link(demo, details, others.get("f11"), core, new BigDecimal("37500000.00"));
+    }
+
+    /**
+     * The issuing authorities' lists as an industry regulator imports them: the SME's 专精特新 and
+     * high-tech status and a little giant are verified, the core enterprise and three key-chain firms
+     * are on the key-chain enterprise list (the core enterprise's only tag is an emerging industry, so
+     * the list gives it no key chain), and f05's 专精特新 stays as the enterprise declared it — a
+     * verified and a declared 专精特新 side by side.
+     */
+    static void verify(StatusLists lists, Caller regulator, Enterprise sme, Enterprise core, Map<String, Enterprise> others) {
+        StringBuilder csv = new StringBuilder(StatusLists.COLUMNS).append('\n');
+        row(csv, "专精特新", "福建省工业和信息化厅", "闽工信函企业〔2024〕56号", sme.creditCode(), "2024-03-01", "2027-03-01");
+        row(csv, "高新技术企业", "福建省科学技术厅", "闽科高〔2023〕12号 GR202335000123", sme.creditCode(), "2023-12-01", "2026-12-01");
+        row(csv, "链主", "福建省工业和信息化厅", "闽工信产业〔2023〕31号", core.creditCode(), "2023-06-01", "");
+        row(csv, "小巨人", "工业和信息化部", "工信厅企业函〔2024〕160号", others.get("f01").creditCode(), "2024-07-01", "2027-07-01");
+        for (String key : List.of("f08", "f22", "f25")) {
+            row(csv, "链主", "工业和信息化部", "工信部产业链〔2024〕8号", others.get(key).creditCode(), "2024-01-01", "2027-01-01");
+        }
+        var report = lists.importList(regulator, csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "UTF-8");
+        if (!report.accepted()) {
+            throw new IllegalStateException("demo status list refused: " + report.errors());
+        }
+    }
+
+    private static void row(StringBuilder csv, String... cells) {
+        csv.append(String.join(",", cells)).append('\n');
     }
 
     private static void tag(Caller demo, EnterpriseDetails details, Map<String, Enterprise> others, String key,

@@ -43,11 +43,14 @@ class DemoLoader implements ApplicationRunner {
     private final DemoEconomyLoader economy;
     private final org.springframework.transaction.support.TransactionTemplate tx;
     private final cn.chanrong.ledger.Ledger ledger;
+    private final cn.chanrong.enterprise.StatusLists statusLists;
 
     DemoLoader(PlatformMode mode, Users users, Institutions institutions, Enterprises enterprises,
                EnterpriseDetails details, Products products, DemoEconomyLoader economy,
-               org.springframework.transaction.support.TransactionTemplate tx, cn.chanrong.ledger.Ledger ledger) {
+               org.springframework.transaction.support.TransactionTemplate tx, cn.chanrong.ledger.Ledger ledger,
+               cn.chanrong.enterprise.StatusLists statusLists) {
         this.tx = tx;
+        this.statusLists = statusLists;
         this.ledger = ledger;
         this.products = products;
         this.economy = economy;
@@ -111,6 +114,7 @@ class DemoLoader implements ApplicationRunner {
         user(demo, "bank2", "海峡农商行客户经理", Role.INSTITUTION, null, bank2.id(), Set.of("operator"), null, null);
         user(demo, "enterprise", "精工数控财务经理", Role.ENTERPRISE, sme.id(), null, Set.of(), null, null);
         user(demo, "core", "闽江重装司库", Role.ENTERPRISE, core.id(), null, Set.of(), null, null);
+        DemoDetails.verify(statusLists, users.caller("regulator-miit").orElseThrow(), sme, core, byKey);
         DemoProducts.load(products, users.caller("bank").orElseThrow(), users.caller("bank2").orElseThrow());
     }
 

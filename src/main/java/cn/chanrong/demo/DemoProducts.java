@@ -19,8 +19,8 @@ final class DemoProducts {
                 new BigDecimal("1000000"), new BigDecimal("30000000"), 6, 60, "LPR_SPREAD", 20, 120, null, "CREDIT", List.of("MACHINE_TOOLS", "IC"),
                 List.of("SMALL", "MEDIUM"), List.of("STARTUP", "GROWTH"), List.of("350000"), "2025-01-01", null, List.of(
                 new Clause("中小企业", "Small or medium enterprise", "e.sizeClass in ['MICRO', 'SMALL', 'MEDIUM']"),
-                new Clause("持有专精特新或小巨人资质", "Holds a specialised-SME or little-giant qualification",
-                        "e.qualifications.exists(q, q in ['SPECIALISED_SME', 'LITTLE_GIANT'])"),
+                new Clause("经认定的专精特新或小巨人企业", "Verified specialised SME or little giant",
+                        "e.verifiedQualifications.exists(q, q in ['SPECIALISED_SME', 'LITTLE_GIANT'])"),
                 new Clause("成立满2年", "At least 2 years in business", "e.ageYears >= 2"))));
         publish(products, bank, new ProductDraft("MJ-SBGX-01", "设备更新改造贷", "Equipment Renewal Loan", "FIXED_ASSET_LOAN",
                 new BigDecimal("5000000"), new BigDecimal("200000000"), 12, 120, "LPR_SPREAD", -20, 60, null, "COLLATERAL",
@@ -38,9 +38,7 @@ final class DemoProducts {
                 List.of(), List.of(), "2025-03-01", null, List.of(
                 new Clause("小微企业", "Micro or small enterprise", "e.sizeClass in ['MICRO', 'SMALL']"),
                 new Clause("年营业收入不低于500万元", "Annual revenue at least 5 M yuan", "e.annualRevenue >= 5000000"),
-                new Clause("属于重点产业链", "In a key industrial chain",
-                        "e.chainTags.exists(t, t in ['IC', 'MACHINE_TOOLS', 'MEDICAL_EQUIPMENT', 'SERVERS', 'INSTRUMENTS', "
-                                + "'BASIC_SOFTWARE', 'INDUSTRIAL_SOFTWARE', 'ADVANCED_MATERIALS'])"))));
+                new Clause("经认定的重点产业链企业", "Verified key-chain enterprise", "size(e.verifiedKeyChains) > 0"))));
         products.create(bank2, new ProductDraft("HX-YSZK-01", "应收账款融资（草稿）", "Receivables Financing (draft)",
                 "RECEIVABLES_FINANCING", new BigDecimal("100000"), new BigDecimal("5000000"), 1, 12, "LPR_SPREAD", 50, 150, null, "PLEDGE", List.of(),
                 List.of(), List.of(), List.of(), null, null, List.of(

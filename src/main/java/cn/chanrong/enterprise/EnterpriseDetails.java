@@ -35,7 +35,17 @@ public interface EnterpriseDetails {
     Qualification addQualification(Caller caller, long enterpriseId, String type, String issuer, String certificate,
                                    LocalDate validFrom, LocalDate validTo);
 
+    /**
+     * A regulator's confirmation of a qualification, which verifies it: a declaration with the same type
+     * and start becomes verified, or the confirmed qualification is recorded.
+     */
+    Qualification confirmQualification(Caller regulator, long enterpriseId, String type, String issuer, String certificate,
+                                       LocalDate validFrom, LocalDate validTo);
+
     void removeQualification(Caller caller, long enterpriseId, long qualificationId);
+
+    /** Every status held, from lists, confirmations and declarations, and the standing they give today. */
+    EnterpriseStatuses statuses(Caller caller, long enterpriseId);
 
     Set<ChainTag> chainTags(Caller caller, long enterpriseId);
 

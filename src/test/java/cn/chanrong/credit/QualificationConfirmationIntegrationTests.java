@@ -22,9 +22,12 @@ class QualificationConfirmationIntegrationTests {
         var made = Api.as(port, "admin").post("/api/v1/enterprises", e);
         assertThat(made.status()).as(made.body()).isEqualTo(201);
         long id = made.json().get("id").asLong();
-        var highTech = Api.as(port, "admin").post("/api/v1/enterprises/" + id + "/qualifications", Map.of("type", "HIGH_TECH",
-                "issuer", "广东省科学技术厅", "certificate", "GR202544000001", "validFrom", "2025-01-01"));
-        assertThat(highTech.status()).as(highTech.body()).isEqualTo(201);
+        // the direct route needs high-tech status verified: on the authority's list, not only declared
+        String code = Api.as(port, "admin").get("/api/v1/enterprises/" + id).json().get("creditCode").asString();
+        var highTech = Api.as(port, "regulator-miit").postBytes("/api/v1/status-lists", "text/csv",
+                ("list,issuer,document,credit_code,valid_from,valid_to\n高新技术企业,广东省科学技术厅,粤科高字〔2025〕1号 GR202544000001,"
+                        + code + ",2025-01-01,\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(highTech.status()).as(highTech.body()).isEqualTo(200);
         return id;
     }
 
@@ -44,6 +47,10 @@ class QualificationConfirmationIntegrationTests {
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(201);
         assertThat(confirmed.json().get("type").asString()).isEqualTo("INNOVATIVE_SME");
         assertThat(Api.as(port, "admin").get("/api/v1/enterprises/" + gd + "/qualifications").body()).contains("INNOVATIVE_SME", "MIIT");
+        // a confirmation verifies: the profile shows it verified, from the regulator's confirmation
+        var statuses = Api.as(port, "admin").get("/api/v1/enterprises/" + gd + "/statuses").json();
+        assertThat(statuses.get("verifiedQualifications").toString()).contains("INNOVATIVE_SME", "HIGH_TECH");
+        assertThat(statuses.get("statuses").toString()).contains("CONFIRMATION");
 
         long fujian = enterpriseIn("350100");
         assertThat(Api.as(port, "regulator-gd").post("/api/v1/enterprises/" + fujian + "/qualification-confirmations",

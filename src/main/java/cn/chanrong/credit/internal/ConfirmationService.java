@@ -17,7 +17,10 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** MIIT-type regulators confirm what the rules suggest; the qualification is recorded with the regulator as issuer. */
+/**
+ * MIIT-type regulators confirm what the rules suggest; the qualification is recorded with the regulator
+ * as issuer and as the one who confirmed it, which makes it verified (a declaration buys nothing).
+ */
 @Service
 class ConfirmationService implements QualificationConfirmations {
 
@@ -58,8 +61,8 @@ class ConfirmationService implements QualificationConfirmations {
             throw Rejected.invalid(Rejection.of("credit.confirm.not-suggested", "scheme", r.scheme(), String.join(", ", why)));
         }
         String issuer = caller.regionCode() == null ? "工业和信息化部 / MIIT" : "工业和信息化主管部门 " + caller.regionCode() + " / MIIT";
-        Qualification q = details.addQualification(Caller.system(caller.username()), enterpriseId, type, issuer, r.certificate(),
-                r.validFrom(), r.validTo());
+        Qualification q = details.confirmQualification(caller, enterpriseId, type, issuer, r.certificate(), r.validFrom(),
+                r.validTo());
         audit.record(AuditEvent.success(caller.username(), "credit.confirm-qualification", "enterprise", enterpriseId,
                 type + " (" + e.total() + "/" + e.max() + ")"));
         return q;

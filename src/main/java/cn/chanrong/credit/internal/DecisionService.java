@@ -6,6 +6,7 @@ import cn.chanrong.credit.CreditDecisions;
 import cn.chanrong.credit.decision.DecisionPolicy;
 import cn.chanrong.credit.decision.Reason;
 import cn.chanrong.credit.decision.Segments;
+import cn.chanrong.credit.decision.SupportedStatus;
 import cn.chanrong.credit.decision.Terms;
 import cn.chanrong.credit.scorecard.Scorecard;
 import cn.chanrong.enterprise.EnterpriseDetails;
@@ -38,9 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class DecisionService implements CreditDecisions {
-
-    static final Set<String> SUPPORTED_QUALIFICATIONS = Set.of("HIGH_TECH", "TECH_SME", "INNOVATIVE_SME", "SPECIALISED_SME",
-            "LITTLE_GIANT", "SINGLE_CHAMPION");
 
     private final Consents consents;
     private final InputsService inputs;
@@ -75,9 +73,12 @@ class DecisionService implements CreditDecisions {
         return store.get(id);
     }
 
-    /** Everything a decision is made of. */
+    /**
+     * Everything a decision is made of; {@code status} is the enterprise's status with verified and
+     * declared apart, of which the policy's {@code keyChainOrTech} is the verified verdict.
+     */
     record Evaluation(ModelRegistry.Live model, String segment, InputsService.Inputs inputs, DecisionPolicy.Facts facts,
-                      Scorecard.Result result, DecisionPolicy.Decision decision) {
+                      SupportedStatus.Verdict status, Scorecard.Result result, DecisionPolicy.Decision decision) {
     }
 
     Evaluation evaluate(long enterpriseId, Terms terms) {
@@ -89,9 +90,22 @@ class DecisionService implements CreditDecisions {
                 .orElseThrow(() -> Rejected.conflict(Rejection.of("credit.model.none", null, segment)));
         InputsService.Inputs in = inputs.compute(enterpriseId);
         Scorecard.Result result = model.card().score(in.values(), 3);
-        DecisionPolicy.Facts f = policyFacts(system, enterpriseId, facts, in, today);
-        return new Evaluation(model, segment, in, f, result, DecisionPolicy.decide(result.probabilityOfDefault(),
-                scoreReasons(result), terms, f, DecisionPolicy.Settings.DEFAULT));
+        SupportedStatus.Verdict status = SupportedStatus.of(facts.verifiedQualifications(), facts.verifiedKeyChains(),
+                facts.declaredQualifications(), facts.declaredChainTags());
+        DecisionPolicy.Facts f = policyFacts(system, enterpriseId, facts, status, in, today);
+        DecisionPolicy.Decision d = DecisionPolicy.decide(result.probabilityOfDefault(), scoreReasons(result), terms, f,
+                DecisionPolicy.Settings.DEFAULT);
+        return new Evaluation(model, segment, in, f, status, result, withDeclaredOnly(d, status));
+    }
+
+    /** A declared status that would have supported is named, so the officer reads why it bought nothing. */
+    static DecisionPolicy.Decision withDeclaredOnly(DecisionPolicy.Decision d, SupportedStatus.Verdict status) {
+        if (status.supported() || status.declaredOnly().isEmpty()) {
+            return d;
+        }
+        List<Reason> reasons = new ArrayList<>(d.reasons());
+        reasons.add(Reason.of("POLICY", "policy.declared-only", String.join(", ", status.declaredOnly())));
+        return new DecisionPolicy.Decision(d.grade(), d.recommendedLimit(), d.limitMethod(), d.outcome(), reasons);
     }
 
     static List<Reason> scoreReasons(Scorecard.Result result) {
@@ -102,8 +116,8 @@ class DecisionService implements CreditDecisions {
         return out;
     }
 
-    private DecisionPolicy.Facts policyFacts(Caller system, long enterpriseId, EnterpriseFacts facts, InputsService.Inputs in,
-                                             LocalDate today) {
+    private DecisionPolicy.Facts policyFacts(Caller system, long enterpriseId, EnterpriseFacts facts,
+                                             SupportedStatus.Verdict status, InputsService.Inputs in, LocalDate today) {
         List<AnnualStatement> years = details.statements(system, enterpriseId).stream()
                 .sorted(Comparator.comparingInt(AnnualStatement::year).reversed()).toList();
         BigDecimal sales = years.isEmpty() ? facts.annualRevenue() : years.getFirst().revenue();
@@ -117,7 +131,8 @@ class DecisionService implements CreditDecisions {
         List<SectorListEntry> stances = reference.sectorStances(facts.industryCode(), today);
         SectorListEntry worst = stances.stream().filter(s -> "PROHIBIT".equals(s.stance())).findFirst()
                 .or(() -> stances.stream().filter(s -> "CONTROL".equals(s.stance())).findFirst()).orElse(null);
-        boolean supported = !facts.chainTags().isEmpty() || facts.qualifications().stream().anyMatch(SUPPORTED_QUALIFICATIONS::contains);
+        // verified status only: a declared qualification or chain tag, an emerging or future industry buys nothing
+        boolean supported = status.supported();
         double lpr = reference.lpr(LprTenor.ONE_YEAR, today).map(BigDecimal::doubleValue).orElse(3.0);
         BigDecimal existing = in.outside().bankDebt() == null ? BigDecimal.ZERO
                 : BigDecimal.valueOf(in.outside().bankDebt()).setScale(2, java.math.RoundingMode.HALF_UP);

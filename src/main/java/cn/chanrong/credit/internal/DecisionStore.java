@@ -44,6 +44,7 @@ class DecisionStore {
         inputs.put("asOf", e.inputs().asOf().toString());
         inputs.put("values", InputsService.finite(e.inputs().values()));
         inputs.put("facts", e.facts());
+        inputs.put("status", e.status());
         inputs.put("bins", e.result().bins());
         inputs.put("points", e.result().points());
         return jdbc.sql("""

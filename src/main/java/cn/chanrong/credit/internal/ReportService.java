@@ -75,8 +75,10 @@ class ReportService implements CreditReports {
                 .sorted(Comparator.comparingInt(AnnualStatement::year).reversed()).toList();
         EvaluationInputs.Builder b = EvaluationInputs.builder().employees(facts.employees())
                 .growthStage(GrowthStage.valueOf(facts.growthStage()))
-                .highTechEnterprise(facts.qualifications().contains("HIGH_TECH"))
-                .inStrategicEmergingIndustry(!facts.chainTags().isEmpty());
+                // the direct route needs high-tech status as its list verifies it; the product's field is as declared,
+                // for the regulator who confirms the suggestion to check
+                .highTechEnterprise(facts.verifiedQualifications().contains("HIGH_TECH"))
+                .inStrategicEmergingIndustry(!facts.declaredChainTags().isEmpty());
         if (!years.isEmpty()) {
             AnnualStatement y = years.getFirst();
             b.revenue(y.revenue()).mainBusinessRevenue(y.mainBusinessRevenue()).rdExpense(y.rdExpense()).rdStaff(y.rdStaff())

@@ -54,8 +54,8 @@ final class ProductShapes {
                  List<Sizes> sizes, List<Template> names, Clause typeClause) {
     }
 
-    static final Clause TECH_QUALIFIED = new Clause("具备科技型企业资质", "Holds a technology-enterprise qualification",
-            "e.qualifications.exists(q, q in ['HIGH_TECH','TECH_SME','INNOVATIVE_SME','SPECIALISED_SME','LITTLE_GIANT'])");
+    static final Clause TECH_QUALIFIED = new Clause("经认定的科技型企业资质", "Verified technology-enterprise qualification",
+            "e.verifiedQualifications.exists(q, q in ['HIGH_TECH','TECH_SME','INNOVATIVE_SME','SPECIALISED_SME','LITTLE_GIANT'])");
     static final Clause MANUFACTURING = new Clause("制造业企业", "Manufacturing enterprise", "e.industryCode.startsWith('C')");
     static final Clause AGE_1 = new Clause("成立满一年", "Operating for at least one year", "e.ageYears >= 1");
     static final Clause AGE_2 = new Clause("成立满两年", "Operating for at least two years", "e.ageYears >= 2");
@@ -94,10 +94,10 @@ final class ProductShapes {
                 List.of(50 * WAN, 100 * WAN), List.of(1000 * WAN, 3000 * WAN, 5000 * WAN, YI), List.of("CREDIT", "GUARANTEE"),
                 List.of(Sizes.SME, Sizes.MICRO_SMALL, Sizes.ALL),
                 List.of(new Template("科创贷", "Sci-Tech Innovation Loan"),
-                        new Template("专精特新贷", "Specialised SME Loan", new Clause("专精特新中小企业", "Specialised SME",
-                                "e.qualifications.exists(q, q in ['SPECIALISED_SME','LITTLE_GIANT'])")),
-                        new Template("小巨人贷", "Little Giant Loan", new Clause("专精特新“小巨人”企业", "Little giant",
-                                "'LITTLE_GIANT' in e.qualifications")),
+                        new Template("专精特新贷", "Specialised SME Loan", new Clause("经认定的专精特新中小企业", "Verified specialised SME",
+                                "e.verifiedQualifications.exists(q, q in ['SPECIALISED_SME','LITTLE_GIANT'])")),
+                        new Template("小巨人贷", "Little Giant Loan", new Clause("经认定的专精特新“小巨人”企业", "Verified little giant",
+                                "'LITTLE_GIANT' in e.verifiedQualifications")),
                         new Template("研发贷", "R&D Loan"), new Template("科技再贷款专项贷款", "Tech Re-lending Special Loan")),
                 TECH_QUALIFIED));
         SHAPES.put(IP_PLEDGE_LOAN, new Shape(false, 300, 450, -20, 80, List.of(6, 12), List.of(12, 24, 36),
@@ -145,9 +145,9 @@ final class ProductShapes {
         SHAPES.put(FIRST_SET_INSURANCE, new Shape(true, 100, 300, 0, 0, List.of(12), List.of(12, 36), List.of(500 * WAN),
                 List.of(YI, 5 * YI), List.of("CREDIT"), List.of(Sizes.ALL),
                 List.of(new Template("首台（套）重大技术装备保险", "First-of-its-kind Major Equipment Insurance",
-                                new Clause("首台（套）装备认定", "Recognised first-of-its-kind equipment", "'FIRST_SET' in e.qualifications")),
+                                new Clause("首台（套）装备认定", "Recognised first-of-its-kind equipment", "'FIRST_SET' in e.verifiedQualifications")),
                         new Template("首批次新材料保险", "First-batch New Materials Insurance", new Clause("新材料企业", "New-materials enterprise",
-                                "e.chainTags.exists(t, t in ['ADVANCED_MATERIALS','NEW_MATERIALS','FUTURE_MATERIALS'])"))), null));
+                                "e.declaredChainTags.exists(t, t in ['ADVANCED_MATERIALS','NEW_MATERIALS','FUTURE_MATERIALS'])"))), null));
         SHAPES.put(GUARANTEE, new Shape(true, 50, 300, 0, 0, List.of(3, 6, 12), List.of(12, 24, 36), List.of(10 * WAN, 50 * WAN),
                 List.of(500 * WAN, 1000 * WAN, 3000 * WAN), List.of("CREDIT", "COLLATERAL"), List.of(Sizes.MICRO_SMALL, Sizes.SME),
                 List.of(new Template("科技担保", "Tech Guarantee", TECH_QUALIFIED), new Template("小微融资担保", "Micro and Small Financing Guarantee"),

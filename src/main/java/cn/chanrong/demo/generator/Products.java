@@ -141,14 +141,17 @@ final class Products {
             String list = "'" + sizes.list.replace(";", "','") + "'";
             out.add(new Clause(sizes.labelZh, sizes.labelEn, "e.sizeClass in [" + list + "]"));
         }
+        // a chain of the eight key chains is granted on verified status; any other chain is the market aimed at, as declared
+        String variable = chains.stream().allMatch(t -> t.kind() == ChainTag.Kind.KEY_CHAIN) ? "e.verifiedKeyChains"
+                : "e.declaredChainTags";
         if (chains.size() == 1) {
             ChainTag t = chains.get(0);
             out.add(new Clause("属于" + t.name(false) + "产业链", "Chain: " + t.name(true),
-                    "'" + t.name() + "' in e.chainTags"));
+                    "'" + t.name() + "' in " + variable));
         } else if (!chains.isEmpty()) {
             out.add(new Clause("属于目标产业链（" + String.join("、", chains.stream().map(t -> t.name(false)).toList()) + "）",
                     "In a target chain (" + String.join(", ", chains.stream().map(t -> t.name(true)).toList()) + ")",
-                    "e.chainTags.exists(t, t in ['" + String.join("','", chains.stream().map(Enum::name).toList()) + "'])"));
+                    variable + ".exists(t, t in ['" + String.join("','", chains.stream().map(Enum::name).toList()) + "'])"));
         }
         if (InstitutionCatalog.REGIONAL.contains(institution.type())) {
             out.add(regionClause(institution, tables));

@@ -3,7 +3,11 @@ package cn.chanrong.enterprise.domain;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Qualifications an enterprise can hold, each granted by an issuer for a validity period. */
+/**
+ * Qualifications an enterprise can hold, each granted by an issuer for a validity period. What the
+ * enterprise types is only declared; a qualification is verified when the issuing authority's list
+ * or a regulator's confirmation says so ({@link StatusRules}).
+ */
 public enum QualificationType {
     HIGH_TECH("高新技术企业", "High-tech enterprise"),
     TECH_SME("科技型中小企业", "Technology-based SME"),
@@ -12,7 +16,8 @@ public enum QualificationType {
     LITTLE_GIANT("专精特新“小巨人”企业", "Specialised \"little giant\""),
     SINGLE_CHAMPION("制造业单项冠军", "Manufacturing single champion"),
     CHAIN_LEADER("链主企业", "Chain leader"),
-    FIRST_SET("首台（套）重大技术装备", "First-set major technical equipment");
+    FIRST_SET("首台（套）重大技术装备", "First-set major technical equipment"),
+    GREEN_FACTORY("绿色工厂", "Green factory");
 
     private final String nameZh;
     private final String nameEn;

@@ -3,12 +3,14 @@ package cn.chanrong.enterprise.internal;
 import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.enterprise.EnterpriseDetails;
+import cn.chanrong.enterprise.EnterpriseStatuses;
 import cn.chanrong.enterprise.Qualification;
 import cn.chanrong.enterprise.SupplyLink;
 import cn.chanrong.enterprise.domain.AnnualStatement;
 import cn.chanrong.enterprise.domain.ChainTag;
 import cn.chanrong.enterprise.domain.QualificationType;
 import cn.chanrong.enterprise.domain.StatementRules;
+import cn.chanrong.enterprise.domain.StatusRules;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
 import cn.chanrong.reference.BusinessDate;
@@ -29,14 +31,16 @@ class DetailsService implements EnterpriseDetails {
 
     private final EnterpriseStore enterprises;
     private final DetailsStore store;
+    private final StatusListStore statuses;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    DetailsService(EnterpriseStore enterprises, DetailsStore store, BusinessDate businessDate, AuditTrail audit,
-                   org.springframework.context.ApplicationEventPublisher events) {
+    DetailsService(EnterpriseStore enterprises, DetailsStore store, StatusListStore statuses, BusinessDate businessDate,
+                   AuditTrail audit, org.springframework.context.ApplicationEventPublisher events) {
         this.enterprises = enterprises;
         this.store = store;
+        this.statuses = statuses;
         this.businessDate = businessDate;
         this.audit = audit;
         this.events = events;
@@ -58,16 +62,23 @@ class DetailsService implements EnterpriseDetails {
     @Override
     @Transactional(readOnly = true)
     public cn.chanrong.enterprise.EnterpriseFacts facts(Caller caller, long enterpriseId) {
-        var p = visible(caller, enterpriseId).profile();
+        EnterpriseStore.Row row = visible(caller, enterpriseId);
         LocalDate today = businessDate.today();
-        Set<String> tags = store.chainTags(enterpriseId).stream().map(Enum::name)
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
-        Set<String> quals = store.qualifications(enterpriseId).stream().filter(q -> q.validOn(today))
-                .map(q -> q.type().name()).collect(Collectors.toCollection(java.util.TreeSet::new));
-        int age = java.time.Period.between(p.foundingDate(), today).getYears();
-        return new cn.chanrong.enterprise.EnterpriseFacts(enterpriseId, p.employees(), p.annualRevenue(), age,
-                p.sizeClass().name(), p.growthStage(today).name(), p.regionCode(), p.industryCode(),
-                p.ownership().name(), tags, quals);
+        StatusRules.Standing standing = StatusRules.on(today,
+                statuses.held(List.of(enterpriseId)).getOrDefault(enterpriseId, List.of()), store.chainTags(enterpriseId));
+        return facts(row, standing, today);
+    }
+
+    private static cn.chanrong.enterprise.EnterpriseFacts facts(EnterpriseStore.Row r, StatusRules.Standing s, LocalDate today) {
+        var p = r.profile();
+        return new cn.chanrong.enterprise.EnterpriseFacts(r.id(), p.employees(), p.annualRevenue(),
+                java.time.Period.between(p.foundingDate(), today).getYears(), p.sizeClass().name(),
+                p.growthStage(today).name(), p.regionCode(), p.industryCode(), p.ownership().name(),
+                names(s.declaredChains()), names(s.verifiedKeyChains()), names(s.verified()), names(s.declared()));
+    }
+
+    private static Set<String> names(Set<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     @Override
@@ -75,16 +86,23 @@ class DetailsService implements EnterpriseDetails {
     public java.util.Map<Long, cn.chanrong.enterprise.EnterpriseFacts> factsOf(java.util.Collection<Long> ids) {
         LocalDate today = businessDate.today();
         var tags = store.chainTags(ids);
-        var quals = store.validQualifications(ids, today);
+        var held = statuses.held(ids);
         java.util.Map<Long, cn.chanrong.enterprise.EnterpriseFacts> out = new java.util.HashMap<>();
         for (EnterpriseStore.Row r : enterprises.findAll(ids)) {
-            var p = r.profile();
-            out.put(r.id(), new cn.chanrong.enterprise.EnterpriseFacts(r.id(), p.employees(), p.annualRevenue(),
-                    java.time.Period.between(p.foundingDate(), today).getYears(), p.sizeClass().name(),
-                    p.growthStage(today).name(), p.regionCode(), p.industryCode(), p.ownership().name(),
-                    tags.getOrDefault(r.id(), Set.of()), quals.getOrDefault(r.id(), Set.of())));
+            Set<ChainTag> chains = EnumSet.noneOf(ChainTag.class);
+            tags.getOrDefault(r.id(), Set.of()).forEach(t -> ChainTag.parse(t).ifPresent(chains::add));
+            out.put(r.id(), facts(r, StatusRules.on(today, held.getOrDefault(r.id(), List.of()), chains), today));
         }
         return out;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public EnterpriseStatuses statuses(Caller caller, long enterpriseId) {
+        visible(caller, enterpriseId);
+        LocalDate today = businessDate.today();
+        List<StatusRules.Held> held = statuses.held(List.of(enterpriseId)).getOrDefault(enterpriseId, List.of());
+        return new EnterpriseStatuses(enterpriseId, today, held, StatusRules.on(today, held, store.chainTags(enterpriseId)));
     }
 
     @Override
@@ -126,6 +144,42 @@ class DetailsService implements EnterpriseDetails {
     public Qualification addQualification(Caller caller, long enterpriseId, String type, String issuer,
                                           String certificate, LocalDate validFrom, LocalDate validTo) {
         editable(caller, enterpriseId);
+        QualificationType t = checkQualification(type, issuer, certificate, validFrom, validTo);
+        if (store.qualificationExists(enterpriseId, t, validFrom)) {
+            throw Rejected.invalid(Rejection.of("qualification.duplicate", "validFrom", t.name(), validFrom.toString()));
+        }
+        String iss = issuer.strip();
+        String cert = certificate == null || certificate.isBlank() ? null : certificate.strip();
+        long id = store.insertQualification(enterpriseId, t, iss, cert, validFrom, validTo, caller.username());
+        audit.record(AuditEvent.success(caller.username(), "enterprise.qualification.add", "enterprise", enterpriseId,
+                t + " from " + validFrom));
+        events.publishEvent(new cn.chanrong.enterprise.EnterpriseQualificationsChanged(enterpriseId));
+        return new Qualification(id, t, iss, cert, validFrom, validTo, null);
+    }
+
+    @Override
+    @Transactional
+    public Qualification confirmQualification(Caller regulator, long enterpriseId, String type, String issuer,
+                                              String certificate, LocalDate validFrom, LocalDate validTo) {
+        if (!regulator.is(Role.REGULATOR)) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("credit.confirm.miit-only", null));
+        }
+        visible(regulator, enterpriseId);
+        QualificationType t = checkQualification(type, issuer, certificate, validFrom, validTo);
+        String iss = issuer.strip();
+        String cert = certificate == null || certificate.isBlank() ? null : certificate.strip();
+        long id = store.confirmDeclared(enterpriseId, t, validFrom, iss, cert, validTo, regulator.username())
+                .orElseGet(() -> store.insertQualification(enterpriseId, t, iss, cert, validFrom, validTo,
+                        regulator.username(), regulator.username()));
+        audit.record(AuditEvent.success(regulator.username(), "enterprise.qualification.confirm", "enterprise", enterpriseId,
+                t + " from " + validFrom));
+        events.publishEvent(new cn.chanrong.enterprise.EnterpriseQualificationsChanged(enterpriseId));
+        return store.qualifications(enterpriseId).stream().filter(q -> q.id() == id).findFirst().orElseThrow();
+    }
+
+    /** The qualification's type when every field is right; otherwise every wrong field, refused. */
+    private static QualificationType checkQualification(String type, String issuer, String certificate, LocalDate validFrom,
+                                                        LocalDate validTo) {
         List<Rejection> r = new ArrayList<>();
         QualificationType t = type == null ? null : QualificationType.parse(type.strip()).orElse(null);
         if (t == null) {
@@ -144,24 +198,22 @@ class DetailsService implements EnterpriseDetails {
         } else if (validTo != null && !validTo.isAfter(validFrom)) {
             r.add(Rejection.of("range.reversed", "validTo", validFrom.toString(), validTo.toString()));
         }
-        if (r.isEmpty() && store.qualificationExists(enterpriseId, t, validFrom)) {
-            r.add(Rejection.of("qualification.duplicate", "validFrom", t.name(), validFrom.toString()));
-        }
         if (!r.isEmpty()) {
             throw Rejected.invalid(r);
         }
-        String cert = certificate == null || certificate.isBlank() ? null : certificate.strip();
-        long id = store.insertQualification(enterpriseId, t, iss, cert, validFrom, validTo, caller.username());
-        audit.record(AuditEvent.success(caller.username(), "enterprise.qualification.add", "enterprise", enterpriseId,
-                t + " from " + validFrom));
-        events.publishEvent(new cn.chanrong.enterprise.EnterpriseQualificationsChanged(enterpriseId));
-        return new Qualification(id, t, iss, cert, validFrom, validTo);
+        return t;
     }
 
     @Override
     @Transactional
     public void removeQualification(Caller caller, long enterpriseId, long qualificationId) {
         editable(caller, enterpriseId);
+        boolean confirmed = store.qualifications(enterpriseId).stream()
+                .anyMatch(q -> q.id() == qualificationId && q.confirmed());
+        if (confirmed && !caller.isAdmin()) {
+            // a regulator's confirmation is not the enterprise's to withdraw
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("qualification.confirmed", null));
+        }
         if (!store.deleteQualification(enterpriseId, qualificationId)) {
             throw Rejected.notFound("qualification", qualificationId);
         }

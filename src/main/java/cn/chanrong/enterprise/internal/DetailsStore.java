@@ -56,12 +56,12 @@ class DetailsStore {
 
     List<Qualification> qualifications(long enterpriseId) {
         return jdbc.sql("""
-                        SELECT id, type, issuer, certificate, valid_from, valid_to FROM enterprise_qualification
+                        SELECT id, type, issuer, certificate, valid_from, valid_to, confirmed_by FROM enterprise_qualification
                         WHERE enterprise_id = :id ORDER BY valid_from, id""")
                 .param("id", enterpriseId)
                 .query((rs, i) -> new Qualification(rs.getLong(1), QualificationType.valueOf(rs.getString(2)),
                         rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class),
-                        rs.getObject(6, LocalDate.class)))
+                        rs.getObject(6, LocalDate.class), rs.getString(7)))
                 .list();
     }
 
@@ -75,12 +75,31 @@ class DetailsStore {
 
     long insertQualification(long enterpriseId, QualificationType type, String issuer, String certificate,
                              LocalDate from, LocalDate to, String actor) {
+        return insertQualification(enterpriseId, type, issuer, certificate, from, to, actor, null);
+    }
+
+    /** {@code confirmedBy}: the regulator whose confirmation verifies it, null for a declaration. */
+    long insertQualification(long enterpriseId, QualificationType type, String issuer, String certificate,
+                             LocalDate from, LocalDate to, String actor, String confirmedBy) {
         return jdbc.sql("""
-                        INSERT INTO enterprise_qualification (enterprise_id, type, issuer, certificate, valid_from, valid_to, created_by)
-                        VALUES (:id, :t, :i, :c, :f, :to, :a) RETURNING id""")
+                        INSERT INTO enterprise_qualification (enterprise_id, type, issuer, certificate, valid_from, valid_to,
+                                                              created_by, confirmed_by)
+                        VALUES (:id, :t, :i, :c, :f, :to, :a, :cb) RETURNING id""")
                 .param("id", enterpriseId).param("t", type.name()).param("i", issuer).param("c", certificate)
-                .param("f", from).param("to", to).param("a", actor)
+                .param("f", from).param("to", to).param("a", actor).param("cb", confirmedBy)
                 .query(Long.class).single();
+    }
+
+    /** A regulator confirms a qualification already declared with the same start: it becomes verified. */
+    java.util.Optional<Long> confirmDeclared(long enterpriseId, QualificationType type, LocalDate from, String issuer,
+                                             String certificate, LocalDate to, String confirmedBy) {
+        return jdbc.sql("""
+                        UPDATE enterprise_qualification SET issuer = :i, certificate = coalesce(:c, certificate), valid_to = :to,
+                               confirmed_by = :cb
+                        WHERE enterprise_id = :id AND type = :t AND valid_from = :f RETURNING id""")
+                .param("id", enterpriseId).param("t", type.name()).param("f", from).param("i", issuer)
+                .param("c", certificate).param("to", to).param("cb", confirmedBy)
+                .query(Long.class).optional();
     }
 
     boolean deleteQualification(long enterpriseId, long qualificationId) {
@@ -93,19 +112,6 @@ class DetailsStore {
         java.util.Map<Long, Set<String>> out = new java.util.HashMap<>();
         jdbc.sql("SELECT enterprise_id, tag FROM enterprise_chain_tag WHERE enterprise_id = ANY(:ids)")
                 .param("ids", ids.toArray(Long[]::new))
-                .query(rs -> {
-                    out.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeSet<>()).add(rs.getString(2));
-                });
-        return out;
-    }
-
-    /** Qualification types valid on {@code day} of many enterprises, by enterprise. */
-    java.util.Map<Long, Set<String>> validQualifications(java.util.Collection<Long> ids, LocalDate day) {
-        java.util.Map<Long, Set<String>> out = new java.util.HashMap<>();
-        jdbc.sql("""
-                        SELECT enterprise_id, type FROM enterprise_qualification WHERE enterprise_id = ANY(:ids)
-                        AND valid_from <= :d AND (valid_to IS NULL OR valid_to > :d)""")
-                .param("ids", ids.toArray(Long[]::new)).param("d", day)
                 .query(rs -> {
                     out.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeSet<>()).add(rs.getString(2));
                 });

@@ -27,12 +27,18 @@ class EnterpriseDemoContributor implements DemoContributor {
     private static final Caller LOADER = Caller.system("demo-loader");
     private static final int STATEMENT_CHUNK = 2_000;
 
+    /** The industry regulator who imports the authorities' lists of the demo economy. */
+    private static final Caller REGULATOR = new Caller("regulator-miit", cn.chanrong.identity.Role.REGULATOR, null, null,
+            "MIIT", null, java.util.Set.of());
+
     private final ImportService imports;
+    private final StatusListService lists;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
 
-    EnterpriseDemoContributor(ImportService imports, JdbcClient jdbc, TransactionTemplate tx) {
+    EnterpriseDemoContributor(ImportService imports, StatusListService lists, JdbcClient jdbc, TransactionTemplate tx) {
         this.imports = imports;
+        this.lists = lists;
         this.jdbc = jdbc;
         this.tx = tx;
     }
@@ -70,6 +76,7 @@ class EnterpriseDemoContributor implements DemoContributor {
                         .param("to", blank(q.fields().get(4)) == null ? null : LocalDate.parse(q.fields().get(4)))
                         .update();
             }
+            check(lists.importList(REGULATOR, statusList(rows(economy.resolve("qualifications.csv"))), "UTF-8"));
             for (Csv.Row r : rows(economy.resolve("relationships.csv"))) {
                 jdbc.sql("""
                                 INSERT INTO enterprise_relationship (supplier_id, customer_id, annual_volume, declared_by)
@@ -101,6 +108,27 @@ class EnterpriseDemoContributor implements DemoContributor {
             check(imports.importStatements(LOADER, chunk.getBytes(StandardCharsets.UTF_8), "UTF-8"));
             progress.accept((double) (to - 1) / total);
         }
+    }
+
+    /**
+     * The authorities' lists behind the economy's qualifications: every listed kind (专精特新, 小巨人,
+     * 高新技术企业, 链主, 首台套) is on its issuer's list, except about one in four, which stays as the
+     * enterprise declared it — so the demo has verified and declared status alike.
+     */
+    static byte[] statusList(List<Csv.Row> qualifications) {
+        StringBuilder csv = new StringBuilder(cn.chanrong.enterprise.StatusLists.COLUMNS).append('\n');
+        for (Csv.Row q : qualifications) {
+            String code = q.fields().get(0);
+            var list = cn.chanrong.enterprise.domain.StatusList.parse(q.fields().get(1)).orElse(null);
+            if (list == null || Math.floorMod((code + list).hashCode(), 4) == 0) {
+                continue;
+            }
+            String from = q.fields().get(3);
+            csv.append(list.name()).append(',').append(q.fields().get(2)).append(',')
+                    .append(from, 0, 4).append("年度").append(list.type().name(false)).append("名单").append(',')
+                    .append(code).append(',').append(from).append(',').append(q.fields().get(4)).append('\n');
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void check(ImportReport report) {

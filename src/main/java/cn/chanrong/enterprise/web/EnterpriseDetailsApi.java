@@ -74,12 +74,48 @@ class EnterpriseDetailsApi {
                 b.totalLiabilities(), b.equity(), b.ipClass1(), b.ipClass2(), b.published())));
     }
 
+    /** {@code verification}: VERIFIED when a regulator confirmed it, DECLARED when only the enterprise says so. */
     record QualificationJson(long id, String type, String typeName, String issuer, String certificate,
-                             LocalDate validFrom, LocalDate validTo) {
+                             LocalDate validFrom, LocalDate validTo, String verification, String confirmedBy) {
         static QualificationJson of(Qualification q, Locale locale) {
             return new QualificationJson(q.id(), q.type().name(), q.type().name("en".equals(locale.getLanguage())),
-                    q.issuer(), q.certificate(), q.validFrom(), q.validTo());
+                    q.issuer(), q.certificate(), q.validFrom(), q.validTo(), q.confirmed() ? "VERIFIED" : "DECLARED",
+                    q.confirmedBy());
         }
+    }
+
+    /**
+     * One status as the profile shows it: {@code verification} VERIFIED (from a list or a regulator's
+     * confirmation, with issuer, document and validity) or DECLARED (as the enterprise typed it, buying
+     * nothing); {@code validToday} whether the business date falls within its validity.
+     */
+    record StatusJson(String type, String typeName, String verification, String source, String issuer, String document,
+                      LocalDate validFrom, LocalDate validTo, boolean validToday) {
+    }
+
+    /** The statuses and what they give today, verified and declared apart. */
+    record StatusesJson(LocalDate asOf, List<StatusJson> statuses, List<String> verifiedQualifications,
+                        List<String> declaredQualifications, List<String> verifiedKeyChains, List<String> declaredChainTags) {
+    }
+
+    @GetMapping("/statuses")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Statuses held, each verified (list or confirmation) or declared, and the standing today (public)")
+    StatusesJson statuses(Caller caller, Locale locale, @PathVariable long id) {
+        return statusesJson(details.statuses(caller, id), "en".equals(locale.getLanguage()));
+    }
+
+    static StatusesJson statusesJson(cn.chanrong.enterprise.EnterpriseStatuses s, boolean english) {
+        List<StatusJson> items = s.held().stream().map(h -> new StatusJson(h.type().name(), h.type().name(english),
+                h.verified() ? "VERIFIED" : "DECLARED", h.source().name(), h.issuer(), h.document(), h.validFrom(),
+                h.validTo(), h.validOn(s.asOf()))).toList();
+        var st = s.standing();
+        return new StatusesJson(s.asOf(), items, sorted(st.verified()), sorted(st.declared()), sorted(st.verifiedKeyChains()),
+                sorted(st.declaredChains()));
+    }
+
+    private static List<String> sorted(java.util.Set<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).sorted().toList();
     }
 
     record QualificationRequest(String type, String issuer, String certificate, String validFrom, String validTo) {

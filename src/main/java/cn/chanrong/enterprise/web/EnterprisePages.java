@@ -77,6 +77,7 @@ class EnterprisePages {
         model.addAttribute("tags", details.chainTags(caller, id));
         model.addAttribute("allTags", cn.chanrong.enterprise.domain.ChainTag.values());
         model.addAttribute("qualifications", details.qualifications(caller, id));
+        model.addAttribute("statuses", details.statuses(caller, id));
         model.addAttribute("qualificationTypes", cn.chanrong.enterprise.domain.QualificationType.values());
         model.addAttribute("statements", details.statements(caller, id));
         model.addAttribute("links", caller.is(cn.chanrong.identity.Role.INSTITUTION) ? null : details.supplyLinks(caller, id));

@@ -20,8 +20,12 @@ import java.util.Map;
 /**
  * Eligibility clauses as CEL expressions over one variable {@code e}, the enterprise's facts
  * ({@code e.employees}, {@code e.annualRevenue}, {@code e.ageYears}, {@code e.sizeClass},
- * {@code e.growthStage}, {@code e.regionCode}, {@code e.industryCode}, {@code e.ownership},
- * {@code e.chainTags}, {@code e.qualifications}). A clause is accepted only if it compiles and
+ * {@code e.growthStage}, {@code e.regionCode}, {@code e.industryCode}, {@code e.ownership}) and its status
+ * with verified and declared apart: {@code e.verifiedQualifications} (an issuing authority's list or a
+ * regulator's confirmation holds it today), {@code e.declaredQualifications} (only the enterprise says so),
+ * {@code e.verifiedKeyChains} (its tags among the eight key chains of measure (一), on a verified key-chain
+ * list) and {@code e.declaredChainTags} (every chain tag it gave, emerging and future industries too).
+ * A clause that grants on status names the verified variables. A clause is accepted only if it compiles and
  * answers true or false for a sample enterprise, so a misspelt field or a wrong type is refused
  * when the product is saved rather than when a customer asks.
  */
@@ -103,8 +107,10 @@ public final class EligibilityRules {
         m.put("regionCode", "350100");
         m.put("industryCode", "C3421");
         m.put("ownership", "PRIVATE");
-        m.put("chainTags", List.of("MACHINE_TOOLS"));
-        m.put("qualifications", List.of("SPECIALISED_SME"));
+        m.put("declaredChainTags", List.of("MACHINE_TOOLS", "HIGH_END_EQUIPMENT"));
+        m.put("verifiedKeyChains", List.of("MACHINE_TOOLS"));
+        m.put("verifiedQualifications", List.of("SPECIALISED_SME"));
+        m.put("declaredQualifications", List.of("HIGH_TECH"));
         return Map.copyOf(m);
     }
 }

@@ -25,9 +25,9 @@ class SyntheticProducts implements SyntheticCatalogue {
             {"年营业收入不低于500万元", "Revenue at least 5 M yuan", "e.annualRevenue >= 5000000"},
             {"从业人员不少于20人", "At least 20 employees", "e.employees >= 20"},
             {"民营企业", "Private enterprise", "e.ownership == 'PRIVATE'"},
-            {"属于重点产业链", "In a key chain", "size(e.chainTags) > 0"},
-            {"持有专精特新或科技型资质", "Specialised or tech qualification",
-                    "e.qualifications.exists(q, q in ['SPECIALISED_SME', 'LITTLE_GIANT', 'TECH_SME'])"},
+            {"属于重点产业链（经认定）", "In a key chain (verified)", "size(e.verifiedKeyChains) > 0"},
+            {"经认定的专精特新或高新技术企业", "Verified specialised SME or high-tech",
+                    "e.verifiedQualifications.exists(q, q in ['SPECIALISED_SME', 'LITTLE_GIANT', 'HIGH_TECH'])"},
     };
     static final ProductType[] TYPES = {ProductType.WORKING_CAPITAL_LOAN, ProductType.WORKING_CAPITAL_LOAN,
             ProductType.FIXED_ASSET_LOAN, ProductType.TECH_INNOVATION_LOAN, ProductType.IP_PLEDGE_LOAN,

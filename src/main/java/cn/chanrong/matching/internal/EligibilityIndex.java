@@ -51,10 +51,14 @@ class EligibilityIndex {
     record Row(long enterpriseId, List<Long> eligible, Map<Long, String[]> near, long evaluations) {
     }
 
-    /** The conditions a product's targets set, failed ones as [中文, English] labels. */
+    /**
+     * The conditions a product's targets set, failed ones as [中文, English] labels. A target chain is the market a
+     * product is aimed at and is met by a declared chain tag; a clause that should buy on a key chain names
+     * {@code e.verifiedKeyChains}.
+     */
     static List<String[]> targetFailures(Product p, EnterpriseFacts f) {
         List<String[]> out = new ArrayList<>();
-        if (!p.targetChains().isEmpty() && p.targetChains().stream().noneMatch(f.chainTags()::contains)) {
+        if (!p.targetChains().isEmpty() && p.targetChains().stream().noneMatch(f.declaredChainTags()::contains)) {
             out.add(label("target.chain"));
         }
         if (!p.targetSizes().isEmpty() && !p.targetSizes().contains(f.sizeClass())) {
