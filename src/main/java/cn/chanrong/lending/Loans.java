@@ -82,12 +82,25 @@ public interface Loans {
     /**
      * Renewal without repaying principal (无还本续贷) for a compliant SME's working-capital loan near
      * maturity: the interest due is paid ({@code interestPayment} must equal it), the principal moves to
-     * a new loan, and neither loan is downgraded for it. Returns the new loan.
+     * a new loan, and neither loan is downgraded for it. Returns the new loan. With
+     * {@code debtorFinancesAbnormal} the lender records that the renewal repays a loan while the debtor's
+     * finances are abnormal: the new loan is then at least 关注 (2023 办法; rule {@code renewal-while-abnormal}).
      */
-    record RenewalRequest(Integer termMonths, BigDecimal interestPayment) {
+    record RenewalRequest(Integer termMonths, BigDecimal interestPayment, Boolean debtorFinancesAbnormal) {
+
+        public RenewalRequest(Integer termMonths, BigDecimal interestPayment) {
+            this(termMonths, interestPayment, null);
+        }
     }
 
     Loan renew(Caller caller, long loanId, RenewalRequest request);
+
+    /**
+     * Records an unauthorised change of the loan's purpose (擅自改变资金用途) the lender found, with its
+     * reason: the loan is at once at least 关注 (2023 办法; rule {@code purpose-breach}) and stays so.
+     * Operators and approvers of the lender; audited. Returns the loan as classified.
+     */
+    Loan recordPurposeBreach(Caller caller, long loanId, String reason);
 
     /** Writes off (核销) a non-performing loan: the balance leaves the books into memo accounts. */
     Loan writeOff(Caller caller, long loanId, String reason);

@@ -3,16 +3,31 @@ package cn.chanrong.lending.internal;
 import cn.chanrong.lending.domain.Tier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The five-tier classification of loans: the history of tier changes ({@code loan_classification}),
  * the loan's tier, manual floor, classification date, non-accrual status, observation period after a
- * restructuring, and the provision that follows the tier.
+ * restructuring and the tier it started from, the 关注 signals recorded on the loan (purpose breaches,
+ * renewals while the debtor's finances were abnormal), and the provision that follows the tier. Risk is
+ * grouped on the loan's risk obligor: {@code coalesce(risk_obligor_id, borrower_id)}.
  */
 @Component
 class ClassificationStore {
+
+    /** The obligor whose payment repays a loan: the financing's risk obligor, else the borrower. */
+    static final String OBLIGOR = "coalesce(risk_obligor_id, borrower_id)";
+
+    /**
+     * What classification needs of a loan beyond the public view: its risk obligor, the tier before its
+     * last restructuring, whether a purpose breach was recorded and whether it renewed a loan while the
+     * debtor's finances were abnormal.
+     */
+    record Facts(long obligorId, Tier tierBeforeRestructure, boolean purposeBreach, boolean renewedWhileAbnormal) {
+    }
 
     private final JdbcClient jdbc;
 
@@ -95,12 +110,51 @@ class ClassificationStore {
                 .param("f", floor == null ? null : floor.name()).param("id", id).update();
     }
 
-    /** Whether the borrower has another active non-performing loan at the institution. */
-    boolean otherNonPerforming(long borrowerId, long institutionId, long loanId) {
+    /** Whether the loan's risk obligor has another active non-performing loan at the institution. */
+    boolean otherNonPerforming(long loanId) {
         return jdbc.sql("""
-                        SELECT count(*) FROM loan WHERE borrower_id = :b AND institution_id = :i AND id <> :id
-                          AND status = 'ACTIVE' AND tier IN ('SUBSTANDARD', 'DOUBTFUL', 'LOSS')""")
-                .param("b", borrowerId).param("i", institutionId).param("id", loanId).query(Long.class)
-                .single() > 0;
+                        SELECT count(*) FROM loan o JOIN loan l ON l.id = :id
+                        WHERE coalesce(o.risk_obligor_id, o.borrower_id) = coalesce(l.risk_obligor_id, l.borrower_id)
+                          AND o.institution_id = l.institution_id AND o.id <> l.id
+                          AND o.status = 'ACTIVE' AND o.tier IN ('SUBSTANDARD', 'DOUBTFUL', 'LOSS')""")
+                .param("id", loanId).query(Long.class).single() > 0;
+    }
+
+    /** The classification facts of the loans, by id. */
+    Map<Long, Facts> facts(Long[] ids) {
+        Map<Long, Facts> out = new HashMap<>();
+        jdbc.sql("SELECT id, " + OBLIGOR + """
+                        , tier_before_restructure, EXISTS (SELECT 1 FROM loan_purpose_breach b WHERE b.loan_id = loan.id),
+                               renewed_while_abnormal
+                        FROM loan WHERE id = ANY(:ids)""")
+                .param("ids", ids)
+                .query((rs, i) -> out.put(rs.getLong(1), new Facts(rs.getLong(2),
+                        rs.getString(3) == null ? null : Tier.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getBoolean(5))))
+                .list();
+        return out;
+    }
+
+    /** The classification facts of one loan. */
+    Facts facts(long id) {
+        return facts(new Long[] {id}).get(id);
+    }
+
+    /** Records the tier the loan was in before a restructuring: its floor during the observation period. */
+    void tierBeforeRestructure(long id, Tier tier) {
+        jdbc.sql("UPDATE loan SET tier_before_restructure = :t WHERE id = :id").param("t", tier.name()).param("id", id)
+                .update();
+    }
+
+    /** Marks a loan as a renewal made while the debtor's finances were abnormal. */
+    void renewedWhileAbnormal(long id) {
+        jdbc.sql("UPDATE loan SET renewed_while_abnormal = TRUE WHERE id = :id").param("id", id).update();
+    }
+
+    /** Records an unauthorised change of the loan's purpose; returns its id. */
+    long purposeBreach(long loanId, LocalDate date, String reason, String actor) {
+        return jdbc.sql("""
+                        INSERT INTO loan_purpose_breach (loan_id, business_date, reason, actor)
+                        VALUES (:l, :d, :r, :a) RETURNING id""")
+                .param("l", loanId).param("d", date).param("r", reason).param("a", actor).query(Long.class).single();
     }
 }

@@ -5,9 +5,11 @@ import cn.chanrong.ledger.Ledger;
 import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.domain.Accrual;
 import cn.chanrong.lending.domain.Installment;
+import cn.chanrong.lending.domain.ProvisionRates;
 import cn.chanrong.lending.internal.AccrualStore.Accrued;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,10 +28,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * End of day in borrower chunks. Each chunk is one transaction: its borrowers' active loans are
- * locked in id order, brought to the date, then classified borrower by borrower (contagion needs all
- * of a borrower's loans at once). The next chunk is simply "borrowers with a loan not yet classified
- * on this date", so a crashed run carries on where it stopped and a repeated run finds nothing to do.
+ * End of day in obligor chunks. Each chunk is one transaction: its risk obligors' active loans are
+ * locked in id order, brought to the date, then classified obligor by obligor (contagion needs all of
+ * an obligor's loans at a bank at once). The risk obligor is the party whose payment repays the loan —
+ * the confirmed receivable's buyer, the voucher's issuer, the seller under recourse, else the borrower
+ * (FACTS §10) — so a core enterprise's default pulls its own claims, not its suppliers' loans. The next
+ * chunk is simply "obligors with a loan not yet classified on this date", so a crashed run carries on
+ * where it stopped and a repeated run finds nothing to do.
  */
 @Service
 class EndOfDayService implements EndOfDay {
@@ -51,14 +56,16 @@ class EndOfDayService implements EndOfDay {
     private final long pauseMillis;
 
     private final cn.chanrong.credit.OutsideFacts outside;
+    private final ProvisionStore provisions;
 
     EndOfDayService(EndOfDayStore store, LoanStore loans, AccrualStore accruals, ClassificationStore classifications,
-                    Servicer servicer, TransactionTemplate tx, BusinessDate businessDate,
+                    Servicer servicer, TransactionTemplate tx, BusinessDate businessDate, ProvisionStore provisions,
                     Ledger ledger, Repricing repricingService, cn.chanrong.credit.OutsideFacts outside,
                     @Value("${chanrong.lending.eod-chunk-borrowers:200}") int chunk,
                     @Value("${chanrong.lending.eod-chunk-pause-ms:0}") long pauseMillis,
                     @Value("${chanrong.lending.eod-chunk-loans:2000}") int chunkLoans) {
         this.chunkLoans = chunkLoans;
+        this.provisions = provisions;
         this.outside = outside;
         this.pauseMillis = pauseMillis;
         this.ledger = ledger;
@@ -112,7 +119,7 @@ class EndOfDayService implements EndOfDay {
      * only loans whose tier or provision changes go through the per-loan path.
      */
     private int chunk(LocalDate date) {
-        // whole borrowers (contagion needs all their loans), up to a number of borrowers or of loans
+        // whole obligors (contagion needs all their loans), up to a number of obligors or of loans
         List<long[]> candidates = store.pendingByBorrower(date, chunk);
         List<Long> borrowers = new ArrayList<>();
         long count = 0;
@@ -158,12 +165,18 @@ class EndOfDayService implements EndOfDay {
         loans.inBorrowerOrder(loanIds).forEach(l -> after.put(l.id(), l));
         exacts.putAll(accruals.exacts(loanIds));
         List<Long> unchanged = new ArrayList<>();
+        Map<Long, ClassificationStore.Facts> facts = classifications.facts(loanIds);
+        // risk follows the obligor (FACTS §10): contagion and the bureau's figures are the obligor's
         Map<Long, java.math.BigDecimal> market = outside.overdue90Shares(
-                after.values().stream().map(Loan::borrowerId).collect(Collectors.toSet()), date);
-        after.values().stream().collect(Collectors.groupingBy(l -> l.borrowerId() + ":" + l.institutionId(),
+                facts.values().stream().map(ClassificationStore.Facts::obligorId).collect(Collectors.toSet()), date);
+        Map<Long, ProvisionRates> rates = new HashMap<>();
+        after.values().stream().collect(Collectors.groupingBy(l -> facts.get(l.id()).obligorId() + ":" + l.institutionId(),
                         LinkedHashMap::new, Collectors.toList()))
-                .values().forEach(g -> unchanged.addAll(servicer.classifyBorrower(g, exacts, date, ACTOR,
-                        market.get(g.getFirst().borrowerId()))));
+                .values().forEach(g -> {
+                    long obligor = facts.get(g.getFirst().id()).obligorId();
+                    ProvisionRates r = rates.computeIfAbsent(g.getFirst().institutionId(), i -> provisions.rates(i, date));
+                    unchanged.addAll(servicer.classifyObligor(g, exacts, facts, r, date, ACTOR, market.get(obligor)));
+                });
         if (!unchanged.isEmpty()) {
             classifications.classifiedOn(unchanged.toArray(Long[]::new), date);
         }

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * End of day's runs ({@code eod_run}) and its work list: the active loans not yet brought to or
- * classified on the date, taken borrower by borrower and locked a chunk at a time.
+ * classified on the date, taken risk obligor by risk obligor ({@link ClassificationStore#OBLIGOR}) and
+ * locked a chunk at a time. The run's {@code borrowers} column counts obligors.
  */
 @Component
 class EndOfDayStore {
@@ -29,9 +30,9 @@ class EndOfDayStore {
         return jdbc.sql("SELECT count(*) " + PENDING).param("d", date).query(Long.class).single();
     }
 
-    /** How many borrowers have a loan still to be closed on the date. */
+    /** How many risk obligors have a loan still to be closed on the date. */
     long pendingBorrowers(LocalDate date) {
-        return jdbc.sql("SELECT count(DISTINCT borrower_id) " + PENDING).param("d", date).query(Long.class).single();
+        return jdbc.sql("SELECT count(DISTINCT " + ClassificationStore.OBLIGOR + ") " + PENDING).param("d", date).query(Long.class).single();
     }
 
     /** Starts the date's run, or starts it again counting what an earlier run already did. */
@@ -63,22 +64,23 @@ class EndOfDayStore {
                 .optional();
     }
 
-    /** Up to {@code limit} borrowers with loans still to be closed, in id order, each with how many. */
+    /** Up to {@code limit} risk obligors with loans still to be closed, in id order, each with how many. */
     List<long[]> pendingByBorrower(LocalDate date, int limit) {
-        return jdbc.sql("SELECT borrower_id, count(*) " + PENDING
-                        + " GROUP BY borrower_id ORDER BY borrower_id LIMIT :n")
+        return jdbc.sql("SELECT " + ClassificationStore.OBLIGOR + " AS obligor, count(*) " + PENDING
+                        + " GROUP BY obligor ORDER BY obligor LIMIT :n")
                 .param("d", date).param("n", limit).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
     }
 
     /**
-     * Locks the borrowers' active loans, in borrower and id order; each with 1 when it is still to be
-     * closed on the date, else 0.
+     * Locks the obligors' active loans, in id order; each with 1 when it is still to be closed on the
+     * date, else 0.
      */
-    List<long[]> lock(Long[] borrowers, LocalDate date) {
+    List<long[]> lock(Long[] obligors, LocalDate date) {
         return jdbc.sql("""
                         SELECT id, CASE WHEN accrued_through < :d OR classified_on IS NULL OR classified_on < :d THEN 1 ELSE 0 END
-                        FROM loan WHERE borrower_id = ANY(:b) AND status = 'ACTIVE' AND disbursed_on <= :d
-                        ORDER BY borrower_id, id FOR UPDATE""")
-                .param("b", borrowers).param("d", date).query((rs, i) -> new long[] {rs.getLong(1), rs.getInt(2)}).list();
+                        FROM loan WHERE coalesce(risk_obligor_id, borrower_id) = ANY(:b) AND status = 'ACTIVE'
+                          AND disbursed_on <= :d
+                        ORDER BY id FOR UPDATE""")
+                .param("b", obligors).param("d", date).query((rs, i) -> new long[] {rs.getLong(1), rs.getInt(2)}).list();
     }
 }

@@ -161,6 +161,12 @@ class LoanService implements Loans {
 
     @Override
     @Transactional
+    public Loan recordPurposeBreach(Caller caller, long loanId, String reason) {
+        return workouts.purposeBreach(caller, loanId, reason);
+    }
+
+    @Override
+    @Transactional
     public Loan writeOff(Caller caller, long loanId, String reason) {
         return workouts.writeOff(caller, loanId, reason);
     }

@@ -38,14 +38,16 @@ class Repayments {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final List<Allocation.Bucket> allocationOrder;
+    private final ClassificationStore classifications;
 
     Repayments(LoanStore store, InstallmentStore installments, TransactionStore transactions, Servicer servicer, Postings postings, FacilityService facilities,
-               BusinessDate businessDate, AuditTrail audit, ApplicationEventPublisher events,
+               BusinessDate businessDate, AuditTrail audit, ApplicationEventPublisher events, ClassificationStore classifications,
                @Value("${chanrong.lending.allocation-order:"
                        + "PENALTY,OVERDUE_INTEREST,OVERDUE_PRINCIPAL,CURRENT_INTEREST,CURRENT_PRINCIPAL}") List<String> order) {
         this.allocationOrder = order.stream().map(String::strip).map(Allocation.Bucket::valueOf).toList();
         // refuses a malformed order at start-up rather than on the first repayment
         Allocation.allocate(BigDecimal.ZERO, Map.of(), allocationOrder);
+        this.classifications = classifications;
         this.store = store;
         this.installments = installments;
         this.transactions = transactions;
@@ -118,7 +120,8 @@ class Repayments {
                 && l.principalOutstanding().compareTo(split.principal()) == 0;
         store.repaid(loanId, split.principal(), split.interest(), split.part(Allocation.Bucket.PENALTY), fromReceivable,
                 fromMemo, Accrual.daysPastDue(after, date), settled ? l.status().settle().orThrow() : l.status());
-        facilities.restore(l.facilityId(), l.institutionId(), l.borrowerId(), split.principal());
+        // a financing drew on its risk obligor's lines, and gives back to them
+        facilities.restore(l.facilityId(), l.institutionId(), classifications.facts(loanId).obligorId(), split.principal());
         long txId = transactions.record(loanId, type, date, amount, split.principal(), split.interest(),
                 split.part(Allocation.Bucket.PENALTY), null, entry.id(), actor);
         servicer.provision(store.lock(loanId), date, actor);

@@ -110,6 +110,10 @@ class RestructuringService {
         Servicer.Exact before = servicer.exact(loanId);
         boolean inObservation = before.observationEnd() != null && !today.isAfter(before.observationEnd());
         boolean nplBefore = l.tier().nonPerforming() || inObservation && before.nplBeforeRestructure();
+        // the floor of the observation period: the tier before the concession (restructured again: the worse one)
+        Tier earlier = classifications.facts(loanId).tierBeforeRestructure();
+        classifications.tierBeforeRestructure(loanId,
+                inObservation && earlier != null ? Tier.worse(earlier, l.tier()) : l.tier());
         BigDecimal principal = l.principalOutstanding();
         installments.clearUnpaidPrincipal(loanId);
         Schedule schedule = ScheduleCalculator.calculate(new LoanTerms(principal, r.termMonths(), rate,
@@ -227,10 +231,17 @@ class RestructuringService {
         transactions.record(newId, "DISBURSEMENT", today, principal, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
                 Postings.WORDS.both("payee.renewal-of") + " " + l.number(), entry.id(), caller.username());
         servicer.provision(store.lock(loanId), today, caller.username());
+        if (Boolean.TRUE.equals(r.debtorFinancesAbnormal())) {
+            classifications.renewedWhileAbnormal(newId);
+            Loan fresh = store.lock(newId);
+            servicer.apply(fresh, Tier.worse(fresh.tier(), Tier.SPECIAL_MENTION), "renewal-while-abnormal",
+                    Postings.WORDS.both("reason.renewal-while-abnormal"), today, caller.username());
+        }
         servicer.provision(store.lock(newId), today, caller.username());
         audit.record(AuditEvent.success(caller.username(), "loan.renew", "loan", l.number(),
                 "renewed without repaying principal as " + number + ": " + principal.toPlainString() + " over "
-                        + r.termMonths() + " months at " + rate.toPlainString() + "%"));
+                        + r.termMonths() + " months at " + rate.toPlainString() + "%"
+                        + (Boolean.TRUE.equals(r.debtorFinancesAbnormal()) ? ", debtor's finances abnormal" : "")));
         return store.get(caller, newId);
     }
 }

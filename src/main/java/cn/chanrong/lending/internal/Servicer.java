@@ -2,15 +2,19 @@ package cn.chanrong.lending.internal;
 
 import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.LoanEvent;
+import cn.chanrong.lending.Loans;
 import cn.chanrong.lending.domain.Accrual;
+import cn.chanrong.lending.domain.Allocation;
 import cn.chanrong.lending.domain.ClassificationRules;
 import cn.chanrong.lending.domain.Installment;
+import cn.chanrong.lending.domain.ProvisionRates;
 import cn.chanrong.lending.domain.Tier;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -33,9 +37,11 @@ class Servicer {
     private final Postings postings;
     private final ApplicationEventPublisher events;
     private final ClassificationRules rules;
+    private final ProvisionStore provisions;
 
     Servicer(LoanStore store, AccrualStore accruals, ClassificationStore classifications, Postings postings, ApplicationEventPublisher events,
-             @Value("${chanrong.lending.technical-overdue-days:0}") int technicalOverdueDays) {
+             ProvisionStore provisions, @Value("${chanrong.lending.technical-overdue-days:0}") int technicalOverdueDays) {
+        this.provisions = provisions;
         this.store = store;
         this.accruals = accruals;
         this.classifications = classifications;
@@ -97,39 +103,54 @@ class Servicer {
 
     /**
      * What is due on {@code date} by bucket, and the payoff: principal, interest earned to the day
-     * before (including what the current period has accrued but not yet posted) and penalty.
+     * before (including what the current period has accrued but not yet posted) and penalty — the
+     * penalty accrued by the end of the day before as well, which a repayment on {@code date} brings
+     * the loan to first, so that paying the quoted figures settles exactly what was quoted.
      */
-    cn.chanrong.lending.Loans.Dues dues(Loan l, List<Installment> s, LocalDate date) {
-        java.util.Map<cn.chanrong.lending.domain.Allocation.Bucket, BigDecimal> owed =
-                cn.chanrong.lending.domain.Allocation.owed(l.penaltyAccrued().subtract(l.penaltyPaid()), s, date);
+    Loans.Dues dues(Loan l, List<Installment> s, LocalDate date) {
+        BigDecimal penaltyAccrued = l.penaltyAccrued();
+        LocalDate dayBefore = date.minusDays(1);
+        if (l.status().onBook() && l.accruedThrough() != null && dayBefore.isAfter(l.accruedThrough())) {
+            BigDecimal exact = exact(l.id()).penaltyExact().add(Accrual.penalty(s, l.accruedThrough(), dayBefore,
+                    l.annualRate(), l.penaltyMarkup()), MathContext.DECIMAL128);
+            penaltyAccrued = Accrual.fen(exact);
+        }
+        Map<Allocation.Bucket, BigDecimal> owed = Allocation.owed(penaltyAccrued.subtract(l.penaltyPaid()), s, date);
         BigDecimal dueNow = owed.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal accruing = l.accruedThrough() == null ? BigDecimal.ZERO
-                : Accrual.fen(Accrual.interestThrough(s, date.minusDays(1))).subtract(l.interestAccrued()).max(BigDecimal.ZERO);
+                : Accrual.fen(Accrual.interestThrough(s, dayBefore)).subtract(l.interestAccrued()).max(BigDecimal.ZERO);
         BigDecimal payoff = l.principalOutstanding().add(l.interestAccrued()).add(accruing).subtract(l.interestPaid())
-                .add(owed.get(cn.chanrong.lending.domain.Allocation.Bucket.PENALTY));
+                .add(owed.get(Allocation.Bucket.PENALTY));
         BigDecimal zero = BigDecimal.ZERO.setScale(2);
-        return new cn.chanrong.lending.Loans.Dues(date, owed.get(cn.chanrong.lending.domain.Allocation.Bucket.PENALTY),
-                owed.getOrDefault(cn.chanrong.lending.domain.Allocation.Bucket.OVERDUE_INTEREST, zero),
-                owed.getOrDefault(cn.chanrong.lending.domain.Allocation.Bucket.OVERDUE_PRINCIPAL, zero),
-                owed.getOrDefault(cn.chanrong.lending.domain.Allocation.Bucket.CURRENT_INTEREST, zero),
-                owed.getOrDefault(cn.chanrong.lending.domain.Allocation.Bucket.CURRENT_PRINCIPAL, zero), dueNow,
+        return new Loans.Dues(date, owed.get(Allocation.Bucket.PENALTY),
+                owed.getOrDefault(Allocation.Bucket.OVERDUE_INTEREST, zero),
+                owed.getOrDefault(Allocation.Bucket.OVERDUE_PRINCIPAL, zero),
+                owed.getOrDefault(Allocation.Bucket.CURRENT_INTEREST, zero),
+                owed.getOrDefault(Allocation.Bucket.CURRENT_PRINCIPAL, zero), dueNow,
                 l.status().onBook() ? payoff : zero);
     }
 
-    /** What the rules say about one loan, the borrower-level contagion left to {@link #classifyBorrower}. */
+    /** What the rules say about one loan, the obligor-level contagion left to {@link #classifyObligor}. */
     ClassificationRules.Result ruled(Loan l, LocalDate date, BigDecimal nplShare) {
-        return ruled(l, exact(l.id()), date, nplShare);
+        return ruled(l, exact(l.id()), classifications.facts(l.id()), date, nplShare, null);
     }
 
-    ClassificationRules.Result ruled(Loan l, Exact x, LocalDate date, BigDecimal nplShare) {
-        return ruled(l, x, date, nplShare, null);
-    }
-
-    ClassificationRules.Result ruled(Loan l, Exact x, LocalDate date, BigDecimal nplShare, BigDecimal marketOverdue90Share) {
+    ClassificationRules.Result ruled(Loan l, Exact x, ClassificationStore.Facts f, LocalDate date, BigDecimal nplShare,
+                                     BigDecimal marketOverdue90Share) {
         ClassificationRules.Restructuring r = x.observationEnd() != null && !date.isAfter(x.observationEnd())
-                ? new ClassificationRules.Restructuring(true, x.nplBeforeRestructure(), x.restructureCount() > 1)
+                ? new ClassificationRules.Restructuring(true, tierBefore(x, f), x.restructureCount() > 1, l.tier())
                 : null;
-        return rules.classify(new ClassificationRules.Facts(l.daysPastDue(), l.manualFloor(), nplShare, marketOverdue90Share, r));
+        ClassificationRules.Signals signals = new ClassificationRules.Signals(f.purposeBreach(), f.renewedWhileAbnormal());
+        return rules.classify(new ClassificationRules.Facts(l.daysPastDue(), l.manualFloor(), nplShare, marketOverdue90Share,
+                r, signals));
+    }
+
+    /** The tier before the restructuring; a loan restructured before it was stored, from its NPL flag. */
+    private static Tier tierBefore(Exact x, ClassificationStore.Facts f) {
+        if (f.tierBeforeRestructure() != null) {
+            return f.tierBeforeRestructure();
+        }
+        return x.nplBeforeRestructure() ? Tier.SUBSTANDARD : Tier.NORMAL;
     }
 
     /**
@@ -158,15 +179,15 @@ class Servicer {
     }
 
     /**
-     * Classifies every active loan of a borrower at an institution on {@code date}: the per-loan rules,
-     * then the 10 % rule (more than a tenth of the borrower's claims at the bank non-performing makes
-     * them all non-performing); non-performing loans move up only when the upgrade conditions hold.
+     * Classifies every active loan of one risk obligor at an institution on {@code date}: the per-loan
+     * rules, then the 10 % rule (more than a tenth of the obligor's claims at the bank non-performing
+     * makes them all non-performing); non-performing loans move up only when the upgrade conditions hold.
      * A loan whose tier and provision stay as they are is only returned (the caller marks it classified
      * in bulk); a change goes through {@link #apply}, with non-accrual and provision following the tier.
      * The loans must be locked by the caller.
      */
-    List<Long> classifyBorrower(List<Loan> loans, java.util.Map<Long, Exact> exacts, LocalDate date, String actor,
-                                BigDecimal marketOverdue90Share) {
+    List<Long> classifyObligor(List<Loan> loans, Map<Long, Exact> exacts, Map<Long, ClassificationStore.Facts> facts,
+                               ProvisionRates rates, LocalDate date, String actor, BigDecimal marketOverdue90Share) {
         List<Loan> active = loans.stream().filter(l -> l.status().onBook()).toList();
         List<Long> unchanged = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
@@ -179,7 +200,7 @@ class Servicer {
                 x = exact(l.id());
                 exacts.put(l.id(), x);
             }
-            ClassificationRules.Result r = ruled(l, x, date, null, marketOverdue90Share);
+            ClassificationRules.Result r = ruled(l, x, facts.get(l.id()), date, null, marketOverdue90Share);
             own.add(r);
             total = total.add(l.principalOutstanding());
             if (r.tier().nonPerforming()) {
@@ -189,7 +210,8 @@ class Servicer {
         BigDecimal share = total.signum() == 0 ? BigDecimal.ZERO : npl.divide(total, MathContext.DECIMAL64);
         for (int k = 0; k < active.size(); k++) {
             Loan l = active.get(k);
-            ClassificationRules.Result r = ruled(l, exacts.get(l.id()), date, share, marketOverdue90Share);
+            ClassificationRules.Result r = ruled(l, exacts.get(l.id()), facts.get(l.id()), date, share,
+                    marketOverdue90Share);
             Tier to = r.tier();
             if (l.tier().nonPerforming() && to.compareTo(l.tier()) < 0) {
                 final int self = k;
@@ -199,7 +221,7 @@ class Servicer {
                     to = l.tier();
                 }
             }
-            BigDecimal target = Accrual.fen(l.principalOutstanding().multiply(to.provisionRate()));
+            BigDecimal target = rates.provision(to, l.principalOutstanding());
             boolean nonAccrualAligned = to.nonPerforming() == l.nonAccrual();
             if (to == l.tier() && target.compareTo(l.provision()) == 0 && nonAccrualAligned) {
                 unchanged.add(l.id());
@@ -233,7 +255,9 @@ class Servicer {
             return Postings.WORDS.both("reason.dpd", l.daysPastDue());
         }
         return Postings.WORDS.both(switch (rule) {
-            case "contagion-bank-10pct", "contagion-market-20pct", "restructured-observation", "manual" -> "reason." + rule;
+            case "contagion-bank-10pct", "contagion-market-20pct", "restructured-observation", "manual",
+                 "restructured-npl-observation", "restructured-again", "purpose-breach", "renewal-while-abnormal",
+                 "npl-at-other-banks" -> "reason." + rule;
             default -> "reason.performing";
         });
     }
@@ -260,10 +284,11 @@ class Servicer {
         return provision(store.lock(l.id()), date, actor);
     }
 
-    /** Keeps the loan's provision at its tier's rate of the outstanding principal. */
+    /** Keeps the loan's provision at its tier's rate of the outstanding principal, as its institution configured it. */
     Loan provision(Loan l, LocalDate date, String actor) {
         BigDecimal target = l.status().onBook()
-                ? Accrual.fen(l.principalOutstanding().multiply(l.tier().provisionRate())) : BigDecimal.ZERO.setScale(2);
+                ? provisions.rates(l.institutionId(), date).provision(l.tier(), l.principalOutstanding())
+                : BigDecimal.ZERO.setScale(2);
         BigDecimal change = target.subtract(l.provision());
         if (change.signum() == 0) {
             return l;

@@ -71,7 +71,7 @@ class WorkoutService {
                         ruled.rule()));
             }
             if (l.tier().nonPerforming()) {
-                boolean otherNpl = classifications.otherNonPerforming(l.borrowerId(), l.institutionId(), l.id());
+                boolean otherNpl = classifications.otherNonPerforming(l.id());
                 String blocker = servicer.nplUpgradeBlocker(l, today, otherNpl);
                 if (blocker != null) {
                     throw Rejected.conflict(Rejection.of("lending.reclassify.upgrade-conditions", "tier", blocker));
@@ -96,6 +96,27 @@ class WorkoutService {
                 l.maturityDate(), l.principalOutstanding(), l.interestAccrued(), l.penaltyAccrued(), l.interestPaid(),
                 l.penaltyPaid(), l.receivable(), l.memoReceivable(), l.provision(), l.writtenOff(), l.recovered(),
                 l.accruedThrough(), l.daysPastDue(), l.tier(), floor, l.nonAccrual(), l.version());
+    }
+
+    /**
+     * Records an unauthorised change of purpose the lender found: the loan is at least 关注 from now on
+     * (rule {@code purpose-breach}, 商业银行金融资产风险分类办法 2023).
+     */
+    @Transactional
+    Loan purposeBreach(Caller caller, long loanId, String reason) {
+        Loan l = store.own(caller, loanId);
+        if (reason == null || reason.strip().length() < 4 || reason.strip().length() > 500) {
+            throw Rejected.invalid(Rejection.of("length", "reason", 4, 500));
+        }
+        l.status().service().orThrow();
+        LocalDate today = businessDate.today();
+        classifications.purposeBreach(loanId, today, reason.strip(), caller.username());
+        var ruled = servicer.ruled(l, today, null);
+        if (ruled.tier().compareTo(l.tier()) > 0) {
+            servicer.apply(l, ruled.tier(), ruled.rule(), reason.strip(), today, caller.username());
+        }
+        audit.record(AuditEvent.success(caller.username(), "loan.purpose-breach", "loan", l.number(), reason.strip()));
+        return store.get(caller, loanId);
     }
 
     @Transactional

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/credit-plans")
-@Tag(name = "credit plan", description = "The manufacturing credit plan (单列制造业信贷计划): targets against the book")
+@Tag(name = "credit plan", description = "The manufacturing credit plan (单列制造业信贷计划): targets against the book, and"
+        + " provisions against their floors")
 class CreditPlanApi {
 
     private final CreditPlans plans;
@@ -32,6 +33,14 @@ class CreditPlanApi {
     CreditPlans.Report set(Caller caller, @PathVariable int year, @RequestBody CreditPlans.Request body) {
         plans.set(caller, year, body);
         return plans.report(caller, caller.institutionId(), year);
+    }
+
+    @PutMapping(value = "/provisioning", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @Operation(summary = "Set the institution's provision rates by tier and the floors of 拨备覆盖率 and 贷款拨备率 from a date"
+            + " (approvers); fractions")
+    CreditPlans.Provisions provisioning(Caller caller, @RequestBody CreditPlans.ProvisioningRequest body) {
+        return plans.setProvisioning(caller, body);
     }
 
     @GetMapping("/{year}")

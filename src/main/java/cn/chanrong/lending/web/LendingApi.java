@@ -320,6 +320,15 @@ class LendingApi {
     record ReasonRequest(String reason) {
     }
 
+    @PostMapping(value = "/loans/{id}/purpose-breaches", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @Operation(summary = "Record an unauthorised change of the loan's purpose (挪用), with the reason: at least 关注 from now on")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    ResponseEntity<Loan> purposeBreach(Caller caller, @PathVariable long id, @RequestBody ReasonRequest body) {
+        Loan l = loans.recordPurposeBreach(caller, id, body.reason());
+        return ResponseEntity.status(201).header(HttpHeaders.LOCATION, "/api/v1/loans/" + id + "/classifications").body(l);
+    }
+
     @PostMapping(value = "/loans/{id}/write-off", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('INSTITUTION')")
     @Operation(summary = "Write off a non-performing loan (approvers), with the documented reason")

@@ -7,12 +7,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/**
+ * The five-tier rules of 商业银行金融资产风险分类办法 (NFRA/PBOC 2023, in force 2023-07-01), as FACTS §2 and
+ * §10 state them: each table row is one case of the regulation and the rule that must decide it.
+ */
 class ClassificationRulesTests {
 
     private final ClassificationRules rules = new ClassificationRules(0);
 
     private static ClassificationRules.Facts dpd(int days) {
         return new ClassificationRules.Facts(days, null, null, null, null);
+    }
+
+    private static BigDecimal decimal(String s) {
+        return s == null || s.isBlank() ? null : new BigDecimal(s);
+    }
+
+    private static Tier tier(String s) {
+        return s == null || s.isBlank() ? null : Tier.valueOf(s);
     }
 
     @ParameterizedTest(name = "{0} days past due is at least {1}")
@@ -31,44 +43,85 @@ class ClassificationRulesTests {
                 .isEqualTo(Tier.SUBSTANDARD);
     }
 
-    @Test
-    void more_than_ten_percent_npl_at_the_bank_makes_every_claim_npl() {
-        var facts = new ClassificationRules.Facts(0, null, new BigDecimal("0.1001"), null, null);
-        var r = rules.classify(facts);
-        assertThat(r.tier()).isEqualTo(Tier.SUBSTANDARD);
-        assertThat(r.rule()).isEqualTo("contagion-bank-10pct");
-        assertThat(rules.classify(new ClassificationRules.Facts(0, null, new BigDecimal("0.10"), null, null)).tier())
-                .as("exactly ten percent is not more than ten percent").isEqualTo(Tier.NORMAL);
+    /**
+     * 关注 besides days past due (2023 办法, the 关注 conditions; FACTS §10): an unauthorised change of
+     * purpose, 借新还旧 or a renewal to repay while the debtor's finances are abnormal, the debtor's
+     * non-performing debt at other banks (the bureau's 90-day-overdue share above nothing). Each only
+     * ever pushes down, and a worse rule still decides.
+     */
+    @ParameterizedTest(name = "dpd {0}, purpose breach {1}, renewal while abnormal {2}, bureau overdue-90 share {3} → {4} by {5}")
+    @CsvSource({
+            "0,   false, false,      , NORMAL,          performing",
+            "0,   true,  false,      , SPECIAL_MENTION, purpose-breach",
+            "0,   false, true,       , SPECIAL_MENTION, renewal-while-abnormal",
+            "0,   false, false, 0.05 , SPECIAL_MENTION, npl-at-other-banks",
+            "0,   false, false, 0    , NORMAL,          performing",
+            "0,   true,  true,  0.05 , SPECIAL_MENTION, purpose-breach",
+            "10,  true,  false,      , SPECIAL_MENTION, dpd-10",
+            "100, true,  true,  0.05 , SUBSTANDARD,     dpd-100",
+            "0,   true,  false, 0.25 , SUBSTANDARD,     contagion-market-20pct"})
+    void special_mention_signals_besides_days_past_due(int days, boolean breach, boolean renewal, String bureau,
+                                                       Tier expected, String rule) {
+        var r = rules.classify(new ClassificationRules.Facts(days, null, null, decimal(bureau), null,
+                new ClassificationRules.Signals(breach, renewal)));
+        assertThat(r.tier()).isEqualTo(expected);
+        assertThat(r.rule()).isEqualTo(rule);
     }
 
-    @Test
-    void more_than_twenty_percent_overdue_90_across_banks_makes_the_claim_npl() {
-        var r = rules.classify(new ClassificationRules.Facts(0, null, null, new BigDecimal("0.25"), null));
-        assertThat(r.tier()).isEqualTo(Tier.SUBSTANDARD);
-        assertThat(r.rule()).isEqualTo("contagion-market-20pct");
+    /**
+     * Contagion on the risk obligor (2023 办法; FACTS §2, §10): more than 10 % of the obligor's claims at the
+     * bank non-performing makes all of them non-performing; more than 20 % of its debt across banks over
+     * 90 days overdue makes every bank classify it non-performing.
+     */
+    @ParameterizedTest(name = "obligor NPL share at bank {0}, overdue-90 share across banks {1} → {2} by {3}")
+    @CsvSource({
+            "0.1001, ,     SUBSTANDARD, contagion-bank-10pct",
+            "0.10,   ,     NORMAL,      performing",
+            ",       0.25, SUBSTANDARD, contagion-market-20pct",
+            ",       0.20, SPECIAL_MENTION, npl-at-other-banks",
+            "0.5,    0.5,  SUBSTANDARD, contagion-market-20pct"})
+    void contagion_follows_the_obligor(String bankShare, String marketShare, Tier expected, String rule) {
+        var r = rules.classify(new ClassificationRules.Facts(0, null, decimal(bankShare), decimal(marketShare), null));
+        assertThat(r.tier()).isEqualTo(expected);
+        assertThat(r.rule()).isEqualTo(rule);
     }
 
-    @Test
-    void restructured_loan_is_at_least_special_mention_during_observation() {
-        var performing = new ClassificationRules.Restructuring(true, false, false);
-        assertThat(rules.classify(new ClassificationRules.Facts(0, null, null, null, performing)).tier())
-                .isEqualTo(Tier.SPECIAL_MENTION);
-        var npl = new ClassificationRules.Restructuring(true, true, false);
-        assertThat(rules.classify(new ClassificationRules.Facts(0, null, null, null, npl)).tier())
-                .isEqualTo(Tier.SUBSTANDARD);
-        var again = new ClassificationRules.Restructuring(true, false, true);
-        assertThat(rules.classify(new ClassificationRules.Facts(0, null, null, null, again)).tier())
-                .as("restructured again during observation").isEqualTo(Tier.DOUBTFUL);
-        var over = new ClassificationRules.Restructuring(false, true, true);
-        assertThat(rules.classify(new ClassificationRules.Facts(0, null, null, null, over)).tier()).isEqualTo(Tier.NORMAL);
+    /**
+     * The observation period of a restructured asset (2023 办法; FACTS §2, §10): performing before → at
+     * least 关注; non-performing before → no upgrade in the period and never better than the tier before
+     * the restructuring; restructured again within the period → at least 可疑; after the period the
+     * ordinary rules alone.
+     */
+    @ParameterizedTest(name = "in observation {0}, before {1}, again {2}, now {3}, dpd {4} → {5} by {6}")
+    @CsvSource({
+            "true,  NORMAL,          false, NORMAL,          0,   SPECIAL_MENTION, restructured-observation",
+            "true,  SPECIAL_MENTION, false, SPECIAL_MENTION, 0,   SPECIAL_MENTION, restructured-observation",
+            "true,  SUBSTANDARD,     false, SUBSTANDARD,     0,   SUBSTANDARD,     restructured-npl-observation",
+            // the floor is the tier before the restructuring, not 次级: a 可疑 loan stays 可疑 however well it pays
+            "true,  DOUBTFUL,        false, DOUBTFUL,        0,   DOUBTFUL,        restructured-npl-observation",
+            "true,  LOSS,            false, LOSS,            0,   LOSS,            restructured-npl-observation",
+            // no upgrade in the period: a loan that fell further keeps the worse tier once its arrears are paid
+            "true,  SUBSTANDARD,     false, DOUBTFUL,        0,   DOUBTFUL,        restructured-npl-observation",
+            "true,  SUBSTANDARD,     false, SUBSTANDARD,     300, DOUBTFUL,        dpd-300",
+            "true,  NORMAL,          true,  SPECIAL_MENTION, 0,   DOUBTFUL,        restructured-again",
+            "true,  DOUBTFUL,        true,  DOUBTFUL,        0,   DOUBTFUL,        restructured-npl-observation",
+            "false, DOUBTFUL,        true,  DOUBTFUL,        0,   NORMAL,          performing"})
+    void restructuring_observation_period(boolean inObservation, Tier before, boolean again, Tier now, int days,
+                                          Tier expected, String rule) {
+        var x = new ClassificationRules.Restructuring(inObservation, before, again, now);
+        var r = rules.classify(new ClassificationRules.Facts(days, null, null, null, x));
+        assertThat(r.tier()).isEqualTo(expected);
+        assertThat(r.rule()).isEqualTo(rule);
     }
 
-    @Test
-    void the_worst_rule_decides_and_is_named() {
-        var r = rules.classify(new ClassificationRules.Facts(100, Tier.DOUBTFUL, new BigDecimal("0.5"), null, null));
-        assertThat(r.tier()).isEqualTo(Tier.DOUBTFUL);
-        assertThat(r.rule()).isEqualTo("manual");
-        assertThat(rules.classify(new ClassificationRules.Facts(400, Tier.SUBSTANDARD, null, null, null)).rule())
-                .isEqualTo("dpd-400");
+    @ParameterizedTest(name = "dpd {0}, manual floor {1}, bank share {2} → {3} by {4}")
+    @CsvSource({
+            "100, DOUBTFUL,    0.5, DOUBTFUL,    manual",
+            "400, SUBSTANDARD,    , LOSS,        dpd-400",
+            "0,   ,               , NORMAL,      performing"})
+    void the_worst_rule_decides_and_is_named(int days, String floor, String share, Tier expected, String rule) {
+        var r = rules.classify(new ClassificationRules.Facts(days, tier(floor), decimal(share), null, null));
+        assertThat(r.tier()).isEqualTo(expected);
+        assertThat(r.rule()).isEqualTo(rule);
     }
 }
