@@ -146,6 +146,23 @@ class StatementsAsSentIntegrationTests {
     }
 
     @Test
+    void details_arriving_after_the_entry_was_stored_whole_take_its_place() {
+        long sme = sme();
+        String account = bind(sme, "CNY");
+        String path = "/api/v1/enterprises/" + sme + "/statements";
+        String whole = batched(account).replace("<Id>NTF20260312-0007</Id>", "<Id>NTF20260312-0007-W</Id>")
+                .replaceAll("(?s)<NtryDtls>.*?</NtryDtls>", "");
+        assertThat(Api.as(port, "enterprise").postText(path, "application/xml", whole).status()).isEqualTo(201);
+        assertThat(transactions(sme, account)).hasSize(3);
+        var details = Api.as(port, "enterprise").postText(path, "application/xml", batched(account));
+        assertThat(details.status()).as(details.body()).isEqualTo(201);
+        assertThat(details.json().get("newEntries").asInt()).as("five transactions replace two whole entries").isEqualTo(5);
+        assertThat(transactions(sme, account)).extracting(t -> text(t, "entryRef") + "/" + text(t, "transactionRef"))
+                .containsExactlyInAnyOrder("PAY-RUN-0312/ABC20260312T001", "PAY-RUN-0312/PO-2026-0191", "PAY-RUN-0312/#3",
+                        "COL-0312/ABC20260312C101", "COL-0312/ABC20260312C102", "FEE-0312/null");
+    }
+
+    @Test
     void a_batch_that_does_not_add_up_is_refused_naming_both_figures() {
         long sme = sme();
         String account = bind(sme, "CNY");

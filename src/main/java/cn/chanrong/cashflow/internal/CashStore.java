@@ -131,11 +131,12 @@ class CashStore {
                 .param("w", weight).param("pf", from).param("pt", to).param("o", d.openingBalance())
                 .param("c", d.closingBalance()).param("n", entries.size()).param("k", continuity).param("by", by)
                 .query(Long.class).single();
+        replaceWholeByDetails(accountId, entries);
         int fresh = 0;
         for (Entry e : entries) {
             EntryDraft x = e.draft();
             // A whole entry and the transactions of the same entry are one booking seen two ways (a
-            // notification with details, a statement without): whichever was stored first stays.
+            // notification with details, a statement without): the details once stored stay.
             fresh += jdbc.sql("""
                             INSERT INTO cash_txn (account_id, statement_id, entry_ref, txn_ref, booking_date, value_date, amount,
                                                   currency, counterparty_name, counterparty_account, remittance, category,
@@ -152,6 +153,22 @@ class CashStore {
         }
         jdbc.sql("UPDATE cash_statement SET new_entries = :n WHERE id = :id").param("n", fresh).param("id", id).update();
         return new Stored(id, fresh);
+    }
+
+    /**
+     * A batched entry stored whole before (a statement without details came first) gives way to its
+     * transactions, when they sum to what was stored: they say the same with every payee named.
+     */
+    private void replaceWholeByDetails(long accountId, List<Entry> entries) {
+        java.util.Map<String, BigDecimal> batches = new java.util.LinkedHashMap<>();
+        for (Entry e : entries) {
+            if (e.draft().transactionRef() != null) {
+                batches.merge(e.draft().reference(), e.draft().amount(), BigDecimal::add);
+            }
+        }
+        batches.forEach((reference, total) -> jdbc.sql("""
+                        DELETE FROM cash_txn WHERE account_id = :a AND entry_ref = :r AND txn_ref = '' AND amount = :t""")
+                .param("a", accountId).param("r", reference).param("t", total).update());
     }
 
     CashFlows.Statement statement(long id) {
