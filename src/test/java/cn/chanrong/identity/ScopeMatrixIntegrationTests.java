@@ -341,7 +341,9 @@ class ScopeMatrixIntegrationTests {
             Map.entry("/api/v1/audit/verification", "administrator's check"), Map.entry("/api/v1/audit/entries", "administrator"),
             Map.entry("/api/v1/demo/progress", "progress of the demo load"),
             Map.entry("/api/v1/signing-keys", "the caller's own keys"),
-            Map.entry("/api/v1/status-lists", "the issuing authorities' published lists (专精特新, 高新技术企业…), public"));
+            Map.entry("/api/v1/status-lists", "the issuing authorities' published lists (专精特新, 高新技术企业…), public"),
+            Map.entry("/api/v1/lending/payment-rules", "the caller's institution's entrusted-payment thresholds and the"
+                    + " platform's defaults, no customer data"));
 
     @Test
     void every_list_holds_exactly_the_records_the_caller_may_see() {

@@ -150,6 +150,11 @@ class EntrustedPaymentIntegrationTests {
         var missing = bank().post("/api/v1/loan-applications", body);
         assertThat(missing.status()).isEqualTo(422);
         assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("projectInvestment");
+        body.put("purpose", "EQUIPMENT_RENEWAL");
+        var renewal = bank().post("/api/v1/loan-applications", body);
+        assertThat(renewal.status()).as("equipment renewal on a fixed-asset product is a fixed-asset loan").isEqualTo(422);
+        assertThat(renewal.json().get("errors").get(0).get("field").asString()).isEqualTo("projectInvestment");
+        body.put("purpose", "FIXED_ASSET");
         body.put("projectInvestment", "100000000.00");
         long loan = contract(body);
         var self = disburse(loan, List.of(payee("济南二机床集团有限公司", "6000000.00", "SELF"),

@@ -271,6 +271,7 @@ class MatchingIntegrationTests {
         app.put("spreadBp", 30);
         app.put("method", "EQUAL_PRINCIPAL");
         app.put("purpose", "TECH_TRANSFORMATION");
+        app.put("projectInvestment", "80000000.00");
         app.put("paymentMode", "SELF");
         var a = as("bank").post("/api/v1/loan-applications", app);
         assertThat(a.status()).as(a.body()).isEqualTo(201);

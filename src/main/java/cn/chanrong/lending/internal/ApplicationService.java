@@ -92,7 +92,8 @@ class ApplicationService implements LoanApplications {
         }
         String purpose = oneOf(r.purpose(), "purpose", PURPOSES, problems);
         problems.addAll(LoanTermRules.check(r.termMonths(), r.termReason(), termLimits(product, purpose)));
-        BigDecimal investment = projectInvestment(r, purpose, amount, problems);
+        BigDecimal investment = projectInvestment(r, purpose, product.type() == ProductType.FIXED_ASSET_LOAN, amount,
+                problems);
         RateTerms rate = rate(r, product, problems);
         RepaymentMethod method = parse(RepaymentMethod.class, r.method(), "method", problems);
         DayCount dayCount = r.dayCount() == null || r.dayCount().isBlank()
@@ -165,13 +166,13 @@ class ApplicationService implements LoanApplications {
 
     /**
      * A fixed-asset loan's total project investment, at least the amount applied for: required for the
-     * purpose FIXED_ASSET, optional on a fixed-asset product's other purposes (technological transformation,
-     * equipment renewal). Given, a single payment over 5 % of it must be entrusted; without it a fixed-asset
-     * product's payments are still tested against the 10 million yuan.
+     * purpose FIXED_ASSET and for every application to a fixed-asset product (technological transformation
+     * and equipment renewal are fixed-asset loans too), so that a single payment over 5 % of it is entrusted
+     * (固定资产贷款管理办法 2024).
      */
-    private static BigDecimal projectInvestment(Request r, String purpose, BigDecimal amount,
+    private static BigDecimal projectInvestment(Request r, String purpose, boolean fixedAssetProduct, BigDecimal amount,
                                                 List<Rejection> problems) {
-        boolean fixedAsset = "FIXED_ASSET".equals(purpose);
+        boolean fixedAsset = fixedAssetProduct || "FIXED_ASSET".equals(purpose);
         if (r.projectInvestment() == null) {
             if (fixedAsset) {
                 problems.add(Rejection.of("required", "projectInvestment"));

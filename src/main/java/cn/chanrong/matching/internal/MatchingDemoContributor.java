@@ -165,8 +165,15 @@ class MatchingDemoContributor implements DemoContributor {
         long product = jdbc.sql("SELECT id FROM product_view WHERE code = 'MJ-JSGZ-01'").query(Long.class).single();
         long facility = facilities.open(caller("bank-approver"), new Facilities.Request(borrower, new BigDecimal("6000000.00"), false,
                 on.minusDays(10), on.plusYears(4))).id();
-        LoanApplication a = applications.submit(officer, new LoanApplications.Request(product, borrower, facility,
-                new BigDecimal("3000000.00"), 36, "LPR_1Y", null, 35, "EQUAL_PRINCIPAL", null, "TECH_TRANSFORMATION", "SELF"));
+        LoanApplications.Request request = new LoanApplications.Request(product, borrower, facility,
+                new BigDecimal("3000000.00"), 36, "LPR_1Y", null, 35, "EQUAL_PRINCIPAL", null, "TECH_TRANSFORMATION", "SELF");
+        // a technological transformation is a fixed-asset loan: the project's total investment is stated
+        LoanApplication a = applications.submit(officer, new LoanApplications.Request(request.productId(),
+                request.borrowerId(), request.facilityId(), request.amount(), request.termMonths(), request.rateType(),
+                request.fixedRate(), request.spreadBp(), request.method(), request.dayCount(), request.purpose(),
+                request.paymentMode(), request.paymentDay(), request.frequency(), request.graceMonths(),
+                request.principalPlan(), request.firstLoanDeclared(), request.greenCatalogueCode(),
+                new BigDecimal("80000000.00"), null));
         applications.act(officer, a.id(), "PASS", "技改项目在清单内，设备合同已核验 / listed project, equipment contracts checked");
         if (a.steps().size() == 3) {
             applications.act(caller("bank-reviewer"), a.id(), "PASS", "审查通过 / review passed");
