@@ -18,7 +18,8 @@ public record Loan(long id, String number, long institutionId, long borrowerId, 
                    BigDecimal principalOutstanding, BigDecimal interestAccrued, BigDecimal penaltyAccrued,
                    BigDecimal interestPaid, BigDecimal penaltyPaid, BigDecimal receivable, BigDecimal memoReceivable,
                    BigDecimal provision, BigDecimal writtenOff, BigDecimal recovered, LocalDate accruedThrough,
-                   int daysPastDue, Tier tier, Tier manualFloor, boolean nonAccrual, int version) {
+                   int daysPastDue, Tier tier, Tier manualFloor, boolean nonAccrual, int version,
+                   GuaranteeMethod guaranteeMethod) {
 
     /** Everything the borrower owes today: principal, and interest and penalty accrued and unpaid. */
     public BigDecimal owed() {

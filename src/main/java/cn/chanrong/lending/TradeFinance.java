@@ -28,7 +28,19 @@ public interface TradeFinance {
      */
     record Financing(long institutionId, long borrowerId, long obligorId, Long facilityId, BigDecimal amount,
                      Interest interest, BigDecimal annualRate, LocalDate valueDate, LocalDate maturity, String purpose,
-                     String reference, String payee, String actor) {
+                     String reference, String payee, String actor, GuaranteeMethod guaranteeMethod, Pledge pledge) {
+    }
+
+    /**
+     * What a pledge financing holds, recorded on the loan as its security: the asset (a receivable, a
+     * warehouse receipt, a document), the registry filing that perfects it, and its value.
+     */
+    record Pledge(String asset, String filingNumber, BigDecimal value) {
+
+        /** The same pledge, perfected by {@code number}. */
+        public Pledge filed(String number) {
+            return new Pledge(asset, number, value);
+        }
     }
 
     /** What a financing pays out and earns, as {@link #finance} would book it. */
@@ -50,7 +62,13 @@ public interface TradeFinance {
      */
     record Booking(long institutionId, long borrowerId, long obligorId, Long facilityId, BigDecimal principal,
                    BigDecimal interest, BigDecimal annualRate, LocalDate valueDate, LocalDate maturity, String purpose,
-                   String reference, String payee, String actor) {
+                   String reference, String payee, String actor, GuaranteeMethod guaranteeMethod, Pledge pledge) {
+
+        /** The same booking with its pledge perfected by the filing {@code number} (nothing when it has no pledge). */
+        public Booking filed(String number) {
+            return pledge == null ? this : new Booking(institutionId, borrowerId, obligorId, facilityId, principal, interest,
+                    annualRate, valueDate, maturity, purpose, reference, payee, actor, guaranteeMethod, pledge.filed(number));
+        }
     }
 
     /** Books and pays out; refused (nothing written) when the facility is missing, inactive or short. */

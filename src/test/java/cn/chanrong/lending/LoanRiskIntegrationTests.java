@@ -62,7 +62,8 @@ class LoanRiskIntegrationTests {
     Loan discount(long holder, long obligor) {
         var f = new TradeFinance.Financing(bank(), holder, obligor, null, new BigDecimal("1000000.00"),
                 TradeFinance.Interest.IN_ADVANCE, new BigDecimal("3.00"), LocalDate.parse("2025-06-03"),
-                LocalDate.parse("2025-08-01"), "贴现 / discounted voucher", "test:" + UUID.randomUUID(), "the holder", "test");
+                LocalDate.parse("2025-08-01"), "贴现 / discounted voucher", "test:" + UUID.randomUUID(), "the holder", "test",
+                cn.chanrong.lending.GuaranteeMethod.DISCOUNTING, null);
         return tx.execute(s -> tradeFinance.finance(f));
     }
 

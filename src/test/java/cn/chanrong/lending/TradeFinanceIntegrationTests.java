@@ -55,7 +55,8 @@ class TradeFinanceIntegrationTests {
 
     TradeFinance.Financing financing(String amount, TradeFinance.Interest interest, String rate, int days) {
         return new TradeFinance.Financing(bank, seller, obligor, null, new BigDecimal(amount), interest, new BigDecimal(rate),
-                today, today.plusDays(days), "贴现 / test financing", "test:" + UUID.randomUUID(), "the seller", "test");
+                today, today.plusDays(days), "贴现 / test financing", "test:" + UUID.randomUUID(), "the seller", "test",
+                GuaranteeMethod.DISCOUNTING, null);
     }
 
     String installment(long loan) {
@@ -107,24 +108,54 @@ class TradeFinanceIntegrationTests {
     void a_booking_priced_by_the_caller_is_read_as_an_advance_or_a_discount_and_must_match_the_core() {
         var advance = new TradeFinance.Booking(bank, seller, obligor, null, new BigDecimal("900000.00"),
                 new BigDecimal("9000.00"), new BigDecimal("3.00"), today, today.plusDays(120), "advance",
-                "test:" + UUID.randomUUID(), "the seller", "test");
+                "test:" + UUID.randomUUID(), "the seller", "test", GuaranteeMethod.FACTORING, null);
         Loan a = tx.execute(s -> tradeFinance.book(advance));
         assertThat(installment(a.id())).endsWith(":900000.00:9000.00");
 
         // 100,000.00 face discounted for 59 days at 3.20 %: interest 524.44 on the face, payout 99,475.56
         var discount = new TradeFinance.Booking(bank, seller, obligor, null, new BigDecimal("99475.56"),
                 new BigDecimal("524.44"), new BigDecimal("3.20"), today, today.plusDays(59), "discount",
-                "test:" + UUID.randomUUID(), "the holder", "test");
+                "test:" + UUID.randomUUID(), "the holder", "test", GuaranteeMethod.DISCOUNTING, null);
         Loan d = tx.execute(s -> tradeFinance.book(discount));
         assertThat(installment(d.id())).endsWith(":99475.56:524.44");
 
         BigDecimal before = used();
         var inconsistent = new TradeFinance.Booking(bank, seller, obligor, null, new BigDecimal("900000.00"),
                 new BigDecimal("1.00"), new BigDecimal("3.00"), today, today.plusDays(120), "neither",
-                "test:" + UUID.randomUUID(), "the seller", "test");
+                "test:" + UUID.randomUUID(), "the seller", "test", GuaranteeMethod.FACTORING, null);
         assertThatThrownBy(() -> tx.execute(s -> tradeFinance.book(inconsistent)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("neither");
         assertThat(tradeFinance.byReference(inconsistent.reference())).isEmpty();
         assertThat(used()).isEqualByComparingTo(before);
+    }
+
+    /** FACTS §10: discounting and factoring buy the claim; a pledge is secured and records its pledge; neither is a credit loan. */
+    @Test
+    void a_financing_carries_its_guarantee_method_and_a_pledge_is_recorded_as_the_loan_s_security() {
+        Loan discount = tx.execute(s -> tradeFinance.finance(financing("120000.00", TradeFinance.Interest.IN_ADVANCE, "3.35", 150)));
+        assertThat(discount.guaranteeMethod()).isEqualTo(GuaranteeMethod.DISCOUNTING);
+
+        var pledged = new TradeFinance.Booking(bank, seller, obligor, null, new BigDecimal("900000.00"),
+                new BigDecimal("9000.00"), new BigDecimal("3.00"), today, today.plusDays(120), "receivable pledge",
+                "test:" + UUID.randomUUID(), "the seller", "test", GuaranteeMethod.PLEDGE,
+                new TradeFinance.Pledge("应收账款 AR-T-1 债务人 某某 金额 1000000.00", null, new BigDecimal("1000000.00")))
+                .filed("20260101000000000042");
+        Loan p = tx.execute(s -> tradeFinance.book(pledged));
+        assertThat(p.guaranteeMethod()).isEqualTo(GuaranteeMethod.PLEDGE);
+        assertThat(jdbc.sql("SELECT kind || ':' || value || ':' || filing_number FROM loan_security WHERE loan_id = :l")
+                .param("l", p.id()).query(String.class).list()).containsExactly("PLEDGE:1000000.00:20260101000000000042");
+
+        assertThat(jdbc.sql("SELECT unsecured FROM loan_tag WHERE loan_id = :l").param("l", discount.id())
+                .query(Boolean.class).single()).as("a discount is not a credit loan").isFalse();
+        assertThat(jdbc.sql("SELECT unsecured FROM loan_tag WHERE loan_id = :l").param("l", p.id())
+                .query(Boolean.class).single()).as("a pledge is secured").isFalse();
+        assertThat(jdbc.sql("SELECT guarantee_method FROM loan_tag WHERE loan_id = :l").param("l", discount.id())
+                .query(String.class).single()).isEqualTo("DISCOUNTING");
+
+        var wrong = new TradeFinance.Booking(bank, seller, obligor, null, new BigDecimal("900000.00"),
+                new BigDecimal("9000.00"), new BigDecimal("3.00"), today, today.plusDays(120), "factoring with a pledge",
+                "test:" + UUID.randomUUID(), "the seller", "test", GuaranteeMethod.FACTORING,
+                new TradeFinance.Pledge("应收账款", null, BigDecimal.TEN));
+        assertThatThrownBy(() -> tx.execute(s -> tradeFinance.book(wrong))).isInstanceOf(IllegalArgumentException.class);
     }
 }

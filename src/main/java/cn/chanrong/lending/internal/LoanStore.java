@@ -3,6 +3,7 @@ package cn.chanrong.lending.internal;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.ReadScope;
 import cn.chanrong.identity.Role;
+import cn.chanrong.lending.GuaranteeMethod;
 import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.Loans;
 import cn.chanrong.lending.domain.ContractedLoan;
@@ -44,7 +45,7 @@ class LoanStore {
             l.purpose, l.payment_mode, l.status, l.disbursed_on, l.maturity_date, l.principal_outstanding,
             l.interest_accrued, l.penalty_accrued, l.interest_paid, l.penalty_paid, l.receivable, l.memo_receivable,
             l.provision, l.written_off, l.recovered, l.accrued_through, l.days_past_due, l.tier, l.manual_floor,
-            l.non_accrual, l.version, l.period_months""";
+            l.non_accrual, l.version, l.period_months, loan_guarantee_method(l.id, l.guarantee_method)""";
 
     private final JdbcClient jdbc;
 
@@ -62,7 +63,7 @@ class LoanStore {
                 rs.getBigDecimal(25), rs.getBigDecimal(26), rs.getBigDecimal(27), rs.getBigDecimal(28), rs.getBigDecimal(29),
                 rs.getBigDecimal(30), rs.getBigDecimal(31), rs.getObject(32, LocalDate.class), rs.getInt(33),
                 Tier.valueOf(rs.getString(34)), rs.getString(35) == null ? null : Tier.valueOf(rs.getString(35)),
-                rs.getBoolean(36), rs.getInt(37));
+                rs.getBoolean(36), rs.getInt(37), GuaranteeMethod.valueOf(rs.getString(39)));
     }
 
     /**
@@ -388,5 +389,11 @@ class LoanStore {
         jdbc.sql("""
                         UPDATE loan SET principal_outstanding = 0, status = :status, days_past_due = 0, version = version + 1
                         WHERE id = :id""").param("status", status.name()).param("id", id).update();
+    }
+
+    /** Records how a trade financing is secured, or that it buys the claim (贴现, 保理). */
+    void recordGuarantee(long loanId, GuaranteeMethod method) {
+        jdbc.sql("UPDATE loan SET guarantee_method = :m WHERE id = :id").param("m", method.name()).param("id", loanId)
+                .update();
     }
 }

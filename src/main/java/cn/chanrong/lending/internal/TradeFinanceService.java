@@ -42,9 +42,12 @@ class TradeFinanceService implements TradeFinance {
     private final Servicer servicer;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
+    private final SecurityStore securities;
 
     TradeFinanceService(LoanStore store, FacilityStore facilityStore, Disbursement disbursement, Repayments repayments,
-                        FacilityService facilities, Servicer servicer, BusinessDate businessDate, AuditTrail audit) {
+                        FacilityService facilities, Servicer servicer, BusinessDate businessDate, AuditTrail audit,
+                        SecurityStore securities) {
+        this.securities = securities;
         this.store = store;
         this.facilityStore = facilityStore;
         this.disbursement = disbursement;
@@ -91,7 +94,8 @@ class TradeFinanceService implements TradeFinance {
 
     private static Financing financing(Booking b, Interest interest, BigDecimal amount) {
         return new Financing(b.institutionId(), b.borrowerId(), b.obligorId(), b.facilityId(), amount, interest,
-                b.annualRate(), b.valueDate(), b.maturity(), b.purpose(), b.reference(), b.payee(), b.actor());
+                b.annualRate(), b.valueDate(), b.maturity(), b.purpose(), b.reference(), b.payee(), b.actor(),
+                b.guaranteeMethod(), b.pledge());
     }
 
     /** The financing's one installment from the schedule core; terms that make none are refused. */
@@ -123,6 +127,10 @@ class TradeFinanceService implements TradeFinance {
 
     /** Draws the facility, contracts the loan and pays it out through the single disbursement. */
     private Loan book(Financing f, BigDecimal principal) {
+        if (f.guaranteeMethod() == null || f.pledge() != null && f.guaranteeMethod() != cn.chanrong.lending.GuaranteeMethod.PLEDGE) {
+            throw new IllegalArgumentException("a financing states its guarantee method, and only a pledge records a pledge: "
+                    + f.guaranteeMethod() + " " + f.pledge());
+        }
         Long facilityId = f.facilityId() != null ? f.facilityId() : facilityStore
                 .lineFor(f.institutionId(), f.obligorId(), f.valueDate(), principal)
                 .orElseThrow(() -> Rejected.invalid(Rejection.of("lending.trade.no-facility", "institutionId",
@@ -137,6 +145,12 @@ class TradeFinanceService implements TradeFinance {
                 new ContractedLoan.SinglePayment(f.maturity(), DAY_COUNT, terms.timing(),
                         terms.timing() == InterestTiming.IN_ADVANCE ? f.amount() : null),
                 f.purpose(), "SELF", null), f.valueDate(), f.actor());
+        // how the financing is secured, or that it buys the claim: never a credit loan by default
+        store.recordGuarantee(c.id(), f.guaranteeMethod());
+        if (f.pledge() != null) {
+            securities.attach(c.id(), "PLEDGE", f.pledge().asset(), f.pledge().value(), null, f.pledge().filingNumber(),
+                    f.actor());
+        }
         Loan loan = disbursement.disburse(c, f.valueDate(), Disbursement.Payout.to(f.payee()), f.actor());
         audit.record(AuditEvent.success(f.actor(), "loan.trade-finance", "loan", c.number(),
                 f.reference() + " " + principal.toPlainString() + " to " + f.maturity()));

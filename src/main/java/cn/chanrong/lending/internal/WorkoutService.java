@@ -95,7 +95,7 @@ class WorkoutService {
                 l.disbursedOn(),
                 l.maturityDate(), l.principalOutstanding(), l.interestAccrued(), l.penaltyAccrued(), l.interestPaid(),
                 l.penaltyPaid(), l.receivable(), l.memoReceivable(), l.provision(), l.writtenOff(), l.recovered(),
-                l.accruedThrough(), l.daysPastDue(), l.tier(), floor, l.nonAccrual(), l.version());
+                l.accruedThrough(), l.daysPastDue(), l.tier(), floor, l.nonAccrual(), l.version(), l.guaranteeMethod());
     }
 
     /**

@@ -6,6 +6,7 @@ import cn.chanrong.credit.CreditDecisions;
 import cn.chanrong.credit.decision.Terms;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
+import cn.chanrong.lending.GuaranteeMethod;
 import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.TradeFinance;
 import cn.chanrong.reference.LprTenor;
@@ -256,7 +257,10 @@ class DenucleatedService implements Denucleated {
                 (c, holder) -> Rejection.of("scf.already-filed", null, c.identifier(), c.number(), holder),
                 new TradeFinance.Booking(a.institutionId(), a.enterpriseId(), a.enterpriseId(), null, a.amount(),
                         interest, rate, today, a.maturity(), WORDS.both("loan.denucleated") + " " + a.documentNo(),
-                        "denucleated:" + id, a.enterpriseName(), caller.username()),
+                        "denucleated:" + id, a.enterpriseName(), caller.username(), GuaranteeMethod.PLEDGE,
+                        new TradeFinance.Pledge(WORDS.zh(a.basis().equals("ORDER") ? "registry.order-document"
+                                : "registry.receivable-document", a.documentNo(), a.buyerName(), a.documentAmount()), null,
+                                a.documentAmount())),
                 null, f -> new ScfEvent.DenucleatedFinanced(id, assessed.institutionId(), assessed.enterpriseId(),
                 assessed.basis(), assessed.documentNo(), assessed.amount(), interest, rate, f.loan().id(),
                 f.filingNumbers(), today, assessed.maturity())));

@@ -103,7 +103,8 @@ class FinanceAndFile {
             }
             filed.add(registry.file(f.funderId(), request, f.booking().actor()));
         }
-        Loan loan = tradeFinance.book(f.booking());
+        // a pledge is recorded on the loan with the filing that perfects it
+        Loan loan = tradeFinance.book(filed.isEmpty() ? f.booking() : f.booking().filed(filed.getFirst().number()));
         String notice = f.notice() == null || filed.isEmpty() ? null : f.notice().text(filed.getFirst().number());
         Financed done = new Financed(List.copyOf(filed), loan, notice);
         if (f.event() != null) {

@@ -4,6 +4,7 @@ import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
+import cn.chanrong.lending.GuaranteeMethod;
 import cn.chanrong.lending.TradeFinance;
 import cn.chanrong.registry.CollateralRegistry;
 import cn.chanrong.registry.Conflict;
@@ -185,13 +186,17 @@ class FinancingService {
         FinanceCalculator.Loan figures = FinanceCalculator.receivableAdvance(r.outstanding(), o.advanceRate(),
                 o.discountRate(), today, r.dueOn());
         long obligor = "SELLER".equals(o.riskObligor()) ? r.creditorId() : r.debtorId();
+        // a factoring buys the receivable (保理); a pledge lends against it (质押), recorded as the loan's security
+        boolean pledge = "PLEDGE".equals(o.kind());
         Offer offer = o;
         FinanceAndFile.Financed done = financeAndFile.finance(new FinanceAndFile.Financing(o.institutionId(),
                 List.of(request), refusal,
                 new TradeFinance.Booking(o.institutionId(), r.creditorId(), obligor, null, figures.principal(),
                         figures.interest(), o.discountRate(), today, r.dueOn(),
                         WORDS.both("loan.receivable") + " " + r.number(), "receivable:" + r.number(), r.creditorName(),
-                        caller.username()),
+                        caller.username(), pledge ? GuaranteeMethod.PLEDGE : GuaranteeMethod.FACTORING,
+                        pledge ? new TradeFinance.Pledge(WORDS.zh("registry.receivable", r.number(), r.debtorName(),
+                                r.amount()), null, r.outstanding()) : null),
                 DebtorNotice.of(o.kind(), r.debtorName(), r.creditorName(), r.number(), r.amount(), r.dueOn(),
                         o.institutionName()),
                 f -> new ScfEvent.ReceivableFinanced(held.id(), held.number(), offer.id(), offer.institutionId(),

@@ -10,6 +10,7 @@ import static cn.chanrong.scf.internal.VoucherInputs.yuan;
 import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.identity.Caller;
+import cn.chanrong.lending.GuaranteeMethod;
 import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.TradeFinance;
 import cn.chanrong.reference.BusinessDate;
@@ -191,7 +192,8 @@ class VoucherMoves {
             // no filing: the platform's own record of the part is its title
             Loan loan = financeAndFile.finance(new FinanceAndFile.Financing(funder, List.of(), null,
                     new TradeFinance.Booking(funder, p.holderId(), issuer, null, payout, interest, rate, today,
-                            p.maturity(), DISCOUNT_PURPOSE, "voucher-part:" + p.id(), p.holderName(), caller.username()),
+                            p.maturity(), DISCOUNT_PURPOSE, "voucher-part:" + p.id(), p.holderName(), caller.username(),
+                            GuaranteeMethod.DISCOUNTING, null),
                     null, f -> new ScfEvent.VoucherDiscounted(p.voucherId(), p.voucherNumber(), p.id(), funder,
                     p.holderId(), issuer, p.amount(), interest, payout, rate, recourse, f.loan().id(), today,
                     p.maturity()))).loan();

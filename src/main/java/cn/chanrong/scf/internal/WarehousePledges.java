@@ -4,6 +4,7 @@ import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
+import cn.chanrong.lending.GuaranteeMethod;
 import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.TradeFinance;
 import cn.chanrong.reference.BusinessDate;
@@ -181,7 +182,9 @@ class WarehousePledges {
                 (c, holder) -> Rejection.of("scf.pledge.already-filed", "receiptId", receipt.number(), c.number()),
                 new TradeFinance.Booking(q.funderId(), receipt.ownerId(), receipt.ownerId(), null, q.loanAmount(),
                         interest, q.annualRate(), today, q.maturity(), WORDS.en("loan.receipt-pledge"),
-                        WarehouseRevaluation.reference(receipt.number()), owner.name(), caller.username()),
+                        WarehouseRevaluation.reference(receipt.number()), owner.name(), caller.username(),
+                        GuaranteeMethod.PLEDGE, new TradeFinance.Pledge(WORDS.zh("registry.receipts", receipt.number()), null,
+                        value)),
                 null, f -> new ScfEvent.ReceiptPledged(id, receipt.number(), q.funderId(), receipt.ownerId(), q.mode(),
                 receipt.commodityCode(), q.loanAmount(), interest, q.annualRate(), f.loan().id(), f.filingNumber(),
                 today, q.maturity())));
