@@ -35,11 +35,15 @@ public interface TradeFinance {
      * What a pledge financing holds, recorded on the loan as its security: the asset (a receivable, a
      * warehouse receipt, a document), the registry filing that perfects it, and its value.
      */
-    record Pledge(String asset, String filingNumber, BigDecimal value) {
+    record Pledge(String asset, String filingNumber, BigDecimal value, Integer priorityPosition) {
 
-        /** The same pledge, perfected by {@code number}. */
-        public Pledge filed(String number) {
-            return new Pledge(asset, number, value);
+        public Pledge(String asset, String filingNumber, BigDecimal value) {
+            this(asset, filingNumber, value, null);
+        }
+
+        /** The same pledge, perfected by {@code number} and ranking {@code position} in the register (1 first). */
+        public Pledge filed(String number, int position) {
+            return new Pledge(asset, number, value, position);
         }
     }
 
@@ -64,10 +68,14 @@ public interface TradeFinance {
                    BigDecimal interest, BigDecimal annualRate, LocalDate valueDate, LocalDate maturity, String purpose,
                    String reference, String payee, String actor, GuaranteeMethod guaranteeMethod, Pledge pledge) {
 
-        /** The same booking with its pledge perfected by the filing {@code number} (nothing when it has no pledge). */
-        public Booking filed(String number) {
+        /**
+         * The same booking with its pledge perfected by the filing {@code number}, ranking {@code position}
+         * (nothing changes when it has no pledge).
+         */
+        public Booking filed(String number, int position) {
             return pledge == null ? this : new Booking(institutionId, borrowerId, obligorId, facilityId, principal, interest,
-                    annualRate, valueDate, maturity, purpose, reference, payee, actor, guaranteeMethod, pledge.filed(number));
+                    annualRate, valueDate, maturity, purpose, reference, payee, actor, guaranteeMethod,
+                    pledge.filed(number, position));
         }
     }
 

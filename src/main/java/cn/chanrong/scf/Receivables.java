@@ -131,16 +131,23 @@ public interface Receivables {
      * A funder's answer to a financing request. {@code advanceRate} a fraction (0.8), {@code discountRate}
      * annual percent, both with at most two decimals; {@code fee} in yuan, none when absent; {@code kind}
      * FACTORING (transfer notice) or PLEDGE (pledge notice), {@code riskObligor} DEBTOR or SELLER: whose
-     * limit at the funder the financing uses.
+     * limit at the funder the financing uses. {@code acceptJunior}: a PLEDGE that accepts to rank behind
+     * another party's registered pledge of the receivable (never a factoring, which buys it).
      */
-    record Terms(BigDecimal advanceRate, BigDecimal discountRate, BigDecimal fee, Boolean recourse, String kind, String riskObligor) {
+    record Terms(BigDecimal advanceRate, BigDecimal discountRate, BigDecimal fee, Boolean recourse, String kind,
+                 String riskObligor, Boolean acceptJunior) {
+
+        public Terms(BigDecimal advanceRate, BigDecimal discountRate, BigDecimal fee, Boolean recourse, String kind,
+                     String riskObligor) {
+            this(advanceRate, discountRate, fee, recourse, kind, riskObligor, null);
+        }
     }
 
     record Offer(long id, long receivableId, String receivableNumber, long institutionId, String institutionName,
                  String status, BigDecimal advanceRate, BigDecimal discountRate, BigDecimal fee, Boolean recourse,
                  String kind, String riskObligor, BigDecimal advance, BigDecimal interest, Long loanId,
                  String loanNumber, String filingNumber, String notice, String refusal, Instant requestedAt,
-                 Instant answeredAt, Instant acceptedAt) {
+                 Instant answeredAt, Instant acceptedAt, boolean acceptJunior) {
     }
 
     /** The creditor sends a confirmed receivable to one or several funders. */

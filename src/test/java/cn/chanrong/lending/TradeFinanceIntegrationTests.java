@@ -139,11 +139,11 @@ class TradeFinanceIntegrationTests {
                 new BigDecimal("9000.00"), new BigDecimal("3.00"), today, today.plusDays(120), "receivable pledge",
                 "test:" + UUID.randomUUID(), "the seller", "test", GuaranteeMethod.PLEDGE,
                 new TradeFinance.Pledge("应收账款 AR-T-1 债务人 某某 金额 1000000.00", null, new BigDecimal("1000000.00")))
-                .filed("20260101000000000042");
+                .filed("20260101000000000042", 2);
         Loan p = tx.execute(s -> tradeFinance.book(pledged));
         assertThat(p.guaranteeMethod()).isEqualTo(GuaranteeMethod.PLEDGE);
-        assertThat(jdbc.sql("SELECT kind || ':' || value || ':' || filing_number FROM loan_security WHERE loan_id = :l")
-                .param("l", p.id()).query(String.class).list()).containsExactly("PLEDGE:1000000.00:20260101000000000042");
+        assertThat(jdbc.sql("SELECT kind || ':' || value || ':' || filing_number || ':' || priority_position FROM loan_security WHERE loan_id = :l")
+                .param("l", p.id()).query(String.class).list()).containsExactly("PLEDGE:1000000.00:20260101000000000042:2");
 
         assertThat(jdbc.sql("SELECT unsecured FROM loan_tag WHERE loan_id = :l").param("l", discount.id())
                 .query(Boolean.class).single()).as("a discount is not a credit loan").isFalse();

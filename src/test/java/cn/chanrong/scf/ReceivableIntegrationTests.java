@@ -310,4 +310,78 @@ class ReceivableIntegrationTests {
         assertThat(json.get("paymentTermBreaches").asLong()).isPositive();
         assertThat(as("bank").get("/api/v1/scf/overview").status()).isEqualTo(403);
     }
+
+    /** A receivable of the SME's on the core enterprise, uploaded and confirmed under the debtor's SM2 signature. */
+    JsonNodeHolder confirmedReceivable() {
+        long sme = enterpriseOf("enterprise");
+        long core = enterpriseOf("core");
+        String invoice = invoiceNumber();
+        assertThat(as("enterprise").postText("/api/v1/invoices?format=csv", "text/csv",
+                csv(invoice, codeOf(sme), codeOf(core), "100000.00", "13000.00", "113000.00", false, null)).status())
+                .isEqualTo(201);
+        Map<String, Object> upload = new HashMap<>();
+        upload.put("debtorId", core);
+        upload.put("invoiceNumber", invoice);
+        upload.put("contractNo", "HT-JR-" + invoice.substring(10));
+        upload.put("amount", "113000.00");
+        upload.put("deliveredOn", "2026-06-01");
+        upload.put("dueOn", "2026-11-30");
+        var made = as("enterprise").post("/api/v1/receivables", upload);
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        long id = made.json().get("id").asLong();
+        Sm2Signer sm2 = new Sm2Signer();
+        KeyPair own = sm2.generate();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String message = as("core").get("/api/v1/receivables/" + id + "/message?decision=CONFIRMED&signedAt=" + at).body();
+        byte[] signed = sm2.sign(own.getPrivate(), message.getBytes(StandardCharsets.UTF_8));
+        var confirmed = as("core").post("/api/v1/receivables/" + id + "/decision", Map.of("decision", "CONFIRMED",
+                "signedAt", at.toString(), "publicKey", Signatures.encode(own.getPublic()),
+                "signature", Base64.getEncoder().encodeToString(signed)));
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        return new JsonNodeHolder(id, made.json().get("number").asString(), codeOf(sme));
+    }
+
+    record JsonNodeHolder(long id, String number, String sellerCode) {
+    }
+
+    /** Bank files a pledge of the receivable first; bank2 is offered it with the given terms and the seller accepts. */
+    Api.Response behindAnotherPledge(Map<String, Object> terms) {
+        var r = confirmedReceivable();
+        var senior = as("bank").post("/api/v1/registry/filings", Map.of("grantor", r.sellerCode(), "collateralType",
+                "RECEIVABLES_PLEDGE", "description", "应收账款质押 " + r.number(), "identifiers", List.of(r.number()),
+                "termMonths", 12));
+        assertThat(senior.status()).as(senior.body()).isEqualTo(201);
+        long bank2 = institutionOf("bank2");
+        facility("bank2-approver", enterpriseOf("core"));
+        var asked = as("enterprise").post("/api/v1/receivables/" + r.id() + "/financing-requests",
+                Map.of("institutionIds", List.of(bank2)));
+        long offer = offerId(asked, bank2);
+        var offered = as("bank2").post("/api/v1/receivable-offers/" + offer + "/offer", terms);
+        assertThat(offered.status()).as(offered.body()).isEqualTo(200);
+        return as("enterprise").post("/api/v1/receivable-offers/" + offer + "/accept", Map.of());
+    }
+
+    /** FACTS §10: a factoring behind a pledge is refused outright; a pledge goes junior only when the funder accepts. */
+    @Test
+    void a_pledge_behind_another_funder_s_goes_ahead_only_when_the_funder_accepts_the_junior_position() {
+        var factoring = behindAnotherPledge(Map.of("advanceRate", "0.8", "discountRate", "3.6", "kind", "FACTORING"));
+        assertThat(factoring.status()).as("a factoring would own a pledged receivable").isEqualTo(409);
+        assertThat(factoring.json().get("errors").get(0).get("code").asString()).isEqualTo("scf.already-filed");
+
+        var notAccepted = behindAnotherPledge(Map.of("advanceRate", "0.8", "discountRate", "3.6", "kind", "PLEDGE"));
+        assertThat(notAccepted.status()).isEqualTo(409);
+        assertThat(notAccepted.json().get("errors").get(0).get("code").asString()).isEqualTo("scf.junior-not-accepted");
+
+        var junior = behindAnotherPledge(Map.of("advanceRate", "0.8", "discountRate", "3.6", "kind", "PLEDGE",
+                "acceptJunior", true));
+        assertThat(junior.status()).as(junior.body()).isEqualTo(200);
+        long loan = junior.json().get("loanId").asLong();
+        assertThat(jdbc.sql("SELECT kind || ':' || priority_position || ':' || filing_number FROM loan_security WHERE loan_id = :l")
+                .param("l", loan).query(String.class).single())
+                .isEqualTo("PLEDGE:2:" + junior.json().get("filingNumber").asString());
+        assertThat(as("bank2").get("/api/v1/loans/" + loan).json().get("guaranteeMethod").asString()).isEqualTo("PLEDGE");
+        assertThat(as("bank2").post("/api/v1/receivable-offers/" + junior.json().get("id").asLong() + "/offer",
+                Map.of("advanceRate", "0.8", "discountRate", "3.6", "kind", "FACTORING", "acceptJunior", true)).status())
+                .isIn(409, 422);
+    }
 }

@@ -26,14 +26,26 @@ class SecurityStore {
                 .param("g", guarantor).param("f", filingNumber).param("by", actor).query(Long.class).single();
     }
 
+    /** Attaches a trade financing's pledge with the filing that perfects it and the position it ranks (1 first). */
+    long attachPledge(long loanId, String description, BigDecimal value, String filingNumber, Integer position, String actor) {
+        return jdbc.sql("""
+                        INSERT INTO loan_security (loan_id, kind, description, value, filing_number, priority_position,
+                            created_by)
+                        VALUES (:l, 'PLEDGE', :d, :v, :f, :p, :by) RETURNING id""")
+                .param("l", loanId).param("d", description).param("v", value).param("f", filingNumber)
+                .param("p", position).param("by", actor).query(Long.class).single();
+    }
+
     /** The loan's securities, in the order attached. */
     List<LoanSecurity> of(long loanId) {
         return jdbc.sql("""
-                        SELECT id, loan_id, kind, description, value, guarantor, filing_number, created_by, created_at
+                        SELECT id, loan_id, kind, description, value, guarantor, filing_number, created_by, created_at,
+                               priority_position
                         FROM loan_security WHERE loan_id = :l ORDER BY id""")
                 .param("l", loanId)
                 .query((rs, i) -> new LoanSecurity(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getBigDecimal(5), rs.getString(6), rs.getString(7), rs.getString(8), LoanStore.instant(rs, 9)))
+                        rs.getBigDecimal(5), rs.getString(6), rs.getString(7), rs.getString(8), LoanStore.instant(rs, 9),
+                        (Integer) rs.getObject(10)))
                 .list();
     }
 }

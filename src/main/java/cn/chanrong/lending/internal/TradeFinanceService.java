@@ -148,8 +148,8 @@ class TradeFinanceService implements TradeFinance {
         // how the financing is secured, or that it buys the claim: never a credit loan by default
         store.recordGuarantee(c.id(), f.guaranteeMethod());
         if (f.pledge() != null) {
-            securities.attach(c.id(), "PLEDGE", f.pledge().asset(), f.pledge().value(), null, f.pledge().filingNumber(),
-                    f.actor());
+            securities.attachPledge(c.id(), f.pledge().asset(), f.pledge().value(), f.pledge().filingNumber(),
+                    f.pledge().priorityPosition(), f.actor());
         }
         Loan loan = disbursement.disburse(c, f.valueDate(), Disbursement.Payout.to(f.payee()), f.actor());
         audit.record(AuditEvent.success(f.actor(), "loan.trade-finance", "loan", c.number(),

@@ -254,7 +254,7 @@ class DenucleatedService implements Denucleated {
         Assessment assessed = a;
         FinanceAndFile.Financed done = financeAndFile.finance(new FinanceAndFile.Financing(a.institutionId(),
                 filings(grantor, v, a.assetCredit()),
-                (c, holder) -> Rejection.of("scf.already-filed", null, c.identifier(), c.number(), holder),
+                (c, holder) -> Rejection.of("scf.already-filed", null, c.identifier(), c.number(), holder), null,
                 new TradeFinance.Booking(a.institutionId(), a.enterpriseId(), a.enterpriseId(), null, a.amount(),
                         interest, rate, today, a.maturity(), WORDS.both("loan.denucleated") + " " + a.documentNo(),
                         "denucleated:" + id, a.enterpriseName(), caller.username(), GuaranteeMethod.PLEDGE,

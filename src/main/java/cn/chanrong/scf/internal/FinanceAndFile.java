@@ -4,6 +4,8 @@ import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.TradeFinance;
 import cn.chanrong.registry.CollateralRegistry;
 import cn.chanrong.registry.Conflict;
+import cn.chanrong.registry.domain.CollateralType;
+import cn.chanrong.shared.Rejection;
 import cn.chanrong.registry.Filing;
 import cn.chanrong.scf.ScfEvent;
 import cn.chanrong.scf.domain.DebtorNotice;
@@ -39,7 +41,7 @@ class FinanceAndFile {
      * record is its title), the refusal that cites a conflict, the booking (figures from
      * {@code FinanceCalculator}), the debtor's notice if the path gives one, and the event to publish.
      */
-    record Financing(long funderId, List<CollateralRegistry.Request> filings, Refusal refusal,
+    record Financing(long funderId, List<CollateralRegistry.Request> filings, Refusal refusal, Boolean acceptJunior,
                      TradeFinance.Booking booking, DebtorNotice notice, Function<Financed, ScfEvent> event) {
 
         Financing {
@@ -74,37 +76,68 @@ class FinanceAndFile {
     }
 
     /**
-     * Refuses at once when another party holds what {@code requests} describe, before the caller checks
-     * anything else: the registry counts the refused attempt for the regulators (in a transaction of its
-     * own), and the caller's rejection cites the filing that holds the asset.
+     * Refuses at once when another party's claim stops the financing, before the caller checks anything
+     * else (see {@link #stop}): the registry counts the refused attempt for the regulators (in a
+     * transaction of its own), and the caller's rejection cites the filing that holds the asset.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void refuseIfHeld(long funderId, List<CollateralRegistry.Request> requests, String actor, Refusal refusal) {
+    void refuseIfHeld(long funderId, List<CollateralRegistry.Request> requests, String actor, Refusal refusal,
+                      Boolean acceptJunior) {
         for (CollateralRegistry.Request request : requests) {
-            List<Conflict> conflicts = registry.check(funderId, request);
-            if (!conflicts.isEmpty()) {
-                registry.recordRefused(funderId, request, conflicts);
-                throw refusal(refusal, conflicts.getFirst());
-            }
+            stop(funderId, request, refusal, acceptJunior);
         }
     }
 
-    /** Files, books, writes the notice and publishes the event, in that order, in the caller's transaction. */
+    /**
+     * Whether another party's claim on the asset stops this financing (FACTS §10). The register ranks
+     * every filing; the financing side decides: a claim that owns the asset (a factoring, a lease), or a
+     * financing that would own it, is an ownership conflict and refused outright (Civil Code 768); a
+     * pledge or mortgage behind another party's senior claim goes ahead only when the funder accepted a
+     * junior position, and is refused otherwise, naming the senior filing. A path that takes no junior
+     * positions ({@code acceptJunior} null: a warehouse receipt is pledged by handing it over, so it
+     * cannot be pledged twice) refuses every claim of another party with its own rejection.
+     */
+    private void stop(long funderId, CollateralRegistry.Request request, Refusal refusal, Boolean acceptJunior) {
+        List<Conflict> conflicts = registry.check(funderId, request);
+        if (conflicts.isEmpty()) {
+            return;
+        }
+        CollateralType wanted = CollateralType.parse(request.collateralType()).orElseThrow();
+        Conflict owning = conflicts.stream().filter(c -> wanted.nature() == CollateralType.Nature.OWNERSHIP
+                || CollateralType.parse(c.collateralType()).map(t -> t.nature() == CollateralType.Nature.OWNERSHIP)
+                .orElse(true)).findFirst().orElse(null);
+        if (owning == null && acceptJunior == null) {
+            owning = conflicts.getFirst();
+        }
+        if (owning != null) {
+            registry.recordRefused(funderId, request, conflicts);
+            throw refusal(refusal, owning);
+        }
+        if (!acceptJunior) {
+            registry.recordRefused(funderId, request, conflicts);
+            Conflict senior = conflicts.getFirst();
+            throw Rejected.conflict(Rejection.of("scf.junior-not-accepted", "acceptJunior", senior.number(), holder(senior)));
+        }
+    }
+
+    /**
+     * Files, books, writes the notice and publishes the event, in that order, in the caller's transaction.
+     * A pledge taken behind another party's is filed (the register ranks it) and its position recorded
+     * on the loan's pledge.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     Financed finance(Financing f) {
         List<Filing> filed = new ArrayList<>();
         for (CollateralRegistry.Request request : f.filings()) {
-            // the register would rank a second secured party behind the first; a financing does not take
-            // that junior place: another party's filing on the asset refuses it, counted for regulators
-            List<Conflict> conflicts = registry.check(f.funderId(), request);
-            if (!conflicts.isEmpty()) {
-                registry.recordRefused(f.funderId(), request, conflicts);
-                throw refusal(f.refusal(), conflicts.getFirst());
-            }
+            stop(f.funderId(), request, f.refusal(), f.acceptJunior());
             filed.add(registry.file(f.funderId(), request, f.booking().actor()));
         }
-        // a pledge is recorded on the loan with the filing that perfects it
-        Loan loan = tradeFinance.book(filed.isEmpty() ? f.booking() : f.booking().filed(filed.getFirst().number()));
+        TradeFinance.Booking booking = f.booking();
+        if (!filed.isEmpty()) {
+            String first = filed.getFirst().number();
+            booking = booking.filed(first, registry.rankOf(first).position());
+        }
+        Loan loan = tradeFinance.book(booking);
         String notice = f.notice() == null || filed.isEmpty() ? null : f.notice().text(filed.getFirst().number());
         Financed done = new Financed(List.copyOf(filed), loan, notice);
         if (f.event() != null) {

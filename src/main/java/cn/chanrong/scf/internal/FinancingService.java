@@ -127,11 +127,15 @@ class FinancingService {
         if (!List.of("DEBTOR", "SELLER").contains(obligor)) {
             problems.add(Rejection.of("scf.offer.obligor", "riskObligor", t.riskObligor()));
         }
+        boolean junior = Boolean.TRUE.equals(t.acceptJunior());
+        if (junior && !"PLEDGE".equals(kind)) {
+            problems.add(Rejection.of("scf.offer.junior-factoring", "acceptJunior", kind));
+        }
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
         offers.recordTerms(offerId, offered, advanceRate, rate, fee, t.recourse() == null || t.recourse(), kind, obligor,
-                caller.username());
+                junior, caller.username());
         audit.record(AuditEvent.success(caller.username(), "scf.financing.offer", "receivable", o.receivableNumber(),
                 "advance " + advanceRate.toPlainString() + " at " + rate.toPlainString() + "% " + kind + " obligor " + obligor));
         return offers.load(offerId);
@@ -176,7 +180,7 @@ class FinancingService {
         Receivable held = r;
         FinanceAndFile.Refusal refusal = (c, holder) -> Rejection.of("scf.already-filed", "offerId", held.number(),
                 c.number(), holder);
-        financeAndFile.refuseIfHeld(o.institutionId(), List.of(request), caller.username(), refusal);
+        financeAndFile.refuseIfHeld(o.institutionId(), List.of(request), caller.username(), refusal, o.acceptJunior());
         OfferStatus accepted = OfferStatus.of(o.status()).accept(o.id()).orThrow();
         ReceivableStatus financed = ReceivableStatus.of(r.status()).finance(r.number()).orThrow();
         LocalDate today = parties.today();
@@ -190,7 +194,7 @@ class FinancingService {
         boolean pledge = "PLEDGE".equals(o.kind());
         Offer offer = o;
         FinanceAndFile.Financed done = financeAndFile.finance(new FinanceAndFile.Financing(o.institutionId(),
-                List.of(request), refusal,
+                List.of(request), refusal, o.acceptJunior(),
                 new TradeFinance.Booking(o.institutionId(), r.creditorId(), obligor, null, figures.principal(),
                         figures.interest(), o.discountRate(), today, r.dueOn(),
                         WORDS.both("loan.receivable") + " " + r.number(), "receivable:" + r.number(), r.creditorName(),

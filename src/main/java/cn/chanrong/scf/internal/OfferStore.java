@@ -22,7 +22,7 @@ class OfferStore {
     private static final String COLUMNS = """
             o.id, o.receivable_id, r.number, o.institution_id, i.name, o.status, o.advance_rate, o.discount_rate, o.fee,
             o.recourse, o.kind, o.risk_obligor, o.advance, o.interest, o.loan_id, l.number, o.filing_number, o.notice,
-            o.refusal, o.requested_at, o.answered_at, o.accepted_at""";
+            o.refusal, o.requested_at, o.answered_at, o.accepted_at, o.accept_junior""";
     private static final String FROM = " " + """
              FROM scf_financing_offer o JOIN scf_receivable r ON r.id = o.receivable_id
              JOIN institution_party_view i ON i.id = o.institution_id LEFT JOIN loan_party_view l ON l.loan_id = o.loan_id""";
@@ -38,7 +38,7 @@ class OfferStore {
                 rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9), (Boolean) rs.getObject(10),
                 rs.getString(11), rs.getString(12), rs.getBigDecimal(13), rs.getBigDecimal(14),
                 (Long) rs.getObject(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
-                instant(rs, 20), instant(rs, 21), instant(rs, 22));
+                instant(rs, 20), instant(rs, 21), instant(rs, 22), rs.getBoolean(23));
     }
 
     private static java.time.Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
@@ -103,11 +103,13 @@ class OfferStore {
 
     /** Records the funder's terms. */
     void recordTerms(long id, OfferStatus offered, BigDecimal advanceRate, BigDecimal discountRate, BigDecimal fee,
-                     boolean recourse, String kind, String riskObligor, String by) {
+                     boolean recourse, String kind, String riskObligor, boolean acceptJunior, String by) {
         jdbc.sql("""
                         UPDATE scf_financing_offer SET status = :s, advance_rate = :ar, discount_rate = :dr, fee = :fee,
-                            recourse = :rec, kind = :k, risk_obligor = :ob, answered_by = :by, answered_at = now()
+                            recourse = :rec, kind = :k, risk_obligor = :ob, accept_junior = :jr, answered_by = :by,
+                            answered_at = now()
                         WHERE id = :id""")
+                .param("jr", acceptJunior)
                 .param("s", offered.name()).param("ar", advanceRate).param("dr", discountRate).param("fee", fee)
                 .param("rec", recourse).param("k", kind).param("ob", riskObligor)
                 .param("by", by).param("id", id).update();

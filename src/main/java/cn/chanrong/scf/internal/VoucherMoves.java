@@ -190,7 +190,7 @@ class VoucherMoves {
             long issuer = store.voucher(p.voucherId()).orElseThrow().issuerId();
             boolean recourse = Boolean.TRUE.equals(req.recourse());
             // no filing: the platform's own record of the part is its title
-            Loan loan = financeAndFile.finance(new FinanceAndFile.Financing(funder, List.of(), null,
+            Loan loan = financeAndFile.finance(new FinanceAndFile.Financing(funder, List.of(), null, null,
                     new TradeFinance.Booking(funder, p.holderId(), issuer, null, payout, interest, rate, today,
                             p.maturity(), DISCOUNT_PURPOSE, "voucher-part:" + p.id(), p.holderName(), caller.username(),
                             GuaranteeMethod.DISCOUNTING, null),

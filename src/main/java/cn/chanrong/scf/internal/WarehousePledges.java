@@ -179,7 +179,7 @@ class WarehousePledges {
         FinanceAndFile.Financed done = financeAndFile.finance(new FinanceAndFile.Financing(q.funderId(),
                 List.of(new CollateralRegistry.Request(owner.creditCode(), "WAREHOUSE_RECEIPT", description,
                         List.of(receipt.number()), null, termMonths)),
-                (c, holder) -> Rejection.of("scf.pledge.already-filed", "receiptId", receipt.number(), c.number()),
+                (c, holder) -> Rejection.of("scf.pledge.already-filed", "receiptId", receipt.number(), c.number()), null,
                 new TradeFinance.Booking(q.funderId(), receipt.ownerId(), receipt.ownerId(), null, q.loanAmount(),
                         interest, q.annualRate(), today, q.maturity(), WORDS.en("loan.receipt-pledge"),
                         WarehouseRevaluation.reference(receipt.number()), owner.name(), caller.username(),

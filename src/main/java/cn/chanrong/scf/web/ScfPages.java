@@ -293,7 +293,7 @@ class ScfPages {
                  @RequestParam(required = false) String advanceRate, @RequestParam(required = false) String discountRate,
                  @RequestParam(required = false) String fee, @RequestParam(defaultValue = "false") boolean recourse,
                  @RequestParam(required = false) String kind, @RequestParam(required = false) String riskObligor,
-                 RedirectAttributes flash) {
+                 @RequestParam(defaultValue = "false") boolean acceptJunior, RedirectAttributes flash) {
         List<Rejection> problems = new ArrayList<>();
         BigDecimal advance = amount(advanceRate, "advanceRate", problems);
         BigDecimal discount = amount(discountRate, "discountRate", problems);
@@ -303,7 +303,7 @@ class ScfPages {
             return "redirect:/scf/receivables/" + receivableId;
         }
         return act(locale, flash, "/scf/receivables/" + receivableId, () -> receivables.offer(caller, id,
-                new Receivables.Terms(advance, discount, charge, recourse, blank(kind), blank(riskObligor))));
+                new Receivables.Terms(advance, discount, charge, recourse, blank(kind), blank(riskObligor), acceptJunior)));
     }
 
     @PostMapping("/scf/offers/{id}/decline")
