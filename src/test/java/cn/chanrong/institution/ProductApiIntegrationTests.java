@@ -134,7 +134,7 @@ class ProductApiIntegrationTests {
         List<String> failing = new ArrayList<>();
         coreResult.get("failing").forEach(f -> failing.add(f.asString()));
         assertThat(failing).containsExactly("Small or medium enterprise",
-                "Holds a specialised-SME or little-giant qualification");
+                "Verified specialised SME or little giant");
         assertThat(coreResult.get("clauses").get(2).get("passed").asBoolean()).isTrue();
 
         var own = Api.as(port, "enterprise").get("/api/v1/products/" + product + "/eligibility?enterprise=" + sme).json();

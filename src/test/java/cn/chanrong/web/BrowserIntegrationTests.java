@@ -93,7 +93,7 @@ class BrowserIntegrationTests {
         // replaces that block in place
         WebElement shown = find("#verdict");
         find("#test").click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(shown));
         assertThat(find("#verdict").getText()).contains("福州精工数控机床有限公司");
         assertThat(browser.getCurrentUrl()).isEqualTo(productUrl);
@@ -130,7 +130,7 @@ class BrowserIntegrationTests {
         assertThat(find("#approval-note").getText()).contains("未使用信用数据");
         screenshot("need-matches-zh");
         find("form[action$='/withdraw'] button").click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.id("need-status")).stream().anyMatch(e -> e.getText().equals("已撤回")));
 
         login("regulator-gd");
