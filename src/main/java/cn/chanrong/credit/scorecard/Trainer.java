@@ -27,9 +27,7 @@ public final class Trainer {
 
     public static Scorecard train(Dataset data, Settings s) {
         int bads = data.bads();
-        if (bads == 0 || bads == data.size()) {
-            throw new DataFormatException("label", "the training rows need both goods and bads");
-        }
+        requireBothClasses(data);
         List<Characteristic> all = new ArrayList<>();
         for (Dataset.Column c : data.columns()) {
             all.add(Binning.bin(c, data.bad(), s.binning()));
@@ -99,6 +97,22 @@ public final class Trainer {
                     + s.minIv() + " or no significant coefficient)");
         }
         return points(fit, chosen, all, excluded, s.scaling(), data.size(), bads);
+    }
+
+    /** The fewest goods and the fewest bads a model is trained on: below it no bin, coefficient or tree means anything. */
+    public static final int MIN_PER_CLASS = 10;
+
+    /** Refuses training rows with too few goods or bads, naming the counts. */
+    static void requireBothClasses(Dataset data) {
+        int bads = data.bads();
+        int goods = data.size() - bads;
+        if (bads == 0 || goods == 0) {
+            throw new DataFormatException("label", "the training rows need both goods and bads");
+        }
+        if (bads < MIN_PER_CLASS || goods < MIN_PER_CLASS) {
+            throw new DataFormatException("label", data.size() + " rows with " + bads + " bads and " + goods + " goods; training needs at least "
+                    + MIN_PER_CLASS + " of each");
+        }
     }
 
     /** The characteristic to drop next: wrong sign first (largest z), then the largest p-value above the limit. */
