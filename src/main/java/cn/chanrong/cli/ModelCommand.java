@@ -151,8 +151,9 @@ final class ModelCommand implements Runnable {
                 CrossValidation.Result trees = boosting || compare
                         ? BoostingCrossValidation.run(data, settings, grid, folds, repeats, seed) : null;
                 if (boosting) {
-                    System.out.println("Challenger: " + settings.describe() + (grid == null ? ""
-                            : "; depth (" + grid.depths() + ") and rounds (up to " + grid.maxRounds() + ") chosen in each training part by "
+                    System.out.println("Challenger: " + (grid == null ? settings.describe()
+                            : settings.describeUntuned() + "; depth (one of " + grid.depths() + ") and rounds (up to " + grid.maxRounds()
+                            + ", times " + grid.innerFolds() + "/" + (grid.innerFolds() - 1) + ") chosen in each training part by "
                             + grid.innerFolds() + "-fold inner cross-validation" + (grid.monotone() ? ", monotone where the scorecard is" : "")));
                 }
                 CrossValidation.Result r = boosting ? trees : card;

@@ -42,6 +42,12 @@ public final class Boosting {
             return new Settings(newRounds, learningRate, newDepth, minLeaf, lambda, subsample, maxBins, seed);
         }
 
+        /** The settings a tuning grid leaves as they are, for a report where depth and rounds are chosen per fold. */
+        public String describeUntuned() {
+            return String.format(Locale.ROOT, "gradient-boosted trees: learning rate %s, min %d rows per leaf, lambda %s, subsample %s, "
+                    + "%d bins per column, seed %d", learningRate, minLeaf, lambda, subsample, maxBins, seed);
+        }
+
         public String describe() {
             return String.format(Locale.ROOT, "gradient-boosted trees: %d rounds, depth %d, learning rate %s, min %d rows per leaf, "
                     + "lambda %s, subsample %s, %d bins per column, seed %d", rounds, maxDepth, learningRate, minLeaf, lambda,

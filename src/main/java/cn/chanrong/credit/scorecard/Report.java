@@ -103,6 +103,17 @@ public final class Report {
         for (Boosting.Importance i : importance.subList(0, Math.min(top, importance.size()))) {
             line(sb, "  %-40s gain %10.2f %6.1f%%%n", trim(i.feature(), 40), i.gain(), 100 * i.share());
         }
+        double[] pd = model.probabilities(data);
+        int riskiest = 0;
+        for (int r = 1; r < pd.length; r++) {
+            riskiest = pd[r] > pd[riskiest] ? r : riskiest;
+        }
+        List<Boosting.Contribution> parts = model.explain(data, riskiest);
+        line(sb, "%nReason codes of the riskiest row (row %d, PD %.2f%%): log-odds %.3f to start, then by feature%n", riskiest + 1,
+                100 * pd[riskiest], parts.getFirst().logOdds());
+        for (Boosting.Contribution c : model.reasons(data, riskiest, 5)) {
+            line(sb, "  %-40s %+8.3f%n", trim(c.feature(), 40), c.logOdds());
+        }
         validation(sb, "In-sample validation (optimistic, more so for trees than for a scorecard; see model evaluate)", inSample);
         summary(sb, inSample.auc(), inSample.ks(), inSample.gini());
         return sb.toString();
