@@ -101,9 +101,9 @@ public final class CrossValidation {
                 return String.format(Locale.ROOT, "tie: %s − %s = %+.4f AUC, less than one standard error (%.4f)", a, b,
                         meanDifference, standardError);
             }
-            return String.format(Locale.ROOT, "%s %s %s by %.4f AUC (standard error %.4f, p = %.3f, %s wins %d of %d folds)",
-                    meanDifference > 0 ? a : b, "beats", meanDifference > 0 ? b : a, Math.abs(meanDifference), standardError,
-                    pValue, a, aWins, folds);
+            return String.format(Locale.ROOT, "%s beats %s by %.4f AUC (standard error %.4f, p %s, %s wins %d of %d folds)",
+                    meanDifference > 0 ? a : b, meanDifference > 0 ? b : a, Math.abs(meanDifference), standardError,
+                    pValue < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "= %.3f", pValue), a, aWins, folds);
         }
     }
 
