@@ -81,6 +81,8 @@ record RegressionTree(int[] feature, boolean[][] left, double[] value) {
         private final boolean[][] left;
         private final double[] value;
         private final int[] offset;
+        private double lower = Double.NEGATIVE_INFINITY;
+        private double upper = Double.POSITIVE_INFINITY;
 
         Grower(Inputs in, int[] rows, Boosting.Settings s, double[] gains, int[] feature, boolean[][] left, double[] value) {
             this.in = in;
@@ -104,6 +106,9 @@ record RegressionTree(int[] feature, boolean[][] left, double[] value) {
                 ht += hist.h()[b];
             }
             value[i] = Math.max(lo, Math.min(hi, -s.learningRate() * gt / (ht + s.lambda())));
+            // the node's bounds in the trees' unscaled units, for the gain of clamped child values
+            lower = lo / s.learningRate();
+            upper = hi / s.learningRate();
             Split best = depth < s.maxDepth() && to - from >= 2 * s.minLeaf() ? best(hist, gt, ht, to - from) : null;
             if (best == null) {
                 return;
@@ -113,7 +118,14 @@ record RegressionTree(int[] feature, boolean[][] left, double[] value) {
             double loRight = lo;
             double hiRight = hi;
             int direction = in.monotone()[best.feature()];
-            if (direction != 0) {
+            boolean valuesLeft = false;
+            boolean valuesRight = false;
+            for (int b = 1; b < best.left().length; b++) {
+                valuesLeft |= best.left()[b];
+                valuesRight |= !best.left()[b];
+            }
+            // a split of the missing values from the rest orders no values, so it passes no bound down
+            if (direction != 0 && valuesLeft && valuesRight) {
                 double gl = 0;
                 double hl = 0;
                 int off = offset[best.feature()];
@@ -208,9 +220,10 @@ record RegressionTree(int[] feature, boolean[][] left, double[] value) {
                 }
                 for (int missingLeft = 0; missingLeft <= (nm > 0 ? 1 : 0); missingLeft++) {
                     if (in.monotone()[f] != 0 && t > 0) {
-                        // the lower values' side (left) must not be riskier (direction +1) or safer (−1) than the rest
-                        double wl = -gl / (hl + s.lambda());
-                        double wr = -(gt - gl - gm) / (ht - hl - hm + s.lambda());
+                        // the lower values' side (left, with the missing values if they go there) must not be
+                        // riskier (direction +1) or safer (−1) than the other, as the children will be valued
+                        double wl = weight(gl + missingLeft * gm, hl + missingLeft * hm);
+                        double wr = weight(gt - gl - missingLeft * gm, ht - hl - missingLeft * hm);
                         if (in.monotone()[f] * (wr - wl) < 0) {
                             continue;
                         }
@@ -285,7 +298,22 @@ record RegressionTree(int[] feature, boolean[][] left, double[] value) {
             }
             double gr = gt - gl;
             double hr = ht - hl;
-            return 0.5 * (gl * gl / (hl + s.lambda()) + gr * gr / (hr + s.lambda()) - parent);
+            if (Double.isInfinite(lower) && Double.isInfinite(upper)) {
+                return 0.5 * (gl * gl / (hl + s.lambda()) + gr * gr / (hr + s.lambda()) - parent);
+            }
+            // inside a monotone bound: score each side at its clamped value, as it will be valued (XGBoost does the same)
+            return 0.5 * (score(gl, hl) + score(gr, hr) - score(gt, ht));
+        }
+
+        /** The Newton value −G/(H + λ) of a node, clamped to the node's monotone bounds (unscaled). */
+        private double weight(double g, double h) {
+            return Math.max(lower, Math.min(upper, -g / (h + s.lambda())));
+        }
+
+        /** The loss reduction −(2·G·w + (H + λ)·w²) of valuing rows with gradient sums G, H at w. */
+        private double score(double g, double h) {
+            double w = weight(g, h);
+            return -(2 * g * w + (h + s.lambda()) * w * w);
         }
     }
 }
