@@ -2,6 +2,7 @@ package cn.chanrong.cli;
 
 import cn.chanrong.credit.scorecard.Boosting;
 import cn.chanrong.credit.scorecard.BoostingCrossValidation;
+import cn.chanrong.credit.scorecard.BoostingTuner;
 import cn.chanrong.credit.scorecard.CrossValidation;
 import cn.chanrong.credit.scorecard.DataFormatException;
 import cn.chanrong.credit.scorecard.Dataset;
@@ -51,6 +52,18 @@ final class ModelCommand implements Runnable {
         double minIv;
         @Option(names = "--max-p", defaultValue = "0.10", description = "Largest p-value a coefficient may keep (scorecard)")
         double maxP;
+        @Option(names = "--tune", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Boosting: choose the tree depth and rounds by an inner cross-validation of the training rows only "
+                        + "(default; --no-tune uses the fixed defaults)")
+        boolean tune;
+        @Option(names = "--monotone", defaultValue = "false",
+                description = "Boosting: constrain every numeric characteristic the scorecard considers in its binning's direction")
+        boolean monotone;
+
+        /** The challenger's tuning grid, or null for the fixed settings. */
+        BoostingTuner.Grid grid() {
+            return tune || monotone ? BoostingTuner.Grid.DEFAULT.withMonotone(monotone) : null;
+        }
 
         /** Whether {@code --model} asks for the boosting challenger; anything but the two names is refused. */
         boolean boosting() {
@@ -87,8 +100,14 @@ final class ModelCommand implements Runnable {
                 boolean boosting = input.boosting();
                 Dataset data = input.read();
                 if (boosting) {
-                    Boosting.Model model = Boosting.train(data, Boosting.Settings.DEFAULT);
+                    BoostingTuner.Grid grid = input.grid();
+                    BoostingTuner.Choice choice = grid == null ? null : BoostingTuner.tune(data, Boosting.Settings.DEFAULT, grid);
+                    Boosting.Model model = choice == null ? Boosting.train(data, Boosting.Settings.DEFAULT)
+                            : Boosting.train(data, choice.settings(), choice.monotone());
                     Validation v = Validation.of(model.probabilities(data), data.bad(), 10);
+                    if (choice != null) {
+                        System.out.println("Tuned by " + grid.innerFolds() + "-fold inner cross-validation: " + choice.describe());
+                    }
                     System.out.print(Report.boosting(input.data.toString(), data, model, v, 15));
                     return 0;
                 }
@@ -115,21 +134,37 @@ final class ModelCommand implements Runnable {
         @Option(names = "--folds", defaultValue = "10", description = "Number of folds (default 10)") int folds;
         @Option(names = "--seed", defaultValue = "20251", description = "Shuffle seed of the folds, and of the boosting row subsamples (fixed by default, so runs repeat)")
         long seed;
+        @Option(names = "--repeats", defaultValue = "1",
+                description = "Repeat the k-fold with seeds seed, seed+1, … (default 1; e.g. 5 for 5 × 10-fold)") int repeats;
+        @Option(names = "--compare", defaultValue = "false",
+                description = "Also cross-validate the other model on the same folds and print a paired comparison (a gain "
+                        + "smaller than one standard error is a tie)") boolean compare;
 
         @Override
         public Integer call() {
             try {
                 boolean boosting = input.boosting();
                 Dataset data = input.read();
-                CrossValidation.Result r;
+                Boosting.Settings settings = Boosting.Settings.DEFAULT.withSeed(seed);
+                BoostingTuner.Grid grid = input.grid();
+                CrossValidation.Result card = !boosting || compare ? CrossValidation.run(data, input.settings(), folds, repeats, seed) : null;
+                CrossValidation.Result trees = boosting || compare
+                        ? BoostingCrossValidation.run(data, settings, grid, folds, repeats, seed) : null;
                 if (boosting) {
-                    Boosting.Settings settings = Boosting.Settings.DEFAULT.withSeed(seed);
-                    System.out.println("Challenger: " + settings.describe());
-                    r = BoostingCrossValidation.run(data, settings, folds, seed);
-                } else {
-                    r = CrossValidation.run(data, input.settings(), folds, seed);
+                    System.out.println("Challenger: " + (grid == null ? settings.describe()
+                            : settings.describeUntuned() + "; depth (one of " + grid.depths() + ") and rounds (up to " + grid.maxRounds()
+                            + ", times " + grid.innerFolds() + "/" + (grid.innerFolds() - 1) + ") chosen in each training part by "
+                            + grid.innerFolds() + "-fold inner cross-validation" + (grid.monotone() ? ", monotone where the scorecard is" : "")));
                 }
-                System.out.print(Report.crossValidation(input.data.toString(), data, r));
+                CrossValidation.Result r = boosting ? trees : card;
+                String report = Report.crossValidation(input.data.toString(), data, r);
+                if (compare) {
+                    // the comparison goes above the last line, which stays the chosen model's figures
+                    int cut = report.lastIndexOf("\nAUC=");
+                    report = report.substring(0, cut) + Report.comparison(card, trees,
+                            CrossValidation.Comparison.of("scorecard", card, "boosting", trees)) + report.substring(cut);
+                }
+                System.out.print(report);
                 return 0;
             } catch (DataFormatException | IOException | IllegalArgumentException e) {
                 System.err.println("model evaluate: " + e.getMessage());

@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Monotone weight-of-evidence binning. Numbers are first cut at quantiles ({@code preBins}); adjacent
- * bins whose bad rates break the characteristic's overall direction are pooled (pool-adjacent-
- * violators), bins smaller than {@code minShare} of the rows or without a good or a bad are merged into
- * the neighbour with the closer bad rate, and the closest neighbours are merged until at most
+ * Monotone weight-of-evidence binning. Numbers are first cut at quantiles ({@code preBins}; a value
+ * holding many rows, such as 0, gets a bin of its own); adjacent bins whose bad rates break the
+ * characteristic's overall direction are pooled (pool-adjacent-violators), bins smaller than
+ * {@code minShare} of the rows or without a good or a bad are merged into the neighbour with the closer
+ * bad rate, and the adjacent pair least different by the chi-square test is merged until at most
  * {@code maxBins} remain. Categories are ordered by bad rate and merged the same way, so every
  * characteristic's WoE is monotone in its bins. Missing values keep a bin of their own.
  */
@@ -21,7 +22,7 @@ public final class Binning {
 
     /** Binning settings; the defaults are the usual scorecard practice. */
     public record Settings(int preBins, double minShare, int maxBins) {
-        public static final Settings DEFAULT = new Settings(20, 0.05, 8);
+        public static final Settings DEFAULT = new Settings(40, 0.02, 12);
 
         public Settings {
             if (preBins < 2 || maxBins < 2 || minShare <= 0 || minShare >= 0.5) {
@@ -69,17 +70,7 @@ public final class Binning {
                 missBad += bad[r];
             }
         }
-        List<Group> groups = switch (column) {
-            case Dataset.Numeric n -> numericGroups(n.values(), bad, s.preBins());
-            case Dataset.Categorical c -> categoryGroups(c.values(), bad);
-        };
-        if (column instanceof Dataset.Numeric) {
-            pool(groups);
-        }
-        mergeSmall(groups, minCount);
-        while (groups.size() > s.maxBins()) {
-            mergeClosest(groups);
-        }
+        List<Group> groups = groups(column, bad, s, minCount);
         boolean numeric = column instanceof Dataset.Numeric;
         List<Bin> bins = new ArrayList<>();
         double iv = 0;
@@ -96,6 +87,48 @@ public final class Binning {
         iv += ivTerm(missGood, missBad, totalGood, totalBad, missWoe);
         bins.add(new Bin("missing", 0, 0, Set.of(), true, missGood, missBad, missWoe));
         return new Characteristic(column.name(), numeric, bins, iv);
+    }
+
+    private static List<Group> groups(Dataset.Column column, int[] bad, Settings s, int minCount) {
+        List<Group> groups = switch (column) {
+            case Dataset.Numeric n -> numericGroups(n.values(), bad, s.preBins());
+            case Dataset.Categorical c -> categoryGroups(c.values(), bad);
+        };
+        if (column instanceof Dataset.Numeric) {
+            pool(groups);
+        }
+        mergeSmall(groups, minCount);
+        chiMerge(groups, s.maxBins());
+        return groups;
+    }
+
+    /** Merges the adjacent pair whose bad rates differ least by the chi-square test until at most {@code maxBins} remain. */
+    private static void chiMerge(List<Group> groups, int maxBins) {
+        while (groups.size() > maxBins) {
+            int best = 0;
+            double low = Double.MAX_VALUE;
+            for (int i = 0; i + 1 < groups.size(); i++) {
+                double x = chiSquare(groups.get(i), groups.get(i + 1));
+                if (x < low) {
+                    low = x;
+                    best = i;
+                }
+            }
+            merge(groups, best);
+        }
+    }
+
+    /** Pearson's chi-square statistic of the 2×2 table of two bins' goods and bads (0 when one column is empty). */
+    static double chiSquare(Group a, Group b) {
+        double goods = a.goods + b.goods;
+        double bads = a.bads + b.bads;
+        if (bads == 0 || goods == 0) {
+            return 0;
+        }
+        double na = a.goods + a.bads;
+        double nb = b.goods + b.bads;
+        double d = (double) a.bads * b.goods - (double) a.goods * b.bads;
+        return (na + nb) * d * d / (na * nb * bads * goods);
     }
 
     /**
@@ -237,19 +270,6 @@ public final class Binning {
             }
             merge(groups, Math.min(worst, into));
         }
-    }
-
-    private static void mergeClosest(List<Group> groups) {
-        int best = 0;
-        double gap = Double.MAX_VALUE;
-        for (int i = 0; i + 1 < groups.size(); i++) {
-            double d = Math.abs(groups.get(i).rate() - groups.get(i + 1).rate());
-            if (d < gap) {
-                gap = d;
-                best = i;
-            }
-        }
-        merge(groups, best);
     }
 
     private static void merge(List<Group> groups, int left) {

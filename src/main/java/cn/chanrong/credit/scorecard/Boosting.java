@@ -38,6 +38,16 @@ public final class Boosting {
             return new Settings(rounds, learningRate, maxDepth, minLeaf, lambda, subsample, maxBins, newSeed);
         }
 
+        public Settings withTrees(int newRounds, int newDepth) {
+            return new Settings(newRounds, learningRate, newDepth, minLeaf, lambda, subsample, maxBins, seed);
+        }
+
+        /** The settings a tuning grid leaves as they are, for a report where depth and rounds are chosen per fold. */
+        public String describeUntuned() {
+            return String.format(Locale.ROOT, "gradient-boosted trees: learning rate %s, min %d rows per leaf, lambda %s, subsample %s, "
+                    + "%d bins per column, seed %d", learningRate, minLeaf, lambda, subsample, maxBins, seed);
+        }
+
         public String describe() {
             return String.format(Locale.ROOT, "gradient-boosted trees: %d rounds, depth %d, learning rate %s, min %d rows per leaf, "
                     + "lambda %s, subsample %s, %d bins per column, seed %d", rounds, maxDepth, learningRate, minLeaf, lambda,
@@ -47,6 +57,10 @@ public final class Boosting {
 
     /** A feature and the total log-loss gain of the splits made on it over all trees. */
     public record Importance(String feature, double gain, double share) {
+    }
+
+    /** What one feature added to a row's log-odds of default (positive = riskier), summed over the trees. */
+    public record Contribution(String feature, double logOdds) {
     }
 
     /** A trained ensemble; scores any dataset that has the training columns by name. */
@@ -90,6 +104,40 @@ public final class Boosting {
             return p;
         }
 
+        /**
+         * Why a row's probability of default is what it is: the log-odds the model starts from (the training
+         * bad rate plus every tree's root), and each feature's contribution along the row's paths (each split
+         * changes the value from the parent node's to the child's; the change goes to the split's feature).
+         * Start plus contributions is the row's log-odds exactly. Returned riskiest first, zeros left out.
+         */
+        public List<Contribution> explain(Dataset data, int row) {
+            byte[][] x = new byte[features.size()][];
+            for (int f = 0; f < x.length; f++) {
+                x[f] = features.get(f).codes(data);
+            }
+            double[] c = new double[features.size()];
+            double start = base;
+            for (RegressionTree t : trees) {
+                start += t.explain(x, row, c);
+            }
+            List<Contribution> out = new ArrayList<>();
+            out.add(new Contribution("(start)", start));
+            List<Contribution> byFeature = new ArrayList<>();
+            for (int f = 0; f < c.length; f++) {
+                if (c[f] != 0) {
+                    byFeature.add(new Contribution(features.get(f).name(), c[f]));
+                }
+            }
+            byFeature.sort(Comparator.comparingDouble(Contribution::logOdds).reversed().thenComparing(Contribution::feature));
+            out.addAll(byFeature);
+            return out;
+        }
+
+        /** The {@code top} features that raised a row's risk the most: the challenger's reason codes. */
+        public List<Contribution> reasons(Dataset data, int row, int top) {
+            return explain(data, row).stream().skip(1).filter(c -> c.logOdds() > 0).limit(top).toList();
+        }
+
         /** Features by total split gain, largest first; features never split on are left out. */
         public List<Importance> importance() {
             double total = 0;
@@ -111,11 +159,31 @@ public final class Boosting {
     }
 
     public static Model train(Dataset data, Settings s) {
+        return train(data, s, java.util.Map.of());
+    }
+
+    /**
+     * Trains with monotone directions for some numeric features by name ({@code +1}: risk rises with the
+     * value, {@code −1}: falls); the others are free.
+     */
+    public static Model train(Dataset data, Settings s, java.util.Map<String, Integer> monotone) {
+        return fit(data, s, monotone, null, null);
+    }
+
+    /**
+     * The AUC on {@code valid} after each round of a model trained on {@code train}: element {@code k} is
+     * the AUC with the first {@code k + 1} trees. For choosing the number of rounds.
+     */
+    static double[] validationPath(Dataset train, Dataset valid, Settings s, java.util.Map<String, Integer> monotone) {
+        double[] auc = new double[s.rounds()];
+        fit(train, s, monotone, valid, auc);
+        return auc;
+    }
+
+    private static Model fit(Dataset data, Settings s, java.util.Map<String, Integer> monotone, Dataset valid, double[] validAuc) {
         int n = data.size();
         int bads = data.bads();
-        if (bads == 0 || bads == n) {
-            throw new DataFormatException("label", "the training rows need both goods and bads");
-        }
+        Trainer.requireBothClasses(data);
         if (data.columns().isEmpty()) {
             throw new DataFormatException("training", "no characteristic columns");
         }
@@ -127,17 +195,28 @@ public final class Boosting {
         byte[][] x = new byte[k][];
         boolean[] numeric = new boolean[k];
         int[] bins = new int[k];
+        int[] direction = new int[k];
         for (int f = 0; f < k; f++) {
             x[f] = features.get(f).codes(data);
             numeric[f] = features.get(f).numeric();
             bins[f] = features.get(f).count();
+            direction[f] = numeric[f] ? Integer.signum(monotone.getOrDefault(features.get(f).name(), 0)) : 0;
+        }
+        byte[][] vx = null;
+        double[] vscore = null;
+        if (valid != null) {
+            vx = new byte[k][];
+            for (int f = 0; f < k; f++) {
+                vx[f] = features.get(f).codes(valid);
+            }
+            vscore = new double[valid.size()];
         }
         double base = Math.log((double) bads / (n - bads));
         double[] score = new double[n];
         java.util.Arrays.fill(score, base);
         double[] g = new double[n];
         double[] h = new double[n];
-        RegressionTree.Inputs in = new RegressionTree.Inputs(x, numeric, bins, g, h);
+        RegressionTree.Inputs in = new RegressionTree.Inputs(x, numeric, bins, g, h, direction);
         int[] y = data.bad();
         Random random = new Random(s.seed());
         int[] sample = new int[n];
@@ -159,6 +238,12 @@ public final class Boosting {
             trees.add(tree);
             for (int r = 0; r < n; r++) {
                 score[r] += tree.predict(x, r);
+            }
+            if (valid != null) {
+                for (int r = 0; r < vscore.length; r++) {
+                    vscore[r] += tree.predict(vx, r);
+                }
+                validAuc[round] = Validation.auc(vscore, valid.bad());
             }
         }
         return new Model(s, features, base, trees, gains);

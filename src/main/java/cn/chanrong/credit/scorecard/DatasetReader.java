@@ -58,8 +58,8 @@ public final class DatasetReader {
         return build(t, options);
     }
 
-    /** Raw tokens with the line each row came from. */
-    private record Table(List<String> names, List<String[]> rows, List<Integer> lineNumbers, Set<String> nominal) {
+    /** Raw tokens with the line each row came from; {@code typed} when the file declares which columns are numeric (ARFF). */
+    private record Table(List<String> names, List<String[]> rows, List<Integer> lineNumbers, Set<String> nominal, boolean typed) {
     }
 
     private static Table delimited(List<String> lines, boolean csv, Options options) {
@@ -98,7 +98,7 @@ public final class DatasetReader {
         if (names == null) {
             throw new DataFormatException("file", "no data");
         }
-        return new Table(names, rows, numbers, Set.of());
+        return new Table(names, rows, numbers, Set.of(), false);
     }
 
     private static Table arff(List<String> lines) {
@@ -154,7 +154,7 @@ public final class DatasetReader {
         if (!data) {
             throw new DataFormatException("file", "no @data section");
         }
-        return new Table(names, rows, numbers, nominal);
+        return new Table(names, rows, numbers, nominal, true);
     }
 
     private static Dataset build(Table t, Options options) {
@@ -223,6 +223,8 @@ public final class DatasetReader {
         int n = t.rows().size();
         boolean numeric = !t.nominal().contains(name);
         int present = 0;
+        int numbers = 0;
+        int firstText = -1;
         double[] nums = new double[n];
         for (int r = 0; r < n; r++) {
             String v = t.rows().get(r)[c].trim();
@@ -231,18 +233,27 @@ public final class DatasetReader {
                 continue;
             }
             present++;
-            if (numeric) {
-                Double d = Tokens.number(v);
-                if (d == null) {
-                    numeric = false;
-                } else {
-                    nums[r] = d;
-                }
+            Double d = Tokens.number(v);
+            if (d == null) {
+                firstText = firstText < 0 ? r : firstText;
+            } else {
+                numbers++;
+                nums[r] = d;
             }
         }
         if (present == 0) {
             throw new DataFormatException("column " + name, "every value is missing; leave it out with --ignore \"" + name + "\"");
         }
+        // A column of numbers with a stray word is a data error, not a set of categories: binning it as
+        // categories would silently throw away the order of its numbers.
+        boolean declared = numeric && t.typed();
+        if (firstText >= 0 && numeric && (declared || numbers >= 0.9 * present)) {
+            throw new DataFormatException("column " + name, "line " + t.lineNumbers().get(firstText) + " has '"
+                    + t.rows().get(firstText)[c].trim() + "' where " + (declared ? "the attribute is declared numeric"
+                    : numbers + " of " + present + " values are numbers") + "; write it as a number or as missing (?, NA or empty), "
+                    + "or leave the column out with --ignore \"" + name + "\"");
+        }
+        numeric = numeric && firstText < 0;
         if (numeric) {
             return new Dataset.Numeric(name, nums);
         }

@@ -6,8 +6,12 @@ import java.util.Arrays;
  * One boosting round's tree, grown on binned features from gradients {@code g} and hessians {@code h}
  * of the log-loss. Nodes are numbered as in a heap (children of {@code i} are {@code 2i+1}, {@code 2i+2});
  * an inner node sends a row left when {@code left[i][bin]}, so numeric thresholds (with missing values
- * sent to whichever side fits them) and sets of categories are the same thing. A leaf holds
- * {@code −learningRate · G / (H + λ)}.
+ * sent to whichever side fits them) and sets of categories are the same thing. Every node holds
+ * {@code −learningRate · G / (H + λ)} of its rows (a leaf's is the prediction; an inner node's lets a
+ * prediction be split into per-feature contributions along its path). A numeric feature with a monotone
+ * direction ({@code +1}: risk rises with the value, {@code −1}: falls) only splits where the side of the
+ * higher values gets the higher (or lower) value, and the bounds pass down so the whole tree keeps the
+ * order (as XGBoost does); missing values stay free.
  */
 record RegressionTree(int[] feature, boolean[][] left, double[] value) {
 
@@ -19,8 +23,28 @@ record RegressionTree(int[] feature, boolean[][] left, double[] value) {
         return value[i];
     }
 
-    /** The training inputs of one tree: binned columns and which are numeric, bin counts, gradients. */
-    record Inputs(byte[][] x, boolean[] numeric, int[] bins, double[] g, double[] h) {
+    /**
+     * Adds to {@code contribution[f]} what each split on feature {@code f} along the row's path changed
+     * (child value minus parent value), and returns the root's value; root plus contributions is the prediction.
+     */
+    double explain(byte[][] x, int row, double[] contribution) {
+        int i = 0;
+        while (feature[i] >= 0) {
+            int next = left[i][x[feature[i]][row]] ? 2 * i + 1 : 2 * i + 2;
+            contribution[feature[i]] += value[next] - value[i];
+            i = next;
+        }
+        return value[0];
+    }
+
+    /**
+     * The training inputs of one tree: binned columns and which are numeric, bin counts, gradients, and
+     * each feature's monotone direction (0 = free).
+     */
+    record Inputs(byte[][] x, boolean[] numeric, int[] bins, double[] g, double[] h, int[] monotone) {
+        Inputs(byte[][] x, boolean[] numeric, int[] bins, double[] g, double[] h) {
+            this(x, numeric, bins, g, h, new int[bins.length]);
+        }
     }
 
     /** Node histograms of gradient, hessian and row count by feature and bin, flattened. */
@@ -43,7 +67,7 @@ record RegressionTree(int[] feature, boolean[][] left, double[] value) {
         int[] feature = new int[nodes];
         Arrays.fill(feature, -1);
         Grower grower = new Grower(in, rows, s, gains, feature, new boolean[nodes][], new double[nodes]);
-        grower.node(0, 0, rows.length, 0, grower.histogram(0, rows.length));
+        grower.node(0, 0, rows.length, 0, grower.histogram(0, rows.length), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
         return new RegressionTree(feature, grower.left, grower.value);
     }
 
@@ -57,6 +81,8 @@ record RegressionTree(int[] feature, boolean[][] left, double[] value) {
         private final boolean[][] left;
         private final double[] value;
         private final int[] offset;
+        private double lower = Double.NEGATIVE_INFINITY;
+        private double upper = Double.POSITIVE_INFINITY;
 
         Grower(Inputs in, int[] rows, Boosting.Settings s, double[] gains, int[] feature, boolean[][] left, double[] value) {
             this.in = in;
@@ -72,17 +98,52 @@ record RegressionTree(int[] feature, boolean[][] left, double[] value) {
             }
         }
 
-        void node(int i, int from, int to, int depth, Histogram hist) {
+        void node(int i, int from, int to, int depth, Histogram hist, double lo, double hi) {
             double gt = 0;
             double ht = 0;
             for (int b = offset[0]; b < offset[1]; b++) {
                 gt += hist.g()[b];
                 ht += hist.h()[b];
             }
+            value[i] = Math.max(lo, Math.min(hi, -s.learningRate() * gt / (ht + s.lambda())));
+            // the node's bounds in the trees' unscaled units, for the gain of clamped child values
+            lower = lo / s.learningRate();
+            upper = hi / s.learningRate();
             Split best = depth < s.maxDepth() && to - from >= 2 * s.minLeaf() ? best(hist, gt, ht, to - from) : null;
             if (best == null) {
-                value[i] = -s.learningRate() * gt / (ht + s.lambda());
                 return;
+            }
+            double loLeft = lo;
+            double hiLeft = hi;
+            double loRight = lo;
+            double hiRight = hi;
+            int direction = in.monotone()[best.feature()];
+            boolean valuesLeft = false;
+            boolean valuesRight = false;
+            for (int b = 1; b < best.left().length; b++) {
+                valuesLeft |= best.left()[b];
+                valuesRight |= !best.left()[b];
+            }
+            // a split of the missing values from the rest orders no values, so it passes no bound down
+            if (direction != 0 && valuesLeft && valuesRight) {
+                double gl = 0;
+                double hl = 0;
+                int off = offset[best.feature()];
+                for (int b = 0; b < best.left().length; b++) {
+                    if (best.left()[b]) {
+                        gl += hist.g()[off + b];
+                        hl += hist.h()[off + b];
+                    }
+                }
+                double mid = -s.learningRate() * 0.5 * (gl / (hl + s.lambda()) + (gt - gl) / (ht - hl + s.lambda()));
+                mid = Math.max(lo, Math.min(hi, mid));
+                if (direction > 0) {
+                    hiLeft = mid;
+                    loRight = mid;
+                } else {
+                    loLeft = mid;
+                    hiRight = mid;
+                }
             }
             feature[i] = best.feature();
             left[i] = best.left();
@@ -99,8 +160,8 @@ record RegressionTree(int[] feature, boolean[][] left, double[] value) {
             boolean leftSmaller = mid - from <= to - mid;
             Histogram small = leftSmaller ? histogram(from, mid) : histogram(mid, to);
             hist.subtract(small);
-            node(2 * i + 1, from, mid, depth + 1, leftSmaller ? small : hist);
-            node(2 * i + 2, mid, to, depth + 1, leftSmaller ? hist : small);
+            node(2 * i + 1, from, mid, depth + 1, leftSmaller ? small : hist, loLeft, hiLeft);
+            node(2 * i + 2, mid, to, depth + 1, leftSmaller ? hist : small, loRight, hiRight);
         }
 
         Histogram histogram(int from, int to) {
@@ -158,6 +219,15 @@ record RegressionTree(int[] feature, boolean[][] left, double[] value) {
                     nl += hist.n()[off + t];
                 }
                 for (int missingLeft = 0; missingLeft <= (nm > 0 ? 1 : 0); missingLeft++) {
+                    if (in.monotone()[f] != 0 && t > 0) {
+                        // the lower values' side (left, with the missing values if they go there) must not be
+                        // riskier (direction +1) or safer (−1) than the other, as the children will be valued
+                        double wl = weight(gl + missingLeft * gm, hl + missingLeft * hm);
+                        double wr = weight(gt - gl - missingLeft * gm, ht - hl - missingLeft * hm);
+                        if (in.monotone()[f] * (wr - wl) < 0) {
+                            continue;
+                        }
+                    }
                     double gain = gain(gl + missingLeft * gm, hl + missingLeft * hm, nl + missingLeft * nm, gt, ht, n, parent);
                     if (gain > bestGain) {
                         bestGain = gain;
@@ -228,7 +298,22 @@ record RegressionTree(int[] feature, boolean[][] left, double[] value) {
             }
             double gr = gt - gl;
             double hr = ht - hl;
-            return 0.5 * (gl * gl / (hl + s.lambda()) + gr * gr / (hr + s.lambda()) - parent);
+            if (Double.isInfinite(lower) && Double.isInfinite(upper)) {
+                return 0.5 * (gl * gl / (hl + s.lambda()) + gr * gr / (hr + s.lambda()) - parent);
+            }
+            // inside a monotone bound: score each side at its clamped value, as it will be valued (XGBoost does the same)
+            return 0.5 * (score(gl, hl) + score(gr, hr) - score(gt, ht));
+        }
+
+        /** The Newton value −G/(H + λ) of a node, clamped to the node's monotone bounds (unscaled). */
+        private double weight(double g, double h) {
+            return Math.max(lower, Math.min(upper, -g / (h + s.lambda())));
+        }
+
+        /** The loss reduction −(2·G·w + (H + λ)·w²) of valuing rows with gradient sums G, H at w. */
+        private double score(double g, double h) {
+            double w = weight(g, h);
+            return -(2 * g * w + (h + s.lambda()) * w * w);
         }
     }
 }

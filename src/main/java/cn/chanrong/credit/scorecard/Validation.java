@@ -16,8 +16,31 @@ public record Validation(int rows, int bads, double auc, double ks, double gini,
         calibration = List.copyOf(calibration);
     }
 
-    /** One group of rows with similar predicted risk. */
+    /**
+     * One group (grade) of rows with similar predicted risk, and the Jeffreys test of its predicted
+     * default rate: under the Jeffreys prior the group's true default rate has the posterior
+     * Beta(bads + ½, rows − bads + ½); the group is under-predicted when its mean PD lies below the
+     * posterior's 2.5 % quantile and over-predicted when above its 97.5 % quantile (a two-sided test at
+     * 5 %, as the ECB's validation instructions use it one-sided for under-prediction).
+     */
     public record CalibrationRow(int rows, int bads, double meanPredicted, double observed) {
+
+        /** The probability, under the Jeffreys posterior, that the true default rate is at most the mean PD. */
+        public double jeffreysP() {
+            return Stats.betaCdf(meanPredicted, bads + 0.5, rows - bads + 0.5);
+        }
+
+        /** The 95 % Jeffreys interval of the observed default rate, {lower, upper}. */
+        public double[] jeffreysInterval() {
+            return new double[] {Stats.betaQuantile(0.025, bads + 0.5, rows - bads + 0.5),
+                    Stats.betaQuantile(0.975, bads + 0.5, rows - bads + 0.5)};
+        }
+
+        /** {@code ok}, {@code under} (PD too low for what was observed) or {@code over}. */
+        public String verdict() {
+            double p = jeffreysP();
+            return p < 0.025 ? "under" : p > 0.975 ? "over" : "ok";
+        }
     }
 
     public static Validation of(double[] pd, int[] bad, int groups) {

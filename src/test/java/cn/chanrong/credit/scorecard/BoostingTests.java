@@ -150,4 +150,77 @@ class BoostingTests {
         assertThatThrownBy(() -> new Boosting.Settings(10, 0.05, 3, 20, 1, 1.5, 64, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Boosting.Settings(10, 0.05, 3, 20, 1, 0.8, 200, 1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void a_prediction_splits_exactly_into_a_start_and_per_feature_contributions() {
+        Dataset data = xor(3000, 5);
+        Boosting.Model model = Boosting.train(data, QUICK);
+        double[] pd = model.probabilities(data);
+        for (int row : new int[] {0, 7, 99}) {
+            List<Boosting.Contribution> parts = model.explain(data, row);
+            assertThat(parts.getFirst().feature()).isEqualTo("(start)");
+            double logOdds = parts.stream().mapToDouble(Boosting.Contribution::logOdds).sum();
+            assertThat(1 / (1 + Math.exp(-logOdds))).isCloseTo(pd[row], within(1e-9));
+            List<Boosting.Contribution> reasons = model.reasons(data, row, 2);
+            assertThat(reasons).hasSizeLessThanOrEqualTo(2).allMatch(c -> c.logOdds() > 0);
+        }
+    }
+
+    @Test
+    void a_monotone_feature_never_lowers_risk_where_its_direction_says_it_rises() {
+        Dataset data = xor(4000, 6);
+        // risk falls with size (coefficient −1): direction −1
+        Boosting.Model model = Boosting.train(data, QUICK, java.util.Map.of("size", -1));
+        int n = 101;
+        double[] a = new double[n];
+        double[] b = new double[n];
+        double[] size = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = 0.3;
+            b[i] = 0.8;
+            size[i] = i / 100.0;
+        }
+        Dataset grid = new Dataset(List.of(new Dataset.Numeric("a", a), new Dataset.Numeric("b", b), new Dataset.Numeric("size", size)),
+                new int[n]);
+        double[] pd = model.probabilities(grid);
+        for (int i = 1; i < n; i++) {
+            assertThat(pd[i]).as("size %s", size[i]).isLessThanOrEqualTo(pd[i - 1] + 1e-12);
+        }
+        assertThat(BoostingTuner.directions(data, Trainer.Settings.DEFAULT)).containsEntry("size", -1);
+    }
+
+    @Test
+    void tuning_uses_only_the_training_rows_and_picks_from_the_grid() {
+        Dataset data = xor(2000, 8);
+        BoostingTuner.Grid grid = new BoostingTuner.Grid(List.of(1, 3), 80, 3, false);
+        BoostingTuner.Choice c = BoostingTuner.tune(data, QUICK, grid);
+        assertThat(c.settings().maxDepth()).isIn(1, 3);
+        assertThat(c.settings().rounds()).isBetween(1, 120);
+        assertThat(c.innerAuc()).isBetween(0.5, 1.0);
+        // depth 1 cannot express the XOR, so the inner cross-validation prefers depth 3
+        assertThat(c.settings().maxDepth()).isEqualTo(3);
+        assertThat(BoostingTuner.tune(data, QUICK, grid)).isEqualTo(c);
+    }
+
+    @Test
+    void splitting_off_the_missing_values_of_a_monotone_feature_does_not_flatten_the_rest_of_the_tree() {
+        // x is often missing, and missing is risky; its present values carry no risk the constraint allows.
+        // Splitting the missing values off is free of the constraint and must not clamp the split on z below it.
+        Random r = new Random(21);
+        int n = 4000;
+        double[] x = new double[n];
+        double[] z = new double[n];
+        int[] bad = new int[n];
+        for (int i = 0; i < n; i++) {
+            boolean missing = r.nextDouble() < 0.3;
+            x[i] = missing ? Double.NaN : r.nextDouble();
+            z[i] = r.nextDouble();
+            double eta = -2.5 + (missing ? 1.5 : -1.0 * x[i]) + 2.5 * z[i];
+            bad[i] = r.nextDouble() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+        }
+        Dataset data = new Dataset(List.of(new Dataset.Numeric("x", x), new Dataset.Numeric("z", z)), bad);
+        double free = Validation.auc(Boosting.train(data, QUICK).probabilities(data), bad);
+        double constrained = Validation.auc(Boosting.train(data, QUICK, java.util.Map.of("x", 1)).probabilities(data), bad);
+        assertThat(constrained).isGreaterThan(0.7).isGreaterThan(free - 0.05);
+    }
 }

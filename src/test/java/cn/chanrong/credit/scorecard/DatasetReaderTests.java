@@ -73,4 +73,33 @@ class DatasetReaderTests {
         assertThatThrownBy(() -> DatasetReader.parse(List.of("x,y", "1,0"), "csv", label("target", "1")))
                 .isInstanceOf(DataFormatException.class).hasMessageContaining("no column named target");
     }
+
+    @Test
+    void text_in_a_column_of_numbers_is_refused_naming_the_column_line_and_value() {
+        List<String> lines = new java.util.ArrayList<>(List.of("income,y"));
+        for (int i = 0; i < 20; i++) {
+            lines.add((1000 + i) + "," + (i % 2));
+        }
+        lines.add("n/a yet,1");
+        assertThatThrownBy(() -> DatasetReader.parse(lines, "csv", label("y", "1")))
+                .isInstanceOf(DataFormatException.class).hasMessageStartingWith("column income").hasMessageContaining("line 22")
+                .hasMessageContaining("'n/a yet'");
+        assertThatThrownBy(() -> DatasetReader.parse(List.of("@attribute ratio numeric", "@attribute c {0,1}", "@data", "0.5,0", "abc,1"),
+                "arff", label("c", "1")))
+                .isInstanceOf(DataFormatException.class).hasMessageStartingWith("column ratio").hasMessageContaining("declared numeric");
+        // a column mostly of words stays a set of categories
+        Dataset d = DatasetReader.parse(List.of("grade,y", "A,0", "B,1", "7,0"), "csv", label("y", "1"));
+        assertThat(d.column("grade")).isInstanceOf(Dataset.Categorical.class);
+    }
+
+    @Test
+    void a_file_of_two_rows_is_read_but_refused_for_training_and_cross_validation_with_the_counts() {
+        Dataset d = DatasetReader.parse(List.of("x,y", "1,0", "2,1"), "csv", label("y", "1"));
+        assertThatThrownBy(() -> Trainer.train(d, Trainer.Settings.DEFAULT))
+                .isInstanceOf(DataFormatException.class).hasMessageContaining("label").hasMessageContaining("1 bads and 1 goods");
+        assertThatThrownBy(() -> Boosting.train(d, Boosting.Settings.DEFAULT))
+                .isInstanceOf(DataFormatException.class).hasMessageContaining("1 bads and 1 goods");
+        assertThatThrownBy(() -> CrossValidation.run(d, Trainer.Settings.DEFAULT, 10, 1))
+                .isInstanceOf(DataFormatException.class).hasMessageStartingWith("--folds").hasMessageContaining("1 bads and 1 goods");
+    }
 }

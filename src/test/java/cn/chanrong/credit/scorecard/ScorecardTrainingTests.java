@@ -34,7 +34,7 @@ class ScorecardTrainingTests {
                 down &= bins.get(i).woe() <= bins.get(i - 1).woe();
             }
             assertThat(up || down).as(s.characteristic().name()).isTrue();
-            assertThat(bins).allMatch(b -> b.count() >= 0.05 * DATA.size() && b.goods() > 0 && b.bads() > 0);
+            assertThat(bins).allMatch(b -> b.count() >= Binning.Settings.DEFAULT.minShare() * DATA.size() && b.goods() > 0 && b.bads() > 0);
         }
     }
 
@@ -130,5 +130,31 @@ class ScorecardTrainingTests {
         Map<String, Object> applicant = new java.util.HashMap<>(Map.of("leverage", 0.8, "region", "west"));
         assertThat(back.score(applicant, 3)).isEqualTo(card.score(applicant, 3));
         assertThat(ScorecardDocument.of(card).characteristics().getFirst().attributes().getFirst().lower()).isNull();
+    }
+
+    @Test
+    void a_characteristic_dropped_by_the_regression_frees_its_place_for_the_next_candidate() {
+        // Two copies of leverage with a little noise: the weaker is left out as a twin of the stronger. With room for two characteristics, a noise column let in by a zero IV threshold is
+        // dropped for its p-value and the place is refilled rather than left empty.
+        Random random = new Random(3);
+        double[] lev = ((Dataset.Numeric) DATA.column("leverage")).values();
+        double[] twin = new double[lev.length];
+        for (int i = 0; i < lev.length; i++) {
+            twin[i] = lev[i] + 0.01 * random.nextGaussian();
+        }
+        Dataset data = new Dataset(List.of(DATA.column("leverage"), new Dataset.Numeric("leverage2", twin), DATA.column("noise"),
+                DATA.column("region"), DATA.column("tenure")), DATA.bad());
+        Trainer.Settings d = Trainer.Settings.DEFAULT;
+        Trainer.Settings s = new Trainer.Settings(d.binning(), 0.0, d.maxCorrelation(), 3, 0.01, d.scaling());
+        Scorecard card = Trainer.train(data, s);
+        assertThat(card.characteristics()).hasSize(3);
+        List<String> in = card.characteristics().stream().map(c -> c.characteristic().name()).toList();
+        assertThat(in).contains("region", "tenure").doesNotContain("noise");
+        String kept = in.contains("leverage") ? "leverage" : "leverage2";
+        String other = kept.equals("leverage") ? "leverage2" : "leverage";
+        assertThat(in).doesNotContain(other);
+        assertThat(card.excluded().get(other)).isEqualTo("WoE correlates above 0.8 with " + kept);
+        assertThat(card.excluded().get("noise")).satisfiesAnyOf(r -> assertThat(r).startsWith("p-value"),
+                r -> assertThat(r).startsWith("wrong sign"), r -> assertThat(r).startsWith("beyond the 3"));
     }
 }
