@@ -25,9 +25,10 @@ public interface CollateralRegistry {
 
     /**
      * Where an interest ranks in the asset it covers: {@code position} 1 is first; {@code ahead} lists
-     * the other parties' filings that rank before it, first first, each with the rule that puts it there.
+     * the other parties' filings that rank before it, first first, each with the rule that puts it there;
+     * {@code covering} every other party's filing on the asset, ahead or not (what {@link #check} answers).
      */
-    record Ranking(int position, List<Conflict> ahead) {
+    record Ranking(int position, List<Conflict> ahead, List<Conflict> covering) {
     }
 
     /** Every active filing by another party than {@code securedParty} that covers the request. */

@@ -121,4 +121,21 @@ class AmountsTests {
                 .isInstanceOfSatisfying(Rejected.class,
                         r -> assertThat(r.rejections()).extracting(Rejection::code).containsExactly("amount.format"));
     }
+
+    @ParameterizedTest(name = "ratio {0} within 0..1: {1}")
+    @CsvSource(delimiter = '|', value = {"0.05 | ", "1 | ", "0 | ", "1.000001 | range", "-0.01 | range"})
+    void a_ratio_read_at_the_edge_is_checked_against_its_bounds(String in, String code) {
+        var problems = new ArrayList<Rejection>();
+        BigDecimal v = Amounts.checkRatio(new BigDecimal(in), "share", BigDecimal.ONE, problems);
+        if (code == null) {
+            assertThat(v).isEqualByComparingTo(in);
+            assertThat(problems).isEmpty();
+        } else {
+            assertThat(v).isNull();
+            assertThat(problems).extracting(Rejection::code).containsExactly(code);
+        }
+        problems.clear();
+        assertThat(Amounts.checkRatio(null, "share", BigDecimal.ONE, problems)).isNull();
+        assertThat(problems).extracting(Rejection::code).containsExactly("required");
+    }
 }

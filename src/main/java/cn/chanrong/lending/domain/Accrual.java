@@ -1,5 +1,6 @@
 package cn.chanrong.lending.domain;
 
+import cn.chanrong.lending.schedule.DayCount;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -23,7 +24,8 @@ import java.util.List;
 public final class Accrual {
 
     private static final MathContext MC = MathContext.DECIMAL128;
-    private static final BigDecimal DAYS_IN_YEAR = BigDecimal.valueOf(360);
+    /** Penalty accrues daily over the ACT/360 year (FACTS §8). */
+    private static final BigDecimal DAYS_IN_YEAR = BigDecimal.valueOf(DayCount.ACT_360.basis());
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private Accrual() {

@@ -34,11 +34,15 @@ public enum DayCount {
      * that interest can be taken as one exact ratio and rounded once.
      */
     public int basis() {
-        return switch (this) {
-            case ACT_360 -> 360;
-            case ACT_365F -> 365;
-            default -> throw new IllegalStateException(this + " has no fixed year");
-        };
+        if (!hasFixedYear()) {
+            throw new IllegalStateException(this + " has no fixed year");
+        }
+        return this == ACT_360 ? 360 : 365;
+    }
+
+    /** Whether the convention counts actual days over a fixed year (ACT/360, ACT/365F), so that {@link #basis} applies. */
+    public boolean hasFixedYear() {
+        return this == ACT_360 || this == ACT_365F;
     }
 
     /**

@@ -46,7 +46,7 @@ public record SinglePaymentTerms(BigDecimal amount, BigDecimal annualRatePercent
         if (start == null || maturity == null || !maturity.isAfter(start)) {
             p.add("maturity must fall after the start");
         }
-        if (dayCount != DayCount.ACT_360 && dayCount != DayCount.ACT_365F) {
+        if (dayCount == null || !dayCount.hasFixedYear()) {
             p.add("a single payment counts days: ACT_360 or ACT_365F");
         }
         if (timing == null) {

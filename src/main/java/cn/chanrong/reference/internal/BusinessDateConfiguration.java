@@ -2,6 +2,7 @@ package cn.chanrong.reference.internal;
 
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.reference.DemoClock;
+import cn.chanrong.reference.WallClock;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -25,6 +26,12 @@ class BusinessDateConfiguration {
             return new DemoClock(Clock.fixed(instant, BusinessDate.ZONE));
         }
         return new DemoClock(Clock.system(BusinessDate.ZONE));
+    }
+
+    /** The real time for signatures and certificates: never fixed, never set back. */
+    @Bean
+    WallClock wallClock() {
+        return new WallClock(Clock.systemUTC());
     }
 
     @Bean

@@ -121,7 +121,7 @@ class JdbcCoverage {
             Conflict c = once.get(interests.indexOf(a.interest()));
             return c.ranked(a.rule().name(), !Priority.buyerTakesFree(a.interest()));
         }).toList();
-        return new Ranking(r.position(), ahead);
+        return new Ranking(r.position(), ahead, List.copyOf(covering));
     }
 
     static Priority.Interest interest(Conflict c) {

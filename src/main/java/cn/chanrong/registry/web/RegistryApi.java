@@ -94,7 +94,7 @@ class RegistryApi {
             + " national filings included), and the priority position a filing made now would take")
     Check check(Caller caller, @RequestBody FilingRequest body) {
         CollateralRegistry.Ranking ranking = registry.rank(caller.institutionId(), body.request());
-        return new Check(registry.check(caller.institutionId(), body.request()), ranking.position(), ranking.ahead());
+        return new Check(ranking.covering(), ranking.position(), ranking.ahead());
     }
 
     @PostMapping(value = "/external-filings", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})

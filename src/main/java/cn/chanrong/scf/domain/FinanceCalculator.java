@@ -82,7 +82,7 @@ public final class FinanceCalculator {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("maturity " + to + " before value date " + from);
         }
-        if (convention.rounding() == Rounding.FEN_HALF_UP && fixedYear(convention.dayCount())) {
+        if (convention.rounding() == Rounding.FEN_HALF_UP && convention.dayCount().hasFixedYear()) {
             // the single-payment schedule's own rule, so that lending books exactly the figure priced here
             return convention.dayCount().fenInterest(principal, annualRate, from, to);
         }
@@ -124,10 +124,6 @@ public final class FinanceCalculator {
     public static Discount discount(BigDecimal face, BigDecimal annualRate, LocalDate from, LocalDate maturity) {
         BigDecimal interest = interest(face, annualRate, from, maturity);
         return new Discount(face, interest, face.subtract(interest), days(from, maturity));
-    }
-
-    private static boolean fixedYear(DayCount dayCount) {
-        return dayCount == DayCount.ACT_360 || dayCount == DayCount.ACT_365F;
     }
 
     private static long days(LocalDate from, LocalDate to) {

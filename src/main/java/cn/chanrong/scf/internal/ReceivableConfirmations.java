@@ -1,5 +1,6 @@
 package cn.chanrong.scf.internal;
 
+import cn.chanrong.reference.WallClock;
 import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.identity.Caller;
@@ -37,9 +38,11 @@ class ReceivableConfirmations {
     private final RegisteredKeyStore registered;
     private final PlatformMode mode;
     private final AuditTrail audit;
+    private final WallClock clock;
 
     ReceivableConfirmations(ReceivableStore store, SigningKeys keys, RegisteredKeyStore registered,
-                            PlatformMode mode, AuditTrail audit) {
+                            PlatformMode mode, AuditTrail audit, WallClock clock) {
+        this.clock = clock;
         this.store = store;
         this.keys = keys;
         this.registered = registered;
@@ -86,14 +89,14 @@ class ReceivableConfirmations {
         ConfirmationSigning.Submitted submitted = own == null ? null
                 : new ConfirmationSigning.Submitted(own.signedAt(), own.publicKey(), own.signature());
         ConfirmationSigning.Outcome outcome = ConfirmationSigning.decide(mode.demo(), submitted,
-                active.map(RegisteredKeyStore.Active::key), signatureField, r.number(), Instant.now());
+                active.map(RegisteredKeyStore.Active::key), signatureField, r.number(), clock.now());
         Instant at;
         SigningKeys.Signed signed;
         ConfirmationSigning.KeyHolder holder;
         switch (outcome) {
             case ConfirmationSigning.Refused refused -> throw Rejected.invalid(refused.rejection());
             case ConfirmationSigning.PlatformSigns platform -> {
-                at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+                at = clock.now().truncatedTo(ChronoUnit.SECONDS);
                 signed = keys.sign(r.debtorId(), canonical(r, at, decision));
                 holder = ConfirmationSigning.KeyHolder.PLATFORM;
             }
@@ -124,7 +127,7 @@ class ReceivableConfirmations {
 
     String message(Caller caller, long id, String decision, Instant signedAt) {
         Receivable r = store.get(caller, id);
-        Instant at = signedAt == null ? Instant.now() : signedAt;
+        Instant at = signedAt == null ? clock.now() : signedAt;
         return new String(ConfirmationMessage.canonical(r.number(), r.creditorCode(), r.debtorCode(), r.amount(),
                 CURRENCY, r.dueOn(), at, decisionOf(decision)), StandardCharsets.UTF_8);
     }

@@ -1,5 +1,6 @@
 package cn.chanrong.scf.internal;
 
+import cn.chanrong.reference.WallClock;
 import cn.chanrong.scf.SigningKeyRegistry.RegisteredKey;
 import cn.chanrong.scf.domain.Sm2PublicKeys;
 import java.sql.ResultSet;
@@ -24,8 +25,10 @@ class RegisteredKeyStore {
             registered_by, registered_at, revoked_at, revoked_by""";
 
     private final JdbcClient jdbc;
+    private final WallClock clock;
 
-    RegisteredKeyStore(JdbcClient jdbc) {
+    RegisteredKeyStore(JdbcClient jdbc, WallClock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -87,13 +90,13 @@ class RegisteredKeyStore {
         return jdbc.sql("SELECT id, public_key, certificate_not_after FROM scf_registered_key"
                         + " WHERE enterprise_id = :e AND revoked_at IS NULL FOR SHARE")
                 .param("e", enterprise)
-                .query((rs, i) -> new Active(rs.getLong(1), stored(rs.getString(2), instant(rs.getTimestamp(3)))))
+                .query((rs, i) -> new Active(rs.getLong(1), stored(rs.getString(2), instant(rs.getTimestamp(3)), clock.now())))
                 .optional();
     }
 
-    private static Sm2PublicKeys.Key stored(String encoded, Instant certificateNotAfter) {
+    private static Sm2PublicKeys.Key stored(String encoded, Instant certificateNotAfter, Instant now) {
         // a stored key was validated on registration; a column that no longer parses is a defect
-        return switch (Sm2PublicKeys.parse(encoded, "publicKey", Instant.now())) {
+        return switch (Sm2PublicKeys.parse(encoded, "publicKey", now)) {
             case Sm2PublicKeys.Key k -> new Sm2PublicKeys.Key(k.key(), k.encoded(), k.fingerprint(),
                     certificateNotAfter == null ? k.format() : Sm2PublicKeys.Format.CERTIFICATE, null, certificateNotAfter);
             case Sm2PublicKeys.Invalid invalid ->

@@ -1,5 +1,6 @@
 package cn.chanrong.scf.internal;
 
+import cn.chanrong.reference.WallClock;
 import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.identity.Caller;
@@ -21,8 +22,10 @@ class RegisteredKeys implements SigningKeyRegistry {
     private final RegisteredKeyStore store;
     private final AuditTrail audit;
     private final SigningKeys keys;
+    private final WallClock clock;
 
-    RegisteredKeys(RegisteredKeyStore store, AuditTrail audit, SigningKeys keys) {
+    RegisteredKeys(RegisteredKeyStore store, AuditTrail audit, SigningKeys keys, WallClock clock) {
+        this.clock = clock;
         this.store = store;
         this.audit = audit;
         this.keys = keys;
@@ -39,7 +42,7 @@ class RegisteredKeys implements SigningKeyRegistry {
     @Transactional
     public RegisteredKey register(Caller caller, String publicKey) {
         long enterprise = enterprise(caller);
-        Sm2PublicKeys.Key key = switch (Sm2PublicKeys.parse(publicKey, "publicKey", Instant.now())) {
+        Sm2PublicKeys.Key key = switch (Sm2PublicKeys.parse(publicKey, "publicKey", clock.now())) {
             case Sm2PublicKeys.Invalid invalid -> throw Rejected.invalid(invalid.rejection());
             case Sm2PublicKeys.Key k -> k;
         };
@@ -52,7 +55,7 @@ class RegisteredKeys implements SigningKeyRegistry {
                     : s.active() ? "signature.key.already-active" : "signature.key.revoked";
             throw Rejected.conflict(Rejection.of(rule, "publicKey", key.fingerprint()));
         }
-        Instant now = Instant.now();
+        Instant now = clock.now();
         store.revokeActive(enterprise, now, caller.username());
         long id = store.insert(enterprise, keys.signer().algorithm(), key, caller.username(), now);
         audit.record(AuditEvent.success(caller.username(), "scf.signing-key.register", "enterprise",

@@ -1,5 +1,6 @@
 package cn.chanrong.scf.web;
 
+import cn.chanrong.reference.WallClock;
 import cn.chanrong.enterprise.EnterpriseDetails;
 import cn.chanrong.enterprise.SupplyLink;
 import cn.chanrong.identity.Caller;
@@ -59,9 +60,11 @@ class ScfPages {
     private final EnterpriseDetails enterpriseDetails;
     private final ApiErrors errors;
     private final PlatformMode mode;
+    private final WallClock clock;
 
     ScfPages(Receivables receivables, WarehouseReceipts warehouse, ScfOverview overview, Institutions institutions,
-             EnterpriseDetails enterpriseDetails, ApiErrors errors, PlatformMode mode) {
+             EnterpriseDetails enterpriseDetails, ApiErrors errors, PlatformMode mode, WallClock clock) {
+        this.clock = clock;
         this.mode = mode;
         this.receivables = receivables;
         this.warehouse = warehouse;
@@ -160,7 +163,7 @@ class ScfPages {
         model.addAttribute("funder", caller.is(Role.INSTITUTION));
         // outside demo mode the debtor's own software signs: the form takes its signature at this instant
         model.addAttribute("demo", mode.demo());
-        model.addAttribute("signedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        model.addAttribute("signedAt", clock.now().truncatedTo(ChronoUnit.SECONDS).toString());
         if (r.signed()) {
             try {
                 model.addAttribute("verification", receivables.verify(caller, id));
