@@ -15,13 +15,17 @@ public interface Supervision {
 
     /**
      * The figures of one cell. Amounts in yuan. Shares and ratios are fractions (null when undefined);
-     * {@code suppressed} cells carry no figures, only their key.
+     * {@code suppressed} cells carry no figures, only their key. Balances and their shares count the financed
+     * firm (lending direction); {@code exposureBalance}, {@code nplBalance} and {@code nplRatio} count the risk
+     * obligor who repays (FACTS §10), so a core enterprise's default on a discounted voucher lands in the core
+     * enterprise's cells. {@code juniorBalance}: loans whose pledge ranks behind another funder's senior claim.
      */
     record Figures(long enterprises, long needs, BigDecimal needAmount, long matchedNeeds, BigDecimal signedAmount,
                    BigDecimal disbursedAmount, long disbursements, long beneficiaries, BigDecimal averagePerBeneficiary,
                    BigDecimal balance, BigDecimal balanceYearAgo, BigDecimal yoyGrowth, BigDecimal disbursedYearAgo,
                    BigDecimal mfgBalance, BigDecimal mltShare, BigDecimal creditShare, BigDecimal nplBalance,
-                   BigDecimal nplRatio, long firstLoanBorrowers, long contributors, boolean suppressed) {
+                   BigDecimal nplRatio, long firstLoanBorrowers, long contributors, BigDecimal exposureBalance,
+                   BigDecimal juniorBalance, boolean suppressed) {
     }
 
     record Cell(String key, String label, Figures figures) {

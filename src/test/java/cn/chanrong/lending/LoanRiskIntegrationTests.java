@@ -98,6 +98,36 @@ class LoanRiskIntegrationTests {
         assertThat(tier(smeLoan)).as("the SME's own working-capital loan is untouched").isEqualTo("NORMAL");
         assertThat(steps.loan(smeLoan).get("daysPastDue").asInt()).isZero();
         assertThat(ledger.check().problems()).isEmpty();
+
+        // statistics: the exposure and the NPL sit in the core enterprise's province, the financing still counts in
+        // the SME's balance (lending direction); two provinces no other test lends in keep the cells exact
+        jdbc.sql("UPDATE enterprise SET region_code = '650100' WHERE id = :id").param("id", core).update();
+        jdbc.sql("UPDATE enterprise SET region_code = '540100' WHERE id = :id").param("id", sme).update();
+        var refreshed = steps.as("admin").post("/api/v1/statistics/refresh", null);
+        assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+        var provinces = steps.as("admin").get("/api/v1/statistics/dashboard").json().get("breakdowns").get("PROVINCE");
+        BigDecimal coreOutstanding = steps.loan(coreLoan).get("principalOutstanding").decimalValue();
+        BigDecimal smeOutstanding = steps.loan(smeLoan).get("principalOutstanding").decimalValue();
+        BigDecimal voucherOutstanding = steps.loan(voucher.id()).get("principalOutstanding").decimalValue();
+        var coreCell = cell(provinces, "650000");
+        var smeCell = cell(provinces, "540000");
+        assertThat(coreCell.get("exposureBalance").decimalValue()).isEqualByComparingTo(coreOutstanding.add(voucherOutstanding));
+        assertThat(coreCell.get("nplBalance").decimalValue()).as("the voucher and the loan it pulled are the core's NPL")
+                .isEqualByComparingTo(coreOutstanding.add(voucherOutstanding));
+        assertThat(coreCell.get("balance").decimalValue()).as("the core enterprise's own lending only").isEqualByComparingTo(coreOutstanding);
+        assertThat(smeCell.get("balance").decimalValue()).as("the SME figures still count the financing")
+                .isEqualByComparingTo(smeOutstanding.add(voucherOutstanding));
+        assertThat(smeCell.get("nplBalance").decimalValue()).as("no NPL on the SME").isEqualByComparingTo("0");
+        assertThat(smeCell.get("exposureBalance").decimalValue()).isEqualByComparingTo(smeOutstanding);
+    }
+
+    static tools.jackson.databind.JsonNode cell(tools.jackson.databind.JsonNode cells, String key) {
+        for (var c : cells) {
+            if (c.get("key").asString().equals(key)) {
+                return c.get("figures");
+            }
+        }
+        throw new AssertionError("no cell " + key + " in " + cells);
     }
 
     @Test

@@ -363,7 +363,7 @@ class ReceivableIntegrationTests {
 
     /** FACTS §10: a factoring behind a pledge is refused outright; a pledge goes junior only when the funder accepts. */
     @Test
-    void a_pledge_behind_another_funder_s_goes_ahead_only_when_the_funder_accepts_the_junior_position() {
+    void a_pledge_behind_another_funder_s_goes_ahead_only_when_the_funder_accepts_the_junior_position() throws Exception {
         var factoring = behindAnotherPledge(Map.of("advanceRate", "0.8", "discountRate", "3.6", "kind", "FACTORING"));
         assertThat(factoring.status()).as("a factoring would own a pledged receivable").isEqualTo(409);
         assertThat(factoring.json().get("errors").get(0).get("code").asString()).isEqualTo("scf.already-filed");
@@ -380,6 +380,9 @@ class ReceivableIntegrationTests {
                 .param("l", loan).query(String.class).single())
                 .isEqualTo("PLEDGE:2:" + junior.json().get("filingNumber").asString());
         assertThat(as("bank2").get("/api/v1/loans/" + loan).json().get("guaranteeMethod").asString()).isEqualTo("PLEDGE");
+        String page = cn.chanrong.support.Workbench.loggedIn(port, "bank2").get("/loans/" + loan + "?lang=zh").body();
+        assertThat(page).as("the loan shows its pledge and the junior position the funder took")
+                .contains("id=\"securities\"", "第2顺位（接受后顺位）", junior.json().get("filingNumber").asString(), "质押");
         assertThat(as("bank2").post("/api/v1/receivable-offers/" + junior.json().get("id").asLong() + "/offer",
                 Map.of("advanceRate", "0.8", "discountRate", "3.6", "kind", "FACTORING", "acceptJunior", true)).status())
                 .isIn(409, 422);

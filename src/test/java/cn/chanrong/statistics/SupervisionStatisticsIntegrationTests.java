@@ -82,6 +82,17 @@ class SupervisionStatisticsIntegrationTests {
                 AND :from <= :to""", from, asOf);
         assertThat(npl.signum()).as("the demo book has non-performing loans").isPositive();
         assertThat(dec(h.get("nplRatio"))).isEqualByComparingTo(npl.divide(balance, 4, RoundingMode.HALF_UP));
+        assertThat(dec(h.get("exposureBalance"))).as("every loan counted once, on its obligor").isEqualByComparingTo(balance);
+        // junior positions: loans whose pledge ranks behind another funder's senior claim (the demo's second pledge)
+        BigDecimal junior = sum("""
+                SELECT sum(l.principal_outstanding) FROM loan l WHERE EXISTS (SELECT 1 FROM loan_security s
+                  WHERE s.loan_id = l.id AND s.priority_position > 1) AND :from <= :to""", from, asOf);
+        assertThat(dec(h.get("juniorBalance"))).isEqualByComparingTo(junior);
+        // the NPL of a province is counted on the obligor's region, its balance on the financed firm's
+        JsonNode fujianRisk = cell(d.get("breakdowns").get("PROVINCE"), "350000").get("figures");
+        assertThat(dec(fujianRisk.get("nplBalance"))).isEqualByComparingTo(sum("""
+                SELECT sum(l.principal_outstanding) FROM loan l JOIN enterprise e ON e.id = coalesce(l.risk_obligor_id, l.borrower_id)
+                WHERE e.region_code LIKE '35%' AND l.tier IN ('SUBSTANDARD', 'DOUBTFUL', 'LOSS') AND :from <= :to""", from, asOf));
 
         // needs published this year, matched (an institution interested), and amounts signed on pushed projects
         String needs = " FROM financing_need n WHERE n.published_on BETWEEN :from AND :to";

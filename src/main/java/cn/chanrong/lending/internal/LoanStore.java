@@ -45,7 +45,8 @@ class LoanStore {
             l.purpose, l.payment_mode, l.status, l.disbursed_on, l.maturity_date, l.principal_outstanding,
             l.interest_accrued, l.penalty_accrued, l.interest_paid, l.penalty_paid, l.receivable, l.memo_receivable,
             l.provision, l.written_off, l.recovered, l.accrued_through, l.days_past_due, l.tier, l.manual_floor,
-            l.non_accrual, l.version, l.period_months, loan_guarantee_method(l.id, l.guarantee_method)""";
+            l.non_accrual, l.version, l.period_months, loan_guarantee_method(l.id, l.guarantee_method), l.risk_obligor_id,
+            (SELECT o.name FROM enterprise_party_view o WHERE o.id = l.risk_obligor_id)""";
 
     private final JdbcClient jdbc;
 
@@ -63,7 +64,8 @@ class LoanStore {
                 rs.getBigDecimal(25), rs.getBigDecimal(26), rs.getBigDecimal(27), rs.getBigDecimal(28), rs.getBigDecimal(29),
                 rs.getBigDecimal(30), rs.getBigDecimal(31), rs.getObject(32, LocalDate.class), rs.getInt(33),
                 Tier.valueOf(rs.getString(34)), rs.getString(35) == null ? null : Tier.valueOf(rs.getString(35)),
-                rs.getBoolean(36), rs.getInt(37), GuaranteeMethod.valueOf(rs.getString(39)));
+                rs.getBoolean(36), rs.getInt(37), GuaranteeMethod.valueOf(rs.getString(39)), (Long) rs.getObject(40),
+                rs.getString(41));
     }
 
     /**

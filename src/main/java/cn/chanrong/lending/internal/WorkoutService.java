@@ -95,7 +95,8 @@ class WorkoutService {
                 l.disbursedOn(),
                 l.maturityDate(), l.principalOutstanding(), l.interestAccrued(), l.penaltyAccrued(), l.interestPaid(),
                 l.penaltyPaid(), l.receivable(), l.memoReceivable(), l.provision(), l.writtenOff(), l.recovered(),
-                l.accruedThrough(), l.daysPastDue(), l.tier(), floor, l.nonAccrual(), l.version(), l.guaranteeMethod());
+                l.accruedThrough(), l.daysPastDue(), l.tier(), floor, l.nonAccrual(), l.version(), l.guaranteeMethod(),
+                l.riskObligorId(), l.riskObligorName());
     }
 
     /**

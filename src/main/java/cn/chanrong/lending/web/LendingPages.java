@@ -102,6 +102,7 @@ class LendingPages {
         model.addAttribute("mayApprove", own && caller.hasAuthority("approver"));
         model.addAttribute("tiers", Tier.values());
         model.addAttribute("tags", loans.tags(caller, id));
+        model.addAttribute("securities", loans.securities(caller, id));
         model.addAttribute("contract", drawdowns.contract(caller, id));
         return "loan/detail";
     }

@@ -28,7 +28,8 @@ class FigureStore {
     private static final String SUMS = """
             sum(enterprises), sum(needs), sum(need_amount), sum(matched_needs), sum(signed_amount), sum(disbursed_amount),
             sum(disbursements), sum(beneficiaries), sum(balance), sum(balance_ly), sum(disbursed_ly), sum(mfg_balance),
-            sum(mlt_balance), sum(credit_balance), sum(npl_balance), sum(first_loan_borrowers), sum(contributors)""";
+            sum(mlt_balance), sum(credit_balance), sum(npl_balance), sum(first_loan_borrowers), sum(contributors),
+            sum(exposure_balance), sum(junior_balance)""";
 
     private final JdbcClient jdbc;
 
@@ -41,7 +42,8 @@ class FigureStore {
                 rs.getBigDecimal(from + 4), rs.getBigDecimal(from + 5), rs.getLong(from + 6), rs.getLong(from + 7),
                 rs.getBigDecimal(from + 8), rs.getBigDecimal(from + 9), rs.getBigDecimal(from + 10),
                 rs.getBigDecimal(from + 11), rs.getBigDecimal(from + 12), rs.getBigDecimal(from + 13),
-                rs.getBigDecimal(from + 14), rs.getLong(from + 15), rs.getLong(from + 16));
+                rs.getBigDecimal(from + 14), rs.getLong(from + 15), rs.getLong(from + 16), rs.getBigDecimal(from + 17),
+                rs.getBigDecimal(from + 18));
     }
 
     /**

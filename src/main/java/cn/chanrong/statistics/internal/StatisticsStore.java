@@ -34,8 +34,9 @@ class StatisticsStore {
     }
 
     /**
-     * Replaces every figure with those of the periods as of the date: balances, disbursements, needs, signed
-     * amounts, registered enterprises and the enterprises behind each cell.
+     * Replaces every figure with those of the periods as of the date: balances (on the financed firm), exposure and
+     * non-performing balances (on the risk obligor), disbursements, needs, signed amounts, registered enterprises
+     * and the enterprises behind each cell.
      */
     void rebuildFigures(LocalDate asOf, List<StatisticsRefresh.Period> periods) {
         StringBuilder values = new StringBuilder();
@@ -53,14 +54,16 @@ class StatisticsStore {
                 .param("today", asOf).update();
         jdbc.sql("""
                 CREATE TEMP TABLE st_loan ON COMMIT DROP AS
-                SELECT f.loan_id, f.borrower_id, f.principal, f.disbursed_on, coalesce(f.product_type, 'NONE') AS ptype,
-                       f.tier, t.manufacturing, t.medium_long_term, t.unsecured, t.first_loan
+                SELECT f.loan_id, f.borrower_id, f.obligor_id, f.principal, f.disbursed_on,
+                       coalesce(f.product_type, 'NONE') AS ptype, f.tier, f.junior, t.manufacturing, t.medium_long_term,
+                       t.unsecured, t.first_loan
                 FROM loan_fact_view f JOIN loan_tag t ON t.loan_id = f.loan_id""").update();
         jdbc.sql("ANALYZE st_ent").update();
         jdbc.sql("ANALYZE st_loan").update();
         jdbc.sql("DELETE FROM stat_figure").update();
 
-        // balances: principal movements by month and borrower attributes, then by dimension, then summed to each period's end
+        // balances: principal movements by month and the financed firm's attributes, then by dimension, then summed
+        // to each period's end (lending direction: the financed firm)
         jdbc.sql("""
                 CREATE TEMP TABLE st_mchg ON COMMIT DROP AS
                 WITH base AS (
@@ -69,29 +72,58 @@ class StatisticsStore {
                          sum(m.change) AS change,
                          sum(m.change) FILTER (WHERE l.manufacturing) AS mfg,
                          sum(m.change) FILTER (WHERE l.medium_long_term) AS mlt,
-                         sum(m.change) FILTER (WHERE l.unsecured) AS credit
+                         sum(m.change) FILTER (WHERE l.unsecured) AS credit,
+                         sum(m.change) FILTER (WHERE l.junior) AS junior
                   FROM loan_principal_movement m JOIN st_loan l ON l.loan_id = m.loan_id JOIN st_ent e ON e.id = l.borrower_id
                   WHERE m.value_date <= :asOf
                   GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9)
                 SELECT x.month, x.province, d.dim, d.key, sum(x.change) AS change, coalesce(sum(x.mfg), 0) AS mfg,
                        coalesce(sum(x.mlt), 0) AS mlt, coalesce(sum(x.credit), 0) AS credit,
-                       coalesce(sum(x.change) FILTER (WHERE x.tier IN ('SUBSTANDARD', 'DOUBTFUL', 'LOSS')), 0) AS npl
+                       coalesce(sum(x.junior), 0) AS junior
                 FROM base x CROSS JOIN LATERAL """ + DIMS + """
 
                 GROUP BY 1, 2, 3, 4
                 UNION ALL
                 SELECT x.month, x.province, 'CHAIN', c.tag, sum(x.change), coalesce(sum(x.mfg), 0), coalesce(sum(x.mlt), 0),
-                       coalesce(sum(x.credit), 0),
+                       coalesce(sum(x.credit), 0), coalesce(sum(x.junior), 0)
+                FROM base x CROSS JOIN LATERAL unnest(x.chains) AS c(tag)
+                GROUP BY 1, 2, 3, 4""").param("asOf", asOf).update();
+        jdbc.sql("""
+                INSERT INTO stat_figure (period, province, dim, key, balance, mfg_balance, mlt_balance, credit_balance,
+                                         junior_balance)
+                SELECT p.period, c.province, c.dim, c.key, sum(c.change), sum(c.mfg), sum(c.mlt), sum(c.credit), sum(c.junior)
+                FROM st_period p JOIN st_mchg c ON c.month <= p.p_end
+                WHERE c.dim <> 'TIER' OR p.period = 'YTD'
+                GROUP BY 1, 2, 3, 4""").update();
+        // exposure and non-performing balances: the same movements by the obligor's attributes (risk follows the
+        // obligor who repays, FACTS §10); a financing is counted once, on its obligor
+        jdbc.sql("""
+                CREATE TEMP TABLE st_rchg ON COMMIT DROP AS
+                WITH base AS (
+                  SELECT date_trunc('month', m.value_date)::date AS month, e.province, e.section, e.size, e.stage, e.ownership,
+                         l.ptype, l.tier, e.chains, sum(m.change) AS change
+                  FROM loan_principal_movement m JOIN st_loan l ON l.loan_id = m.loan_id JOIN st_ent e ON e.id = l.obligor_id
+                  WHERE m.value_date <= :asOf
+                  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9)
+                SELECT x.month, x.province, d.dim, d.key, sum(x.change) AS exposure,
+                       coalesce(sum(x.change) FILTER (WHERE x.tier IN ('SUBSTANDARD', 'DOUBTFUL', 'LOSS')), 0) AS npl
+                FROM base x CROSS JOIN LATERAL """ + DIMS + """
+
+                GROUP BY 1, 2, 3, 4
+                UNION ALL
+                SELECT x.month, x.province, 'CHAIN', c.tag, sum(x.change),
                        coalesce(sum(x.change) FILTER (WHERE x.tier IN ('SUBSTANDARD', 'DOUBTFUL', 'LOSS')), 0)
                 FROM base x CROSS JOIN LATERAL unnest(x.chains) AS c(tag)
                 GROUP BY 1, 2, 3, 4""").param("asOf", asOf).update();
         jdbc.sql("""
-                INSERT INTO stat_figure (period, province, dim, key, balance, mfg_balance, mlt_balance, credit_balance, npl_balance)
-                SELECT p.period, c.province, c.dim, c.key, sum(c.change), sum(c.mfg), sum(c.mlt), sum(c.credit),
+                INSERT INTO stat_figure AS f (period, province, dim, key, exposure_balance, npl_balance)
+                SELECT p.period, c.province, c.dim, c.key, sum(c.exposure),
                        CASE WHEN p.period = 'YTD' THEN sum(c.npl) ELSE 0 END
-                FROM st_period p JOIN st_mchg c ON c.month <= p.p_end
+                FROM st_period p JOIN st_rchg c ON c.month <= p.p_end
                 WHERE c.dim <> 'TIER' OR p.period = 'YTD'
-                GROUP BY 1, 2, 3, 4""").update();
+                GROUP BY 1, 2, 3, 4
+                ON CONFLICT (period, dim, key, province) DO UPDATE SET exposure_balance = excluded.exposure_balance,
+                  npl_balance = excluded.npl_balance""").update();
         // the balance a year before each period's end, for year-on-year growth
         jdbc.sql("""
                 INSERT INTO stat_figure AS f (period, province, dim, key, balance_ly)
@@ -207,6 +239,9 @@ class StatisticsStore {
                   UNION
                   SELECT 'YTD', f.borrower_id, coalesce(f.product_type, 'NONE'), f.tier
                   FROM loan_fact_view f WHERE f.principal_outstanding > 0
+                  UNION
+                  SELECT 'YTD', f.obligor_id, coalesce(f.product_type, 'NONE'), f.tier
+                  FROM loan_fact_view f WHERE f.principal_outstanding > 0 AND f.obligor_id <> f.borrower_id
                   UNION
                   SELECT p.period, n.enterprise_id, 'NONE', 'NONE'
                   FROM st_period p JOIN matching_need_view n ON n.published_on BETWEEN p.p_start AND p.p_end),

@@ -49,7 +49,7 @@ class SupervisionService implements Supervision {
     record Raw(long enterprises, long needs, BigDecimal needAmount, long matched, BigDecimal signed,
                BigDecimal disbursed, long disbursements, long beneficiaries, BigDecimal balance, BigDecimal balanceLy,
                BigDecimal disbursedLy, BigDecimal mfg, BigDecimal mlt, BigDecimal credit, BigDecimal npl,
-               long firstLoan, long contributors) {
+               long firstLoan, long contributors, BigDecimal exposure, BigDecimal junior) {
     }
 
     static BigDecimal ratio(BigDecimal a, BigDecimal b) {
@@ -59,7 +59,7 @@ class SupervisionService implements Supervision {
     static Figures figures(Raw r, boolean suppressed) {
         if (suppressed) {
             return new Figures(r.enterprises(), 0, null, 0, null, null, 0, 0, null, null, null, null, null, null, null,
-                    null, null, null, 0, 0, true);
+                    null, null, null, 0, 0, null, null, true);
         }
         BigDecimal avg = r.beneficiaries() == 0 ? null
                 : r.disbursed().divide(BigDecimal.valueOf(r.beneficiaries()), 2, RoundingMode.HALF_UP);
@@ -67,8 +67,8 @@ class SupervisionService implements Supervision {
         return new Figures(r.enterprises(), r.needs(), r.needAmount(), r.matched(), r.signed(), r.disbursed(),
                 r.disbursements(), r.beneficiaries(), avg, r.balance(), r.balanceLy(),
                 yoy == null ? null : yoy.subtract(BigDecimal.ONE), r.disbursedLy(), r.mfg(), ratio(r.mlt(), r.balance()),
-                ratio(r.credit(), r.balance()), r.npl(), ratio(r.npl(), r.balance()), r.firstLoan(), r.contributors(),
-                false);
+                ratio(r.credit(), r.balance()), r.npl(), ratio(r.npl(), r.exposure()), r.firstLoan(), r.contributors(),
+                r.exposure(), r.junior(), false);
     }
 
     @Override
@@ -115,7 +115,8 @@ class SupervisionService implements Supervision {
         ytd.put("PROVINCE", provinces);
         Raw total = ytd.getOrDefault("TOTAL", Map.of()).get("ALL");
         Raw empty = new Raw(0, 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, BigDecimal.ZERO,
-                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0);
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0,
+                BigDecimal.ZERO, BigDecimal.ZERO);
         if (total == null) {
             total = empty;
         }

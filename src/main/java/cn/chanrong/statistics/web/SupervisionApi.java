@@ -107,7 +107,8 @@ class SupervisionApi {
     /** The columns every export carries, in the caller's language. */
     static final List<String> COLUMNS = List.of("key", "label", "enterprises", "needs", "needAmount", "matchedNeeds",
             "signedAmount", "disbursedAmount", "beneficiaries", "averagePerBeneficiary", "balance", "yoyGrowth",
-            "mfgBalance", "mltShare", "creditShare", "nplRatio", "firstLoanBorrowers", "suppressed");
+            "mfgBalance", "mltShare", "creditShare", "exposureBalance", "nplRatio", "juniorBalance", "firstLoanBorrowers",
+            "suppressed");
 
     TableExport.Table table(String dimension, List<Supervision.Cell> cells, Locale locale) {
         List<String> header = COLUMNS.stream().map(c -> messages.getMessage("stats.col." + c, null, c, locale)).toList();
@@ -125,7 +126,8 @@ class SupervisionApi {
             } else {
                 r.addAll(java.util.Arrays.asList(f.needs(), f.needAmount(), f.matchedNeeds(), f.signedAmount(),
                         f.disbursedAmount(), f.beneficiaries(), f.averagePerBeneficiary(), f.balance(), f.yoyGrowth(),
-                        f.mfgBalance(), f.mltShare(), f.creditShare(), f.nplRatio(), f.firstLoanBorrowers()));
+                        f.mfgBalance(), f.mltShare(), f.creditShare(), f.exposureBalance(), f.nplRatio(), f.juniorBalance(),
+                        f.firstLoanBorrowers()));
             }
             r.add(f.suppressed() ? "Y" : "");
             rows.add(r);
