@@ -36,16 +36,16 @@ class SyntheticFilings implements FilingGenerator {
             tx.executeWithoutResult(s -> {
                 jdbc.sql("""
                                 INSERT INTO registry_filing (number, seq, grantor, secured_party, collateral_type, description,
-                                    blanket_scope, term_months, expires_on, filed_by)
+                                    blanket_scope, term_months, expires_on, filed_by, registered_on)
                                 SELECT 'B' || :run || lpad(g::text, 9, '0'), nextval('registry_sequence'),
                                     '9135' || lpad((g % :grantors)::text, 14, '0'),
                                     CASE WHEN g % 2 = 0 THEN :p1 ELSE :p2 END,
                                     (ARRAY['RECEIVABLES_PLEDGE', 'INVENTORY', 'EQUIPMENT'])[1 + g % 3], '基准登记 / bench filing',
-                                    CASE WHEN g % 50 = 0 THEN '全部存货 / all inventory' END, 12, :expires, 'bench'
+                                    CASE WHEN g % 50 = 0 THEN '全部存货 / all inventory' END, 12, :expires, 'bench', :today
                                 FROM generate_series(:a, :b) g""")
                         .param("run", run).param("grantors", grantors).param("p1", parties.get(0))
                         .param("p2", parties.get(parties.size() - 1)).param("expires", businessDate.today().plusMonths(12))
-                        .param("a", a).param("b", b).update();
+                        .param("today", businessDate.today()).param("a", a).param("b", b).update();
                 jdbc.sql("""
                                 INSERT INTO registry_identifier (filing_id, identifier)
                                 SELECT f.id, 'ID-' || f.number FROM registry_filing f
@@ -70,12 +70,14 @@ class SyntheticFilings implements FilingGenerator {
                     String number = "T" + run + String.format("%06d%d", t, k);
                     long id = jdbc.sql("""
                                     INSERT INTO registry_filing (number, seq, grantor, secured_party, collateral_type,
-                                        description, term_months, expires_on, filed_by)
-                                    VALUES (:n, nextval('registry_sequence'), :g, :p, :t, '基准登记 / bench filing', 12, :e, 'bench')
+                                        description, term_months, expires_on, filed_by, registered_on)
+                                    VALUES (:n, nextval('registry_sequence'), :g, :p, :t, '基准登记 / bench filing', 12, :e, 'bench',
+                                            :today)
                                     RETURNING id""")
                             .param("n", number).param("g", code).param("p", parties.get(k % parties.size()))
                             .param("t", k % 2 == 0 ? "RECEIVABLES_PLEDGE" : "EQUIPMENT")
-                            .param("e", businessDate.today().plusMonths(12)).query(Long.class).single();
+                            .param("e", businessDate.today().plusMonths(12)).param("today", businessDate.today())
+                            .query(Long.class).single();
                     jdbc.sql("INSERT INTO registry_identifier (filing_id, identifier) VALUES (:f, :i)")
                             .param("f", id).param("i", "ID-" + number).update();
                     if (k == 0) {
