@@ -38,6 +38,8 @@ class DemoBanner {
                     .append("    bank-approver  approver, Minjiang City Commercial Bank\n")
                     .append("    bank2          operator, Haixia Rural Commercial Bank\n")
                     .append("    bank2-approver approver, Haixia Rural Commercial Bank\n")
+                    .append("    bank3          operator, Qiyuan Bank (joint-stock; takes part in the re-lending)\n")
+                    .append("    bank3-approver approver, Qiyuan Bank\n")
                     .append("    enterprise     finance manager, Fuzhou Precision CNC (SME)\n")
                     .append("    core           treasurer, Minjiang Heavy Equipment (core enterprise)\n");
         }

@@ -44,6 +44,8 @@ class DemoLoader implements ApplicationRunner {
     private final org.springframework.transaction.support.TransactionTemplate tx;
     private final cn.chanrong.ledger.Ledger ledger;
     private final cn.chanrong.enterprise.StatusLists statusLists;
+    /** The logins the cast was given, for the log line. */
+    private int demoUsers;
 
     DemoLoader(PlatformMode mode, Users users, Institutions institutions, Enterprises enterprises,
                EnterpriseDetails details, Products products, DemoEconomyLoader economy,
@@ -70,10 +72,10 @@ class DemoLoader implements ApplicationRunner {
         // after the cast has committed: the economy's background thread reads committed rows only
         economy.load();
         long count = enterprises.search(Caller.system("demo-loader"), EnterpriseFilter.none(), PageRequest.of(0, 1)).total();
-        log.info("Demo world loaded: {} enterprises, 11 demo users", count);
+        log.info("Demo world loaded: {} enterprises, {} demo users", count, demoUsers);
     }
 
-    /** The named cast: two banks, the SME and the core enterprise with their logins, a few dozen firms. */
+    /** The named cast: three banks, the SME and the core enterprise with their logins, a few dozen firms. */
     private void loadCast() {
         Caller demo = Caller.system("demo-loader");
         Institution bank = institutions.register(demo, DemoCodes.enterprise("350100", 9001), "闽江城市商业银行股份有限公司",
@@ -84,12 +86,27 @@ class DemoLoader implements ApplicationRunner {
         institutions.addBranch(demo, bank.id(), "闽江城市商业银行厦门分行", "350200");
         institutions.addBranch(demo, bank.id(), "闽江城市商业银行深圳分行", "440300");
         institutions.addBranch(demo, bank2.id(), "海峡农村商业银行泉州分行", "350500");
-        institutions.addPolicyTool(demo, bank.id(), "TECH_RELENDING", java.time.LocalDate.of(2025, 1, 1), null);
+        // a national joint-stock bank, head office in Shanghai, present in Fujian and Guangdong: one of the
+        // 21 national banks that take part in the tech re-lending, so the re-lending lists are pushed to it
+        Institution bank3 = institutions.register(demo, DemoCodes.enterprise("310115", 9003), "启元银行股份有限公司",
+                "Qiyuan Bank Co., Ltd.", InstitutionType.JOINT_STOCK_BANK);
+        institutions.addBranch(demo, bank3.id(), "启元银行福州分行", "350100");
+        institutions.addBranch(demo, bank3.id(), "启元银行厦门分行", "350200");
+        institutions.addBranch(demo, bank3.id(), "启元银行广州分行", "440100");
+        institutions.addBranch(demo, bank3.id(), "启元银行深圳分行", "440300");
+        // a city commercial bank is a local bank: small-business re-lending and rediscount, not the national
+        // banks' re-lending (FACTS §1, institution_policy_tool_eligibility)
         institutions.addPolicyTool(demo, bank.id(), "SMALL_BUSINESS_RELENDING", java.time.LocalDate.of(2024, 1, 1),
                 java.time.LocalDate.of(2025, 12, 31));
+        institutions.addPolicyTool(demo, bank.id(), "REDISCOUNT", java.time.LocalDate.of(2025, 1, 1), null);
         institutions.addPolicyTool(demo, bank2.id(), "SMALL_BUSINESS_RELENDING", java.time.LocalDate.of(2024, 6, 1), null);
+        institutions.addPolicyTool(demo, bank3.id(), "CARBON_REDUCTION", java.time.LocalDate.of(2021, 11, 8), null);
+        institutions.addPolicyTool(demo, bank3.id(), "TECH_RELENDING", java.time.LocalDate.of(2024, 4, 7), null);
+        institutions.addPolicyTool(demo, bank3.id(), "EQUIPMENT_RENEWAL_SUBSIDY", java.time.LocalDate.of(2024, 3, 7),
+                java.time.LocalDate.of(2027, 1, 1));
         openBooks(bank.id(), new java.math.BigDecimal("5000000000.00"));
         openBooks(bank2.id(), new java.math.BigDecimal("1800000000.00"));
+        openBooks(bank3.id(), new java.math.BigDecimal("30000000000.00"));
         Enterprise sme = register(demo, DemoEconomy.SME, 1);
         Enterprise core = register(demo, DemoEconomy.CORE, 2);
         long seed = 100;
@@ -112,10 +129,13 @@ class DemoLoader implements ApplicationRunner {
         user(demo, "bank-approver", "闽江城商行审批人", Role.INSTITUTION, null, bank.id(), Set.of("approver"), null, null);
         user(demo, "bank2-approver", "海峡农商行审批人", Role.INSTITUTION, null, bank2.id(), Set.of("approver"), null, null);
         user(demo, "bank2", "海峡农商行客户经理", Role.INSTITUTION, null, bank2.id(), Set.of("operator"), null, null);
+        user(demo, "bank3", "启元银行客户经理", Role.INSTITUTION, null, bank3.id(), Set.of("operator"), null, null);
+        user(demo, "bank3-approver", "启元银行审批人", Role.INSTITUTION, null, bank3.id(), Set.of("approver"), null, null);
         user(demo, "enterprise", "精工数控财务经理", Role.ENTERPRISE, sme.id(), null, Set.of(), null, null);
         user(demo, "core", "闽江重装司库", Role.ENTERPRISE, core.id(), null, Set.of(), null, null);
         DemoDetails.verify(statusLists, users.caller("regulator-miit").orElseThrow(), sme, core, byKey);
-        DemoProducts.load(products, users.caller("bank").orElseThrow(), users.caller("bank2").orElseThrow());
+        DemoProducts.load(products, users.caller("bank").orElseThrow(), users.caller("bank2").orElseThrow(),
+                users.caller("bank3").orElseThrow());
     }
 
     /** Opening entries: paid-in capital held at the central bank, and customer deposits. */
@@ -140,5 +160,6 @@ class DemoLoader implements ApplicationRunner {
                       Set<String> authorities, String department, String region) {
         users.create(new UserDraft(username, PASSWORD, display, role, enterpriseId, institutionId, authorities,
                 department, region), demo);
+        demoUsers++;
     }
 }

@@ -8,13 +8,13 @@ import cn.chanrong.institution.Products;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** A few products of the two demo banks, created by their operators as a bank would. */
+/** A few products of the three demo banks, created by their operators as a bank would. */
 final class DemoProducts {
 
     private DemoProducts() {
     }
 
-    static void load(Products products, Caller bank, Caller bank2) {
+    static void load(Products products, Caller bank, Caller bank2, Caller bank3) {
         publish(products, bank, new ProductDraft("MJ-ZJTX-01", "专精特新贷", "Specialised SME Loan", "TECH_INNOVATION_LOAN",
                 new BigDecimal("1000000"), new BigDecimal("30000000"), 6, 60, "LPR_SPREAD", 20, 120, null, "CREDIT", List.of("MACHINE_TOOLS", "IC"),
                 List.of("SMALL", "MEDIUM"), List.of("STARTUP", "GROWTH"), List.of("350000"), "2025-01-01", null, List.of(
@@ -43,6 +43,21 @@ final class DemoProducts {
                 "RECEIVABLES_FINANCING", new BigDecimal("100000"), new BigDecimal("5000000"), 1, 12, "LPR_SPREAD", 50, 150, null, "PLEDGE", List.of(),
                 List.of(), List.of(), List.of(), null, null, List.of(
                 new Clause("应收账款已确权", "Receivables confirmed", "e.employees >= 0"))));
+        // the national bank's re-lending products: what the pushed lists' technology SMEs and transformation
+        // projects ask for, in the provinces it has branches in
+        publish(products, bank3, new ProductDraft("QY-KCZD-01", "科创再贷款专项贷", "Tech Innovation Re-lending Loan",
+                "TECH_INNOVATION_LOAN", new BigDecimal("1000000"), new BigDecimal("50000000"), 6, 60, "LPR_SPREAD", -20, 60, null,
+                "CREDIT", List.of(), List.of("SMALL", "MEDIUM"), List.of("STARTUP", "GROWTH"), List.of("350000", "440000"),
+                "2024-06-01", null, List.of(
+                new Clause("中小企业", "Small or medium enterprise", "e.sizeClass in ['MICRO', 'SMALL', 'MEDIUM']"),
+                new Clause("经认定的科技型中小企业、高新技术企业或专精特新企业",
+                        "Verified technology-based SME, high-tech enterprise or specialised SME",
+                        "e.verifiedQualifications.exists(q, q in ['TECH_SME', 'HIGH_TECH', 'SPECIALISED_SME', 'LITTLE_GIANT'])"))));
+        publish(products, bank3, new ProductDraft("QY-JGSB-01", "技改和设备更新贷", "Transformation and Equipment Renewal Loan",
+                "FIXED_ASSET_LOAN", new BigDecimal("2000000"), new BigDecimal("300000000"), 12, 120, "LPR_SPREAD", -20, 60, null,
+                "COLLATERAL", List.of(), List.of(), List.of(), List.of("350000", "440000"), "2024-06-01", null, List.of(
+                new Clause("制造业企业", "Manufacturer", "e.industryCode.startsWith('C')"),
+                new Clause("成立满3年", "At least 3 years in business", "e.ageYears >= 3"))));
     }
 
     private static Product publish(Products products, Caller operator, ProductDraft draft) {

@@ -19,4 +19,8 @@ public enum PolicyTool {
     public String name(boolean english) {
         return english ? nameEn : nameZh;
     }
+
+    public static java.util.Optional<PolicyTool> parse(String code) {
+        return java.util.Arrays.stream(values()).filter(t -> t.name().equals(code)).findFirst();
+    }
 }

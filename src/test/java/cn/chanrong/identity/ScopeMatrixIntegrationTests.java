@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
 class ScopeMatrixIntegrationTests {
 
     static final List<String> CALLERS = List.of("admin", "regulator", "regulator-miit", "regulator-fj", "regulator-fz",
-            "regulator-gd", "bank", "bank2", "enterprise", "core");
+            "regulator-gd", "bank", "bank2", "bank3", "enterprise", "core");
     static final long MISSING = 987_654_321L;
 
     @LocalServerPort
@@ -328,6 +328,8 @@ class ScopeMatrixIntegrationTests {
             Map.entry("/api/v1/registry/filings", "the registry is public to every login by design"),
             Map.entry("/api/v1/registry/cancellation-tasks", "the institution's own tasks (RegistryIntegrationTests)"),
             Map.entry("/api/v1/products", "published catalogue"), Map.entry("/api/v1/institutions", "directory"),
+            Map.entry("/api/v1/institutions/policy-tool-eligibility", "reference data: which institution types may take"
+                    + " part in which policy tool"),
             Map.entry("/api/v1/institution-staff", "the institution administrator's own staff"),
             Map.entry("/api/v1/credit-models", "model registry, no customer data"),
             Map.entry("/api/v1/roadshows", "public events"), Map.entry("/api/v1/warehouses", "directory of warehouses"),

@@ -106,10 +106,10 @@ class ProductImportAndInstitutionIntegrationTests {
     void institutions_show_branches_and_effective_dated_policy_tools() {
         Api admin = Api.as(port, "admin");
         var created = admin.post("/api/v1/institutions", Map.of("creditCode", Fixtures.freshCreditCode("310100"),
-                "name", "浦江金融租赁股份有限公司", "type", "FINANCIAL_LEASING"));
+                "name", "浦江银行股份有限公司", "type", "JOINT_STOCK_BANK"));
         assertThat(created.status()).isEqualTo(201);
         long id = created.json().get("id").asLong();
-        assertThat(admin.post("/api/v1/institutions/" + id + "/branches", Map.of("name", "浦江金租苏州分公司",
+        assertThat(admin.post("/api/v1/institutions/" + id + "/branches", Map.of("name", "浦江银行苏州分行",
                 "regionCode", "320500")).status()).isEqualTo(201);
         assertThat(admin.post("/api/v1/institutions/" + id + "/branches", Map.of("name", "x", "regionCode", "990000"))
                 .json().get("errors").size()).isEqualTo(2);
@@ -129,8 +129,14 @@ class ProductImportAndInstitutionIntegrationTests {
                 demoBank = i.get("id").asLong();
             }
         }
+        // the demo's city commercial bank takes part in the local banks' tools, not the national banks' re-lending
         var tools = Api.as(port, "bank").get("/api/v1/institutions/" + demoBank).json().get("policyTools");
         assertThat(tools.size()).isEqualTo(2);
+        assertThat(tools.get(0).get("tool").asString()).isEqualTo("SMALL_BUSINESS_RELENDING");
         assertThat(tools.get(0).get("validTo").asString()).isEqualTo("2025-12-31");
+        assertThat(tools.get(1).get("tool").asString()).isEqualTo("REDISCOUNT");
+        assertThat(admin.post("/api/v1/institutions", Map.of("creditCode", Fixtures.freshCreditCode("310100"),
+                "name", "某银行", "type", "BANK")).json().get("errors").get(0).get("code").asString())
+                .as("a type outside the closed list is refused by name").isEqualTo("enum");
     }
 }

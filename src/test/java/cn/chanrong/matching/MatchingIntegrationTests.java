@@ -197,9 +197,11 @@ class MatchingIntegrationTests {
         assertThat(again.body()).contains("already been imported");
 
         // confidentiality: the institutions pushed to, the regulators of the list's region and the national ones
-        Api bank = as("bank");
+        Api bank = as("bank3");
         var items = bank.get("/api/v1/project-lists/" + listId + "/items").json().get("items");
-        assertThat(items.size()).as("the Guangdong-present re-lending bank gets both").isEqualTo(2);
+        assertThat(items.size()).as("the Guangdong-present national bank in the re-lending gets both").isEqualTo(2);
+        assertThat(as("bank").get("/api/v1/project-lists/" + listId).status())
+                .as("a city commercial bank takes no part in the re-lending, however present").isEqualTo(404);
         assertThat(as("bank2").get("/api/v1/project-lists/" + listId).status()).isEqualTo(404);
         assertThat(as("regulator").get("/api/v1/project-lists/" + listId).status())
                 .as("the national central bank checks re-lending against every list").isEqualTo(200);
@@ -227,7 +229,7 @@ class MatchingIntegrationTests {
         assertThat(backwards.body()).contains("cannot go backwards from SIGNED to CONTACTED");
 
         // disbursed only as a real loan to the listed enterprise
-        long otherLoan = jdbc.sql("SELECT id FROM loan WHERE institution_id = (SELECT institution_id FROM app_user WHERE username = 'bank')"
+        long otherLoan = jdbc.sql("SELECT id FROM loan WHERE institution_id = (SELECT institution_id FROM app_user WHERE username = 'bank3')"
                 + " AND borrower_id <> :e AND disbursed_on IS NOT NULL ORDER BY id LIMIT 1").param("e", firstEnterprise)
                 .query(Long.class).single();
         var wrongLoan = bank.post("/api/v1/project-items/" + first + "/steps", Map.of("status", "DISBURSED", "loanId", otherLoan));
@@ -257,8 +259,8 @@ class MatchingIntegrationTests {
     }
 
     long disbursedLoan(long borrower) {
-        long product = jdbc.sql("SELECT id FROM product WHERE code = 'MJ-JSGZ-01'").query(Long.class).single();
-        var f = as("bank-approver").post("/api/v1/facilities", Map.of("borrowerId", borrower, "amount", "6000000",
+        long product = jdbc.sql("SELECT id FROM product WHERE code = 'QY-JGSB-01'").query(Long.class).single();
+        var f = as("bank3-approver").post("/api/v1/facilities", Map.of("borrowerId", borrower, "amount", "6000000",
                 "validFrom", "2025-01-01", "validTo", "2029-12-31"));
         assertThat(f.status()).as(f.body()).isEqualTo(201);
         Map<String, Object> app = new HashMap<>();
@@ -273,31 +275,33 @@ class MatchingIntegrationTests {
         app.put("purpose", "TECH_TRANSFORMATION");
         app.put("projectInvestment", "80000000.00");
         app.put("paymentMode", "SELF");
-        var a = as("bank").post("/api/v1/loan-applications", app);
+        var a = as("bank3").post("/api/v1/loan-applications", app);
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         long id = a.json().get("id").asLong();
-        for (String user : List.of("bank", "bank-approver")) {
+        for (String user : List.of("bank3", "bank3-approver")) {
             var r = as(user).post("/api/v1/loan-applications/" + id + "/acts", Map.of("decision", "PASS", "comment", "同意 / ok"));
             assertThat(r.status()).as(r.body()).isEqualTo(200);
         }
-        var loan = as("bank").post("/api/v1/loan-applications/" + id + "/contract", null);
+        var loan = as("bank3").post("/api/v1/loan-applications/" + id + "/contract", null);
         assertThat(loan.status()).as(loan.body()).isEqualTo(201);
         long loanId = loan.json().get("id").asLong();
-        var d = as("bank").post("/api/v1/loans/" + loanId + "/disbursements", Map.of());
+        var d = as("bank3").post("/api/v1/loans/" + loanId + "/disbursements", Map.of());
         assertThat(d.status()).as(d.body()).isEqualTo(201);
         return loanId;
     }
 
     @Test
     void overdue_contacts_are_listed_for_the_institution_and_the_issuing_regulator() {
-        // the demo list went out three weeks ago; two of the bank's pushes were never contacted
-        var bankOverdue = as("bank").get("/api/v1/project-items/overdue").json();
+        // the demo list went out three weeks ago to the bank in the re-lending; two of its pushes were never contacted
+        var bankOverdue = as("bank3").get("/api/v1/project-items/overdue").json();
         assertThat(bankOverdue.size()).isGreaterThanOrEqualTo(2);
         for (JsonNode item : bankOverdue) {
             assertThat(item.get("pushes").get(0).get("overdue").asBoolean()).isTrue();
         }
         assertThat(as("regulator-gd").get("/api/v1/project-items/overdue").json().size()).isGreaterThanOrEqualTo(2);
         assertThat(as("bank2").get("/api/v1/project-items/overdue").json().size()).isZero();
+        assertThat(as("bank").get("/api/v1/project-items/overdue").json().size()).as("the city bank is pushed no re-lending list")
+                .isZero();
     }
 
     @Test

@@ -4,10 +4,21 @@ import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.institution.Institution;
+import cn.chanrong.institution.InstitutionDetails;
 import cn.chanrong.institution.InstitutionType;
 import cn.chanrong.institution.Institutions;
+import cn.chanrong.institution.PolicyTool;
+import cn.chanrong.institution.domain.PolicyToolEligibility;
 import cn.chanrong.shared.CreditCode;
+import cn.chanrong.shared.Page;
+import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -81,7 +92,7 @@ class JdbcInstitutions implements Institutions {
     public cn.chanrong.institution.InstitutionDetails.Participation addPolicyTool(Caller caller, long institutionId,
             String tool, java.time.LocalDate validFrom, java.time.LocalDate validTo) {
         adminOnly(caller);
-        details(institutionId);
+        var institution = details(institutionId);
         java.util.List<cn.chanrong.shared.Rejection> r = new java.util.ArrayList<>();
         var parsed = java.util.Arrays.stream(cn.chanrong.institution.PolicyTool.values())
                 .filter(t -> t.name().equals(tool)).findFirst();
@@ -94,6 +105,11 @@ class JdbcInstitutions implements Institutions {
         } else if (validTo != null && !validTo.isAfter(validFrom)) {
             r.add(cn.chanrong.shared.Rejection.of("range.reversed", "validTo", validFrom.toString(), validTo.toString()));
         }
+        if (r.isEmpty()) {
+            // who may take part is the rule in force on the participation's first day (FACTS §1, V47)
+            PolicyToolEligibility.check(rules(parsed.get()), parsed.get(), institution.institution().type(), validFrom)
+                    .ifPresent(r::add);
+        }
         if (!r.isEmpty()) {
             throw Rejected.invalid(r);
         }
@@ -105,6 +121,79 @@ class JdbcInstitutions implements Institutions {
         audit.record(AuditEvent.success(caller.username(), "institution.policy-tool.add", "institution", institutionId,
                 parsed.get() + " from " + validFrom));
         return new cn.chanrong.institution.InstitutionDetails.Participation(id, parsed.get(), validFrom, validTo);
+    }
+
+    /** The eligibility rules of one tool, every period. */
+    List<PolicyToolEligibility.Rule> rules(PolicyTool tool) {
+        return jdbc.sql("""
+                        SELECT tool, institution_type, valid_from, valid_to, source FROM institution_policy_tool_eligibility
+                        WHERE tool = :t""")
+                .param("t", tool.name()).query((rs, n) -> rule(rs)).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<PolicyToolEligibility.Rule> toolEligibility(EligibilityQuery query, PageRequest page) {
+        List<cn.chanrong.shared.Rejection> r = new ArrayList<>();
+        String tool = blank(query.tool());
+        if (tool != null && PolicyTool.parse(tool).isEmpty()) {
+            r.add(cn.chanrong.shared.Rejection.of("enum", "tool", tool, Arrays.toString(PolicyTool.values())));
+        }
+        String type = blank(query.institutionType());
+        if (type != null && InstitutionType.parse(type).isEmpty()) {
+            r.add(cn.chanrong.shared.Rejection.of("enum", "institutionType", type, Arrays.toString(InstitutionType.values())));
+        }
+        LocalDate on = null;
+        String rawOn = blank(query.on());
+        if (rawOn != null) {
+            try {
+                on = LocalDate.parse(rawOn);
+            } catch (java.time.format.DateTimeParseException e) {
+                r.add(cn.chanrong.shared.Rejection.of("date.format", "on", rawOn));
+            }
+        }
+        if (!r.isEmpty()) {
+            throw Rejected.invalid(r);
+        }
+        String where = """
+                FROM institution_policy_tool_eligibility e JOIN institution_type t ON t.code = e.institution_type
+                WHERE (CAST(:tool AS text) IS NULL OR e.tool = :tool)
+                  AND (CAST(:type AS text) IS NULL OR e.institution_type = :type)
+                  AND (CAST(:on AS date) IS NULL OR (e.valid_from <= :on AND (e.valid_to IS NULL OR e.valid_to > :on)))""";
+        long total = jdbc.sql("SELECT count(*) " + where).param("tool", tool).param("type", type).param("on", on)
+                .query(Long.class).single();
+        // tools in the order of the enum, then types in the order of the list, then periods
+        List<PolicyToolEligibility.Rule> items = jdbc.sql("""
+                        SELECT e.tool, e.institution_type, e.valid_from, e.valid_to, e.source\s""" + where + """
+                         ORDER BY array_position(CAST(:tools AS text[]), e.tool), t.seq, e.valid_from
+                        LIMIT :limit OFFSET :offset""")
+                .param("tool", tool).param("type", type).param("on", on)
+                .param("tools", Arrays.stream(PolicyTool.values()).map(Enum::name).toArray(String[]::new))
+                .param("limit", page.size()).param("offset", page.offset())
+                .query((rs, n) -> rule(rs)).list();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, List<InstitutionDetails.Participation>> participations() {
+        Map<Long, List<InstitutionDetails.Participation>> out = new LinkedHashMap<>();
+        jdbc.sql("SELECT institution_id, id, tool, valid_from, valid_to FROM institution_policy_tool ORDER BY institution_id, valid_from, id")
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new InstitutionDetails.Participation(
+                            rs.getLong(2), PolicyTool.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class),
+                            rs.getObject(5, LocalDate.class)));
+                });
+        return out;
+    }
+
+    private static PolicyToolEligibility.Rule rule(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new PolicyToolEligibility.Rule(PolicyTool.valueOf(rs.getString(1)), InstitutionType.valueOf(rs.getString(2)),
+                rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getString(5));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static void adminOnly(Caller caller) {

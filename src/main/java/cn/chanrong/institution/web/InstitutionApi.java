@@ -5,12 +5,17 @@ import cn.chanrong.institution.Institution;
 import cn.chanrong.institution.InstitutionDetails;
 import cn.chanrong.institution.InstitutionType;
 import cn.chanrong.institution.Institutions;
+import cn.chanrong.institution.domain.PolicyToolEligibility;
+import cn.chanrong.shared.Page;
+import cn.chanrong.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -38,6 +44,41 @@ class InstitutionApi {
         return institutions.list();
     }
 
+    /** One row of the eligibility, with the names of its tool and type in the caller's language. */
+    record EligibilityJson(String tool, String toolName, String institutionType, String institutionTypeName,
+                           String validFrom, String validTo, String source) {
+        static EligibilityJson of(PolicyToolEligibility.Rule r, boolean english) {
+            return new EligibilityJson(r.tool().name(), r.tool().name(english), r.type().name(), r.type().name(english),
+                    r.validFrom().toString(), r.validTo() == null ? null : r.validTo().toString(), r.source());
+        }
+    }
+
+    record EligibilityPageJson(List<EligibilityJson> items, int page, int size, long total, long totalPages) {
+    }
+
+    @GetMapping("/policy-tool-eligibility")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Which institution types may take part in which policy tool, effective-dated, with the"
+            + " document each row comes from (FACTS §1); filtered and paged",
+            description = "validTo is the first day a row is no longer in force (null: open-ended). A participation"
+                    + " (POST /{id}/policy-tools) is refused with institution.policy-tool.ineligible or"
+                    + " institution.policy-tool.not-in-force unless a row admits the institution's type on its validFrom.")
+    EligibilityPageJson eligibility(Locale locale,
+                                    @Parameter(description = "A policy tool code, e.g. TECH_RELENDING")
+                                    @RequestParam(required = false) String tool,
+                                    @Parameter(description = "An institution type code, e.g. JOINT_STOCK_BANK")
+                                    @RequestParam(required = false) String institutionType,
+                                    @Parameter(description = "Only the rows in force on this day (YYYY-MM-DD)")
+                                    @RequestParam(required = false) String on,
+                                    @RequestParam(required = false) Integer page,
+                                    @RequestParam(required = false) Integer size) {
+        boolean english = "en".equals(locale.getLanguage());
+        Page<PolicyToolEligibility.Rule> r = institutions.toolEligibility(
+                new Institutions.EligibilityQuery(tool, institutionType, on), PageRequest.of(page, size));
+        return new EligibilityPageJson(r.items().stream().map(x -> EligibilityJson.of(x, english)).toList(), r.page(),
+                r.size(), r.total(), r.totalPages());
+    }
+
     @GetMapping("/{id}")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "An institution with its branches and policy tools")
@@ -53,8 +94,10 @@ class InstitutionApi {
     @Operation(summary = "Register an institution (administrators)")
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<Institution> create(Caller caller, @RequestBody InstitutionRequest b) {
-        InstitutionType type = b.type() == null ? null
-                : Arrays.stream(InstitutionType.values()).filter(t -> t.name().equals(b.type())).findFirst().orElse(null);
+        InstitutionType type = b.type() == null || b.type().isBlank() ? null : InstitutionType.parse(b.type().strip())
+                // the type is one of a closed list: any other text is refused by name, never taken as missing
+                .orElseThrow(() -> cn.chanrong.shared.Rejected.invalid(cn.chanrong.shared.Rejection.of("enum", "type",
+                        b.type(), Arrays.toString(InstitutionType.values()))));
         return ResponseEntity.status(201).body(institutions.register(caller, b.creditCode(), b.name(), b.nameEn(), type));
     }
 
@@ -74,7 +117,10 @@ class InstitutionApi {
 
     @PostMapping("/{id}/policy-tools")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Record participation in a policy tool, effective-dated")
+    @Operation(summary = "Record participation in a policy tool, effective-dated",
+            description = "Refused (422, institution.policy-tool.ineligible or institution.policy-tool.not-in-force on"
+                    + " the field tool) unless the institution's type may take part in the tool on validFrom; see"
+                    + " GET /policy-tool-eligibility.")
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<InstitutionDetails.Participation> tool(Caller caller, @PathVariable long id, @RequestBody ToolRequest b) {
         return ResponseEntity.status(201).body(institutions.addPolicyTool(caller, id, b.tool(), date(b.validFrom(), "validFrom"),

@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
 /**
  * The demo's docking: needs from the demo SME (ranked with its consent to use its credit decision) and
  * from manufacturers across the registry, with the bank interested in some; a Guangdong MIIT list of
- * technological-transformation projects pushed three weeks ago — contacted, in due diligence, one signed
- * and disbursed as a real loan, one declined, two left overdue; and this month's machine-tools roadshow.
+ * technological-transformation projects pushed three weeks ago to the national bank taking part in the
+ * re-lending ({@code bank3}) — contacted, in due diligence, one signed and disbursed as a real loan, one
+ * declined, two left overdue; and this month's machine-tools roadshow.
  */
 @Component
 class MatchingDemoContributor implements DemoContributor {
@@ -97,7 +98,8 @@ class MatchingDemoContributor implements DemoContributor {
                 needs.expressInterest(bank, n.id(), null, "客户经理将上门了解 / an officer will visit");
             }
         }
-        pushedList(bank);
+        // a re-lending list goes to the banks taking part in the re-lending: the national bank, not the city bank
+        pushedList(caller("bank3"));
         roadshow(bank);
         log.info("Demo docking loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
@@ -160,10 +162,13 @@ class MatchingDemoContributor implements DemoContributor {
                 "FINANCED_ELSEWHERE", "企业已获他行贷款 / already financed by another bank"));
     }
 
-    /** The signed project's loan, made as any loan is: application, three approvals, contract, disbursement. */
+    /**
+     * The signed project's loan at the national bank, made as any loan is: application, investigation and
+     * approval (3 M is within the platform's two-step limit), contract, disbursement.
+     */
     private long disburse(Caller officer, long borrower, LocalDate on) {
-        long product = jdbc.sql("SELECT id FROM product_view WHERE code = 'MJ-JSGZ-01'").query(Long.class).single();
-        long facility = facilities.open(caller("bank-approver"), new Facilities.Request(borrower, new BigDecimal("6000000.00"), false,
+        long product = jdbc.sql("SELECT id FROM product_view WHERE code = 'QY-JGSB-01'").query(Long.class).single();
+        long facility = facilities.open(caller("bank3-approver"), new Facilities.Request(borrower, new BigDecimal("6000000.00"), false,
                 on.minusDays(10), on.plusYears(4))).id();
         LoanApplications.Request request = new LoanApplications.Request(product, borrower, facility,
                 new BigDecimal("3000000.00"), 36, "LPR_1Y", null, 35, "EQUAL_PRINCIPAL", null, "TECH_TRANSFORMATION", "SELF");
@@ -175,10 +180,7 @@ class MatchingDemoContributor implements DemoContributor {
                 request.principalPlan(), request.firstLoanDeclared(), request.greenCatalogueCode(),
                 new BigDecimal("80000000.00"), null));
         applications.act(officer, a.id(), "PASS", "技改项目在清单内，设备合同已核验 / listed project, equipment contracts checked");
-        if (a.steps().size() == 3) {
-            applications.act(caller("bank-reviewer"), a.id(), "PASS", "审查通过 / review passed");
-        }
-        applications.act(caller("bank-approver"), a.id(), "PASS", "同意 / approved");
+        applications.act(caller("bank3-approver"), a.id(), "PASS", "同意 / approved");
         Loan l = loans.contract(officer, a.id());
         return loans.disburse(officer, l.id(), on, (String) null).id();
     }
