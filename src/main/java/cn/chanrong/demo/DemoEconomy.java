@@ -56,4 +56,19 @@ final class DemoEconomy {
             new Firm("f30", "重庆两江汽车电子有限公司", "Chongqing Liangjiang Automotive Electronics Co., Ltd.", "500100", "C3670", "PRIVATE", "2018-08-18", 205, "173000000.00"),
             new Firm("f31", "郑州中原超硬材料有限公司", "Zhengzhou Zhongyuan Superhard Materials Co., Ltd.", "410100", "C3099", "PRIVATE", "2013-06-06", 88, "39000000.00"),
             new Firm("f32", "福州榕城电子元件有限公司", "Fuzhou Rongcheng Electronic Components Co., Ltd.", "350100", "C3989", "PRIVATE", "2023-02-20", 14, "2600000.00"));
+
+    /**
+     * The main products some of the cast name, which the restricted-industry catalogue is matched against
+     * ({@link DemoRestrictedList}): f15 still makes ordinary high-speed-steel taps (限制类: no new project);
+     * the SME, the core enterprise and the rest match no item.
+     */
+    static final java.util.Map<String, List<String>> PRODUCTS = java.util.Map.of(
+            "sme", List.of("数控立式加工中心", "数控卧式车床", "五轴联动加工中心"),
+            "core", List.of("智能化综采成套装备", "矿用液压支架", "大功率电牵引采煤机"),
+            "f01", List.of("车规级MCU芯片", "电源管理芯片"),
+            "f15", List.of("数控硬质合金刀片", "整体硬质合金立铣刀", "普通高速钢丝锥"),
+            "f16", List.of("高压锻钢闸阀", "不锈钢球阀"),
+            "f21", List.of("精密机床主轴轴承", "风电主轴轴承"),
+            "f22", List.of("数控龙门铣床", "数控卧式镗铣床"),
+            "f31", List.of("人造金刚石单晶", "立方氮化硼"));
 }

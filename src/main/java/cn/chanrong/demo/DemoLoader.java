@@ -44,13 +44,15 @@ class DemoLoader implements ApplicationRunner {
     private final org.springframework.transaction.support.TransactionTemplate tx;
     private final cn.chanrong.ledger.Ledger ledger;
     private final cn.chanrong.enterprise.StatusLists statusLists;
+    private final cn.chanrong.reference.RestrictedLists restrictedLists;
     /** The logins the cast was given, for the log line. */
     private int demoUsers;
 
     DemoLoader(PlatformMode mode, Users users, Institutions institutions, Enterprises enterprises,
                EnterpriseDetails details, Products products, DemoEconomyLoader economy,
                org.springframework.transaction.support.TransactionTemplate tx, cn.chanrong.ledger.Ledger ledger,
-               cn.chanrong.enterprise.StatusLists statusLists) {
+               cn.chanrong.enterprise.StatusLists statusLists, cn.chanrong.reference.RestrictedLists restrictedLists) {
+        this.restrictedLists = restrictedLists;
         this.tx = tx;
         this.statusLists = statusLists;
         this.ledger = ledger;
@@ -115,6 +117,7 @@ class DemoLoader implements ApplicationRunner {
             byKey.put(f.key(), register(demo, f, seed++));
         }
         DemoDetails.load(demo, details, sme, core, byKey);
+        DemoRestrictedList.load(restrictedLists);
         user(demo, "admin", "平台管理员", Role.ADMIN, null, null, Set.of(), null, null);
         user(demo, "regulator", "人民银行（全国）", Role.REGULATOR, null, null, Set.of(), "PBOC", null);
         user(demo, "regulator-gd", "广东省工业和信息化厅", Role.REGULATOR, null, null, Set.of(), "MIIT", "440000");
@@ -153,7 +156,8 @@ class DemoLoader implements ApplicationRunner {
     private Enterprise register(Caller demo, DemoEconomy.Firm f, long seed) {
         String code = DemoCodes.enterprise(f.region(), seed);
         return enterprises.register(demo, new ProfileRules.Input(code, f.name(), f.nameEn(), f.region(), f.industry(),
-                f.ownership(), f.founded(), f.employees(), new java.math.BigDecimal(f.revenue()), null));
+                f.ownership(), f.founded(), f.employees(), new java.math.BigDecimal(f.revenue()), null,
+                DemoEconomy.PRODUCTS.getOrDefault(f.key(), java.util.List.of())));
     }
 
     private void user(Caller demo, String username, String display, Role role, Long enterpriseId, Long institutionId,

@@ -13,12 +13,18 @@ import java.util.Set;
  * (key chains, emerging and future industries alike), {@code verifiedKeyChains} those of the eight key
  * chains of measure (一) a verified key-chain list confirms, {@code verifiedQualifications} the statuses
  * a list or a regulator's confirmation holds that day, {@code declaredQualifications} those only the
- * enterprise says it holds. Only verified status buys anything.
+ * enterprise says it holds. Only verified status buys anything. {@code mainProducts} are the products the
+ * enterprise names, which restricted-industry catalogues are matched against.
  */
 public record EnterpriseFacts(long enterpriseId, int employees, BigDecimal annualRevenue, int ageYears,
                               String sizeClass, String growthStage, String regionCode, String industryCode,
                               String ownership, Set<String> declaredChainTags, Set<String> verifiedKeyChains,
-                              Set<String> verifiedQualifications, Set<String> declaredQualifications) {
+                              Set<String> verifiedQualifications, Set<String> declaredQualifications,
+                              List<String> mainProducts) {
+
+    public EnterpriseFacts {
+        mainProducts = mainProducts == null ? List.of() : List.copyOf(mainProducts);
+    }
 
     /** The variable {@code e} of an eligibility expression. */
     public Map<String, Object> asCelMap() {

@@ -344,6 +344,7 @@ class ScopeMatrixIntegrationTests {
             Map.entry("/api/v1/demo/progress", "progress of the demo load"),
             Map.entry("/api/v1/signing-keys", "the caller's own keys"),
             Map.entry("/api/v1/status-lists", "the issuing authorities' published lists (专精特新, 高新技术企业…), public"),
+            Map.entry("/api/v1/restricted-lists", "the published restricted-industry catalogue (产业结构调整指导目录), public"),
             Map.entry("/api/v1/lending/payment-rules", "the caller's institution's entrusted-payment thresholds and the"
                     + " platform's defaults, no customer data"));
 

@@ -173,7 +173,7 @@ class ApiDescriptionIntegrationTests {
     @Test
     void csv_imports_take_csv() {
         for (String path : List.of("/api/v1/imports/enterprises", "/api/v1/imports/statements", "/api/v1/invoices",
-                "/api/v1/commodity-prices/import", "/api/v1/project-lists", "/api/v1/status-lists")) {
+                "/api/v1/commodity-prices/import", "/api/v1/project-lists", "/api/v1/status-lists", "/api/v1/restricted-lists")) {
             JsonNode csv = doc.get("paths").get(path).get("post").get("requestBody").get("content").get("text/csv");
             assertThat(csv).as(path).isNotNull();
             assertThat(csv.get("schema").get("format").asString()).as(path + " is the file itself").isEqualTo("binary");

@@ -1,14 +1,19 @@
 package cn.chanrong.credit.decision;
 
 import cn.chanrong.institution.domain.ProductType;
+import cn.chanrong.reference.domain.RestrictedEntry;
+import cn.chanrong.reference.domain.RestrictedIndustryPolicy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Score → probability of default → grade → recommended limit → policy overlay → outcome, each step
- * adding the reasons a credit officer reads. Settings are documented defaults (docs/CREDIT.md).
+ * adding the reasons a credit officer reads. Settings are documented defaults (docs/CREDIT.md). The
+ * overlay starts with the restricted-industry catalogue ({@link RestrictedIndustryPolicy}): an entry
+ * that refuses this credit declines it with a limit of zero, naming the entry.
  */
 public final class DecisionPolicy {
 
@@ -27,11 +32,31 @@ public final class DecisionPolicy {
     /**
      * What the policy needs besides the score: last year's sales, net margin and growth, equity, existing
      * loans, annual operating net cash flow, months of cash-flow data, the 1-year LPR, whether the
-     * enterprise is on a key chain or a recognised tech SME, and the restricted-list stance of its industry.
+     * enterprise is on a key chain or a recognised tech SME, the sector-list stance of its industry, and
+     * the restricted-industry catalogue entries that apply to it ({@link RestrictedIndustryPolicy#applying};
+     * null in decisions stored before there were any).
      */
     public record Facts(BigDecimal lastYearSales, double netMargin, double expectedGrowth, BigDecimal equity,
                         BigDecimal existingLoans, BigDecimal annualNetCashFlow, int monthsOfData, double lprPercent,
-                        boolean keyChainOrTech, String sectorStance, String sectorNote) {
+                        boolean keyChainOrTech, String sectorStance, String sectorNote,
+                        List<RestrictedIndustryPolicy.Match> restricted) {
+    }
+
+    /**
+     * What a credit is for, as the restricted-industry rule sees it: a fixed-asset loan builds a new
+     * project; equipment renewal and technological transformation upgrade existing capacity, which a
+     * restricted (限制类) item may still finance (国发〔2005〕40号 art. 18), like every other purpose.
+     */
+    public static RestrictedIndustryPolicy.Use use(Terms.Purpose purpose) {
+        return purpose == Terms.Purpose.FIXED_ASSET ? RestrictedIndustryPolicy.Use.NEW_PROJECT
+                : RestrictedIndustryPolicy.Use.OTHER;
+    }
+
+    /** The reason naming the catalogue entry that applied: catalogue, item number, item, document, and the match. */
+    static Reason restrictedReason(RestrictedIndustryPolicy.Verdict v) {
+        RestrictedEntry e = v.entry();
+        return Reason.of("POLICY", "policy.restricted." + v.rule().code(), e.catalogue(), e.itemNo(), e.item(),
+                e.document(), v.product() == null ? e.industryCode() : v.product());
     }
 
     public enum Outcome { APPROVE, REFER, DECLINE }
@@ -69,6 +94,14 @@ public final class DecisionPolicy {
             reasons.add(Reason.of("LIMIT", "limit.cash-flow", money(f.annualNetCashFlow()), s.maxDebtServiceShare(), months, money(limit)));
         }
         Outcome outcome = Outcome.APPROVE;
+        Optional<RestrictedIndustryPolicy.Verdict> restricted = RestrictedIndustryPolicy.verdict(f.restricted(),
+                use(terms.purpose()));
+        if (restricted.isPresent()) {
+            reasons.add(restrictedReason(restricted.get()));
+            if (restricted.get().refuses()) {
+                return new Decision(grade, BigDecimal.ZERO.setScale(2), method, Outcome.DECLINE, reasons);
+            }
+        }
         if ("PROHIBIT".equals(f.sectorStance())) {
             reasons.add(Reason.of("POLICY", "policy.prohibited", f.sectorNote() == null ? "" : f.sectorNote()));
             return new Decision(grade, BigDecimal.ZERO.setScale(2), method, Outcome.DECLINE, reasons);

@@ -18,6 +18,7 @@ import cn.chanrong.identity.Role;
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.reference.LprTenor;
 import cn.chanrong.reference.ReferenceData;
+import cn.chanrong.reference.RestrictedLists;
 import cn.chanrong.reference.SectorListEntry;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
@@ -45,12 +46,14 @@ class DecisionService implements CreditDecisions {
     private final ModelRegistry models;
     private final EnterpriseDetails details;
     private final ReferenceData reference;
+    private final RestrictedLists restrictedLists;
     private final BusinessDate businessDate;
     private final DecisionStore store;
     private final AuditTrail audit;
 
     DecisionService(Consents consents, InputsService inputs, ModelRegistry models, EnterpriseDetails details, ReferenceData reference,
-                    BusinessDate businessDate, DecisionStore store, AuditTrail audit) {
+                    RestrictedLists restrictedLists, BusinessDate businessDate, DecisionStore store, AuditTrail audit) {
+        this.restrictedLists = restrictedLists;
         this.consents = consents;
         this.inputs = inputs;
         this.models = models;
@@ -139,7 +142,8 @@ class DecisionService implements CreditDecisions {
         return new DecisionPolicy.Facts(sales, margin, growth, equity, existing,
                 BigDecimal.valueOf(net instanceof Number n ? n.doubleValue() : 0).setScale(2, java.math.RoundingMode.HALF_UP),
                 months instanceof Number n ? n.intValue() : 0, lpr, supported, worst == null ? null : worst.stance(),
-                worst == null ? null : worst.note());
+                worst == null ? null : worst.note(),
+                restrictedLists.applying(facts.industryCode(), facts.mainProducts(), today));
     }
 
     private static void validate(Terms t) {

@@ -184,6 +184,8 @@ class CreditApi {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("decision", d);
         m.put("reasons", texts.render(d.reasons(), locale));
+        // the restricted-industry catalogue entry that applied, if any (also among the reasons)
+        m.put("restrictedEntry", texts.restricted(d.reasons(), locale));
         return m;
     }
 }

@@ -159,6 +159,7 @@ class CreditPages {
             CreditDecisions.Decision d = decisions.decide(caller, enterpriseId, new Terms(amount, months, purpose, secured));
             flash.addFlashAttribute("decision", d);
             flash.addFlashAttribute("decisionReasons", texts.render(d.reasons(), locale));
+            flash.addFlashAttribute("restrictedApplied", texts.restricted(d.reasons(), locale));
         } catch (Rejected e) {
             flash.addFlashAttribute("problems", e.rejections().stream().map(x -> errors.message(x, locale)).toList());
         }

@@ -36,6 +36,29 @@ class ReasonTexts {
         return out;
     }
 
+    /**
+     * The restricted-industry catalogue entry a decision names (its {@code policy.restricted.*} reason), as the
+     * page shows it: category, catalogue, item number and text, document, what matched, the reason's text;
+     * null when none applied.
+     */
+    Map<String, Object> restricted(List<Reason> reasons, Locale locale) {
+        for (Reason r : reasons) {
+            if (r.code().startsWith("policy.restricted.") && r.args().size() >= 5) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("category", r.code().endsWith(".eliminated") ? "ELIMINATED" : "RESTRICTED");
+                m.put("catalogue", r.args().get(0));
+                m.put("itemNo", r.args().get(1));
+                m.put("item", r.args().get(2));
+                m.put("document", r.args().get(3));
+                m.put("matched", r.args().get(4));
+                m.put("refused", !r.code().endsWith(".existing-capacity"));
+                m.put("message", messages.getMessage("decision." + r.code(), r.args().toArray(), r.code(), locale));
+                return m;
+            }
+        }
+        return null;
+    }
+
     /** Labels carry no arguments, so MessageFormat never runs on them: undo its quote doubling here. */
     String feature(String name, Locale locale) {
         return messages.getMessage("feature." + name, null, name, locale).replace("''", "'");

@@ -28,8 +28,21 @@ public final class ProfileRules {
      */
     public record Input(String creditCode, String name, String nameEn, String regionCode, String industryCode,
                         String ownership, String foundingDate, Integer employees, BigDecimal annualRevenue,
-                        String creditCodeOverrideReason) {
+                        String creditCodeOverrideReason, List<String> mainProducts) {
+
+        /** An input that does not state the main products (the registry import): those held are kept. */
+        public Input(String creditCode, String name, String nameEn, String regionCode, String industryCode,
+                     String ownership, String foundingDate, Integer employees, BigDecimal annualRevenue,
+                     String creditCodeOverrideReason) {
+            this(creditCode, name, nameEn, regionCode, industryCode, ownership, foundingDate, employees, annualRevenue,
+                    creditCodeOverrideReason, null);
+        }
     }
+
+    /** The most main products a profile names. */
+    public static final int MAX_PRODUCTS = 10;
+    /** The longest name of a main product. */
+    public static final int MAX_PRODUCT_LENGTH = 50;
 
     /** Either a profile or the reasons there is none. */
     public record Outcome(Profile profile, List<Rejection> rejections) {
@@ -132,11 +145,41 @@ public final class ProfileRules {
             r.add(Rejection.of("range", "employees", 0, MAX_EMPLOYEES, employees));
         }
         BigDecimal revenue = Amounts.check(in.annualRevenue(), "annualRevenue", false, MAX_REVENUE, r);
+        List<String> products = mainProducts(in.mainProducts(), r);
         if (!r.isEmpty()) {
             return new Outcome(null, List.copyOf(r));
         }
         return new Outcome(new Profile(code, override, name, nameEn, region, industry, ownership, founded, employees,
-                revenue), List.of());
+                revenue, products), List.of());
+    }
+
+    /**
+     * The main products: each trimmed, blanks and repeats (ignoring case) dropped, at most
+     * {@value #MAX_PRODUCTS} of at most {@value #MAX_PRODUCT_LENGTH} characters. Null when not stated.
+     */
+    static List<String> mainProducts(List<String> given, List<Rejection> r) {
+        if (given == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String raw : given) {
+            String p = trim(raw);
+            if (p == null) {
+                continue;
+            }
+            if (p.length() > MAX_PRODUCT_LENGTH) {
+                r.add(Rejection.of("enterprise.main-product.length", "mainProducts", p, MAX_PRODUCT_LENGTH));
+            } else if (hasControl(p)) {
+                r.add(Rejection.of("control-characters", "mainProducts"));
+            } else if (seen.add(p.toLowerCase(java.util.Locale.ROOT))) {
+                out.add(p);
+            }
+        }
+        if (out.size() > MAX_PRODUCTS) {
+            r.add(Rejection.of("enterprise.main-products.count", "mainProducts", out.size(), MAX_PRODUCTS));
+        }
+        return List.copyOf(out);
     }
 
     private static String trim(String s) {

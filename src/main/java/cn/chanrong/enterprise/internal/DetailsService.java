@@ -74,7 +74,8 @@ class DetailsService implements EnterpriseDetails {
         return new cn.chanrong.enterprise.EnterpriseFacts(r.id(), p.employees(), p.annualRevenue(),
                 java.time.Period.between(p.foundingDate(), today).getYears(), p.sizeClass().name(),
                 p.growthStage(today).name(), p.regionCode(), p.industryCode(), p.ownership().name(),
-                names(s.declaredChains()), names(s.verifiedKeyChains()), names(s.verified()), names(s.declared()));
+                names(s.declaredChains()), names(s.verifiedKeyChains()), names(s.verified()), names(s.declared()),
+                p.mainProducts());
     }
 
     private static Set<String> names(Set<? extends Enum<?>> values) {

@@ -18,7 +18,7 @@ class EnterpriseStore {
 
     private static final String COLUMNS = """
             e.id, e.credit_code, e.credit_code_override, e.name, e.name_en, e.region_code, e.industry_code,
-            e.ownership, e.founding_date, e.employees, e.annual_revenue, e.version""";
+            e.ownership, e.founding_date, e.employees, e.annual_revenue, e.main_products, e.version""";
 
     record Row(long id, Profile profile, int version) {
     }
@@ -32,8 +32,10 @@ class EnterpriseStore {
     long insert(Profile p, String actor) {
         return jdbc.sql("""
                         INSERT INTO enterprise (credit_code, credit_code_override, name, name_en, region_code, industry_code,
-                                                ownership, founding_date, employees, annual_revenue, created_by, updated_by)
-                        VALUES (:cc, :ov, :n, :ne, :r, :i, :o, :f, :emp, :rev, :a, :a) RETURNING id""")
+                                                ownership, founding_date, employees, annual_revenue, main_products,
+                                                created_by, updated_by)
+                        VALUES (:cc, :ov, :n, :ne, :r, :i, :o, :f, :emp, :rev, COALESCE(CAST(:mp AS text[]), '{}'), :a, :a)
+                        RETURNING id""")
                 .params(profileParams(p)).param("a", actor)
                 .query(Long.class).single();
     }
@@ -43,7 +45,8 @@ class EnterpriseStore {
         return jdbc.sql("""
                         UPDATE enterprise SET credit_code = :cc, credit_code_override = :ov, name = :n, name_en = :ne,
                                region_code = :r, industry_code = :i, ownership = :o, founding_date = :f, employees = :emp,
-                               annual_revenue = :rev, version = version + 1, updated_at = now(), updated_by = :a
+                               annual_revenue = :rev, main_products = COALESCE(CAST(:mp AS text[]), main_products),
+                               version = version + 1, updated_at = now(), updated_by = :a
                         WHERE id = :id AND version = :v""")
                 .params(profileParams(p)).param("a", actor).param("id", id).param("v", expectedVersion)
                 .update() == 1;
@@ -61,6 +64,8 @@ class EnterpriseStore {
         m.put("f", p.foundingDate());
         m.put("emp", p.employees());
         m.put("rev", p.annualRevenue());
+        // null: the input did not state its main products, and those held are kept
+        m.put("mp", p.mainProducts() == null ? null : p.mainProducts().toArray(String[]::new));
         return m;
     }
 
@@ -174,7 +179,8 @@ class EnterpriseStore {
         Profile p = new Profile(rs.getString("credit_code"), rs.getString("credit_code_override"), rs.getString("name"),
                 rs.getString("name_en"), rs.getString("region_code"), rs.getString("industry_code"),
                 Ownership.valueOf(rs.getString("ownership")), rs.getObject("founding_date", LocalDate.class),
-                rs.getInt("employees"), rs.getBigDecimal("annual_revenue"));
+                rs.getInt("employees"), rs.getBigDecimal("annual_revenue"),
+                List.of((String[]) rs.getArray("main_products").getArray()));
         return new Row(rs.getLong("id"), p, rs.getInt("version"));
     }
 }

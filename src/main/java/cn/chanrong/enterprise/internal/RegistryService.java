@@ -67,7 +67,8 @@ class RegistryService implements Enterprises {
         if (!mayEdit(caller, id)) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("enterprise.edit-forbidden", null));
         }
-        Profile p = validate(input, caller);
+        Profile stated = validate(input, caller);
+        Profile p = stated.mainProducts() == null ? stated.withMainProducts(current.profile().mainProducts()) : stated;
         if (!p.creditCode().equals(current.profile().creditCode()) && !caller.isAdmin()) {
             throw Rejected.invalid(Rejection.of("credit-code.immutable", "creditCode"));
         }
@@ -143,6 +144,6 @@ class RegistryService implements Enterprises {
         LocalDate today = businessDate.today();
         return new Enterprise(id, p.creditCode(), p.creditCodeOverride() != null, p.name(), p.nameEn(), p.regionCode(),
                 p.industryCode(), p.ownership(), p.foundingDate(), p.employees(), p.annualRevenue(), p.sizeClass(),
-                p.growthStage(today), version);
+                p.growthStage(today), version, p.mainProducts());
     }
 }

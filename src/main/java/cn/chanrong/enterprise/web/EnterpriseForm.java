@@ -7,6 +7,7 @@ import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The edit form: every field as typed, so a wrong number is reported against its field. */
@@ -22,6 +23,7 @@ public class EnterpriseForm {
     private String employees;
     private String annualRevenue;
     private String creditCodeOverrideReason;
+    private String mainProducts;
     private Integer version;
 
     static EnterpriseForm of(Enterprise e) {
@@ -35,6 +37,7 @@ public class EnterpriseForm {
         f.foundingDate = e.foundingDate().toString();
         f.employees = Integer.toString(e.employees());
         f.annualRevenue = e.annualRevenue().toPlainString();
+        f.mainProducts = String.join("；", e.mainProducts());
         f.version = e.version();
         return f;
     }
@@ -74,7 +77,16 @@ public class EnterpriseForm {
     /** The input for the rules; call after {@link #malformed()} found nothing. */
     ProfileRules.Input input() {
         return new ProfileRules.Input(creditCode, name, nameEn, regionCode, industryCode, ownership, foundingDate,
-                employeesNumber(), revenue(), creditCodeOverrideReason);
+                employeesNumber(), revenue(), creditCodeOverrideReason, products(mainProducts));
+    }
+
+    /**
+     * The main products as typed in one field, separated by {@code ;}, {@code ；}, {@code 、} or a line
+     * break; null when the field was not sent at all (the products held are kept), empty when sent blank.
+     */
+    static List<String> products(String field) {
+        return field == null ? null : Arrays.stream(field.split("[;；、\\r\\n]+")).map(String::strip)
+                .filter(p -> !p.isEmpty()).toList();
     }
 
     public String getCreditCode() { return creditCode; }
@@ -97,6 +109,8 @@ public class EnterpriseForm {
     public void setAnnualRevenue(String v) { annualRevenue = v; }
     public String getCreditCodeOverrideReason() { return creditCodeOverrideReason; }
     public void setCreditCodeOverrideReason(String v) { creditCodeOverrideReason = v; }
+    public String getMainProducts() { return mainProducts; }
+    public void setMainProducts(String v) { mainProducts = v; }
     public Integer getVersion() { return version; }
     public void setVersion(Integer v) { version = v; }
 }

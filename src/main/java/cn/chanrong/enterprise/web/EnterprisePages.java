@@ -36,9 +36,14 @@ class EnterprisePages {
     private final Names names;
     private final ApiErrors errors;
     private final RejectedRequestRecorder rejectedAudit;
+    private final cn.chanrong.reference.RestrictedLists restrictedLists;
+    private final cn.chanrong.reference.BusinessDate businessDate;
 
     EnterprisePages(Enterprises enterprises, cn.chanrong.enterprise.EnterpriseDetails details, Names names,
-                    ApiErrors errors, RejectedRequestRecorder rejectedAudit) {
+                    ApiErrors errors, RejectedRequestRecorder rejectedAudit,
+                    cn.chanrong.reference.RestrictedLists restrictedLists, cn.chanrong.reference.BusinessDate businessDate) {
+        this.restrictedLists = restrictedLists;
+        this.businessDate = businessDate;
         this.enterprises = enterprises;
         this.details = details;
         this.names = names;
@@ -83,6 +88,8 @@ class EnterprisePages {
         model.addAttribute("links", caller.is(cn.chanrong.identity.Role.INSTITUTION) ? null : details.supplyLinks(caller, id));
         model.addAttribute("english", "en".equals(locale.getLanguage()));
         model.addAttribute("affiliation", details.affiliation(caller, id));
+        // the restricted-industry catalogue entries that apply to it today, as credit and lending apply them
+        model.addAttribute("restricted", restrictedLists.applying(e.industryCode(), e.mainProducts(), businessDate.today()));
         if (!model.containsAttribute("sectionErrors")) {
             model.addAttribute("sectionErrors", Map.of());
         }

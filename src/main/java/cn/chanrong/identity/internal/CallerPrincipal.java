@@ -29,6 +29,10 @@ public final class CallerPrincipal implements UserDetails {
     public Collection<? extends GrantedAuthority> getAuthorities() {
         List<GrantedAuthority> list = new ArrayList<>();
         list.add(new SimpleGrantedAuthority("ROLE_" + caller.role().name()));
+        if (caller.department() != null) {
+            // for modules below identity, which authorise by annotation and cannot read the Caller
+            list.add(new SimpleGrantedAuthority("DEPARTMENT_" + caller.department()));
+        }
         caller.authorities().forEach(a -> list.add(new SimpleGrantedAuthority(a)));
         return list;
     }

@@ -11,7 +11,7 @@ class DecisionPolicyTests {
     static DecisionPolicy.Facts facts(boolean supported, String stance) {
         // Sales 40 M, margin 5 %, growth 10 %, equity 10 M, existing loans 2 M, net cash flow 3 M a year, 24 months of data.
         return new DecisionPolicy.Facts(new BigDecimal("40000000"), 0.05, 0.10, new BigDecimal("10000000"), new BigDecimal("2000000"),
-                new BigDecimal("3000000"), 24, 3.0, supported, stance, "示范限制名单");
+                new BigDecimal("3000000"), 24, 3.0, supported, stance, "示范限制名单", List.of());
     }
 
     static Terms wc(String amount) {
@@ -88,7 +88,7 @@ class DecisionPolicyTests {
         assertThat(DecisionPolicy.decide(0.06, List.of(), wc("1000"), facts(false, null), DecisionPolicy.Settings.DEFAULT).outcome())
                 .isEqualTo(DecisionPolicy.Outcome.REFER);
         DecisionPolicy.Facts thin = new DecisionPolicy.Facts(new BigDecimal("40000000"), 0.05, 0.1, BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO, 3, 3.0, false, null, null);
+                BigDecimal.ZERO, 3, 3.0, false, null, null, List.of());
         DecisionPolicy.Decision d = DecisionPolicy.decide(0.004, List.of(), wc("1000"), thin, DecisionPolicy.Settings.DEFAULT);
         assertThat(d.outcome()).isEqualTo(DecisionPolicy.Outcome.REFER);
         assertThat(codes(d)).contains("data.too-little");

@@ -80,4 +80,21 @@ class ProfileRulesTests {
         var out = rules.check(input("91350100M00010OY43", "350100", "C3421", "2019-01-01", 1, "1", "pilot code"), true, TODAY);
         assertThat(out.rejections()).extracting(Rejection::code).containsExactly("credit-code.alphabet");
     }
+
+    ProfileRules.Outcome withProducts(java.util.List<String> products) {
+        ProfileRules.Input in = input("91350100M000100Y43", "350100", "C3421", "2019-01-01", 120, "56000000", null);
+        return rules.check(new ProfileRules.Input(in.creditCode(), in.name(), in.nameEn(), in.regionCode(), in.industryCode(),
+                in.ownership(), in.foundingDate(), in.employees(), in.annualRevenue(), null, products), false, TODAY);
+    }
+
+    @Test
+    void main_products_are_trimmed_deduplicated_and_bounded_and_left_unstated_when_not_given() {
+        assertThat(withProducts(null).profile().mainProducts()).as("not stated: the products held are kept").isNull();
+        assertThat(withProducts(java.util.List.of(" 数控车床 ", "", "CNC Lathe", "cnc lathe", "数控车床")).profile().mainProducts())
+                .containsExactly("数控车床", "CNC Lathe");
+        java.util.List<String> eleven = java.util.stream.IntStream.range(0, 11).mapToObj(i -> "产品" + i).toList();
+        assertThat(withProducts(eleven).rejections()).extracting(Rejection::code).containsExactly("enterprise.main-products.count");
+        assertThat(withProducts(java.util.List.of("长".repeat(51))).rejections()).extracting(Rejection::code, Rejection::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("enterprise.main-product.length", "mainProducts"));
+    }
 }
