@@ -31,6 +31,25 @@ class RegistryIntegrationTests {
     @Autowired
     cn.chanrong.reference.BusinessDate businessDate;
 
+    @Autowired
+    cn.chanrong.registry.FilingGenerator generator;
+
+    /** The benchmark's generator writes filings the register ranks like any other (bench registry runs on it). */
+    @Test
+    void generated_filings_are_registered_and_rank_in_the_check() {
+        var targets = generator.generate(60, 3, 25, n -> { });
+        assertThat(targets.grantors()).hasSize(3);
+        for (int k = 0; k < 3; k++) {
+            // the generator files for the first two institutions; the demo's third bank checks
+            var check = Api.as(port, "bank3").post("/api/v1/registry/checks", filing(targets.grantors().get(k),
+                    "RECEIVABLES_PLEDGE", List.of(targets.identifiers().get(k)), null));
+            assertThat(check.status()).as(check.body()).isEqualTo(200);
+            assertThat(check.json().get("position").asInt()).as("the generated filing ranks ahead").isEqualTo(2);
+            assertThat(check.json().get("ahead").get(0).get("number").asString())
+                    .isEqualTo(targets.identifiers().get(k).substring("ID-".length()));
+        }
+    }
+
     static Map<String, Object> filing(String grantor, String type, List<String> ids, String blanket) {
         Map<String, Object> m = new HashMap<>();
         m.put("grantor", grantor);
