@@ -164,6 +164,35 @@ class RestrictedIndustryIntegrationTests {
         assertThat(apply(restricted, "MJ-ZJTX-01", "WORKING_CAPITAL").status()).isEqualTo(201);
     }
 
+    @Autowired
+    cn.chanrong.lending.TradeFinance tradeFinance;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    /** Every way lending grants credit asks the catalogue: a credit line and a supply-chain financing too. */
+    @Test
+    void no_credit_line_and_no_trade_financing_under_an_eliminated_item() {
+        var line = Api.as(port, "bank-approver").header("Accept-Language", "en").post("/api/v1/facilities",
+                Map.of("borrowerId", eliminated, "amount", "1000000.00", "validFrom", "2025-01-01", "validTo", "2027-12-31"));
+        assertThat(line.status()).as(line.body()).isEqualTo(422);
+        assertThat(line.json().get("errors").get(0).get("code").asString()).isEqualTo("restricted.eliminated");
+        assertThat(line.json().get("errors").get(0).get("message").asString()).contains(DOCUMENT);
+
+        long bank = jdbc.sql("SELECT institution_id FROM app_user WHERE username = 'bank'").query(Long.class).single();
+        var financing = new cn.chanrong.lending.TradeFinance.Financing(bank, eliminated, eliminated, null,
+                new java.math.BigDecimal("100000.00"), cn.chanrong.lending.TradeFinance.Interest.IN_ADVANCE,
+                new java.math.BigDecimal("3.00"), LocalDate.parse("2025-06-03"), LocalDate.parse("2025-08-01"),
+                "贴现 / discounted voucher", "test:" + java.util.UUID.randomUUID(), "the holder", "test",
+                cn.chanrong.lending.GuaranteeMethod.DISCOUNTING, null);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> tx.execute(st -> tradeFinance.finance(financing))))
+                .isInstanceOf(cn.chanrong.shared.Rejected.class)
+                .satisfies(e -> assertThat(((cn.chanrong.shared.Rejected) e).rejections().get(0).code())
+                        .isEqualTo("restricted.eliminated"));
+        assertThat(jdbc.sql("SELECT count(*) FROM loan WHERE trade_reference = :r").param("r", financing.reference())
+                .query(Long.class).single()).isZero();
+    }
+
     @Test
     void the_enterprise_page_and_the_decision_page_show_the_entry() throws Exception {
         Workbench admin = Workbench.loggedIn(port, "admin");

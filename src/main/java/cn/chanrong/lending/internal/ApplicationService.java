@@ -2,8 +2,6 @@ package cn.chanrong.lending.internal;
 
 import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
-import cn.chanrong.enterprise.Enterprise;
-import cn.chanrong.enterprise.Enterprises;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
 import cn.chanrong.institution.Product;
@@ -16,9 +14,6 @@ import cn.chanrong.lending.domain.ApprovalStep;
 import cn.chanrong.lending.domain.LoanTermRules;
 import cn.chanrong.lending.schedule.DayCount;
 import cn.chanrong.lending.schedule.RepaymentMethod;
-import cn.chanrong.reference.BusinessDate;
-import cn.chanrong.reference.RestrictedLists;
-import cn.chanrong.reference.domain.RestrictedIndustryPolicy;
 import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
@@ -28,7 +23,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,15 +40,11 @@ class ApplicationService implements LoanApplications {
     private final Products products;
     private final AuditTrail audit;
     private final Environment env;
-    private final Enterprises enterprises;
-    private final RestrictedLists restrictedLists;
-    private final BusinessDate businessDate;
+    private final RestrictedCredit restricted;
 
     ApplicationService(ApplicationStore store, FacilityStore facilities, Products products, AuditTrail audit, Environment env,
-                       Enterprises enterprises, RestrictedLists restrictedLists, BusinessDate businessDate) {
-        this.enterprises = enterprises;
-        this.restrictedLists = restrictedLists;
-        this.businessDate = businessDate;
+                       RestrictedCredit restricted) {
+        this.restricted = restricted;
         this.store = store;
         this.facilities = facilities;
         this.products = products;
@@ -104,7 +94,8 @@ class ApplicationService implements LoanApplications {
                     product.maxAmount().toPlainString(), amount.toPlainString()));
         }
         String purpose = oneOf(r.purpose(), "purpose", PURPOSES, problems);
-        restricted(borrower, purpose, product.type()).ifPresent(problems::add);
+        // the restricted-industry catalogue: no credit under 淘汰类, no new project under 限制类
+        restricted.refusal(borrower, RestrictedCredit.use(purpose, product.type()), "borrowerId").ifPresent(problems::add);
         problems.addAll(LoanTermRules.check(r.termMonths(), r.termReason(), termLimits(product, purpose)));
         BigDecimal investment = projectInvestment(r, purpose, product.type() == ProductType.FIXED_ASSET_LOAN, amount,
                 problems);
@@ -159,33 +150,6 @@ class ApplicationService implements LoanApplications {
         audit.record(AuditEvent.success(caller.username(), "loan-application.submit", "loan-application", id,
                 "product " + product.code() + " amount " + amount + " steps " + steps));
         return get(Caller.system("lending"), id);
-    }
-
-    /**
-     * The restricted-industry catalogue on the borrower ({@link RestrictedIndustryPolicy}), as of the business
-     * date: an eliminated (淘汰类) entry refuses any application, a restricted (限制类) one an application for a
-     * new project. The refusal names the entry: catalogue, item number and text, the issuing document, and the
-     * main product (or industry code) it matched.
-     */
-    private Optional<Rejection> restricted(long borrower, String purpose, ProductType type) {
-        Enterprise firm = enterprises.get(Caller.system("lending"), borrower);
-        return restrictedLists.verdict(firm.industryCode(), firm.mainProducts(), businessDate.today(), use(purpose, type))
-                .filter(RestrictedIndustryPolicy.Verdict::refuses)
-                .map(v -> Rejection.of("restricted." + v.rule().code(),
-                        v.rule() == RestrictedIndustryPolicy.Rule.ELIMINATED_NO_CREDIT ? "borrowerId" : "purpose",
-                        v.entry().catalogue(), v.entry().itemNo(), v.entry().item(), v.entry().document(),
-                        v.product() == null ? v.entry().industryCode() : v.product()));
-    }
-
-    /**
-     * What an application is for, as the restricted-industry rule sees it: a new project when its purpose is
-     * FIXED_ASSET, or when it asks a fixed-asset product for anything but renewing equipment or transforming
-     * technology (which upgrade existing capacity, 国发〔2005〕40号 art. 18); anything else is other credit.
-     */
-    static RestrictedIndustryPolicy.Use use(String purpose, ProductType type) {
-        boolean upgrade = "EQUIPMENT_RENEWAL".equals(purpose) || "TECH_TRANSFORMATION".equals(purpose);
-        return "FIXED_ASSET".equals(purpose) || type == ProductType.FIXED_ASSET_LOAN && !upgrade
-                ? RestrictedIndustryPolicy.Use.NEW_PROJECT : RestrictedIndustryPolicy.Use.OTHER;
     }
 
     /**

@@ -28,7 +28,10 @@ class FacilityService implements Facilities {
     private final AuditTrail audit;
     private final BusinessDate businessDate;
 
-    FacilityService(FacilityStore store, AuditTrail audit, BusinessDate businessDate) {
+    private final RestrictedCredit restricted;
+
+    FacilityService(FacilityStore store, AuditTrail audit, BusinessDate businessDate, RestrictedCredit restricted) {
+        this.restricted = restricted;
         this.store = store;
         this.audit = audit;
         this.businessDate = businessDate;
@@ -51,6 +54,11 @@ class FacilityService implements Facilities {
             problems.add(Rejection.of("not-found", "borrowerId", "enterprise", r.borrowerId()));
         } else if (r.groupId() != null && !store.groupExists(r.groupId())) {
             problems.add(Rejection.of("not-found", "groupId", "enterprise group", r.groupId()));
+        }
+        if (r.borrowerId() != null && problems.isEmpty()) {
+            // a credit line is credit: none for a firm under an eliminated (淘汰类) entry
+            restricted.refusal(r.borrowerId(), cn.chanrong.reference.domain.RestrictedIndustryPolicy.Use.OTHER, "borrowerId")
+                    .ifPresent(problems::add);
         }
         LocalDate from = r.validFrom() == null ? businessDate.today() : r.validFrom();
         if (r.validTo() == null) {

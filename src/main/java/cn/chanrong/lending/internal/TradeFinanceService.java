@@ -44,9 +44,12 @@ class TradeFinanceService implements TradeFinance {
     private final AuditTrail audit;
     private final SecurityStore securities;
 
+    private final RestrictedCredit restricted;
+
     TradeFinanceService(LoanStore store, FacilityStore facilityStore, Disbursement disbursement, Repayments repayments,
                         FacilityService facilities, Servicer servicer, BusinessDate businessDate, AuditTrail audit,
-                        SecurityStore securities) {
+                        SecurityStore securities, RestrictedCredit restricted) {
+        this.restricted = restricted;
         this.securities = securities;
         this.store = store;
         this.facilityStore = facilityStore;
@@ -131,6 +134,11 @@ class TradeFinanceService implements TradeFinance {
             throw new IllegalArgumentException("a financing states its guarantee method, and only a pledge records a pledge: "
                     + f.guaranteeMethod() + " " + f.pledge());
         }
+        // a financing is credit to the firm that receives the money: none under an eliminated (淘汰类) entry
+        restricted.refusal(f.borrowerId(), cn.chanrong.reference.domain.RestrictedIndustryPolicy.Use.OTHER, "borrowerId")
+                .ifPresent(r -> {
+                    throw Rejected.invalid(r);
+                });
         Long facilityId = f.facilityId() != null ? f.facilityId() : facilityStore
                 .lineFor(f.institutionId(), f.obligorId(), f.valueDate(), principal)
                 .orElseThrow(() -> Rejected.invalid(Rejection.of("lending.trade.no-facility", "institutionId",
