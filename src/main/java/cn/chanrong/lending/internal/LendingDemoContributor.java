@@ -162,8 +162,9 @@ class LendingDemoContributor implements DemoContributor {
     }
 
     /**
-     * Filings beyond receivables: a blanket inventory filing, warehouse receipts and equipment; and one
-     * double-financing attempt the registry refuses (the second bank factoring a pledged receivable).
+     * Filings beyond receivables: a blanket inventory filing, warehouse receipts and equipment; and a
+     * second bank's pledge of an already pledged receivable, which the register accepts and ranks second
+     * (the refused second factoring is scf's: an ownership conflict on the financing side).
      */
     private void otherFilings(Actors bank, Actors bank2, List<Long> borrowers) {
         String a = creditCode(borrowers.get(3));
