@@ -136,6 +136,7 @@ final class BenchCommand implements Runnable {
             description = "Generate synthetic performing loans (accrued to yesterday), then run end of day for the business date with progress; prints loans per second.")
     static final class EndOfDayBench implements Callable<Integer> {
         @Option(names = "--loans", defaultValue = "100000", description = "Synthetic loans to add before the run") int loans;
+        @Option(names = "--overdue-percent", defaultValue = "5", description = "Share of the loans with an installment 10 days past due") int overduePercent;
         @Option(names = "--data-dir", description = "Data directory of the embedded database (default ./data)") String dataDir;
         @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "--property=value") List<String> springArgs = new ArrayList<>();
 
@@ -144,8 +145,18 @@ final class BenchCommand implements Runnable {
             try (var ctx = Chanrong.Batch.context(dataDir, springArgs)) {
                 var day = ctx.getBean(cn.chanrong.reference.BusinessDate.class).today();
                 long start = System.nanoTime();
-                long active = ctx.getBean(cn.chanrong.lending.LoanBookGenerator.class).generate(loans, day, 50_000,
-                        n -> System.out.printf("  generated %,d loans%n", n)).activeInBook();
+                // a fresh data directory has no lender and no borrowers yet: the benchmark brings its own
+                benchInstitutions(ctx, 1);
+                benchEnterprises(ctx, Math.max(1_000, loans / 20));
+                var generator = ctx.getBean(cn.chanrong.lending.LoanBookGenerator.class);
+                int overdue = (int) ((long) loans * overduePercent / 100);
+                generator.generate(loans - overdue, day, 50_000, n -> System.out.printf("  generated %,d performing loans%n", n));
+                if (overdue > 0) {
+                    generator.generate(overdue, day, day.minusDays(40), 50_000,
+                            n -> System.out.printf("  generated %,d loans 10 days past due%n", n));
+                }
+                long active = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                        .sql("SELECT count(*) FROM loan WHERE status = 'ACTIVE'").query(Long.class).single();
                 System.out.printf("generated %,d loans in %.1f s; %,d active loans in the book%n", loans,
                         (System.nanoTime() - start) / 1e9, active);
                 var eod = ctx.getBean(cn.chanrong.lending.EndOfDay.class);
@@ -258,6 +269,16 @@ final class BenchCommand implements Runnable {
                     cn.chanrong.institution.InstitutionType.CITY_COMMERCIAL_BANK).id());
         }
         return ids;
+    }
+
+    /** Registers synthetic enterprises when the database has fewer than {@code n}. */
+    static void benchEnterprises(org.springframework.context.ConfigurableApplicationContext ctx, int n) {
+        var jdbc = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        long have = jdbc.sql("SELECT count(*) FROM enterprise_party_view").query(Long.class).single();
+        if (have < n) {
+            ctx.getBean(cn.chanrong.enterprise.SyntheticRegistry.class).generate((int) (n - have), 26,
+                    k -> System.out.printf("  registered %,d enterprises%n", k));
+        }
     }
 
     @Command(name = "registry", mixinStandardHelpOptions = true,
