@@ -123,11 +123,13 @@ class AccrualStore {
     /**
      * Writes the chunk's new balances in one statement, arrays bound as parameters, and marks the loans
      * classified on the date: classification runs in the same transaction, and a loan whose tier changes
-     * is written again by the per-loan path before it commits.
+     * is written again by the per-loan path before it commits. A loan is written only at the version it
+     * was read at; returns how many were written.
      */
-    void accruedAll(List<Accrued> accrued, LocalDate date) {
+    int accruedAll(List<Accrued> accrued, LocalDate date) {
         int n = accrued.size();
         Long[] ids = new Long[n];
+        Integer[] versions = new Integer[n];
         String[] ie = new String[n];
         String[] pe = new String[n];
         String[] di = new String[n];
@@ -137,6 +139,7 @@ class AccrualStore {
         for (int i = 0; i < n; i++) {
             Accrued a = accrued.get(i);
             ids[i] = a.loan().id();
+            versions[i] = a.loan().version();
             ie[i] = a.interestExact().setScale(10, RoundingMode.HALF_UP).toPlainString();
             pe[i] = a.penaltyExact().setScale(10, RoundingMode.HALF_UP).toPlainString();
             di[i] = a.dInterest().toPlainString();
@@ -144,17 +147,18 @@ class AccrualStore {
             rec[i] = (a.loan().nonAccrual() ? BigDecimal.ZERO : a.total()).toPlainString();
             dpd[i] = a.dpd();
         }
-        jdbc.sql("""
+        return jdbc.sql("""
                         UPDATE loan SET accrued_through = :d, classified_on = :d, interest_exact = v.ie, penalty_exact = v.pe,
                             interest_accrued = interest_accrued + v.di, penalty_accrued = penalty_accrued + v.dp,
                             receivable = receivable + v.rec, memo_receivable = memo_receivable + (v.di + v.dp - v.rec),
                             days_past_due = v.dpd,
                             last_overdue_on = CASE WHEN v.dpd > 0 THEN :d ELSE last_overdue_on END, version = version + 1
                         FROM unnest(CAST(:id AS bigint[]), CAST(:ie AS numeric[]), CAST(:pe AS numeric[]),
-                          CAST(:di AS numeric[]), CAST(:dp AS numeric[]), CAST(:rec AS numeric[]), CAST(:dpd AS int[]))
-                          AS v(id, ie, pe, di, dp, rec, dpd)
-                        WHERE loan.id = v.id""")
-                .param("d", date).param("id", ids).param("ie", ie).param("pe", pe).param("di", di).param("dp", dp)
+                          CAST(:di AS numeric[]), CAST(:dp AS numeric[]), CAST(:rec AS numeric[]), CAST(:dpd AS int[]),
+                          CAST(:v AS int[]))
+                          AS v(id, ie, pe, di, dp, rec, dpd, ver)
+                        WHERE loan.id = v.id AND loan.version = v.ver""")
+                .param("d", date).param("id", ids).param("v", versions).param("ie", ie).param("pe", pe).param("di", di).param("dp", dp)
                 .param("rec", rec).param("dpd", dpd).update();
     }
 }

@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * End of day in obligor chunks. Each chunk is one transaction: its risk obligors' active loans are
- * locked in id order, brought to the date, then classified obligor by obligor (contagion needs all of
+ * read, brought to the date (written back only at the version read; a loan changed meanwhile sends
+ * the chunk round again), then classified obligor by obligor (contagion needs all of
  * an obligor's loans at a bank at once). The risk obligor is the party whose payment repays the loan —
  * the confirmed receivable's buyer, the voucher's issuer, the seller under recourse, else the borrower
  * (FACTS §10) — so a core enterprise's default pulls its own claims, not its suppliers' loans.
@@ -88,11 +89,27 @@ class EndOfDayService implements EndOfDay {
         this.chunk = chunk;
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public boolean running() {
+        return runs.get() > 0;
+    }
+
     @Override
     public Run run(LocalDate date, Consumer<Run> progress) {
         if (date.isAfter(businessDate.today())) {
             throw Rejected.invalid(Rejection.of("date.future", "businessDate", date, businessDate.today()));
         }
+        runs.incrementAndGet();
+        try {
+            return runUnmarked(date, progress);
+        } finally {
+            runs.decrementAndGet();
+        }
+    }
+
+    private Run runUnmarked(LocalDate date, Consumer<Run> progress) {
         tx.executeWithoutResult(s -> store.fillWorkList(date));
         // what is on the list: this run's obligors, or what a killed run left of them
         long[] listed = store.workLeft(date);
@@ -117,7 +134,12 @@ class EndOfDayService implements EndOfDay {
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable worker = () -> {
             while (!stop.get()) {
-                Integer done = tx.execute(s -> chunk(date));
+                Integer done;
+                try {
+                    done = tx.execute(s -> chunk(date));
+                } catch (org.springframework.dao.OptimisticLockingFailureException changed) {
+                    continue;
+                }
                 if (done == null || done == 0) {
                     return;
                 }
@@ -197,7 +219,7 @@ class EndOfDayService implements EndOfDay {
             return 0;
         }
         Long[] keys = borrowers.toArray(Long[]::new);
-        List<long[]> rows = store.lock(keys, date);
+        List<long[]> rows = store.closing(keys, date);
         store.workDone(date, keys);
         if (rows.isEmpty()) {
             // the obligors' loans were closed or repaid since they were listed: nothing to do, but go on
@@ -232,6 +254,17 @@ class EndOfDayService implements EndOfDay {
             }
         }
         post(accrued, date);
+        // the accrual's update locked the loans it wrote; the others (brought to the date during the day)
+        // are locked here, at the version read
+        Long[] rest = before.stream().filter(l -> !dpd.containsKey(l.id())).map(Loan::id).toArray(Long[]::new);
+        if (rest.length > 0) {
+            Map<Long, Integer> versions = store.lockVersions(rest);
+            for (Loan l : before) {
+                if (!dpd.containsKey(l.id()) && !Integer.valueOf(l.version()).equals(versions.get(l.id()))) {
+                    throw new org.springframework.dao.OptimisticLockingFailureException("loan " + l.id() + " changed meanwhile");
+                }
+            }
+        }
         // the state after accrual, in memory: only the days past due matter to classification
         Map<Long, Loan> after = new LinkedHashMap<>();
         for (Loan l : before) {
@@ -298,7 +331,10 @@ class EndOfDayService implements EndOfDay {
                         throw new IllegalStateException("some loans were already brought to " + date);
                     }
                 });
-        accruals.accruedAll(accrued, date);
+        if (accruals.accruedAll(accrued, date) != accrued.size()) {
+            // a loan was repaid or changed since the chunk read it: roll back and take the chunk again
+            throw new org.springframework.dao.OptimisticLockingFailureException("a loan of the chunk changed meanwhile");
+        }
     }
 
     @Override

@@ -84,6 +84,14 @@ class EndOfDayStore {
                 .param("d", date).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
     }
 
+    /** Locks the loans, in id order, and answers their versions. */
+    java.util.Map<Long, Integer> lockVersions(Long[] ids) {
+        java.util.Map<Long, Integer> out = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, version FROM loan WHERE id = ANY(:ids) ORDER BY id FOR UPDATE").param("ids", ids)
+                .query((rs, i) -> out.put(rs.getLong(1), rs.getInt(2))).list();
+        return out;
+    }
+
     /** How many obligors and loans the date's work list holds. */
     long[] workLeft(LocalDate date) {
         return jdbc.sql("SELECT count(*), coalesce(sum(loans), 0) FROM eod_work WHERE business_date = :d").param("d", date)
@@ -108,15 +116,16 @@ class EndOfDayStore {
     }
 
     /**
-     * Locks the obligors' active loans, in id order; each with 1 when it is still to be closed on the
-     * date, else 0.
+     * The obligors' active loans, in id order; each with 1 when it is still to be closed on the date,
+     * else 0. Not locked: the chunk writes each loan back only at the version it read (a loan repaid
+     * meanwhile fails the chunk, which is then taken again).
      */
-    List<long[]> lock(Long[] obligors, LocalDate date) {
+    List<long[]> closing(Long[] obligors, LocalDate date) {
         return jdbc.sql("""
                         SELECT id, CASE WHEN accrued_through < :d OR classified_on IS NULL OR classified_on < :d THEN 1 ELSE 0 END
                         FROM loan WHERE coalesce(risk_obligor_id, borrower_id) = ANY(:b) AND status = 'ACTIVE'
                           AND disbursed_on <= :d
-                        ORDER BY id FOR UPDATE""")
+                        ORDER BY id""")
                 .param("b", obligors).param("d", date).query((rs, i) -> new long[] {rs.getLong(1), rs.getInt(2)}).list();
     }
 }
