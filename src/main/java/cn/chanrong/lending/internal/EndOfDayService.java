@@ -277,13 +277,16 @@ class EndOfDayService implements EndOfDay {
         Map<Long, java.math.BigDecimal> market = outside.overdue90Shares(
                 facts.values().stream().map(ClassificationStore.Facts::obligorId).collect(Collectors.toSet()), date);
         Map<Long, ProvisionRates> rates = new HashMap<>();
+        List<Servicer.Change> changes = new ArrayList<>();
         after.values().stream().collect(Collectors.groupingBy(l -> facts.get(l.id()).obligorId() + ":" + l.institutionId(),
                         LinkedHashMap::new, Collectors.toList()))
                 .values().forEach(g -> {
                     long obligor = facts.get(g.getFirst().id()).obligorId();
                     ProvisionRates r = rates.computeIfAbsent(g.getFirst().institutionId(), i -> provisions.rates(i, date));
-                    unchanged.addAll(servicer.classifyObligor(g, exacts, facts, r, date, ACTOR, market.get(obligor)));
+                    unchanged.addAll(servicer.classifyObligor(g, exacts, facts, r, date, ACTOR, market.get(obligor),
+                            changes));
                 });
+        servicer.applyAll(changes, date, ACTOR);
         // the accrual's update marked its loans classified; the others left unchanged are marked here
         unchanged.removeIf(dpd::containsKey);
         if (!unchanged.isEmpty()) {

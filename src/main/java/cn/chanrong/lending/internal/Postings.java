@@ -154,6 +154,20 @@ class Postings {
     }
 
     /** Provision change: impairment loss against the provision (a negative change releases it). */
+    /**
+     * End of day's provision changes, one entry per loan as {@link #provision} posts them, in one batch
+     * per book; each entry's source names the loan and the date (end of day classifies a loan once a day).
+     */
+    void provisions(List<Servicer.Change> changes, LocalDate date, String actor) {
+        changes.stream().collect(java.util.stream.Collectors.groupingBy(c -> c.loan().institutionId()))
+                .forEach((book, list) -> ledger.postAll(book, date, list.stream().map(c -> {
+                    BigDecimal change = c.provision().subtract(c.loan().provision());
+                    Lines l = new Lines(c.loan().id()).debit(IMPAIRMENT, change, false).credit(PROVISIONS, change, true);
+                    return new Ledger.Draft(WORDS.both("posting.provision"),
+                            "loan:" + c.loan().id() + ":provision:eod:" + date, List.copyOf(l.lines));
+                }).toList(), actor));
+    }
+
     JournalEntry provision(long book, long loanId, LocalDate date, BigDecimal change, String source, String actor) {
         Lines l = new Lines(loanId).debit(IMPAIRMENT, change, false).credit(PROVISIONS, change, true);
         return post(book, date, WORDS.both("posting.provision"), source, l, actor);
