@@ -136,6 +136,9 @@ final class BenchCommand implements Runnable {
             description = "Generate synthetic performing loans (accrued to yesterday), then run end of day for the business date with progress; prints loans per second.")
     static final class EndOfDayBench implements Callable<Integer> {
         @Option(names = "--loans", defaultValue = "100000", description = "Synthetic loans to add before the run") int loans;
+        @Option(names = "--overdue-percent", defaultValue = "5", description = "Share of the loans with an installment 10 days past due") int overduePercent;
+        @Option(names = "--generate-only", description = "Generate the book and stop (to copy the data directory for a baseline run)") boolean generateOnly;
+        @Option(names = "--baseline-loans-per-s", description = "A baseline's throughput on a copy of the same book, printed beside this run's") Double baseline;
         @Option(names = "--data-dir", description = "Data directory of the embedded database (default ./data)") String dataDir;
         @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "--property=value") List<String> springArgs = new ArrayList<>();
 
@@ -144,31 +147,63 @@ final class BenchCommand implements Runnable {
             try (var ctx = Chanrong.Batch.context(dataDir, springArgs)) {
                 var day = ctx.getBean(cn.chanrong.reference.BusinessDate.class).today();
                 long start = System.nanoTime();
-                long active = ctx.getBean(cn.chanrong.lending.LoanBookGenerator.class).generate(loans, day, 50_000,
-                        n -> System.out.printf("  generated %,d loans%n", n)).activeInBook();
+                // a fresh data directory has no lender and no borrowers yet: the benchmark brings its own
+                benchInstitutions(ctx, 1);
+                benchEnterprises(ctx, Math.max(1_000, loans / 20));
+                var generator = ctx.getBean(cn.chanrong.lending.LoanBookGenerator.class);
+                int overdue = (int) ((long) loans * overduePercent / 100);
+                generator.generate(loans - overdue, day, 50_000, n -> System.out.printf("  generated %,d performing loans%n", n));
+                if (overdue > 0) {
+                    generator.generate(overdue, day, day.minusDays(40), 50_000,
+                            n -> System.out.printf("  generated %,d loans 10 days past due%n", n));
+                }
+                long active = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                        .sql("SELECT count(*) FROM loan WHERE status = 'ACTIVE'").query(Long.class).single();
                 System.out.printf("generated %,d loans in %.1f s; %,d active loans in the book%n", loans,
                         (System.nanoTime() - start) / 1e9, active);
+                if (generateOnly) {
+                    return 0;
+                }
                 var eod = ctx.getBean(cn.chanrong.lending.EndOfDay.class);
                 long doneBefore = eod.status(day).map(cn.chanrong.lending.EndOfDay.Run::loansDone).orElse(0L);
                 long started = System.nanoTime();
                 long[] last = {started};
+                // the first and the last tenth of the run, to see whether it slows as it goes
+                long[] tenth = {0, 0, 0};
+                long[] printed = {started};
                 var run = eod.run(day, r -> {
                     long now = System.nanoTime();
-                    if (now - last[0] > 5_000_000_000L || r.loansDone() == r.loansTotal()) {
-                        last[0] = now;
+                    long done = r.loansDone() - doneBefore;
+                    long total = r.loansTotal() - doneBefore;
+                    if (tenth[0] == 0 && done * 10 >= total) {
+                        tenth[0] = now;
+                        tenth[1] = done;
+                    }
+                    if (tenth[2] == 0 && done * 10 >= total * 9) {
+                        tenth[2] = now;
+                        tenth[1] = tenth[1] == 0 ? done : tenth[1];
+                        last[0] = done;
+                    }
+                    if (done == total || now - printed[0] > 5_000_000_000L) {
+                        printed[0] = now;
                         System.out.printf("  end of day %s: %,d of %,d loans, %.0f loans/s%n", r.businessDate(),
-                                r.loansDone() - doneBefore, r.loansTotal() - doneBefore,
-                                (r.loansDone() - doneBefore) / ((now - started) / 1e9));
+                                done, total, done / ((now - started) / 1e9));
                     }
                 });
-                double seconds = (System.nanoTime() - started) / 1e9;
+                long finished = System.nanoTime();
+                double seconds = (finished - started) / 1e9;
                 long done = run.loansDone() - doneBefore;
                 System.out.printf("end of day %s: %,d loans of %,d borrowers in %.1f s = %,.0f loans/s%n", day, done,
                         run.borrowers(), seconds, done / seconds);
+                double first = tenth[0] == 0 ? 0 : tenth[1] / ((tenth[0] - started) / 1e9);
+                double lastTenth = tenth[2] == 0 || finished == tenth[2] ? 0 : (done - last[0]) / ((finished - tenth[2]) / 1e9);
                 long checkStart = System.nanoTime();
                 var check = ctx.getBean(cn.chanrong.ledger.Ledger.class).check();
                 System.out.printf("ledger check in %.1f s: %s%n", (System.nanoTime() - checkStart) / 1e9,
                         check.sound() ? "sound" : check.problems().subList(0, Math.min(5, check.problems().size())));
+                System.out.printf("RESULT eod loans=%d seconds=%.1f loans_per_s=%.0f first_chunk_per_s=%.0f last_chunk_per_s=%.0f"
+                                + " baseline_loans_per_s=%s ledger=%s%n", done, seconds, done / seconds, first, lastTenth,
+                        baseline == null ? "-" : String.format("%.0f", baseline), check.sound() ? "sound" : "unsound");
                 return check.sound() ? 0 : 1;
             }
         }
@@ -258,6 +293,16 @@ final class BenchCommand implements Runnable {
                     cn.chanrong.institution.InstitutionType.CITY_COMMERCIAL_BANK).id());
         }
         return ids;
+    }
+
+    /** Registers synthetic enterprises when the database has fewer than {@code n}. */
+    static void benchEnterprises(org.springframework.context.ConfigurableApplicationContext ctx, int n) {
+        var jdbc = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        long have = jdbc.sql("SELECT count(*) FROM enterprise_party_view").query(Long.class).single();
+        if (have < n) {
+            ctx.getBean(cn.chanrong.enterprise.SyntheticRegistry.class).generate((int) (n - have), 26,
+                    k -> System.out.printf("  registered %,d enterprises%n", k));
+        }
     }
 
     @Command(name = "registry", mixinStandardHelpOptions = true,

@@ -18,4 +18,10 @@ public interface EndOfDay {
     Run run(LocalDate businessDate, Consumer<Run> progress);
 
     Optional<Run> status(LocalDate businessDate);
+
+    /**
+     * Whether a run is going on in this process: figures read from the book meanwhile would mix loans
+     * closed for the day with loans not yet closed, so rebuilds of aggregates wait for it.
+     */
+    boolean running();
 }

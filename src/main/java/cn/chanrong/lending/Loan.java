@@ -23,6 +23,15 @@ public record Loan(long id, String number, long institutionId, long borrowerId, 
                    int daysPastDue, Tier tier, Tier manualFloor, boolean nonAccrual, int version,
                    GuaranteeMethod guaranteeMethod, Long riskObligorId, String riskObligorName) {
 
+    /** The same loan with other days past due (end of day's state after accrual, before it is read back). */
+    public Loan withDaysPastDue(int days) {
+        return new Loan(id, number, institutionId, borrowerId, borrowerName, applicationId, facilityId, productId, principal,
+                termMonths, rateType, spreadBp, annualRate, penaltyMarkup, method, dayCount, purpose, paymentMode,
+                periodMonths, status, disbursedOn, maturityDate, principalOutstanding, interestAccrued, penaltyAccrued,
+                interestPaid, penaltyPaid, receivable, memoReceivable, provision, writtenOff, recovered, accruedThrough,
+                days, tier, manualFloor, nonAccrual, version, guaranteeMethod, riskObligorId, riskObligorName);
+    }
+
     /** Everything the borrower owes today: principal, and interest and penalty accrued and unpaid. */
     public BigDecimal owed() {
         return principalOutstanding.add(receivable).add(memoReceivable);

@@ -37,7 +37,7 @@ class TableOwnershipTests {
         owner("cashflow", "cash_");
         owner("credit", "credit_bureau_summary", "credit_decision", "credit_features", "credit_model", "tax_grade",
                 "tax_record");
-        owner("lending", "loan", "facility", "credit_plan", "eod_run", "lending_");
+        owner("lending", "loan", "facility", "credit_plan", "eod_run", "eod_work", "lending_");
         owner("enterprise", "enterprise");
         owner("institution", "institution", "product");
         owner("ledger", "journal_entry", "ledger_", "posting");

@@ -280,6 +280,39 @@ class LendingIntegrationTests {
         assertLedgerSound();
     }
 
+    /**
+     * End of day posts a chunk's accruals as one summary entry per book; each loan's share is its
+     * accrual row under the summary's key, and the ledger check reconciles loan by loan and summary by
+     * summary (a row changed after the fact is caught both ways).
+     */
+    @Test
+    void end_of_day_posts_summary_entries_the_check_reconciles_loan_by_loan() {
+        long loanId = disbursedLoan(borrower(), null, "1500000.00", 12, "EQUAL_PRINCIPAL", "2025-08-20");
+        assertThat(as("admin").post("/api/v1/lending/end-of-day", Map.of("businessDate", "2025-09-15")).status())
+                .isEqualTo(200);
+        String summary = jdbc.sql("SELECT summary FROM loan_accrual WHERE loan_id = :l AND business_date = '2025-09-15'")
+                .param("l", loanId).query(String.class).single();
+        assertThat(summary).startsWith("accruals:2025-09-15:");
+        assertThat(jdbc.sql("SELECT count(*) FROM journal_entry WHERE source = :s").param("s", "eod:" + summary)
+                .query(Long.class).single()).as("one summary entry").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM journal_entry WHERE source = :s")
+                .param("s", "loan:" + loanId + ":accrual:2025-09-15").query(Long.class).single())
+                .as("no entry of its own").isZero();
+        assertLedgerSound();
+
+        String number = as("bank").get("/api/v1/loans/" + loanId).json().get("number").asString();
+        jdbc.sql("UPDATE loan_accrual SET interest = interest + 0.01 WHERE loan_id = :l AND business_date = '2025-09-15'")
+                .param("l", loanId).update();
+        try {
+            assertThat(ledger.check().problems()).anyMatch(p -> p.contains("loan " + number))
+                    .anyMatch(p -> p.contains("accrual summary " + summary));
+        } finally {
+            jdbc.sql("UPDATE loan_accrual SET interest = interest - 0.01 WHERE loan_id = :l AND business_date = '2025-09-15'")
+                    .param("l", loanId).update();
+        }
+        assertLedgerSound();
+    }
+
     @Test
     void entrusted_payment_pays_named_counterparties_whose_amounts_add_up_to_the_principal() {
         long borrower = borrower();

@@ -98,42 +98,67 @@ class AccrualStore {
      * Records a slice of end of day's accruals in one statement (within the parameter limit); returns
      * how many were new.
      */
-    int recordAll(List<Accrued> accrued, LocalDate date) {
-        StringBuilder rows = new StringBuilder();
-        List<Object> args = new ArrayList<>();
-        for (Accrued a : accrued) {
-            rows.append(rows.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?)");
-            args.addAll(List.of(a.loan().id(), date, a.dInterest(), a.dPenalty(), a.loan().nonAccrual()));
+    int recordAll(List<Accrued> accrued, LocalDate date, String summary) {
+        int n = accrued.size();
+        Long[] ids = new Long[n];
+        String[] interest = new String[n];
+        String[] penalty = new String[n];
+        String[] memo = new String[n];
+        for (int i = 0; i < n; i++) {
+            Accrued a = accrued.get(i);
+            ids[i] = a.loan().id();
+            interest[i] = a.dInterest().toPlainString();
+            penalty[i] = a.dPenalty().toPlainString();
+            memo[i] = Boolean.toString(a.loan().nonAccrual());
         }
-        return jdbc.sql("INSERT INTO loan_accrual (loan_id, business_date, interest, penalty, memo) VALUES " + rows
-                + " ON CONFLICT DO NOTHING").params(args).update();
+        return jdbc.sql("""
+                        INSERT INTO loan_accrual (loan_id, business_date, interest, penalty, memo, summary)
+                        SELECT l, :d, i, p, m, :s FROM unnest(CAST(:l AS bigint[]), CAST(:i AS numeric[]),
+                          CAST(:p AS numeric[]), CAST(:m AS boolean[])) AS u(l, i, p, m)
+                        ON CONFLICT DO NOTHING""")
+                .param("d", date).param("s", summary).param("l", ids).param("i", interest).param("p", penalty)
+                .param("m", memo).update();
     }
 
-    /** Writes a slice of end of day's new balances in one statement (within the parameter limit). */
-    void accruedAll(List<Accrued> accrued, LocalDate date) {
-        StringBuilder updates = new StringBuilder();
-        List<Object> updateArgs = new ArrayList<>();
-        for (Accrued a : accrued) {
-            updates.append(updates.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
-            BigDecimal total = a.total();
-            updateArgs.addAll(List.of(a.loan().id(), a.interestExact().setScale(10, RoundingMode.HALF_UP),
-                    a.penaltyExact().setScale(10, RoundingMode.HALF_UP), a.dInterest(), a.dPenalty(),
-                    a.loan().nonAccrual() ? BigDecimal.ZERO : total, a.dpd()));
+    /**
+     * Writes the chunk's new balances in one statement, arrays bound as parameters, and marks the loans
+     * classified on the date: classification runs in the same transaction, and a loan whose tier changes
+     * is written again by the per-loan path before it commits. A loan is written only at the version it
+     * was read at; returns how many were written.
+     */
+    int accruedAll(List<Accrued> accrued, LocalDate date) {
+        int n = accrued.size();
+        Long[] ids = new Long[n];
+        Integer[] versions = new Integer[n];
+        String[] ie = new String[n];
+        String[] pe = new String[n];
+        String[] di = new String[n];
+        String[] dp = new String[n];
+        String[] rec = new String[n];
+        Integer[] dpd = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            Accrued a = accrued.get(i);
+            ids[i] = a.loan().id();
+            versions[i] = a.loan().version();
+            ie[i] = a.interestExact().setScale(10, RoundingMode.HALF_UP).toPlainString();
+            pe[i] = a.penaltyExact().setScale(10, RoundingMode.HALF_UP).toPlainString();
+            di[i] = a.dInterest().toPlainString();
+            dp[i] = a.dPenalty().toPlainString();
+            rec[i] = (a.loan().nonAccrual() ? BigDecimal.ZERO : a.total()).toPlainString();
+            dpd[i] = a.dpd();
         }
-        jdbc.sql("""
-                        UPDATE loan SET accrued_through = ?, interest_exact = v.ie, penalty_exact = v.pe,
+        return jdbc.sql("""
+                        UPDATE loan SET accrued_through = :d, classified_on = :d, interest_exact = v.ie, penalty_exact = v.pe,
                             interest_accrued = interest_accrued + v.di, penalty_accrued = penalty_accrued + v.dp,
                             receivable = receivable + v.rec, memo_receivable = memo_receivable + (v.di + v.dp - v.rec),
                             days_past_due = v.dpd,
-                            last_overdue_on = CASE WHEN v.dpd > 0 THEN ? ELSE last_overdue_on END, version = version + 1
-                        FROM (VALUES\s""" + updates + """
-                        ) AS v(id, ie, pe, di, dp, rec, dpd) WHERE loan.id = v.id""")
-                .params(concat(List.of(date, date), updateArgs)).update();
-    }
-
-    private static List<Object> concat(List<Object> a, List<Object> b) {
-        List<Object> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
+                            last_overdue_on = CASE WHEN v.dpd > 0 THEN :d ELSE last_overdue_on END, version = version + 1
+                        FROM unnest(CAST(:id AS bigint[]), CAST(:ie AS numeric[]), CAST(:pe AS numeric[]),
+                          CAST(:di AS numeric[]), CAST(:dp AS numeric[]), CAST(:rec AS numeric[]), CAST(:dpd AS int[]),
+                          CAST(:v AS int[]))
+                          AS v(id, ie, pe, di, dp, rec, dpd, ver)
+                        WHERE loan.id = v.id AND loan.version = v.ver""")
+                .param("d", date).param("id", ids).param("v", versions).param("ie", ie).param("pe", pe).param("di", di).param("dp", dp)
+                .param("rec", rec).param("dpd", dpd).update();
     }
 }

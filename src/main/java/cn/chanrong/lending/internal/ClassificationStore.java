@@ -3,6 +3,7 @@ package cn.chanrong.lending.internal;
 import cn.chanrong.lending.domain.Tier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +43,52 @@ class ClassificationStore {
                         VALUES (:l, :d, :f, :t, :r, :why, :a)""")
                 .param("l", loanId).param("d", date).param("f", from.name()).param("t", to.name())
                 .param("r", rule).param("why", reason).param("a", actor).update();
+    }
+
+    /** {@link #record} for many loans in one statement. */
+    void recordAll(List<Servicer.Change> changes, LocalDate date, String actor) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        int n = changes.size();
+        Long[] ids = new Long[n];
+        String[] from = new String[n];
+        String[] to = new String[n];
+        String[] rule = new String[n];
+        String[] reason = new String[n];
+        for (int i = 0; i < n; i++) {
+            Servicer.Change c = changes.get(i);
+            ids[i] = c.loan().id();
+            from[i] = c.loan().tier().name();
+            to[i] = c.to().name();
+            rule[i] = c.rule();
+            reason[i] = c.reason();
+        }
+        jdbc.sql("""
+                        INSERT INTO loan_classification (loan_id, business_date, from_tier, to_tier, rule, reason, actor)
+                        SELECT l, :d, f, t, r, w, :a FROM unnest(CAST(:l AS bigint[]), CAST(:f AS text[]), CAST(:t AS text[]),
+                          CAST(:r AS text[]), CAST(:w AS text[])) AS u(l, f, t, r, w)""")
+                .param("d", date).param("a", actor).param("l", ids).param("f", from).param("t", to).param("r", rule)
+                .param("w", reason).update();
+    }
+
+    /** Writes new tiers and provisions, and marks the loans classified on the date, in one statement. */
+    void tiersAndProvisions(List<Servicer.Change> changes, LocalDate date) {
+        int n = changes.size();
+        Long[] ids = new Long[n];
+        String[] tiers = new String[n];
+        String[] provisions = new String[n];
+        for (int i = 0; i < n; i++) {
+            Servicer.Change c = changes.get(i);
+            ids[i] = c.loan().id();
+            tiers[i] = c.to().name();
+            provisions[i] = c.provision().toPlainString();
+        }
+        jdbc.sql("""
+                        UPDATE loan SET tier = v.t, provision = v.p, classified_on = :d, version = version + 1
+                        FROM unnest(CAST(:l AS bigint[]), CAST(:t AS text[]), CAST(:p AS numeric[])) AS v(id, t, p)
+                        WHERE loan.id = v.id""")
+                .param("d", date).param("l", ids).param("t", tiers).param("p", provisions).update();
     }
 
     /** Records the tier a restructuring leaves the loan in. */

@@ -46,6 +46,11 @@ class Postings {
             this.key = Long.toString(loanId);
         }
 
+        /** Lines whose subledgered postings carry another key than a loan's: a summary of many loans. */
+        Lines(String key) {
+            this.key = key;
+        }
+
         Lines debit(String account, BigDecimal amount, boolean subledger) {
             if (amount.signum() > 0) {
                 lines.add(EntryLine.debit(account, amount, subledger ? key : null));
@@ -82,6 +87,18 @@ class Postings {
     JournalEntry accrual(long book, long loanId, LocalDate date, BigDecimal amount, boolean memo, String source,
                          String actor) {
         return ledger.post(book, date, WORDS.both("posting.accrual"), source, accrualLines(loanId, amount, memo), actor);
+    }
+
+    /**
+     * The lines of end of day's summary accrual entry of one chunk and book: the recognised accruals to
+     * receivable and income, the non-accrual loans' to memo; the subledgered lines carry the summary's
+     * key, and each loan's part is its {@code loan_accrual} row under that key.
+     */
+    static List<EntryLine> accrualSummaryLines(String key, BigDecimal recognised, BigDecimal memo) {
+        Lines l = new Lines(key);
+        l.debit(INTEREST_RECEIVABLE, recognised, true).credit(INTEREST_INCOME, recognised, false);
+        l.debit(MEMO_INTEREST, memo, true).credit(MEMO_INTEREST_CONTRA, memo, true);
+        return List.copyOf(l.lines);
     }
 
     /** The lines of an accrual entry (see {@link #accrual}), for batched posting. */
@@ -137,6 +154,20 @@ class Postings {
     }
 
     /** Provision change: impairment loss against the provision (a negative change releases it). */
+    /**
+     * End of day's provision changes, one entry per loan as {@link #provision} posts them, in one batch
+     * per book; each entry's source names the loan and the date (end of day classifies a loan once a day).
+     */
+    void provisions(List<Servicer.Change> changes, LocalDate date, String actor) {
+        changes.stream().collect(java.util.stream.Collectors.groupingBy(c -> c.loan().institutionId()))
+                .forEach((book, list) -> ledger.postAll(book, date, list.stream().map(c -> {
+                    BigDecimal change = c.provision().subtract(c.loan().provision());
+                    Lines l = new Lines(c.loan().id()).debit(IMPAIRMENT, change, false).credit(PROVISIONS, change, true);
+                    return new Ledger.Draft(WORDS.both("posting.provision"),
+                            "loan:" + c.loan().id() + ":provision:eod:" + date, List.copyOf(l.lines));
+                }).toList(), actor));
+    }
+
     JournalEntry provision(long book, long loanId, LocalDate date, BigDecimal change, String source, String actor) {
         Lines l = new Lines(loanId).debit(IMPAIRMENT, change, false).credit(PROVISIONS, change, true);
         return post(book, date, WORDS.both("posting.provision"), source, l, actor);

@@ -183,11 +183,13 @@ class Servicer {
      * rules, then the 10 % rule (more than a tenth of the obligor's claims at the bank non-performing
      * makes them all non-performing); non-performing loans move up only when the upgrade conditions hold.
      * A loan whose tier and provision stay as they are is only returned (the caller marks it classified
-     * in bulk); a change goes through {@link #apply}, with non-accrual and provision following the tier.
-     * The loans must be locked by the caller.
+     * in bulk); a change that moves the loan in or out of non-accrual goes through {@link #apply}; the
+     * others are added to {@code batch} (when given) for {@link #applyAll}. The loans must be locked by
+     * the caller.
      */
     List<Long> classifyObligor(List<Loan> loans, Map<Long, Exact> exacts, Map<Long, ClassificationStore.Facts> facts,
-                               ProvisionRates rates, LocalDate date, String actor, BigDecimal marketOverdue90Share) {
+                               ProvisionRates rates, LocalDate date, String actor, BigDecimal marketOverdue90Share,
+                               List<Change> batch) {
         List<Loan> active = loans.stream().filter(l -> l.status().onBook()).toList();
         List<Long> unchanged = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
@@ -225,6 +227,8 @@ class Servicer {
             boolean nonAccrualAligned = to.nonPerforming() == l.nonAccrual();
             if (to == l.tier() && target.compareTo(l.provision()) == 0 && nonAccrualAligned) {
                 unchanged.add(l.id());
+            } else if (batch != null && nonAccrualAligned) {
+                batch.add(new Change(l, to, r.rule(), reasonFor(r.rule(), l), target));
             } else {
                 apply(l, to, r.rule(), reasonFor(r.rule(), l), date, actor);
             }
@@ -263,6 +267,31 @@ class Servicer {
     }
 
     /** Records a tier change with its rule and reason, then aligns non-accrual status and the provision. */
+    /** A new tier and provision for a loan that stays on the same side of non-accrual. */
+    record Change(Loan loan, Tier to, String rule, String reason, BigDecimal provision) {
+    }
+
+    /**
+     * {@link #apply} for many loans at once, none moving in or out of non-accrual: the classification
+     * history, the tiers and provisions in one statement each, the provision entries in one batch per
+     * book, and an event per new tier.
+     */
+    void applyAll(List<Change> changes, LocalDate date, String actor) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<Change> moved = changes.stream().filter(c -> c.to() != c.loan().tier()).toList();
+        classifications.recordAll(moved, date, actor);
+        classifications.tiersAndProvisions(changes, date);
+        postings.provisions(changes.stream().filter(c -> c.provision().compareTo(c.loan().provision()) != 0).toList(),
+                date, actor);
+        for (Change c : moved) {
+            Loan l = c.loan();
+            events.publishEvent(new LoanEvent.LoanClassified(l.id(), l.institutionId(), l.borrowerId(), l.tier(), c.to(),
+                    c.rule(), date));
+        }
+    }
+
     Loan apply(Loan l, Tier to, String rule, String reason, LocalDate date, String actor) {
         if (to != l.tier()) {
             classifications.record(l.id(), date, l.tier(), to, rule, reason, actor);

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * How the aggregates stay fresh: every event that changes a figure marks them stale, and a scheduled
  * pass rebuilds them when stale (every {@code chanrong.statistics.refresh-interval-ms}, 30 s by
- * default). The dashboard shows the date and time of the figures it reads.
+ * default), but not while end of day runs in this process (a half-closed book would mix tiers of two
+ * days). The dashboard shows the date and time of the figures it reads.
  */
 @Component
 class Freshness {
@@ -20,10 +21,13 @@ class Freshness {
     private final StatisticsStore store;
     private final StatisticsRefresh refresh;
     private final boolean auto;
+    private final cn.chanrong.lending.EndOfDay endOfDay;
 
-    Freshness(StatisticsStore store, StatisticsRefresh refresh, @Value("${chanrong.statistics.auto-refresh:true}") boolean auto) {
+    Freshness(StatisticsStore store, StatisticsRefresh refresh, cn.chanrong.lending.EndOfDay endOfDay,
+              @Value("${chanrong.statistics.auto-refresh:true}") boolean auto) {
         this.store = store;
         this.refresh = refresh;
+        this.endOfDay = endOfDay;
         this.auto = auto;
     }
 
@@ -54,7 +58,8 @@ class Freshness {
     @Scheduled(fixedDelayString = "${chanrong.statistics.refresh-interval-ms:30000}",
             initialDelayString = "${chanrong.statistics.refresh-interval-ms:30000}")
     void rebuildWhenStale() {
-        if (auto && store.stale()) {
+        // not while end of day runs: the book is half closed for the day until it finishes
+        if (auto && !endOfDay.running() && store.stale()) {
             refresh.refresh();
         }
     }
