@@ -41,4 +41,20 @@ public final class Uploads {
                     });
         }
     }
+
+    /** The declared encoding of an uploaded text file: the {@code encoding} parameter, else the Content-Type's charset, else null (UTF-8). */
+    public static String charset(String encoding, String contentType) {
+        if (encoding != null && !encoding.isBlank()) {
+            return encoding;
+        }
+        if (contentType != null) {
+            try {
+                var cs = org.springframework.http.MediaType.parseMediaType(contentType).getCharset();
+                return cs == null ? null : cs.name();
+            } catch (RuntimeException ignored) {
+                return null;
+            }
+        }
+        return null;
+    }
 }

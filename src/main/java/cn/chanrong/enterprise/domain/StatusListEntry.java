@@ -3,7 +3,6 @@ package cn.chanrong.enterprise.domain;
 import cn.chanrong.shared.CreditCode;
 import cn.chanrong.shared.Rejection;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,16 +43,9 @@ public record StatusListEntry(StatusList list, String issuer, String document, S
         } else {
             CreditCode.check(in.creditCode(), "creditCode").ifPresent(r::add);
         }
-        LocalDate from = null;
-        if (in.validFrom() == null) {
-            r.add(Rejection.of("required", "validFrom"));
-        } else {
-            from = date(in.validFrom(), "validFrom", r);
-        }
-        LocalDate to = in.validTo() == null ? null : date(in.validTo(), "validTo", r);
-        if (from != null && to != null && !to.isAfter(from)) {
-            r.add(Rejection.of("range.reversed", "validTo", from.toString(), to.toString()));
-        }
+        cn.chanrong.shared.Validity validity = cn.chanrong.shared.Validity.read(in.validFrom(), in.validTo(), r);
+        LocalDate from = validity.from();
+        LocalDate to = validity.to();
         return r.isEmpty() ? new Outcome(new StatusListEntry(list, in.issuer(), in.document(), in.creditCode(), from, to), List.of())
                 : new Outcome(null, List.copyOf(r));
     }
@@ -63,15 +55,6 @@ public record StatusListEntry(StatusList list, String issuer, String document, S
             r.add(Rejection.of("required", field));
         } else if (v.length() < 2 || v.length() > 200) {
             r.add(Rejection.of("length", field, 2, 200));
-        }
-    }
-
-    private static LocalDate date(String v, String field, List<Rejection> r) {
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            r.add(Rejection.of("date.format", field, v));
-            return null;
         }
     }
 

@@ -51,7 +51,7 @@ class ImportApi {
                                                     @RequestParam(required = false) String encoding,
                                                     @RequestHeader(value = "Content-Type", required = false) String type) {
         try (Upload file = Uploads.spool(body)) {
-            return respond(imports.importEnterprises(caller, file, charset(encoding, type)), locale);
+            return respond(imports.importEnterprises(caller, file, Uploads.charset(encoding, type)), locale);
         }
     }
 
@@ -65,24 +65,10 @@ class ImportApi {
                                                    @RequestParam(required = false) String encoding,
                                                    @RequestHeader(value = "Content-Type", required = false) String type) {
         try (Upload file = Uploads.spool(body)) {
-            return respond(imports.importStatements(caller, file, charset(encoding, type)), locale);
+            return respond(imports.importStatements(caller, file, Uploads.charset(encoding, type)), locale);
         }
     }
 
-    static String charset(String encoding, String contentType) {
-        if (encoding != null && !encoding.isBlank()) {
-            return encoding;
-        }
-        if (contentType != null) {
-            try {
-                var cs = MediaType.parseMediaType(contentType).getCharset();
-                return cs == null ? null : cs.name();
-            } catch (RuntimeException ignored) {
-                return null;
-            }
-        }
-        return null;
-    }
 
     ResponseEntity<Map<String, Object>> respond(ImportReport report, Locale locale) {
         Map<String, Object> body = report.asJson(r -> errors.message(r, locale));

@@ -64,7 +64,7 @@ class StatusListApi {
                                                    @RequestParam(required = false) String encoding,
                                                    @RequestHeader(value = "Content-Type", required = false) String type) {
         try (Upload file = Uploads.spool(body)) {
-            ImportReport report = lists.importList(caller, file, ImportApi.charset(encoding, type));
+            ImportReport report = lists.importList(caller, file, cn.chanrong.platform.Uploads.charset(encoding, type));
             Map<String, Object> json = report.asJson(r -> errors.message(r, locale));
             return report.accepted() ? ResponseEntity.ok(json) : ResponseEntity.status(422)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -2,7 +2,6 @@ package cn.chanrong.reference.domain;
 
 import cn.chanrong.shared.Rejection;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,16 +97,9 @@ public record RestrictedEntry(String catalogue, String document, RestrictedCateg
         }
         List<String> products = keywords(in.products(), "products", r);
         List<String> processes = keywords(in.processes(), "processes", r);
-        LocalDate from = null;
-        if (in.validFrom() == null) {
-            r.add(Rejection.of("required", "validFrom"));
-        } else {
-            from = date(in.validFrom(), "validFrom", r);
-        }
-        LocalDate to = in.validTo() == null ? null : date(in.validTo(), "validTo", r);
-        if (from != null && to != null && !to.isAfter(from)) {
-            r.add(Rejection.of("range.reversed", "validTo", from.toString(), to.toString()));
-        }
+        cn.chanrong.shared.Validity validity = cn.chanrong.shared.Validity.read(in.validFrom(), in.validTo(), r);
+        LocalDate from = validity.from();
+        LocalDate to = validity.to();
         return r.isEmpty() ? new Outcome(new RestrictedEntry(in.catalogue(), in.document(), category, in.itemNo(), in.item(),
                 industry, products, processes, from, to), List.of()) : new Outcome(null, List.copyOf(r));
     }
@@ -149,14 +141,5 @@ public record RestrictedEntry(String catalogue, String document, RestrictedCateg
 
     private static boolean hasControl(String s) {
         return s.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
-    }
-
-    private static LocalDate date(String v, String field, List<Rejection> r) {
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            r.add(Rejection.of("date.format", field, v));
-            return null;
-        }
     }
 }

@@ -73,7 +73,7 @@ class RestrictedListApi {
                                                    @RequestParam(required = false) String encoding,
                                                    @RequestHeader(value = "Content-Type", required = false) String type) {
         try (Upload file = Uploads.spool(body)) {
-            RestrictedLists.Imported imported = lists.importList(principal.getName(), file, charset(encoding, type));
+            RestrictedLists.Imported imported = lists.importList(principal.getName(), file, Uploads.charset(encoding, type));
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("kind", "restricted-lists");
             json.put("rows", imported.rows());
@@ -142,19 +142,4 @@ class RestrictedListApi {
                 e.products(), e.processes(), e.validFrom(), e.validTo(), l.importId(), l.importedBy(), l.importedAt());
     }
 
-    /** The declared encoding: the {@code encoding} parameter, else the Content-Type's charset, else UTF-8. */
-    static String charset(String encoding, String contentType) {
-        if (encoding != null && !encoding.isBlank()) {
-            return encoding;
-        }
-        if (contentType != null) {
-            try {
-                var cs = MediaType.parseMediaType(contentType).getCharset();
-                return cs == null ? null : cs.name();
-            } catch (RuntimeException ignored) {
-                return null;
-            }
-        }
-        return null;
-    }
 }
