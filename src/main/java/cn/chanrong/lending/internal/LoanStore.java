@@ -358,16 +358,16 @@ class LoanStore {
 
     /** A payment applied: the balances it reduces, the days past due after it and the status it leaves. */
     void repaid(long id, BigDecimal principal, BigDecimal interest, BigDecimal penalty, BigDecimal fromReceivable,
-                BigDecimal fromMemo, int daysPastDue, LoanStatus status) {
+                BigDecimal fromMemo, int daysPastDue, LoanStatus status, BigDecimal provision) {
         jdbc.sql("""
                         UPDATE loan SET principal_outstanding = principal_outstanding - :p, interest_paid = interest_paid + :i,
                             penalty_paid = penalty_paid + :pen, receivable = receivable - :rec,
                             memo_receivable = memo_receivable - :memo, days_past_due = :dpd,
-                            status = :status, version = version + 1
+                            status = :status, provision = :prov, version = version + 1
                         WHERE id = :id""")
                 .param("p", principal).param("i", interest).param("pen", penalty)
                 .param("rec", fromReceivable).param("memo", fromMemo).param("dpd", daysPastDue)
-                .param("status", status.name()).param("id", id).update();
+                .param("status", status.name()).param("prov", provision).param("id", id).update();
     }
 
     /** Records the day a floating loan's rate was last set. */

@@ -114,13 +114,16 @@ class Postings {
 
     /**
      * A repayment: cash in; principal off the loan; interest and penalty off the receivable, and any
-     * part that was kept off balance sheet recognised now as income (cash basis), its memo closed.
+     * part that was kept off balance sheet recognised now as income (cash basis), its memo closed; and
+     * the provision moved to the principal left (released as the loan is repaid).
      */
     JournalEntry repayment(long book, long loanId, LocalDate date, BigDecimal amount, BigDecimal principal,
-                           BigDecimal fromReceivable, BigDecimal fromMemo, String source, String actor) {
+                           BigDecimal fromReceivable, BigDecimal fromMemo, BigDecimal provisionChange, String source,
+                           String actor) {
         Lines l = new Lines(loanId).debit(DEPOSITS, amount, false).credit(LOANS, principal, true)
                 .credit(INTEREST_RECEIVABLE, fromReceivable, true).credit(INTEREST_INCOME, fromMemo, false)
-                .debit(MEMO_INTEREST_CONTRA, fromMemo, true).credit(MEMO_INTEREST, fromMemo, true);
+                .debit(MEMO_INTEREST_CONTRA, fromMemo, true).credit(MEMO_INTEREST, fromMemo, true)
+                .debit(IMPAIRMENT, provisionChange, false).credit(PROVISIONS, provisionChange, true);
         return post(book, date, WORDS.both("posting.repayment"), source, l, actor);
     }
 

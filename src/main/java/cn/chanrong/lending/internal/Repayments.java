@@ -39,15 +39,18 @@ class Repayments {
     private final ApplicationEventPublisher events;
     private final List<Allocation.Bucket> allocationOrder;
     private final ClassificationStore classifications;
+    private final ProvisionStore provisions;
 
     Repayments(LoanStore store, InstallmentStore installments, TransactionStore transactions, Servicer servicer, Postings postings, FacilityService facilities,
                BusinessDate businessDate, AuditTrail audit, ApplicationEventPublisher events, ClassificationStore classifications,
+               ProvisionStore provisions,
                @Value("${chanrong.lending.allocation-order:"
                        + "PENALTY,OVERDUE_INTEREST,OVERDUE_PRINCIPAL,CURRENT_INTEREST,CURRENT_PRINCIPAL}") List<String> order) {
         this.allocationOrder = order.stream().map(String::strip).map(Allocation.Bucket::valueOf).toList();
         // refuses a malformed order at start-up rather than on the first repayment
         Allocation.allocate(BigDecimal.ZERO, Map.of(), allocationOrder);
         this.classifications = classifications;
+        this.provisions = provisions;
         this.store = store;
         this.installments = installments;
         this.transactions = transactions;
@@ -108,23 +111,26 @@ class Repayments {
                     dueNow.toPlainString()));
         }
         Allocation.Split split = Allocation.allocate(amount, owed, allocationOrder);
-        applyToInstallments(loanId, s, date, split);
+        List<Installment> after = applyToInstallments(loanId, s, date, split);
         BigDecimal interestAndPenalty = split.interest().add(split.part(Allocation.Bucket.PENALTY));
         BigDecimal fromReceivable = interestAndPenalty.min(l.receivable());
         BigDecimal fromMemo = interestAndPenalty.subtract(fromReceivable);
-        long seq = transactions.next(loanId);
-        var entry = postings.repayment(l.institutionId(), loanId, date, amount, split.principal(), fromReceivable, fromMemo,
-                "loan:" + loanId + ":repayment:" + seq, actor);
-        List<Installment> after = store.installments(loanId);
         boolean settled = close && after.stream().allMatch(Installment::settled)
                 && l.principalOutstanding().compareTo(split.principal()) == 0;
+        LoanStatus status = settled ? l.status().settle().orThrow() : l.status();
+        // the provision follows the principal left at the tier's rate in force, in the repayment's own entry
+        BigDecimal provision = status.onBook()
+                ? provisions.rates(l.institutionId(), date).provision(l.tier(), l.principalOutstanding().subtract(split.principal()))
+                : BigDecimal.ZERO.setScale(2);
+        long seq = transactions.next(loanId);
+        var entry = postings.repayment(l.institutionId(), loanId, date, amount, split.principal(), fromReceivable, fromMemo,
+                provision.subtract(l.provision()), "loan:" + loanId + ":repayment:" + seq, actor);
         store.repaid(loanId, split.principal(), split.interest(), split.part(Allocation.Bucket.PENALTY), fromReceivable,
-                fromMemo, Accrual.daysPastDue(after, date), settled ? l.status().settle().orThrow() : l.status());
+                fromMemo, Accrual.daysPastDue(after, date), status, provision);
         // a financing drew on its risk obligor's lines, and gives back to them
         facilities.restore(l.facilityId(), l.institutionId(), classifications.facts(loanId).obligorId(), split.principal());
         long txId = transactions.record(loanId, type, date, amount, split.principal(), split.interest(),
                 split.part(Allocation.Bucket.PENALTY), null, entry.id(), actor);
-        servicer.provision(store.lock(loanId), date, actor);
         audit.record(AuditEvent.success(actor, "loan.repay", "loan", l.number(),
                 type + " " + amount.toPlainString() + " on " + date + ": principal " + split.principal().toPlainString()
                         + ", interest " + split.interest().toPlainString() + ", penalty "
@@ -165,12 +171,14 @@ class Repayments {
         return servicer.trueUp(store.lock(l.id()), date.minusDays(1), "loan:" + l.id() + ":payoff-true-up:" + date, actor);
     }
 
-    /** Spreads the allocated parts over the installments, oldest first. */
-    private void applyToInstallments(long loanId, List<Installment> s, LocalDate date, Allocation.Split split) {
+    /** Spreads the allocated parts over the installments, oldest first; returns the schedule as it now is. */
+    private List<Installment> applyToInstallments(long loanId, List<Installment> s, LocalDate date, Allocation.Split split) {
         BigDecimal interest = split.interest();
         BigDecimal principal = split.principal();
+        List<Installment> after = new java.util.ArrayList<>(s.size());
         for (Installment i : s) {
             if (i.due().isAfter(date) || (interest.signum() == 0 && principal.signum() == 0)) {
+                after.add(i);
                 continue;
             }
             BigDecimal pi = interest.min(i.unpaidInterest());
@@ -180,7 +188,10 @@ class Repayments {
             if (pi.signum() > 0 || pp.signum() > 0) {
                 installments.pay(loanId, i.period(), pp, pi);
             }
+            after.add(new Installment(i.period(), i.start(), i.due(), i.principalDue(), i.interestDue(),
+                    i.principalPaid().add(pp), i.interestPaid().add(pi)));
         }
+        return after;
     }
 
     /** Adds {@code fee} to repayment transaction {@code tx}: a prepayment's fee is paid with it. */
