@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: eligibility (no database), ledger transfers (on the platform's database).",
         subcommands = {BenchCommand.Eligibility.class, BenchCommand.Transfers.class, BenchCommand.EndOfDayBench.class,
                 BenchCommand.Repayments.class, BenchCommand.RegistryBench.class, MatchingBenchCommand.class,
-                StatisticsBenchCommand.class, ScfBenchCommand.class, StartupBenchCommand.class})
+                StatisticsBenchCommand.class, ScfBenchCommand.class, StartupBenchCommand.class, ApiBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @Override
