@@ -82,15 +82,21 @@ class CreditPlanStore {
                 .params(p).param("y", year).query(Long.class).list();
     }
 
-    /** Balances of manufacturing loans read from the principal movements, on {@code start} and on {@code asOf}. */
+    /**
+     * Balances of manufacturing loans read from the principal movements, on {@code start} and on {@code asOf};
+     * the institution's loan tags are computed once (the view is costly per loan).
+     */
     Balances balances(long institution, LocalDate start, LocalDate asOf) {
         return jdbc.sql("""
-                        WITH bal AS (
+                        WITH t AS MATERIALIZED (
+                          SELECT loan_id, medium_long_term, unsecured, key_chain FROM loan_tag
+                          WHERE institution_id = :i AND manufacturing),
+                        bal AS (
                           SELECT m.loan_id,
                                  sum(m.change) FILTER (WHERE m.value_date <= :start) AS at_start,
                                  sum(m.change) FILTER (WHERE m.value_date <= :asOf) AS at_date
-                          FROM loan_principal_movement m JOIN loan_tag t ON t.loan_id = m.loan_id
-                          WHERE t.institution_id = :i AND t.manufacturing GROUP BY m.loan_id)
+                          FROM loan_principal_movement m JOIN t ON t.loan_id = m.loan_id
+                          GROUP BY m.loan_id)
                         SELECT coalesce(sum(b.at_start), 0), coalesce(sum(b.at_date), 0),
                                coalesce(sum(b.at_date) FILTER (WHERE t.medium_long_term), 0),
                                coalesce(sum(b.at_date) FILTER (WHERE t.unsecured), 0),
@@ -99,7 +105,7 @@ class CreditPlanStore {
                                (SELECT count(DISTINCT l.borrower_id) FROM loan l JOIN loan_tag f ON f.loan_id = l.id
                                  WHERE l.institution_id = :i AND f.first_loan AND f.manufacturing
                                    AND l.disbursed_on > :start AND l.disbursed_on <= :asOf)
-                        FROM bal b JOIN loan_tag t ON t.loan_id = b.loan_id""")
+                        FROM bal b JOIN t ON t.loan_id = b.loan_id""")
                 .param("start", start).param("asOf", asOf).param("i", institution)
                 .query((rs, i) -> new Balances(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
                         rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getLong(6), rs.getInt(7)))
