@@ -23,10 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 class JdbcCoverage {
 
-    private static final String PLATFORM_COLUMNS = """
-            f.number, coalesce(i.added_seq, f.seq) AS seq, f.secured_party, f.collateral_type, f.registered_at,
-            f.registered_on, f.purchase_money, f.delivered_on""";
-
     private final JdbcClient jdbc;
     private final BusinessDate businessDate;
 
@@ -35,34 +31,53 @@ class JdbcCoverage {
         this.businessDate = businessDate;
     }
 
-    /** Every active filing by another party than {@code securedParty} that covers the request, platform's first. */
+    /**
+     * Every active filing by another party than {@code securedParty} that covers the request, platform's first:
+     * one query, four parts — the platform's blanket filings on the asset class (any filing when the request is
+     * itself blanket) and its filings naming one of the identifiers, then the same among the imported
+     * national-registry filings — each part in its own order (registration sequence, resp. time, then identifier).
+     */
     List<Conflict> covering(long securedParty, FilingRequest.Normalised n) {
         String[] types = Arrays.stream(CollateralType.values())
                 .filter(t -> t.assetClass().equals(n.type().assetClass())).map(Enum::name).toArray(String[]::new);
+        String[] ids = n.identifiers().toArray(String[]::new);
         List<Conflict> out = new ArrayList<>();
-        // an active blanket filing on the asset class, or any filing when this request is itself blanket
-        jdbc.sql("SELECT " + PLATFORM_COLUMNS.replace("coalesce(i.added_seq, f.seq)", "f.seq") + """
-                         FROM registry_filing f
-                        WHERE f.grantor = :g AND f.status = 'ACTIVE' AND f.expires_on >= :today AND f.secured_party <> :p
-                          AND f.collateral_type = ANY(:types) AND (f.blanket_scope IS NOT NULL OR :blanket)
-                        ORDER BY f.seq""")
+        jdbc.sql("""
+                        SELECT 1 AS part, f.seq AS ord, f.number, f.seq AS seq, f.secured_party, NULL AS secured_party_name, f.collateral_type,
+                               f.registered_at, f.registered_on, f.purchase_money, f.delivered_on, NULL AS identifier
+                          FROM registry_filing f
+                         WHERE f.grantor = :g AND f.status = 'ACTIVE' AND f.expires_on >= :today AND f.secured_party <> :p
+                           AND f.collateral_type = ANY(:types) AND (f.blanket_scope IS NOT NULL OR :blanket)
+                        UNION ALL
+                        SELECT 2, f.seq, f.number, coalesce(i.added_seq, f.seq), f.secured_party, NULL, f.collateral_type,
+                               f.registered_at, f.registered_on, f.purchase_money, f.delivered_on, i.identifier
+                          FROM registry_identifier i JOIN registry_filing f ON f.id = i.filing_id
+                         WHERE i.identifier = ANY(:ids) AND i.removed_by IS NULL AND f.grantor = :g AND f.status = 'ACTIVE'
+                           AND f.expires_on >= :today AND f.secured_party <> :p AND f.collateral_type = ANY(:types)
+                           AND f.blanket_scope IS NULL
+                        UNION ALL
+                        SELECT 3, 0, x.number, 0, 0, x.secured_party_name, x.collateral_type, x.registered_at, NULL, false, NULL, NULL
+                          FROM registry_external_filing x
+                         WHERE x.grantor = :g AND x.expires_on >= :today AND x.collateral_type = ANY(:types)
+                           AND (x.blanket_scope IS NOT NULL OR :blanket) AND x.secured_party_name <> coalesce(
+                             (SELECT name FROM institution_party_view WHERE id = :p), '')
+                        UNION ALL
+                        SELECT 4, 0, x.number, 0, 0, x.secured_party_name, x.collateral_type, x.registered_at, NULL, false, NULL,
+                               i.identifier
+                          FROM registry_external_identifier i JOIN registry_external_filing x ON x.id = i.filing_id
+                         WHERE i.identifier = ANY(:ids) AND x.grantor = :g AND x.expires_on >= :today
+                           AND x.collateral_type = ANY(:types) AND x.blanket_scope IS NULL AND x.secured_party_name <> coalesce(
+                             (SELECT name FROM institution_party_view WHERE id = :p), '')
+                        ORDER BY part, ord, registered_at, identifier""")
                 .param("g", n.grantor()).param("today", businessDate.today()).param("p", securedParty)
-                .param("types", types).param("blanket", n.blanketScope() != null)
-                .query((rs, i) -> out.add(platform(rs, Conflict.BLANKET, null)))
+                .param("types", types).param("blanket", n.blanketScope() != null).param("ids", ids)
+                .query((rs, i) -> out.add(switch (rs.getInt("part")) {
+                    case 1 -> platform(rs, Conflict.BLANKET, null);
+                    case 2 -> platform(rs, Conflict.IDENTIFIER, rs.getString("identifier"));
+                    case 3 -> external(rs, Conflict.BLANKET, null);
+                    default -> external(rs, Conflict.IDENTIFIER, rs.getString("identifier"));
+                }))
                 .list();
-        if (!n.identifiers().isEmpty()) {
-            jdbc.sql("SELECT " + PLATFORM_COLUMNS + ", i.identifier" + """
-                             FROM registry_identifier i JOIN registry_filing f ON f.id = i.filing_id
-                            WHERE i.identifier = ANY(:ids) AND i.removed_by IS NULL AND f.grantor = :g AND f.status = 'ACTIVE'
-                              AND f.expires_on >= :today AND f.secured_party <> :p AND f.collateral_type = ANY(:types)
-                              AND f.blanket_scope IS NULL
-                            ORDER BY f.seq, i.identifier""")
-                    .param("ids", n.identifiers().toArray(String[]::new)).param("g", n.grantor())
-                    .param("today", businessDate.today()).param("p", securedParty).param("types", types)
-                    .query((rs, i) -> out.add(platform(rs, Conflict.IDENTIFIER, rs.getString("identifier"))))
-                    .list();
-        }
-        out.addAll(external(securedParty, n, types));
         return List.copyOf(out);
     }
 
@@ -71,33 +86,6 @@ class JdbcCoverage {
                 rs.getString("collateral_type"), reason, identifier, false, null,
                 rs.getTimestamp("registered_at").toInstant(), rs.getObject("registered_on", LocalDate.class),
                 rs.getBoolean("purchase_money"), rs.getObject("delivered_on", LocalDate.class), null, true);
-    }
-
-    /** National-registry filings (imported) by other parties that cover the request. */
-    private List<Conflict> external(long securedParty, FilingRequest.Normalised n, String[] types) {
-        List<Conflict> out = new ArrayList<>();
-        String notOurs = " AND x.secured_party_name <> coalesce((SELECT name FROM institution_party_view WHERE id = :p), '')";
-        jdbc.sql("""
-                        SELECT x.number, x.collateral_type, x.secured_party_name, x.registered_at FROM registry_external_filing x
-                        WHERE x.grantor = :g AND x.expires_on >= :today AND x.collateral_type = ANY(:types)
-                          AND (x.blanket_scope IS NOT NULL OR :blanket)""" + notOurs + " ORDER BY x.registered_at")
-                .param("g", n.grantor()).param("today", businessDate.today()).param("types", types)
-                .param("blanket", n.blanketScope() != null).param("p", securedParty)
-                .query((rs, i) -> out.add(external(rs, Conflict.BLANKET, null)))
-                .list();
-        if (!n.identifiers().isEmpty()) {
-            jdbc.sql("""
-                            SELECT x.number, x.collateral_type, x.secured_party_name, x.registered_at, i.identifier
-                            FROM registry_external_identifier i JOIN registry_external_filing x ON x.id = i.filing_id
-                            WHERE i.identifier = ANY(:ids) AND x.grantor = :g AND x.expires_on >= :today
-                              AND x.collateral_type = ANY(:types) AND x.blanket_scope IS NULL""" + notOurs
-                            + " ORDER BY x.registered_at, i.identifier")
-                    .param("ids", n.identifiers().toArray(String[]::new)).param("g", n.grantor())
-                    .param("today", businessDate.today()).param("types", types).param("p", securedParty)
-                    .query((rs, i) -> out.add(external(rs, Conflict.IDENTIFIER, rs.getString("identifier"))))
-                    .list();
-        }
-        return out;
     }
 
     private static Conflict external(ResultSet rs, String reason, String identifier) throws SQLException {
