@@ -8,7 +8,6 @@ import cn.chanrong.support.Api;
 import cn.chanrong.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -224,22 +223,12 @@ class LoanRiskIntegrationTests {
         assertThat(lastRule(newId)).isEqualTo("renewal-while-abnormal");
     }
 
-    static Map<String, Object> restructuring() {
-        Map<String, Object> m = new HashMap<>();
-        m.put("termMonths", 24);
-        m.put("annualRate", "3.00");
-        m.put("financialDifficulty", true);
-        m.put("forgiveArrears", true);
-        m.put("reason", "受行业周期影响经营困难，展期并减免欠息");
-        return m;
-    }
-
     @Test
     void a_restructured_doubtful_loan_stays_doubtful_through_its_observation_period_however_well_it_pays() {
         long loanId = steps.disbursedLoan(steps.borrower(), null, "1200000.00", 12, "EQUAL_PRINCIPAL", "2024-01-20");
         // restructured on 1 December 2024, 285 days after the first missed payment: 可疑
         Api.Response r = clock.during(LocalDate.parse("2024-12-01"),
-                () -> steps.as("bank-approver").post("/api/v1/loans/" + loanId + "/restructuring", restructuring()));
+                () -> steps.as("bank-approver").post("/api/v1/loans/" + loanId + "/restructuring", LoanWorkoutIntegrationTests.restructuring(true, true)));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get("tier").asString()).isEqualTo("DOUBTFUL");
         // every installment of the new schedule paid on its day, January to November 2025

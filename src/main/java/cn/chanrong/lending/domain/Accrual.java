@@ -25,8 +25,7 @@ public final class Accrual {
 
     private static final MathContext MC = MathContext.DECIMAL128;
     /** Penalty accrues daily over the ACT/360 year (FACTS §8). */
-    private static final BigDecimal DAYS_IN_YEAR = BigDecimal.valueOf(DayCount.ACT_360.basis());
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final DayCount PENALTY_DAYS = DayCount.ACT_360;
 
     private Accrual() {
     }
@@ -43,10 +42,7 @@ public final class Accrual {
                 total = total.add(i.interestDue());
                 continue;
             }
-            long elapsed = ChronoUnit.DAYS.between(i.start(), dayAfter);
-            long length = ChronoUnit.DAYS.between(i.start(), i.due());
-            total = total.add(i.interestDue().multiply(BigDecimal.valueOf(elapsed))
-                    .divide(BigDecimal.valueOf(length), MC));
+            total = total.add(DayCount.byDaysElapsed(i.interestDue(), i.start(), dayAfter, i.due()));
         }
         return total;
     }
@@ -54,8 +50,7 @@ public final class Accrual {
     /** Penalty and compound interest over the days after {@code from} up to and including {@code to} (unrounded). */
     public static BigDecimal penalty(List<Installment> schedule, LocalDate from, LocalDate to, BigDecimal annualRatePercent,
                                      BigDecimal markup) {
-        BigDecimal daily = annualRatePercent.divide(HUNDRED, MC).multiply(BigDecimal.ONE.add(markup), MC)
-                .divide(DAYS_IN_YEAR, MC);
+        BigDecimal daily = PENALTY_DAYS.dailyRate(annualRatePercent).multiply(BigDecimal.ONE.add(markup), MC);
         BigDecimal total = BigDecimal.ZERO;
         for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
             BigDecimal overdue = BigDecimal.ZERO;

@@ -27,16 +27,6 @@ class EndOfDayStore {
         this.jdbc = jdbc;
     }
 
-    /** How many loans are still to be closed on the date. */
-    long pendingLoans(LocalDate date) {
-        return jdbc.sql("SELECT count(*) " + PENDING).param("d", date).query(Long.class).single();
-    }
-
-    /** How many risk obligors have a loan still to be closed on the date. */
-    long pendingBorrowers(LocalDate date) {
-        return jdbc.sql("SELECT count(DISTINCT " + ClassificationStore.OBLIGOR + ") " + PENDING).param("d", date).query(Long.class).single();
-    }
-
     /** Starts the date's run, or starts it again counting what an earlier run already did. */
     void start(LocalDate date, long borrowers, long loans) {
         jdbc.sql("""

@@ -184,8 +184,7 @@ class Servicer {
      * makes them all non-performing); non-performing loans move up only when the upgrade conditions hold.
      * A loan whose tier and provision stay as they are is only returned (the caller marks it classified
      * in bulk); a change that moves the loan in or out of non-accrual goes through {@link #apply}; the
-     * others are added to {@code batch} (when given) for {@link #applyAll}. The loans must be locked by
-     * the caller.
+     * others are added to {@code batch} for {@link #applyAll}. The loans must be locked by the caller.
      */
     List<Long> classifyObligor(List<Loan> loans, Map<Long, Exact> exacts, Map<Long, ClassificationStore.Facts> facts,
                                ProvisionRates rates, LocalDate date, String actor, BigDecimal marketOverdue90Share,
@@ -227,7 +226,7 @@ class Servicer {
             boolean nonAccrualAligned = to.nonPerforming() == l.nonAccrual();
             if (to == l.tier() && target.compareTo(l.provision()) == 0 && nonAccrualAligned) {
                 unchanged.add(l.id());
-            } else if (batch != null && nonAccrualAligned) {
+            } else if (nonAccrualAligned) {
                 batch.add(new Change(l, to, r.rule(), reasonFor(r.rule(), l), target));
             } else {
                 apply(l, to, r.rule(), reasonFor(r.rule(), l), date, actor);

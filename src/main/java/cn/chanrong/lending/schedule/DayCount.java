@@ -55,6 +55,19 @@ public enum DayCount {
                 .divide(BigDecimal.valueOf(100L * basis()), 2, java.math.RoundingMode.HALF_UP);
     }
 
+    /** The daily rate, a fraction unrounded, of {@code annualRatePercent} under a convention with a fixed year. */
+    public BigDecimal dailyRate(BigDecimal annualRatePercent) {
+        return annualRatePercent.divide(BigDecimal.valueOf(100L * basis()), MC);
+    }
+
+    /**
+     * The share of {@code amount} earned by {@code upTo} in a period from {@code start} to {@code end}, by the
+     * actual days elapsed (unrounded): a period's interest recognised day by day.
+     */
+    public static BigDecimal byDaysElapsed(BigDecimal amount, LocalDate start, LocalDate upTo, LocalDate end) {
+        return amount.multiply(days(start, upTo)).divide(days(start, end), MC);
+    }
+
     private static BigDecimal days(LocalDate a, LocalDate b) {
         return BigDecimal.valueOf(ChronoUnit.DAYS.between(a, b));
     }
