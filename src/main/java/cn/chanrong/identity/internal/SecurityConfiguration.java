@@ -39,6 +39,16 @@ class SecurityConfiguration {
     }
 
     /**
+     * No observation per security filter and per authorization decision: wrapping each of a dozen
+     * filters in its own observation cost about a tenth of an API call's time on the server. Requests
+     * are still observed as a whole ({@code http.server.requests}).
+     */
+    @Bean
+    org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    }
+
+    /**
      * A path the firewall refuses ({@code %2e%2e}, {@code //}, {@code ;jsessionid}) is a 400 answered by
      * the error page like any other — problem+json on the API — with the refusal as its cause.
      */

@@ -59,16 +59,22 @@ class JdbcLedger implements Ledger {
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
-        Long existing = jdbc.sql("SELECT id FROM journal_entry WHERE book = :b AND source = :s")
-                .param("b", book).param("s", source).query(Long.class).optional().orElse(null);
-        if (existing != null) {
+        // the source key is claimed by the insert itself: a second post of the same source finds the first
+        Long id = jdbc.sql("""
+                        INSERT INTO journal_entry (book, business_date, description, source, posted_by)
+                        VALUES (:b, :d, :desc, :s, :a) ON CONFLICT (book, source) DO NOTHING RETURNING id""")
+                .param("b", book).param("d", businessDate).param("desc", description).param("s", source)
+                .param("a", actor).query(Long.class).optional().orElse(null);
+        if (id == null) {
+            Long existing = jdbc.sql("SELECT id FROM journal_entry WHERE book = :b AND source = :s")
+                    .param("b", book).param("s", source).query(Long.class).single();
             JournalEntry first = entry(book, existing);
             if (!sameLines(first.lines(), lines)) {
                 throw Rejected.conflict(Rejection.of("ledger.source-reused", "source", source));
             }
             return first;
         }
-        long id = insert(book, businessDate, description, source, null, lines, actor);
+        insertPostings(List.of(id), List.of(lines));
         audit.record(AuditEvent.success(actor, "ledger.post", "journal-entry", id, source));
         return new JournalEntry(id, book, businessDate, description, source, null, List.copyOf(lines));
     }
@@ -84,10 +90,6 @@ class JdbcLedger implements Ledger {
         return id;
     }
 
-    /**
-     * All postings of the given entries in multi-row statements of a few hundred lines; an entry's
-     * lines always go in one statement, which the database checks for balance.
-     */
     /**
      * All the postings of a batch in one statement: columns travel as arrays and are unnested on the
      * server, so the statement-level balance check runs once and the server parses one short statement

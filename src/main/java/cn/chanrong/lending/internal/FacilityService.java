@@ -112,8 +112,7 @@ class FacilityService implements Facilities {
     }
 
     private Long groupLine(long institutionId, long borrowerId) {
-        Long group = store.groupOf(borrowerId);
-        return group == null ? null : store.groupLine(institutionId, group);
+        return store.groupLineOf(institutionId, borrowerId);
     }
 
     private void drawOn(Facility f, BigDecimal amount, LocalDate date) {

@@ -108,12 +108,13 @@ class FacilityStore {
                 .query((rs, i) -> (Long) rs.getObject(1)).optional().orElse(null);
     }
 
-    /** The group's first active line at the institution, or null. */
-    Long groupLine(long institutionId, long groupId) {
+    /** The first active line at the institution of the group the borrower belongs to, or null. */
+    Long groupLineOf(long institutionId, long borrowerId) {
         return jdbc.sql("""
-                        SELECT id FROM facility WHERE institution_id = :i AND group_id = :g AND status = 'ACTIVE'
-                        ORDER BY id LIMIT 1""")
-                .param("i", institutionId).param("g", groupId).query(Long.class).optional().orElse(null);
+                        SELECT f.id FROM enterprise_party_view e
+                        JOIN facility f ON f.group_id = e.group_id AND f.institution_id = :i AND f.status = 'ACTIVE'
+                        WHERE e.id = :b ORDER BY f.id LIMIT 1""")
+                .param("i", institutionId).param("b", borrowerId).query(Long.class).optional().orElse(null);
     }
 
     /** An active line, as an application checks it before citing it. */

@@ -149,8 +149,8 @@ class LoanService implements Loans {
         }
         LocalDate date = r.valueDate() == null ? businessDate.today() : r.valueDate();
         l = repayments.toValueDate(l, date, caller.username());
-        return transactions.get("PREPAYMENT".equals(type) ? prepayments.prepay(l, date, amount, mode, caller.username())
-                : repayments.repay(l, date, amount, type, caller.username()));
+        return "PREPAYMENT".equals(type) ? transactions.get(prepayments.prepay(l, date, amount, mode, caller.username()))
+                : repayments.repay(l, date, amount, type, caller.username());
     }
 
     @Override

@@ -85,11 +85,16 @@ class LoanStore {
     }
 
     Optional<Loan> find(Caller caller, long id) {
+        return find(caller, id, "");
+    }
+
+    /** The loan if the caller may see it; {@code lock} is appended to the query (empty, or a row lock). */
+    private Optional<Loan> find(Caller caller, long id, String lock) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", id);
         String where = visible(caller, p);
         return jdbc.sql("SELECT " + COLUMNS + " FROM loan l JOIN enterprise_party_view e ON e.id = l.borrower_id WHERE l.id = :id AND "
-                + where).params(p).query(LoanStore::map).optional();
+                + where + lock).params(p).query(LoanStore::map).optional();
     }
 
     Loan get(Caller caller, long id) {
@@ -102,12 +107,13 @@ class LoanStore {
      * refused.
      */
     Loan own(Caller caller, long id) {
-        Loan l = get(caller, id);
+        // one read: what the caller may see, locked; a reader who may not service it rolls back at once
+        Loan l = find(caller, id, " FOR UPDATE OF l").orElseThrow(() -> Rejected.notFound("loan", id));
         if (!caller.is(Role.INSTITUTION) || l.institutionId() != caller.institutionId()
                 || !(caller.hasAuthority("operator") || caller.hasAuthority("approver"))) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.institution-only", null));
         }
-        return lock(id);
+        return l;
     }
 
     /** The loan as contracted: everything its schedule and booking need. */

@@ -78,7 +78,7 @@ class PrepaymentService {
         installments.matureOn(l.id(), next.maturity());
         Loan split = servicer.trueUp(store.lock(l.id()), date.minusDays(1), "loan:" + l.id() + ":prepay-true-up:" + date,
                 actor);
-        long tx = repayments.pay(split, date, principal.add(earned), "PREPAYMENT", true, actor);
+        long tx = repayments.pay(split, date, principal.add(earned), "PREPAYMENT", true, actor).id();
         if (fee.signum() > 0) {
             postings.fee(l.institutionId(), l.id(), date, fee, "loan:" + l.id() + ":prepayment-fee:" + tx, actor);
             repayments.chargeFee(tx, fee);

@@ -4,6 +4,7 @@ import cn.chanrong.audit.AuditEvent;
 import cn.chanrong.audit.AuditTrail;
 import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.LoanEvent;
+import cn.chanrong.lending.Loans;
 import cn.chanrong.lending.domain.Accrual;
 import cn.chanrong.lending.domain.Allocation;
 import cn.chanrong.lending.domain.Installment;
@@ -38,18 +39,16 @@ class Repayments {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final List<Allocation.Bucket> allocationOrder;
-    private final ClassificationStore classifications;
     private final ProvisionStore provisions;
 
     Repayments(LoanStore store, InstallmentStore installments, TransactionStore transactions, Servicer servicer, Postings postings, FacilityService facilities,
-               BusinessDate businessDate, AuditTrail audit, ApplicationEventPublisher events, ClassificationStore classifications,
+               BusinessDate businessDate, AuditTrail audit, ApplicationEventPublisher events,
                ProvisionStore provisions,
                @Value("${chanrong.lending.allocation-order:"
                        + "PENALTY,OVERDUE_INTEREST,OVERDUE_PRINCIPAL,CURRENT_INTEREST,CURRENT_PRINCIPAL}") List<String> order) {
         this.allocationOrder = order.stream().map(String::strip).map(Allocation.Bucket::valueOf).toList();
         // refuses a malformed order at start-up rather than on the first repayment
         Allocation.allocate(BigDecimal.ZERO, Map.of(), allocationOrder);
-        this.classifications = classifications;
         this.provisions = provisions;
         this.store = store;
         this.installments = installments;
@@ -85,9 +84,9 @@ class Repayments {
 
     /**
      * A REPAYMENT of what is due or a PAYOFF of the whole loan, on a loan already brought to the day
-     * before {@code date}. Returns the transaction id.
+     * before {@code date}. Returns the transaction.
      */
-    long repay(Loan l, LocalDate date, BigDecimal amount, String type, String actor) {
+    Loans.Transaction repay(Loan l, LocalDate date, BigDecimal amount, String type, String actor) {
         Loan due = "PAYOFF".equals(type) ? splitAt(l, date, actor) : l;
         return pay(due, date, amount, type, true, actor);
     }
@@ -95,9 +94,9 @@ class Repayments {
     /**
      * Applies a payment to a loan already brought to the day before {@code date}: allocates it in the
      * default order over what is due, posts the entry and updates the loan. With {@code close} a loan
-     * left with nothing owed is marked repaid. Returns the transaction id.
+     * left with nothing owed is marked repaid. Returns the transaction.
      */
-    long pay(Loan l, LocalDate date, BigDecimal amount, String type, boolean close, String actor) {
+    Loans.Transaction pay(Loan l, LocalDate date, BigDecimal amount, String type, boolean close, String actor) {
         long loanId = l.id();
         List<Installment> s = store.installments(loanId);
         Map<Allocation.Bucket, BigDecimal> owed = owed(l, s, date);
@@ -128,8 +127,9 @@ class Repayments {
         store.repaid(loanId, split.principal(), split.interest(), split.part(Allocation.Bucket.PENALTY), fromReceivable,
                 fromMemo, Accrual.daysPastDue(after, date), status, provision);
         // a financing drew on its risk obligor's lines, and gives back to them
-        facilities.restore(l.facilityId(), l.institutionId(), classifications.facts(loanId).obligorId(), split.principal());
-        long txId = transactions.record(loanId, type, date, amount, split.principal(), split.interest(),
+        facilities.restore(l.facilityId(), l.institutionId(), l.riskObligorId() != null ? l.riskObligorId() : l.borrowerId(),
+                split.principal());
+        Loans.Transaction tx = transactions.record(loanId, type, date, amount, split.principal(), split.interest(),
                 split.part(Allocation.Bucket.PENALTY), null, entry.id(), actor);
         audit.record(AuditEvent.success(actor, "loan.repay", "loan", l.number(),
                 type + " " + amount.toPlainString() + " on " + date + ": principal " + split.principal().toPlainString()
@@ -138,7 +138,7 @@ class Repayments {
         if (settled) {
             events.publishEvent(new LoanEvent.LoanRepaid(loanId, l.institutionId(), l.borrowerId(), date));
         }
-        return txId;
+        return tx;
     }
 
     /**

@@ -29,16 +29,18 @@ class TransactionStore {
                 rs.getString(10), rs.getLong(11), rs.getString(12), LoanStore.instant(rs, 13));
     }
 
-    /** Records a movement on the loan; returns its id. */
-    long record(long loanId, String type, LocalDate date, BigDecimal amount, BigDecimal principal,
+    /** Records a movement on the loan; returns it as stored. */
+    Loans.Transaction record(long loanId, String type, LocalDate date, BigDecimal amount, BigDecimal principal,
                 BigDecimal interest, BigDecimal penalty, String payee, long entryId, String actor) {
         return jdbc.sql("""
                         INSERT INTO loan_transaction (loan_id, type, value_date, amount, principal, interest, penalty, payee,
                             entry_id, created_by)
-                        VALUES (:l, :t, :d, :a, :p, :i, :pen, :payee, :e, :by) RETURNING id""")
+                        VALUES (:l, :t, :d, :a, :p, :i, :pen, :payee, :e, :by)
+                        RETURNING id, loan_id, type, value_date, amount, principal, interest, penalty, fee, payee, entry_id,
+                                  created_by, created_at""")
                 .param("l", loanId).param("t", type).param("d", date).param("a", amount).param("p", principal)
                 .param("i", interest).param("pen", penalty).param("payee", payee).param("e", entryId).param("by", actor)
-                .query(Long.class).single();
+                .query(TransactionStore::map).single();
     }
 
     /** The number the loan's next movement will have (its journal entry's source key counts with it). */

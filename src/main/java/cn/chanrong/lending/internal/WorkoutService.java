@@ -170,12 +170,12 @@ class WorkoutService {
         var entry = postings.transfer(l.institutionId(), loanId, today, price, l.principalOutstanding(), l.provision(),
                 l.receivable(), l.memoReceivable(), caller.username());
         workouts.transferred(loanId, transferred);
-        long tx = transactions.record(loanId, "TRANSFER", today, price,
+        Loans.Transaction tx = transactions.record(loanId, "TRANSFER", today, price,
                 l.principalOutstanding(), l.receivable().add(l.memoReceivable()), BigDecimal.ZERO,
                 r.buyer().strip(), entry.id(), caller.username());
         audit.record(AuditEvent.success(caller.username(), "loan.transfer", "loan", l.number(),
                 "to " + r.buyer().strip() + " at " + price.toPlainString() + ": " + r.reason().strip()));
-        return transactions.get(tx);
+        return tx;
     }
 
     @Transactional
@@ -204,9 +204,9 @@ class WorkoutService {
         var entry = postings.recovery(l.institutionId(), loanId, date, amount, amount, "loan:" + loanId + ":recovery:" + seq,
                 caller.username());
         workouts.recovered(loanId, amount);
-        long tx = transactions.record(loanId, "RECOVERY", date, amount, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null,
+        Loans.Transaction tx = transactions.record(loanId, "RECOVERY", date, amount, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null,
                 entry.id(), caller.username());
         audit.record(AuditEvent.success(caller.username(), "loan.recover", "loan", l.number(), amount.toPlainString()));
-        return transactions.get(tx);
+        return tx;
     }
 }
