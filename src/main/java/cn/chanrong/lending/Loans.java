@@ -23,11 +23,17 @@ public interface Loans {
     /**
      * A counterparty paid out of the loan; one payee with no amount takes the whole principal. {@code mode}
      * ENTRUSTED (the bank pays it directly, 受托支付) or SELF (the borrower pays it, 自主支付); null takes the
-     * contract's payment mode. Payments a rule requires entrusted must be (FACTS §10).
+     * contract's payment mode. Payments a rule requires entrusted must be (FACTS §10). {@code invoice} is
+     * the number of the fully-digital invoice (数电发票) the payee issued to the borrower that supports the
+     * payment; an invoice supports one payment or financing only.
      */
-    record Payee(String name, String account, BigDecimal amount, String mode) {
+    record Payee(String name, String account, BigDecimal amount, String mode, String invoice) {
         public Payee(String name, String account, BigDecimal amount) {
-            this(name, account, amount, null);
+            this(name, account, amount, null, null);
+        }
+
+        public Payee(String name, String account, BigDecimal amount, String mode) {
+            this(name, account, amount, mode, null);
         }
     }
 

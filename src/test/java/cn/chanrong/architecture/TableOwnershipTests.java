@@ -41,6 +41,7 @@ class TableOwnershipTests {
         owner("enterprise", "enterprise");
         owner("institution", "institution", "product");
         owner("ledger", "journal_entry", "ledger_", "posting");
+        owner("monitoring", "monitoring_");
         owner("matching", "financing_need", "need_", "project_", "roadshow", "matching_");
         owner("platform", "event_publication", "idempotency_record");
         owner("reference", "ref_");

@@ -206,4 +206,58 @@ class EntrustedPaymentIntegrationTests {
         assertThat(steps.as("bank").get("/api/v1/lending/payment-rules").body()).as("another bank's rows")
                 .doesNotContain("本行受托支付管理细则");
     }
+
+    /** A fully-digital invoice the seller issued to the buyer, uploaded by the platform's administrator. */
+    String invoice(String sellerCode, String sellerName, String buyerCode, String amount, String tax, String total) {
+        String number = "2644" + String.format("%016d",
+                java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L));
+        var r = steps.as("admin").postText("/api/v1/invoices?format=csv", "text/csv",
+                "number,issued_on,seller_code,seller_name,buyer_code,buyer_name,amount_ex_tax,tax,total,red,original_number\n"
+                        + String.join(",", number, "2026-05-20", sellerCode, sellerName, buyerCode, "买方", amount, tax,
+                        total, "false", "") + "\n");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return number;
+    }
+
+    static Map<String, Object> payee(String name, String amount, String mode, String invoice) {
+        return Map.of("name", name, "account", "6222000011112222", "amount", amount, "mode", mode, "invoice", invoice);
+    }
+
+    @Test
+    void an_invoice_supports_one_entrusted_payment_and_the_second_citing_it_is_refused_naming_the_first() {
+        long borrower = steps.borrower();
+        String buyerCode = jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :id").param("id", borrower)
+                .query(String.class).single();
+        String number = invoice(cn.chanrong.support.Fixtures.freshCreditCode("210100"), "沈阳机床股份有限公司", buyerCode,
+                "10619469.03", "1380530.97", "12000000.00");
+        long first = contracted(borrower, "12000000.00", Map.of());
+
+        var malformed = disburse(first, List.of(payee("沈阳机床股份有限公司", "12000000.00", "ENTRUSTED", "12345")));
+        assertThat(malformed.status()).isEqualTo(422);
+        assertThat(malformed.json().get("errors").get(0).get("code").asString()).isEqualTo("lending.disburse.invoice-format");
+        var unknown = disburse(first, List.of(payee("沈阳机床股份有限公司", "12000000.00", "ENTRUSTED", "26449999999999999998")));
+        assertThat(unknown.json().get("errors").get(0).get("code").asString()).isEqualTo("monitoring.invoice.unknown");
+        var otherPayee = disburse(first, List.of(payee("大连光洋科技集团有限公司", "12000000.00", "ENTRUSTED", number)));
+        assertThat(otherPayee.status()).isEqualTo(422);
+        JsonNode seller = otherPayee.json().get("errors").get(0);
+        assertThat(seller.get("code").asString()).isEqualTo("monitoring.invoice.seller");
+        assertThat(seller.get("field").asString()).isEqualTo("invoice");
+        assertThat(seller.get("message").asString()).contains("沈阳机床股份有限公司", "大连光洋科技集团有限公司");
+        assertThat(jdbc.sql("SELECT count(*) FROM monitoring_invoice_use WHERE invoice_number = :n").param("n", number)
+                .query(Long.class).single()).as("a refused disbursement keeps nothing").isZero();
+
+        var paid = disburse(first, List.of(payee("沈阳机床股份有限公司", "12000000.00", "ENTRUSTED", number)));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(bank().get("/api/v1/loans/" + first + "/payees").json().get(0).get("invoice").asString()).isEqualTo(number);
+        String firstNumber = steps.loan(first).get("number").asString();
+
+        long second = contracted(borrower, "12000000.00", Map.of());
+        var again = disburse(second, List.of(payee("沈阳机床股份有限公司", "12000000.00", "ENTRUSTED", number)));
+        assertThat(again.status()).isEqualTo(422);
+        JsonNode used = again.json().get("errors").get(0);
+        assertThat(used.get("code").asString()).isEqualTo("monitoring.invoice.used");
+        assertThat(used.get("message").asString()).contains(number, firstNumber, "沈阳机床股份有限公司", "12000000.00", "2026-06-01");
+        assertThat(steps.loan(second).get("status").asString()).as("nothing of the refused disbursement stays")
+                .isEqualTo("CONTRACTED");
+    }
 }

@@ -121,7 +121,7 @@ class Disbursement {
     Loan disburse(Loan l, LocalDate valueDate, List<Payee> payees, String actor) {
         LocalDate date = valueDate == null ? businessDate.today() : valueDate;
         refuseUnlessDisbursable(l, date);
-        List<Payee> paid = this.payees.check(l, date, payees == null ? List.of() : payees);
+        List<Payee> paid = this.payees.check(l, date, payees == null ? List.of() : payees, actor);
         Payout payout = Payout.entrusted(paid);
         Loan out = disburse(store.contracted(l.id()), date, payout, actor);
         audit.record(AuditEvent.success(actor, "loan.disburse", "loan", l.number(),

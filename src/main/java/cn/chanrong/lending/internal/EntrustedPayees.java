@@ -1,5 +1,7 @@
 package cn.chanrong.lending.internal;
 
+import cn.chanrong.lending.PaymentCheck;
+import org.springframework.beans.factory.ObjectProvider;
 import cn.chanrong.credit.CreditDecisions;
 import cn.chanrong.credit.decision.RatingScale;
 import cn.chanrong.identity.Caller;
@@ -36,8 +38,10 @@ class EntrustedPayees {
     private final PaymentRuleStore rules;
     private final CreditDecisions decisions;
     private final Products products;
+    private final ObjectProvider<PaymentCheck> checks;
 
-    EntrustedPayees(PaymentRuleStore rules, CreditDecisions decisions, Products products) {
+    EntrustedPayees(PaymentRuleStore rules, CreditDecisions decisions, Products products, ObjectProvider<PaymentCheck> checks) {
+        this.checks = checks;
         this.rules = rules;
         this.decisions = decisions;
         this.products = products;
@@ -48,7 +52,7 @@ class EntrustedPayees {
      * payee without an amount takes all of it) and to no more than it under self-payment, where the
      * unlisted rest is the borrower's own; then each payment against the rules.
      */
-    List<Payee> check(Loan l, LocalDate date, List<Payee> given) {
+    List<Payee> check(Loan l, LocalDate date, List<Payee> given, String actor) {
         boolean contractEntrusted = "ENTRUSTED".equals(l.paymentMode());
         if (contractEntrusted && given.isEmpty()) {
             throw Rejected.invalid(Rejection.of("lending.disburse.payee-required", "payee"));
@@ -64,10 +68,15 @@ class EntrustedPayees {
             }
             BigDecimal amount = given.size() == 1 && p.amount() == null ? l.principal()
                     : Amounts.check(p.amount(), "amount", false, FacilityService.MAX_AMOUNT, problems);
+            String invoice = p.invoice() == null || p.invoice().isBlank() ? null : p.invoice().strip();
+            if (invoice != null && !invoice.matches("[0-9]{20}")) {
+                problems.add(Rejection.of("lending.disburse.invoice-format", "invoice", invoice));
+                continue;
+            }
             if (amount != null && mode != null) {
                 total = total.add(amount);
                 out.add(new Payee(p.name().strip(), p.account() == null || p.account().isBlank() ? null : p.account().strip(),
-                        amount, mode.name()));
+                        amount, mode.name(), invoice));
             }
         }
         int against = total.compareTo(l.principal());
@@ -88,6 +97,13 @@ class EntrustedPayees {
             problems.addAll(EntrustedPaymentRules.check(payments, facts(l, date, contractEntrusted, thresholds.get()),
                     thresholds.get()));
         }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        // before the money leaves: each payment's supporting document, where another module checks it
+        List<PaymentCheck.Payment> released = out.stream().map(p -> new PaymentCheck.Payment(l.id(), l.number(),
+                l.institutionId(), l.borrowerId(), p.name(), p.account(), p.amount(), p.mode(), p.invoice(), date)).toList();
+        checks.orderedStream().forEach(c -> problems.addAll(c.clear(released, actor)));
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }

@@ -222,10 +222,10 @@ class LoanStore {
 
     /** The counterparties the loan was paid to, each entrusted or self-paid. */
     List<cn.chanrong.lending.Loans.Payee> payees(long loanId) {
-        return jdbc.sql("SELECT name, account, amount, entrusted FROM loan_payee WHERE loan_id = :l ORDER BY seq")
+        return jdbc.sql("SELECT name, account, amount, entrusted, invoice FROM loan_payee WHERE loan_id = :l ORDER BY seq")
                 .param("l", loanId)
                 .query((rs, i) -> new cn.chanrong.lending.Loans.Payee(rs.getString(1), rs.getString(2),
-                        rs.getBigDecimal(3), rs.getBoolean(4) ? "ENTRUSTED" : "SELF"))
+                        rs.getBigDecimal(3), rs.getBoolean(4) ? "ENTRUSTED" : "SELF", rs.getString(5)))
                 .list();
     }
 
@@ -334,8 +334,9 @@ class LoanStore {
     void payTo(long loanId, List<Loans.Payee> paid) {
         for (int k = 0; k < paid.size(); k++) {
             jdbc.sql("""
-                            INSERT INTO loan_payee (loan_id, seq, name, account, amount, entrusted)
-                            VALUES (:l, :s, :n, :a, :m, :e)""")
+                            INSERT INTO loan_payee (loan_id, seq, name, account, amount, entrusted, invoice)
+                            VALUES (:l, :s, :n, :a, :m, :e, :i)""")
+                    .param("i", paid.get(k).invoice())
                     .param("l", loanId).param("s", k + 1).param("n", paid.get(k).name()).param("a", paid.get(k).account())
                     .param("m", paid.get(k).amount()).param("e", !"SELF".equals(paid.get(k).mode())).update();
         }

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * that invoice backs a receivable the receivable is diluted and its funder alerted.
  */
 @Service
-class InvoiceService {
+class InvoiceService implements cn.chanrong.scf.InvoiceRegister {
 
     private final InvoiceStore store;
     private final PartyStore parties;
@@ -46,6 +46,12 @@ class InvoiceService {
         this.parties = parties;
         this.dilutions = dilutions;
         this.audit = audit;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<InvoiceFacts> invoice(String number) {
+        return number == null || !number.matches("[0-9]{20}") ? java.util.Optional.empty() : store.facts(number);
     }
 
     /**

@@ -63,6 +63,21 @@ class InvoiceStore {
                 .optional();
     }
 
+    /** The blue invoice of that number with its reversals and a financed receivable it backs. */
+    Optional<cn.chanrong.scf.InvoiceRegister.InvoiceFacts> facts(String number) {
+        return jdbc.sql("""
+                        SELECT i.number, i.issued_on, i.seller_code, i.seller_name, i.buyer_code, i.total,
+                               coalesce((SELECT -sum(r.total) FROM scf_invoice r WHERE r.red_letter_of = i.number), 0),
+                               (SELECT rc.number FROM scf_receivable rc WHERE rc.invoice_number = i.number
+                                   AND rc.status = 'FINANCED' ORDER BY rc.id LIMIT 1)
+                          FROM scf_invoice i WHERE i.number = :n AND i.red_letter_of IS NULL""")
+                .param("n", number)
+                .query((rs, i) -> new cn.chanrong.scf.InvoiceRegister.InvoiceFacts(rs.getString(1),
+                        rs.getObject(2, java.time.LocalDate.class), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8)))
+                .optional();
+    }
+
     /** The invoice of that number, blue or red, for a receivable to rest on. */
     Optional<Backing> backing(String number) {
         return jdbc.sql("""
