@@ -224,7 +224,7 @@ class EntrustedPaymentIntegrationTests {
     }
 
     @Test
-    void an_invoice_supports_one_entrusted_payment_and_the_second_citing_it_is_refused_naming_the_first() {
+    void an_invoice_supports_one_entrusted_payment_and_the_second_citing_it_is_refused_naming_the_first() throws Exception {
         long borrower = steps.borrower();
         String buyerCode = jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :id").param("id", borrower)
                 .query(String.class).single();
@@ -250,6 +250,9 @@ class EntrustedPaymentIntegrationTests {
         assertThat(paid.status()).as(paid.body()).isEqualTo(201);
         assertThat(bank().get("/api/v1/loans/" + first + "/payees").json().get(0).get("invoice").asString()).isEqualTo(number);
         String firstNumber = steps.loan(first).get("number").asString();
+        assertThat(cn.chanrong.support.Workbench.loggedIn(port, "bank").get("/loans/" + first).body())
+                .as("the loan page lists the payee with the invoice it rests on")
+                .contains("受托支付与收款人", "沈阳机床股份有限公司", number);
 
         long second = contracted(borrower, "12000000.00", Map.of());
         var again = disburse(second, List.of(payee("沈阳机床股份有限公司", "12000000.00", "ENTRUSTED", number)));

@@ -103,6 +103,7 @@ class LendingPages {
         model.addAttribute("tiers", Tier.values());
         model.addAttribute("tags", loans.tags(caller, id));
         model.addAttribute("securities", loans.securities(caller, id));
+        model.addAttribute("payees", loans.payees(caller, id));
         model.addAttribute("contract", drawdowns.contract(caller, id));
         return "loan/detail";
     }
@@ -169,8 +170,9 @@ class LendingPages {
             String name = form.get(k);
             if (name != null && !name.isBlank()) {
                 String mode = form.get(k + "Mode");
+                String invoice = form.get(k + "Invoice");
                 out.add(new Loans.Payee(name, null, decimal(form.get(k + "Amount"), "amount"),
-                        mode == null || mode.isBlank() ? null : mode));
+                        mode == null || mode.isBlank() ? null : mode, invoice == null || invoice.isBlank() ? null : invoice));
             }
         }
         return out;
