@@ -65,6 +65,12 @@ public interface CashFlows {
 
     List<Account> accounts(Caller caller, long enterpriseId);
 
+    /**
+     * The bound account of that number, for a module that holds the payment data itself (a bank reporting
+     * flows on accounts it keeps): who it belongs to, no consent involved, no statement data.
+     */
+    java.util.Optional<Account> account(String accountNo);
+
     /** Imports a camt.053/054 (XML) or CSV file; all of it or nothing. */
     ImportResult importStatements(Caller caller, long enterpriseId, byte[] body, Source source);
 

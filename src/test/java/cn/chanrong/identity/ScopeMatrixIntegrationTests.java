@@ -327,6 +327,8 @@ class ScopeMatrixIntegrationTests {
             Map.entry("/api/v1/scf/overview", "aggregates"), Map.entry("/api/v1/registry/statistics", "aggregates"),
             Map.entry("/api/v1/registry/filings", "the registry is public to every login by design"),
             Map.entry("/api/v1/registry/cancellation-tasks", "the institution's own tasks (RegistryIntegrationTests)"),
+            Map.entry("/api/v1/monitoring/alerts", "the institution's own alerts, regulators' confirmed cases only; the"
+                    + " demo has none yet to put in the matrix (MonitoringIntegrationTests, issue 18)"),
             Map.entry("/api/v1/products", "published catalogue"), Map.entry("/api/v1/institutions", "directory"),
             Map.entry("/api/v1/institutions/policy-tool-eligibility", "reference data: which institution types may take"
                     + " part in which policy tool"),

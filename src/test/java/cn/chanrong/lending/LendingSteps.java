@@ -11,27 +11,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The steps of a loan's life through the API, as the demo users take them. */
-final class LendingSteps {
+/** Steps through the lending API shared by the tests of lending and of the modules that follow loans. */
+public final class LendingSteps {
 
     private final int port;
     private final JdbcClient jdbc;
 
-    LendingSteps(int port, JdbcClient jdbc) {
+    public LendingSteps(int port, JdbcClient jdbc) {
         this.port = port;
         this.jdbc = jdbc;
     }
 
-    Api as(String user) {
+    public Api as(String user) {
         return Api.as(port, user);
     }
 
-    long borrower() {
+    public long borrower() {
         var r = as("admin").post("/api/v1/enterprises", Fixtures.enterprise(Fixtures.freshCreditCode("350100")));
         assertThat(r.status()).isEqualTo(201);
         return r.json().get("id").asLong();
     }
 
-    long product(String code) {
+    public long product(String code) {
         return jdbc.sql("SELECT id FROM product WHERE code = :c").param("c", code).query(Long.class).single();
     }
 
@@ -66,7 +67,7 @@ final class LendingSteps {
     }
 
     /** Applies, passes the chain, contracts and disburses on {@code valueDate}; returns the loan id. */
-    long disbursedLoan(long borrower, Long facility, String amount, int months, String method, String valueDate) {
+    public long disbursedLoan(long borrower, Long facility, String amount, int months, String method, String valueDate) {
         var app = as("bank").post("/api/v1/loan-applications",
                 application(product("MJ-ZJTX-01"), borrower, facility, amount, months, method));
         assertThat(app.status()).as(app.body()).isEqualTo(201);
@@ -84,7 +85,7 @@ final class LendingSteps {
         return loanId;
     }
 
-    JsonNode loan(long id) {
+    public JsonNode loan(long id) {
         return as("bank").get("/api/v1/loans/" + id).json();
     }
 

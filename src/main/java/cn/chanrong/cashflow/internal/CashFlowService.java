@@ -102,6 +102,12 @@ class CashFlowService implements CashFlows {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<Account> account(String accountNo) {
+        return accountNo == null ? java.util.Optional.empty() : store.account(accountNo.strip());
+    }
+
+    @Override
     @Transactional
     public ImportResult importStatements(Caller caller, long enterpriseId, byte[] body, Source requested) {
         return importFile(caller, enterpriseId, Upload.of(body), requested);

@@ -89,6 +89,11 @@ class CashStore {
                 .param("e", enterpriseId).query(CashStore::account).list();
     }
 
+    java.util.Optional<CashFlows.Account> account(String accountNo) {
+        return jdbc.sql("SELECT id, enterprise_id, account_no, bank_name, currency, bound_at FROM cash_account WHERE account_no = :n")
+                .param("n", accountNo).query(CashStore::account).optional();
+    }
+
     private static CashFlows.Account account(ResultSet rs, int i) throws SQLException {
         return new CashFlows.Account(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getTimestamp(6).toInstant());

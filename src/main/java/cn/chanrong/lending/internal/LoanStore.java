@@ -342,6 +342,19 @@ class LoanStore {
         }
     }
 
+    /** The borrower's loans at the institution paid out between the dates, latest first. */
+    List<cn.chanrong.lending.Proceeds.Disbursed> disbursedBetween(long institutionId, long borrowerId, LocalDate from,
+                                                                  LocalDate to) {
+        return jdbc.sql("""
+                        SELECT id, number, institution_id, borrower_id, principal, disbursed_on, payment_mode, purpose
+                          FROM loan WHERE institution_id = :i AND borrower_id = :b AND disbursed_on BETWEEN :f AND :t
+                         ORDER BY disbursed_on DESC, id DESC""")
+                .param("i", institutionId).param("b", borrowerId).param("f", from).param("t", to)
+                .query((rs, n) -> new cn.chanrong.lending.Proceeds.Disbursed(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        rs.getLong(4), rs.getBigDecimal(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8)))
+                .list();
+    }
+
     /** Whether the platform holds another loan of the borrower disbursed on or before {@code date}. */
     boolean disbursedBefore(long loanId, long borrowerId, LocalDate date) {
         return jdbc.sql("""

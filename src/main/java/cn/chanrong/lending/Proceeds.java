@@ -1,0 +1,17 @@
+package cn.chanrong.lending;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The loans whose money fund-usage monitoring follows: what was paid out, to whom, when, for what. */
+public interface Proceeds {
+
+    /** A loan paid out to its borrower; {@code paymentMode} ENTRUSTED or SELF, {@code purpose} as contracted. */
+    record Disbursed(long loanId, String number, long institutionId, long borrowerId, BigDecimal principal,
+                     LocalDate disbursedOn, String paymentMode, String purpose) {
+    }
+
+    /** The borrower's loans at the institution disbursed between the dates (both included), latest first. */
+    List<Disbursed> disbursed(long institutionId, long borrowerId, LocalDate from, LocalDate to);
+}

@@ -1,0 +1,23 @@
+package cn.chanrong.lending.internal;
+
+import cn.chanrong.lending.Proceeds;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class ProceedsService implements Proceeds {
+
+    private final LoanStore store;
+
+    ProceedsService(LoanStore store) {
+        this.store = store;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Disbursed> disbursed(long institutionId, long borrowerId, LocalDate from, LocalDate to) {
+        return store.disbursedBetween(institutionId, borrowerId, from, to);
+    }
+}

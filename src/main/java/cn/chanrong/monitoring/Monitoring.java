@@ -1,0 +1,66 @@
+package cn.chanrong.monitoring;
+
+import cn.chanrong.identity.Caller;
+import cn.chanrong.shared.Page;
+import cn.chanrong.shared.PageRequest;
+import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Fund-usage monitoring's API: the payments banks report on the accounts they keep, checked against the
+ * loans they paid out, and the alerts this raises with their outcome.
+ */
+public interface Monitoring {
+
+    enum Direction { DEBIT, CREDIT }
+
+    /** A payment as the reporting bank booked it on one of its accounts. */
+    record PaymentEvent(Direction direction, String account, String counterpartyAccount, String counterpartyName,
+                        BigDecimal amount, String currency, LocalDate valueDate, String bankReference, String remittance) {
+    }
+
+    /**
+     * One element of a report as read at the edge: its position, its text as received, the event when it
+     * could be read, else why not.
+     */
+    record Incoming(int index, String raw, String bankReference, PaymentEvent event, List<Rejection> unreadable) {
+    }
+
+    /** An event set aside (dead-lettered) with its reasons; the rest of the report goes on. */
+    record DeadLetter(int index, String bankReference, List<Rejection> reasons) {
+    }
+
+    /**
+     * What a report did: events received, accepted (new), duplicates (a bank reference already reported,
+     * nothing changed), alerts raised, the dead letters (the first {@link #LISTED} listed, all counted).
+     */
+    record Report(int received, int accepted, int duplicates, int alerts, int deadLettered, List<DeadLetter> deadLetters) {
+    }
+
+    int LISTED = 100;
+
+    /** Records a bank's report of payments on its accounts, each event on its own; see {@link Report}. */
+    Report report(Caller caller, List<Incoming> events);
+
+    /** An alert with the payment that raised it and its outcome once decided. */
+    record Alert(long id, String rule, int ruleVersion, String status, long institutionId, long loanId,
+                 String loanNumber, long enterpriseId, String enterpriseName, String category, long daysAfterDisbursement,
+                 BigDecimal amount, LocalDate valueDate, String counterpartyName, String counterpartyAccount,
+                 String bankReference, Instant raisedAt, String outcomeReason, String decidedBy, Instant decidedAt) {
+    }
+
+    /** The institution's queue (its own alerts, by status); financial regulators see confirmed cases in their region. */
+    Page<Alert> alerts(Caller caller, String status, PageRequest page);
+
+    Alert alert(Caller caller, long id);
+
+    /** {@code outcome} CONFIRMED or DISMISSED, with the reason. */
+    record OutcomeRequest(String outcome, String reason) {
+    }
+
+    /** Decides an open alert (the institution's approvers), audited; a decided alert stays decided. */
+    Alert decide(Caller caller, long id, OutcomeRequest request);
+}

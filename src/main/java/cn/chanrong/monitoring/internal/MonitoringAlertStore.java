@@ -1,0 +1,102 @@
+package cn.chanrong.monitoring.internal;
+
+import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.ReadScope;
+import cn.chanrong.identity.Role;
+import cn.chanrong.monitoring.Monitoring;
+import cn.chanrong.shared.Page;
+import cn.chanrong.shared.PageRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Alerts ({@code monitoring_alert}): raised once per payment and rule, read in the caller's scope, decided once. */
+@Component
+class MonitoringAlertStore {
+
+    /**
+     * Who reads an alert: the institution that reported the payment (its queue); the financial regulators where
+     * the enterprise is registered, once the institution confirmed the case.
+     */
+    static final ReadScope SCOPE = ReadScope.customerData().institution("a.institution_id").regionOfEnterprise("a.enterprise_id");
+
+    private static final String COLUMNS = """
+            SELECT a.id, a.rule, a.rule_version, a.status, a.institution_id, a.loan_id, a.loan_number, a.enterprise_id,
+                   a.enterprise_name, a.category, a.days, p.amount, p.value_date, p.counterparty_name,
+                   p.counterparty_account, p.bank_reference, a.raised_at, a.outcome_reason, a.decided_by, a.decided_at
+              FROM monitoring_alert a JOIN monitoring_payment p ON p.id = a.payment_id""";
+
+    private final JdbcClient jdbc;
+
+    MonitoringAlertStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Raise(long institutionId, long loanId, String loanNumber, long enterpriseId, String enterpriseName,
+                 long paymentId, String rule, int ruleVersion, String category, long days) {
+    }
+
+    /** True when new: a payment raises a rule's alert once, however often it is reported. */
+    boolean raise(Raise r) {
+        return jdbc.sql("""
+                        INSERT INTO monitoring_alert (institution_id, loan_id, loan_number, enterprise_id, enterprise_name,
+                            payment_id, rule, rule_version, category, days)
+                        VALUES (:i, :l, :ln, :e, :en, :p, :r, :v, :c, :d) ON CONFLICT (payment_id, rule) DO NOTHING""")
+                .param("i", r.institutionId()).param("l", r.loanId()).param("ln", r.loanNumber())
+                .param("e", r.enterpriseId()).param("en", r.enterpriseName()).param("p", r.paymentId())
+                .param("r", r.rule()).param("v", r.ruleVersion()).param("c", r.category()).param("d", r.days())
+                .update() == 1;
+    }
+
+    private static String where(Caller caller, Map<String, Object> params) {
+        String w = SCOPE.where(caller, params);
+        // a regulator sees the cases an institution confirmed, not its open queue
+        return caller.is(Role.REGULATOR) ? w + " AND a.status = 'CONFIRMED'" : w;
+    }
+
+    Page<Monitoring.Alert> list(Caller caller, String status, PageRequest page) {
+        Map<String, Object> p = new HashMap<>();
+        StringBuilder where = new StringBuilder(where(caller, p));
+        if (status != null) {
+            where.append(" AND a.status = :status");
+            p.put("status", status);
+        }
+        List<Monitoring.Alert> items = jdbc.sql(COLUMNS + " WHERE " + where + " ORDER BY a.id DESC LIMIT :limit OFFSET :offset")
+                .params(p).param("limit", page.size()).param("offset", page.offset())
+                .query(MonitoringAlertStore::map).list();
+        long total = jdbc.sql("SELECT count(*) FROM monitoring_alert a WHERE " + where).params(p).query(Long.class).single();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    /** The alert if the caller may read it; {@code lock} locks it for a decision. */
+    Optional<Monitoring.Alert> find(Caller caller, long id, boolean lock) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", id);
+        String where = where(caller, p);
+        return jdbc.sql(COLUMNS + " WHERE a.id = :id AND " + where + (lock ? " FOR UPDATE OF a" : ""))
+                .params(p).query(MonitoringAlertStore::map).optional();
+    }
+
+    /** Decides an open alert; false when it was decided meanwhile. */
+    boolean decide(long id, String outcome, String reason, String by) {
+        return jdbc.sql("""
+                        UPDATE monitoring_alert SET status = :s, outcome_reason = :r, decided_by = :by, decided_at = now()
+                         WHERE id = :id AND status = 'OPEN'""")
+                .param("s", outcome).param("r", reason).param("by", by).param("id", id).update() == 1;
+    }
+
+    private static Monitoring.Alert map(ResultSet rs, int i) throws SQLException {
+        return new Monitoring.Alert(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getLong(5),
+                rs.getLong(6), rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10), rs.getLong(11),
+                rs.getBigDecimal(12), rs.getObject(13, LocalDate.class), rs.getString(14), rs.getString(15),
+                rs.getString(16), rs.getObject(17, OffsetDateTime.class).toInstant(), rs.getString(18), rs.getString(19),
+                rs.getObject(20, OffsetDateTime.class) == null ? null : rs.getObject(20, OffsetDateTime.class).toInstant());
+    }
+}

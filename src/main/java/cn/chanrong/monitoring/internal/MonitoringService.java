@@ -1,0 +1,196 @@
+package cn.chanrong.monitoring.internal;
+
+import cn.chanrong.audit.AuditEvent;
+import cn.chanrong.audit.AuditTrail;
+import cn.chanrong.cashflow.CashFlows;
+import cn.chanrong.cashflow.domain.Categorisation;
+import cn.chanrong.cashflow.domain.CounterpartyCategoriser;
+import cn.chanrong.enterprise.Enterprises;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.Role;
+import cn.chanrong.lending.Proceeds;
+import cn.chanrong.monitoring.Monitoring;
+import cn.chanrong.monitoring.domain.ProhibitedUse;
+import cn.chanrong.reference.BusinessDate;
+import cn.chanrong.shared.Page;
+import cn.chanrong.shared.PageRequest;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Payments reported by a bank on the accounts it keeps: each event checked on its own (a bad one is set
+ * aside with its reason, the rest go on), stored once per bank reference, categorised by counterparty, and
+ * run through the detections against the loans the bank paid out to the account's owner. One transaction per
+ * report: all of it is kept, or none.
+ */
+@Service
+class MonitoringService implements Monitoring {
+
+    private static final Caller MONITORING = Caller.system("monitoring");
+    private static final LocalDate EVER = LocalDate.of(1900, 1, 1);
+    private static final Set<String> STATUSES = Set.of("OPEN", "CONFIRMED", "DISMISSED");
+
+    private final PaymentStore payments;
+    private final MonitoringAlertStore alerts;
+    private final CashFlows cashFlows;
+    private final Proceeds proceeds;
+    private final Enterprises enterprises;
+    private final BusinessDate businessDate;
+    private final AuditTrail audit;
+    private final CounterpartyCategoriser categoriser = new CounterpartyCategoriser(Set.of(), Set.of(), Set.of(), Set.of());
+    private final int windowDays;
+
+    MonitoringService(PaymentStore payments, MonitoringAlertStore alerts, CashFlows cashFlows, Proceeds proceeds,
+                      Enterprises enterprises, BusinessDate businessDate, AuditTrail audit,
+                      @Value("${chanrong.monitoring.window-days:30}") int windowDays) {
+        this.payments = payments;
+        this.alerts = alerts;
+        this.cashFlows = cashFlows;
+        this.proceeds = proceeds;
+        this.enterprises = enterprises;
+        this.businessDate = businessDate;
+        this.audit = audit;
+        this.windowDays = windowDays;
+    }
+
+    @Override
+    @Transactional
+    public Report report(Caller caller, List<Incoming> events) {
+        if (!caller.is(Role.INSTITUTION)) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("monitoring.institution-only", null));
+        }
+        long institution = caller.institutionId();
+        LocalDate today = businessDate.today();
+        int accepted = 0;
+        int duplicates = 0;
+        int raised = 0;
+        int dead = 0;
+        List<DeadLetter> listed = new ArrayList<>();
+        for (Incoming in : events) {
+            List<Rejection> reasons = new ArrayList<>(in.unreadable());
+            CashFlows.Account account = null;
+            if (reasons.isEmpty()) {
+                account = check(institution, in.event(), today, reasons);
+            }
+            if (!reasons.isEmpty()) {
+                payments.deadLetter(institution, in.bankReference(), in.raw(), reasons);
+                if (listed.size() < LISTED) {
+                    listed.add(new DeadLetter(in.index(), in.bankReference(), List.copyOf(reasons)));
+                }
+                dead++;
+                continue;
+            }
+            PaymentEvent e = in.event();
+            BigDecimal signed = e.direction() == Direction.DEBIT ? e.amount().negate() : e.amount();
+            Categorisation c = categoriser.categorise(signed, e.counterpartyAccount(), e.counterpartyName(), e.remittance());
+            Optional<Long> id = payments.insert(institution, account.enterpriseId(), e, c.category().name(), c.reason());
+            if (id.isEmpty()) {
+                duplicates++;
+                continue;
+            }
+            accepted++;
+            raised += detect(institution, account.enterpriseId(), id.get(), e, signed, c);
+        }
+        audit.record(AuditEvent.success(caller.username(), "monitoring.report", "institution", institution,
+                events.size() + " events: " + accepted + " new, " + duplicates + " already reported, " + dead
+                        + " set aside, " + raised + " alerts"));
+        return new Report(events.size(), accepted, duplicates, raised, dead, listed);
+    }
+
+    /** The account the event was booked on, or null after adding why the event cannot be taken. */
+    private CashFlows.Account check(long institution, PaymentEvent e, LocalDate today, List<Rejection> reasons) {
+        if (e.valueDate().isAfter(today)) {
+            reasons.add(Rejection.of("monitoring.payment.future", "valueDate", e.valueDate(), today));
+        }
+        Optional<CashFlows.Account> account = cashFlows.account(e.account());
+        if (account.isEmpty()) {
+            reasons.add(Rejection.of("monitoring.payment.unknown-account", "account", e.account()));
+            return null;
+        }
+        CashFlows.Account a = account.get();
+        if (!a.currency().equals(e.currency())) {
+            reasons.add(Rejection.of("monitoring.payment.currency", "currency", e.currency(), a.currency()));
+        }
+        if (proceeds.disbursed(institution, a.enterpriseId(), EVER, e.valueDate()).isEmpty()) {
+            // a bank reports the accounts of its own borrowers, nobody else's
+            reasons.add(Rejection.of("monitoring.payment.not-a-borrower", "account", e.account()));
+        }
+        return reasons.isEmpty() ? a : null;
+    }
+
+    /** Runs the detections on a new payment; returns the alerts raised. */
+    private int detect(long institution, long enterprise, long paymentId, PaymentEvent e, BigDecimal signed,
+                       Categorisation c) {
+        List<ProhibitedUse.Loan> loans = proceeds.disbursed(institution, enterprise, e.valueDate().minusDays(windowDays),
+                        e.valueDate()).stream()
+                .map(d -> new ProhibitedUse.Loan(d.loanId(), d.number(), d.principal(), d.disbursedOn())).toList();
+        var finding = ProhibitedUse.check(signed, e.valueDate(), c.category(), loans, windowDays);
+        if (finding.isEmpty()) {
+            return 0;
+        }
+        var f = finding.get();
+        String name = enterprises.get(MONITORING, enterprise).name();
+        return alerts.raise(new MonitoringAlertStore.Raise(institution, f.loan().id(), f.loan().number(), enterprise, name,
+                paymentId, ProhibitedUse.RULE, ProhibitedUse.VERSION, f.category().name(), f.days())) ? 1 : 0;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<Alert> alerts(Caller caller, String status, PageRequest page) {
+        return alerts.list(caller, status(status), page);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Alert alert(Caller caller, long id) {
+        return alerts.find(caller, id, false).orElseThrow(() -> Rejected.notFound("alert", id));
+    }
+
+    @Override
+    @Transactional
+    public Alert decide(Caller caller, long id, OutcomeRequest r) {
+        Alert a = alerts.find(caller, id, true).orElseThrow(() -> Rejected.notFound("alert", id));
+        if (!caller.is(Role.INSTITUTION) || caller.institutionId() != a.institutionId()
+                || !(caller.hasAuthority("operator") || caller.hasAuthority("approver"))) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("monitoring.institution-only", null));
+        }
+        List<Rejection> problems = new ArrayList<>();
+        String outcome = r.outcome() == null ? null : r.outcome().strip();
+        if (!"CONFIRMED".equals(outcome) && !"DISMISSED".equals(outcome)) {
+            problems.add(Rejection.of("enum", "outcome", r.outcome(), "CONFIRMED, DISMISSED"));
+        }
+        String reason = r.reason() == null ? "" : r.reason().strip();
+        if (reason.length() < 2 || reason.length() > 500) {
+            problems.add(Rejection.of("length", "reason", 2, 500));
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        if (!alerts.decide(id, outcome, reason, caller.username())) {
+            throw Rejected.conflict(Rejection.of("monitoring.alert.decided", "outcome", a.status()));
+        }
+        audit.record(AuditEvent.success(caller.username(), "monitoring.alert." + outcome.toLowerCase(), "loan",
+                a.loanNumber(), a.rule() + " v" + a.ruleVersion() + " on " + a.bankReference() + ": " + reason));
+        return alerts.find(caller, id, false).orElseThrow();
+    }
+
+    private static String status(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String s = raw.strip().toUpperCase();
+        if (!STATUSES.contains(s)) {
+            throw Rejected.invalid(Rejection.of("enum", "status", raw, "OPEN, CONFIRMED, DISMISSED"));
+        }
+        return s;
+    }
+}

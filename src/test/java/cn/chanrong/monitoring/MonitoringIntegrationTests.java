@@ -1,0 +1,137 @@
+package cn.chanrong.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.chanrong.lending.LendingSteps;
+import cn.chanrong.reference.BusinessDate;
+import cn.chanrong.support.Api;
+import cn.chanrong.support.IntegrationTest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** A bank reports the payments on its borrower's account; loan money paid to a broker is caught, replays change nothing. */
+@IntegrationTest
+class MonitoringIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    BusinessDate businessDate;
+
+    static Map<String, Object> event(String reference, String account, String counterparty, String amount, LocalDate on) {
+        return Map.of("bankReference", reference, "direction", "DEBIT", "account", account, "counterpartyName", counterparty,
+                "counterpartyAccount", "3100" + reference.hashCode(), "amount", amount, "currency", "CNY",
+                "valueDate", on.toString(), "remittance", "货款");
+    }
+
+    static List<String> codes(JsonNode deadLetter) {
+        List<String> out = new ArrayList<>();
+        deadLetter.get("errors").forEach(e -> out.add(e.get("code").asString()));
+        return out;
+    }
+
+    @Test
+    void loan_money_paid_to_a_broker_raises_one_alert_however_often_reported_which_the_bank_confirms() {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        long borrower = steps.borrower();
+        LocalDate today = businessDate.today();
+        long loan = steps.disbursedLoan(borrower, null, "1000000", 12, "EQUAL_PRINCIPAL", today.minusDays(3).toString());
+        String account = "6222" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+        var bound = steps.as("admin").post("/api/v1/enterprises/" + borrower + "/accounts",
+                Map.of("accountNo", account, "bankName", "闽江市商业银行", "currency", "CNY"));
+        assertThat(bound.status()).as(bound.body()).isEqualTo(201);
+        Api bank = steps.as("bank").header("Accept-Language", "en");
+        String ref = "MJ" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        List<Map<String, Object>> events = List.of(
+                event(ref + "-1", account, "华泰证券股份有限公司", "300000.00", today.minusDays(1)),
+                event(ref + "-2", account, "福州精密轴承有限公司", "200000.00", today.minusDays(1)),
+                Map.of("bankReference", ref + "-3", "direction", "DEBIT", "account", account, "amount", "1E5",
+                        "currency", "CNY", "valueDate", today.toString()),
+                event(ref + "-4", "9999000011112222", "华泰证券股份有限公司", "1000.00", today),
+                event(ref + "-5", account, "华泰证券股份有限公司", "1000.00", today.plusDays(1)));
+
+        var first = bank.post("/api/v1/monitoring/payments", events);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        JsonNode r = first.json();
+        assertThat(r.get("received").asInt()).isEqualTo(5);
+        assertThat(r.get("accepted").asInt()).isEqualTo(2);
+        assertThat(r.get("alerts").asInt()).isEqualTo(1);
+        assertThat(r.get("deadLettered").asInt()).isEqualTo(3);
+        JsonNode dead = r.get("deadLetters");
+        assertThat(dead.get(0).get("index").asInt()).isEqualTo(2);
+        assertThat(codes(dead.get(0))).containsExactly("amount.format");
+        assertThat(codes(dead.get(1))).containsExactly("monitoring.payment.unknown-account");
+        assertThat(dead.get(1).get("errors").get(0).get("message").asString()).contains("9999000011112222");
+        assertThat(codes(dead.get(2))).containsExactly("monitoring.payment.future");
+
+        var replay = bank.post("/api/v1/monitoring/payments", events).json();
+        assertThat(replay.get("accepted").asInt()).as("a replay takes nothing new").isZero();
+        assertThat(replay.get("duplicates").asInt()).isEqualTo(2);
+        assertThat(replay.get("alerts").asInt()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM monitoring_alert WHERE loan_id = :l").param("l", loan)
+                .query(Long.class).single()).isEqualTo(1);
+
+        JsonNode queue = bank.get("/api/v1/monitoring/alerts?status=OPEN&size=200").json();
+        JsonNode alert = null;
+        for (JsonNode a : queue.get("items")) {
+            if (a.get("loanId").asLong() == loan) {
+                alert = a;
+            }
+        }
+        assertThat(alert).as(queue.toString()).isNotNull();
+        assertThat(alert.get("rule").asString()).isEqualTo("prohibited-use");
+        assertThat(alert.get("ruleVersion").asInt()).isEqualTo(1);
+        assertThat(alert.get("category").asString()).isEqualTo("SECURITIES");
+        assertThat(alert.get("amount").decimalValue()).isEqualByComparingTo("300000.00");
+        assertThat(alert.get("counterpartyName").asString()).isEqualTo("华泰证券股份有限公司");
+        assertThat(alert.get("daysAfterDisbursement").asInt()).isEqualTo(2);
+        long id = alert.get("id").asLong();
+
+        assertThat(steps.as("bank2").get("/api/v1/monitoring/alerts/" + id).status()).as("another bank's alert").isEqualTo(404);
+        assertThat(steps.as("bank2").get("/api/v1/monitoring/alerts?size=200").body()).doesNotContain("\"id\":" + id + ",");
+        assertThat(steps.as("bank2").post("/api/v1/monitoring/alerts/" + id + "/outcome",
+                Map.of("outcome", "DISMISSED", "reason", "不是我行的")).status()).isEqualTo(404);
+        assertThat(steps.as("regulator").get("/api/v1/monitoring/alerts/" + id).status())
+                .as("a regulator sees confirmed cases, not the open queue").isEqualTo(404);
+        assertThat(steps.as("enterprise").get("/api/v1/monitoring/alerts?size=200").json().get("items").size())
+                .as("an enterprise sees no alerts").isZero();
+
+        var bad = bank.post("/api/v1/monitoring/alerts/" + id + "/outcome", Map.of("outcome", "MAYBE", "reason", "x"));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("\"field\":\"outcome\"", "\"field\":\"reason\"");
+        var confirmed = bank.post("/api/v1/monitoring/alerts/" + id + "/outcome",
+                Map.of("outcome", "CONFIRMED", "reason", "贷款资金转入证券公司，已核实为挪用"));
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.json().get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(confirmed.json().get("decidedBy").asString()).isEqualTo("bank");
+        assertThat(bank.post("/api/v1/monitoring/alerts/" + id + "/outcome",
+                Map.of("outcome", "DISMISSED", "reason", "再议")).status()).as("decided once").isEqualTo(409);
+        assertThat(steps.as("regulator").get("/api/v1/monitoring/alerts/" + id).status()).isEqualTo(200);
+        assertThat(steps.as("regulator").get("/api/v1/monitoring/alerts?status=OPEN&size=200").json().get("total").asLong())
+                .as("never the open queue").isZero();
+    }
+
+    @Test
+    void a_report_that_is_not_an_array_or_comes_from_an_enterprise_is_refused_whole() {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        var object = steps.as("bank").post("/api/v1/monitoring/payments", Map.of("direction", "DEBIT"));
+        assertThat(object.status()).isEqualTo(422);
+        assertThat(object.body()).contains("monitoring.report.array");
+        assertThat(steps.as("enterprise").post("/api/v1/monitoring/payments", List.of()).status()).isEqualTo(403);
+        var status = steps.as("bank").get("/api/v1/monitoring/alerts?status=LOST");
+        assertThat(status.status()).isEqualTo(422);
+        assertThat(status.body()).contains("\"field\":\"status\"");
+    }
+}
