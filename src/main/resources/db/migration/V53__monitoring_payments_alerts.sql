@@ -41,6 +41,8 @@ CREATE TABLE monitoring_alert
   enterprise_id   BIGINT         NOT NULL REFERENCES enterprise (id),
   enterprise_name TEXT           NOT NULL,
   payment_id      BIGINT         NOT NULL REFERENCES monitoring_payment (id),
+  -- the earlier payment the rule relates this one to (a round trip's payment out), when it does
+  earlier_payment_id BIGINT      REFERENCES monitoring_payment (id),
   rule            TEXT           NOT NULL,
   rule_version    INT            NOT NULL,
   category        TEXT           NOT NULL,

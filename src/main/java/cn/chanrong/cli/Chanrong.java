@@ -157,7 +157,10 @@ public final class Chanrong implements Runnable {
         }
     }
 
-    /** A Spring context for batch work: no web server, no demo loading, attaches to a running platform's database. */
+    /**
+     * A Spring context for batch work: no web server, no demo loading, no scheduled statistics rebuild; attaches
+     * to a running platform's database.
+     */
     static final class Batch {
         private Batch() {
         }
@@ -166,6 +169,9 @@ public final class Chanrong implements Runnable {
             List<String> args = new ArrayList<>(extra);
             args.add("--chanrong.demo.enabled=false");
             args.add("--chanrong.db.attach-if-running=true");
+            // the platform that serves rebuilds the statistics a batch made stale; a batch does not start a rebuild
+            // it would be stopped in the middle of when it ends (after end of day at 10 M loans it was)
+            args.add("--chanrong.statistics.auto-refresh=false");
             if (dataDir != null) {
                 args.add("--chanrong.data-dir=" + dataDir);
             }

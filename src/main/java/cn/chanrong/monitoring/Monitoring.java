@@ -45,11 +45,20 @@ public interface Monitoring {
     /** Records a bank's report of payments on its accounts, each event on its own; see {@link Report}. */
     Report report(Caller caller, List<Incoming> events);
 
-    /** An alert with the payment that raised it and its outcome once decided. */
+    /**
+     * An alert with the payment that raised it, the earlier payment the rule relates it to (a round trip's
+     * payment out; null for rules on one payment), and its outcome once decided. {@code days}: after the
+     * disbursement for a prohibited use, between out and back for a round trip.
+     */
     record Alert(long id, String rule, int ruleVersion, String status, long institutionId, long loanId,
-                 String loanNumber, long enterpriseId, String enterpriseName, String category, long daysAfterDisbursement,
+                 String loanNumber, long enterpriseId, String enterpriseName, String category, long days,
                  BigDecimal amount, LocalDate valueDate, String counterpartyName, String counterpartyAccount,
-                 String bankReference, Instant raisedAt, String outcomeReason, String decidedBy, Instant decidedAt) {
+                 String bankReference, Instant raisedAt, String outcomeReason, String decidedBy, Instant decidedAt,
+                 Earlier earlier) {
+    }
+
+    /** The earlier payment an alert relates to. */
+    record Earlier(String bankReference, BigDecimal amount, LocalDate valueDate) {
     }
 
     /** The institution's queue (its own alerts, by status); financial regulators see confirmed cases in their region. */

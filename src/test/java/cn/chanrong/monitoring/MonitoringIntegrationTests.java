@@ -96,7 +96,7 @@ class MonitoringIntegrationTests {
         assertThat(alert.get("category").asString()).isEqualTo("SECURITIES");
         assertThat(alert.get("amount").decimalValue()).isEqualByComparingTo("300000.00");
         assertThat(alert.get("counterpartyName").asString()).isEqualTo("华泰证券股份有限公司");
-        assertThat(alert.get("daysAfterDisbursement").asInt()).isEqualTo(2);
+        assertThat(alert.get("days").asInt()).isEqualTo(2);
         long id = alert.get("id").asLong();
 
         assertThat(steps.as("bank2").get("/api/v1/monitoring/alerts/" + id).status()).as("another bank's alert").isEqualTo(404);
@@ -133,5 +133,38 @@ class MonitoringIntegrationTests {
         var status = steps.as("bank").get("/api/v1/monitoring/alerts?status=LOST");
         assertThat(status.status()).isEqualTo(422);
         assertThat(status.body()).contains("\"field\":\"status\"");
+    }
+
+    @Test
+    void loan_money_paid_to_a_supplier_who_pays_most_of_it_back_is_a_round_trip_naming_the_payment_out() {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        long borrower = steps.borrower();
+        LocalDate today = businessDate.today();
+        long loan = steps.disbursedLoan(borrower, null, "1500000", 12, "EQUAL_PRINCIPAL", today.minusDays(5).toString());
+        String account = "6222" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+        assertThat(steps.as("admin").post("/api/v1/enterprises/" + borrower + "/accounts",
+                Map.of("accountNo", account, "bankName", "闽江市商业银行", "currency", "CNY")).status()).isEqualTo(201);
+        String ref = "RT" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        Map<String, Object> out = Map.of("bankReference", ref + "-out", "direction", "DEBIT", "account", account,
+                "counterpartyName", "榕城机电贸易有限公司", "counterpartyAccount", "3501999900001111", "amount", "400000.00",
+                "currency", "CNY", "valueDate", today.minusDays(4).toString());
+        Map<String, Object> back = Map.of("bankReference", ref + "-back", "direction", "CREDIT", "account", account,
+                "counterpartyName", "榕城机电贸易有限公司", "counterpartyAccount", "3501999900001111", "amount", "390000.00",
+                "currency", "CNY", "valueDate", today.minusDays(2).toString());
+        var r = steps.as("bank").post("/api/v1/monitoring/payments", List.of(out, back));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("alerts").asInt()).as("a supplier paid is no alert; its money back is").isEqualTo(1);
+        JsonNode alert = null;
+        for (JsonNode a : steps.as("bank").get("/api/v1/monitoring/alerts?status=OPEN&size=200").json().get("items")) {
+            if (a.get("loanId").asLong() == loan) {
+                alert = a;
+            }
+        }
+        assertThat(alert).isNotNull();
+        assertThat(alert.get("rule").asString()).isEqualTo("round-trip");
+        assertThat(alert.get("bankReference").asString()).isEqualTo(ref + "-back");
+        assertThat(alert.get("earlier").get("bankReference").asString()).isEqualTo(ref + "-out");
+        assertThat(alert.get("earlier").get("amount").decimalValue()).isEqualByComparingTo("400000.00");
+        assertThat(alert.get("days").asInt()).isEqualTo(2);
     }
 }

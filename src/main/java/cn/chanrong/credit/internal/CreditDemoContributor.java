@@ -42,9 +42,11 @@ class CreditDemoContributor implements DemoContributor {
     private final BusinessDate businessDate;
     private final int firms;
     private final int foreground;
+    /** The models being developed since the context started, when the demo will need them; else null. */
+    private java.util.concurrent.FutureTask<Developed> developing;
 
     CreditDemoContributor(ModelRegistry models, DemoCashFlows cashFlows, Users users, JdbcClient jdbc,
-                          BusinessDate businessDate,
+                          BusinessDate businessDate, cn.chanrong.platform.PlatformMode mode,
                           @Value("${chanrong.credit.demo.firms:6000}") int firms,
                           @Value("${chanrong.credit.demo.foreground:40}") int foreground) {
         this.models = models;
@@ -54,6 +56,14 @@ class CreditDemoContributor implements DemoContributor {
         this.businessDate = businessDate;
         this.firms = firms;
         this.foreground = foreground;
+        // A fresh demo needs the models; developing them is pure computation (no database), so it starts now,
+        // beside the rest of the start-up, instead of holding up the demo's foreground by its seconds.
+        if (mode.demo() && models.count() == 0) {
+            developing = new java.util.concurrent.FutureTask<>(this::develop);
+            Thread t = new Thread(developing, "demo-credit-models");
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     @Override
@@ -64,7 +74,7 @@ class CreditDemoContributor implements DemoContributor {
     @Override
     public void contribute(Path economy) {
         if (models.count() == 0) {
-            develop();
+            register(developed());
         }
         LocalDate asOf = businessDate.today().withDayOfMonth(1).minusDays(1);
         Set<Long> first = new TreeSet<>(users.enterprisesWithUsers());
@@ -96,21 +106,50 @@ class CreditDemoContributor implements DemoContributor {
         return jdbc.sql("SELECT count(*) FROM cash_account_view WHERE enterprise_id = :e").param("e", enterpriseId).query(Long.class).single() > 0;
     }
 
-    private void develop() {
+    /** The models started at construction, or developed now. */
+    private Developed developed() {
+        var task = developing;
+        developing = null;
+        if (task == null) {
+            return develop();
+        }
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the demo credit models could not be developed", e.getCause());
+        }
+    }
+
+    /** The champion models per segment and the lean challenger, developed on the simulated population. */
+    private record Developed(Population population, ModelDevelopment.Result champions, ModelDevelopment.Result lean,
+                             long nanos) {
+    }
+
+    /** Pure computation: no database. */
+    private Developed develop() {
         long started = System.nanoTime();
         Population p = Population.generate(firms, YEAR_ENDS, DemoCashFlows.SEED);
         ModelDevelopment.Result r = ModelDevelopment.develop(p, 2024, Trainer.Settings.DEFAULT);
+        Trainer.Settings d = Trainer.Settings.DEFAULT;
+        Trainer.Settings lean = new Trainer.Settings(d.binning(), 0.05, d.maxCorrelation(), 6, 0.05, d.scaling());
+        return new Developed(p, r, ModelDevelopment.develop(p, 2024, lean), System.nanoTime() - started);
+    }
+
+    private void register(Developed developed) {
+        Population p = developed.population();
+        ModelDevelopment.Result r = developed.champions();
         Caller approver = new Caller("admin", Role.ADMIN, null, null, null, null, Set.of());
         for (ModelDevelopment.SegmentModel m : r.models()) {
             var model = models.register(m.segment(), "CHAMPION", m.card(), ValidationReport.of(p, r, m, firms), DEVELOPER);
             models.approve(approver, model.id(), LocalDate.of(2025, 1, 1));
         }
-        Trainer.Settings d = Trainer.Settings.DEFAULT;
-        Trainer.Settings lean = new Trainer.Settings(d.binning(), 0.05, d.maxCorrelation(), 6, 0.05, d.scaling());
-        var leanResult = ModelDevelopment.develop(p, 2024, lean);
+        var leanResult = developed.lean();
         models.register(ModelDevelopment.ALL, "CHALLENGER", leanResult.models().getFirst().card(),
                 ValidationReport.of(p, leanResult, leanResult.models().getFirst(), firms), DEVELOPER);
         log.info("Demo credit models developed on {} firm-years in {} ms: out-of-time AUC {}", p.year().length,
-                (System.nanoTime() - started) / 1_000_000, String.format("%.4f", r.outOfTime().auc()));
+                developed.nanos() / 1_000_000, String.format("%.4f", r.outOfTime().auc()));
     }
 }

@@ -46,10 +46,17 @@ public final class ProhibitedUse {
         if (amount.signum() >= 0 || !PROHIBITED.contains(category)) {
             return Optional.empty();
         }
-        return loans.stream()
-                .filter(l -> !l.disbursedOn().isAfter(valueDate)
-                        && ChronoUnit.DAYS.between(l.disbursedOn(), valueDate) <= windowDays)
-                .max(java.util.Comparator.comparing(Loan::disbursedOn).thenComparingLong(Loan::id))
+        return moneyOf(loans, valueDate, windowDays)
                 .map(l -> new Finding(l, category, ChronoUnit.DAYS.between(l.disbursedOn(), valueDate)));
+    }
+
+    /**
+     * Whose money a payment on {@code date} is: the loan paid out most recently on or before it, within
+     * {@code windowDays}; empty when none was.
+     */
+    public static Optional<Loan> moneyOf(List<Loan> loans, LocalDate date, int windowDays) {
+        return loans.stream()
+                .filter(l -> !l.disbursedOn().isAfter(date) && ChronoUnit.DAYS.between(l.disbursedOn(), date) <= windowDays)
+                .max(java.util.Comparator.comparing(Loan::disbursedOn).thenComparingLong(Loan::id));
     }
 }

@@ -30,8 +30,10 @@ class MonitoringAlertStore {
     private static final String COLUMNS = """
             SELECT a.id, a.rule, a.rule_version, a.status, a.institution_id, a.loan_id, a.loan_number, a.enterprise_id,
                    a.enterprise_name, a.category, a.days, p.amount, p.value_date, p.counterparty_name,
-                   p.counterparty_account, p.bank_reference, a.raised_at, a.outcome_reason, a.decided_by, a.decided_at
-              FROM monitoring_alert a JOIN monitoring_payment p ON p.id = a.payment_id""";
+                   p.counterparty_account, p.bank_reference, a.raised_at, a.outcome_reason, a.decided_by, a.decided_at,
+                   x.bank_reference, x.amount, x.value_date
+              FROM monitoring_alert a JOIN monitoring_payment p ON p.id = a.payment_id
+              LEFT JOIN monitoring_payment x ON x.id = a.earlier_payment_id""";
 
     private final JdbcClient jdbc;
 
@@ -40,17 +42,17 @@ class MonitoringAlertStore {
     }
 
     record Raise(long institutionId, long loanId, String loanNumber, long enterpriseId, String enterpriseName,
-                 long paymentId, String rule, int ruleVersion, String category, long days) {
+                 long paymentId, Long earlierPaymentId, String rule, int ruleVersion, String category, long days) {
     }
 
     /** True when new: a payment raises a rule's alert once, however often it is reported. */
     boolean raise(Raise r) {
         return jdbc.sql("""
                         INSERT INTO monitoring_alert (institution_id, loan_id, loan_number, enterprise_id, enterprise_name,
-                            payment_id, rule, rule_version, category, days)
-                        VALUES (:i, :l, :ln, :e, :en, :p, :r, :v, :c, :d) ON CONFLICT (payment_id, rule) DO NOTHING""")
+                            payment_id, earlier_payment_id, rule, rule_version, category, days)
+                        VALUES (:i, :l, :ln, :e, :en, :p, :x, :r, :v, :c, :d) ON CONFLICT (payment_id, rule) DO NOTHING""")
                 .param("i", r.institutionId()).param("l", r.loanId()).param("ln", r.loanNumber())
-                .param("e", r.enterpriseId()).param("en", r.enterpriseName()).param("p", r.paymentId())
+                .param("e", r.enterpriseId()).param("en", r.enterpriseName()).param("p", r.paymentId()).param("x", r.earlierPaymentId())
                 .param("r", r.rule()).param("v", r.ruleVersion()).param("c", r.category()).param("d", r.days())
                 .update() == 1;
     }
@@ -97,6 +99,8 @@ class MonitoringAlertStore {
                 rs.getLong(6), rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10), rs.getLong(11),
                 rs.getBigDecimal(12), rs.getObject(13, LocalDate.class), rs.getString(14), rs.getString(15),
                 rs.getString(16), rs.getObject(17, OffsetDateTime.class).toInstant(), rs.getString(18), rs.getString(19),
-                rs.getObject(20, OffsetDateTime.class) == null ? null : rs.getObject(20, OffsetDateTime.class).toInstant());
+                rs.getObject(20, OffsetDateTime.class) == null ? null : rs.getObject(20, OffsetDateTime.class).toInstant(),
+                rs.getString(21) == null ? null
+                        : new Monitoring.Earlier(rs.getString(21), rs.getBigDecimal(22), rs.getObject(23, LocalDate.class)));
     }
 }

@@ -11,6 +11,7 @@ import cn.chanrong.identity.Role;
 import cn.chanrong.lending.Proceeds;
 import cn.chanrong.monitoring.Monitoring;
 import cn.chanrong.monitoring.domain.ProhibitedUse;
+import cn.chanrong.monitoring.domain.RoundTrip;
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
@@ -130,17 +131,38 @@ class MonitoringService implements Monitoring {
     /** Runs the detections on a new payment; returns the alerts raised. */
     private int detect(long institution, long enterprise, long paymentId, PaymentEvent e, BigDecimal signed,
                        Categorisation c) {
-        List<ProhibitedUse.Loan> loans = proceeds.disbursed(institution, enterprise, e.valueDate().minusDays(windowDays),
-                        e.valueDate()).stream()
+        // loans whose money this payment, or a payment out it answers, could be: paid out within two windows
+        List<ProhibitedUse.Loan> loans = proceeds.disbursed(institution, enterprise,
+                        e.valueDate().minusDays(2L * windowDays), e.valueDate()).stream()
                 .map(d -> new ProhibitedUse.Loan(d.loanId(), d.number(), d.principal(), d.disbursedOn())).toList();
-        var finding = ProhibitedUse.check(signed, e.valueDate(), c.category(), loans, windowDays);
-        if (finding.isEmpty()) {
+        if (loans.isEmpty()) {
             return 0;
         }
-        var f = finding.get();
+        int raised = 0;
+        var prohibited = ProhibitedUse.check(signed, e.valueDate(), c.category(), loans, windowDays);
+        if (prohibited.isPresent()) {
+            var f = prohibited.get();
+            raised += raise(institution, enterprise, paymentId, null, f.loan(), ProhibitedUse.RULE, ProhibitedUse.VERSION,
+                    f.category().name(), f.days());
+        }
+        if (e.direction() == Direction.CREDIT && (e.counterpartyAccount() != null || e.counterpartyName() != null)) {
+            var outs = payments.outsTo(institution, enterprise, e.counterpartyAccount(), e.counterpartyName(),
+                    e.valueDate().minusDays(windowDays), e.valueDate(), paymentId);
+            var back = RoundTrip.check(e.amount(), e.valueDate(), outs, loans, windowDays);
+            if (back.isPresent()) {
+                var f = back.get();
+                raised += raise(institution, enterprise, paymentId, f.out().paymentId(), f.loan(), RoundTrip.RULE,
+                        RoundTrip.VERSION, c.category().name(), f.days());
+            }
+        }
+        return raised;
+    }
+
+    private int raise(long institution, long enterprise, long paymentId, Long earlier, ProhibitedUse.Loan loan, String rule,
+                      int version, String category, long days) {
         String name = enterprises.get(MONITORING, enterprise).name();
-        return alerts.raise(new MonitoringAlertStore.Raise(institution, f.loan().id(), f.loan().number(), enterprise, name,
-                paymentId, ProhibitedUse.RULE, ProhibitedUse.VERSION, f.category().name(), f.days())) ? 1 : 0;
+        return alerts.raise(new MonitoringAlertStore.Raise(institution, loan.id(), loan.number(), enterprise, name,
+                paymentId, earlier, rule, version, category, days)) ? 1 : 0;
     }
 
     @Override

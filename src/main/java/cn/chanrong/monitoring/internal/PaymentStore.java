@@ -37,6 +37,25 @@ class PaymentStore {
                 .query(Long.class).optional();
     }
 
+    /**
+     * The enterprise's payments out, reported by the institution between the dates, to the counterparty of that
+     * account, or of that name when no account is given.
+     */
+    List<cn.chanrong.monitoring.domain.RoundTrip.Out> outsTo(long institutionId, long enterpriseId, String account,
+                                                             String name, java.time.LocalDate from,
+                                                             java.time.LocalDate to, long except) {
+        String match = account != null ? "p.counterparty_account = :who" : "p.counterparty_name = :who";
+        return jdbc.sql("""
+                        SELECT p.id, p.bank_reference, p.amount, p.value_date FROM monitoring_payment p
+                         WHERE p.institution_id = :i AND p.enterprise_id = :e AND p.direction = 'DEBIT'
+                           AND p.value_date BETWEEN :f AND :t AND p.id <> :x""" + " AND " + match)
+                .param("i", institutionId).param("e", enterpriseId).param("f", from).param("t", to).param("x", except)
+                .param("who", account != null ? account : name)
+                .query((rs, n) -> new cn.chanrong.monitoring.domain.RoundTrip.Out(rs.getLong(1), rs.getString(2),
+                        rs.getBigDecimal(3), rs.getObject(4, java.time.LocalDate.class)))
+                .list();
+    }
+
     /** Keeps an event the platform could not take, with its reasons; the payload is cut to 4,000 characters. */
     void deadLetter(long institutionId, String bankReference, String payload, List<Rejection> reasons) {
         String kept = payload == null ? "" : payload.length() > 4000 ? payload.substring(0, 4000) : payload;
