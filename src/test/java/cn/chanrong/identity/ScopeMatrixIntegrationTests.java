@@ -163,6 +163,11 @@ class ScopeMatrixIntegrationTests {
         kind("scf-alerts", true, false, """
                 SELECT a.id::text, ARRAY[a.institution_id], ARRAY[]::bigint[], ARRAY[e.region_code]
                 FROM scf_alert a LEFT JOIN enterprise e ON e.id = a.enterprise_id""");
+        // a regulator sees a confirmed case in the region, never the open queue: open alerts have no region here
+        kind("monitoring-alerts", true, false, """
+                SELECT a.id::text, ARRAY[a.institution_id], ARRAY[]::bigint[],
+                       CASE WHEN a.status = 'CONFIRMED' THEN ARRAY[e.region_code::text] ELSE ARRAY[]::text[] END
+                FROM monitoring_alert a JOIN enterprise e ON e.id = a.enterprise_id""");
         // the demo economy has records of each kind, held by different parties
         kinds.forEach((k, recs) -> assertThat(recs).as(k).isNotEmpty());
     }
@@ -308,7 +313,8 @@ class ScopeMatrixIntegrationTests {
             Map.entry("/api/v1/warehouse-receipts", "warehouse-receipts"),
             Map.entry("/api/v1/denucleated-financings", "denucleated-financings"),
             Map.entry("/api/v1/project-lists", "project-lists"), Map.entry("/api/v1/enterprises", "enterprises"),
-            Map.entry("/api/v1/scf-alerts", "scf-alerts"), Map.entry("/api/v1/needs", "needs"));
+            Map.entry("/api/v1/scf-alerts", "scf-alerts"), Map.entry("/api/v1/needs", "needs"),
+            Map.entry("/api/v1/monitoring/alerts", "monitoring-alerts"));
 
     /**
      * GET endpoints without a variable that are not lists of records, each with why it needs no
@@ -327,8 +333,6 @@ class ScopeMatrixIntegrationTests {
             Map.entry("/api/v1/scf/overview", "aggregates"), Map.entry("/api/v1/registry/statistics", "aggregates"),
             Map.entry("/api/v1/registry/filings", "the registry is public to every login by design"),
             Map.entry("/api/v1/registry/cancellation-tasks", "the institution's own tasks (RegistryIntegrationTests)"),
-            Map.entry("/api/v1/monitoring/alerts", "the institution's own alerts, regulators' confirmed cases only; the"
-                    + " demo has none yet to put in the matrix (MonitoringIntegrationTests, issue 18)"),
             Map.entry("/api/v1/products", "published catalogue"), Map.entry("/api/v1/institutions", "directory"),
             Map.entry("/api/v1/institutions/policy-tool-eligibility", "reference data: which institution types may take"
                     + " part in which policy tool"),

@@ -21,6 +21,11 @@ class PaymentStore {
         this.json = json;
     }
 
+    /** Whether any payment was reported. */
+    boolean any() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM monitoring_payment)").query(Boolean.class).single();
+    }
+
     /** The new payment's id; empty when the bank already reported that reference (nothing changes). */
     Optional<Long> insert(long institutionId, long enterpriseId, Monitoring.PaymentEvent e, String category,
                           String categoryReason) {
