@@ -42,16 +42,28 @@ class MonitoringIntegrationTests {
         return out;
     }
 
-    @Test
-    void loan_money_paid_to_a_broker_raises_one_alert_however_often_reported_which_the_bank_confirms() {
-        LendingSteps steps = new LendingSteps(port, jdbc);
+    /** A new borrower with a loan of the demo bank paid out {@code daysAgo} days before today, and a bound account. */
+    record Borrower(long loan, String account) {
+    }
+
+    Borrower borrowerWithAccount(LendingSteps steps, String principal, int daysAgo) {
         long borrower = steps.borrower();
-        LocalDate today = businessDate.today();
-        long loan = steps.disbursedLoan(borrower, null, "1000000", 12, "EQUAL_PRINCIPAL", today.minusDays(3).toString());
+        long loan = steps.disbursedLoan(borrower, null, principal, 12, "EQUAL_PRINCIPAL",
+                businessDate.today().minusDays(daysAgo).toString());
         String account = "6222" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
         var bound = steps.as("admin").post("/api/v1/enterprises/" + borrower + "/accounts",
                 Map.of("accountNo", account, "bankName", "闽江市商业银行", "currency", "CNY"));
         assertThat(bound.status()).as(bound.body()).isEqualTo(201);
+        return new Borrower(loan, account);
+    }
+
+    @Test
+    void loan_money_paid_to_a_broker_raises_one_alert_however_often_reported_which_the_bank_confirms() {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        LocalDate today = businessDate.today();
+        Borrower b = borrowerWithAccount(steps, "1000000", 3);
+        long loan = b.loan();
+        String account = b.account();
         Api bank = steps.as("bank").header("Accept-Language", "en");
         String ref = "MJ" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
         List<Map<String, Object>> events = List.of(
@@ -138,12 +150,10 @@ class MonitoringIntegrationTests {
     @Test
     void loan_money_paid_to_a_supplier_who_pays_most_of_it_back_is_a_round_trip_naming_the_payment_out() {
         LendingSteps steps = new LendingSteps(port, jdbc);
-        long borrower = steps.borrower();
         LocalDate today = businessDate.today();
-        long loan = steps.disbursedLoan(borrower, null, "1500000", 12, "EQUAL_PRINCIPAL", today.minusDays(5).toString());
-        String account = "6222" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
-        assertThat(steps.as("admin").post("/api/v1/enterprises/" + borrower + "/accounts",
-                Map.of("accountNo", account, "bankName", "闽江市商业银行", "currency", "CNY")).status()).isEqualTo(201);
+        Borrower b = borrowerWithAccount(steps, "1500000", 5);
+        long loan = b.loan();
+        String account = b.account();
         String ref = "RT" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
         Map<String, Object> out = Map.of("bankReference", ref + "-out", "direction", "DEBIT", "account", account,
                 "counterpartyName", "榕城机电贸易有限公司", "counterpartyAccount", "3501999900001111", "amount", "400000.00",
