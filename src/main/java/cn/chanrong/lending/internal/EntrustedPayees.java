@@ -1,7 +1,5 @@
 package cn.chanrong.lending.internal;
 
-import cn.chanrong.lending.PaymentCheck;
-import org.springframework.beans.factory.ObjectProvider;
 import cn.chanrong.credit.CreditDecisions;
 import cn.chanrong.credit.decision.RatingScale;
 import cn.chanrong.identity.Caller;
@@ -10,10 +8,11 @@ import cn.chanrong.institution.Products;
 import cn.chanrong.institution.domain.ProductType;
 import cn.chanrong.lending.Loan;
 import cn.chanrong.lending.Loans.Payee;
-import cn.chanrong.lending.domain.EntrustedPaymentRules;
+import cn.chanrong.lending.PaymentCheck;
 import cn.chanrong.lending.domain.EntrustedPaymentRules.Facts;
 import cn.chanrong.lending.domain.EntrustedPaymentRules.Mode;
 import cn.chanrong.lending.domain.EntrustedPaymentRules.Payment;
+import cn.chanrong.lending.domain.EntrustedPaymentRules;
 import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
@@ -23,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
