@@ -177,4 +177,33 @@ class MonitoringIntegrationTests {
         assertThat(alert.get("earlier").get("amount").decimalValue()).isEqualByComparingTo("400000.00");
         assertThat(alert.get("days").asInt()).isEqualTo(2);
     }
+
+    @Test
+    void loan_money_scattered_to_five_firms_within_days_raises_one_fan_out_alert_on_the_fifth() {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        LocalDate today = businessDate.today();
+        Borrower b = borrowerWithAccount(steps, "1000000", 2);
+        String ref = "FO" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        List<Map<String, Object>> events = new ArrayList<>();
+        String[] firms = {"闽侯华盛建材有限公司", "长乐恒通物流有限公司", "福清宏远五金有限公司", "连江兴业纺织有限公司",
+                "罗源鑫源机械有限公司", "永泰丰茂农业有限公司"};
+        for (int i = 0; i < firms.length; i++) {
+            events.add(Map.of("bankReference", ref + "-" + i, "direction", "DEBIT", "account", b.account(),
+                    "counterpartyName", firms[i], "amount", "120000.00", "currency", "CNY",
+                    "valueDate", today.minusDays(1).toString()));
+        }
+        var r = steps.as("bank").post("/api/v1/monitoring/payments", events);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("alerts").asInt()).as("once, on the payment that completes the pattern").isEqualTo(1);
+        JsonNode alert = null;
+        for (JsonNode a : steps.as("bank").get("/api/v1/monitoring/alerts?status=OPEN&size=200").json().get("items")) {
+            if (a.get("loanId").asLong() == b.loan()) {
+                alert = a;
+            }
+        }
+        assertThat(alert).isNotNull();
+        assertThat(alert.get("rule").asString()).isEqualTo("fan-out");
+        assertThat(alert.get("bankReference").asString()).as("the fifth firm's payment").isEqualTo(ref + "-4");
+        assertThat(alert.get("days").asInt()).isEqualTo(1);
+    }
 }

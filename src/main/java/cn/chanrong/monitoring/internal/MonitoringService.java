@@ -10,6 +10,7 @@ import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
 import cn.chanrong.lending.Proceeds;
 import cn.chanrong.monitoring.Monitoring;
+import cn.chanrong.monitoring.domain.FanOut;
 import cn.chanrong.monitoring.domain.ProhibitedUse;
 import cn.chanrong.monitoring.domain.RoundTrip;
 import cn.chanrong.reference.BusinessDate;
@@ -144,6 +145,18 @@ class MonitoringService implements Monitoring {
             var f = prohibited.get();
             raised += raise(institution, enterprise, paymentId, null, f.loan(), ProhibitedUse.RULE, ProhibitedUse.VERSION,
                     f.category().name(), f.days());
+        }
+        if (e.direction() == Direction.DEBIT) {
+            String party = e.counterpartyAccount() != null ? e.counterpartyAccount()
+                    : e.counterpartyName() != null ? e.counterpartyName() : e.bankReference();
+            var scattered = FanOut.check(new FanOut.Out(party, e.amount(), e.valueDate()),
+                    payments.debits(institution, enterprise, e.valueDate().minusDays(FanOut.DAYS),
+                            e.valueDate().plusDays(FanOut.DAYS), paymentId), loans);
+            if (scattered.isPresent()) {
+                var f = scattered.get();
+                raised += raise(institution, enterprise, paymentId, null, f.loan(), FanOut.RULE, FanOut.VERSION,
+                        c.category().name(), f.days());
+            }
         }
         if (e.direction() == Direction.CREDIT && (e.counterpartyAccount() != null || e.counterpartyName() != null)) {
             var outs = payments.outsTo(institution, enterprise, e.counterpartyAccount(), e.counterpartyName(),

@@ -61,6 +61,20 @@ class PaymentStore {
                 .list();
     }
 
+    /** The enterprise's payments out reported by the institution between the dates, each with its counterparty's key. */
+    List<cn.chanrong.monitoring.domain.FanOut.Out> debits(long institutionId, long enterpriseId, java.time.LocalDate from,
+                                                          java.time.LocalDate to, long except) {
+        return jdbc.sql("""
+                        SELECT coalesce(p.counterparty_account, p.counterparty_name, p.bank_reference), p.amount, p.value_date
+                          FROM monitoring_payment p
+                         WHERE p.institution_id = :i AND p.enterprise_id = :e AND p.direction = 'DEBIT'
+                           AND p.value_date BETWEEN :f AND :t AND p.id <> :x""")
+                .param("i", institutionId).param("e", enterpriseId).param("f", from).param("t", to).param("x", except)
+                .query((rs, n) -> new cn.chanrong.monitoring.domain.FanOut.Out(rs.getString(1), rs.getBigDecimal(2),
+                        rs.getObject(3, java.time.LocalDate.class)))
+                .list();
+    }
+
     /** Keeps an event the platform could not take, with its reasons; the payload is cut to 4,000 characters. */
     void deadLetter(long institutionId, String bankReference, String payload, List<Rejection> reasons) {
         String kept = payload == null ? "" : payload.length() > 4000 ? payload.substring(0, 4000) : payload;
