@@ -136,6 +136,34 @@ class MonitoringIntegrationTests {
     }
 
     @Test
+    void an_officer_finds_the_alert_in_the_workbench_queue_and_dismisses_it_with_a_reason() throws Exception {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        Borrower b = borrowerWithAccount(steps, "1000000", 1);
+        String ref = "WB" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        var r = steps.as("bank").post("/api/v1/monitoring/payments", List.of(event(ref, b.account(), "海通期货有限公司",
+                "50000.00", businessDate.today())));
+        assertThat(r.json().get("alerts").asInt()).isEqualTo(1);
+        long id = jdbc.sql("SELECT id FROM monitoring_alert WHERE loan_id = :l").param("l", b.loan()).query(Long.class).single();
+
+        var officer = cn.chanrong.support.Workbench.loggedIn(port, "bank");
+        String queue = officer.get("/monitoring/alerts?status=OPEN").body();
+        assertThat(queue).contains("资金用途监控预警", "贷款资金流入禁止领域", "海通期货有限公司", "待核查", "/monitoring/alerts/" + id);
+        String page = officer.get("/monitoring/alerts/" + id).body();
+        assertThat(page).contains("id=\"outcome-form\"", ref, "prohibited-use v1");
+        var missing = officer.post("/monitoring/alerts/" + id + "/outcome", java.util.Map.of(
+                "_csrf", cn.chanrong.support.Workbench.csrf(page), "outcome", "DISMISSED", "reason", ""));
+        assertThat(missing.statusCode()).isEqualTo(302);
+        assertThat(officer.get("/monitoring/alerts/" + id).body()).as("a reason is required").contains("原因", "id=\"problems\"");
+        String again = officer.get("/monitoring/alerts/" + id).body();
+        officer.post("/monitoring/alerts/" + id + "/outcome", java.util.Map.of("_csrf",
+                cn.chanrong.support.Workbench.csrf(again), "outcome", "DISMISSED", "reason", "期货公司为借款人套期保值的合规账户"));
+        String decided = officer.get("/monitoring/alerts/" + id).body();
+        assertThat(decided).contains("已排除", "套期保值").doesNotContain("id=\"outcome-form\"");
+        assertThat(cn.chanrong.support.Workbench.loggedIn(port, "bank2").get("/monitoring/alerts/" + id).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void a_report_that_is_not_an_array_or_comes_from_an_enterprise_is_refused_whole() {
         LendingSteps steps = new LendingSteps(port, jdbc);
         var object = steps.as("bank").post("/api/v1/monitoring/payments", Map.of("direction", "DEBIT"));

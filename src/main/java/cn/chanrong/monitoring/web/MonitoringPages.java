@@ -1,0 +1,92 @@
+package cn.chanrong.monitoring.web;
+
+import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.Role;
+import cn.chanrong.monitoring.Monitoring;
+import cn.chanrong.platform.ApiErrors;
+import cn.chanrong.shared.PageRequest;
+import cn.chanrong.shared.Rejected;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The alert queue in the workbench: an institution's officers see their alerts by status, open one with its
+ * evidence and confirm or dismiss it with a reason; a financial regulator sees the confirmed cases in its
+ * region. Times in Beijing time.
+ */
+@Controller
+class MonitoringPages {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Monitoring monitoring;
+    private final ApiErrors errors;
+
+    MonitoringPages(Monitoring monitoring, ApiErrors errors) {
+        this.monitoring = monitoring;
+        this.errors = errors;
+    }
+
+    /** An instant as Beijing time to the minute; a dash when there is none. */
+    static String beijing(Instant at) {
+        return at == null ? "—" : MINUTE.format(at.atZone(BEIJING));
+    }
+
+    @GetMapping("/monitoring/alerts")
+    @PreAuthorize("hasRole('INSTITUTION') or hasRole('REGULATOR') or hasRole('ADMIN')")
+    String alerts(Caller caller, Model model, @RequestParam(required = false) String status,
+                  @RequestParam(required = false) Integer page) {
+        String s = status == null || status.isBlank() ? null : status;
+        model.addAttribute("result", monitoring.alerts(caller, s, PageRequest.of(page == null ? 0 : Math.max(0, page), 20)));
+        model.addAttribute("status", s);
+        model.addAttribute("statuses", new String[] {"OPEN", "CONFIRMED", "DISMISSED"});
+        model.addAttribute("times", new Times());
+        return "monitoring/alerts";
+    }
+
+    @GetMapping("/monitoring/alerts/{id}")
+    @PreAuthorize("hasRole('INSTITUTION') or hasRole('REGULATOR') or hasRole('ADMIN')")
+    String alert(Caller caller, @PathVariable long id, Model model) {
+        Monitoring.Alert a = monitoring.alert(caller, id);
+        model.addAttribute("a", a);
+        model.addAttribute("times", new Times());
+        model.addAttribute("mayDecide", "OPEN".equals(a.status()) && caller.is(Role.INSTITUTION)
+                && caller.institutionId() == a.institutionId()
+                && (caller.hasAuthority("operator") || caller.hasAuthority("approver")));
+        return "monitoring/alert";
+    }
+
+    @PostMapping("/monitoring/alerts/{id}/outcome")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String decide(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) String outcome,
+                  @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        try {
+            monitoring.decide(caller, id, new Monitoring.OutcomeRequest(outcome, reason));
+            flash.addFlashAttribute("saved", true);
+        } catch (Rejected r) {
+            if (r.kind() == Rejected.Kind.NOT_FOUND) {
+                throw r;
+            }
+            flash.addFlashAttribute("problems", r.rejections().stream().map(x -> errors.message(x, locale)).toList());
+        }
+        return "redirect:/monitoring/alerts/" + id;
+    }
+
+    /** Formats instants for the templates. */
+    static final class Times {
+        public String beijing(Instant at) {
+            return MonitoringPages.beijing(at);
+        }
+    }
+}
