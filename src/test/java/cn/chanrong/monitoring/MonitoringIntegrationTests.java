@@ -36,6 +36,16 @@ class MonitoringIntegrationTests {
                 "valueDate", on.toString(), "remittance", "货款");
     }
 
+    /** The alert on that loan in a page of alerts, or null. */
+    static JsonNode alertOf(JsonNode page, long loan) {
+        for (JsonNode a : page.get("items")) {
+            if (a.get("loanId").asLong() == loan) {
+                return a;
+            }
+        }
+        return null;
+    }
+
     static List<String> codes(JsonNode deadLetter) {
         List<String> out = new ArrayList<>();
         deadLetter.get("errors").forEach(e -> out.add(e.get("code").asString()));
@@ -96,12 +106,7 @@ class MonitoringIntegrationTests {
                 .query(Long.class).single()).isEqualTo(1);
 
         JsonNode queue = bank.get("/api/v1/monitoring/alerts?status=OPEN&size=200").json();
-        JsonNode alert = null;
-        for (JsonNode a : queue.get("items")) {
-            if (a.get("loanId").asLong() == loan) {
-                alert = a;
-            }
-        }
+        JsonNode alert = alertOf(queue, loan);
         assertThat(alert).as(queue.toString()).isNotNull();
         assertThat(alert.get("rule").asString()).isEqualTo("prohibited-use");
         assertThat(alert.get("ruleVersion").asInt()).isEqualTo(1);
@@ -192,12 +197,7 @@ class MonitoringIntegrationTests {
         var r = steps.as("bank").post("/api/v1/monitoring/payments", List.of(out, back));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get("alerts").asInt()).as("a supplier paid is no alert; its money back is").isEqualTo(1);
-        JsonNode alert = null;
-        for (JsonNode a : steps.as("bank").get("/api/v1/monitoring/alerts?status=OPEN&size=200").json().get("items")) {
-            if (a.get("loanId").asLong() == loan) {
-                alert = a;
-            }
-        }
+        JsonNode alert = alertOf(steps.as("bank").get("/api/v1/monitoring/alerts?status=OPEN&size=200").json(), loan);
         assertThat(alert).isNotNull();
         assertThat(alert.get("rule").asString()).isEqualTo("round-trip");
         assertThat(alert.get("bankReference").asString()).isEqualTo(ref + "-back");
@@ -223,12 +223,7 @@ class MonitoringIntegrationTests {
         var r = steps.as("bank").post("/api/v1/monitoring/payments", events);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get("alerts").asInt()).as("once, on the payment that completes the pattern").isEqualTo(1);
-        JsonNode alert = null;
-        for (JsonNode a : steps.as("bank").get("/api/v1/monitoring/alerts?status=OPEN&size=200").json().get("items")) {
-            if (a.get("loanId").asLong() == b.loan()) {
-                alert = a;
-            }
-        }
+        JsonNode alert = alertOf(steps.as("bank").get("/api/v1/monitoring/alerts?status=OPEN&size=200").json(), b.loan());
         assertThat(alert).isNotNull();
         assertThat(alert.get("rule").asString()).isEqualTo("fan-out");
         assertThat(alert.get("bankReference").asString()).as("the fifth firm's payment").isEqualTo(ref + "-4");
