@@ -20,6 +20,18 @@ class WorkbenchIntegrationTests {
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.MessageSource messages;
+
+    @Test
+    void a_label_without_arguments_shows_its_apostrophe_once() {
+        // the message files double every apostrophe for MessageFormat; labels without arguments go through it too
+        assertThat(messages.getMessage("field.acceptJunior", null, java.util.Locale.ENGLISH))
+                .contains("funder's").doesNotContain("''");
+        assertThat(messages.getMessage("rejection.lending.institution-only", new Object[] {"x"}, java.util.Locale.ENGLISH))
+                .contains("institution's");
+    }
+
     @Test
     void a_wrong_password_is_refused_and_a_post_without_csrf_token_is_forbidden() throws Exception {
         Workbench b = new Workbench(port);
