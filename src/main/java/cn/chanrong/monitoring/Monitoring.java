@@ -50,7 +50,8 @@ public interface Monitoring {
      * payment out; null for rules on one payment), and its outcome once decided. {@code days}: after the
      * disbursement for a prohibited use, between out and back for a round trip.
      */
-    record Alert(long id, String rule, int ruleVersion, String status, long institutionId, long loanId,
+    record Alert(long id, String rule, int ruleVersion, cn.chanrong.monitoring.domain.AlertStatus status,
+                 long institutionId, long loanId,
                  String loanNumber, long enterpriseId, String enterpriseName, String category, long days,
                  BigDecimal amount, LocalDate valueDate, String counterpartyName, String counterpartyAccount,
                  String bankReference, Instant raisedAt, String outcomeReason, String decidedBy, Instant decidedAt,

@@ -4,6 +4,7 @@ import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.ReadScope;
 import cn.chanrong.identity.Role;
 import cn.chanrong.monitoring.Monitoring;
+import cn.chanrong.monitoring.domain.AlertStatus;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
 import java.sql.ResultSet;
@@ -63,12 +64,12 @@ class MonitoringAlertStore {
         return caller.is(Role.REGULATOR) ? w + " AND a.status = 'CONFIRMED'" : w;
     }
 
-    Page<Monitoring.Alert> list(Caller caller, String status, PageRequest page) {
+    Page<Monitoring.Alert> list(Caller caller, AlertStatus status, PageRequest page) {
         Map<String, Object> p = new HashMap<>();
         StringBuilder where = new StringBuilder(where(caller, p));
         if (status != null) {
             where.append(" AND a.status = :status");
-            p.put("status", status);
+            p.put("status", status.name());
         }
         List<Monitoring.Alert> items = jdbc.sql(COLUMNS + " WHERE " + where + " ORDER BY a.id DESC LIMIT :limit OFFSET :offset")
                 .params(p).param("limit", page.size()).param("offset", page.offset())
@@ -86,16 +87,16 @@ class MonitoringAlertStore {
                 .params(p).query(MonitoringAlertStore::map).optional();
     }
 
-    /** Decides an open alert; false when it was decided meanwhile. */
-    boolean decide(long id, String outcome, String reason, String by) {
-        return jdbc.sql("""
+    /** Stores the decision on an alert locked by {@link #find}. */
+    void decide(long id, AlertStatus outcome, String reason, String by) {
+        jdbc.sql("""
                         UPDATE monitoring_alert SET status = :s, outcome_reason = :r, decided_by = :by, decided_at = now()
-                         WHERE id = :id AND status = 'OPEN'""")
-                .param("s", outcome).param("r", reason).param("by", by).param("id", id).update() == 1;
+                         WHERE id = :id""")
+                .param("s", outcome.name()).param("r", reason).param("by", by).param("id", id).update();
     }
 
     private static Monitoring.Alert map(ResultSet rs, int i) throws SQLException {
-        return new Monitoring.Alert(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getLong(5),
+        return new Monitoring.Alert(rs.getLong(1), rs.getString(2), rs.getInt(3), AlertStatus.of(rs.getString(4)), rs.getLong(5),
                 rs.getLong(6), rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10), rs.getLong(11),
                 rs.getBigDecimal(12), rs.getObject(13, LocalDate.class), rs.getString(14), rs.getString(15),
                 rs.getString(16), rs.getObject(17, OffsetDateTime.class).toInstant(), rs.getString(18), rs.getString(19),

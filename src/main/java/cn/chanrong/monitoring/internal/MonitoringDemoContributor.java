@@ -84,7 +84,7 @@ class MonitoringDemoContributor implements DemoContributor {
         // the bank investigated the round trip and confirmed it; the payment to the broker waits in its queue
         Caller approver = users.caller("bank-approver").orElse(bank);
         monitoring.alerts(bank, "OPEN", PageRequest.of(0, 20)).items().stream()
-                .filter(a -> a.loanId() == loan.loanId() && "round-trip".equals(a.rule())).findFirst()
+                .filter(a -> a.loanId() == loan.loanId() && cn.chanrong.monitoring.domain.RoundTrip.RULE.equals(a.rule())).findFirst()
                 .ifPresent(a -> monitoring.decide(approver, a.id(), new Monitoring.OutcomeRequest("CONFIRMED",
                         "预付款两日后退回九成五，资金回流借款人，认定为挪用贷款资金 / the prepayment came back within two days:"
                                 + " loan money diverted")));

@@ -10,6 +10,7 @@ import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
 import cn.chanrong.lending.Proceeds;
 import cn.chanrong.monitoring.Monitoring;
+import cn.chanrong.monitoring.domain.AlertStatus;
 import cn.chanrong.monitoring.domain.FanOut;
 import cn.chanrong.monitoring.domain.ProhibitedUse;
 import cn.chanrong.monitoring.domain.RoundTrip;
@@ -18,6 +19,7 @@ import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
+import cn.chanrong.shared.Transition;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,7 +41,6 @@ class MonitoringService implements Monitoring {
 
     private static final Caller MONITORING = Caller.system("monitoring");
     private static final LocalDate EVER = LocalDate.of(1900, 1, 1);
-    private static final Set<String> STATUSES = Set.of("OPEN", "CONFIRMED", "DISMISSED");
 
     private final PaymentStore payments;
     private final MonitoringAlertStore alerts;
@@ -79,9 +80,9 @@ class MonitoringService implements Monitoring {
         List<DeadLetter> listed = new ArrayList<>();
         for (Incoming in : events) {
             List<Rejection> reasons = new ArrayList<>(in.unreadable());
-            CashFlows.Account account = null;
+            Booked booked = null;
             if (reasons.isEmpty()) {
-                account = check(institution, in.event(), today, reasons);
+                booked = check(institution, in.event(), today, reasons);
             }
             if (!reasons.isEmpty()) {
                 payments.deadLetter(institution, in.bankReference(), in.raw(), reasons);
@@ -94,13 +95,14 @@ class MonitoringService implements Monitoring {
             PaymentEvent e = in.event();
             BigDecimal signed = e.direction() == Direction.DEBIT ? e.amount().negate() : e.amount();
             Categorisation c = categoriser.categorise(signed, e.counterpartyAccount(), e.counterpartyName(), e.remittance());
-            Optional<Long> id = payments.insert(institution, account.enterpriseId(), e, c.category().name(), c.reason());
+            long enterprise = booked.account().enterpriseId();
+            Optional<Long> id = payments.insert(institution, enterprise, e, c.category().name(), c.reason());
             if (id.isEmpty()) {
                 duplicates++;
                 continue;
             }
             accepted++;
-            raised += detect(institution, account.enterpriseId(), id.get(), e, signed, c);
+            raised += detect(institution, enterprise, id.get(), e, signed, c, booked.loans());
         }
         audit.record(AuditEvent.success(caller.username(), "monitoring.report", "institution", institution,
                 events.size() + " events: " + accepted + " new, " + duplicates + " already reported, " + dead
@@ -108,8 +110,12 @@ class MonitoringService implements Monitoring {
         return new Report(events.size(), accepted, duplicates, raised, dead, listed);
     }
 
-    /** The account the event was booked on, or null after adding why the event cannot be taken. */
-    private CashFlows.Account check(long institution, PaymentEvent e, LocalDate today, List<Rejection> reasons) {
+    /** The account an event was booked on and the loans the reporting bank paid out to its owner by the value date. */
+    private record Booked(CashFlows.Account account, List<ProhibitedUse.Loan> loans) {
+    }
+
+    /** Where the event was booked, or null after adding why the event cannot be taken. */
+    private Booked check(long institution, PaymentEvent e, LocalDate today, List<Rejection> reasons) {
         if (e.valueDate().isAfter(today)) {
             reasons.add(Rejection.of("monitoring.payment.future", "valueDate", e.valueDate(), today));
         }
@@ -122,23 +128,18 @@ class MonitoringService implements Monitoring {
         if (!a.currency().equals(e.currency())) {
             reasons.add(Rejection.of("monitoring.payment.currency", "currency", e.currency(), a.currency()));
         }
-        if (proceeds.disbursed(institution, a.enterpriseId(), EVER, e.valueDate()).isEmpty()) {
+        List<ProhibitedUse.Loan> loans = proceeds.disbursed(institution, a.enterpriseId(), EVER, e.valueDate()).stream()
+                .map(d -> new ProhibitedUse.Loan(d.loanId(), d.number(), d.principal(), d.disbursedOn())).toList();
+        if (loans.isEmpty()) {
             // a bank reports the accounts of its own borrowers, nobody else's
             reasons.add(Rejection.of("monitoring.payment.not-a-borrower", "account", e.account()));
         }
-        return reasons.isEmpty() ? a : null;
+        return reasons.isEmpty() ? new Booked(a, loans) : null;
     }
 
     /** Runs the detections on a new payment; returns the alerts raised. */
     private int detect(long institution, long enterprise, long paymentId, PaymentEvent e, BigDecimal signed,
-                       Categorisation c) {
-        // loans whose money this payment, or a payment out it answers, could be: paid out within two windows
-        List<ProhibitedUse.Loan> loans = proceeds.disbursed(institution, enterprise,
-                        e.valueDate().minusDays(2L * windowDays), e.valueDate()).stream()
-                .map(d -> new ProhibitedUse.Loan(d.loanId(), d.number(), d.principal(), d.disbursedOn())).toList();
-        if (loans.isEmpty()) {
-            return 0;
-        }
+                       Categorisation c, List<ProhibitedUse.Loan> loans) {
         int raised = 0;
         var prohibited = ProhibitedUse.check(signed, e.valueDate(), c.category(), loans, windowDays);
         if (prohibited.isPresent()) {
@@ -149,9 +150,10 @@ class MonitoringService implements Monitoring {
         if (e.direction() == Direction.DEBIT) {
             String party = e.counterpartyAccount() != null ? e.counterpartyAccount()
                     : e.counterpartyName() != null ? e.counterpartyName() : e.bankReference();
-            var scattered = FanOut.check(new FanOut.Out(party, e.amount(), e.valueDate()),
-                    payments.debits(institution, enterprise, e.valueDate().minusDays(FanOut.DAYS),
-                            e.valueDate().plusDays(FanOut.DAYS), paymentId), loans);
+            var outs = payments.debits(institution, enterprise, e.valueDate().minusDays(FanOut.DAYS),
+                    e.valueDate().plusDays(FanOut.DAYS), paymentId).stream()
+                    .map(d -> new FanOut.Out(d.counterparty(), d.amount(), d.valueDate())).toList();
+            var scattered = FanOut.check(new FanOut.Out(party, e.amount(), e.valueDate()), outs, loans);
             if (scattered.isPresent()) {
                 var f = scattered.get();
                 raised += raise(institution, enterprise, paymentId, null, f.loan(), FanOut.RULE, FanOut.VERSION,
@@ -159,8 +161,12 @@ class MonitoringService implements Monitoring {
             }
         }
         if (e.direction() == Direction.CREDIT && (e.counterpartyAccount() != null || e.counterpartyName() != null)) {
-            var outs = payments.outsTo(institution, enterprise, e.counterpartyAccount(), e.counterpartyName(),
-                    e.valueDate().minusDays(windowDays), e.valueDate(), paymentId);
+            // payments out to the same counterparty: by account when the credit names one, else by name
+            var outs = payments.debits(institution, enterprise, e.valueDate().minusDays(windowDays), e.valueDate(), paymentId)
+                    .stream()
+                    .filter(d -> e.counterpartyAccount() != null ? e.counterpartyAccount().equals(d.counterpartyAccount())
+                            : e.counterpartyName().equals(d.counterpartyName()))
+                    .map(d -> new RoundTrip.Out(d.id(), d.bankReference(), d.amount(), d.valueDate())).toList();
             var back = RoundTrip.check(e.amount(), e.valueDate(), outs, loans, windowDays);
             if (back.isPresent()) {
                 var f = back.get();
@@ -199,8 +205,13 @@ class MonitoringService implements Monitoring {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("monitoring.institution-only", null));
         }
         List<Rejection> problems = new ArrayList<>();
-        String outcome = r.outcome() == null ? null : r.outcome().strip();
-        if (!"CONFIRMED".equals(outcome) && !"DISMISSED".equals(outcome)) {
+        String outcome = r.outcome() == null ? "" : r.outcome().strip();
+        Transition<AlertStatus> next = switch (outcome) {
+            case "CONFIRMED" -> a.status().confirm();
+            case "DISMISSED" -> a.status().dismiss();
+            default -> null;
+        };
+        if (next == null) {
             problems.add(Rejection.of("enum", "outcome", r.outcome(), "CONFIRMED, DISMISSED"));
         }
         String reason = r.reason() == null ? "" : r.reason().strip();
@@ -210,22 +221,21 @@ class MonitoringService implements Monitoring {
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
-        if (!alerts.decide(id, outcome, reason, caller.username())) {
-            throw Rejected.conflict(Rejection.of("monitoring.alert.decided", "outcome", a.status()));
-        }
-        audit.record(AuditEvent.success(caller.username(), "monitoring.alert." + outcome.toLowerCase(), "loan",
+        AlertStatus decided = next.orThrow();
+        alerts.decide(id, decided, reason, caller.username());
+        audit.record(AuditEvent.success(caller.username(), "monitoring.alert." + decided.name().toLowerCase(), "loan",
                 a.loanNumber(), a.rule() + " v" + a.ruleVersion() + " on " + a.bankReference() + ": " + reason));
         return alerts.find(caller, id, false).orElseThrow();
     }
 
-    private static String status(String raw) {
+    private static AlertStatus status(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        String s = raw.strip().toUpperCase();
-        if (!STATUSES.contains(s)) {
+        try {
+            return AlertStatus.valueOf(raw.strip().toUpperCase());
+        } catch (IllegalArgumentException e) {
             throw Rejected.invalid(Rejection.of("enum", "status", raw, "OPEN, CONFIRMED, DISMISSED"));
         }
-        return s;
     }
 }

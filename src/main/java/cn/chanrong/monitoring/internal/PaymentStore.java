@@ -2,6 +2,8 @@ package cn.chanrong.monitoring.internal;
 
 import cn.chanrong.monitoring.Monitoring;
 import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,36 +44,26 @@ class PaymentStore {
                 .query(Long.class).optional();
     }
 
-    /**
-     * The enterprise's payments out, reported by the institution between the dates, to the counterparty of that
-     * account, or of that name when no account is given.
-     */
-    List<cn.chanrong.monitoring.domain.RoundTrip.Out> outsTo(long institutionId, long enterpriseId, String account,
-                                                             String name, java.time.LocalDate from,
-                                                             java.time.LocalDate to, long except) {
-        String match = account != null ? "p.counterparty_account = :who" : "p.counterparty_name = :who";
-        return jdbc.sql("""
-                        SELECT p.id, p.bank_reference, p.amount, p.value_date FROM monitoring_payment p
-                         WHERE p.institution_id = :i AND p.enterprise_id = :e AND p.direction = 'DEBIT'
-                           AND p.value_date BETWEEN :f AND :t AND p.id <> :x""" + " AND " + match)
-                .param("i", institutionId).param("e", enterpriseId).param("f", from).param("t", to).param("x", except)
-                .param("who", account != null ? account : name)
-                .query((rs, n) -> new cn.chanrong.monitoring.domain.RoundTrip.Out(rs.getLong(1), rs.getString(2),
-                        rs.getBigDecimal(3), rs.getObject(4, java.time.LocalDate.class)))
-                .list();
+    /** A payment out of an enterprise's account as kept. */
+    record Debit(long id, String bankReference, String counterpartyAccount, String counterpartyName, BigDecimal amount,
+                 LocalDate valueDate) {
+
+        /** Who was paid: the account, else the name, else (neither given) the payment itself. */
+        String counterparty() {
+            return counterpartyAccount != null ? counterpartyAccount : counterpartyName != null ? counterpartyName : bankReference;
+        }
     }
 
-    /** The enterprise's payments out reported by the institution between the dates, each with its counterparty's key. */
-    List<cn.chanrong.monitoring.domain.FanOut.Out> debits(long institutionId, long enterpriseId, java.time.LocalDate from,
-                                                          java.time.LocalDate to, long except) {
+    /** The enterprise's payments out reported by the institution with value dates between the two, but one. */
+    List<Debit> debits(long institutionId, long enterpriseId, LocalDate from, LocalDate to, long except) {
         return jdbc.sql("""
-                        SELECT coalesce(p.counterparty_account, p.counterparty_name, p.bank_reference), p.amount, p.value_date
+                        SELECT p.id, p.bank_reference, p.counterparty_account, p.counterparty_name, p.amount, p.value_date
                           FROM monitoring_payment p
                          WHERE p.institution_id = :i AND p.enterprise_id = :e AND p.direction = 'DEBIT'
                            AND p.value_date BETWEEN :f AND :t AND p.id <> :x""")
                 .param("i", institutionId).param("e", enterpriseId).param("f", from).param("t", to).param("x", except)
-                .query((rs, n) -> new cn.chanrong.monitoring.domain.FanOut.Out(rs.getString(1), rs.getBigDecimal(2),
-                        rs.getObject(3, java.time.LocalDate.class)))
+                .query((rs, n) -> new Debit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5), rs.getObject(6, LocalDate.class)))
                 .list();
     }
 

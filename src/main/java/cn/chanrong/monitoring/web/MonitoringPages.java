@@ -7,7 +7,6 @@ import cn.chanrong.platform.ApiErrors;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,7 +26,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MonitoringPages {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Monitoring monitoring;
@@ -40,7 +38,7 @@ class MonitoringPages {
 
     /** An instant as Beijing time to the minute; a dash when there is none. */
     static String beijing(Instant at) {
-        return at == null ? "—" : MINUTE.format(at.atZone(BEIJING));
+        return at == null ? "—" : MINUTE.format(at.atZone(cn.chanrong.reference.BusinessDate.ZONE));
     }
 
     @GetMapping("/monitoring/alerts")
@@ -50,7 +48,7 @@ class MonitoringPages {
         String s = status == null || status.isBlank() ? null : status;
         model.addAttribute("result", monitoring.alerts(caller, s, PageRequest.of(page == null ? 0 : Math.max(0, page), 20)));
         model.addAttribute("status", s);
-        model.addAttribute("statuses", new String[] {"OPEN", "CONFIRMED", "DISMISSED"});
+        model.addAttribute("statuses", cn.chanrong.monitoring.domain.AlertStatus.values());
         model.addAttribute("times", new Times());
         return "monitoring/alerts";
     }
@@ -61,7 +59,7 @@ class MonitoringPages {
         Monitoring.Alert a = monitoring.alert(caller, id);
         model.addAttribute("a", a);
         model.addAttribute("times", new Times());
-        model.addAttribute("mayDecide", "OPEN".equals(a.status()) && caller.is(Role.INSTITUTION)
+        model.addAttribute("mayDecide", a.status().open() && caller.is(Role.INSTITUTION)
                 && caller.institutionId() == a.institutionId()
                 && (caller.hasAuthority("operator") || caller.hasAuthority("approver")));
         return "monitoring/alert";
