@@ -14,4 +14,7 @@ public interface Proceeds {
 
     /** The borrower's loans at the institution disbursed between the dates (both included), latest first. */
     List<Disbursed> disbursed(long institutionId, long borrowerId, LocalDate from, LocalDate to);
+
+    /** Self-paid (自主支付) loans of every institution disbursed between the dates (both included), oldest first. */
+    List<Disbursed> selfPaid(LocalDate from, LocalDate to);
 }

@@ -355,6 +355,18 @@ class LoanStore {
                 .list();
     }
 
+    /** Self-paid loans disbursed between the dates (both included), oldest first. */
+    List<cn.chanrong.lending.Proceeds.Disbursed> selfPaidBetween(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        SELECT id, number, institution_id, borrower_id, principal, disbursed_on, payment_mode, purpose
+                          FROM loan WHERE payment_mode = 'SELF' AND disbursed_on BETWEEN :f AND :t
+                         ORDER BY disbursed_on, id""")
+                .param("f", from).param("t", to)
+                .query((rs, n) -> new cn.chanrong.lending.Proceeds.Disbursed(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        rs.getLong(4), rs.getBigDecimal(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8)))
+                .list();
+    }
+
     /** Whether the platform holds another loan of the borrower disbursed on or before {@code date}. */
     boolean disbursedBefore(long loanId, long borrowerId, LocalDate date) {
         return jdbc.sql("""

@@ -20,4 +20,10 @@ class ProceedsService implements Proceeds {
     public List<Disbursed> disbursed(long institutionId, long borrowerId, LocalDate from, LocalDate to) {
         return store.disbursedBetween(institutionId, borrowerId, from, to);
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Disbursed> selfPaid(LocalDate from, LocalDate to) {
+        return store.selfPaidBetween(from, to);
+    }
 }

@@ -94,8 +94,11 @@ public final class ProceedsTrace {
         }
     }
 
-    /** The trace: destinations (largest first), holdings (largest first); their sum is the principal. */
-    public record Result(long principal, List<Destination> destinations, List<Holding> holdings) {
+    /**
+     * The trace: destinations (largest first), holdings (largest first) — their sum is the principal —, and for
+     * each payment out that carried some of the loan's money, by movement id, how much (in the order paid).
+     */
+    public record Result(long principal, List<Destination> destinations, List<Holding> holdings, Map<Long, Long> carried) {
 
         public long followed() {
             return destinations.stream().mapToLong(Destination::amount).sum()
@@ -142,6 +145,7 @@ public final class ProceedsTrace {
         queues.computeIfAbsent(start.account(), a -> new ArrayDeque<>())
                 .add(new Lot(start.principal(), List.of(new Hop(start.account(), null))));
         Map<List<Object>, Destination> ends = new LinkedHashMap<>();
+        Map<Long, Long> carried = new LinkedHashMap<>();
         for (Movement m : inWindow) {
             Deque<Lot> queue = queues.computeIfAbsent(m.account(), a -> new ArrayDeque<>());
             if (!m.debit()) {
@@ -163,6 +167,9 @@ public final class ProceedsTrace {
                     queue.addFirst(new Lot(lot.amount() - piece, lot.path()));
                 }
                 left -= piece;
+                if (lot.loan()) {
+                    carried.merge(m.id(), piece, Long::sum);
+                }
                 if (toVisible) {
                     Deque<Lot> to = queues.computeIfAbsent(m.counterpartyAccount(), a -> new ArrayDeque<>());
                     if (!lot.loan()) {
@@ -195,6 +202,7 @@ public final class ProceedsTrace {
         holdings.sort(Comparator.comparingLong(Holding::amount).reversed().thenComparing(h -> h.account()));
         List<Destination> destinations = new ArrayList<>(ends.values());
         destinations.sort(Comparator.comparingLong(Destination::amount).reversed().thenComparing(Destination::first));
-        return new Result(start.principal(), List.copyOf(destinations), List.copyOf(holdings));
+        return new Result(start.principal(), List.copyOf(destinations), List.copyOf(holdings),
+                java.util.Collections.unmodifiableMap(carried));
     }
 }

@@ -63,25 +63,54 @@ class TraceService implements ProceedsTraces {
             throw Rejected.conflict(Rejection.of("monitoring.proceeds.not-disbursed", null, loan.number()));
         }
         LocalDate from = loan.disbursedOn();
-        LocalDate end = from.plusDays(windowDays);
-        LocalDate today = businessDate.today();
-        LocalDate through = end.isAfter(today) ? (today.isBefore(from) ? from : today) : end;
-        var landing = store.landing(loan.institutionId(), loan.borrowerId(), from, loan.principal(), CNY);
-        String account = landing.map(TraceStore.Landing::account)
-                .or(() -> store.firstAccount(loan.institutionId(), loan.borrowerId(), from, through, CNY)).orElse(null);
-        if (account == null) {
+        LocalDate through = through(from, businessDate.today());
+        Followed f = follow(loan.institutionId(), loan.borrowerId(), loan.principal(), from, through);
+        if (f.account() == null) {
             return new Trace(loan.id(), loan.number(), loan.borrowerName(), loan.principal(), from, null, maxHops, windowDays,
                     through, List.of(), List.of(), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2),
                     loan.principal(), false);
         }
-        // read hop by hop: level n are the accounts n payments away from the borrower's
+        var result = f.result();
+        List<Destination> destinations = result.destinations().stream().map(d -> new Destination(hops(d.path(), loan),
+                d.counterpartyAccount(), d.counterpartyName(), d.category(), yuan(d.amount()), d.first(), d.last(),
+                d.end().name())).toList();
+        List<Holding> holdings = result.holdings().stream()
+                .map(h -> new Holding(hops(h.path(), loan), h.account(), yuan(h.amount()))).toList();
+        long left = result.destinations().stream().mapToLong(ProceedsTrace.Destination::amount).sum();
+        long held = result.holdings().stream().mapToLong(ProceedsTrace.Holding::amount).sum();
+        return new Trace(loan.id(), loan.number(), loan.borrowerName(), loan.principal(), from, f.account(), maxHops,
+                windowDays, through, destinations, holdings, yuan(left), yuan(held), yuan(result.principal() - left - held),
+                f.truncated());
+    }
+
+    /** The last day a loan paid out on {@code from} is followed through, as of {@code today}. */
+    LocalDate through(LocalDate from, LocalDate today) {
+        LocalDate end = from.plusDays(windowDays);
+        return end.isAfter(today) ? (today.isBefore(from) ? from : today) : end;
+    }
+
+    /** A loan's money followed: the account it landed in (null: none reported), the movements read, the result. */
+    record Followed(String account, List<ProceedsTrace.Movement> movements, ProceedsTrace.Result result, boolean truncated) {
+    }
+
+    /**
+     * Follows the money of a loan of the institution to the borrower, paid out on {@code from}, through the day
+     * {@code through}: the accounts are read hop by hop, one hop past the limit.
+     */
+    Followed follow(long institutionId, long borrowerId, BigDecimal principal, LocalDate from, LocalDate through) {
+        var landing = store.landing(institutionId, borrowerId, from, principal, CNY);
+        String account = landing.isPresent() ? landing.get().account()
+                : store.firstAccount(institutionId, borrowerId, from, through, CNY).orElse(null);
+        if (account == null) {
+            return new Followed(null, List.of(), null, false);
+        }
         Set<String> read = new LinkedHashSet<>();
         List<ProceedsTrace.Movement> movements = new ArrayList<>();
         Set<String> level = Set.of(account);
         boolean truncated = false;
         for (int hop = 0; hop <= maxHops + 1 && !level.isEmpty(); hop++) {
             read.addAll(level);
-            var found = store.movements(loan.institutionId(), level, from, through, CNY, MAX_MOVEMENTS - movements.size() + 1);
+            var found = store.movements(institutionId, level, from, through, CNY, MAX_MOVEMENTS - movements.size() + 1);
             if (movements.size() + found.size() > MAX_MOVEMENTS) {
                 truncated = true;
                 found = found.subList(0, MAX_MOVEMENTS - movements.size());
@@ -99,17 +128,9 @@ class TraceService implements ProceedsTraces {
             }
             level = next;
         }
-        var result = ProceedsTrace.trace(new ProceedsTrace.Start(account, from, loan.principal().movePointRight(2).longValueExact(),
+        var result = ProceedsTrace.trace(new ProceedsTrace.Start(account, from, principal.movePointRight(2).longValueExact(),
                 landing.map(TraceStore.Landing::paymentId).orElse(null)), movements, new ProceedsTrace.Limits(maxHops, through));
-        List<Destination> destinations = result.destinations().stream().map(d -> new Destination(hops(d.path(), loan),
-                d.counterpartyAccount(), d.counterpartyName(), d.category(), yuan(d.amount()), d.first(), d.last(),
-                d.end().name())).toList();
-        List<Holding> holdings = result.holdings().stream()
-                .map(h -> new Holding(hops(h.path(), loan), h.account(), yuan(h.amount()))).toList();
-        long left = result.destinations().stream().mapToLong(ProceedsTrace.Destination::amount).sum();
-        long held = result.holdings().stream().mapToLong(ProceedsTrace.Holding::amount).sum();
-        return new Trace(loan.id(), loan.number(), loan.borrowerName(), loan.principal(), from, account, maxHops, windowDays,
-                through, destinations, holdings, yuan(left), yuan(held), yuan(result.principal() - left - held), truncated);
+        return new Followed(account, List.copyOf(movements), result, truncated);
     }
 
     private static List<Hop> hops(List<ProceedsTrace.Hop> path, Loan loan) {

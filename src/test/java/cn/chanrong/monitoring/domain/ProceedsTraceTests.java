@@ -73,6 +73,8 @@ class ProceedsTraceTests {
         assertThat(d.amount()).isEqualTo(60_000);
         assertThat(d.first()).isEqualTo(NOV_1.plusDays(2));
         assertThat(d.last()).isEqualTo(NOV_1.plusDays(5));
+        assertThat(result.carried()).as("the payments that carried the loan's money, by id")
+                .containsExactly(java.util.Map.entry(1L, 60_000L), java.util.Map.entry(3L, 30_000L), java.util.Map.entry(4L, 30_000L));
     }
 
     @Test

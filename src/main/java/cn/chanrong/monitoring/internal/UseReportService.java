@@ -1,0 +1,230 @@
+package cn.chanrong.monitoring.internal;
+
+import cn.chanrong.audit.AuditEvent;
+import cn.chanrong.audit.AuditTrail;
+import cn.chanrong.enterprise.Enterprises;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.Role;
+import cn.chanrong.lending.Loan;
+import cn.chanrong.lending.Loans;
+import cn.chanrong.lending.Proceeds;
+import cn.chanrong.monitoring.UseReports;
+import cn.chanrong.monitoring.domain.ProceedsTrace;
+import cn.chanrong.monitoring.domain.UseMatch;
+import cn.chanrong.reference.BusinessDate;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Self-paid loans' use reports: taken from the borrower, matched, sampled, and checked once the day has passed. */
+@Service
+class UseReportService implements UseReports {
+
+    private static final Logger log = LoggerFactory.getLogger(UseReportService.class);
+    private static final Caller MONITORING = Caller.system("monitoring");
+    /** A batch larger than this is refused whole; a loan's uses are reported in a few batches at most. */
+    static final int MAX_USES = 200;
+
+    private final Loans loans;
+    private final Proceeds proceeds;
+    private final UseReportStore store;
+    private final TraceService traces;
+    private final MonitoringAlertStore alerts;
+    private final Enterprises enterprises;
+    private final BusinessDate businessDate;
+    private final AuditTrail audit;
+    private final int reportDays;
+
+    UseReportService(Loans loans, Proceeds proceeds, UseReportStore store, TraceService traces, MonitoringAlertStore alerts,
+                     Enterprises enterprises, BusinessDate businessDate, AuditTrail audit,
+                     @Value("${chanrong.monitoring.use-report-days:30}") int reportDays) {
+        this.loans = loans;
+        this.proceeds = proceeds;
+        this.store = store;
+        this.traces = traces;
+        this.alerts = alerts;
+        this.enterprises = enterprises;
+        this.businessDate = businessDate;
+        this.audit = audit;
+        this.reportDays = reportDays;
+    }
+
+    @Override
+    @Transactional
+    public Ledger report(Caller caller, long loanId, List<Use> uses) {
+        Loan loan = loans.get(caller, loanId);
+        if (!caller.is(Role.ENTERPRISE) || caller.enterpriseId() == null || caller.enterpriseId() != loan.borrowerId()) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("monitoring.use.borrower-only", null, loan.number()));
+        }
+        selfPaid(loan);
+        if (uses == null || uses.isEmpty()) {
+            throw Rejected.invalid(Rejection.of("required", "uses"));
+        }
+        if (uses.size() > MAX_USES) {
+            throw Rejected.invalid(Rejection.of("monitoring.report.too-many", "uses", uses.size(), MAX_USES));
+        }
+        LocalDate today = businessDate.today();
+        List<Rejection> problems = new ArrayList<>();
+        Set<String> existing = new HashSet<>(store.existing(loanId));
+        BigDecimal total = store.reportedTotal(loanId);
+        for (int i = 0; i < uses.size(); i++) {
+            Use u = uses.get(i);
+            String at = "uses[" + i + "]";
+            if (u.paidOn().isBefore(loan.disbursedOn()) || u.paidOn().isAfter(today)) {
+                problems.add(Rejection.of("range", at + ".paidOn", loan.disbursedOn(), today, u.paidOn()));
+            }
+            if (!existing.add(u.documentNumber() + " " + u.amount().setScale(2).toPlainString())) {
+                problems.add(Rejection.of("monitoring.use.duplicate", at + ".documentNumber", u.documentNumber(),
+                        u.amount().toPlainString()));
+            }
+            total = total.add(u.amount());
+        }
+        if (total.compareTo(loan.principal()) > 0) {
+            problems.add(Rejection.of("monitoring.use.over-principal", "uses", total.toPlainString(),
+                    loan.principal().toPlainString()));
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        long principal = fen(loan.principal());
+        for (Use u : uses) {
+            store.insert(loan.institutionId(), loanId, loan.borrowerId(), u, UseMatch.sampled(u.documentNumber(),
+                    fen(u.amount()), principal), caller.username());
+        }
+        rematch(loan.institutionId(), loanId, loan.borrowerId(), loan.disbursedOn(), today);
+        audit.record(AuditEvent.success(caller.username(), "monitoring.use.report", "loan", loan.number(),
+                uses.size() + " uses, " + uses.stream().map(Use::amount).reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString()));
+        return ledger(loan, today);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Ledger ledger(Caller caller, long loanId) {
+        Loan loan = loans.get(caller, loanId);
+        boolean may = caller.is(Role.ENTERPRISE) || caller.isFinancialRegulator() || caller.isAdmin()
+                || (caller.is(Role.INSTITUTION) && caller.institutionId() == loan.institutionId());
+        if (!may) {
+            throw Rejected.notFound("loan", loanId);
+        }
+        selfPaid(loan);
+        return ledger(loan, businessDate.today());
+    }
+
+    @Scheduled(cron = "${chanrong.monitoring.daily-cron:0 30 0 * * *}", zone = "Asia/Shanghai")
+    void scheduled() {
+        int raised = raiseUnreported(businessDate.today());
+        log.info("Self-paid use reports checked: {} alerts raised", raised);
+    }
+
+    @Override
+    @Transactional
+    public int raiseUnreported(LocalDate today) {
+        int raised = 0;
+        for (Proceeds.Disbursed d : proceeds.selfPaid(today.minusDays(reportDays + 30L), today.minusDays(reportDays + 1L))) {
+            rematch(d.institutionId(), d.loanId(), d.borrowerId(), d.disbursedOn(), today);
+            List<Unreported> open = unreported(d.institutionId(), d.borrowerId(), d.principal(), d.disbursedOn(), today);
+            if (open.isEmpty()) {
+                continue;
+            }
+            String name = enterprises.get(MONITORING, d.borrowerId()).name();
+            Map<Long, String> categories = new LinkedHashMap<>();
+            store.payments(open.stream().map(Unreported::paymentId).toList()).forEach(p -> categories.put(p.id(), p.category()));
+            for (Unreported u : open) {
+                raised += alerts.raise(new MonitoringAlertStore.Raise(d.institutionId(), d.loanId(), d.number(), d.borrowerId(),
+                        name, u.paymentId(), null, RULE, RULE_VERSION, categories.getOrDefault(u.paymentId(), "OTHER"),
+                        ChronoUnit.DAYS.between(d.disbursedOn(), u.valueDate()))) ? 1 : 0;
+            }
+        }
+        return raised;
+    }
+
+    private static void selfPaid(Loan loan) {
+        if (loan.disbursedOn() == null) {
+            throw Rejected.conflict(Rejection.of("monitoring.proceeds.not-disbursed", null, loan.number()));
+        }
+        if (!"SELF".equals(loan.paymentMode())) {
+            throw Rejected.conflict(Rejection.of("monitoring.use.not-self-paid", null, loan.number()));
+        }
+    }
+
+    /** Matches the loan's unmatched uses to the borrower's payments out the bank reported. */
+    private void rematch(long institutionId, long loanId, long borrowerId, LocalDate disbursedOn, LocalDate today) {
+        List<UseMatch.Claim> claims = store.unmatched(loanId);
+        if (claims.isEmpty()) {
+            return;
+        }
+        List<UseMatch.Paid> paid = store.debits(institutionId, borrowerId, disbursedOn, today.plusDays(UseMatch.DAYS));
+        Set<Long> taken = store.backing(paid.stream().map(UseMatch.Paid::id).toList());
+        store.matched(UseMatch.match(claims, paid, taken));
+    }
+
+    private Ledger ledger(Loan loan, LocalDate today) {
+        List<Reported> uses = store.list(loan.id());
+        BigDecimal reported = uses.stream().map(Reported::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        BigDecimal matched = uses.stream().filter(Reported::matched).map(Reported::amount)
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        TraceService.Followed f = traces.follow(loan.institutionId(), loan.borrowerId(), loan.principal(), loan.disbursedOn(),
+                traces.through(loan.disbursedOn(), today));
+        long paidOut = f.account() == null ? 0 : carried(f).values().stream().mapToLong(Long::longValue).sum();
+        return new Ledger(loan.id(), loan.number(), loan.borrowerName(), loan.principal(), loan.disbursedOn(),
+                loan.disbursedOn().plusDays(reportDays), reported, matched, BigDecimal.valueOf(paidOut, 2), uses,
+                unreported(f));
+    }
+
+    private List<Unreported> unreported(long institutionId, long borrowerId, BigDecimal principal, LocalDate disbursedOn,
+                                        LocalDate today) {
+        return unreported(traces.follow(institutionId, borrowerId, principal, disbursedOn, traces.through(disbursedOn, today)));
+    }
+
+    /** The payments out of the borrower's account that carried the loan's money and back no reported use. */
+    private List<Unreported> unreported(TraceService.Followed f) {
+        if (f.account() == null) {
+            return List.of();
+        }
+        Map<Long, Long> carried = carried(f);
+        Set<Long> backing = store.backing(carried.keySet());
+        List<Unreported> open = new ArrayList<>();
+        for (UseReportStore.Payment p : store.payments(carried.keySet())) {
+            if (!backing.contains(p.id())) {
+                open.add(new Unreported(p.id(), p.bankReference(), p.counterpartyName(), p.amount(),
+                        BigDecimal.valueOf(carried.get(p.id()), 2), p.valueDate()));
+            }
+        }
+        return open;
+    }
+
+    /** What the payments out of the account the loan landed in carried of it (later hops are others' spending). */
+    private static Map<Long, Long> carried(TraceService.Followed f) {
+        Set<Long> own = new HashSet<>();
+        for (ProceedsTrace.Movement m : f.movements()) {
+            if (m.debit() && m.account().equals(f.account())) {
+                own.add(m.id());
+            }
+        }
+        Map<Long, Long> carried = new LinkedHashMap<>();
+        f.result().carried().forEach((id, fen) -> {
+            if (own.contains(id)) {
+                carried.put(id, fen);
+            }
+        });
+        return carried;
+    }
+
+    private static long fen(BigDecimal amount) {
+        return amount.movePointRight(2).longValueExact();
+    }
+}
