@@ -48,12 +48,15 @@ class MonitoringService implements Monitoring {
     private final Enterprises enterprises;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
+    private final cn.chanrong.lending.Sanctions sanctions;
     private final CounterpartyCategoriser categoriser = new CounterpartyCategoriser(Set.of(), Set.of(), Set.of(), Set.of());
     private final int windowDays;
 
     MonitoringService(PaymentStore payments, MonitoringAlertStore alerts, CashFlows cashFlows, Proceeds proceeds,
                       Enterprises enterprises, BusinessDate businessDate, AuditTrail audit,
+                      cn.chanrong.lending.Sanctions sanctions,
                       @Value("${chanrong.monitoring.window-days:30}") int windowDays) {
+        this.sanctions = sanctions;
         this.payments = payments;
         this.alerts = alerts;
         this.cashFlows = cashFlows;
@@ -193,13 +196,58 @@ class MonitoringService implements Monitoring {
     @Override
     @Transactional(readOnly = true)
     public Page<Alert> alerts(Caller caller, String status, PageRequest page) {
-        return alerts.list(caller, status(status), page);
+        Page<Alert> found = alerts.list(caller, status(status), page);
+        return new Page<>(withActions(found.items()), found.page(), found.size(), found.total());
+    }
+
+    /** The alerts with what their lenders did about them, in one read. */
+    private List<Alert> withActions(List<Alert> list) {
+        var taken = sanctions.taken(list.stream().map(Alert::caseNumber).toList()).stream()
+                .collect(java.util.stream.Collectors.groupingBy(cn.chanrong.lending.Sanctions.Act::caseNumber));
+        return list.stream().map(a -> a.withActions(taken.getOrDefault(a.caseNumber(), List.of()))).toList();
     }
 
     @Override
     @Transactional(readOnly = true)
     public Alert alert(Caller caller, long id) {
-        return alerts.find(caller, id, false).orElseThrow(() -> Rejected.notFound("alert", id));
+        return withActions(List.of(alerts.find(caller, id, false).orElseThrow(() -> Rejected.notFound("alert", id)))).getFirst();
+    }
+
+    private static final BigDecimal DEFAULT_MARKUP = new BigDecimal("0.5");
+
+    @Override
+    @Transactional
+    public Alert act(Caller caller, long id, ActionRequest r) {
+        Alert a = alerts.find(caller, id, true).orElseThrow(() -> Rejected.notFound("alert", id));
+        if (!caller.is(Role.INSTITUTION) || caller.institutionId() != a.institutionId() || !caller.hasAuthority("approver")) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.approver-only", null));
+        }
+        Action action;
+        try {
+            action = Action.valueOf(r.action() == null ? "" : r.action().strip());
+        } catch (IllegalArgumentException e) {
+            throw Rejected.invalid(Rejection.of("enum", "action", r.action(),
+                    "STOP_DRAWDOWNS, DIVERSION_PENALTY, ACCELERATE, SPECIAL_MENTION"));
+        }
+        if (a.status() != AlertStatus.CONFIRMED) {
+            // only a confirmed diversion justifies acting on the loan
+            throw Rejected.conflict(Rejection.of("monitoring.action.not-confirmed", null, a.caseNumber()));
+        }
+        var kind = switch (action) {
+            case STOP_DRAWDOWNS -> cn.chanrong.lending.Sanctions.Kind.STOP_DRAWDOWNS;
+            case DIVERSION_PENALTY -> cn.chanrong.lending.Sanctions.Kind.DIVERSION_PENALTY;
+            case ACCELERATE -> cn.chanrong.lending.Sanctions.Kind.ACCELERATION;
+            case SPECIAL_MENTION -> cn.chanrong.lending.Sanctions.Kind.SPECIAL_MENTION;
+        };
+        // the money left on the day of the payment out (a round trip's earlier payment), in the amount reported
+        var diversion = action != Action.DIVERSION_PENALTY ? null : new cn.chanrong.lending.Sanctions.Diversion(
+                r.amount() != null ? r.amount() : a.amount(),
+                r.since() != null ? r.since() : a.earlier() != null ? a.earlier().valueDate() : a.valueDate(),
+                r.markup() != null ? r.markup() : DEFAULT_MARKUP);
+        sanctions.act(caller, a.loanId(), kind, a.caseNumber(), r.reason(), diversion);
+        audit.record(AuditEvent.success(caller.username(), "monitoring.alert.action", "loan", a.loanNumber(),
+                a.caseNumber() + ": " + action.name()));
+        return alert(caller, id);
     }
 
     @Override
