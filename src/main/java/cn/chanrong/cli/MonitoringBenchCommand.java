@@ -99,6 +99,11 @@ final class MonitoringBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (persistedEvents > 0 && persistedDays < 2) {
+            // the loans are paid out before the business date: the loan book accrues them to the day before it
+            spec.commandLine().getErr().println("--persisted-days must be 2 or more");
+            return 2;
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         var shape = new MonitoringStream.Shape(accounts, events, days, loanShare, prohibitedShare, roundTripShare,
                 fanOutShare, false, 0, seed);
@@ -134,6 +139,7 @@ final class MonitoringBenchCommand implements Callable<Integer> {
         Persisted p = null;
         if (persistedEvents > 0) {
             try (var ctx = ServiceBenchmarks.context(dataDir, springArgs)) {
+                // a smaller stream with at least a few of each pattern, so that the alerts compared are not all zero
                 p = persisted(ctx, new MonitoringStream.Shape(persistedAccounts, persistedEvents, persistedDays, 0,
                         Math.max(prohibitedShare, 0.01), Math.max(roundTripShare, 0.01), Math.max(fanOutShare, 0.05), true,
                         100_000_000L, seed), reportSize, persistedWarmup, out);
