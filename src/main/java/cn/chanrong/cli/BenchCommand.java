@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: eligibility (no database), ledger transfers (on the platform's database).",
         subcommands = {BenchCommand.Eligibility.class, BenchCommand.Transfers.class, BenchCommand.EndOfDayBench.class,
                 BenchCommand.Repayments.class, BenchCommand.RegistryBench.class, MatchingBenchCommand.class,
-                StatisticsBenchCommand.class, ScfBenchCommand.class, StartupBenchCommand.class, ApiBenchCommand.class})
+                StatisticsBenchCommand.class, ScfBenchCommand.class, StartupBenchCommand.class, ApiBenchCommand.class,
+                MonitoringBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @Override
@@ -303,7 +304,7 @@ final class BenchCommand implements Runnable {
      * The first {@code n} institutions by id, registering benchmark banks through the institution module
      * when the database (one without the demo) has fewer.
      */
-    static List<Long> benchInstitutions(org.springframework.context.ConfigurableApplicationContext ctx, int n) {
+    static List<Long> benchInstitutions(org.springframework.context.ApplicationContext ctx, int n) {
         var institutions = ctx.getBean(cn.chanrong.institution.Institutions.class);
         var caller = cn.chanrong.identity.Caller.system("bench");
         List<Long> ids = new ArrayList<>(institutions.list().stream().map(cn.chanrong.institution.Institution::id)

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 /** Entry point of the jar and of {@code ./chanrong}. */
 @Command(name = "chanrong", mixinStandardHelpOptions = true, version = "chanrong 0.1",
         description = "产融 Chanrong — industry–finance platform",
-        subcommands = {Chanrong.Serve.class, Chanrong.Audit.class, Chanrong.LedgerCommand.class, Chanrong.EndOfDayCommand.class, ScheduleCommand.class, ModelCommand.class, GenerateCommand.class, BenchCommand.class,
+        subcommands = {Chanrong.Serve.class, Chanrong.Audit.class, Chanrong.LedgerCommand.class, Chanrong.EndOfDayCommand.class, ScheduleCommand.class, ModelCommand.class, GenerateCommand.class, BenchCommand.class, MonitoringCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Chanrong implements Runnable {
 

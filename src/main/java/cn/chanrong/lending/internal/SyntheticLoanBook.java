@@ -33,8 +33,9 @@ class SyntheticLoanBook implements LoanBookGenerator {
     }
 
     @Override
-    public Generated generate(int loans, LocalDate businessDate, LocalDate disbursed, int perTransaction,
-                              LongConsumer progress) {
+    public Generated generate(List<Long> borrowers, int loans, LocalDate businessDate, LocalDate disbursed,
+                              int perTransaction, LongConsumer progress) {
+        Long[] only = borrowers == null ? new Long[0] : borrowers.toArray(Long[]::new);
         LocalDate through = businessDate.minusDays(1);
         Schedule s = ScheduleCalculator.calculate(new LoanTerms(PRINCIPAL, 12, RATE, RepaymentMethod.EQUAL_PRINCIPAL,
                 disbursed, DayCount.MONTHLY));
@@ -68,8 +69,9 @@ class SyntheticLoanBook implements LoanBookGenerator {
                                     :rate, 'EQUAL_PRINCIPAL', 'MONTHLY', 'WORKING_CAPITAL', 'SELF', 'ACTIVE', :disbursed,
                                     :maturity, :p, :exact, :accrued, :accrued, :provision, :through, :through, 'bench'
                                 FROM generate_series(:a, :b) g,
-                                     (SELECT array_agg(id ORDER BY id) AS ids, count(*)::int AS n FROM enterprise) e""")
-                        .param("run", run).param("book", book).param("p", PRINCIPAL).param("rate", RATE)
+                                     (SELECT array_agg(id ORDER BY id) AS ids, count(*)::int AS n FROM enterprise
+                                      WHERE cardinality(CAST(:only AS bigint[])) = 0 OR id = ANY(CAST(:only AS bigint[]))) e""")
+                        .param("run", run).param("only", only).param("book", book).param("p", PRINCIPAL).param("rate", RATE)
                         .param("disbursed", disbursed).param("maturity", template.get(template.size() - 1).due())
                         .param("exact", exact).param("accrued", accrued).param("provision", provision)
                         .param("through", through).param("a", a).param("b", b).update();
