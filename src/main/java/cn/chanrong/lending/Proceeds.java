@@ -7,9 +7,12 @@ import java.util.List;
 /** The loans whose money fund-usage monitoring follows: what was paid out, to whom, when, for what. */
 public interface Proceeds {
 
-    /** A loan paid out to its borrower; {@code paymentMode} ENTRUSTED or SELF, {@code purpose} as contracted. */
+    /**
+     * A loan paid out to its borrower; {@code paymentMode} ENTRUSTED or SELF, {@code purpose} as contracted,
+     * {@code renewalOf} the loan it renews when it is a declared renewal (借新还旧 on the record), else null.
+     */
     record Disbursed(long loanId, String number, long institutionId, long borrowerId, BigDecimal principal,
-                     LocalDate disbursedOn, String paymentMode, String purpose) {
+                     LocalDate disbursedOn, String paymentMode, String purpose, Long renewalOf) {
     }
 
     /** The borrower's loans at the institution disbursed between the dates (both included), latest first. */

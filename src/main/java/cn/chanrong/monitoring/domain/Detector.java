@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * The detections on one payment (issue 18 §4), the same code for the API path and for a stream: given the
  * payment and a {@link History} (the borrower's loans paid out by the reporting bank, its earlier payments
- * out), it runs {@link ProhibitedUse}, {@link FanOut} and {@link RoundTrip} and returns what they find, in
- * that order.
+ * out), it runs {@link ProhibitedUse}, {@link HiddenRefinancing}, {@link FanOut} and {@link RoundTrip} and
+ * returns what they find, in that order.
  *
  * <p>Those three classes stay the reference, written for reading, in {@code BigDecimal} and streams. This
  * class decides the same (the {@code DetectorTests} table runs both on every row) but on amounts in fen as
@@ -27,10 +27,14 @@ public final class Detector {
     }
 
     /** A loan paid out to the borrower: principal in fen, paid out on the epoch day. */
-    public record Loan(long id, String number, long principal, int disbursedOn) {
+    public record Loan(long id, String number, long principal, int disbursedOn, boolean renewal) {
+
+        public Loan(long id, String number, long principal, int disbursedOn) {
+            this(id, number, principal, disbursedOn, false);
+        }
 
         public static Loan of(ProhibitedUse.Loan l) {
-            return new Loan(l.id(), l.number(), fen(l.principal()), (int) l.disbursedOn().toEpochDay());
+            return new Loan(l.id(), l.number(), fen(l.principal()), (int) l.disbursedOn().toEpochDay(), l.renewal());
         }
     }
 
@@ -107,6 +111,13 @@ public final class Detector {
                 Loan l = moneyOf(loans, e.valueDate(), windowDays);
                 if (l != null) {
                     found = add(found, new Finding(ProhibitedUse.RULE, ProhibitedUse.VERSION, l, null, e.valueDate() - l.disbursedOn()));
+                }
+            }
+            if (e.category() == HiddenRefinancing.CATEGORY) {
+                Loan l = moneyOf(loans, e.valueDate(), windowDays);
+                if (l != null && !l.renewal()) {
+                    found = add(found, new Finding(HiddenRefinancing.RULE, HiddenRefinancing.VERSION, l, null,
+                            e.valueDate() - l.disbursedOn()));
                 }
             }
             Finding f = fanOut(e, history, loans);

@@ -28,8 +28,12 @@ public final class ProhibitedUse {
     private ProhibitedUse() {
     }
 
-    /** A loan paid out to the borrower before the payment. */
-    public record Loan(long id, String number, BigDecimal principal, LocalDate disbursedOn) {
+    /** A loan paid out to the borrower before the payment; {@code renewal}: a declared renewal (借新还旧 on the record). */
+    public record Loan(long id, String number, BigDecimal principal, LocalDate disbursedOn, boolean renewal) {
+
+        public Loan(long id, String number, BigDecimal principal, LocalDate disbursedOn) {
+            this(id, number, principal, disbursedOn, false);
+        }
     }
 
     /** What the rule found: the loan, the category, the days since the loan was paid out. */

@@ -131,7 +131,8 @@ class MonitoringService implements Monitoring {
             reasons.add(Rejection.of("monitoring.payment.currency", "currency", e.currency(), a.currency()));
         }
         List<ProhibitedUse.Loan> loans = proceeds.disbursed(institution, a.enterpriseId(), EVER, e.valueDate()).stream()
-                .map(d -> new ProhibitedUse.Loan(d.loanId(), d.number(), d.principal(), d.disbursedOn())).toList();
+                .map(d -> new ProhibitedUse.Loan(d.loanId(), d.number(), d.principal(), d.disbursedOn(), d.renewalOf() != null))
+                .toList();
         if (loans.isEmpty()) {
             // a bank reports the accounts of its own borrowers, nobody else's
             reasons.add(Rejection.of("monitoring.payment.not-a-borrower", "account", e.account()));

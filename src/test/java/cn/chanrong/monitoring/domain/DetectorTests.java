@@ -16,7 +16,7 @@ class DetectorTests {
     static final LocalDate NOV_1 = LocalDate.of(2026, 11, 1);
 
     /**
-     * Loans as number:principal:days after 1 November; payments out already seen as id:counterparty:amount:day
+     * Loans as number:principal:days after 1 November[:R for a declared renewal]; payments out already seen as id:counterparty:amount:day
      * ({@code ~name} for a counterparty known by name only); the event as DEBIT|CREDIT:counterparty:amount:day:
      * category; what is found as rule:loan:days[:earlier id]. Every row is also run through the reference rules
      * (ProhibitedUse, FanOut, RoundTrip in BigDecimal) the way the service ran them, and both must agree.
@@ -46,8 +46,12 @@ class DetectorTests {
             the latest that half covers comes back      | L1:1000000.00:0 | 7:S1:400000.00:4 8:S1:900000.00:6          | CREDIT:S1:380000.00:9:SUPPLIER          | round-trip:L1:5:7
             by name when the credit names no account    | L1:1000000.00:0 | 7:~Acme:400000.00:4                        | CREDIT:~Acme:380000.00:5:SUPPLIER       | round-trip:L1:1:7
             by account when the credit names one        | L1:1000000.00:0 | 7:~Acme:400000.00:4                        | CREDIT:S1:380000.00:5:SUPPLIER          | -
+            a new loan repays another                   | L1:1000000.00:0 L2:500000.00:10 | -                          | DEBIT:B9:500000.00:11:LOAN_REPAYMENT    | hidden-refinancing:L2:1
+            a declared renewal repays the one it renews | L1:1000000.00:0 L2:500000.00:10:R | -                        | DEBIT:B9:500000.00:11:LOAN_REPAYMENT    | -
+            a repayment long after the loan             | L1:1000000.00:0 | -                                          | DEBIT:B9:50000.00:40:LOAN_REPAYMENT     | -
+            money in from a lender is no repayment      | L1:1000000.00:0 | -                                          | CREDIT:B9:50000.00:3:LOAN_REPAYMENT     | -
             """)
-    void the_detector_finds_what_the_three_rules_find(String caseName, String loans, String debits, String event,
+    void the_detector_finds_what_the_reference_rules_find(String caseName, String loans, String debits, String event,
                                                       String expected) {
         List<ProhibitedUse.Loan> ls = loans(loans);
         List<Out> outs = outs(debits);
@@ -93,6 +97,8 @@ class DetectorTests {
         BigDecimal signed = in.debit ? in.amount.negate() : in.amount;
         ProhibitedUse.check(signed, in.on, in.category, loans, 30)
                 .ifPresent(f -> found.add(ProhibitedUse.RULE + ":" + f.loan().number() + ":" + f.days()));
+        HiddenRefinancing.check(signed, in.on, in.category, loans, 30)
+                .ifPresent(f -> found.add(HiddenRefinancing.RULE + ":" + f.loan().number() + ":" + f.days()));
         if (in.debit) {
             var earlier = outs.stream().filter(o -> !o.on.isBefore(in.on.minusDays(FanOut.DAYS)) && !o.on.isAfter(in.on.plusDays(FanOut.DAYS)))
                     .map(o -> new FanOut.Out(o.counterparty(), o.amount, o.on)).toList();
@@ -135,7 +141,8 @@ class DetectorTests {
             int id = 1;
             for (String s : spec.split(" ")) {
                 String[] p = s.split(":");
-                loans.add(new ProhibitedUse.Loan(id++, p[0], new BigDecimal(p[1]), NOV_1.plusDays(Integer.parseInt(p[2]))));
+                loans.add(new ProhibitedUse.Loan(id++, p[0], new BigDecimal(p[1]), NOV_1.plusDays(Integer.parseInt(p[2])),
+                        p.length > 3 && p[3].equals("R")));
             }
         }
         return loans;
