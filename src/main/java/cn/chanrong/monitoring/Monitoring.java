@@ -48,14 +48,21 @@ public interface Monitoring {
     /**
      * An alert with the payment that raised it, the earlier payment the rule relates it to (a round trip's
      * payment out; null for rules on one payment), and its outcome once decided. {@code days}: after the
-     * disbursement for a prohibited use, between out and back for a round trip.
+     * disbursement for a prohibited use, between out and back for a round trip. {@code caseNumber} is how people
+     * name it (DV, the year it was raised, a serial); {@code actions} what the lender did about it once confirmed.
      */
-    record Alert(long id, String rule, int ruleVersion, cn.chanrong.monitoring.domain.AlertStatus status,
+    record Alert(long id, String caseNumber, String rule, int ruleVersion, cn.chanrong.monitoring.domain.AlertStatus status,
                  long institutionId, long loanId,
                  String loanNumber, long enterpriseId, String enterpriseName, String category, long days,
                  BigDecimal amount, LocalDate valueDate, String counterpartyName, String counterpartyAccount,
                  String bankReference, Instant raisedAt, String outcomeReason, String decidedBy, Instant decidedAt,
-                 Earlier earlier) {
+                 Earlier earlier, List<cn.chanrong.lending.Sanctions.Act> actions) {
+
+        public Alert withActions(List<cn.chanrong.lending.Sanctions.Act> taken) {
+            return new Alert(id, caseNumber, rule, ruleVersion, status, institutionId, loanId, loanNumber, enterpriseId,
+                    enterpriseName, category, days, amount, valueDate, counterpartyName, counterpartyAccount, bankReference,
+                    raisedAt, outcomeReason, decidedBy, decidedAt, earlier, List.copyOf(taken));
+        }
     }
 
     /** The earlier payment an alert relates to. */
@@ -73,4 +80,18 @@ public interface Monitoring {
 
     /** Decides an open alert (the institution's approvers), audited; a decided alert stays decided. */
     Alert decide(Caller caller, long id, OutcomeRequest request);
+
+    /** What a lender may do about a confirmed diversion, each an approver's act (issue 18 §6). */
+    enum Action { STOP_DRAWDOWNS, DIVERSION_PENALTY, ACCELERATE, SPECIAL_MENTION }
+
+    /**
+     * An act on a confirmed case: {@code action}, the reason; for a diversion penalty the amount diverted
+     * (default the payment's amount), since when (default the day the money left) and the markup on the
+     * contract rate (default 0.5, at most 1).
+     */
+    record ActionRequest(String action, String reason, BigDecimal amount, LocalDate since, BigDecimal markup) {
+    }
+
+    /** Takes one act on the loan of a confirmed case; each act once per case; returns the alert with its acts. */
+    Alert act(Caller caller, long id, ActionRequest request);
 }

@@ -67,6 +67,34 @@ public final class Accrual {
         return total;
     }
 
+    /**
+     * The diversion uplift (挪用罚息, FACTS §10) over the days after {@code from} up to and including {@code to}
+     * (unrounded): on each day, on the diverted amount — no more than the principal not yet due that day
+     * (overdue principal already bears the penalty rate) — the contract rate × {@code markup} / 360, so that
+     * the diverted part bears the contract rate × (1 + markup) in all and the rest of the loan is untouched.
+     */
+    public static BigDecimal diversion(List<Installment> schedule, BigDecimal diverted, LocalDate from, LocalDate to,
+                                       BigDecimal annualRatePercent, BigDecimal markup) {
+        if (diverted == null || diverted.signum() <= 0 || markup == null || markup.signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal daily = PENALTY_DAYS.dailyRate(annualRatePercent).multiply(markup, MC);
+        BigDecimal total = BigDecimal.ZERO;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+            BigDecimal notDue = BigDecimal.ZERO;
+            for (Installment i : schedule) {
+                if (!i.due().isBefore(d)) {
+                    notDue = notDue.add(i.unpaidPrincipal());
+                }
+            }
+            if (notDue.signum() == 0) {
+                break;
+            }
+            total = total.add(notDue.min(diverted).multiply(daily, MC));
+        }
+        return total;
+    }
+
     private static boolean hasLaterDue(List<Installment> schedule, LocalDate d) {
         return schedule.stream().anyMatch(i -> !i.due().isBefore(d) && !i.settled());
     }

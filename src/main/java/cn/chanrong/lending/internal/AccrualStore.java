@@ -36,11 +36,12 @@ class AccrualStore {
     Servicer.Exact exact(long loanId) {
         return jdbc.sql("""
                         SELECT interest_exact, penalty_exact, last_overdue_on, observation_from, observation_end,
-                               npl_before_restructure, restructure_count FROM loan WHERE id = :id""")
+                               npl_before_restructure, restructure_count, diverted_amount, diversion_markup
+                          FROM loan WHERE id = :id""")
                 .param("id", loanId)
                 .query((rs, i) -> new Servicer.Exact(rs.getBigDecimal(1), rs.getBigDecimal(2),
                         rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
-                        rs.getBoolean(6), rs.getInt(7)))
+                        rs.getBoolean(6), rs.getInt(7), rs.getBigDecimal(8), rs.getBigDecimal(9)))
                 .single();
     }
 
@@ -49,11 +50,12 @@ class AccrualStore {
         Map<Long, Servicer.Exact> out = new HashMap<>();
         jdbc.sql("""
                         SELECT id, interest_exact, penalty_exact, last_overdue_on, observation_from, observation_end,
-                               npl_before_restructure, restructure_count FROM loan WHERE id = ANY(:ids)""")
+                               npl_before_restructure, restructure_count, diverted_amount, diversion_markup
+                          FROM loan WHERE id = ANY(:ids)""")
                 .param("ids", ids)
                 .query((rs, i) -> out.put(rs.getLong(1), new Servicer.Exact(rs.getBigDecimal(2), rs.getBigDecimal(3),
                         rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
-                        rs.getBoolean(7), rs.getInt(8))))
+                        rs.getBoolean(7), rs.getInt(8), rs.getBigDecimal(9), rs.getBigDecimal(10))))
                 .list();
         return out;
     }
@@ -81,6 +83,21 @@ class AccrualStore {
                 .param("pe", penaltyExact.setScale(10, RoundingMode.HALF_UP)).param("di", dInterest)
                 .param("dp", dPenalty).param("rec", receivable)
                 .param("memo", memo).param("dpd", daysPastDue).param("id", id).update();
+    }
+
+    /**
+     * Adds a diversion's catch-up penalty (its new exact figure and the fen change) and makes the diverted
+     * amount bear the uplift from now on: {@code divertedAmount} added, the markup set.
+     */
+    void divert(long id, BigDecimal penaltyExact, BigDecimal d, boolean memo, BigDecimal diverted, BigDecimal markup) {
+        jdbc.sql("""
+                        UPDATE loan SET penalty_exact = :pe, penalty_accrued = penalty_accrued + :d,
+                            receivable = receivable + :rec, memo_receivable = memo_receivable + :memo,
+                            diverted_amount = coalesce(diverted_amount, 0) + :amt, diversion_markup = :mk,
+                            version = version + 1 WHERE id = :id""")
+                .param("pe", penaltyExact.setScale(10, RoundingMode.HALF_UP)).param("d", d)
+                .param("rec", memo ? BigDecimal.ZERO : d).param("memo", memo ? d : BigDecimal.ZERO)
+                .param("amt", diverted).param("mk", markup).param("id", id).update();
     }
 
     /** Adds a true-up of {@code d} to the interest accrued, with its new exact figure. */

@@ -32,8 +32,11 @@ class DrawdownService implements Drawdowns {
     private final Disbursement disbursement;
     private final AuditTrail audit;
     private final BusinessDate businessDate;
+    private final SanctionService sanctions;
 
-    DrawdownService(LoanStore store, Disbursement disbursement, AuditTrail audit, BusinessDate businessDate) {
+    DrawdownService(LoanStore store, Disbursement disbursement, AuditTrail audit, BusinessDate businessDate,
+                    SanctionService sanctions) {
+        this.sanctions = sanctions;
         this.store = store;
         this.disbursement = disbursement;
         this.audit = audit;
@@ -67,6 +70,10 @@ class DrawdownService implements Drawdowns {
         if (contract.disbursedOn() == null) {
             throw Rejected.conflict(Rejection.of("lending.drawdown.first", null));
         }
+        sanctions.drawdownsStopped(contractLoanId).ifPresent(c -> {
+            // a confirmed diversion stopped the contract's drawdowns (issue 18 §6)
+            throw Rejected.conflict(Rejection.of("lending.drawdown.stopped", null, c));
+        });
         Contract c = contract(caller, contractLoanId);
         LocalDate date = valueDate == null ? businessDate.today() : valueDate;
         int months = DrawdownRules.months(date, c.maturity());

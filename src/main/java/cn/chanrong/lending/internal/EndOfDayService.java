@@ -297,7 +297,7 @@ class EndOfDayService implements EndOfDay {
 
     private static Accrued accrue(Loan l, Servicer.Exact x, List<Installment> s, LocalDate date) {
         BigDecimal penaltyExact = x.penaltyExact().add(
-                Accrual.penalty(s, l.accruedThrough(), date, l.annualRate(), l.penaltyMarkup()), MathContext.DECIMAL128);
+                Servicer.penaltyBetween(l, x, s, l.accruedThrough(), date), MathContext.DECIMAL128);
         BigDecimal interestExact = Accrual.interestThrough(s, date);
         return new Accrued(l, interestExact, penaltyExact, Accrual.fen(interestExact).subtract(l.interestAccrued()),
                 Accrual.fen(penaltyExact).subtract(l.penaltyAccrued()), Accrual.daysPastDue(s, date));

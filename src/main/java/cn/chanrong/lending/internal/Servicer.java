@@ -28,7 +28,18 @@ class Servicer {
 
     /** The unrounded accruals and the classification facts the public {@link Loan} view does not carry. */
     record Exact(BigDecimal interestExact, BigDecimal penaltyExact, LocalDate lastOverdueOn, LocalDate observationFrom,
-                 LocalDate observationEnd, boolean nplBeforeRestructure, int restructureCount) {
+                 LocalDate observationEnd, boolean nplBeforeRestructure, int restructureCount, BigDecimal divertedAmount,
+                 BigDecimal diversionMarkup) {
+    }
+
+    /**
+     * Penalty over the days after {@code from} up to and including {@code to} (unrounded): on overdue
+     * principal and interest, and the diversion uplift on the diverted amount of a confirmed diversion.
+     */
+    static BigDecimal penaltyBetween(Loan l, Exact x, List<Installment> s, LocalDate from, LocalDate to) {
+        BigDecimal p = Accrual.penalty(s, from, to, l.annualRate(), l.penaltyMarkup());
+        return x.divertedAmount() == null ? p
+                : p.add(Accrual.diversion(s, x.divertedAmount(), from, to, l.annualRate(), x.diversionMarkup()), MathContext.DECIMAL128);
     }
 
     private final LoanStore store;
@@ -66,7 +77,7 @@ class Servicer {
         List<Installment> s = store.installments(l.id());
         Exact x = exact(l.id());
         BigDecimal penaltyExact = x.penaltyExact()
-                .add(Accrual.penalty(s, l.accruedThrough(), date, l.annualRate(), l.penaltyMarkup()), MathContext.DECIMAL128);
+                .add(penaltyBetween(l, x, s, l.accruedThrough(), date), MathContext.DECIMAL128);
         BigDecimal interestExact = Accrual.interestThrough(s, date);
         int dpd = Accrual.daysPastDue(s, date);
         BigDecimal dInterest = Accrual.fen(interestExact).subtract(l.interestAccrued());
@@ -111,8 +122,8 @@ class Servicer {
         BigDecimal penaltyAccrued = l.penaltyAccrued();
         LocalDate dayBefore = date.minusDays(1);
         if (l.status().onBook() && l.accruedThrough() != null && dayBefore.isAfter(l.accruedThrough())) {
-            BigDecimal exact = exact(l.id()).penaltyExact().add(Accrual.penalty(s, l.accruedThrough(), dayBefore,
-                    l.annualRate(), l.penaltyMarkup()), MathContext.DECIMAL128);
+            Exact x = exact(l.id());
+            BigDecimal exact = x.penaltyExact().add(penaltyBetween(l, x, s, l.accruedThrough(), dayBefore), MathContext.DECIMAL128);
             penaltyAccrued = Accrual.fen(exact);
         }
         Map<Allocation.Bucket, BigDecimal> owed = Allocation.owed(penaltyAccrued.subtract(l.penaltyPaid()), s, date);

@@ -95,13 +95,20 @@ class MonitoringAlertStore {
                 .param("s", outcome.name()).param("r", reason).param("by", by).param("id", id).update();
     }
 
+    /** How people name an alert: DV, the year it was raised (Beijing time), its serial. */
+    static String caseNumber(long id, java.time.Instant raisedAt) {
+        return "DV%d%06d".formatted(raisedAt.atZone(cn.chanrong.reference.BusinessDate.ZONE).getYear(), id);
+    }
+
     private static Monitoring.Alert map(ResultSet rs, int i) throws SQLException {
-        return new Monitoring.Alert(rs.getLong(1), rs.getString(2), rs.getInt(3), AlertStatus.of(rs.getString(4)), rs.getLong(5),
+        java.time.Instant raised = rs.getObject(17, OffsetDateTime.class).toInstant();
+        return new Monitoring.Alert(rs.getLong(1), caseNumber(rs.getLong(1), raised), rs.getString(2), rs.getInt(3), AlertStatus.of(rs.getString(4)), rs.getLong(5),
                 rs.getLong(6), rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10), rs.getLong(11),
                 rs.getBigDecimal(12), rs.getObject(13, LocalDate.class), rs.getString(14), rs.getString(15),
                 rs.getString(16), rs.getObject(17, OffsetDateTime.class).toInstant(), rs.getString(18), rs.getString(19),
                 rs.getObject(20, OffsetDateTime.class) == null ? null : rs.getObject(20, OffsetDateTime.class).toInstant(),
                 rs.getString(21) == null ? null
-                        : new Monitoring.Earlier(rs.getString(21), rs.getBigDecimal(22), rs.getObject(23, LocalDate.class)));
+                        : new Monitoring.Earlier(rs.getString(21), rs.getBigDecimal(22), rs.getObject(23, LocalDate.class)),
+                List.of());
     }
 }

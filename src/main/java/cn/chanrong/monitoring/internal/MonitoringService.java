@@ -11,9 +11,8 @@ import cn.chanrong.identity.Role;
 import cn.chanrong.lending.Proceeds;
 import cn.chanrong.monitoring.Monitoring;
 import cn.chanrong.monitoring.domain.AlertStatus;
-import cn.chanrong.monitoring.domain.FanOut;
+import cn.chanrong.monitoring.domain.Detector;
 import cn.chanrong.monitoring.domain.ProhibitedUse;
-import cn.chanrong.monitoring.domain.RoundTrip;
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
@@ -50,12 +49,15 @@ class MonitoringService implements Monitoring {
     private final Enterprises enterprises;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
+    private final cn.chanrong.lending.Sanctions sanctions;
     private final CounterpartyCategoriser categoriser = new CounterpartyCategoriser(Set.of(), Set.of(), Set.of(), Set.of());
     private final int windowDays;
 
     MonitoringService(PaymentStore payments, MonitoringAlertStore alerts, CashFlows cashFlows, Proceeds proceeds,
                       Enterprises enterprises, BusinessDate businessDate, AuditTrail audit,
+                      cn.chanrong.lending.Sanctions sanctions,
                       @Value("${chanrong.monitoring.window-days:30}") int windowDays) {
+        this.sanctions = sanctions;
         this.payments = payments;
         this.alerts = alerts;
         this.cashFlows = cashFlows;
@@ -153,47 +155,54 @@ class MonitoringService implements Monitoring {
         return reasons.isEmpty() ? new Booked(a, loans) : null;
     }
 
-    /** Runs the detections on a new payment; returns the alerts raised. */
+    /**
+     * Runs the detections on a new payment through the same {@link Detector} a stream uses, reading the loans
+     * already loaded and the payments out the bank reported before (the store, this payment excepted); returns
+     * the alerts raised.
+     */
     private int detect(long institution, long enterprise, long paymentId, PaymentEvent e, BigDecimal signed,
                        Categorisation c, List<ProhibitedUse.Loan> loans) {
+        var event = new Detector.Event(e.account(), e.bankReference(), e.counterpartyAccount(), e.counterpartyName(),
+                Detector.fen(signed), c.category(), Detector.day(e.valueDate()));
         int raised = 0;
-        var prohibited = ProhibitedUse.check(signed, e.valueDate(), c.category(), loans, windowDays);
-        if (prohibited.isPresent()) {
-            var f = prohibited.get();
-            raised += raise(institution, enterprise, paymentId, null, f.loan(), ProhibitedUse.RULE, ProhibitedUse.VERSION,
-                    f.category().name(), f.days());
-        }
-        if (e.direction() == Direction.DEBIT) {
-            String party = e.counterpartyAccount() != null ? e.counterpartyAccount()
-                    : e.counterpartyName() != null ? e.counterpartyName() : e.bankReference();
-            var outs = payments.debits(institution, enterprise, e.valueDate().minusDays(FanOut.DAYS),
-                    e.valueDate().plusDays(FanOut.DAYS), paymentId).stream()
-                    .map(d -> new FanOut.Out(d.counterparty(), d.amount(), d.valueDate())).toList();
-            var scattered = FanOut.check(new FanOut.Out(party, e.amount(), e.valueDate()), outs, loans);
-            if (scattered.isPresent()) {
-                var f = scattered.get();
-                raised += raise(institution, enterprise, paymentId, null, f.loan(), FanOut.RULE, FanOut.VERSION,
-                        c.category().name(), f.days());
-            }
-        }
-        if (e.direction() == Direction.CREDIT && (e.counterpartyAccount() != null || e.counterpartyName() != null)) {
-            // payments out to the same counterparty: by account when the credit names one, else by name
-            var outs = payments.debits(institution, enterprise, e.valueDate().minusDays(windowDays), e.valueDate(), paymentId)
-                    .stream()
-                    .filter(d -> e.counterpartyAccount() != null ? e.counterpartyAccount().equals(d.counterpartyAccount())
-                            : e.counterpartyName().equals(d.counterpartyName()))
-                    .map(d -> new RoundTrip.Out(d.id(), d.bankReference(), d.amount(), d.valueDate())).toList();
-            var back = RoundTrip.check(e.amount(), e.valueDate(), outs, loans, windowDays);
-            if (back.isPresent()) {
-                var f = back.get();
-                raised += raise(institution, enterprise, paymentId, f.out().paymentId(), f.loan(), RoundTrip.RULE,
-                        RoundTrip.VERSION, c.category().name(), f.days());
-            }
+        for (Detector.Finding f : new Detector(windowDays).detect(event, new StoredHistory(institution, enterprise, paymentId, loans))) {
+            Long earlier = f.earlier() == null ? null : f.earlier().id();
+            raised += raise(institution, enterprise, paymentId, earlier, f.loan(), f.rule(), f.version(),
+                    c.category().name(), f.days());
         }
         return raised;
     }
 
-    private int raise(long institution, long enterprise, long paymentId, Long earlier, ProhibitedUse.Loan loan, String rule,
+    /** What the detector reads on the API path: the loans loaded with the event, the payments out in the store. */
+    private final class StoredHistory implements Detector.History {
+        private final long institution;
+        private final long enterprise;
+        private final long except;
+        private final List<Detector.Loan> loans;
+
+        StoredHistory(long institution, long enterprise, long except, List<ProhibitedUse.Loan> loans) {
+            this.institution = institution;
+            this.enterprise = enterprise;
+            this.except = except;
+            this.loans = loans.stream().map(Detector.Loan::of).toList();
+        }
+
+        @Override
+        public List<Detector.Loan> loans(String account, int day) {
+            return loans;
+        }
+
+        @Override
+        public void debits(String account, int from, int to, List<Detector.Debit> into) {
+            for (PaymentStore.Debit d : payments.debits(institution, enterprise, LocalDate.ofEpochDay(from),
+                    LocalDate.ofEpochDay(to), except)) {
+                into.add(new Detector.Debit(d.id(), d.bankReference(), d.counterpartyAccount(), d.counterpartyName(),
+                        Detector.fen(d.amount()), Detector.day(d.valueDate())));
+            }
+        }
+    }
+
+    private int raise(long institution, long enterprise, long paymentId, Long earlier, Detector.Loan loan, String rule,
                       int version, String category, long days) {
         String name = enterprises.get(MONITORING, enterprise).name();
         return alerts.raise(new MonitoringAlertStore.Raise(institution, loan.id(), loan.number(), enterprise, name,
@@ -203,13 +212,58 @@ class MonitoringService implements Monitoring {
     @Override
     @Transactional(readOnly = true)
     public Page<Alert> alerts(Caller caller, String status, PageRequest page) {
-        return alerts.list(caller, status(status), page);
+        Page<Alert> found = alerts.list(caller, status(status), page);
+        return new Page<>(withActions(found.items()), found.page(), found.size(), found.total());
+    }
+
+    /** The alerts with what their lenders did about them, in one read. */
+    private List<Alert> withActions(List<Alert> list) {
+        var taken = sanctions.taken(list.stream().map(Alert::caseNumber).toList()).stream()
+                .collect(java.util.stream.Collectors.groupingBy(cn.chanrong.lending.Sanctions.Act::caseNumber));
+        return list.stream().map(a -> a.withActions(taken.getOrDefault(a.caseNumber(), List.of()))).toList();
     }
 
     @Override
     @Transactional(readOnly = true)
     public Alert alert(Caller caller, long id) {
-        return alerts.find(caller, id, false).orElseThrow(() -> Rejected.notFound("alert", id));
+        return withActions(List.of(alerts.find(caller, id, false).orElseThrow(() -> Rejected.notFound("alert", id)))).getFirst();
+    }
+
+    private static final BigDecimal DEFAULT_MARKUP = new BigDecimal("0.5");
+
+    @Override
+    @Transactional
+    public Alert act(Caller caller, long id, ActionRequest r) {
+        Alert a = alerts.find(caller, id, true).orElseThrow(() -> Rejected.notFound("alert", id));
+        if (!caller.is(Role.INSTITUTION) || caller.institutionId() != a.institutionId() || !caller.hasAuthority("approver")) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("lending.approver-only", null));
+        }
+        Action action;
+        try {
+            action = Action.valueOf(r.action() == null ? "" : r.action().strip());
+        } catch (IllegalArgumentException e) {
+            throw Rejected.invalid(Rejection.of("enum", "action", r.action(),
+                    "STOP_DRAWDOWNS, DIVERSION_PENALTY, ACCELERATE, SPECIAL_MENTION"));
+        }
+        if (a.status() != AlertStatus.CONFIRMED) {
+            // only a confirmed diversion justifies acting on the loan
+            throw Rejected.conflict(Rejection.of("monitoring.action.not-confirmed", null, a.caseNumber()));
+        }
+        var kind = switch (action) {
+            case STOP_DRAWDOWNS -> cn.chanrong.lending.Sanctions.Kind.STOP_DRAWDOWNS;
+            case DIVERSION_PENALTY -> cn.chanrong.lending.Sanctions.Kind.DIVERSION_PENALTY;
+            case ACCELERATE -> cn.chanrong.lending.Sanctions.Kind.ACCELERATION;
+            case SPECIAL_MENTION -> cn.chanrong.lending.Sanctions.Kind.SPECIAL_MENTION;
+        };
+        // the money left on the day of the payment out (a round trip's earlier payment), in the amount reported
+        var diversion = action != Action.DIVERSION_PENALTY ? null : new cn.chanrong.lending.Sanctions.Diversion(
+                r.amount() != null ? r.amount() : a.amount(),
+                r.since() != null ? r.since() : a.earlier() != null ? a.earlier().valueDate() : a.valueDate(),
+                r.markup() != null ? r.markup() : DEFAULT_MARKUP);
+        sanctions.act(caller, a.loanId(), kind, a.caseNumber(), r.reason(), diversion);
+        audit.record(AuditEvent.success(caller.username(), "monitoring.alert.action", "loan", a.loanNumber(),
+                a.caseNumber() + ": " + action.name()));
+        return alert(caller, id);
     }
 
     @Override

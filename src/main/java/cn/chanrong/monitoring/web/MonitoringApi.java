@@ -109,4 +109,12 @@ class MonitoringApi {
     Monitoring.Alert outcome(Caller caller, @PathVariable long id, @RequestBody Monitoring.OutcomeRequest body) {
         return monitoring.decide(caller, id, body);
     }
+
+    @PostMapping(value = "/alerts/{id}/actions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @Operation(summary = "Act on a confirmed diversion (the institution's approvers), audited, each act once: stop drawdowns, "
+            + "the diversion penalty on the diverted amount, acceleration, at least 关注")
+    Monitoring.Alert act(Caller caller, @PathVariable long id, @RequestBody Monitoring.ActionRequest body) {
+        return monitoring.act(caller, id, body);
+    }
 }

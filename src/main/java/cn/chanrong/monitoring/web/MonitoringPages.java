@@ -62,6 +62,9 @@ class MonitoringPages {
         model.addAttribute("mayDecide", a.status().open() && caller.is(Role.INSTITUTION)
                 && caller.institutionId() == a.institutionId()
                 && (caller.hasAuthority("operator") || caller.hasAuthority("approver")));
+        model.addAttribute("mayAct", a.status() == cn.chanrong.monitoring.domain.AlertStatus.CONFIRMED
+                && caller.is(Role.INSTITUTION) && caller.institutionId() == a.institutionId() && caller.hasAuthority("approver"));
+        model.addAttribute("actions", Monitoring.Action.values());
         return "monitoring/alert";
     }
 
@@ -79,6 +82,53 @@ class MonitoringPages {
             flash.addFlashAttribute("problems", r.rejections().stream().map(x -> errors.message(x, locale)).toList());
         }
         return "redirect:/monitoring/alerts/" + id;
+    }
+
+    /**
+     * An approver's act on a confirmed case from the alert's page: the amount, date and markup typed are read
+     * strictly here (two decimals, an ISO date) and only used for the diversion penalty.
+     */
+    @PostMapping("/monitoring/alerts/{id}/actions")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String act(Caller caller, Locale locale, @PathVariable long id, @RequestParam(required = false) String action,
+               @RequestParam(required = false) String reason, @RequestParam(required = false) String amount,
+               @RequestParam(required = false) String since, @RequestParam(required = false) String markup,
+               RedirectAttributes flash) {
+        try {
+            java.util.List<cn.chanrong.shared.Rejection> problems = new java.util.ArrayList<>();
+            boolean penalty = "DIVERSION_PENALTY".equals(action);
+            java.math.BigDecimal diverted = penalty ? money(amount, "amount", problems) : null;
+            java.math.BigDecimal mk = penalty ? decimal(markup, "markup", problems) : null;
+            java.time.LocalDate from = null;
+            if (penalty && since != null && !since.isBlank()) {
+                try {
+                    from = java.time.LocalDate.parse(since.strip());
+                } catch (java.time.format.DateTimeParseException e) {
+                    problems.add(cn.chanrong.shared.Rejection.of("date.format", "since", since));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw Rejected.invalid(problems);
+            }
+            monitoring.act(caller, id, new Monitoring.ActionRequest(action, reason, diverted, from, mk));
+            flash.addFlashAttribute("saved", true);
+        } catch (Rejected r) {
+            if (r.kind() == Rejected.Kind.NOT_FOUND) {
+                throw r;
+            }
+            flash.addFlashAttribute("problems", r.rejections().stream().map(x -> errors.message(x, locale)).toList());
+        }
+        return "redirect:/monitoring/alerts/" + id;
+    }
+
+    /** Money typed in a form: blank is none; else at most two decimals, no exponent. */
+    private static java.math.BigDecimal money(String raw, String field, java.util.List<cn.chanrong.shared.Rejection> problems) {
+        return raw == null || raw.isBlank() ? null
+                : cn.chanrong.shared.Amounts.parse(raw.strip(), field, false, MonitoringApi.MAX_AMOUNT, problems);
+    }
+
+    private static java.math.BigDecimal decimal(String raw, String field, java.util.List<cn.chanrong.shared.Rejection> problems) {
+        return raw == null || raw.isBlank() ? null : cn.chanrong.shared.Amounts.decimal(raw.strip(), field, 4, problems);
     }
 
     /** Formats instants for the templates. */

@@ -47,4 +47,22 @@ class AccrualTests {
         var paid = List.of(schedule.get(0).paying(new BigDecimal("1000.00"), new BigDecimal("310.00")), schedule.get(1));
         assertThat(Accrual.daysPastDue(paid, LocalDate.parse("2026-03-25"))).isEqualTo(5);
     }
+
+    /** Diverted amount, from, to, markup → the uplift; 3.6 % × markup / 360 a day on min(diverted, principal not yet due). */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} from {1} to {2} at +{3} → {4}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            500.00  | 2026-02-01 | 2026-02-11 | 0.5 | 0.25
+            5000.00 | 2026-02-01 | 2026-02-11 | 0.5 | 1.00
+            500.00  | 2026-02-01 | 2026-02-11 | 1.0 | 0.50
+            1500.00 | 2026-02-19 | 2026-02-22 | 0.5 | 0.175
+            500.00  | 2026-03-21 | 2026-03-25 | 0.5 | 0
+            500.00  | 2026-02-01 | 2026-02-11 | 0   | 0
+            0.00    | 2026-02-01 | 2026-02-11 | 0.5 | 0
+            """)
+    void the_diversion_uplift_runs_on_the_diverted_amount_only_and_never_on_overdue_principal(String diverted, String from,
+                                                                                              String to, String markup,
+                                                                                              String expected) {
+        assertThat(Accrual.diversion(schedule, new BigDecimal(diverted), LocalDate.parse(from), LocalDate.parse(to),
+                new BigDecimal("3.6"), new BigDecimal(markup))).isEqualByComparingTo(expected);
+    }
 }

@@ -1,0 +1,240 @@
+package cn.chanrong.monitoring.domain;
+
+import cn.chanrong.cashflow.domain.CounterpartyCategory;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The detections on one payment (issue 18 §4), the same code for the API path and for a stream: given the
+ * payment and a {@link History} (the borrower's loans paid out by the reporting bank, its earlier payments
+ * out), it runs {@link ProhibitedUse}, {@link FanOut} and {@link RoundTrip} and returns what they find, in
+ * that order.
+ *
+ * <p>Those three classes stay the reference, written for reading, in {@code BigDecimal} and streams. This
+ * class decides the same (the {@code DetectorTests} table runs both on every row) but on amounts in fen as
+ * {@code long} and dates as epoch days, with no stream, no {@code BigDecimal} and no allocation when
+ * nothing is found: a stream of a million events a second on one core leaves about a microsecond each.
+ *
+ * <p>Not thread-safe (it keeps a scratch list of payments out): one detector per thread or partition.
+ */
+public final class Detector {
+
+    /** Money at rest or moving, in fen. */
+    public static long fen(BigDecimal amount) {
+        return amount.movePointRight(2).longValueExact();
+    }
+
+    /** A loan paid out to the borrower: principal in fen, paid out on the epoch day. */
+    public record Loan(long id, String number, long principal, int disbursedOn) {
+
+        public static Loan of(ProhibitedUse.Loan l) {
+            return new Loan(l.id(), l.number(), fen(l.principal()), (int) l.disbursedOn().toEpochDay());
+        }
+    }
+
+    /**
+     * A payment out of the borrower's account, kept earlier: to whom (account, name; either may be null), its
+     * reference, the amount in fen (positive), the value date as an epoch day.
+     */
+    public record Debit(long id, String reference, String counterpartyAccount, String counterpartyName, long amount,
+                        int valueDate) {
+
+        /** Who was paid: the account, else the name, else (neither given) the payment itself. */
+        public String counterparty() {
+            return counterpartyAccount != null ? counterpartyAccount : counterpartyName != null ? counterpartyName : reference;
+        }
+    }
+
+    /**
+     * A payment on the borrower's account ({@code account}: whatever key the history knows it by): signed
+     * amount in fen (negative out, positive in), its counterparty's category, value date as an epoch day.
+     */
+    public record Event(String account, String reference, String counterpartyAccount, String counterpartyName,
+                        long amount, CounterpartyCategory category, int valueDate) {
+
+        public boolean debit() {
+            return amount < 0;
+        }
+
+        /** The debit this payment is, to keep in a history once detected. */
+        public Debit asDebit(long id) {
+            return new Debit(id, reference, counterpartyAccount, counterpartyName, -amount, valueDate);
+        }
+    }
+
+    /** What a detector reads: the borrower's loans and its payments out as they were before the event. */
+    public interface History {
+
+        /** The borrower's loans paid out by the reporting bank (any order; those after {@code day} are ignored). */
+        List<Loan> loans(String account, int day);
+
+        /**
+         * Adds to {@code into} the borrower's payments out with value dates from {@code from} to {@code to}
+         * (both included) known before the event being checked, in any order; not the event itself.
+         */
+        void debits(String account, int from, int to, List<Debit> into);
+    }
+
+    /**
+     * What a rule found: the rule and its version, the loan whose money it was, the earlier payment it relates
+     * the event to (a round trip's payment out; null otherwise), the days after the disbursement (between out and
+     * back for a round trip).
+     */
+    public record Finding(String rule, int version, Loan loan, Debit earlier, long days) {
+    }
+
+    private static final List<Finding> NONE = List.of();
+
+    private final int windowDays;
+    private final List<Debit> scratch = new ArrayList<>();
+
+    /** {@code windowDays}: how long after a loan is paid out its money is followed (30 by default). */
+    public Detector(int windowDays) {
+        this.windowDays = windowDays;
+    }
+
+    /** The findings on {@code e}, given what {@code history} holds before it; empty (and not allocated) when none. */
+    public List<Finding> detect(Event e, History history) {
+        List<Loan> loans = history.loans(e.account(), e.valueDate());
+        if (loans.isEmpty()) {
+            return NONE;
+        }
+        List<Finding> found = NONE;
+        if (e.debit()) {
+            if (ProhibitedUse.PROHIBITED.contains(e.category())) {
+                Loan l = moneyOf(loans, e.valueDate(), windowDays);
+                if (l != null) {
+                    found = add(found, new Finding(ProhibitedUse.RULE, ProhibitedUse.VERSION, l, null, e.valueDate() - l.disbursedOn()));
+                }
+            }
+            Finding f = fanOut(e, history, loans);
+            if (f != null) {
+                found = add(found, f);
+            }
+        } else if (e.amount() > 0 && (e.counterpartyAccount() != null || e.counterpartyName() != null)) {
+            Finding f = roundTrip(e, history, loans);
+            if (f != null) {
+                found = add(found, f);
+            }
+        }
+        return found;
+    }
+
+    private static List<Finding> add(List<Finding> found, Finding f) {
+        List<Finding> list = found == NONE ? new ArrayList<>(2) : found;
+        list.add(f);
+        return list;
+    }
+
+    /** {@link ProhibitedUse#moneyOf}: the loan paid out latest on or before {@code day} within the window; null if none. */
+    static Loan moneyOf(List<Loan> loans, int day, int window) {
+        Loan best = null;
+        for (int i = 0, n = loans.size(); i < n; i++) {
+            Loan l = loans.get(i);
+            if (l.disbursedOn() <= day && day - l.disbursedOn() <= window && (best == null
+                    || l.disbursedOn() > best.disbursedOn() || l.disbursedOn() == best.disbursedOn() && l.id() > best.id())) {
+                best = l;
+            }
+        }
+        return best;
+    }
+
+    /** {@link FanOut#check}, in fen: the half of the principal is compared as twice the total. */
+    private Finding fanOut(Event e, History history, List<Loan> loans) {
+        Loan l = moneyOf(loans, e.valueDate(), FanOut.DAYS);
+        if (l == null) {
+            return null;
+        }
+        List<Debit> outs = scratch;
+        outs.clear();
+        history.debits(e.account(), e.valueDate() - FanOut.DAYS, e.valueDate() + FanOut.DAYS, outs);
+        // only the payments out within the loan's first days count
+        int kept = 0;
+        long total = 0;
+        for (int i = 0, n = outs.size(); i < n; i++) {
+            Debit d = outs.get(i);
+            if (d.valueDate() >= l.disbursedOn() && d.valueDate() - l.disbursedOn() <= FanOut.DAYS) {
+                outs.set(kept++, d);
+                total += d.amount();
+            }
+        }
+        if (kept + 1 < FanOut.MIN_PARTIES) {
+            return null;
+        }
+        int parties = parties(outs, kept, null);
+        if (parties >= FanOut.MIN_PARTIES && 2 * total >= l.principal()) {
+            return null; // the pattern held before: found once only
+        }
+        String current = e.counterpartyAccount() != null ? e.counterpartyAccount()
+                : e.counterpartyName() != null ? e.counterpartyName() : e.reference();
+        int with = parties(outs, kept, current);
+        long withTotal = total - e.amount();
+        if (with < FanOut.MIN_PARTIES || 2 * withTotal < l.principal()) {
+            return null;
+        }
+        return new Finding(FanOut.RULE, FanOut.VERSION, l, null, e.valueDate() - l.disbursedOn());
+    }
+
+    /** Distinct counterparties among the first {@code n} payments out and {@code extra} (when not null). */
+    private static int parties(List<Debit> outs, int n, String extra) {
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            String c = outs.get(i).counterparty();
+            boolean seen = false;
+            for (int j = 0; j < i && !seen; j++) {
+                seen = c.equals(outs.get(j).counterparty());
+            }
+            if (!seen) {
+                distinct++;
+            }
+        }
+        if (extra != null) {
+            boolean seen = false;
+            for (int i = 0; i < n && !seen; i++) {
+                seen = extra.equals(outs.get(i).counterparty());
+            }
+            if (!seen) {
+                distinct++;
+            }
+        }
+        return distinct;
+    }
+
+    /**
+     * {@link RoundTrip#check}: the latest payment out to the same counterparty (by account when the credit names
+     * one, else by name) within the window, made with a loan's money, of which the credit brings back half or more.
+     */
+    private Finding roundTrip(Event e, History history, List<Loan> loans) {
+        List<Debit> outs = scratch;
+        outs.clear();
+        history.debits(e.account(), e.valueDate() - windowDays, e.valueDate(), outs);
+        Debit best = null;
+        Loan bestLoan = null;
+        for (int i = 0, n = outs.size(); i < n; i++) {
+            Debit d = outs.get(i);
+            boolean same = e.counterpartyAccount() != null ? e.counterpartyAccount().equals(d.counterpartyAccount())
+                    : e.counterpartyName().equals(d.counterpartyName());
+            if (!same || d.valueDate() > e.valueDate() || e.valueDate() - d.valueDate() > windowDays
+                    || 2 * e.amount() < d.amount()) {
+                continue;
+            }
+            if (best != null && (d.valueDate() < best.valueDate() || d.valueDate() == best.valueDate() && d.id() < best.id())) {
+                continue;
+            }
+            Loan l = moneyOf(loans, d.valueDate(), windowDays);
+            if (l != null) {
+                best = d;
+                bestLoan = l;
+            }
+        }
+        return best == null ? null
+                : new Finding(RoundTrip.RULE, RoundTrip.VERSION, bestLoan, best, e.valueDate() - best.valueDate());
+    }
+
+    /** The epoch day of a date, as the detector counts days. */
+    public static int day(LocalDate date) {
+        return (int) date.toEpochDay();
+    }
+}
