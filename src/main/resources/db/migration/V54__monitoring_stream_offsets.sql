@@ -12,7 +12,10 @@ CREATE TABLE monitoring_stream_offset
 );
 
 -- A record of the stream whose institution cannot be told (malformed, or a credit code the platform does
--- not know) is set aside too, with no institution; each record is set aside once, so a replay adds none.
+-- not know) is set aside too, with no institution. Its source (topic-partition@offset) with its payload sets
+-- it aside once, so a replay adds none; the payload is in the key because a topic deleted and created again
+-- numbers its records from 0 once more, and a different record there must not be lost.
 ALTER TABLE monitoring_dead_letter ALTER COLUMN institution_id DROP NOT NULL;
 ALTER TABLE monitoring_dead_letter ADD COLUMN source TEXT CHECK (source IS NULL OR length(source) BETWEEN 1 AND 300);
-CREATE UNIQUE INDEX monitoring_dead_letter_source ON monitoring_dead_letter (source) WHERE source IS NOT NULL;
+CREATE UNIQUE INDEX monitoring_dead_letter_source ON monitoring_dead_letter (source, md5(payload))
+  WHERE source IS NOT NULL;

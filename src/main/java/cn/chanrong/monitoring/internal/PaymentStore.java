@@ -70,7 +70,7 @@ class PaymentStore {
     /**
      * Keeps an event the platform could not take, with its reasons; the payload is cut to 4,000 characters.
      * {@code institutionId} is null when the stream could not tell who reported it; {@code source} (the
-     * stream's record, null from the API) keeps a replayed record from being set aside twice.
+     * stream's record, null from the API) with the payload keeps a replayed record from being set aside twice.
      */
     void deadLetter(Long institutionId, String bankReference, String payload, List<Rejection> reasons, String source) {
         String kept = payload == null ? "" : payload.length() > 4000 ? payload.substring(0, 4000) : payload;
@@ -79,7 +79,7 @@ class PaymentStore {
         jdbc.sql("""
                         INSERT INTO monitoring_dead_letter (institution_id, bank_reference, payload, reasons, source)
                         VALUES (:i, :ref, :p, CAST(:r AS jsonb), :s)
-                        ON CONFLICT (source) WHERE source IS NOT NULL DO NOTHING""")
+                        ON CONFLICT (source, md5(payload)) WHERE source IS NOT NULL DO NOTHING""")
                 .param("i", institutionId).param("ref", bankReference).param("p", kept).param("r", why).param("s", source)
                 .update();
     }
