@@ -132,7 +132,7 @@ class MonitoringStreamIntegrationTests {
     void loan_money_paid_to_a_broker_on_the_stream_raises_the_alert_and_the_offset_moves_past_it_with_it() throws Exception {
         LendingSteps steps = new LendingSteps(port, jdbc);
         LocalDate today = businessDate.today();
-        Borrower b = borrowerWithAccount(steps, today, "800000", 3);
+        Borrower b = borrowerWithAccount(steps, today, "1000000", 3);
         String ref = "KS" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
         RecordMetadata sent = send(b.account(), value(event(ref, b.account(), "华泰证券股份有限公司", "250000.00",
                 today.minusDays(1)), creditCodeOf("bank")));
@@ -193,7 +193,7 @@ class MonitoringStreamIntegrationTests {
     void records_that_cannot_be_taken_are_set_aside_with_their_reason_and_the_stream_goes_on() throws Exception {
         LendingSteps steps = new LendingSteps(port, jdbc);
         LocalDate today = businessDate.today();
-        Borrower b = borrowerWithAccount(steps, today, "600000", 2);
+        Borrower b = borrowerWithAccount(steps, today, "1200000", 2);
         String ref = "KG" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
         String code = creditCodeOf("bank");
         long bankId = jdbc.sql("SELECT institution_id FROM app_user WHERE username = 'bank'").query(Long.class).single();
@@ -237,7 +237,7 @@ class MonitoringStreamIntegrationTests {
     void a_bank_sending_again_and_the_stream_read_again_from_an_earlier_offset_change_nothing() throws Exception {
         LendingSteps steps = new LendingSteps(port, jdbc);
         LocalDate today = businessDate.today();
-        Borrower b = borrowerWithAccount(steps, today, "700000", 4);
+        Borrower b = borrowerWithAccount(steps, today, "1100000", 4);
         String ref = "KP" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
         String code = creditCodeOf("bank");
         String payment = value(event(ref, b.account(), "国泰君安证券股份有限公司", "120000.00", today.minusDays(2)), code);
