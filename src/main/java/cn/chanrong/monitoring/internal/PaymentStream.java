@@ -32,9 +32,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -92,6 +95,7 @@ class PaymentStream {
     private final TransactionTemplate tx;
     private final String bootstrapServers;
     private final int maxPollRecords;
+    private final Map<String, String> client;
     private final Object pause = new Object();
 
     private volatile boolean running;
@@ -101,7 +105,7 @@ class PaymentStream {
     PaymentStream(MonitoringService monitoring, PaymentStore payments, StreamOffsetStore offsets, Institutions institutions,
                   JsonMapper json, PlatformTransactionManager transactions,
                   @Value("${chanrong.kafka.bootstrap-servers}") String bootstrapServers,
-                  @Value("${chanrong.kafka.max-poll-records:500}") int maxPollRecords) {
+                  @Value("${chanrong.kafka.max-poll-records:500}") int maxPollRecords, Environment environment) {
         this.monitoring = monitoring;
         this.payments = payments;
         this.offsets = offsets;
@@ -110,6 +114,8 @@ class PaymentStream {
         this.tx = new TransactionTemplate(transactions);
         this.bootstrapServers = bootstrapServers.strip();
         this.maxPollRecords = maxPollRecords;
+        this.client = Binder.get(environment).bind("chanrong.kafka.client", Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of());
     }
 
     /** After start-up (demo data loaded, the platform ready): one daemon thread reads the topic. */
@@ -197,7 +203,16 @@ class PaymentStream {
     }
 
     private Consumer<String, String> consumer() {
-        Map<String, Object> config = new HashMap<>();
+        return new DefaultKafkaConsumerFactory<>(config(client, bootstrapServers, maxPollRecords), new StringDeserializer(),
+                new StringDeserializer()).createConsumer();
+    }
+
+    /**
+     * The consumer's configuration: what a cluster asks of its clients ({@code chanrong.kafka.client.*}: TLS,
+     * SASL, rack…) under what this consumer is, which no setting changes.
+     */
+    static Map<String, Object> config(Map<String, String> client, String bootstrapServers, int maxPollRecords) {
+        Map<String, Object> config = new HashMap<>(client);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "chanrong-monitoring");
         // offsets live in PostgreSQL: no group, nothing committed to Kafka
@@ -208,7 +223,9 @@ class PaymentStream {
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         config.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 30_000);
-        return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new StringDeserializer()).createConsumer();
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        return config;
     }
 
     /** Assigns every partition and seeks each to its stored offset (the beginning if never read); null if no topic. */
