@@ -114,8 +114,7 @@ class PaymentStream {
         this.tx = new TransactionTemplate(transactions);
         this.bootstrapServers = bootstrapServers.strip();
         this.maxPollRecords = maxPollRecords;
-        this.client = Binder.get(environment).bind("chanrong.kafka.client", Bindable.mapOf(String.class, String.class))
-                .orElse(Map.of());
+        this.client = client(environment);
     }
 
     /** After start-up (demo data loaded, the platform ready): one daemon thread reads the topic. */
@@ -205,6 +204,12 @@ class PaymentStream {
     private Consumer<String, String> consumer() {
         return new DefaultKafkaConsumerFactory<>(config(client, bootstrapServers, maxPollRecords), new StringDeserializer(),
                 new StringDeserializer()).createConsumer();
+    }
+
+    /** {@code chanrong.kafka.client.*}, also as {@code CHANRONG_KAFKA_CLIENT_SASL_MECHANISM=…} and the like. */
+    static Map<String, String> client(Environment environment) {
+        return Binder.get(environment).bind("chanrong.kafka.client", Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of());
     }
 
     /**

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** The payment stream's consumer: a cluster's client settings pass through, what makes it exactly-once does not. */
 class PaymentStreamTests {
@@ -26,5 +29,18 @@ class PaymentStreamTests {
                 .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200)
                 .containsEntry(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false)
                 .doesNotContainKey(ConsumerConfig.GROUP_ID_CONFIG);
+    }
+
+    @Test
+    void client_settings_come_from_properties_and_from_environment_variables() {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        Map.of("CHANRONG_KAFKA_CLIENT_SASL_MECHANISM", "SCRAM-SHA-512")));
+        env.getPropertySources().addFirst(new MapPropertySource("args",
+                Map.of("chanrong.kafka.client.[security.protocol]", "SASL_SSL")));
+
+        assertThat(PaymentStream.client(env)).containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsEntry("security.protocol", "SASL_SSL");
     }
 }
