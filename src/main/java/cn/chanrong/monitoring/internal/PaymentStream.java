@@ -79,7 +79,7 @@ class PaymentStream {
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration LAST_BACKOFF = Duration.ofSeconds(30);
-    /** How often an idle stream asks whether the topic gained partitions. */
+    /** How often the stream asks whether the topic gained partitions. */
     private static final Duration REFRESH = Duration.ofMinutes(1);
     private static final Comparator<Item> PER_ACCOUNT = Comparator
             .comparing((Item i) -> i.incoming().event() == null ? "" : i.incoming().event().account())
@@ -175,7 +175,8 @@ class PaymentStream {
                     if (!records.isEmpty()) {
                         take(records, committed);
                         backoff = FIRST_BACKOFF;
-                    } else if (System.nanoTime() - refreshAt > 0) {
+                    }
+                    if (System.nanoTime() - refreshAt > 0) {
                         refreshAt = System.nanoTime() + REFRESH.toNanos();
                         if (c.partitionsFor(TOPIC).size() != partitions) {
                             log.info("Payment stream: {} has new partitions; assigning them", TOPIC);
