@@ -332,6 +332,7 @@ class PaymentStream {
     private void ingest(List<ConsumerRecord<String, String>> records) {
         Map<String, Optional<Long>> byCode = new HashMap<>();
         List<Item> items = new ArrayList<>(records.size());
+        int nobody = 0;
         for (ConsumerRecord<String, String> r : records) {
             JsonNode n;
             try {
@@ -342,6 +343,7 @@ class PaymentStream {
             if (n == null || n.isMissingNode()) {
                 payments.deadLetter(null, null, r.value(), List.of(Rejection.of("monitoring.stream.malformed", "event")),
                         source(r));
+                nobody++;
                 continue;
             }
             Incoming in = PaymentEventReader.read(0, n);
@@ -360,6 +362,7 @@ class PaymentStream {
             if (institution == null) {
                 payments.deadLetter(null, in.bankReference(), in.raw(),
                         Stream.concat(in.unreadable().stream(), who.stream()).toList(), source(r));
+                nobody++;
                 continue;
             }
             if (in.event() != null && !in.event().account().equals(r.key())) {
@@ -368,6 +371,10 @@ class PaymentStream {
                         List.of(Rejection.of("monitoring.stream.key", "key", r.key(), in.event().account())));
             }
             items.add(new Item(r, institution, in));
+        }
+        if (nobody > 0) {
+            // no institution's report to audit them under: said here, kept in monitoring_dead_letter
+            log.warn("Payment stream: {} of {} records set aside, no institution told from them", nobody, records.size());
         }
         items.sort(PER_ACCOUNT);
         Map<Long, List<Item>> byInstitution = new LinkedHashMap<>();
