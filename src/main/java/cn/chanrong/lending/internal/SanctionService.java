@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,10 +35,10 @@ class SanctionService implements Sanctions {
     private final WorkoutService workouts;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
-    private final JdbcClient jdbc;
+    private final SanctionStore sanctions;
 
     SanctionService(LoanStore store, Servicer servicer, AccrualStore accruals, InstallmentStore installments, Postings postings,
-                    WorkoutService workouts, BusinessDate businessDate, AuditTrail audit, JdbcClient jdbc) {
+                    WorkoutService workouts, BusinessDate businessDate, AuditTrail audit, SanctionStore sanctions) {
         this.store = store;
         this.servicer = servicer;
         this.accruals = accruals;
@@ -48,7 +47,7 @@ class SanctionService implements Sanctions {
         this.workouts = workouts;
         this.businessDate = businessDate;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.sanctions = sanctions;
     }
 
     @Override
@@ -101,15 +100,7 @@ class SanctionService implements Sanctions {
                 accruals.divert(loanId, penaltyExact, catchUp, brought.nonAccrual(), diversion.amount(), diversion.markup());
             }
         }
-        jdbc.sql("""
-                        INSERT INTO loan_sanction (loan_id, contract_loan_id, kind, case_number, reason, business_date, amount,
-                            since, markup, catch_up, entry_id, acted_by)
-                        VALUES (:l, :c, :k, :n, :r, :d, :a, :s, :m, :cu, :e, :by)""")
-                .param("l", loanId).param("c", contractLoan).param("k", kind.name()).param("n", caseNumber.strip())
-                .param("r", why).param("d", today).param("a", diversion == null ? null : diversion.amount())
-                .param("s", diversion == null ? null : diversion.since())
-                .param("m", diversion == null ? null : diversion.markup()).param("cu", catchUp).param("e", entry)
-                .param("by", actor).update();
+        sanctions.insert(loanId, contractLoan, kind, caseNumber.strip(), why, today, diversion, catchUp, entry, actor);
         audit.record(AuditEvent.success(actor, "loan.sanction." + kind.name().toLowerCase(), "loan", l.number(),
                 caseNumber + (catchUp == null ? "" : ": catch-up " + catchUp.toPlainString()) + ": " + why));
         return taken(List.of(caseNumber.strip())).stream().filter(a -> a.kind() == kind && a.loanId() == loanId).findFirst()
@@ -172,24 +163,11 @@ class SanctionService implements Sanctions {
         if (caseNumbers.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                        SELECT s.kind, s.loan_id, l.number, s.case_number, s.reason, s.business_date, s.amount, s.since,
-                               s.markup, s.catch_up, s.acted_by, s.acted_at
-                          FROM loan_sanction s JOIN loan l ON l.id = s.loan_id
-                         WHERE s.case_number = ANY(:c) ORDER BY s.id""")
-                .param("c", caseNumbers.toArray(String[]::new))
-                .query((rs, i) -> new Act(Kind.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getObject(6, LocalDate.class), rs.getBigDecimal(7),
-                        rs.getObject(8, LocalDate.class), rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getString(11),
-                        rs.getObject(12, java.time.OffsetDateTime.class).toInstant()))
-                .list();
+        return sanctions.taken(caseNumbers);
     }
 
     /** The case number of a stop on further drawdowns under the contract of {@code contractLoanId}, if any. */
     Optional<String> drawdownsStopped(long contractLoanId) {
-        return jdbc.sql("""
-                        SELECT case_number FROM loan_sanction WHERE contract_loan_id = :c AND kind = 'STOP_DRAWDOWNS'
-                        ORDER BY id LIMIT 1""")
-                .param("c", contractLoanId).query(String.class).optional();
+        return sanctions.drawdownsStopped(contractLoanId);
     }
 }

@@ -100,6 +100,8 @@ class LendingPages {
         boolean own = caller.is(Role.INSTITUTION) && caller.institutionId() == l.institutionId();
         model.addAttribute("mayService", own && (caller.hasAuthority("operator") || caller.hasAuthority("approver")));
         model.addAttribute("mayApprove", own && caller.hasAuthority("approver"));
+        // monitoring follows the money of a paid-out loan for its bank's staff and the financial regulators
+        model.addAttribute("mayTrace", l.disbursedOn() != null && (own || caller.isFinancialRegulator() || caller.isAdmin()));
         model.addAttribute("tiers", Tier.values());
         model.addAttribute("tags", loans.tags(caller, id));
         model.addAttribute("securities", loans.securities(caller, id));

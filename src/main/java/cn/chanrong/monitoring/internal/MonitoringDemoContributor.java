@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The demo's watch over loan money: the bank reports the SME's account around its latest loan — a supplier
  * paid, a broker paid (left open in the bank's queue), and a trading firm paid that pays most of it back
- * (confirmed by the bank, so regulators see one case).
+ * (confirmed by the bank, which then classifies the loan special mention and charges penalty interest on the
+ * diverted amount, so regulators see one case and what was done about it).
  */
 @Component
 class MonitoringDemoContributor implements DemoContributor {
@@ -85,9 +86,17 @@ class MonitoringDemoContributor implements DemoContributor {
         Caller approver = users.caller("bank-approver").orElse(bank);
         monitoring.alerts(bank, "OPEN", PageRequest.of(0, 20)).items().stream()
                 .filter(a -> a.loanId() == loan.loanId() && cn.chanrong.monitoring.domain.RoundTrip.RULE.equals(a.rule())).findFirst()
-                .ifPresent(a -> monitoring.decide(approver, a.id(), new Monitoring.OutcomeRequest("CONFIRMED",
-                        "预付款两日后退回九成五，资金回流借款人，认定为挪用贷款资金 / the prepayment came back within two days:"
-                                + " loan money diverted")));
+                .ifPresent(a -> {
+                    monitoring.decide(approver, a.id(), new Monitoring.OutcomeRequest("CONFIRMED",
+                            "预付款两日后退回九成五，资金回流借款人，认定为挪用贷款资金 / the prepayment came back within two days:"
+                                    + " loan money diverted"));
+                    // and acted on it as the contract allows: special mention, penalty interest on what was diverted
+                    monitoring.act(approver, a.id(), new Monitoring.ActionRequest("SPECIAL_MENTION",
+                            "挪用贷款资金，列入关注类 / loan money diverted: special mention", null, null, null));
+                    monitoring.act(approver, a.id(), new Monitoring.ActionRequest("DIVERSION_PENALTY",
+                            "按合同对挪用部分加收罚息 / penalty interest on the diverted amount under the contract",
+                            null, null, null));
+                });
         log.info("Demo monitoring: {} payments on {}'s account around loan {}, {} alerts", report.accepted(),
                 account.accountNo(), loan.number(), report.alerts());
     }

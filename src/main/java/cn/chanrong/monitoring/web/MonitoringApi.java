@@ -82,7 +82,11 @@ class MonitoringApi {
         for (int i = 0; i < body.size(); i++) {
             events.add(PaymentEventReader.read(i, body.get(i)));
         }
-        Monitoring.Report r = monitoring.report(caller, events);
+        return view(monitoring.report(caller, events), errors, locale);
+    }
+
+    /** A report as the caller reads it: the reasons of each set-aside event in the caller's language. */
+    static ReportView view(Monitoring.Report r, ApiErrors errors, Locale locale) {
         return new ReportView(r.received(), r.accepted(), r.duplicates(), r.alerts(), r.deadLettered(),
                 r.deadLetters().stream().map(d -> new DeadLetterView(d.index(), d.bankReference(), d.reasons().stream()
                         .map(x -> new Error(x.code(), x.field(), errors.message(x, locale))).toList())).toList());
