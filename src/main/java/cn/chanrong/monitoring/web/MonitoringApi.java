@@ -10,6 +10,7 @@ import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,8 @@ class MonitoringApi {
 
     /** More events than this in one report is refused whole: send them in several. */
     static final int MAX_EVENTS = 5_000;
+    /** The largest amount an event may carry, as the payment stream reads it too. */
+    static final BigDecimal MAX_AMOUNT = PaymentEventReader.MAX_AMOUNT;
 
     private final Monitoring monitoring;
     private final ApiErrors errors;

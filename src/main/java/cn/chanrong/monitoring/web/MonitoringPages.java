@@ -124,7 +124,7 @@ class MonitoringPages {
     /** Money typed in a form: blank is none; else at most two decimals, no exponent. */
     private static java.math.BigDecimal money(String raw, String field, java.util.List<cn.chanrong.shared.Rejection> problems) {
         return raw == null || raw.isBlank() ? null
-                : cn.chanrong.shared.Amounts.parse(raw.strip(), field, false, cn.chanrong.monitoring.internal.PaymentEventReader.MAX_AMOUNT, problems);
+                : cn.chanrong.shared.Amounts.parse(raw.strip(), field, false, MonitoringApi.MAX_AMOUNT, problems);
     }
 
     private static java.math.BigDecimal decimal(String raw, String field, java.util.List<cn.chanrong.shared.Rejection> problems) {
