@@ -57,9 +57,14 @@ class MonitoringIntegrationTests {
     }
 
     Borrower borrowerWithAccount(LendingSteps steps, String principal, int daysAgo) {
+        return borrowerWithAccount(steps, businessDate.today(), principal, daysAgo);
+    }
+
+    /** As above, for the tests of another class (the payment stream's). */
+    static Borrower borrowerWithAccount(LendingSteps steps, LocalDate today, String principal, int daysAgo) {
         long borrower = steps.borrower();
         long loan = steps.disbursedLoan(borrower, null, principal, 12, "EQUAL_PRINCIPAL",
-                businessDate.today().minusDays(daysAgo).toString());
+                today.minusDays(daysAgo).toString());
         String account = "6222" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
         var bound = steps.as("admin").post("/api/v1/enterprises/" + borrower + "/accounts",
                 Map.of("accountNo", account, "bankName", "闽江市商业银行", "currency", "CNY"));

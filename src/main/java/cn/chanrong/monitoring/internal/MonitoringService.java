@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,7 +74,22 @@ class MonitoringService implements Monitoring {
         if (!caller.is(Role.INSTITUTION)) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("monitoring.institution-only", null));
         }
-        long institution = caller.institutionId();
+        return ingest(caller.institutionId(), caller.username(), events);
+    }
+
+    /**
+     * Takes events an institution reported, in the caller's transaction: the API's report (after its role
+     * check) and a batch of the payment stream (with the offsets it reached) come through here.
+     */
+    public Report ingest(long institution, String actor, List<Incoming> events) {
+        return ingest(institution, actor, events, i -> null);
+    }
+
+    /**
+     * As {@link #ingest(long, String, List)}, with where each event came from (by its index; null when from
+     * the API): a dead letter of the stream is kept once per record, so a replay adds none.
+     */
+    public Report ingest(long institution, String actor, List<Incoming> events, IntFunction<String> source) {
         LocalDate today = businessDate.today();
         int accepted = 0;
         int duplicates = 0;
@@ -87,7 +103,7 @@ class MonitoringService implements Monitoring {
                 booked = check(institution, in.event(), today, reasons);
             }
             if (!reasons.isEmpty()) {
-                payments.deadLetter(institution, in.bankReference(), in.raw(), reasons);
+                payments.deadLetter(institution, in.bankReference(), in.raw(), reasons, source.apply(in.index()));
                 if (listed.size() < LISTED) {
                     listed.add(new DeadLetter(in.index(), in.bankReference(), List.copyOf(reasons)));
                 }
@@ -106,7 +122,7 @@ class MonitoringService implements Monitoring {
             accepted++;
             raised += detect(institution, enterprise, id.get(), e, signed, c, booked.loans());
         }
-        audit.record(AuditEvent.success(caller.username(), "monitoring.report", "institution", institution,
+        audit.record(AuditEvent.success(actor, "monitoring.report", "institution", institution,
                 events.size() + " events: " + accepted + " new, " + duplicates + " already reported, " + dead
                         + " set aside, " + raised + " alerts"));
         return new Report(events.size(), accepted, duplicates, raised, dead, listed);

@@ -67,14 +67,20 @@ class PaymentStore {
                 .list();
     }
 
-    /** Keeps an event the platform could not take, with its reasons; the payload is cut to 4,000 characters. */
-    void deadLetter(long institutionId, String bankReference, String payload, List<Rejection> reasons) {
+    /**
+     * Keeps an event the platform could not take, with its reasons; the payload is cut to 4,000 characters.
+     * {@code institutionId} is null when the stream could not tell who reported it; {@code source} (the
+     * stream's record, null from the API) with the payload keeps a replayed record from being set aside twice.
+     */
+    void deadLetter(Long institutionId, String bankReference, String payload, List<Rejection> reasons, String source) {
         String kept = payload == null ? "" : payload.length() > 4000 ? payload.substring(0, 4000) : payload;
         String why = json.writeValueAsString(reasons.stream()
                 .map(r -> Map.of("code", r.code(), "field", r.field() == null ? "" : r.field())).toList());
         jdbc.sql("""
-                        INSERT INTO monitoring_dead_letter (institution_id, bank_reference, payload, reasons)
-                        VALUES (:i, :ref, :p, CAST(:r AS jsonb))""")
-                .param("i", institutionId).param("ref", bankReference).param("p", kept).param("r", why).update();
+                        INSERT INTO monitoring_dead_letter (institution_id, bank_reference, payload, reasons, source)
+                        VALUES (:i, :ref, :p, CAST(:r AS jsonb), :s)
+                        ON CONFLICT (source, md5(payload)) WHERE source IS NOT NULL DO NOTHING""")
+                .param("i", institutionId).param("ref", bankReference).param("p", kept).param("r", why).param("s", source)
+                .update();
     }
 }

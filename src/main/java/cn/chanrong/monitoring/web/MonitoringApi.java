@@ -2,8 +2,8 @@ package cn.chanrong.monitoring.web;
 
 import cn.chanrong.identity.Caller;
 import cn.chanrong.monitoring.Monitoring;
+import cn.chanrong.monitoring.internal.PaymentEventReader;
 import cn.chanrong.platform.ApiErrors;
-import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
@@ -11,8 +11,6 @@ import cn.chanrong.shared.Rejection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +32,8 @@ class MonitoringApi {
 
     /** More events than this in one report is refused whole: send them in several. */
     static final int MAX_EVENTS = 5_000;
-    static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999.99");
+    /** The largest amount an event may carry, as the payment stream reads it too. */
+    static final BigDecimal MAX_AMOUNT = PaymentEventReader.MAX_AMOUNT;
 
     private final Monitoring monitoring;
     private final ApiErrors errors;
@@ -84,7 +83,7 @@ class MonitoringApi {
         }
         List<Monitoring.Incoming> events = new ArrayList<>(body.size());
         for (int i = 0; i < body.size(); i++) {
-            events.add(read(i, body.get(i)));
+            events.add(PaymentEventReader.read(i, body.get(i)));
         }
         return view(monitoring.report(caller, events), errors, locale);
     }
@@ -94,78 +93,6 @@ class MonitoringApi {
         return new ReportView(r.received(), r.accepted(), r.duplicates(), r.alerts(), r.deadLettered(),
                 r.deadLetters().stream().map(d -> new DeadLetterView(d.index(), d.bankReference(), d.reasons().stream()
                         .map(x -> new Error(x.code(), x.field(), errors.message(x, locale))).toList())).toList());
-    }
-
-    /** One event read at the edge: typed when every field reads, else the reasons it does not. */
-    static Monitoring.Incoming read(int index, JsonNode n) {
-        String raw = n == null ? "" : n.toString();
-        List<Rejection> problems = new ArrayList<>();
-        if (n == null || !n.isObject()) {
-            problems.add(Rejection.of("monitoring.payment.object", "event"));
-            return new Monitoring.Incoming(index, raw, null, null, problems);
-        }
-        String reference = text(n, "bankReference", 1, 100, true, problems);
-        String direction = text(n, "direction", 1, 10, true, problems);
-        Monitoring.Direction dir = null;
-        if (direction != null) {
-            try {
-                dir = Monitoring.Direction.valueOf(direction);
-            } catch (IllegalArgumentException e) {
-                problems.add(Rejection.of("enum", "direction", direction, "DEBIT, CREDIT"));
-            }
-        }
-        String account = text(n, "account", 4, 40, true, problems);
-        String counterpartyAccount = text(n, "counterpartyAccount", 1, 40, false, problems);
-        String counterpartyName = text(n, "counterpartyName", 1, 200, false, problems);
-        String remittance = text(n, "remittance", 1, 500, false, problems);
-        String currency = text(n, "currency", 3, 3, true, problems);
-        if (currency != null && !currency.matches("[A-Z]{3}")) {
-            problems.add(Rejection.of("monitoring.payment.currency-code", "currency", currency));
-        }
-        BigDecimal amount = null;
-        JsonNode a = n.get("amount");
-        if (a != null && !a.isNull() && !a.isString()) {
-            problems.add(Rejection.of("amount.format", "amount", a.toString()));
-        } else {
-            amount = Amounts.parse(a == null || a.isNull() ? null : a.asString(), "amount", false, MAX_AMOUNT, problems);
-            if (amount != null && amount.signum() == 0) {
-                problems.add(Rejection.of("monitoring.payment.zero", "amount"));
-            }
-        }
-        LocalDate valueDate = null;
-        String date = text(n, "valueDate", 10, 10, true, problems);
-        if (date != null) {
-            try {
-                valueDate = LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                problems.add(Rejection.of("date.format", "valueDate", date));
-            }
-        }
-        if (!problems.isEmpty()) {
-            return new Monitoring.Incoming(index, raw, reference, null, problems);
-        }
-        return new Monitoring.Incoming(index, raw, reference, new Monitoring.PaymentEvent(dir, account, counterpartyAccount,
-                counterpartyName, amount, currency, valueDate, reference, remittance), List.of());
-    }
-
-    private static String text(JsonNode n, String field, int min, int max, boolean required, List<Rejection> problems) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull() || (v.isString() && v.asString().isBlank())) {
-            if (required) {
-                problems.add(Rejection.of("required", field));
-            }
-            return null;
-        }
-        if (!v.isString()) {
-            problems.add(Rejection.of("monitoring.payment.text", field));
-            return null;
-        }
-        String s = v.asString().strip();
-        if (s.length() < min || s.length() > max) {
-            problems.add(Rejection.of("length", field, min, max));
-            return null;
-        }
-        return s;
     }
 
     @GetMapping("/alerts")
