@@ -7,6 +7,7 @@ import cn.chanrong.identity.Role;
 import cn.chanrong.monitoring.Monitoring;
 import cn.chanrong.monitoring.domain.Detector;
 import cn.chanrong.monitoring.domain.FanOut;
+import cn.chanrong.monitoring.domain.HiddenRefinancing;
 import cn.chanrong.monitoring.domain.InMemoryHistory;
 import cn.chanrong.monitoring.domain.ProhibitedUse;
 import cn.chanrong.monitoring.domain.RoundTrip;
@@ -73,22 +74,35 @@ final class MonitoringBenchCommand implements Callable<Integer> {
     int persistedWarmup;
     @Option(names = "--report-size", defaultValue = "1000", description = "Events per report (the API takes up to 5,000; default ${DEFAULT-VALUE})")
     int reportSize;
+    @Option(names = "--sql-events", defaultValue = "20000",
+            description = "Payment events through the same detections as SQL per event on PostgreSQL; 0 skips it (default ${DEFAULT-VALUE})")
+    int sqlEvents;
+    @Option(names = "--kafka", description = "A Kafka broker (host:port, e.g. from ./bench/broker): the stream end to end through it")
+    String kafka;
+    @Option(names = "--kafka-events", defaultValue = "500000", description = "Payment events through Kafka (default ${DEFAULT-VALUE})")
+    int kafkaEvents;
+    @Option(names = "--kafka-partitions", defaultValue = "3", description = "Partitions of the bench's topic (default ${DEFAULT-VALUE})")
+    int kafkaPartitions;
     @Option(names = "--seed", defaultValue = "18") long seed;
     @Option(names = "--data-dir", description = "Data directory of the embedded database (default ./data)") String dataDir;
     @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "--property=value") List<String> springArgs = new ArrayList<>();
     @Spec CommandSpec spec;
 
-    /** Findings per rule, in the order the detector runs them. */
-    record Found(long prohibitedUse, long roundTrip, long fanOut) {
+    /** Findings per rule. */
+    record Found(long prohibitedUse, long roundTrip, long fanOut, long hiddenRefinancing) {
+
+        Found(long prohibitedUse, long roundTrip, long fanOut) {
+            this(prohibitedUse, roundTrip, fanOut, 0);
+        }
 
         long total() {
-            return prohibitedUse + roundTrip + fanOut;
+            return prohibitedUse + roundTrip + fanOut + hiddenRefinancing;
         }
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s %,d, %s %,d, %s %,d", ProhibitedUse.RULE, prohibitedUse, RoundTrip.RULE,
-                    roundTrip, FanOut.RULE, fanOut);
+            return String.format(Locale.ROOT, "%s %,d, %s %,d, %s %,d, %s %,d", ProhibitedUse.RULE, prohibitedUse, RoundTrip.RULE,
+                    roundTrip, FanOut.RULE, fanOut, HiddenRefinancing.RULE, hiddenRefinancing);
         }
     }
 
@@ -136,24 +150,68 @@ final class MonitoringBenchCommand implements Callable<Integer> {
         }
         out.flush();
 
-        Persisted p = null;
-        if (persistedEvents > 0) {
-            try (var ctx = ServiceBenchmarks.context(dataDir, springArgs)) {
-                // a smaller stream with at least a few of each pattern, so that the alerts compared are not all zero
-                p = persisted(ctx, new MonitoringStream.Shape(persistedAccounts, persistedEvents, persistedDays, 0,
-                        Math.max(prohibitedShare, 0.01), Math.max(roundTripShare, 0.01), Math.max(fanOutShare, 0.05), true,
-                        100_000_000L, seed), reportSize, persistedWarmup, out);
+        MonitoringSideBenches.Run kafkaRun = null;
+        if (kafka != null && !kafka.isBlank() && kafkaEvents > 0) {
+            var kafkaStream = MonitoringStream.generate(new MonitoringStream.Shape(accounts, kafkaEvents, days, loanShare,
+                    prohibitedShare, roundTripShare, fanOutShare, false, 0, seed + 2), Detector.day(LocalDate.of(2026, 1, 1)));
+            Found expected = replay(kafkaStream, ring, false).found();
+            try {
+                kafkaRun = MonitoringSideBenches.kafka(kafka, kafkaPartitions, kafkaStream, ring);
+            } catch (Exception e) {
+                spec.commandLine().getErr().println("Kafka at " + kafka + ": " + e);
+                return 2;
             }
-            sound &= p.sound();
+            out.println(MonitoringSideBenches.line("through Kafka on " + kafka + " (" + kafkaPartitions
+                    + " partitions, loaded before timing; JSON read, counterparty categorised, detected)", kafkaRun));
+            if (!kafkaRun.found().equals(expected) || kafkaRun.events() != kafkaStream.events()) {
+                out.println("MISMATCH: through Kafka the detector found " + kafkaRun.found() + ", in memory " + expected);
+                sound = false;
+            }
+            out.flush();
+        }
+        Persisted p = null;
+        MonitoringSideBenches.Run sqlRun = null;
+        if (persistedEvents > 0 || sqlEvents > 0) {
+            try (var ctx = ServiceBenchmarks.context(dataDir, springArgs)) {
+                if (persistedEvents > 0) {
+                    // a smaller stream with at least a few of each pattern, so that the alerts compared are not all zero
+                    p = persisted(ctx, new MonitoringStream.Shape(persistedAccounts, persistedEvents, persistedDays, 0,
+                            Math.max(prohibitedShare, 0.01), Math.max(roundTripShare, 0.01), Math.max(fanOutShare, 0.05), true,
+                            100_000_000L, seed), reportSize, persistedWarmup, out);
+                    sound &= p.sound();
+                }
+                if (sqlEvents > 0) {
+                    var sqlStream = MonitoringStream.generate(new MonitoringStream.Shape(Math.max(1, Math.min(accounts,
+                            sqlEvents / 20)), sqlEvents, days, loanShare, Math.max(prohibitedShare, 0.01),
+                            Math.max(roundTripShare, 0.01), Math.max(fanOutShare, 0.05), false, 0, seed + 1),
+                            Detector.day(LocalDate.of(2026, 1, 1)));
+                    Found expected = replay(sqlStream, 1_024, false).found();
+                    try {
+                        sqlRun = MonitoringSideBenches.sql(ctx.getBean(javax.sql.DataSource.class), sqlStream);
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    out.println(MonitoringSideBenches.line("the same detections as SQL per event on PostgreSQL (one connection, "
+                            + "autocommit)", sqlRun));
+                    if (!sqlRun.found().equals(expected)) {
+                        out.println("MISMATCH: in SQL the detections found " + sqlRun.found() + ", in memory " + expected);
+                        sound = false;
+                    }
+                    out.flush();
+                }
+            }
         }
         out.printf(Locale.ROOT, "baseline (issue 18): Tazama about %,d transactions/s on about %d cloud VMs; here %,.0f events/s "
                         + "on one thread of %d cores in memory%s%n", TAZAMA_TPS, TAZAMA_VMS, perSecond, cores,
                 p == null ? "" : String.format(Locale.ROOT, ", %,.0f events/s through the service into PostgreSQL on the same %d cores",
                         p.perSecond(), cores));
-        out.printf(Locale.ROOT, "RESULT monitoring events_per_s=%.0f p99_ms=%.4f persisted_events_per_s=%s p50_ms=%.4f max_ms=%.3f "
+        out.printf(Locale.ROOT, "RESULT monitoring events_per_s=%.0f p99_ms=%.4f persisted_events_per_s=%s kafka_events_per_s=%s "
+                        + "sql_events_per_s=%s p50_ms=%.4f max_ms=%.3f "
                         + "events=%d accounts=%d ring=%d found=%d persisted_events=%s persisted_alerts=%s memory_alerts=%s "
                         + "tazama_tps=%d tazama_vms=%d cores=%d sound=%b%n",
-                perSecond, p99, p == null ? "-" : String.format(Locale.ROOT, "%.0f", p.perSecond()), p50, max,
+                perSecond, p99, p == null ? "-" : String.format(Locale.ROOT, "%.0f", p.perSecond()),
+                kafkaRun == null ? "-" : String.format(Locale.ROOT, "%.0f", kafkaRun.perSecond()),
+                sqlRun == null ? "-" : String.format(Locale.ROOT, "%.0f", sqlRun.perSecond()), p50, max,
                 stream.events(), accounts, ring, whole.found().total(), p == null ? "-" : Integer.toString(p.events()),
                 p == null ? "-" : Integer.toString(p.alerts()), p == null ? "-" : Long.toString(p.memory().total()),
                 TAZAMA_TPS, TAZAMA_VMS, cores, sound);
@@ -180,6 +238,7 @@ final class MonitoringBenchCommand implements Callable<Integer> {
         long prohibited = 0;
         long roundTrips = 0;
         long fanOuts = 0;
+        long refinancings = 0;
         long id = 0;
         long start = System.nanoTime();
         for (int k = 0, n = items.size(); k < n; k++) {
@@ -198,12 +257,13 @@ final class MonitoringBenchCommand implements Callable<Integer> {
                     case ProhibitedUse.RULE -> prohibited++;
                     case RoundTrip.RULE -> roundTrips++;
                     case FanOut.RULE -> fanOuts++;
+                    case HiddenRefinancing.RULE -> refinancings++;
                     default -> throw new IllegalStateException(found.get(f).rule());
                 }
             }
         }
         long nanos = System.nanoTime() - start;
-        return new Replay(new Found(prohibited, roundTrips, fanOuts), nanos,
+        return new Replay(new Found(prohibited, roundTrips, fanOuts, refinancings), nanos,
                 timed ? Arrays.copyOf(latencies, timedCount) : null);
     }
 

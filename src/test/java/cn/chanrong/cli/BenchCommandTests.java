@@ -28,11 +28,12 @@ class BenchCommandTests {
         StringWriter text = new StringWriter();
         int code = new CommandLine(new BenchCommand()).setOut(new PrintWriter(text)).execute("monitoring",
                 "--events", "30000", "--accounts", "300", "--days", "40", "--prohibited-share", "0.02",
-                "--round-trip-share", "0.02", "--fan-out-share", "0.2", "--persisted-events", "0");
+                "--round-trip-share", "0.02", "--fan-out-share", "0.2", "--persisted-events", "0", "--sql-events", "0");
 
         assertThat(code).as(text.toString()).isZero();
         Map<String, String> r = result(text.toString(), "monitoring");
         assertThat(r).containsEntry("sound", "true").containsEntry("persisted_events_per_s", "-")
+                .containsEntry("kafka_events_per_s", "-").containsEntry("sql_events_per_s", "-")
                 .containsEntry("tazama_tps", "2500").containsEntry("tazama_vms", "30").containsEntry("accounts", "300");
         assertThat(Long.parseLong(r.get("events"))).isBetween(30_000L, 31_000L);
         assertThat(Double.parseDouble(r.get("events_per_s"))).isPositive();

@@ -47,4 +47,30 @@ class MonitoringBenchIntegrationTests {
                 java.util.Map.entry("round-trip", p.memory().roundTrip()), java.util.Map.entry("fan-out", p.memory().fanOut()));
         assertThat(text.toString()).contains("through the service into PostgreSQL");
     }
+
+    @Test
+    void the_same_detections_as_sql_per_event_find_what_the_detector_finds_in_memory() throws Exception {
+        var stream = MonitoringStream.generate(new MonitoringStream.Shape(60, 4_000, 40, 0.01, 0.03, 0.03, 0.3, false, 0, 7),
+                cn.chanrong.monitoring.domain.Detector.day(java.time.LocalDate.of(2026, 1, 1)));
+        var memory = MonitoringBenchCommand.replay(stream, 1_024, false).found();
+
+        var sql = MonitoringSideBenches.sql(ctx.getBean(javax.sql.DataSource.class), stream);
+
+        assertThat(memory.total()).as("the stream has patterns to find").isPositive();
+        assertThat(sql.found()).isEqualTo(memory);
+        assertThat(sql.events()).isEqualTo(stream.events());
+    }
+
+    @Test
+    void the_stream_through_kafka_finds_what_the_detector_finds_in_memory() throws Exception {
+        var stream = MonitoringStream.generate(new MonitoringStream.Shape(80, 5_000, 40, 0.01, 0.03, 0.03, 0.3, false, 0, 11),
+                cn.chanrong.monitoring.domain.Detector.day(java.time.LocalDate.of(2026, 1, 1)));
+        var memory = MonitoringBenchCommand.replay(stream, 32, false).found();
+
+        var kafka = MonitoringSideBenches.kafka(cn.chanrong.support.EmbeddedBroker.bootstrapServers(), 3, stream, 32);
+
+        assertThat(memory.total()).isPositive();
+        assertThat(kafka.events()).as("every record read back").isEqualTo(stream.events());
+        assertThat(kafka.found()).as("JSON read and categorised, the same findings").isEqualTo(memory);
+    }
 }
