@@ -10,7 +10,6 @@ import cn.chanrong.monitoring.domain.InMemoryHistory;
 import cn.chanrong.monitoring.domain.ProhibitedUse;
 import cn.chanrong.monitoring.domain.RoundTrip;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,7 +34,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -198,6 +198,10 @@ final class MonitoringSideBenches {
      * advance, as lending's book is). Detection, as the payment stream does it, happens per partition in record order.
      */
     static Run kafka(String bootstrap, int partitions, MonitoringStream.Stream stream, int ring) throws Exception {
+        // the clients log every connection at INFO: keep the bench's output to its figures
+        if (org.slf4j.LoggerFactory.getLogger("org.apache.kafka") instanceof ch.qos.logback.classic.Logger log) {
+            log.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         String topic = "chanrong.payments.bench-" + Long.toString(System.currentTimeMillis(), 36);
         Properties admin = new Properties();
         admin.put("bootstrap.servers", bootstrap);
@@ -237,6 +241,7 @@ final class MonitoringSideBenches {
         }
         var detector = new Detector(MonitoringStream.WINDOW);
         var categoriser = new CounterpartyCategoriser(Set.of(), Set.of(), Set.of(), Set.of());
+        var categories = new java.util.HashMap<String, CounterpartyCategory>();
         Properties c = new Properties();
         c.put("bootstrap.servers", bootstrap);
         c.put("enable.auto.commit", "false");
@@ -262,23 +267,26 @@ final class MonitoringSideBenches {
             while (read < stream.events() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     read++;
-                    JsonNode n = json.readTree(new String(r.value(), StandardCharsets.UTF_8));
-                    boolean debitOut = "DEBIT".equals(n.get("direction").asString());
-                    long fen = Detector.fen(new BigDecimal(n.get("amount").asString()));
-                    long signed = debitOut ? -fen : fen;
-                    String cpAccount = text(n, "counterpartyAccount");
-                    String cpName = text(n, "counterpartyName");
-                    CounterpartyCategory category = categoriser.categorise(BigDecimal.valueOf(signed, 2), cpAccount, cpName,
-                            null).category();
-                    var e = new Detector.Event(r.key(), n.get("bankReference").asString(), cpAccount, cpName, signed, category,
-                            Detector.day(LocalDate.parse(n.get("valueDate").asString())));
-                    for (Detector.Finding f : history.accept(detector, e, ++id)) {
-                        switch (f.rule()) {
+                    Fields f = Fields.read(json, r.value());
+                    long signed = f.debit ? -f.fen : f.fen;
+                    // a stream categorises a counterparty once and remembers it, as it meets the same payees again and again
+                    String key = (f.debit ? "-" : "+") + f.cpAccount + "\u0000" + f.cpName;
+                    CounterpartyCategory category = categories.get(key);
+                    if (category == null) {
+                        if (categories.size() >= CATEGORY_CACHE) {
+                            categories.clear();
+                        }
+                        category = categoriser.categorise(BigDecimal.valueOf(signed, 2), f.cpAccount, f.cpName, null).category();
+                        categories.put(key, category);
+                    }
+                    var e = new Detector.Event(r.key(), f.reference, f.cpAccount, f.cpName, signed, category, f.day);
+                    for (Detector.Finding finding : history.accept(detector, e, ++id)) {
+                        switch (finding.rule()) {
                             case ProhibitedUse.RULE -> prohibited++;
                             case RoundTrip.RULE -> trips++;
                             case FanOut.RULE -> fans++;
                             case HiddenRefinancing.RULE -> refinancing++;
-                            default -> throw new IllegalStateException(f.rule());
+                            default -> throw new IllegalStateException(finding.rule());
                         }
                     }
                 }
@@ -291,9 +299,45 @@ final class MonitoringSideBenches {
         return new Run(read, nanos, new MonitoringBenchCommand.Found(prohibited, trips, fans, refinancing));
     }
 
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asString();
+    /** Counterparties whose category a bench stream remembers before it starts over. */
+    static final int CATEGORY_CACHE = 200_000;
+
+    /** The fields of one stream record the detector needs, read with the streaming parser (no tree). */
+    private static final class Fields {
+        boolean debit;
+        long fen;
+        String cpAccount;
+        String cpName;
+        String reference;
+        int day;
+
+        static Fields read(JsonMapper json, byte[] value) {
+            Fields f = new Fields();
+            try (JsonParser p = json.createParser(value)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    throw new IllegalArgumentException("not a JSON object");
+                }
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = p.currentName();
+                    JsonToken t = p.nextToken();
+                    String v = t == JsonToken.VALUE_NULL ? null : p.getString();
+                    switch (name) {
+                        case "direction" -> f.debit = "DEBIT".equals(v);
+                        case "amount" -> f.fen = Detector.fen(new BigDecimal(v));
+                        case "counterpartyAccount" -> f.cpAccount = v;
+                        case "counterpartyName" -> f.cpName = v;
+                        case "bankReference" -> f.reference = v;
+                        case "valueDate" -> f.day = Detector.day(LocalDate.parse(v));
+                        default -> {
+                            if (t.isStructStart()) {
+                                p.skipChildren();
+                            }
+                        }
+                    }
+                }
+            }
+            return f;
+        }
     }
 
     static String line(String name, Run r) {
