@@ -44,11 +44,9 @@ class MonitoringActionsIntegrationTests {
     void an_approver_acts_on_a_confirmed_diversion_and_each_act_changes_the_loan() {
         LendingSteps steps = new LendingSteps(port, jdbc);
         LocalDate today = businessDate.today();
-        long borrower = steps.borrower();
-        long loan = steps.disbursedLoan(borrower, null, "1000000", 12, "EQUAL_PRINCIPAL", today.minusDays(20).toString());
-        String account = "6222" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
-        assertThat(steps.as("admin").post("/api/v1/enterprises/" + borrower + "/accounts",
-                Map.of("accountNo", account, "bankName", "闽江市商业银行", "currency", "CNY")).status()).isEqualTo(201);
+        var b = MonitoringIntegrationTests.borrowerWithAccount(steps, today, "1000000", 20);
+        long loan = b.loan();
+        String account = b.account();
         Api bank = steps.as("bank").header("Accept-Language", "en");
         Api approver = steps.as("bank-approver").header("Accept-Language", "en");
         String ref = "ACT" + ThreadLocalRandom.current().nextLong(1_000_000_000L);

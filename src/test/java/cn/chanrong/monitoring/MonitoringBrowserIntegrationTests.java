@@ -39,12 +39,10 @@ class MonitoringBrowserIntegrationTests {
     void an_approver_confirms_a_diversion_acts_on_it_and_follows_the_money() throws Exception {
         LendingSteps steps = new LendingSteps(port, jdbc);
         LocalDate today = businessDate.today();
-        long borrower = steps.borrower();
-        long loan = steps.disbursedLoan(borrower, null, "1000000", 12, "EQUAL_PRINCIPAL", today.minusDays(6).toString());
+        var b = MonitoringIntegrationTests.borrowerWithAccount(steps, today, "1000000", 6);
+        long loan = b.loan();
+        String account = b.account();
         String number = steps.loan(loan).get("number").asString();
-        String account = "6233" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
-        assertThat(steps.as("admin").post("/api/v1/enterprises/" + borrower + "/accounts",
-                Map.of("accountNo", account, "bankName", "闽江市商业银行", "currency", "CNY")).status()).isEqualTo(201);
         String ref = "BR" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
         assertThat(steps.as("bank").post("/api/v1/monitoring/payments", List.of(
                 Map.of("bankReference", ref, "direction", "DEBIT", "account", account, "counterpartyName", "申万宏源证券有限公司",
@@ -71,8 +69,9 @@ class MonitoringBrowserIntegrationTests {
             new Select(chromium.find("#action-form select[name=action]")).selectByValue("SPECIAL_MENTION");
             chromium.find("#action-form input[name=reason]").sendKeys("挪用贷款资金，调为关注类");
             chromium.find("#action-form button").click();
-            assertThat(chromium.find("#saved").getText()).isEqualTo("已保存");
+            // the page after the act (the confirmation's notice was on the page before)
             assertThat(chromium.find("[data-action=SPECIAL_MENTION]").getText()).contains("挪用贷款资金，调为关注类");
+            assertThat(chromium.find("#saved").getText()).isEqualTo("已保存");
             chromium.screenshot("monitoring-alert-acted-zh");
             assertThat(steps.loan(loan).get("tier").asString()).isEqualTo("SPECIAL_MENTION");
 

@@ -7,7 +7,6 @@ import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.support.Api;
 import cn.chanrong.support.IntegrationTest;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,11 +35,9 @@ class MonitoringNotificationsIntegrationTests {
     void a_camt054_notification_is_read_entry_by_entry_and_detected_like_the_json_report() {
         LendingSteps steps = new LendingSteps(port, jdbc);
         LocalDate today = businessDate.today();
-        long borrower = steps.borrower();
-        long loan = steps.disbursedLoan(borrower, null, "1000000", 12, "EQUAL_PRINCIPAL", today.minusDays(5).toString());
-        String account = "6228" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
-        assertThat(steps.as("admin").post("/api/v1/enterprises/" + borrower + "/accounts",
-                Map.of("accountNo", account, "bankName", "闽江市商业银行", "currency", "CNY")).status()).isEqualTo(201);
+        var b = MonitoringIntegrationTests.borrowerWithAccount(steps, today, "1000000", 5);
+        long loan = b.loan();
+        String account = b.account();
         Api bank = steps.as("bank").header("Accept-Language", "en");
         String ref = "NTF" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
         String xml = notification(ref, account, today.minusDays(1));

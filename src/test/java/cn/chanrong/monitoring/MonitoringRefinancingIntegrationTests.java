@@ -33,11 +33,9 @@ class MonitoringRefinancingIntegrationTests {
     void a_loan_repaid_with_a_new_loan_outside_a_renewal_is_flagged() {
         LendingSteps steps = new LendingSteps(port, jdbc);
         LocalDate today = businessDate.today();
-        long borrower = steps.borrower();
-        long loan = steps.disbursedLoan(borrower, null, "1000000", 12, "EQUAL_PRINCIPAL", today.minusDays(5).toString());
-        String account = "6232" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
-        assertThat(steps.as("admin").post("/api/v1/enterprises/" + borrower + "/accounts",
-                Map.of("accountNo", account, "bankName", "闽江市商业银行", "currency", "CNY")).status()).isEqualTo(201);
+        var b = MonitoringIntegrationTests.borrowerWithAccount(steps, today, "1000000", 5);
+        long loan = b.loan();
+        String account = b.account();
         Api bank = steps.as("bank");
         String ref = "RF" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
         var report = bank.post("/api/v1/monitoring/payments", List.of(Map.of("bankReference", ref, "direction", "DEBIT",
