@@ -95,6 +95,8 @@ class MonitoringProceedsIntegrationTests {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"destinations\"", "国信证券股份有限公司", "证券期货", "对手账户不可见",
                 "600,000.00", "'sankey'");
+        // what is still held is drawn too (the chart's labels go into the script escaped)
+        assertThat(page.body()).contains("\"held:0:" + a + "\"", "\\u7559\\u5728\\u8D26\\u6237");
         assertThat(officer.get("/loans/" + loan).body()).contains("id=\"proceeds-link\"");
         assertThat(Workbench.loggedIn(port, "enterprise").get("/monitoring/loans/" + loan + "/proceeds").statusCode())
                 .as("an enterprise does not see where money went beyond its account").isIn(403, 404);

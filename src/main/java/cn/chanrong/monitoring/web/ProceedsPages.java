@@ -18,25 +18,28 @@ import org.springframework.web.bind.annotation.PathVariable;
 class ProceedsPages {
 
     private final ProceedsTraces traces;
+    private final org.springframework.context.MessageSource messages;
 
-    ProceedsPages(ProceedsTraces traces) {
+    ProceedsPages(ProceedsTraces traces, org.springframework.context.MessageSource messages) {
         this.traces = traces;
+        this.messages = messages;
     }
 
     @GetMapping("/monitoring/loans/{id}/proceeds")
     @PreAuthorize("hasRole('INSTITUTION') or hasRole('REGULATOR') or hasRole('ADMIN')")
-    String proceeds(Caller caller, @PathVariable long id, Model model) {
+    String proceeds(Caller caller, @PathVariable long id, Model model, java.util.Locale locale) {
         ProceedsTraces.Trace t = traces.trace(caller, id);
         model.addAttribute("t", t);
-        model.addAttribute("flow", flow(t));
+        model.addAttribute("flow", flow(t, messages.getMessage("monitoring.proceeds.held-node", null, locale)));
         return "monitoring/proceeds";
     }
 
     /**
      * The trace as a Sankey chart's nodes and links: a node per account at each hop (so that money coming back
-     * to the borrower draws no cycle) and per counterparty where money left; a link per step with its amount.
+     * to the borrower draws no cycle), per counterparty where money left and per account where it is still held
+     * ({@code heldLabel}); a link per step with its amount.
      */
-    static Map<String, Object> flow(ProceedsTraces.Trace t) {
+    static Map<String, Object> flow(ProceedsTraces.Trace t, String heldLabel) {
         Map<String, Map<String, Object>> nodes = new LinkedHashMap<>();
         Map<String, BigDecimal> links = new LinkedHashMap<>();
         for (ProceedsTraces.Destination d : t.destinations()) {
@@ -46,7 +49,10 @@ class ProceedsPages {
             links.merge(last + "\u0000" + to, d.amount(), BigDecimal::add);
         }
         for (ProceedsTraces.Holding h : t.holdings()) {
-            path(h.path(), h.amount(), nodes, links);
+            String last = path(h.path(), h.amount(), nodes, links);
+            String held = "held:" + last;
+            nodes.putIfAbsent(held, node(held, heldLabel + " …" + tail(h.account())));
+            links.merge(last + "\u0000" + held, h.amount(), BigDecimal::add);
         }
         List<Map<String, Object>> linkList = new ArrayList<>();
         links.forEach((k, v) -> {
