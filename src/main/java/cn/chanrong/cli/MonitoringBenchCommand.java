@@ -106,6 +106,30 @@ final class MonitoringBenchCommand implements Callable<Integer> {
         }
     }
 
+    /** Counts findings per rule as a replay meets them (no allocation per finding). */
+    static final class Tally {
+        private long prohibitedUse;
+        private long roundTrip;
+        private long fanOut;
+        private long hiddenRefinancing;
+
+        void add(List<Detector.Finding> found) {
+            for (int f = 0, m = found.size(); f < m; f++) {
+                switch (found.get(f).rule()) {
+                    case ProhibitedUse.RULE -> prohibitedUse++;
+                    case RoundTrip.RULE -> roundTrip++;
+                    case FanOut.RULE -> fanOut++;
+                    case HiddenRefinancing.RULE -> hiddenRefinancing++;
+                    default -> throw new IllegalStateException(found.get(f).rule());
+                }
+            }
+        }
+
+        Found found() {
+            return new Found(prohibitedUse, roundTrip, fanOut, hiddenRefinancing);
+        }
+    }
+
     /** A replay: what was found, in how long, and each event's latency when timed one by one (else null). */
     record Replay(Found found, long nanos, long[] latencies) {
     }
@@ -235,10 +259,7 @@ final class MonitoringBenchCommand implements Callable<Integer> {
         var detector = new Detector(MonitoringStream.WINDOW);
         long[] latencies = timed ? new long[items.size()] : null;
         int timedCount = 0;
-        long prohibited = 0;
-        long roundTrips = 0;
-        long fanOuts = 0;
-        long refinancings = 0;
+        Tally tally = new Tally();
         long id = 0;
         long start = System.nanoTime();
         for (int k = 0, n = items.size(); k < n; k++) {
@@ -252,18 +273,10 @@ final class MonitoringBenchCommand implements Callable<Integer> {
             if (timed) {
                 latencies[timedCount++] = System.nanoTime() - t;
             }
-            for (int f = 0, m = found.size(); f < m; f++) {
-                switch (found.get(f).rule()) {
-                    case ProhibitedUse.RULE -> prohibited++;
-                    case RoundTrip.RULE -> roundTrips++;
-                    case FanOut.RULE -> fanOuts++;
-                    case HiddenRefinancing.RULE -> refinancings++;
-                    default -> throw new IllegalStateException(found.get(f).rule());
-                }
-            }
+            tally.add(found);
         }
         long nanos = System.nanoTime() - start;
-        return new Replay(new Found(prohibited, roundTrips, fanOuts, refinancings), nanos,
+        return new Replay(tally.found(), nanos,
                 timed ? Arrays.copyOf(latencies, timedCount) : null);
     }
 

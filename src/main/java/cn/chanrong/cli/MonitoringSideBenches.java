@@ -8,7 +8,6 @@ import cn.chanrong.monitoring.domain.FanOut;
 import cn.chanrong.monitoring.domain.HiddenRefinancing;
 import cn.chanrong.monitoring.domain.InMemoryHistory;
 import cn.chanrong.monitoring.domain.ProhibitedUse;
-import cn.chanrong.monitoring.domain.RoundTrip;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -248,10 +247,7 @@ final class MonitoringSideBenches {
         c.put("max.poll.records", "5000");
         c.put("fetch.min.bytes", Integer.toString(64 * 1024));
         c.put("isolation.level", "read_committed");
-        long prohibited = 0;
-        long refinancing = 0;
-        long trips = 0;
-        long fans = 0;
+        var tally = new MonitoringBenchCommand.Tally();
         long id = 0;
         int read = 0;
         long start;
@@ -280,15 +276,7 @@ final class MonitoringSideBenches {
                         categories.put(key, category);
                     }
                     var e = new Detector.Event(r.key(), f.reference, f.cpAccount, f.cpName, signed, category, f.day);
-                    for (Detector.Finding finding : history.accept(detector, e, ++id)) {
-                        switch (finding.rule()) {
-                            case ProhibitedUse.RULE -> prohibited++;
-                            case RoundTrip.RULE -> trips++;
-                            case FanOut.RULE -> fans++;
-                            case HiddenRefinancing.RULE -> refinancing++;
-                            default -> throw new IllegalStateException(finding.rule());
-                        }
-                    }
+                    tally.add(history.accept(detector, e, ++id));
                 }
             }
         }
@@ -296,7 +284,7 @@ final class MonitoringSideBenches {
         try (Admin a = Admin.create(admin)) {
             a.deleteTopics(List.of(topic)).all().get();
         }
-        return new Run(read, nanos, new MonitoringBenchCommand.Found(prohibited, trips, fans, refinancing));
+        return new Run(read, nanos, tally.found());
     }
 
     /** Counterparties whose category a bench stream remembers before it starts over. */

@@ -17,6 +17,8 @@ public interface UseReports {
     /** Rule of the alert on a payment of the loan's money that no reported use accounts for. */
     String RULE = "use-unreported";
     int RULE_VERSION = 1;
+    /** A report of more uses than this is refused whole; a loan's uses come in a few reports at most. */
+    int MAX_USES = 200;
 
     /** A use as the borrower reports it, read at the edge. */
     record Use(String payeeName, String payeeAccount, BigDecimal amount, String purpose, String documentNumber,

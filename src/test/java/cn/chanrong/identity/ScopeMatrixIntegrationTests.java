@@ -203,6 +203,9 @@ class ScopeMatrixIntegrationTests {
 
     /** The kind of record a path's first variable names, from the path's collection. */
     static String kindOf(String pattern) {
+        if (pattern.startsWith("/api/v1/monitoring/alerts/{")) {
+            return "monitoring-alerts";
+        }
         String[] parts = pattern.replaceFirst("^/api/v1/", "").split("/");
         if (parts.length < 2 || !parts[1].startsWith("{")) {
             return null;

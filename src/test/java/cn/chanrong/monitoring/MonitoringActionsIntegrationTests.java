@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chanrong.ledger.Reconciliation;
 import cn.chanrong.lending.LendingSteps;
+import cn.chanrong.lending.domain.Accrual;
+import cn.chanrong.lending.schedule.DayCount;
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.support.Api;
 import cn.chanrong.support.IntegrationTest;
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -103,8 +103,8 @@ class MonitoringActionsIntegrationTests {
         assertThat(penalty).isNotNull();
         assertThat(penalty.get("amount").decimalValue()).isEqualByComparingTo("100000.00");
         assertThat(penalty.get("since").asString()).isEqualTo(diverted.toString());
-        BigDecimal expected = new BigDecimal("100000.00").multiply(rate).divide(new BigDecimal(36000), MathContext.DECIMAL128)
-                .multiply(new BigDecimal("0.5")).multiply(BigDecimal.TEN).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal expected = Accrual.fen(new BigDecimal("100000.00").multiply(DayCount.ACT_360.dailyRate(rate))
+                .multiply(new BigDecimal("0.5")).multiply(BigDecimal.TEN));
         assertThat(penalty.get("catchUp").decimalValue()).isEqualByComparingTo(expected);
         JsonNode after = steps.loan(loan);
         assertThat(after.get("penaltyAccrued").decimalValue().subtract(before.get("penaltyAccrued").decimalValue()))

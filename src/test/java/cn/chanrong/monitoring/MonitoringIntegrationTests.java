@@ -36,6 +36,14 @@ class MonitoringIntegrationTests {
                 "valueDate", on.toString(), "remittance", "货款");
     }
 
+    /** A payment event as a bank reports it, either way, with the counterparty's account. */
+    static Map<String, Object> payment(String reference, String direction, String account, String counterparty,
+                                       String counterpartyAccount, String amount, LocalDate on) {
+        return Map.of("bankReference", reference, "direction", direction, "account", account, "counterpartyName", counterparty,
+                "counterpartyAccount", counterpartyAccount, "amount", amount, "currency", "CNY", "valueDate", on.toString(),
+                "remittance", "货款");
+    }
+
     /** The alert on that loan in a page of alerts, or null. */
     static JsonNode alertOf(JsonNode page, long loan) {
         for (JsonNode a : page.get("items")) {

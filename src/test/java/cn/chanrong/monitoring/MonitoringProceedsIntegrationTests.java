@@ -51,11 +51,11 @@ class MonitoringProceedsIntegrationTests {
         Api bank = steps.as("bank").header("Accept-Language", "en");
         String ref = "PT" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
         var report = bank.post("/api/v1/monitoring/payments", List.of(
-                event(ref + "0", "CREDIT", a, "闽江市商业银行贷款发放", "9999000000000001", "1000000.00", d),
-                event(ref + "1", "DEBIT", a, otherName, c, "600000.00", d.plusDays(1)),
-                event(ref + "2", "CREDIT", c, "借款人", a, "600000.00", d.plusDays(1)),
-                event(ref + "3", "DEBIT", a, "福州精工轴承有限公司", "3501000000000101", "100000.00", d.plusDays(2)),
-                event(ref + "4", "DEBIT", c, "国信证券股份有限公司", "3501000000000202", "500000.00", d.plusDays(3))));
+                MonitoringIntegrationTests.payment(ref + "0", "CREDIT", a, "闽江市商业银行贷款发放", "9999000000000001", "1000000.00", d),
+                MonitoringIntegrationTests.payment(ref + "1", "DEBIT", a, otherName, c, "600000.00", d.plusDays(1)),
+                MonitoringIntegrationTests.payment(ref + "2", "CREDIT", c, "借款人", a, "600000.00", d.plusDays(1)),
+                MonitoringIntegrationTests.payment(ref + "3", "DEBIT", a, "福州精工轴承有限公司", "3501000000000101", "100000.00", d.plusDays(2)),
+                MonitoringIntegrationTests.payment(ref + "4", "DEBIT", c, "国信证券股份有限公司", "3501000000000202", "500000.00", d.plusDays(3))));
         assertThat(report.json().get("accepted").asInt()).as(report.body()).isEqualTo(5);
 
         var r = bank.get("/api/v1/loans/" + loan + "/proceeds");
@@ -109,10 +109,4 @@ class MonitoringProceedsIntegrationTests {
         return account;
     }
 
-    private static Map<String, Object> event(String reference, String direction, String account, String counterparty,
-                                             String counterpartyAccount, String amount, LocalDate on) {
-        return Map.of("bankReference", reference, "direction", direction, "account", account, "counterpartyName", counterparty,
-                "counterpartyAccount", counterpartyAccount, "amount", amount, "currency", "CNY", "valueDate", on.toString(),
-                "remittance", "往来款");
-    }
 }

@@ -54,10 +54,10 @@ class MonitoringUseReportsIntegrationTests {
                 Map.of("accountNo", account, "bankName", "闽江市商业银行", "currency", "CNY")).status()).isEqualTo(201);
         String ref = "UR" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
         var seen = steps.as("bank").post("/api/v1/monitoring/payments", List.of(
-                payment(ref + "0", "CREDIT", account, "贷款发放", "9999000000000001", "1000000.00", d),
-                payment(ref + "1", "DEBIT", account, "福州精工轴承有限公司", "3501000000000101", "300000.00", d.plusDays(2)),
-                payment(ref + "2", "DEBIT", account, "福州榕通贸易有限公司", "3501000000000303", "200000.00", d.plusDays(5)),
-                payment(ref + "3", "DEBIT", account, "福州闽侯机电设备有限公司", "3501000000000404", "100000.00", d.plusDays(6))));
+                MonitoringIntegrationTests.payment(ref + "0", "CREDIT", account, "贷款发放", "9999000000000001", "1000000.00", d),
+                MonitoringIntegrationTests.payment(ref + "1", "DEBIT", account, "福州精工轴承有限公司", "3501000000000101", "300000.00", d.plusDays(2)),
+                MonitoringIntegrationTests.payment(ref + "2", "DEBIT", account, "福州榕通贸易有限公司", "3501000000000303", "200000.00", d.plusDays(5)),
+                MonitoringIntegrationTests.payment(ref + "3", "DEBIT", account, "福州闽侯机电设备有限公司", "3501000000000404", "100000.00", d.plusDays(6))));
         assertThat(seen.json().get("accepted").asInt()).as(seen.body()).isEqualTo(4);
 
         Api sme = steps.as(user).header("Accept-Language", "en");
@@ -114,12 +114,6 @@ class MonitoringUseReportsIntegrationTests {
         assertThat(back).contains("id=\"problems\"", "10万");
     }
 
-    private static Map<String, Object> payment(String reference, String direction, String account, String counterparty,
-                                               String counterpartyAccount, String amount, LocalDate on) {
-        return Map.of("bankReference", reference, "direction", direction, "account", account, "counterpartyName", counterparty,
-                "counterpartyAccount", counterpartyAccount, "amount", amount, "currency", "CNY", "valueDate", on.toString(),
-                "remittance", "货款");
-    }
 
     private static Map<String, Object> use(String payee, String account, String amount, String document, LocalDate on) {
         var m = new java.util.HashMap<String, Object>(Map.of("payeeName", payee, "amount", amount, "purpose", "原材料采购",

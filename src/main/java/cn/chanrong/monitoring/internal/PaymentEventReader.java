@@ -48,25 +48,8 @@ public final class PaymentEventReader {
         if (currency != null && !currency.matches("[A-Z]{3}")) {
             problems.add(Rejection.of("monitoring.payment.currency-code", "currency", currency));
         }
-        BigDecimal amount = null;
-        JsonNode a = n.get("amount");
-        if (a != null && !a.isNull() && !a.isString()) {
-            problems.add(Rejection.of("amount.format", "amount", a.toString()));
-        } else {
-            amount = Amounts.parse(a == null || a.isNull() ? null : a.asString(), "amount", false, MAX_AMOUNT, problems);
-            if (amount != null && amount.signum() == 0) {
-                problems.add(Rejection.of("monitoring.payment.zero", "amount"));
-            }
-        }
-        LocalDate valueDate = null;
-        String date = text(n, "valueDate", 10, 10, true, problems);
-        if (date != null) {
-            try {
-                valueDate = LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                problems.add(Rejection.of("date.format", "valueDate", date));
-            }
-        }
+        BigDecimal amount = amount(n, "", "amount", MAX_AMOUNT, problems);
+        LocalDate valueDate = date(n, "", "valueDate", problems);
         if (!problems.isEmpty()) {
             return new Monitoring.Incoming(index, raw, reference, null, problems);
         }
@@ -76,22 +59,60 @@ public final class PaymentEventReader {
 
     /** A text field, stripped, within its bounds; null (and the reason when required or malformed) otherwise. */
     static String text(JsonNode n, String field, int min, int max, boolean required, List<Rejection> problems) {
+        return text(n, "", field, min, max, required, problems);
+    }
+
+    /**
+     * As {@link #text(JsonNode, String, int, int, boolean, List)}, the reasons naming the field after {@code at}
+     * (e.g. {@code uses[2].}) when the object is one of an array.
+     */
+    public static String text(JsonNode n, String at, String field, int min, int max, boolean required,
+                              List<Rejection> problems) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull() || (v.isString() && v.asString().isBlank())) {
             if (required) {
-                problems.add(Rejection.of("required", field));
+                problems.add(Rejection.of("required", at + field));
             }
             return null;
         }
         if (!v.isString()) {
-            problems.add(Rejection.of("monitoring.payment.text", field));
+            problems.add(Rejection.of("monitoring.payment.text", at + field));
             return null;
         }
         String s = v.asString().strip();
         if (s.length() < min || s.length() > max) {
-            problems.add(Rejection.of("length", field, min, max));
+            problems.add(Rejection.of("length", at + field, min, max));
             return null;
         }
         return s;
+    }
+
+    /** A required amount as text with at most two decimals, positive, up to {@code max}; null with the reason if not. */
+    public static BigDecimal amount(JsonNode n, String at, String field, BigDecimal max, List<Rejection> problems) {
+        JsonNode a = n.get(field);
+        if (a != null && !a.isNull() && !a.isString()) {
+            problems.add(Rejection.of("amount.format", at + field, a.toString()));
+            return null;
+        }
+        BigDecimal amount = Amounts.parse(a == null || a.isNull() ? null : a.asString(), at + field, false, max, problems);
+        if (amount != null && amount.signum() == 0) {
+            problems.add(Rejection.of("monitoring.payment.zero", at + field));
+            return null;
+        }
+        return amount;
+    }
+
+    /** A required date as {@code YYYY-MM-DD}; null with the reason if not. */
+    public static LocalDate date(JsonNode n, String at, String field, List<Rejection> problems) {
+        String date = text(n, at, field, 10, 10, true, problems);
+        if (date == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            problems.add(Rejection.of("date.format", at + field, date));
+            return null;
+        }
     }
 }

@@ -36,8 +36,6 @@ class UseReportService implements UseReports {
 
     private static final Logger log = LoggerFactory.getLogger(UseReportService.class);
     private static final Caller MONITORING = Caller.system("monitoring");
-    /** A batch larger than this is refused whole; a loan's uses are reported in a few batches at most. */
-    static final int MAX_USES = 200;
 
     private final Loans loans;
     private final Proceeds proceeds;

@@ -2,7 +2,7 @@ package cn.chanrong.monitoring.web;
 
 import cn.chanrong.identity.Caller;
 import cn.chanrong.monitoring.UseReports;
-import cn.chanrong.shared.Amounts;
+import cn.chanrong.monitoring.internal.PaymentEventReader;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -52,8 +51,8 @@ class UseReportsApi {
         if (body == null || !body.isArray()) {
             throw Rejected.invalid(Rejection.of("monitoring.use.array", "body"));
         }
-        if (body.size() > 200) {
-            throw Rejected.invalid(Rejection.of("monitoring.report.too-many", "body", body.size(), 200));
+        if (body.size() > UseReports.MAX_USES) {
+            throw Rejected.invalid(Rejection.of("monitoring.report.too-many", "body", body.size(), UseReports.MAX_USES));
         }
         List<Rejection> problems = new ArrayList<>();
         List<UseReports.Use> uses = new ArrayList<>();
@@ -77,56 +76,19 @@ class UseReportsApi {
         return reports.ledger(caller, id);
     }
 
-    /** One use read at the edge, or null with the reasons added. */
+    /** One use read at the edge (with the payment reader's field rules), or null with the reasons added. */
     static UseReports.Use read(String at, JsonNode n, List<Rejection> problems) {
         if (n == null || !n.isObject()) {
-            problems.add(Rejection.of("monitoring.payment.object", at.substring(0, at.length() - 1)));
+            problems.add(Rejection.of("monitoring.payment.object", at.isEmpty() ? "use" : at.substring(0, at.length() - 1)));
             return null;
         }
         int before = problems.size();
-        String payee = text(n, at, "payeeName", 1, 200, true, problems);
-        String account = text(n, at, "payeeAccount", 4, 40, false, problems);
-        String purpose = text(n, at, "purpose", 2, 200, true, problems);
-        String document = text(n, at, "documentNumber", 1, 60, true, problems);
-        BigDecimal amount = null;
-        JsonNode a = n.get("amount");
-        if (a != null && !a.isNull() && !a.isString()) {
-            problems.add(Rejection.of("amount.format", at + "amount", a.toString()));
-        } else {
-            amount = Amounts.parse(a == null || a.isNull() ? null : a.asString(), at + "amount", false, MAX_AMOUNT, problems);
-            if (amount != null && amount.signum() == 0) {
-                problems.add(Rejection.of("monitoring.payment.zero", at + "amount"));
-            }
-        }
-        LocalDate paidOn = null;
-        String date = text(n, at, "paidOn", 10, 10, true, problems);
-        if (date != null) {
-            try {
-                paidOn = LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                problems.add(Rejection.of("date.format", at + "paidOn", date));
-            }
-        }
+        String payee = PaymentEventReader.text(n, at, "payeeName", 1, 200, true, problems);
+        String account = PaymentEventReader.text(n, at, "payeeAccount", 4, 40, false, problems);
+        String purpose = PaymentEventReader.text(n, at, "purpose", 2, 200, true, problems);
+        String document = PaymentEventReader.text(n, at, "documentNumber", 1, 60, true, problems);
+        BigDecimal amount = PaymentEventReader.amount(n, at, "amount", MAX_AMOUNT, problems);
+        LocalDate paidOn = PaymentEventReader.date(n, at, "paidOn", problems);
         return problems.size() > before ? null : new UseReports.Use(payee, account, amount, purpose, document, paidOn);
-    }
-
-    private static String text(JsonNode n, String at, String field, int min, int max, boolean required, List<Rejection> problems) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull() || (v.isString() && v.asString().isBlank())) {
-            if (required) {
-                problems.add(Rejection.of("required", at + field));
-            }
-            return null;
-        }
-        if (!v.isString()) {
-            problems.add(Rejection.of("monitoring.payment.text", at + field));
-            return null;
-        }
-        String s = v.asString().strip();
-        if (s.length() < min || s.length() > max) {
-            problems.add(Rejection.of("length", at + field, min, max));
-            return null;
-        }
-        return s;
     }
 }
