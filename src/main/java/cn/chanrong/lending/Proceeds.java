@@ -9,10 +9,11 @@ public interface Proceeds {
 
     /**
      * A loan paid out to its borrower; {@code paymentMode} ENTRUSTED or SELF, {@code purpose} as contracted,
-     * {@code renewalOf} the loan it renews when it is a declared renewal (借新还旧 on the record), else null.
+     * {@code renewalOf} the loan it renews when it is a declared renewal (借新还旧 on the record), else null;
+     * {@code productId} the product it was granted under (null when none was named).
      */
     record Disbursed(long loanId, String number, long institutionId, long borrowerId, BigDecimal principal,
-                     LocalDate disbursedOn, String paymentMode, String purpose, Long renewalOf) {
+                     LocalDate disbursedOn, String paymentMode, String purpose, Long renewalOf, Long productId) {
     }
 
     /** The borrower's loans at the institution disbursed between the dates (both included), latest first. */

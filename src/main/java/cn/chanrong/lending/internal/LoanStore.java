@@ -346,26 +346,28 @@ class LoanStore {
     List<cn.chanrong.lending.Proceeds.Disbursed> disbursedBetween(long institutionId, long borrowerId, LocalDate from,
                                                                   LocalDate to) {
         return jdbc.sql("""
-                        SELECT id, number, institution_id, borrower_id, principal, disbursed_on, payment_mode, purpose, renewal_of
+                        SELECT id, number, institution_id, borrower_id, principal, disbursed_on, payment_mode, purpose, renewal_of,
+                               product_id
                           FROM loan WHERE institution_id = :i AND borrower_id = :b AND disbursed_on BETWEEN :f AND :t
                          ORDER BY disbursed_on DESC, id DESC""")
                 .param("i", institutionId).param("b", borrowerId).param("f", from).param("t", to)
                 .query((rs, n) -> new cn.chanrong.lending.Proceeds.Disbursed(rs.getLong(1), rs.getString(2), rs.getLong(3),
                         rs.getLong(4), rs.getBigDecimal(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8),
-                        (Long) rs.getObject(9)))
+                        (Long) rs.getObject(9), (Long) rs.getObject(10)))
                 .list();
     }
 
     /** Self-paid loans disbursed between the dates (both included), oldest first. */
     List<cn.chanrong.lending.Proceeds.Disbursed> selfPaidBetween(LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                        SELECT id, number, institution_id, borrower_id, principal, disbursed_on, payment_mode, purpose, renewal_of
+                        SELECT id, number, institution_id, borrower_id, principal, disbursed_on, payment_mode, purpose, renewal_of,
+                               product_id
                           FROM loan WHERE payment_mode = 'SELF' AND disbursed_on BETWEEN :f AND :t
                          ORDER BY disbursed_on, id""")
                 .param("f", from).param("t", to)
                 .query((rs, n) -> new cn.chanrong.lending.Proceeds.Disbursed(rs.getLong(1), rs.getString(2), rs.getLong(3),
                         rs.getLong(4), rs.getBigDecimal(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8),
-                        (Long) rs.getObject(9)))
+                        (Long) rs.getObject(9), (Long) rs.getObject(10)))
                 .list();
     }
 

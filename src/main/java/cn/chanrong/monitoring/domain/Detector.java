@@ -26,15 +26,28 @@ public final class Detector {
         return amount.movePointRight(2).longValueExact();
     }
 
-    /** A loan paid out to the borrower: principal in fen, paid out on the epoch day. */
-    public record Loan(long id, String number, long principal, int disbursedOn, boolean renewal) {
+    /** A loan paid out to the borrower: principal in fen, paid out on the epoch day, its product's code (may be null). */
+    public record Loan(long id, String number, long principal, int disbursedOn, boolean renewal, Long product) {
 
         public Loan(long id, String number, long principal, int disbursedOn) {
-            this(id, number, principal, disbursedOn, false);
+            this(id, number, principal, disbursedOn, false, null);
         }
 
         public static Loan of(ProhibitedUse.Loan l) {
-            return new Loan(l.id(), l.number(), fen(l.principal()), (int) l.disbursedOn().toEpochDay(), l.renewal());
+            return new Loan(l.id(), l.number(), fen(l.principal()), (int) l.disbursedOn().toEpochDay(), l.renewal(),
+                    l.product());
+        }
+    }
+
+    /** The rules in force for a loan's money on an epoch day (per product, effective-dated: {@link RuleBook}). */
+    @FunctionalInterface
+    public interface RuleSource {
+
+        Rules rules(Loan loan, int day);
+
+        /** The same rules for every loan on every day. */
+        static RuleSource of(Rules rules) {
+            return (loan, day) -> rules;
         }
     }
 
@@ -91,12 +104,31 @@ public final class Detector {
 
     private static final List<Finding> NONE = List.of();
 
-    private final int windowDays;
+    private final RuleSource source;
     private final List<Debit> scratch = new ArrayList<>();
 
-    /** {@code windowDays}: how long after a loan is paid out its money is followed (30 by default). */
+    /** The shipped rules with every window at {@code windowDays} (30 by default): how long a loan's money is followed. */
     public Detector(int windowDays) {
-        this.windowDays = windowDays;
+        this(RuleSource.of(Rules.windowOf(windowDays)));
+    }
+
+    /** The rules each loan's money is checked by. */
+    public Detector(RuleSource source) {
+        this.source = source;
+    }
+
+    private static final int PROHIBITED = 0;
+    private static final int REFINANCING = 1;
+    private static final int ROUND_TRIP = 2;
+    private static final int FAN_OUT = 3;
+
+    private static int window(Rules r, int rule) {
+        return switch (rule) {
+            case PROHIBITED -> r.prohibitedUse().windowDays();
+            case REFINANCING -> r.hiddenRefinancing().windowDays();
+            case ROUND_TRIP -> r.roundTrip().windowDays();
+            default -> r.fanOut().days();
+        };
     }
 
     /** The findings on {@code e}, given what {@code history} holds before it; empty (and not allocated) when none. */
@@ -107,16 +139,18 @@ public final class Detector {
         }
         List<Finding> found = NONE;
         if (e.debit()) {
-            if (ProhibitedUse.PROHIBITED.contains(e.category())) {
-                Loan l = moneyOf(loans, e.valueDate(), windowDays);
-                if (l != null) {
-                    found = add(found, new Finding(ProhibitedUse.RULE, ProhibitedUse.VERSION, l, null, e.valueDate() - l.disbursedOn()));
+            Loan l = Rules.PROHIBITABLE.contains(e.category()) ? moneyOf(loans, e.valueDate(), PROHIBITED) : null;
+            if (l != null) {
+                Rules.Prohibited p = source.rules(l, e.valueDate()).prohibitedUse();
+                if (p.enabled() && p.categories().contains(e.category())) {
+                    found = add(found, new Finding(ProhibitedUse.RULE, p.version(), l, null, e.valueDate() - l.disbursedOn()));
                 }
             }
             if (e.category() == HiddenRefinancing.CATEGORY) {
-                Loan l = moneyOf(loans, e.valueDate(), windowDays);
-                if (l != null && !l.renewal()) {
-                    found = add(found, new Finding(HiddenRefinancing.RULE, HiddenRefinancing.VERSION, l, null,
+                l = moneyOf(loans, e.valueDate(), REFINANCING);
+                Rules.Window p = l == null ? null : source.rules(l, e.valueDate()).hiddenRefinancing();
+                if (l != null && p.enabled() && !l.renewal()) {
+                    found = add(found, new Finding(HiddenRefinancing.RULE, p.version(), l, null,
                             e.valueDate() - l.disbursedOn()));
                 }
             }
@@ -139,53 +173,64 @@ public final class Detector {
         return list;
     }
 
-    /** {@link ProhibitedUse#moneyOf}: the loan paid out latest on or before {@code day} within the window; null if none. */
-    static Loan moneyOf(List<Loan> loans, int day, int window) {
+    /**
+     * {@link ProhibitedUse#moneyOf}: the loan paid out latest on or before {@code day} within the window of
+     * {@code rule} in force for it; null if none.
+     */
+    private Loan moneyOf(List<Loan> loans, int day, int rule) {
         Loan best = null;
         for (int i = 0, n = loans.size(); i < n; i++) {
             Loan l = loans.get(i);
-            if (l.disbursedOn() <= day && day - l.disbursedOn() <= window && (best == null
-                    || l.disbursedOn() > best.disbursedOn() || l.disbursedOn() == best.disbursedOn() && l.id() > best.id())) {
+            // the rules are asked last: only for a loan that would be the latest so far
+            if (l.disbursedOn() <= day && (best == null
+                    || l.disbursedOn() > best.disbursedOn() || l.disbursedOn() == best.disbursedOn() && l.id() > best.id())
+                    && day - l.disbursedOn() <= window(source.rules(l, day), rule)) {
                 best = l;
             }
         }
         return best;
     }
 
-    /** {@link FanOut#check}, in fen: the half of the principal is compared as twice the total. */
+    /** {@link FanOut#check}, in fen: the share of the principal is compared as percent × principal against 100 × the total. */
     private Finding fanOut(Event e, History history, List<Loan> loans) {
-        Loan l = moneyOf(loans, e.valueDate(), FanOut.DAYS);
+        Loan l = moneyOf(loans, e.valueDate(), FAN_OUT);
         if (l == null) {
             return null;
         }
+        Rules.FanOutParams p = source.rules(l, e.valueDate()).fanOut();
+        if (!p.enabled()) {
+            return null;
+        }
+        int days = p.days();
+        long share = (long) p.minSharePercent();
         List<Debit> outs = scratch;
         outs.clear();
-        history.debits(e.account(), e.valueDate() - FanOut.DAYS, e.valueDate() + FanOut.DAYS, outs);
+        history.debits(e.account(), e.valueDate() - days, e.valueDate() + days, outs);
         // only the payments out within the loan's first days count
         int kept = 0;
         long total = 0;
         for (int i = 0, n = outs.size(); i < n; i++) {
             Debit d = outs.get(i);
-            if (d.valueDate() >= l.disbursedOn() && d.valueDate() - l.disbursedOn() <= FanOut.DAYS) {
+            if (d.valueDate() >= l.disbursedOn() && d.valueDate() - l.disbursedOn() <= days) {
                 outs.set(kept++, d);
                 total += d.amount();
             }
         }
-        if (kept + 1 < FanOut.MIN_PARTIES) {
+        if (kept + 1 < p.minParties()) {
             return null;
         }
         int parties = parties(outs, kept, null);
-        if (parties >= FanOut.MIN_PARTIES && 2 * total >= l.principal()) {
+        if (parties >= p.minParties() && 100 * total >= share * l.principal()) {
             return null; // the pattern held before: found once only
         }
         String current = e.counterpartyAccount() != null ? e.counterpartyAccount()
                 : e.counterpartyName() != null ? e.counterpartyName() : e.reference();
         int with = parties(outs, kept, current);
         long withTotal = total - e.amount();
-        if (with < FanOut.MIN_PARTIES || 2 * withTotal < l.principal()) {
+        if (with < p.minParties() || 100 * withTotal < share * l.principal()) {
             return null;
         }
-        return new Finding(FanOut.RULE, FanOut.VERSION, l, null, e.valueDate() - l.disbursedOn());
+        return new Finding(FanOut.RULE, p.version(), l, null, e.valueDate() - l.disbursedOn());
     }
 
     /** Distinct counterparties among the first {@code n} payments out and {@code extra} (when not null). */
@@ -218,30 +263,45 @@ public final class Detector {
      * one, else by name) within the window, made with a loan's money, of which the credit brings back half or more.
      */
     private Finding roundTrip(Event e, History history, List<Loan> loans) {
+        int longest = 0;
+        for (int i = 0, n = loans.size(); i < n; i++) {
+            Rules.RoundTripParams p = source.rules(loans.get(i), e.valueDate()).roundTrip();
+            if (p.enabled()) {
+                longest = Math.max(longest, p.windowDays());
+            }
+        }
+        if (longest == 0) {
+            return null;
+        }
         List<Debit> outs = scratch;
         outs.clear();
-        history.debits(e.account(), e.valueDate() - windowDays, e.valueDate(), outs);
+        history.debits(e.account(), e.valueDate() - longest, e.valueDate(), outs);
         Debit best = null;
         Loan bestLoan = null;
+        Rules.RoundTripParams bestRule = null;
         for (int i = 0, n = outs.size(); i < n; i++) {
             Debit d = outs.get(i);
             boolean same = e.counterpartyAccount() != null ? e.counterpartyAccount().equals(d.counterpartyAccount())
                     : e.counterpartyName().equals(d.counterpartyName());
-            if (!same || d.valueDate() > e.valueDate() || e.valueDate() - d.valueDate() > windowDays
-                    || 2 * e.amount() < d.amount()) {
+            if (!same || d.valueDate() > e.valueDate()) {
                 continue;
             }
             if (best != null && (d.valueDate() < best.valueDate() || d.valueDate() == best.valueDate() && d.id() < best.id())) {
                 continue;
             }
-            Loan l = moneyOf(loans, d.valueDate(), windowDays);
-            if (l != null) {
+            Loan l = moneyOf(loans, d.valueDate(), ROUND_TRIP);
+            if (l == null) {
+                continue;
+            }
+            Rules.RoundTripParams p = source.rules(l, e.valueDate()).roundTrip();
+            if (p.enabled() && e.valueDate() - d.valueDate() <= p.windowDays() && 100 * e.amount() >= p.minSharePercent() * d.amount()) {
                 best = d;
                 bestLoan = l;
+                bestRule = p;
             }
         }
         return best == null ? null
-                : new Finding(RoundTrip.RULE, RoundTrip.VERSION, bestLoan, best, e.valueDate() - best.valueDate());
+                : new Finding(RoundTrip.RULE, bestRule.version(), bestLoan, best, e.valueDate() - best.valueDate());
     }
 
     /** The epoch day of a date, as the detector counts days. */

@@ -39,30 +39,36 @@ public final class FanOut {
      * it, or already held without it.
      */
     public static Optional<Finding> check(Out current, List<Out> earlier, List<ProhibitedUse.Loan> loans) {
-        var loan = ProhibitedUse.moneyOf(loans, current.valueDate(), DAYS);
-        if (loan.isEmpty()) {
+        return check(current, earlier, loans, Rules.DEFAULT.fanOut());
+    }
+
+    /** As above, with the rule's parameters: days, parties and share; nothing when switched off. */
+    public static Optional<Finding> check(Out current, List<Out> earlier, List<ProhibitedUse.Loan> loans,
+                                          Rules.FanOutParams rule) {
+        var loan = ProhibitedUse.moneyOf(loans, current.valueDate(), rule.days());
+        if (!rule.enabled() || loan.isEmpty()) {
             return Optional.empty();
         }
         ProhibitedUse.Loan l = loan.get();
-        List<Out> within = new ArrayList<>(earlier.stream().filter(o -> inWindow(o, l)).toList());
-        BigDecimal threshold = l.principal().multiply(MIN_SHARE);
-        if (holds(within, threshold)) {
+        List<Out> within = new ArrayList<>(earlier.stream().filter(o -> inWindow(o, l, rule.days())).toList());
+        BigDecimal threshold = l.principal().multiply(BigDecimal.valueOf(rule.minSharePercent()).movePointLeft(2));
+        if (holds(within, threshold, rule.minParties())) {
             return Optional.empty();
         }
         within.add(current);
-        if (!holds(within, threshold)) {
+        if (!holds(within, threshold, rule.minParties())) {
             return Optional.empty();
         }
         return Optional.of(new Finding(l, parties(within), total(within),
                 ChronoUnit.DAYS.between(l.disbursedOn(), current.valueDate())));
     }
 
-    private static boolean inWindow(Out o, ProhibitedUse.Loan l) {
-        return !o.valueDate().isBefore(l.disbursedOn()) && ChronoUnit.DAYS.between(l.disbursedOn(), o.valueDate()) <= DAYS;
+    private static boolean inWindow(Out o, ProhibitedUse.Loan l, int days) {
+        return !o.valueDate().isBefore(l.disbursedOn()) && ChronoUnit.DAYS.between(l.disbursedOn(), o.valueDate()) <= days;
     }
 
-    private static boolean holds(List<Out> outs, BigDecimal threshold) {
-        return parties(outs) >= MIN_PARTIES && total(outs).compareTo(threshold) >= 0;
+    private static boolean holds(List<Out> outs, BigDecimal threshold, int minParties) {
+        return parties(outs) >= minParties && total(outs).compareTo(threshold) >= 0;
     }
 
     private static int parties(List<Out> outs) {

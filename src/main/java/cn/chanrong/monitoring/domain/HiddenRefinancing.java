@@ -31,10 +31,16 @@ public final class HiddenRefinancing {
     /** The finding for a payment of {@code amount} (negative: out) on {@code valueDate} to {@code category}. */
     public static Optional<Finding> check(BigDecimal amount, LocalDate valueDate, CounterpartyCategory category,
                                           List<ProhibitedUse.Loan> loans, int windowDays) {
-        if (amount.signum() >= 0 || category != CATEGORY) {
+        return check(amount, valueDate, category, loans, new Rules.Window(VERSION, true, windowDays));
+    }
+
+    /** As above, with the rule's parameters; nothing when switched off. */
+    public static Optional<Finding> check(BigDecimal amount, LocalDate valueDate, CounterpartyCategory category,
+                                          List<ProhibitedUse.Loan> loans, Rules.Window rule) {
+        if (!rule.enabled() || amount.signum() >= 0 || category != CATEGORY) {
             return Optional.empty();
         }
-        return ProhibitedUse.moneyOf(loans, valueDate, windowDays).filter(l -> !l.renewal())
+        return ProhibitedUse.moneyOf(loans, valueDate, rule.windowDays()).filter(l -> !l.renewal())
                 .map(l -> new Finding(l, ChronoUnit.DAYS.between(l.disbursedOn(), valueDate)));
     }
 }

@@ -29,10 +29,14 @@ public final class ProhibitedUse {
     }
 
     /** A loan paid out to the borrower before the payment; {@code renewal}: a declared renewal (借新还旧 on the record). */
-    public record Loan(long id, String number, BigDecimal principal, LocalDate disbursedOn, boolean renewal) {
+    public record Loan(long id, String number, BigDecimal principal, LocalDate disbursedOn, boolean renewal, Long product) {
+
+        public Loan(long id, String number, BigDecimal principal, LocalDate disbursedOn, boolean renewal) {
+            this(id, number, principal, disbursedOn, renewal, null);
+        }
 
         public Loan(long id, String number, BigDecimal principal, LocalDate disbursedOn) {
-            this(id, number, principal, disbursedOn, false);
+            this(id, number, principal, disbursedOn, false, null);
         }
     }
 
@@ -47,10 +51,16 @@ public final class ProhibitedUse {
      */
     public static Optional<Finding> check(BigDecimal amount, LocalDate valueDate, CounterpartyCategory category,
                                           List<Loan> loans, int windowDays) {
-        if (amount.signum() >= 0 || !PROHIBITED.contains(category)) {
+        return check(amount, valueDate, category, loans, new Rules.Prohibited(VERSION, true, windowDays, PROHIBITED));
+    }
+
+    /** As above, with the rule's parameters: its window and its categories; nothing when switched off. */
+    public static Optional<Finding> check(BigDecimal amount, LocalDate valueDate, CounterpartyCategory category,
+                                          List<Loan> loans, Rules.Prohibited rule) {
+        if (!rule.enabled() || amount.signum() >= 0 || !rule.categories().contains(category)) {
             return Optional.empty();
         }
-        return moneyOf(loans, valueDate, windowDays)
+        return moneyOf(loans, valueDate, rule.windowDays())
                 .map(l -> new Finding(l, category, ChronoUnit.DAYS.between(l.disbursedOn(), valueDate)));
     }
 

@@ -40,12 +40,20 @@ public final class RoundTrip {
      */
     public static Optional<Finding> check(BigDecimal amount, LocalDate valueDate, List<Out> outs,
                                           List<ProhibitedUse.Loan> loans, int windowDays) {
-        if (amount.signum() <= 0) {
+        return check(amount, valueDate, outs, loans, new Rules.RoundTripParams(VERSION, true, windowDays, 50));
+    }
+
+    /** As above, with the rule's parameters: its window and the share that must come back; nothing when off. */
+    public static Optional<Finding> check(BigDecimal amount, LocalDate valueDate, List<Out> outs,
+                                          List<ProhibitedUse.Loan> loans, Rules.RoundTripParams rule) {
+        if (!rule.enabled() || amount.signum() <= 0) {
             return Optional.empty();
         }
+        int windowDays = rule.windowDays();
+        BigDecimal share = BigDecimal.valueOf(rule.minSharePercent()).movePointLeft(2);
         return outs.stream()
                 .filter(o -> !o.valueDate().isAfter(valueDate) && ChronoUnit.DAYS.between(o.valueDate(), valueDate) <= windowDays)
-                .filter(o -> amount.compareTo(o.amount().multiply(MIN_SHARE)) >= 0)
+                .filter(o -> amount.compareTo(o.amount().multiply(share)) >= 0)
                 .sorted(Comparator.comparing(Out::valueDate).thenComparingLong(Out::paymentId).reversed())
                 .flatMap(o -> ProhibitedUse.moneyOf(loans, o.valueDate(), windowDays).stream()
                         .map(l -> new Finding(l, o, ChronoUnit.DAYS.between(o.valueDate(), valueDate))))

@@ -13,6 +13,7 @@ import cn.chanrong.monitoring.Monitoring;
 import cn.chanrong.monitoring.domain.AlertStatus;
 import cn.chanrong.monitoring.domain.Detector;
 import cn.chanrong.monitoring.domain.ProhibitedUse;
+import cn.chanrong.monitoring.domain.RuleBook;
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,12 +51,11 @@ class MonitoringService implements Monitoring {
     private final AuditTrail audit;
     private final cn.chanrong.lending.Sanctions sanctions;
     private final CounterpartyCategoriser categoriser = new CounterpartyCategoriser(Set.of(), Set.of(), Set.of(), Set.of());
-    private final int windowDays;
+    private final RuleStore rules;
 
     MonitoringService(PaymentStore payments, MonitoringAlertStore alerts, CashFlows cashFlows, Proceeds proceeds,
                       Enterprises enterprises, BusinessDate businessDate, AuditTrail audit,
-                      cn.chanrong.lending.Sanctions sanctions,
-                      @Value("${chanrong.monitoring.window-days:30}") int windowDays) {
+                      cn.chanrong.lending.Sanctions sanctions, RuleStore rules) {
         this.sanctions = sanctions;
         this.payments = payments;
         this.alerts = alerts;
@@ -65,7 +64,7 @@ class MonitoringService implements Monitoring {
         this.enterprises = enterprises;
         this.businessDate = businessDate;
         this.audit = audit;
-        this.windowDays = windowDays;
+        this.rules = rules;
     }
 
     @Override
@@ -91,6 +90,9 @@ class MonitoringService implements Monitoring {
      */
     public Report ingest(long institution, String actor, List<Incoming> events, IntFunction<String> source) {
         LocalDate today = businessDate.today();
+        // the rule versions live now, read once per report: each loan's money is checked by its product's
+        RuleBook book = rules.book();
+        Detector detector = new Detector((loan, day) -> book.at(institution, loan.product(), day));
         int accepted = 0;
         int duplicates = 0;
         int raised = 0;
@@ -120,7 +122,7 @@ class MonitoringService implements Monitoring {
                 continue;
             }
             accepted++;
-            raised += detect(institution, enterprise, id.get(), e, signed, c, booked.loans());
+            raised += detect(detector, institution, enterprise, id.get(), e, signed, c, booked.loans());
         }
         audit.record(AuditEvent.success(actor, "monitoring.report", "institution", institution,
                 events.size() + " events: " + accepted + " new, " + duplicates + " already reported, " + dead
@@ -147,7 +149,8 @@ class MonitoringService implements Monitoring {
             reasons.add(Rejection.of("monitoring.payment.currency", "currency", e.currency(), a.currency()));
         }
         List<ProhibitedUse.Loan> loans = proceeds.disbursed(institution, a.enterpriseId(), EVER, e.valueDate()).stream()
-                .map(d -> new ProhibitedUse.Loan(d.loanId(), d.number(), d.principal(), d.disbursedOn(), d.renewalOf() != null))
+                .map(d -> new ProhibitedUse.Loan(d.loanId(), d.number(), d.principal(), d.disbursedOn(), d.renewalOf() != null,
+                        d.productId()))
                 .toList();
         if (loans.isEmpty()) {
             // a bank reports the accounts of its own borrowers, nobody else's
@@ -161,12 +164,12 @@ class MonitoringService implements Monitoring {
      * already loaded and the payments out the bank reported before (the store, this payment excepted); returns
      * the alerts raised.
      */
-    private int detect(long institution, long enterprise, long paymentId, PaymentEvent e, BigDecimal signed,
-                       Categorisation c, List<ProhibitedUse.Loan> loans) {
+    private int detect(Detector detector, long institution, long enterprise, long paymentId, PaymentEvent e,
+                       BigDecimal signed, Categorisation c, List<ProhibitedUse.Loan> loans) {
         var event = new Detector.Event(e.account(), e.bankReference(), e.counterpartyAccount(), e.counterpartyName(),
                 Detector.fen(signed), c.category(), Detector.day(e.valueDate()));
         int raised = 0;
-        for (Detector.Finding f : new Detector(windowDays).detect(event, new StoredHistory(institution, enterprise, paymentId, loans))) {
+        for (Detector.Finding f : detector.detect(event, new StoredHistory(institution, enterprise, paymentId, loans))) {
             Long earlier = f.earlier() == null ? null : f.earlier().id();
             raised += raise(institution, enterprise, paymentId, earlier, f.loan(), f.rule(), f.version(),
                     c.category().name(), f.days());

@@ -67,6 +67,29 @@ class PaymentStore {
                 .list();
     }
 
+    /** A kept payment as a back-test takes it again. */
+    record Kept(long id, long institutionId, long enterpriseId, String direction, String counterpartyAccount,
+                String counterpartyName, BigDecimal amount, LocalDate valueDate, String category, String bankReference) {
+    }
+
+    /**
+     * The payments kept with value dates between the two (the institution's, or every institution's when null), in
+     * the order they were kept, at most {@code limit}.
+     */
+    List<Kept> kept(Long institutionId, LocalDate from, LocalDate to, int limit) {
+        return jdbc.sql("""
+                        SELECT p.id, p.institution_id, p.enterprise_id, p.direction, p.counterparty_account, p.counterparty_name,
+                               p.amount, p.value_date, p.category, p.bank_reference
+                          FROM monitoring_payment p
+                         WHERE (CAST(:i AS BIGINT) IS NULL OR p.institution_id = :i) AND p.value_date BETWEEN :f AND :t
+                         ORDER BY p.id LIMIT :n""")
+                .param("i", institutionId).param("f", from).param("t", to).param("n", limit)
+                .query((rs, n) -> new Kept(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getBigDecimal(7), rs.getObject(8, LocalDate.class), rs.getString(9),
+                        rs.getString(10)))
+                .list();
+    }
+
     /**
      * Keeps an event the platform could not take, with its reasons; the payload is cut to 4,000 characters.
      * {@code institutionId} is null when the stream could not tell who reported it; {@code source} (the

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,17 +34,18 @@ class TraceService implements ProceedsTraces {
     private final Loans loans;
     private final TraceStore store;
     private final BusinessDate businessDate;
-    private final int maxHops;
-    private final int windowDays;
+    private final RuleStore rules;
 
-    TraceService(Loans loans, TraceStore store, BusinessDate businessDate,
-                    @Value("${chanrong.monitoring.trace-hops:3}") int maxHops,
-                    @Value("${chanrong.monitoring.trace-days:30}") int windowDays) {
+    TraceService(Loans loans, TraceStore store, BusinessDate businessDate, RuleStore rules) {
         this.loans = loans;
         this.store = store;
         this.businessDate = businessDate;
-        this.maxHops = maxHops;
-        this.windowDays = windowDays;
+        this.rules = rules;
+    }
+
+    /** How far the money of a loan of the institution's product paid out on {@code payout} is followed (the trace rule then in force). */
+    cn.chanrong.monitoring.domain.Rules.Trace limits(long institutionId, Long productId, LocalDate payout) {
+        return rules.book().at(institutionId, productId, (int) payout.toEpochDay()).trace();
     }
 
     @Override
@@ -63,8 +63,11 @@ class TraceService implements ProceedsTraces {
             throw Rejected.conflict(Rejection.of("monitoring.proceeds.not-disbursed", null, loan.number()));
         }
         LocalDate from = loan.disbursedOn();
-        LocalDate through = through(from, businessDate.today());
-        Followed f = follow(loan.institutionId(), loan.borrowerId(), loan.principal(), from, through);
+        var limits = limits(loan.institutionId(), loan.productId(), from);
+        int maxHops = limits.hops();
+        int windowDays = limits.days();
+        LocalDate through = through(from, businessDate.today(), windowDays);
+        Followed f = follow(loan.institutionId(), loan.borrowerId(), loan.principal(), from, through, maxHops);
         if (f.account() == null) {
             return new Trace(loan.id(), loan.number(), loan.borrowerName(), loan.principal(), from, null, maxHops, windowDays,
                     through, List.of(), List.of(), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2),
@@ -83,8 +86,8 @@ class TraceService implements ProceedsTraces {
                 f.truncated());
     }
 
-    /** The last day a loan paid out on {@code from} is followed through, as of {@code today}. */
-    LocalDate through(LocalDate from, LocalDate today) {
+    /** The last day a loan paid out on {@code from} is followed through, as of {@code today}, for {@code windowDays}. */
+    static LocalDate through(LocalDate from, LocalDate today, int windowDays) {
         LocalDate end = from.plusDays(windowDays);
         return end.isAfter(today) ? (today.isBefore(from) ? from : today) : end;
     }
@@ -95,9 +98,9 @@ class TraceService implements ProceedsTraces {
 
     /**
      * Follows the money of a loan of the institution to the borrower, paid out on {@code from}, through the day
-     * {@code through}: the accounts are read hop by hop, one hop past the limit.
+     * {@code through}: the accounts are read hop by hop, one hop past {@code maxHops}.
      */
-    Followed follow(long institutionId, long borrowerId, BigDecimal principal, LocalDate from, LocalDate through) {
+    Followed follow(long institutionId, long borrowerId, BigDecimal principal, LocalDate from, LocalDate through, int maxHops) {
         var landing = store.landing(institutionId, borrowerId, from, principal, CNY);
         String account = landing.isPresent() ? landing.get().account()
                 : store.firstAccount(institutionId, borrowerId, from, through, CNY).orElse(null);

@@ -25,7 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import cn.chanrong.monitoring.domain.RuleBook;
+import cn.chanrong.monitoring.domain.Rules;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,11 +46,10 @@ class UseReportService implements UseReports {
     private final Enterprises enterprises;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
-    private final int reportDays;
+    private final RuleStore rules;
 
     UseReportService(Loans loans, Proceeds proceeds, UseReportStore store, TraceService traces, MonitoringAlertStore alerts,
-                     Enterprises enterprises, BusinessDate businessDate, AuditTrail audit,
-                     @Value("${chanrong.monitoring.use-report-days:30}") int reportDays) {
+                     Enterprises enterprises, BusinessDate businessDate, AuditTrail audit, RuleStore rules) {
         this.loans = loans;
         this.proceeds = proceeds;
         this.store = store;
@@ -58,7 +58,7 @@ class UseReportService implements UseReports {
         this.enterprises = enterprises;
         this.businessDate = businessDate;
         this.audit = audit;
-        this.reportDays = reportDays;
+        this.rules = rules;
     }
 
     @Override
@@ -132,9 +132,23 @@ class UseReportService implements UseReports {
     @Transactional
     public int raiseUnreported(LocalDate today) {
         int raised = 0;
-        for (Proceeds.Disbursed d : proceeds.selfPaid(today.minusDays(reportDays + 30L), today.minusDays(reportDays + 1L))) {
+        RuleBook book = rules.book();
+        // reporting days differ by product: read the loans whose day may have passed in the last 30 days, keep those it did
+        int longest = Rules.DEFAULT.useReport().reportDays();
+        for (RuleBook.Row row : book.rows()) {
+            if (row.params() instanceof Rules.UseReport u) {
+                longest = Math.max(longest, u.reportDays());
+            }
+        }
+        for (Proceeds.Disbursed d : proceeds.selfPaid(today.minusDays(longest + 30L), today.minusDays(1))) {
+            Rules.UseReport rule = book.at(d.institutionId(), d.productId(), (int) d.disbursedOn().toEpochDay()).useReport();
+            LocalDate due = d.disbursedOn().plusDays(rule.reportDays());
+            if (!rule.enabled() || !today.isAfter(due) || today.isAfter(due.plusDays(30))) {
+                continue;
+            }
             rematch(d.institutionId(), d.loanId(), d.borrowerId(), d.disbursedOn(), today);
-            List<Unreported> open = unreported(d.institutionId(), d.borrowerId(), d.principal(), d.disbursedOn(), today);
+            List<Unreported> open = unreported(d.institutionId(), d.productId(), d.borrowerId(), d.principal(),
+                    d.disbursedOn(), today);
             if (open.isEmpty()) {
                 continue;
             }
@@ -143,7 +157,7 @@ class UseReportService implements UseReports {
             store.payments(open.stream().map(Unreported::paymentId).toList()).forEach(p -> categories.put(p.id(), p.category()));
             for (Unreported u : open) {
                 raised += alerts.raise(new MonitoringAlertStore.Raise(d.institutionId(), d.loanId(), d.number(), d.borrowerId(),
-                        name, u.paymentId(), null, RULE, RULE_VERSION, categories.getOrDefault(u.paymentId(), "OTHER"),
+                        name, u.paymentId(), null, RULE, rule.version(), categories.getOrDefault(u.paymentId(), "OTHER"),
                         ChronoUnit.DAYS.between(d.disbursedOn(), u.valueDate()))) ? 1 : 0;
             }
         }
@@ -175,17 +189,27 @@ class UseReportService implements UseReports {
         BigDecimal reported = uses.stream().map(Reported::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         BigDecimal matched = uses.stream().filter(Reported::matched).map(Reported::amount)
                 .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        TraceService.Followed f = traces.follow(loan.institutionId(), loan.borrowerId(), loan.principal(), loan.disbursedOn(),
-                traces.through(loan.disbursedOn(), today));
+        TraceService.Followed f = follow(loan.institutionId(), loan.productId(), loan.borrowerId(), loan.principal(),
+                loan.disbursedOn(), today);
+        int reportDays = rules.book().at(loan.institutionId(), loan.productId(), (int) loan.disbursedOn().toEpochDay())
+                .useReport().reportDays();
         long paidOut = f.account() == null ? 0 : carried(f).values().stream().mapToLong(Long::longValue).sum();
         return new Ledger(loan.id(), loan.number(), loan.borrowerName(), loan.principal(), loan.disbursedOn(),
                 loan.disbursedOn().plusDays(reportDays), reported, matched, BigDecimal.valueOf(paidOut, 2), uses,
                 unreported(f));
     }
 
-    private List<Unreported> unreported(long institutionId, long borrowerId, BigDecimal principal, LocalDate disbursedOn,
-                                        LocalDate today) {
-        return unreported(traces.follow(institutionId, borrowerId, principal, disbursedOn, traces.through(disbursedOn, today)));
+    private List<Unreported> unreported(long institutionId, Long productId, long borrowerId, BigDecimal principal,
+                                        LocalDate disbursedOn, LocalDate today) {
+        return unreported(follow(institutionId, productId, borrowerId, principal, disbursedOn, today));
+    }
+
+    /** The loan's money followed as far as its product's trace rule says, through today. */
+    private TraceService.Followed follow(long institutionId, Long productId, long borrowerId, BigDecimal principal,
+                                         LocalDate disbursedOn, LocalDate today) {
+        var limits = traces.limits(institutionId, productId, disbursedOn);
+        return traces.follow(institutionId, borrowerId, principal, disbursedOn,
+                TraceService.through(disbursedOn, today, limits.days()), limits.hops());
     }
 
     /** The payments out of the borrower's account that carried the loan's money and back no reported use. */

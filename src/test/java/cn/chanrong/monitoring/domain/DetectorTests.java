@@ -64,11 +64,25 @@ class DetectorTests {
         for (Detector.Finding f : new Detector(30).detect(in.asEvent(), history)) {
             fast.add(f.rule() + ":" + f.loan().number() + ":" + f.days() + (f.earlier() == null ? "" : ":" + f.earlier().id()));
         }
-        List<String> reference = reference(in, outs, ls);
+        List<String> reference = reference(in, outs, ls, Rules.DEFAULT);
 
         assertThat(fast).isEqualTo(reference);
         assertThat(String.join(" ", fast)).isEqualTo(expected == null ? "" : expected);
+
+        // under other parameters (rules are data, issue 18 §4) the two still agree, row by row
+        List<String> other = new ArrayList<>();
+        for (Detector.Finding f : new Detector(Detector.RuleSource.of(OTHER)).detect(in.asEvent(), history)) {
+            other.add(f.rule() + ":" + f.loan().number() + ":" + f.days() + (f.earlier() == null ? "" : ":" + f.earlier().id()));
+        }
+        assertThat(other).isEqualTo(reference(in, outs, ls, OTHER));
     }
+
+    /** Narrower windows, a higher share back, a smaller fan-out, brokers only; versions 2 to 5. */
+    static final Rules OTHER = Rules.DEFAULT
+            .with(new Rules.Prohibited(2, true, 10, java.util.Set.of(CounterpartyCategory.SECURITIES)))
+            .with(new Rules.Window(3, true, 5))
+            .with(new Rules.RoundTripParams(4, true, 10, 90))
+            .with(new Rules.FanOutParams(5, true, 2, 4, 40));
 
     @Test
     void amounts_go_to_fen_exactly() {
@@ -92,23 +106,25 @@ class DetectorTests {
     }
 
     /** The old service's way: each rule on its own, in BigDecimal, on the debits the store returned. */
-    private static List<String> reference(In in, List<Out> outs, List<ProhibitedUse.Loan> loans) {
+    private static List<String> reference(In in, List<Out> outs, List<ProhibitedUse.Loan> loans, Rules rules) {
         List<String> found = new ArrayList<>();
         BigDecimal signed = in.debit ? in.amount.negate() : in.amount;
-        ProhibitedUse.check(signed, in.on, in.category, loans, 30)
+        ProhibitedUse.check(signed, in.on, in.category, loans, rules.prohibitedUse())
                 .ifPresent(f -> found.add(ProhibitedUse.RULE + ":" + f.loan().number() + ":" + f.days()));
-        HiddenRefinancing.check(signed, in.on, in.category, loans, 30)
+        HiddenRefinancing.check(signed, in.on, in.category, loans, rules.hiddenRefinancing())
                 .ifPresent(f -> found.add(HiddenRefinancing.RULE + ":" + f.loan().number() + ":" + f.days()));
+        int days = rules.fanOut().days();
+        int window = rules.roundTrip().windowDays();
         if (in.debit) {
-            var earlier = outs.stream().filter(o -> !o.on.isBefore(in.on.minusDays(FanOut.DAYS)) && !o.on.isAfter(in.on.plusDays(FanOut.DAYS)))
+            var earlier = outs.stream().filter(o -> !o.on.isBefore(in.on.minusDays(days)) && !o.on.isAfter(in.on.plusDays(days)))
                     .map(o -> new FanOut.Out(o.counterparty(), o.amount, o.on)).toList();
-            FanOut.check(new FanOut.Out(in.counterparty(), in.amount, in.on), earlier, loans)
+            FanOut.check(new FanOut.Out(in.counterparty(), in.amount, in.on), earlier, loans, rules.fanOut())
                     .ifPresent(f -> found.add(FanOut.RULE + ":" + f.loan().number() + ":" + f.days()));
         } else {
-            var same = outs.stream().filter(o -> !o.on.isBefore(in.on.minusDays(30)) && !o.on.isAfter(in.on))
+            var same = outs.stream().filter(o -> !o.on.isBefore(in.on.minusDays(window)) && !o.on.isAfter(in.on))
                     .filter(o -> in.account != null ? in.account.equals(o.account) : in.name.equals(o.name))
                     .map(o -> new RoundTrip.Out(o.id, "R" + o.id, o.amount, o.on)).toList();
-            RoundTrip.check(in.amount, in.on, same, loans, 30)
+            RoundTrip.check(in.amount, in.on, same, loans, rules.roundTrip())
                     .ifPresent(f -> found.add(RoundTrip.RULE + ":" + f.loan().number() + ":" + f.days() + ":" + f.out().paymentId()));
         }
         return found;
