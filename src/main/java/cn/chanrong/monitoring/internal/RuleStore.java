@@ -84,7 +84,7 @@ class RuleStore {
             w.append(" AND r.status = :status");
             p.put("status", status.name());
         }
-        List<Stored> items = jdbc.sql(COLUMNS + " WHERE " + w + """
+        List<Stored> items = jdbc.sql(COLUMNS + " WHERE " + w + " " + """
                          ORDER BY r.rule, r.institution_id NULLS FIRST, r.product_id NULLS FIRST, r.version DESC
                          LIMIT :limit OFFSET :offset""")
                 .params(p).param("limit", page.size()).param("offset", page.offset()).query(this::map).list();
