@@ -63,6 +63,12 @@ public interface MonitoringRules {
     /** Puts a back-tested draft live (someone other than its drafter); it applies from its effective date. */
     RuleVersion activate(Caller caller, long id);
 
+    /**
+     * The parameters of {@code rule} in force today for the caller's institution and {@code productId} (null: the
+     * institution's products in general; the platform's for an administrator): what a new draft starts from.
+     */
+    Map<String, Object> current(Caller caller, String rule, Long productId);
+
     /** Withdraws a draft that will not go live. */
     RuleVersion withdraw(Caller caller, long id);
 }

@@ -152,4 +152,41 @@ class MonitoringRulesIntegrationTests {
             assertThat(admin.post("/api/v1/monitoring/rules/" + back + "/activate", Map.of()).status()).isEqualTo(200);
         }
     }
+
+    @Test
+    void an_approver_drafts_a_version_in_the_workbench_from_the_one_in_force_back_tests_it_and_withdraws_it() throws Exception {
+        LocalDate today = businessDate.today();
+        var w = cn.chanrong.support.Workbench.loggedIn(port, "bank-approver");
+        String list = w.get("/monitoring/rules").body();
+        assertThat(list).contains("贷款资金回流", "平台默认", "一直有效", "id=\"new-rule\"");
+
+        String form = w.get("/monitoring/rules/new?rule=fan-out").body();
+        assertThat(form).contains("name=\"p.minParties\"", "value=\"5\"", "最少对手数");
+        Map<String, String> typed = new LinkedHashMap<>(Map.of("rule", "fan-out", "productId", "", "p.enabled", "on",
+                "p.days", "3", "p.minParties", "abc", "p.minSharePercent", "50", "effectiveFrom", today.toString(),
+                "note", "分散转出的对手数", "_csrf", cn.chanrong.support.Workbench.csrf(form)));
+        var refused = w.post("/monitoring/rules", typed);
+        assertThat(refused.statusCode()).isEqualTo(302);
+        String again = w.get(refused.headers().firstValue("Location").orElseThrow().replace("http://localhost:" + port, "")).body();
+        assertThat(again).contains("id=\"problems\"", "params.minParties", "value=\"abc\"", "分散转出的对手数");
+
+        typed.put("p.minParties", "4");
+        typed.put("_csrf", cn.chanrong.support.Workbench.csrf(again));
+        var saved = w.post("/monitoring/rules", typed);
+        String at = saved.headers().firstValue("Location").orElseThrow().replace("http://localhost:" + port, "");
+        assertThat(at).matches("/monitoring/rules/\\d+");
+        String page = w.get(at).body();
+        assertThat(page).contains("草稿", "最少对手数", "id=\"backtest-form\"");
+
+        w.post(at + "/backtest", Map.of("from", today.minusDays(5).toString(), "to", today.toString(),
+                "_csrf", cn.chanrong.support.Workbench.csrf(page)));
+        page = w.get(at).body();
+        assertThat(page).contains("id=\"backtest-changes\"", "现行版本的预警");
+        // the drafter is told why it may not put it live
+        w.post(at + "/activate", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(page)));
+        page = w.get(at).body();
+        assertThat(page).contains("须由另一人启用");
+        w.post(at + "/withdraw", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(page)));
+        assertThat(w.get(at).body()).contains("已撤回");
+    }
 }

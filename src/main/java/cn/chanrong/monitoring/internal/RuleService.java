@@ -336,6 +336,19 @@ class RuleService implements MonitoringRules {
         return view(find(caller, id, false), store.book(), new Names());
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, Object> current(Caller caller, String rule, Long productId) {
+        if (rule == null || !Rules.CODES.contains(rule)) {
+            throw Rejected.invalid(Rejection.of("enum", "rule", rule, String.join(", ", Rules.CODES)));
+        }
+        if (!readsAny(caller)) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("monitoring.rule.forbidden", null));
+        }
+        long institution = caller.is(Role.INSTITUTION) ? caller.institutionId() : -1L;
+        return store.book().at(institution, productId, Detector.day(businessDate.today())).of(rule).values();
+    }
+
     /** Institution and product names, each looked up once per answer. */
     private final class Names {
         private final Map<Long, String> institutionNames = new HashMap<>();
