@@ -23,6 +23,12 @@ class ProceedsService implements Proceeds {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Map<Long, List<Payee>> entrustedPayees(java.util.Collection<Long> loanIds) {
+        return store.entrustedPayees(loanIds);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<Disbursed> selfPaid(LocalDate from, LocalDate to) {
         return store.selfPaidBetween(from, to);
     }

@@ -26,8 +26,17 @@ public final class Detector {
         return amount.movePointRight(2).longValueExact();
     }
 
-    /** A loan paid out to the borrower: principal in fen, paid out on the epoch day, its product's code (may be null). */
-    public record Loan(long id, String number, long principal, int disbursedOn, boolean renewal, Long product) {
+    /**
+     * A loan paid out to the borrower: principal in fen, paid out on the epoch day, its product (may be null);
+     * {@code entrusted} whether it is paid by entrusted payment (受托支付) — then {@code payees} holds the accounts
+     * and the names ({@link #key}) of the payees its contract names — or self-paid; unknown counts as self-paid.
+     */
+    public record Loan(long id, String number, long principal, int disbursedOn, boolean renewal, Long product,
+                       boolean entrusted, java.util.Set<String> payees) {
+
+        public Loan(long id, String number, long principal, int disbursedOn, boolean renewal, Long product) {
+            this(id, number, principal, disbursedOn, renewal, product, false, java.util.Set.of());
+        }
 
         public Loan(long id, String number, long principal, int disbursedOn) {
             this(id, number, principal, disbursedOn, false, null);
@@ -37,6 +46,25 @@ public final class Detector {
             return new Loan(l.id(), l.number(), fen(l.principal()), (int) l.disbursedOn().toEpochDay(), l.renewal(),
                     l.product());
         }
+
+        /** This loan paid by entrusted payment to the payees named (accounts and names, either may be null). */
+        public Loan entrustedTo(List<String[]> accountAndName) {
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            for (String[] p : accountAndName) {
+                if (p[0] != null && !p[0].isBlank()) {
+                    keys.add(p[0].strip());
+                }
+                if (p[1] != null && !p[1].isBlank()) {
+                    keys.add(key(p[1]));
+                }
+            }
+            return new Loan(id, number, principal, disbursedOn, renewal, product, true, java.util.Set.copyOf(keys));
+        }
+    }
+
+    /** A name as names are compared: NFKC (full- and half-width alike), spaces dropped. */
+    public static String key(String name) {
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC).replaceAll("\\s+", "");
     }
 
     /** The rules in force for a loan's money on an epoch day (per product, effective-dated: {@link RuleBook}). */
@@ -92,6 +120,11 @@ public final class Detector {
          * (both included) known before the event being checked, in any order; not the event itself.
          */
         void debits(String account, int from, int to, List<Debit> into);
+
+        /** Whether {@code counterpartyName} is a related party of the borrower or its group (none known: false). */
+        default boolean related(String account, String counterpartyName) {
+            return false;
+        }
     }
 
     /**
@@ -121,14 +154,26 @@ public final class Detector {
     private static final int REFINANCING = 1;
     private static final int ROUND_TRIP = 2;
     private static final int FAN_OUT = 3;
+    private static final int PAYEE = 4;
+    private static final int SPLIT = 5;
+    private static final int RELATED = 6;
 
     private static int window(Rules r, int rule) {
         return switch (rule) {
             case PROHIBITED -> r.prohibitedUse().windowDays();
             case REFINANCING -> r.hiddenRefinancing().windowDays();
             case ROUND_TRIP -> r.roundTrip().windowDays();
+            case PAYEE -> r.payeeOther().days();
+            case SPLIT -> r.split().days();
+            case RELATED -> r.relatedRoundTrip().windowDays();
             default -> r.fanOut().days();
         };
+    }
+
+    /** Payments that are no one's purchase: the entrusted payees are not who taxes, wages and utilities go to. */
+    private static boolean overhead(CounterpartyCategory c) {
+        return c == CounterpartyCategory.TAX || c == CounterpartyCategory.PAYROLL || c == CounterpartyCategory.UTILITIES
+                || c == CounterpartyCategory.OWN_ACCOUNT;
     }
 
     /** The findings on {@code e}, given what {@code history} holds before it; empty (and not allocated) when none. */
@@ -158,8 +203,21 @@ public final class Detector {
             if (f != null) {
                 found = add(found, f);
             }
+            if (!overhead(e.category())) {
+                f = payeeOther(e, loans);
+                if (f != null) {
+                    found = add(found, f);
+                }
+            }
+            f = split(e, history, loans);
+            if (f != null) {
+                found = add(found, f);
+            }
         } else if (e.amount() > 0 && (e.counterpartyAccount() != null || e.counterpartyName() != null)) {
-            Finding f = roundTrip(e, history, loans);
+            Finding f = roundTrip(e, history, loans, false);
+            if (f == null && e.counterpartyName() != null && history.related(e.account(), e.counterpartyName())) {
+                f = roundTrip(e, history, loans, true);
+            }
             if (f != null) {
                 found = add(found, f);
             }
@@ -262,10 +320,11 @@ public final class Detector {
      * {@link RoundTrip#check}: the latest payment out to the same counterparty (by account when the credit names
      * one, else by name) within the window, made with a loan's money, of which the credit brings back half or more.
      */
-    private Finding roundTrip(Event e, History history, List<Loan> loans) {
+    private Finding roundTrip(Event e, History history, List<Loan> loans, boolean related) {
         int longest = 0;
         for (int i = 0, n = loans.size(); i < n; i++) {
-            Rules.RoundTripParams p = source.rules(loans.get(i), e.valueDate()).roundTrip();
+            Rules r = source.rules(loans.get(i), e.valueDate());
+            Rules.RoundTripParams p = related ? r.relatedRoundTrip() : r.roundTrip();
             if (p.enabled()) {
                 longest = Math.max(longest, p.windowDays());
             }
@@ -281,27 +340,86 @@ public final class Detector {
         Rules.RoundTripParams bestRule = null;
         for (int i = 0, n = outs.size(); i < n; i++) {
             Debit d = outs.get(i);
+            // back from the party paid; or, through a related party, money paid to someone else
             boolean same = e.counterpartyAccount() != null ? e.counterpartyAccount().equals(d.counterpartyAccount())
                     : e.counterpartyName().equals(d.counterpartyName());
-            if (!same || d.valueDate() > e.valueDate()) {
+            if (same == related || d.valueDate() > e.valueDate()) {
                 continue;
             }
             if (best != null && (d.valueDate() < best.valueDate() || d.valueDate() == best.valueDate() && d.id() < best.id())) {
                 continue;
             }
-            Loan l = moneyOf(loans, d.valueDate(), ROUND_TRIP);
+            Loan l = moneyOf(loans, d.valueDate(), related ? RELATED : ROUND_TRIP);
             if (l == null) {
                 continue;
             }
-            Rules.RoundTripParams p = source.rules(l, e.valueDate()).roundTrip();
+            Rules r = source.rules(l, e.valueDate());
+            Rules.RoundTripParams p = related ? r.relatedRoundTrip() : r.roundTrip();
             if (p.enabled() && e.valueDate() - d.valueDate() <= p.windowDays() && 100 * e.amount() >= p.minSharePercent() * d.amount()) {
                 best = d;
                 bestLoan = l;
                 bestRule = p;
             }
         }
-        return best == null ? null
-                : new Finding(RoundTrip.RULE, bestRule.version(), bestLoan, best, e.valueDate() - best.valueDate());
+        return best == null ? null : new Finding(related ? Rules.RELATED_ROUND_TRIP : RoundTrip.RULE, bestRule.version(),
+                bestLoan, best, e.valueDate() - best.valueDate());
+    }
+
+    /**
+     * {@code payee-other}: a payment out, soon after an entrusted-payment loan was paid out and carrying a share of
+     * it, to someone its contract does not name.
+     */
+    private Finding payeeOther(Event e, List<Loan> loans) {
+        Loan l = moneyOf(loans, e.valueDate(), PAYEE);
+        if (l == null || !l.entrusted()) {
+            return null;
+        }
+        Rules.PayeeOther p = source.rules(l, e.valueDate()).payeeOther();
+        if (!p.enabled() || -e.amount() * 100 < (long) p.minSharePercent() * l.principal()) {
+            return null;
+        }
+        if (e.counterpartyAccount() != null && l.payees().contains(e.counterpartyAccount())
+                || e.counterpartyName() != null && l.payees().contains(key(e.counterpartyName()))) {
+            return null;
+        }
+        return new Finding(Rules.PAYEE_OTHER, p.version(), l, null, e.valueDate() - l.disbursedOn());
+    }
+
+    /**
+     * {@code split}: soon after a self-paid loan was paid out, payments to one counterparty each at most the
+     * threshold above which entrusted payment is required, which together pass it; found once, on the payment that
+     * passes it.
+     */
+    private Finding split(Event e, History history, List<Loan> loans) {
+        Loan l = moneyOf(loans, e.valueDate(), SPLIT);
+        if (l == null || l.entrusted()) {
+            return null;
+        }
+        Rules.Split p = source.rules(l, e.valueDate()).split();
+        long threshold = p.thresholdYuan() * 100L;
+        if (!p.enabled() || -e.amount() > threshold) {
+            return null;
+        }
+        List<Debit> outs = scratch;
+        outs.clear();
+        history.debits(e.account(), l.disbursedOn(), l.disbursedOn() + p.days(), outs);
+        String current = e.counterpartyAccount() != null ? e.counterpartyAccount()
+                : e.counterpartyName() != null ? e.counterpartyName() : null;
+        if (current == null) {
+            return null;
+        }
+        long before = 0;
+        for (int i = 0, n = outs.size(); i < n; i++) {
+            Debit d = outs.get(i);
+            if (d.amount() <= threshold && current.equals(e.counterpartyAccount() != null ? d.counterpartyAccount()
+                    : d.counterpartyName())) {
+                before += d.amount();
+            }
+        }
+        if (before > threshold || before - e.amount() <= threshold) {
+            return null;
+        }
+        return new Finding(Rules.SPLIT, p.version(), l, null, e.valueDate() - l.disbursedOn());
     }
 
     /** The epoch day of a date, as the detector counts days. */

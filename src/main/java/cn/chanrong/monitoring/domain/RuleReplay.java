@@ -33,7 +33,13 @@ public final class RuleReplay {
      */
     public static Outcome run(List<Kept> kept, Map<String, List<Detector.Loan>> loans, Detector.RuleSource live,
                               Detector.RuleSource draft, int firstDay) {
-        var history = new Whole(loans);
+        return run(kept, loans, Map.of(), live, draft, firstDay);
+    }
+
+    /** As above, with each borrower key's related parties and group by name ({@link Detector#key}). */
+    public static Outcome run(List<Kept> kept, Map<String, List<Detector.Loan>> loans, Map<String, java.util.Set<String>> related,
+                              Detector.RuleSource live, Detector.RuleSource draft, int firstDay) {
+        var history = new Whole(loans, related);
         var liveDetector = new Detector(live);
         var draftDetector = new Detector(draft);
         List<Found> a = new ArrayList<>();
@@ -60,9 +66,16 @@ public final class RuleReplay {
     private static final class Whole implements Detector.History {
         private final Map<String, List<Detector.Loan>> loans;
         private final Map<String, List<Detector.Debit>> debits = new HashMap<>();
+        private final Map<String, java.util.Set<String>> related;
 
-        Whole(Map<String, List<Detector.Loan>> loans) {
+        Whole(Map<String, List<Detector.Loan>> loans, Map<String, java.util.Set<String>> related) {
             this.loans = loans;
+            this.related = related;
+        }
+
+        @Override
+        public boolean related(String account, String counterpartyName) {
+            return related.getOrDefault(account, java.util.Set.of()).contains(Detector.key(counterpartyName));
         }
 
         void debit(String key, Detector.Debit d) {

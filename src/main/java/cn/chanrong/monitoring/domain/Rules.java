@@ -15,18 +15,22 @@ import java.util.Set;
  * holds the first versions as the platform ships them; {@link RuleBook} picks the row in force.
  */
 public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTripParams roundTrip, FanOutParams fanOut,
-                    Trace trace, UseReport useReport) {
+                    Trace trace, UseReport useReport, PayeeOther payeeOther, Split split, RoundTripParams relatedRoundTrip) {
 
     /** Rule codes as stored and shown; {@link #TRACE} and {@link #USE_REPORT} set limits, they raise nothing themselves. */
     public static final String TRACE = "trace";
     public static final String USE_REPORT = "use-unreported";
+    public static final String PAYEE_OTHER = "payee-other";
+    public static final String SPLIT = "split";
+    public static final String RELATED_ROUND_TRIP = "related-round-trip";
     public static final List<String> CODES = List.of(ProhibitedUse.RULE, HiddenRefinancing.RULE, RoundTrip.RULE, FanOut.RULE,
-            USE_REPORT, TRACE);
+            PAYEE_OTHER, SPLIT, RELATED_ROUND_TRIP, USE_REPORT, TRACE);
 
     /** Categories a prohibited-use rule may name. */
     public static final Set<CounterpartyCategory> PROHIBITABLE = EnumSet.of(CounterpartyCategory.SECURITIES,
             CounterpartyCategory.REAL_ESTATE, CounterpartyCategory.WEALTH_MANAGEMENT, CounterpartyCategory.PRIVATE_LENDING,
-            CounterpartyCategory.LOAN_REPAYMENT, CounterpartyCategory.RELATED_PARTY, CounterpartyCategory.OTHER);
+            CounterpartyCategory.EQUITY_INVESTMENT, CounterpartyCategory.DIVIDEND, CounterpartyCategory.LOAN_REPAYMENT,
+            CounterpartyCategory.RELATED_PARTY, CounterpartyCategory.OTHER);
 
     public static final Rules DEFAULT = new Rules(
             new Prohibited(1, true, 30, ProhibitedUse.PROHIBITED),
@@ -34,16 +38,21 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
             new RoundTripParams(1, true, 30, 50),
             new FanOutParams(1, true, FanOut.DAYS, FanOut.MIN_PARTIES, 50),
             new Trace(1, 3, 30),
-            new UseReport(1, true, 30));
+            new UseReport(1, true, 30),
+            new PayeeOther(1, true, 3, 10),
+            new Split(1, true, 7, 10_000_000),
+            new RoundTripParams(1, true, 30, 80));
 
     /** The default rules with every window at {@code windowDays} (how the bench and the AMLSim command vary it). */
     public static Rules windowOf(int windowDays) {
         return new Rules(new Prohibited(1, true, windowDays, ProhibitedUse.PROHIBITED), new Window(1, true, windowDays),
-                new RoundTripParams(1, true, windowDays, 50), DEFAULT.fanOut, DEFAULT.trace, DEFAULT.useReport);
+                new RoundTripParams(1, true, windowDays, 50), DEFAULT.fanOut, DEFAULT.trace, DEFAULT.useReport,
+                DEFAULT.payeeOther, DEFAULT.split, new RoundTripParams(1, true, windowDays, 80));
     }
 
     /** One rule's parameters, as stored and parsed. */
-    public sealed interface Params permits Prohibited, Window, RoundTripParams, FanOutParams, Trace, UseReport {
+    public sealed interface Params permits Prohibited, Window, RoundTripParams, FanOutParams, Trace, UseReport, PayeeOther,
+            Split, RelatedRoundTrip {
 
         int version();
 
@@ -88,6 +97,43 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
         }
     }
 
+    /**
+     * {@code payee-other}: within {@code days} after an entrusted-payment loan is paid out, a payment out of at least
+     * {@code minSharePercent} of its principal to someone other than the payees the contract names.
+     */
+    public record PayeeOther(int version, boolean enabled, int days, int minSharePercent) implements Params {
+        @Override
+        public Map<String, Object> values() {
+            return ordered("enabled", enabled, "days", days, "minSharePercent", minSharePercent);
+        }
+    }
+
+    /**
+     * {@code split}: within {@code days} after a self-paid loan is paid out, payments to one counterparty each at
+     * most {@code thresholdYuan} that together exceed it (化整为零 below the entrusted-payment threshold, FACTS §10).
+     */
+    public record Split(int version, boolean enabled, int days, int thresholdYuan) implements Params {
+        @Override
+        public Map<String, Object> values() {
+            return ordered("enabled", enabled, "days", days, "thresholdYuan", thresholdYuan);
+        }
+    }
+
+    /**
+     * {@code related-round-trip}'s parameters as stored (the detector reads them as {@link RoundTripParams}): a
+     * loan's money paid to a third party comes back from a related party or the group.
+     */
+    public record RelatedRoundTrip(int version, boolean enabled, int windowDays, int minSharePercent) implements Params {
+        public RoundTripParams asRoundTrip() {
+            return new RoundTripParams(version, enabled, windowDays, minSharePercent);
+        }
+
+        @Override
+        public Map<String, Object> values() {
+            return ordered("enabled", enabled, "windowDays", windowDays, "minSharePercent", minSharePercent);
+        }
+    }
+
     /** {@code trace}: how far a loan's proceeds are followed, moves between visible accounts and days. */
     public record Trace(int version, int hops, int days) implements Params {
         @Override
@@ -107,12 +153,22 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
     /** These rules with one rule's parameters replaced. */
     public Rules with(Params p) {
         return switch (p) {
-            case Prohibited x -> new Rules(x, hiddenRefinancing, roundTrip, fanOut, trace, useReport);
-            case Window x -> new Rules(prohibitedUse, x, roundTrip, fanOut, trace, useReport);
-            case RoundTripParams x -> new Rules(prohibitedUse, hiddenRefinancing, x, fanOut, trace, useReport);
-            case FanOutParams x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, x, trace, useReport);
-            case Trace x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, x, useReport);
-            case UseReport x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, x);
+            case Prohibited x -> new Rules(x, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther, split, relatedRoundTrip);
+            case Window x -> new Rules(prohibitedUse, x, roundTrip, fanOut, trace, useReport, payeeOther, split, relatedRoundTrip);
+            case RoundTripParams x -> new Rules(prohibitedUse, hiddenRefinancing, x, fanOut, trace, useReport, payeeOther, split,
+                    relatedRoundTrip);
+            case FanOutParams x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, x, trace, useReport, payeeOther, split,
+                    relatedRoundTrip);
+            case Trace x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, x, useReport, payeeOther, split,
+                    relatedRoundTrip);
+            case UseReport x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, x, payeeOther, split,
+                    relatedRoundTrip);
+            case PayeeOther x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, x, split,
+                    relatedRoundTrip);
+            case Split x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther, x,
+                    relatedRoundTrip);
+            case RelatedRoundTrip x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther,
+                    split, x.asRoundTrip());
         };
     }
 
@@ -125,14 +181,19 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
             case FanOut.RULE -> fanOut;
             case TRACE -> trace;
             case USE_REPORT -> useReport;
+            case PAYEE_OTHER -> payeeOther;
+            case SPLIT -> split;
+            case RELATED_ROUND_TRIP -> new RelatedRoundTrip(relatedRoundTrip.version(), relatedRoundTrip.enabled(),
+                    relatedRoundTrip.windowDays(), relatedRoundTrip.minSharePercent());
             default -> throw new IllegalArgumentException(code);
         };
     }
 
     /** The longest a detection looks back: how much history a replay must read before its first day. */
     public int longestWindow() {
-        return Math.max(Math.max(prohibitedUse.windowDays, hiddenRefinancing.windowDays),
-                Math.max(roundTrip.windowDays, fanOut.days));
+        return Math.max(Math.max(Math.max(prohibitedUse.windowDays, hiddenRefinancing.windowDays),
+                Math.max(roundTrip.windowDays, fanOut.days)), Math.max(Math.max(payeeOther.days, split.days),
+                relatedRoundTrip.windowDays));
     }
 
     /**
@@ -152,6 +213,12 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
                     r.integer("minParties", 2, 100), r.integer("minSharePercent", 1, 100));
             case TRACE -> new Trace(version, r.integer("hops", 1, 10), r.integer("days", 1, 365));
             case USE_REPORT -> new UseReport(version, r.bool("enabled"), r.integer("reportDays", 1, 365));
+            case PAYEE_OTHER -> new PayeeOther(version, r.bool("enabled"), r.integer("days", 0, 30),
+                    r.integer("minSharePercent", 1, 100));
+            case SPLIT -> new Split(version, r.bool("enabled"), r.integer("days", 1, 90),
+                    r.integer("thresholdYuan", 10_000, 1_000_000_000));
+            case RELATED_ROUND_TRIP -> new RelatedRoundTrip(version, r.bool("enabled"), r.integer("windowDays", 1, 365),
+                    r.integer("minSharePercent", 1, 100));
             default -> {
                 problems.add(Rejection.of("enum", "rule", code, String.join(", ", CODES)));
                 yield null;

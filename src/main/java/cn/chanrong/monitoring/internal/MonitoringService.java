@@ -23,7 +23,10 @@ import cn.chanrong.shared.Transition;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
@@ -52,10 +55,13 @@ class MonitoringService implements Monitoring {
     private final cn.chanrong.lending.Sanctions sanctions;
     private final CounterpartyCategoriser categoriser = new CounterpartyCategoriser(Set.of(), Set.of(), Set.of(), Set.of());
     private final RuleStore rules;
+    private final cn.chanrong.enterprise.EnterpriseDetails details;
 
     MonitoringService(PaymentStore payments, MonitoringAlertStore alerts, CashFlows cashFlows, Proceeds proceeds,
                       Enterprises enterprises, BusinessDate businessDate, AuditTrail audit,
-                      cn.chanrong.lending.Sanctions sanctions, RuleStore rules) {
+                      cn.chanrong.lending.Sanctions sanctions, RuleStore rules,
+                      cn.chanrong.enterprise.EnterpriseDetails details) {
+        this.details = details;
         this.sanctions = sanctions;
         this.payments = payments;
         this.alerts = alerts;
@@ -98,6 +104,7 @@ class MonitoringService implements Monitoring {
         int raised = 0;
         int dead = 0;
         List<DeadLetter> listed = new ArrayList<>();
+        Map<Long, Set<String>> related = new HashMap<>();
         for (Incoming in : events) {
             List<Rejection> reasons = new ArrayList<>(in.unreadable());
             Booked booked = null;
@@ -122,7 +129,7 @@ class MonitoringService implements Monitoring {
                 continue;
             }
             accepted++;
-            raised += detect(detector, institution, enterprise, id.get(), e, signed, c, booked.loans());
+            raised += detect(detector, institution, enterprise, id.get(), e, signed, c, booked.loans(), related);
         }
         audit.record(AuditEvent.success(actor, "monitoring.report", "institution", institution,
                 events.size() + " events: " + accepted + " new, " + duplicates + " already reported, " + dead
@@ -131,7 +138,7 @@ class MonitoringService implements Monitoring {
     }
 
     /** The account an event was booked on and the loans the reporting bank paid out to its owner by the value date. */
-    private record Booked(CashFlows.Account account, List<ProhibitedUse.Loan> loans) {
+    private record Booked(CashFlows.Account account, List<Detector.Loan> loans) {
     }
 
     /** Where the event was booked, or null after adding why the event cannot be taken. */
@@ -148,15 +155,43 @@ class MonitoringService implements Monitoring {
         if (!a.currency().equals(e.currency())) {
             reasons.add(Rejection.of("monitoring.payment.currency", "currency", e.currency(), a.currency()));
         }
-        List<ProhibitedUse.Loan> loans = proceeds.disbursed(institution, a.enterpriseId(), EVER, e.valueDate()).stream()
-                .map(d -> new ProhibitedUse.Loan(d.loanId(), d.number(), d.principal(), d.disbursedOn(), d.renewalOf() != null,
-                        d.productId()))
-                .toList();
+        List<Detector.Loan> loans = loans(proceeds.disbursed(institution, a.enterpriseId(), EVER, e.valueDate()));
         if (loans.isEmpty()) {
             // a bank reports the accounts of its own borrowers, nobody else's
             reasons.add(Rejection.of("monitoring.payment.not-a-borrower", "account", e.account()));
         }
         return reasons.isEmpty() ? new Booked(a, loans) : null;
+    }
+
+    /** The loans as the detector reads them, the entrusted ones with the payees their contracts name. */
+    List<Detector.Loan> loans(List<Proceeds.Disbursed> disbursed) {
+        List<Long> entrusted = disbursed.stream().filter(d -> "ENTRUSTED".equals(d.paymentMode())).map(Proceeds.Disbursed::loanId)
+                .toList();
+        Map<Long, List<Proceeds.Payee>> payees = entrusted.isEmpty() ? Map.of() : proceeds.entrustedPayees(entrusted);
+        List<Detector.Loan> out = new ArrayList<>(disbursed.size());
+        for (Proceeds.Disbursed d : disbursed) {
+            var l = new Detector.Loan(d.loanId(), d.number(), Detector.fen(d.principal()), Detector.day(d.disbursedOn()),
+                    d.renewalOf() != null, d.productId());
+            if ("ENTRUSTED".equals(d.paymentMode())) {
+                l = l.entrustedTo(payees.getOrDefault(d.loanId(), List.of()).stream()
+                        .map(p -> new String[] {p.account(), p.name()}).toList());
+            }
+            out.add(l);
+        }
+        return out;
+    }
+
+    /** The borrower's related parties and group by name ({@link Detector#key}), as its registration says. */
+    Set<String> related(long enterprise) {
+        var a = details.affiliation(MONITORING, enterprise);
+        Set<String> keys = new HashSet<>();
+        if (a != null) {
+            if (a.groupName() != null && !a.groupName().isBlank()) {
+                keys.add(Detector.key(a.groupName()));
+            }
+            a.relatedParties().forEach(r -> keys.add(Detector.key(r.name())));
+        }
+        return keys;
     }
 
     /**
@@ -165,11 +200,12 @@ class MonitoringService implements Monitoring {
      * the alerts raised.
      */
     private int detect(Detector detector, long institution, long enterprise, long paymentId, PaymentEvent e,
-                       BigDecimal signed, Categorisation c, List<ProhibitedUse.Loan> loans) {
+                       BigDecimal signed, Categorisation c, List<Detector.Loan> loans, Map<Long, Set<String>> related) {
         var event = new Detector.Event(e.account(), e.bankReference(), e.counterpartyAccount(), e.counterpartyName(),
                 Detector.fen(signed), c.category(), Detector.day(e.valueDate()));
         int raised = 0;
-        for (Detector.Finding f : detector.detect(event, new StoredHistory(institution, enterprise, paymentId, loans))) {
+        for (Detector.Finding f : detector.detect(event, new StoredHistory(institution, enterprise, paymentId, loans,
+                () -> related.computeIfAbsent(enterprise, this::related)))) {
             Long earlier = f.earlier() == null ? null : f.earlier().id();
             raised += raise(institution, enterprise, paymentId, earlier, f.loan(), f.rule(), f.version(),
                     c.category().name(), f.days());
@@ -183,12 +219,20 @@ class MonitoringService implements Monitoring {
         private final long enterprise;
         private final long except;
         private final List<Detector.Loan> loans;
+        private final java.util.function.Supplier<Set<String>> related;
 
-        StoredHistory(long institution, long enterprise, long except, List<ProhibitedUse.Loan> loans) {
+        StoredHistory(long institution, long enterprise, long except, List<Detector.Loan> loans,
+                      java.util.function.Supplier<Set<String>> related) {
             this.institution = institution;
             this.enterprise = enterprise;
             this.except = except;
-            this.loans = loans.stream().map(Detector.Loan::of).toList();
+            this.loans = loans;
+            this.related = related;
+        }
+
+        @Override
+        public boolean related(String account, String counterpartyName) {
+            return related.get().contains(Detector.key(counterpartyName));
         }
 
         @Override

@@ -47,6 +47,7 @@ class RuleService implements MonitoringRules {
     private static final LocalDate EVER = LocalDate.of(1900, 1, 1);
 
     private final RuleStore store;
+    private final MonitoringService monitoring;
     private final PaymentStore payments;
     private final Proceeds proceeds;
     private final Products products;
@@ -56,7 +57,8 @@ class RuleService implements MonitoringRules {
     private final AuditTrail audit;
 
     RuleService(RuleStore store, PaymentStore payments, Proceeds proceeds, Products products, Institutions institutions,
-                Enterprises enterprises, BusinessDate businessDate, AuditTrail audit) {
+                Enterprises enterprises, BusinessDate businessDate, AuditTrail audit, MonitoringService monitoring) {
+        this.monitoring = monitoring;
         this.store = store;
         this.payments = payments;
         this.proceeds = proceeds;
@@ -217,22 +219,22 @@ class RuleService implements MonitoringRules {
         }
         Map<String, List<Detector.Loan>> loans = new HashMap<>();
         Map<Long, Long> lender = new HashMap<>();
+        Map<String, Set<String>> related = new HashMap<>();
         List<RuleReplay.Kept> events = new ArrayList<>(kept.size());
         for (PaymentStore.Kept k : kept) {
             String key = k.institutionId() + ":" + k.enterpriseId();
-            loans.computeIfAbsent(key, x -> proceeds.disbursed(k.institutionId(), k.enterpriseId(), EVER, to).stream()
-                    .map(d -> {
-                        lender.put(d.loanId(), d.institutionId());
-                        return new Detector.Loan(d.loanId(), d.number(), Detector.fen(d.principal()),
-                                Detector.day(d.disbursedOn()), d.renewalOf() != null, d.productId());
-                    }).toList());
+            loans.computeIfAbsent(key, x -> {
+                var disbursed = proceeds.disbursed(k.institutionId(), k.enterpriseId(), EVER, to);
+                disbursed.forEach(d -> lender.put(d.loanId(), d.institutionId()));
+                return monitoring.loans(disbursed);
+            });
+            related.computeIfAbsent(key, x -> monitoring.related(k.enterpriseId()));
             BigDecimal signed = "DEBIT".equals(k.direction()) ? k.amount().negate() : k.amount();
             events.add(new RuleReplay.Kept(k.id(), key, new Detector.Event(key, k.bankReference(), k.counterpartyAccount(),
                     k.counterpartyName(), Detector.fen(signed), CounterpartyCategory.valueOf(k.category()),
                     Detector.day(k.valueDate()))));
         }
-        RuleReplay.Outcome o = RuleReplay.run(events,
-                loans, (l, day) -> live.at(lender.get(l.id()), l.product(), day),
+        RuleReplay.Outcome o = RuleReplay.run(events, loans, related, (l, day) -> live.at(lender.get(l.id()), l.product(), day),
                 (l, day) -> trying.at(lender.get(l.id()), l.product(), day), Detector.day(from));
         Map<String, Integer> liveCounts = counts(o.live());
         Map<String, Integer> draftCounts = counts(o.draft());

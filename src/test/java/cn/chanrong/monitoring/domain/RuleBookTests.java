@@ -76,7 +76,7 @@ class RuleBookTests {
             no category                           | prohibited-use     | enabled=true windowDays=30 categories=            | monitoring.rule.categories:params.categories
             the trace                             | trace              | hops=5 days=60                                    | -
             a trace of no hop                     | trace              | hops=0 days=60                                    | range:params.hops
-            an unknown rule                       | payee-other        | enabled=true                                      | enum:rule
+            an unknown rule                       | payee-elsewhere    | enabled=true                                      | enum:rule
             """)
     void parameters_are_read_strictly_each_problem_named(String caseName, String rule, String params, String expected) {
         Map<String, Object> values = new LinkedHashMap<>();
