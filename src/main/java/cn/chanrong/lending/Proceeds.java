@@ -19,12 +19,15 @@ public interface Proceeds {
     /** The borrower's loans at the institution disbursed between the dates (both included), latest first. */
     List<Disbursed> disbursed(long institutionId, long borrowerId, LocalDate from, LocalDate to);
 
-    /** A payee the contract names for entrusted payment (受托支付), as the disbursement or a drawdown recorded it. */
-    record Payee(String name, String account) {
+    /**
+     * A payee a disbursement or a drawdown listed, {@code entrusted} when the bank paid it (受托支付), else paid by
+     * the borrower from the proceeds (自主支付).
+     */
+    record Payee(String name, String account, boolean entrusted) {
     }
 
-    /** The named entrusted payees of each of these loans (a loan with none is absent). */
-    java.util.Map<Long, List<Payee>> entrustedPayees(java.util.Collection<Long> loanIds);
+    /** The payees listed for each of these loans (a loan that listed none is absent). */
+    java.util.Map<Long, List<Payee>> payees(java.util.Collection<Long> loanIds);
 
     /** Self-paid (自主支付) loans of every institution disbursed between the dates (both included), oldest first. */
     List<Disbursed> selfPaid(LocalDate from, LocalDate to);

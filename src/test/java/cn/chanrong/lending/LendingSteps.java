@@ -85,6 +85,25 @@ public final class LendingSteps {
         return loanId;
     }
 
+    /** As {@link #disbursedLoan}, paying out to the payees listed (name, account, amount, mode ENTRUSTED or SELF). */
+    public long disbursedLoanTo(long borrower, String amount, String valueDate, java.util.List<Map<String, Object>> payees) {
+        var app = as("bank").post("/api/v1/loan-applications",
+                application(product("MJ-ZJTX-01"), borrower, null, amount, 12, "EQUAL_PRINCIPAL"));
+        assertThat(app.status()).as(app.body()).isEqualTo(201);
+        long id = app.json().get("id").asLong();
+        act("bank", id, "PASS", 200);
+        if (app.json().get("steps").size() == 3) {
+            act("bank-reviewer", id, "PASS", 200);
+        }
+        act("bank-approver", id, "PASS", 200);
+        var loan = as("bank").post("/api/v1/loan-applications/" + id + "/contract", null);
+        assertThat(loan.status()).as(loan.body()).isEqualTo(201);
+        long loanId = loan.json().get("id").asLong();
+        var d = as("bank").post("/api/v1/loans/" + loanId + "/disbursements", Map.of("valueDate", valueDate, "payees", payees));
+        assertThat(d.status()).as(d.body()).isEqualTo(201);
+        return loanId;
+    }
+
     public JsonNode loan(long id) {
         return as("bank").get("/api/v1/loans/" + id).json();
     }

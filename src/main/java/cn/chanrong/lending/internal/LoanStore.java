@@ -357,17 +357,17 @@ class LoanStore {
                 .list();
     }
 
-    /** The entrusted payees named for each of the loans. */
-    java.util.Map<Long, List<cn.chanrong.lending.Proceeds.Payee>> entrustedPayees(java.util.Collection<Long> loanIds) {
+    /** The payees listed for each of the loans. */
+    java.util.Map<Long, List<cn.chanrong.lending.Proceeds.Payee>> listedPayees(java.util.Collection<Long> loanIds) {
         java.util.Map<Long, List<cn.chanrong.lending.Proceeds.Payee>> out = new java.util.HashMap<>();
         if (loanIds.isEmpty()) {
             return out;
         }
-        jdbc.sql("SELECT loan_id, name, account FROM loan_payee WHERE entrusted AND loan_id IN (:ids) ORDER BY loan_id, seq")
+        jdbc.sql("SELECT loan_id, name, account, entrusted FROM loan_payee WHERE loan_id IN (:ids) ORDER BY loan_id, seq")
                 .param("ids", loanIds)
                 .query(rs -> {
                     out.computeIfAbsent(rs.getLong(1), x -> new java.util.ArrayList<>())
-                            .add(new cn.chanrong.lending.Proceeds.Payee(rs.getString(2), rs.getString(3)));
+                            .add(new cn.chanrong.lending.Proceeds.Payee(rs.getString(2), rs.getString(3), rs.getBoolean(4)));
                 });
         return out;
     }

@@ -23,8 +23,8 @@ class ProceedsService implements Proceeds {
 
     @Override
     @Transactional(readOnly = true)
-    public java.util.Map<Long, List<Payee>> entrustedPayees(java.util.Collection<Long> loanIds) {
-        return store.entrustedPayees(loanIds);
+    public java.util.Map<Long, List<Payee>> payees(java.util.Collection<Long> loanIds) {
+        return store.listedPayees(loanIds);
     }
 
     @Override

@@ -163,18 +163,20 @@ class MonitoringService implements Monitoring {
         return reasons.isEmpty() ? new Booked(a, loans) : null;
     }
 
-    /** The loans as the detector reads them, the entrusted ones with the payees their contracts name. */
+    /**
+     * The loans as the detector reads them: one whose contract or disbursement paid any payee by entrusted payment
+     * counts as entrusted, with every payee it listed (the named counterparties).
+     */
     List<Detector.Loan> loans(List<Proceeds.Disbursed> disbursed) {
-        List<Long> entrusted = disbursed.stream().filter(d -> "ENTRUSTED".equals(d.paymentMode())).map(Proceeds.Disbursed::loanId)
-                .toList();
-        Map<Long, List<Proceeds.Payee>> payees = entrusted.isEmpty() ? Map.of() : proceeds.entrustedPayees(entrusted);
+        Map<Long, List<Proceeds.Payee>> payees = disbursed.isEmpty() ? Map.of()
+                : proceeds.payees(disbursed.stream().map(Proceeds.Disbursed::loanId).toList());
         List<Detector.Loan> out = new ArrayList<>(disbursed.size());
         for (Proceeds.Disbursed d : disbursed) {
             var l = new Detector.Loan(d.loanId(), d.number(), Detector.fen(d.principal()), Detector.day(d.disbursedOn()),
                     d.renewalOf() != null, d.productId());
-            if ("ENTRUSTED".equals(d.paymentMode())) {
-                l = l.entrustedTo(payees.getOrDefault(d.loanId(), List.of()).stream()
-                        .map(p -> new String[] {p.account(), p.name()}).toList());
+            List<Proceeds.Payee> listed = payees.getOrDefault(d.loanId(), List.of());
+            if ("ENTRUSTED".equals(d.paymentMode()) || listed.stream().anyMatch(Proceeds.Payee::entrusted)) {
+                l = l.entrustedTo(listed.stream().map(p -> new String[] {p.account(), p.name()}).toList());
             }
             out.add(l);
         }

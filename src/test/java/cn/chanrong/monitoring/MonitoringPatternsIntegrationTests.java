@@ -1,0 +1,139 @@
+package cn.chanrong.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.chanrong.lending.LendingSteps;
+import cn.chanrong.reference.BusinessDate;
+import cn.chanrong.support.Api;
+import cn.chanrong.support.IntegrationTest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The detections that need more than the payment: the payees the contract names (entrusted payment), the
+ * entrusted-payment threshold (splits), the borrower's related parties (money back round), and the counterparty
+ * kinds added (dividends), each through a bank's report.
+ */
+@IntegrationTest
+class MonitoringPatternsIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    BusinessDate businessDate;
+
+    static String account() {
+        return "6222" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+    }
+
+    String bind(LendingSteps steps, long borrower) {
+        String account = account();
+        var bound = steps.as("admin").post("/api/v1/enterprises/" + borrower + "/accounts",
+                Map.of("accountNo", account, "bankName", "闽江市商业银行", "currency", "CNY"));
+        assertThat(bound.status()).as(bound.body()).isEqualTo(201);
+        return account;
+    }
+
+    static Map<String, Object> payee(String name, String account, String amount, String mode) {
+        return Map.of("name", name, "account", account, "amount", amount, "mode", mode);
+    }
+
+    List<String> rules(Api bank, long loan) {
+        List<String> out = new ArrayList<>();
+        for (var a : bank.get("/api/v1/monitoring/alerts?size=200").json().get("items")) {
+            if (a.get("loanId").asLong() == loan) {
+                out.add(a.get("rule").asString());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void entrusted_money_paid_to_someone_the_contract_does_not_name_is_caught_and_the_named_supplier_is_not() {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        LocalDate today = businessDate.today();
+        long borrower = steps.borrower();
+        long loan = steps.disbursedLoanTo(borrower, "1000000.00", today.minusDays(2).toString(),
+                List.of(payee("沈阳机床股份有限公司", "6222000011112222", "1000000.00", "ENTRUSTED")));
+        String account = bind(steps, borrower);
+        Api bank = steps.as("bank");
+        String ref = "PO" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        var r = bank.post("/api/v1/monitoring/payments", List.of(
+                MonitoringIntegrationTests.payment(ref + "-1", "DEBIT", account, "沈阳机床股份有限公司", "6222000011112222",
+                        "500000.00", today.minusDays(1)),
+                MonitoringIntegrationTests.payment(ref + "-2", "DEBIT", account, "福州瑞丰投资咨询有限公司", "3100777700001",
+                        "300000.00", today.minusDays(1))));
+        assertThat(r.json().get("alerts").asInt()).as(r.body()).isEqualTo(1);
+        assertThat(rules(bank, loan)).containsExactly("payee-other");
+    }
+
+    @Test
+    void a_self_paid_loan_paid_to_one_supplier_in_parts_past_ten_million_is_caught_on_the_part_that_passes_it() {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        LocalDate today = businessDate.today();
+        long borrower = steps.borrower();
+        long loan = steps.disbursedLoanTo(borrower, "12000000.00", today.minusDays(3).toString(),
+                List.of(payee("福州恒远贸易有限公司", "3100555500001", "6000000.00", "SELF"),
+                        payee("福州精密轴承有限公司", "3100555500002", "6000000.00", "SELF")));
+        String account = bind(steps, borrower);
+        Api bank = steps.as("bank");
+        String ref = "SP" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        var first = bank.post("/api/v1/monitoring/payments", List.of(MonitoringIntegrationTests.payment(ref + "-1", "DEBIT",
+                account, "福州恒远贸易有限公司", "3100555500001", "6000000.00", today.minusDays(2))));
+        assertThat(first.json().get("alerts").asInt()).as(first.body()).isZero();
+        var second = bank.post("/api/v1/monitoring/payments", List.of(MonitoringIntegrationTests.payment(ref + "-2", "DEBIT",
+                account, "福州恒远贸易有限公司", "3100555500001", "5000000.00", today.minusDays(1))));
+        assertThat(second.json().get("alerts").asInt()).as(second.body()).isEqualTo(1);
+        assertThat(rules(bank, loan)).containsExactly("split");
+    }
+
+    @Test
+    void loan_money_paid_to_a_trader_that_comes_back_from_the_borrowers_related_party_is_caught_and_a_dividend_is_named_as_such() {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        LocalDate today = businessDate.today();
+        long borrower = steps.borrower();
+        long parent = steps.borrower();
+        String parentName = jdbc.sql("SELECT name FROM enterprise WHERE id = ?").param(parent).query(String.class).single();
+        jdbc.sql("INSERT INTO enterprise_related_party (enterprise_id, related_enterprise_id, relation) VALUES (?, ?, 'PARENT')")
+                .param(borrower).param(parent).update();
+        long loan = steps.disbursedLoan(borrower, null, "1000000", 12, "EQUAL_PRINCIPAL", today.minusDays(4).toString());
+        String account = bind(steps, borrower);
+        Api bank = steps.as("bank");
+        String ref = "RR" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        var r = bank.post("/api/v1/monitoring/payments", List.of(
+                MonitoringIntegrationTests.payment(ref + "-1", "DEBIT", account, "福州宏达商贸有限公司", "3100888800001",
+                        "400000.00", today.minusDays(3)),
+                MonitoringIntegrationTests.payment(ref + "-2", "CREDIT", account, parentName, "3100888800002",
+                        "390000.00", today.minusDays(1)),
+                Map.of("bankReference", ref + "-3", "direction", "DEBIT", "account", account, "counterpartyName", "王某某",
+                        "counterpartyAccount", "6217000012345678", "amount", "50000.00", "currency", "CNY",
+                        "valueDate", today.toString(), "remittance", "2026年股东分红")));
+        assertThat(r.json().get("alerts").asInt()).as(r.body()).isEqualTo(1);
+        assertThat(rules(bank, loan)).containsExactly("related-round-trip");
+        // a dividend is its own kind; prohibited-use v2 names it from 2026-12-07, after this business date (v1 in force)
+        assertThat(jdbc.sql("SELECT category FROM monitoring_payment WHERE bank_reference = ?").param(ref + "-3")
+                .query(String.class).single()).isEqualTo("DIVIDEND");
+        var v2 = bank.get("/api/v1/monitoring/rules?rule=prohibited-use&status=LIVE").json().get("items");
+        boolean found = false;
+        for (var v : v2) {
+            if (v.get("version").asInt() == 2) {
+                found = true;
+                assertThat(v.get("effectiveFrom").asString()).isEqualTo("2026-12-07");
+                assertThat(v.get("params").get("categories").toString()).contains("DIVIDEND", "EQUITY_INVESTMENT");
+                assertThat(v.get("inForce").asBoolean()).isFalse();
+            }
+        }
+        assertThat(found).isTrue();
+    }
+}
