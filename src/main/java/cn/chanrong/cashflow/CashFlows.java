@@ -16,7 +16,12 @@ public interface CashFlows {
         BANK_DIRECT, PBOC_PLATFORM, SELF_UPLOAD
     }
 
-    record Account(long id, long enterpriseId, String accountNo, String bankName, String currency, Instant boundAt) {
+    /**
+     * A bound account; {@code heldAt} the institution on the platform that keeps it (its name or a branch's is the
+     * bank's name), null for a bank not on the platform.
+     */
+    record Account(long id, long enterpriseId, String accountNo, String bankName, String currency, Instant boundAt,
+                   Long heldAt) {
     }
 
     record Statement(long id, String accountNo, String statementRef, String format, Source source, BigDecimal weight,

@@ -320,10 +320,13 @@ final class MonitoringBenchCommand implements Callable<Integer> {
                 5_000, n -> { });
         String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
         String[] keys = new String[borrowers.size()];
+        // the accounts are kept at the reporting bank: it reports their flows
+        String bankName = jdbc.sql("SELECT name FROM institution_party_view WHERE id = :i").param("i", institution)
+                .query(String.class).single();
         List<cn.chanrong.cashflow.CashFlows.GeneratedAccount> bound = new ArrayList<>(keys.length);
         for (int i = 0; i < keys.length; i++) {
             keys[i] = "BM" + run + String.format("%07d", i);
-            bound.add(new cn.chanrong.cashflow.CashFlows.GeneratedAccount(borrowers.get(i), keys[i], "基准测试银行", "CNY", List.of()));
+            bound.add(new cn.chanrong.cashflow.CashFlows.GeneratedAccount(borrowers.get(i), keys[i], bankName, "CNY", List.of()));
         }
         ctx.getBean(cn.chanrong.cashflow.CashFlows.class).bulkLoad(bound);
         var sized = new MonitoringStream.Shape(keys.length, shape.events(), shape.days(), 0, shape.prohibitedShare(),

@@ -75,7 +75,7 @@ class MonitoringIntegrationTests {
                 today.minusDays(daysAgo).toString());
         String account = "6222" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
         var bound = steps.as("admin").post("/api/v1/enterprises/" + borrower + "/accounts",
-                Map.of("accountNo", account, "bankName", "闽江市商业银行", "currency", "CNY"));
+                Map.of("accountNo", account, "bankName", "闽江城市商业银行股份有限公司", "currency", "CNY"));
         assertThat(bound.status()).as(bound.body()).isEqualTo(201);
         return new Borrower(loan, account);
     }

@@ -40,7 +40,7 @@ class MonitoringPatternsIntegrationTests {
     String bind(LendingSteps steps, long borrower) {
         String account = account();
         var bound = steps.as("admin").post("/api/v1/enterprises/" + borrower + "/accounts",
-                Map.of("accountNo", account, "bankName", "闽江市商业银行", "currency", "CNY"));
+                Map.of("accountNo", account, "bankName", "闽江城市商业银行股份有限公司", "currency", "CNY"));
         assertThat(bound.status()).as(bound.body()).isEqualTo(201);
         return account;
     }
@@ -135,5 +135,33 @@ class MonitoringPatternsIntegrationTests {
             }
         }
         assertThat(found).isTrue();
+    }
+
+    @Test
+    void a_bank_reports_only_the_accounts_it_keeps_an_account_at_another_bank_is_set_aside_naming_it() {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        LocalDate today = businessDate.today();
+        long borrower = steps.borrower();
+        steps.disbursedLoan(borrower, null, "1000000", 12, "EQUAL_PRINCIPAL", today.minusDays(2).toString());
+        String elsewhere = account();
+        var bound = steps.as("admin").post("/api/v1/enterprises/" + borrower + "/accounts",
+                Map.of("accountNo", elsewhere, "bankName", "海峡农村商业银行泉州分行", "currency", "CNY"));
+        assertThat(bound.status()).as(bound.body()).isEqualTo(201);
+        long haixia = jdbc.sql("SELECT id FROM institution WHERE name = '海峡农村商业银行股份有限公司'").query(Long.class).single();
+        assertThat(bound.json().get("heldAt").asLong()).as("a branch's name tells the bank").isEqualTo(haixia);
+        String ours = bind(steps, borrower);
+        Api bank = steps.as("bank").header("Accept-Language", "en");
+        String ref = "NH" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        var r = bank.post("/api/v1/monitoring/payments", List.of(
+                MonitoringIntegrationTests.payment(ref + "-1", "DEBIT", elsewhere, "国信证券股份有限公司", "3501000000000202",
+                        "150000.00", today.minusDays(1)),
+                MonitoringIntegrationTests.payment(ref + "-2", "DEBIT", ours, "国信证券股份有限公司", "3501000000000202",
+                        "150000.00", today.minusDays(1))));
+        assertThat(r.json().get("accepted").asInt()).as(r.body()).isEqualTo(1);
+        assertThat(r.json().get("alerts").asInt()).isEqualTo(1);
+        var set = r.json().get("deadLetters").get(0);
+        assertThat(set.get("index").asInt()).isZero();
+        assertThat(MonitoringIntegrationTests.codes(set)).containsExactly("monitoring.payment.not-held");
+        assertThat(set.toString()).contains("海峡农村商业银行泉州分行");
     }
 }

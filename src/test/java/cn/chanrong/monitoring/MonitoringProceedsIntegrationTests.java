@@ -105,7 +105,7 @@ class MonitoringProceedsIntegrationTests {
     private static String account(LendingSteps steps, long enterprise) {
         String account = "6230" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
         assertThat(steps.as("admin").post("/api/v1/enterprises/" + enterprise + "/accounts",
-                Map.of("accountNo", account, "bankName", "闽江市商业银行", "currency", "CNY")).status()).isEqualTo(201);
+                Map.of("accountNo", account, "bankName", "闽江城市商业银行股份有限公司", "currency", "CNY")).status()).isEqualTo(201);
         return account;
     }
 

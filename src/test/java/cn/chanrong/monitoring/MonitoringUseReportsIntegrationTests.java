@@ -51,7 +51,7 @@ class MonitoringUseReportsIntegrationTests {
                 .param("u", user).param("e", borrower).update();
         String account = "6231" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
         assertThat(steps.as("admin").post("/api/v1/enterprises/" + borrower + "/accounts",
-                Map.of("accountNo", account, "bankName", "闽江市商业银行", "currency", "CNY")).status()).isEqualTo(201);
+                Map.of("accountNo", account, "bankName", "闽江城市商业银行股份有限公司", "currency", "CNY")).status()).isEqualTo(201);
         String ref = "UR" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
         var seen = steps.as("bank").post("/api/v1/monitoring/payments", List.of(
                 MonitoringIntegrationTests.payment(ref + "0", "CREDIT", account, "贷款发放", "9999000000000001", "1000000.00", d),

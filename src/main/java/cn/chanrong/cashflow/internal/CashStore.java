@@ -70,33 +70,41 @@ class CashStore {
         return jdbc.sql("SELECT id FROM cash_account WHERE account_no = :a").param("a", accountNo).query(Long.class).single();
     }
 
+    /**
+     * The account is kept at the institution on the platform whose full name, or a branch's name, is the bank's
+     * name as bound (null: a bank not on the platform).
+     */
     long insertAccount(long enterpriseId, String accountNo, String bank, String currency) {
         return jdbc.sql("""
-                        INSERT INTO cash_account (enterprise_id, account_no, bank_name, currency) VALUES (:e, :a, :b, :c)
+                        INSERT INTO cash_account (enterprise_id, account_no, bank_name, currency, held_at)
+                        VALUES (:e, :a, :b, :c, coalesce(
+                            (SELECT i.id FROM institution_party_view i WHERE i.name = :b ORDER BY i.id LIMIT 1),
+                            (SELECT r.institution_id FROM institution_branch_view r WHERE r.name = :b
+                              ORDER BY r.institution_id LIMIT 1)))
                         RETURNING id""")
                 .param("e", enterpriseId).param("a", accountNo).param("b", bank).param("c", currency).query(Long.class).single();
     }
 
     CashFlows.Account account(long id) {
-        return jdbc.sql("SELECT id, enterprise_id, account_no, bank_name, currency, bound_at FROM cash_account WHERE id = :id")
+        return jdbc.sql("SELECT id, enterprise_id, account_no, bank_name, currency, bound_at, held_at FROM cash_account WHERE id = :id")
                 .param("id", id).query(CashStore::account).single();
     }
 
     List<CashFlows.Account> accounts(long enterpriseId) {
         return jdbc.sql("""
-                        SELECT id, enterprise_id, account_no, bank_name, currency, bound_at FROM cash_account
+                        SELECT id, enterprise_id, account_no, bank_name, currency, bound_at, held_at FROM cash_account
                          WHERE enterprise_id = :e ORDER BY id""")
                 .param("e", enterpriseId).query(CashStore::account).list();
     }
 
     java.util.Optional<CashFlows.Account> account(String accountNo) {
-        return jdbc.sql("SELECT id, enterprise_id, account_no, bank_name, currency, bound_at FROM cash_account WHERE account_no = :n")
+        return jdbc.sql("SELECT id, enterprise_id, account_no, bank_name, currency, bound_at, held_at FROM cash_account WHERE account_no = :n")
                 .param("n", accountNo).query(CashStore::account).optional();
     }
 
     private static CashFlows.Account account(ResultSet rs, int i) throws SQLException {
         return new CashFlows.Account(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getTimestamp(6).toInstant());
+                rs.getTimestamp(6).toInstant(), (Long) rs.getObject(7));
     }
 
     boolean statementExists(long accountId, String ref) {

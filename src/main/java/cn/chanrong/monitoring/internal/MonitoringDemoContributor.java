@@ -35,9 +35,11 @@ class MonitoringDemoContributor implements DemoContributor {
     private final Proceeds proceeds;
     private final CashFlows cashFlows;
     private final BusinessDate businessDate;
+    private final cn.chanrong.institution.Institutions institutions;
 
     MonitoringDemoContributor(Monitoring monitoring, PaymentStore payments, Users users, Proceeds proceeds,
-                              CashFlows cashFlows, BusinessDate businessDate) {
+                              CashFlows cashFlows, BusinessDate businessDate, cn.chanrong.institution.Institutions institutions) {
+        this.institutions = institutions;
         this.monitoring = monitoring;
         this.payments = payments;
         this.users = users;
@@ -64,11 +66,17 @@ class MonitoringDemoContributor implements DemoContributor {
         LocalDate today = businessDate.today();
         var loan = proceeds.disbursed(bank.institutionId(), sme.enterpriseId(), LocalDate.of(1900, 1, 1), today).stream()
                 .findFirst().orElse(null);
-        var account = cashFlows.accounts(sme, sme.enterpriseId()).stream().findFirst().orElse(null);
-        if (loan == null || account == null) {
-            log.warn("The demo SME has no loan at the demo bank or no bound account: no monitoring demo");
+        if (loan == null) {
+            log.warn("The demo SME has no loan at the demo bank: no monitoring demo");
             return;
         }
+        // the bank reports the flows of the accounts it keeps: the SME's settlement account there, opened if need be
+        String bankName = institutions.list().stream().filter(i -> i.id() == bank.institutionId())
+                .map(cn.chanrong.institution.Institution::name).findFirst().orElseThrow();
+        var account = cashFlows.accounts(sme, sme.enterpriseId()).stream()
+                .filter(a -> a.heldAt() != null && a.heldAt() == bank.institutionId()).findFirst()
+                .orElseGet(() -> cashFlows.bindAccount(Caller.system("demo-loader"), sme.enterpriseId(),
+                        "62305001" + String.format("%08d", sme.enterpriseId()), bankName, "CNY"));
         LocalDate d = loan.disbursedOn();
         BigDecimal p = loan.principal();
         List<Monitoring.Incoming> events = new ArrayList<>();

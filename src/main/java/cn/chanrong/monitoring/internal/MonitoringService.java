@@ -152,6 +152,11 @@ class MonitoringService implements Monitoring {
             return null;
         }
         CashFlows.Account a = account.get();
+        if (a.heldAt() == null || a.heldAt() != institution) {
+            // a bank reports the accounts it keeps; another bank's are seen through statements under a consent
+            reasons.add(Rejection.of("monitoring.payment.not-held", "account", e.account(), a.bankName()));
+            return null;
+        }
         if (!a.currency().equals(e.currency())) {
             reasons.add(Rejection.of("monitoring.payment.currency", "currency", e.currency(), a.currency()));
         }
