@@ -46,6 +46,17 @@ public interface Monitoring {
     Report report(Caller caller, List<Incoming> events);
 
     /**
+     * Takes the flows of the borrower's accounts at other banks, as their statements were imported into cashflow,
+     * for a loan of the caller's institution whose borrower granted a post-loan consent for it: each transaction since
+     * the payout on an account the consent covers and the caller does not keep, read through cashflow's consent-checked
+     * API, goes through the same checks and detections as a report ({@code CF-} and the transaction's id its reference,
+     * so taking them again changes nothing). At most {@link #CONSENTED_MAX} transactions a call.
+     */
+    Report consentedFlows(Caller caller, long loanId);
+
+    int CONSENTED_MAX = 10_000;
+
+    /**
      * An alert with the payment that raised it, the earlier payment the rule relates it to (a round trip's
      * payment out; null for rules on one payment), and its outcome once decided. {@code days}: after the
      * disbursement for a prohibited use, between out and back for a round trip. {@code caseNumber} is how people

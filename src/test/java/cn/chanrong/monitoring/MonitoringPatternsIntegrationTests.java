@@ -164,4 +164,58 @@ class MonitoringPatternsIntegrationTests {
         assertThat(MonitoringIntegrationTests.codes(set)).containsExactly("monitoring.payment.not-held");
         assertThat(set.toString()).contains("海峡农村商业银行泉州分行");
     }
+
+    /** A camt.053 of one month of an account at another bank: one payment out to a broker on {@code on}. */
+    static String statement(String account, LocalDate on) {
+        LocalDate first = on.withDayOfMonth(1);
+        LocalDate last = on.withDayOfMonth(on.lengthOfMonth());
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
+                 <BkToCstmrStmt><GrpHdr><MsgId>M-%1$s</MsgId><CreDtTm>%3$sT08:00:00</CreDtTm></GrpHdr>
+                  <Stmt><Id>ST-%1$s</Id><Acct><Id><Othr><Id>%1$s</Id></Othr></Id><Ccy>CNY</Ccy></Acct>
+                   <FrToDt><FrDtTm>%2$sT00:00:00</FrDtTm><ToDtTm>%3$sT23:59:59</ToDtTm></FrToDt>
+                   <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="CNY">2000000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>%2$s</Dt></Dt></Bal>
+                   <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="CNY">1700000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>%3$s</Dt></Dt></Bal>
+                   <Ntry><NtryRef>E1</NtryRef><Amt Ccy="CNY">300000.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+                    <BookgDt><Dt>%4$s</Dt></BookgDt><ValDt><Dt>%4$s</Dt></ValDt><BkTxCd/>
+                    <NtryDtls><TxDtls><RltdPties><Cdtr><Nm>国信证券股份有限公司</Nm></Cdtr></RltdPties><RmtInf><Ustrd>证券账户入金</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
+                  </Stmt></BkToCstmrStmt></Document>
+                """.formatted(account, first, last, on);
+    }
+
+    @Test
+    void flows_at_another_bank_are_taken_only_under_the_borrowers_post_loan_consent_and_only_once() {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        LocalDate today = businessDate.today();
+        long sme = steps.as("enterprise").get("/api/v1/enterprises").json().get("items").get(0).get("id").asLong();
+        long loan = steps.disbursedLoan(sme, null, "1000000", 12, "EQUAL_PRINCIPAL", today.minusDays(6).toString());
+        String elsewhere = account();
+        assertThat(steps.as("enterprise").post("/api/v1/enterprises/" + sme + "/accounts",
+                Map.of("accountNo", elsewhere, "bankName", "海峡农村商业银行股份有限公司", "currency", "CNY")).status()).isEqualTo(201);
+        var imported = steps.as("enterprise").postText("/api/v1/enterprises/" + sme + "/statements", "application/xml",
+                statement(elsewhere, today.minusDays(3)));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        Api bank = steps.as("bank").header("Accept-Language", "en");
+        String path = "/api/v1/loans/" + loan + "/consented-flows";
+
+        var refused = bank.post(path, Map.of());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        var asked = bank.post("/api/v1/consents", Map.of("enterpriseId", sme, "purpose", "POST_LOAN", "loanId", loan,
+                "accounts", List.of(elsewhere), "periodFrom", today.minusDays(30).toString(), "periodTo", today.plusDays(300).toString(),
+                "expiresOn", today.plusDays(300).toString()));
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        assertThat(steps.as("enterprise").post("/api/v1/consents/" + asked.json().get("id").asLong() + "/grant", Map.of()).status())
+                .isEqualTo(200);
+        assertThat(steps.as("bank2").post(path, Map.of()).status()).as("another bank's loan is not found").isEqualTo(404);
+
+        var taken = bank.post(path, Map.of());
+        assertThat(taken.status()).as(taken.body()).isEqualTo(200);
+        assertThat(taken.json().get("accepted").asInt()).isEqualTo(1);
+        assertThat(taken.json().get("alerts").asInt()).isEqualTo(1);
+        assertThat(rules(bank, loan)).containsExactly("prohibited-use");
+        var again = bank.post(path, Map.of());
+        assertThat(again.json().get("duplicates").asInt()).isEqualTo(1);
+        assertThat(again.json().get("alerts").asInt()).isZero();
+    }
 }

@@ -56,12 +56,17 @@ class MonitoringService implements Monitoring {
     private final CounterpartyCategoriser categoriser = new CounterpartyCategoriser(Set.of(), Set.of(), Set.of(), Set.of());
     private final RuleStore rules;
     private final cn.chanrong.enterprise.EnterpriseDetails details;
+    private final cn.chanrong.lending.Loans loans;
+    private final cn.chanrong.identity.Consents consents;
 
     MonitoringService(PaymentStore payments, MonitoringAlertStore alerts, CashFlows cashFlows, Proceeds proceeds,
                       Enterprises enterprises, BusinessDate businessDate, AuditTrail audit,
                       cn.chanrong.lending.Sanctions sanctions, RuleStore rules,
-                      cn.chanrong.enterprise.EnterpriseDetails details) {
+                      cn.chanrong.enterprise.EnterpriseDetails details, cn.chanrong.lending.Loans loans,
+                      cn.chanrong.identity.Consents consents) {
         this.details = details;
+        this.loans = loans;
+        this.consents = consents;
         this.sanctions = sanctions;
         this.payments = payments;
         this.alerts = alerts;
@@ -95,6 +100,59 @@ class MonitoringService implements Monitoring {
      * the API): a dead letter of the stream is kept once per record, so a replay adds none.
      */
     public Report ingest(long institution, String actor, List<Incoming> events, IntFunction<String> source) {
+        return ingest(institution, actor, events, source, Set.of());
+    }
+
+    @Override
+    @Transactional
+    public Report consentedFlows(Caller caller, long loanId) {
+        if (!caller.is(Role.INSTITUTION)) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("monitoring.institution-only", null));
+        }
+        cn.chanrong.lending.Loan loan = loans.get(caller, loanId);
+        if (loan.institutionId() != caller.institutionId()) {
+            throw Rejected.notFound("loan", loanId);
+        }
+        if (loan.disbursedOn() == null) {
+            throw Rejected.conflict(Rejection.of("monitoring.proceeds.not-disbursed", null, loan.number()));
+        }
+        // the borrower's answer decides: refused with the consent's state when there is none for this loan
+        var scope = consents.requireRead(caller, loan.borrowerId(), "monitoring: flows at other banks for " + loan.number());
+        boolean forLoan = scope.consents().stream().anyMatch(c -> c.purpose() == cn.chanrong.identity.Consent.Purpose.POST_LOAN
+                && Long.valueOf(loanId).equals(c.loanId()));
+        if (!forLoan) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("monitoring.consent.post-loan", null, loan.number()));
+        }
+        LocalDate today = businessDate.today();
+        List<Incoming> events = new ArrayList<>();
+        Set<String> consented = new HashSet<>();
+        Map<String, Boolean> elsewhere = new HashMap<>();
+        var filter = new CashFlows.TransactionFilter(null, loan.disbursedOn(), today, null);
+        for (int page = 0; events.size() < CONSENTED_MAX; page++) {
+            var found = cashFlows.transactions(caller, loan.borrowerId(), filter, PageRequest.of(page, PageRequest.MAX_SIZE));
+            for (CashFlows.Transaction t : found.items()) {
+                // the bank's own accounts it reports itself
+                boolean other = elsewhere.computeIfAbsent(t.accountNo(), no -> cashFlows.account(no)
+                        .map(a -> a.heldAt() == null || a.heldAt() != caller.institutionId()).orElse(false));
+                if (!other || t.amount().signum() == 0 || events.size() >= CONSENTED_MAX) {
+                    continue;
+                }
+                consented.add(t.accountNo());
+                String ref = "CF-" + t.id();
+                events.add(new Incoming(events.size(), ref, ref, new PaymentEvent(
+                        t.amount().signum() < 0 ? Direction.DEBIT : Direction.CREDIT, t.accountNo(), t.counterpartyAccount(),
+                        t.counterpartyName(), t.amount().abs(), t.currency(), t.valueDate() != null ? t.valueDate() : t.bookingDate(),
+                        ref, t.remittance()), List.of()));
+            }
+            if ((long) (page + 1) * PageRequest.MAX_SIZE >= found.total()) {
+                break;
+            }
+        }
+        return ingest(caller.institutionId(), caller.username(), events, i -> null, consented);
+    }
+
+    private Report ingest(long institution, String actor, List<Incoming> events, IntFunction<String> source,
+                          Set<String> consented) {
         LocalDate today = businessDate.today();
         // the rule versions live now, read once per report: each loan's money is checked by its product's
         RuleBook book = rules.book();
@@ -109,7 +167,7 @@ class MonitoringService implements Monitoring {
             List<Rejection> reasons = new ArrayList<>(in.unreadable());
             Booked booked = null;
             if (reasons.isEmpty()) {
-                booked = check(institution, in.event(), today, reasons);
+                booked = check(institution, in.event(), today, reasons, consented);
             }
             if (!reasons.isEmpty()) {
                 payments.deadLetter(institution, in.bankReference(), in.raw(), reasons, source.apply(in.index()));
@@ -142,7 +200,7 @@ class MonitoringService implements Monitoring {
     }
 
     /** Where the event was booked, or null after adding why the event cannot be taken. */
-    private Booked check(long institution, PaymentEvent e, LocalDate today, List<Rejection> reasons) {
+    private Booked check(long institution, PaymentEvent e, LocalDate today, List<Rejection> reasons, Set<String> consented) {
         if (e.valueDate().isAfter(today)) {
             reasons.add(Rejection.of("monitoring.payment.future", "valueDate", e.valueDate(), today));
         }
@@ -152,7 +210,7 @@ class MonitoringService implements Monitoring {
             return null;
         }
         CashFlows.Account a = account.get();
-        if (a.heldAt() == null || a.heldAt() != institution) {
+        if ((a.heldAt() == null || a.heldAt() != institution) && !consented.contains(a.accountNo())) {
             // a bank reports the accounts it keeps; another bank's are seen through statements under a consent
             reasons.add(Rejection.of("monitoring.payment.not-held", "account", e.account(), a.bankName()));
             return null;

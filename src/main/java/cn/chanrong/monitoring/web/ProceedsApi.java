@@ -15,9 +15,21 @@ import org.springframework.web.bind.annotation.RestController;
 class ProceedsApi {
 
     private final ProceedsTraces traces;
+    private final cn.chanrong.monitoring.Monitoring monitoring;
+    private final cn.chanrong.platform.ApiErrors errors;
 
-    ProceedsApi(ProceedsTraces traces) {
+    ProceedsApi(ProceedsTraces traces, cn.chanrong.monitoring.Monitoring monitoring, cn.chanrong.platform.ApiErrors errors) {
         this.traces = traces;
+        this.monitoring = monitoring;
+        this.errors = errors;
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/api/v1/loans/{id}/consented-flows")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @Operation(summary = "Take the flows of the borrower's accounts at other banks, imported as statements, under its post-loan"
+            + " consent for this loan; the same checks and detections as a report, taken again changes nothing")
+    MonitoringApi.ReportView consentedFlows(Caller caller, @PathVariable long id, java.util.Locale locale) {
+        return MonitoringApi.view(monitoring.consentedFlows(caller, id), errors, locale);
     }
 
     @GetMapping("/api/v1/loans/{id}/proceeds")
