@@ -29,6 +29,13 @@ public interface Proceeds {
     /** The payees listed for each of these loans (a loan that listed none is absent). */
     java.util.Map<Long, List<Payee>> payees(java.util.Collection<Long> loanIds);
 
+    /** An outstanding loan a registry filing secures (its collateral or pledge was filed under that number). */
+    record Secured(long loanId, String number, long institutionId, long borrowerId, Long productId, LocalDate disbursedOn) {
+    }
+
+    /** The outstanding (active) loans secured by the filing of that number. */
+    List<Secured> securedBy(String filingNumber);
+
     /** Self-paid (自主支付) loans of every institution disbursed between the dates (both included), oldest first. */
     List<Disbursed> selfPaid(LocalDate from, LocalDate to);
 }

@@ -61,18 +61,20 @@ public interface Monitoring {
      * payment out; null for rules on one payment), and its outcome once decided. {@code days}: after the
      * disbursement for a prohibited use, between out and back for a round trip. {@code caseNumber} is how people
      * name it (DV, the year it was raised, a serial); {@code actions} what the lender did about it once confirmed.
+     * An alert on a registry filing against the loan's collateral ({@code filingNumber} set) has no payment: its
+     * {@code valueDate} is the day of the filing, {@code counterpartyName} who filed it, the amount and reference null.
      */
     record Alert(long id, String caseNumber, String rule, int ruleVersion, cn.chanrong.monitoring.domain.AlertStatus status,
                  long institutionId, long loanId,
                  String loanNumber, long enterpriseId, String enterpriseName, String category, long days,
                  BigDecimal amount, LocalDate valueDate, String counterpartyName, String counterpartyAccount,
                  String bankReference, Instant raisedAt, String outcomeReason, String decidedBy, Instant decidedAt,
-                 Earlier earlier, List<cn.chanrong.lending.Sanctions.Act> actions) {
+                 Earlier earlier, List<cn.chanrong.lending.Sanctions.Act> actions, String filingNumber) {
 
         public Alert withActions(List<cn.chanrong.lending.Sanctions.Act> taken) {
             return new Alert(id, caseNumber, rule, ruleVersion, status, institutionId, loanId, loanNumber, enterpriseId,
                     enterpriseName, category, days, amount, valueDate, counterpartyName, counterpartyAccount, bankReference,
-                    raisedAt, outcomeReason, decidedBy, decidedAt, earlier, List.copyOf(taken));
+                    raisedAt, outcomeReason, decidedBy, decidedAt, earlier, List.copyOf(taken), filingNumber);
         }
     }
 

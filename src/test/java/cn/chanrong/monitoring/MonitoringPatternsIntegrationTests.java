@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The detections that need more than the payment: the payees the contract names (entrusted payment), the
@@ -217,5 +218,50 @@ class MonitoringPatternsIntegrationTests {
         var again = bank.post(path, Map.of());
         assertThat(again.json().get("duplicates").asInt()).isEqualTo(1);
         assertThat(again.json().get("alerts").asInt()).isZero();
+    }
+
+    @Test
+    void another_banks_filing_on_a_loans_collateral_raises_an_alert_for_the_lender_naming_the_filing() throws Exception {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        LocalDate today = businessDate.today();
+        long borrower = steps.borrower();
+        String grantor = jdbc.sql("SELECT credit_code FROM enterprise WHERE id = ?").param(borrower).query(String.class).single();
+        long loan = steps.disbursedLoan(borrower, null, "1000000", 12, "EQUAL_PRINCIPAL", today.minusDays(5).toString());
+        String receivable = "AR-" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        var ours = steps.as("bank").post("/api/v1/registry/filings",
+                cn.chanrong.registry.RegistryIntegrationTestsAccess.filing(grantor, "RECEIVABLES_PLEDGE", List.of(receivable), null));
+        assertThat(ours.status()).as(ours.body()).isEqualTo(201);
+        var secured = steps.as("bank").post("/api/v1/loans/" + loan + "/securities", Map.of("kind", "PLEDGE",
+                "description", "应收账款质押 / receivables pledge", "value", "800000.00",
+                "filingNumber", ours.json().get("number").asString()));
+        assertThat(secured.status()).as(secured.body()).isEqualTo(201);
+
+        var theirs = steps.as("bank2").post("/api/v1/registry/filings",
+                cn.chanrong.registry.RegistryIntegrationTestsAccess.filing(grantor, "RECEIVABLES_PLEDGE", List.of(receivable), null));
+        assertThat(theirs.status()).as(theirs.body()).isEqualTo(201);
+        String number = theirs.json().get("number").asString();
+
+        // the registry tells monitoring after its transaction commits: wait for it, to a deadline
+        Api bank = steps.as("bank");
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!rules(bank, loan).contains("collateral-filing") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        JsonNode alert = null;
+        for (var a : bank.get("/api/v1/monitoring/alerts?size=200").json().get("items")) {
+            if (a.get("loanId").asLong() == loan) {
+                alert = a;
+            }
+        }
+        assertThat(alert).as("an alert on loan " + loan).isNotNull();
+        assertThat(alert.get("rule").asString()).isEqualTo("collateral-filing");
+        assertThat(alert.get("filingNumber").asString()).isEqualTo(number);
+        assertThat(alert.get("counterpartyName").asString()).isEqualTo("海峡农村商业银行股份有限公司");
+        assertThat(alert.get("amount").isNull()).isTrue();
+        assertThat(steps.as("bank2").get("/api/v1/monitoring/alerts/" + alert.get("id").asLong()).status())
+                .as("the filer does not see the lender's alert").isEqualTo(404);
+        var page = cn.chanrong.support.Workbench.loggedIn(port, "bank").get("/monitoring/alerts/" + alert.get("id").asLong());
+        assertThat(page.body()).contains("押品被他人登记", number, "海峡农村商业银行股份有限公司");
+        assertThat(cn.chanrong.support.Workbench.loggedIn(port, "bank").get("/monitoring/alerts").body()).contains("押品被他人登记");
     }
 }

@@ -357,6 +357,18 @@ class LoanStore {
                 .list();
     }
 
+    /** The active loans a filing secures. */
+    List<cn.chanrong.lending.Proceeds.Secured> securedBy(String filingNumber) {
+        return jdbc.sql("""
+                        SELECT DISTINCT l.id, l.number, l.institution_id, l.borrower_id, l.product_id, l.disbursed_on
+                          FROM loan_security s JOIN loan l ON l.id = s.loan_id
+                         WHERE s.filing_number = :n AND l.status = 'ACTIVE' AND l.disbursed_on IS NOT NULL ORDER BY l.id""")
+                .param("n", filingNumber)
+                .query((rs, i) -> new cn.chanrong.lending.Proceeds.Secured(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        rs.getLong(4), (Long) rs.getObject(5), rs.getObject(6, LocalDate.class)))
+                .list();
+    }
+
     /** The payees listed for each of the loans. */
     java.util.Map<Long, List<cn.chanrong.lending.Proceeds.Payee>> listedPayees(java.util.Collection<Long> loanIds) {
         java.util.Map<Long, List<cn.chanrong.lending.Proceeds.Payee>> out = new java.util.HashMap<>();

@@ -29,6 +29,12 @@ class ProceedsService implements Proceeds {
 
     @Override
     @Transactional(readOnly = true)
+    public List<Secured> securedBy(String filingNumber) {
+        return store.securedBy(filingNumber);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<Disbursed> selfPaid(LocalDate from, LocalDate to) {
         return store.selfPaidBetween(from, to);
     }

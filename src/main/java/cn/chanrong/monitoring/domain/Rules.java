@@ -15,7 +15,8 @@ import java.util.Set;
  * holds the first versions as the platform ships them; {@link RuleBook} picks the row in force.
  */
 public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTripParams roundTrip, FanOutParams fanOut,
-                    Trace trace, UseReport useReport, PayeeOther payeeOther, Split split, RoundTripParams relatedRoundTrip) {
+                    Trace trace, UseReport useReport, PayeeOther payeeOther, Split split, RoundTripParams relatedRoundTrip,
+                    OnOff collateralFiling) {
 
     /** Rule codes as stored and shown; {@link #TRACE} and {@link #USE_REPORT} set limits, they raise nothing themselves. */
     public static final String TRACE = "trace";
@@ -23,8 +24,9 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
     public static final String PAYEE_OTHER = "payee-other";
     public static final String SPLIT = "split";
     public static final String RELATED_ROUND_TRIP = "related-round-trip";
+    public static final String COLLATERAL_FILING = "collateral-filing";
     public static final List<String> CODES = List.of(ProhibitedUse.RULE, HiddenRefinancing.RULE, RoundTrip.RULE, FanOut.RULE,
-            PAYEE_OTHER, SPLIT, RELATED_ROUND_TRIP, USE_REPORT, TRACE);
+            PAYEE_OTHER, SPLIT, RELATED_ROUND_TRIP, COLLATERAL_FILING, USE_REPORT, TRACE);
 
     /** Categories a prohibited-use rule may name. */
     public static final Set<CounterpartyCategory> PROHIBITABLE = EnumSet.of(CounterpartyCategory.SECURITIES,
@@ -41,18 +43,19 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
             new UseReport(1, true, 30),
             new PayeeOther(1, true, 3, 10),
             new Split(1, true, 7, 10_000_000),
-            new RoundTripParams(1, true, 30, 80));
+            new RoundTripParams(1, true, 30, 80),
+            new OnOff(1, true));
 
     /** The default rules with every window at {@code windowDays} (how the bench and the AMLSim command vary it). */
     public static Rules windowOf(int windowDays) {
         return new Rules(new Prohibited(1, true, windowDays, ProhibitedUse.PROHIBITED), new Window(1, true, windowDays),
                 new RoundTripParams(1, true, windowDays, 50), DEFAULT.fanOut, DEFAULT.trace, DEFAULT.useReport,
-                DEFAULT.payeeOther, DEFAULT.split, new RoundTripParams(1, true, windowDays, 80));
+                DEFAULT.payeeOther, DEFAULT.split, new RoundTripParams(1, true, windowDays, 80), DEFAULT.collateralFiling);
     }
 
     /** One rule's parameters, as stored and parsed. */
     public sealed interface Params permits Prohibited, Window, RoundTripParams, FanOutParams, Trace, UseReport, PayeeOther,
-            Split, RelatedRoundTrip {
+            Split, RelatedRoundTrip, OnOff {
 
         int version();
 
@@ -134,6 +137,14 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
         }
     }
 
+    /** {@code collateral-filing}: on or off; it has no other parameter. */
+    public record OnOff(int version, boolean enabled) implements Params {
+        @Override
+        public Map<String, Object> values() {
+            return ordered("enabled", enabled);
+        }
+    }
+
     /** {@code trace}: how far a loan's proceeds are followed, moves between visible accounts and days. */
     public record Trace(int version, int hops, int days) implements Params {
         @Override
@@ -153,22 +164,26 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
     /** These rules with one rule's parameters replaced. */
     public Rules with(Params p) {
         return switch (p) {
-            case Prohibited x -> new Rules(x, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther, split, relatedRoundTrip);
-            case Window x -> new Rules(prohibitedUse, x, roundTrip, fanOut, trace, useReport, payeeOther, split, relatedRoundTrip);
+            case Prohibited x -> new Rules(x, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther, split,
+                    relatedRoundTrip, collateralFiling);
+            case Window x -> new Rules(prohibitedUse, x, roundTrip, fanOut, trace, useReport, payeeOther, split,
+                    relatedRoundTrip, collateralFiling);
             case RoundTripParams x -> new Rules(prohibitedUse, hiddenRefinancing, x, fanOut, trace, useReport, payeeOther, split,
-                    relatedRoundTrip);
+                    relatedRoundTrip, collateralFiling);
             case FanOutParams x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, x, trace, useReport, payeeOther, split,
-                    relatedRoundTrip);
+                    relatedRoundTrip, collateralFiling);
             case Trace x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, x, useReport, payeeOther, split,
-                    relatedRoundTrip);
+                    relatedRoundTrip, collateralFiling);
             case UseReport x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, x, payeeOther, split,
-                    relatedRoundTrip);
+                    relatedRoundTrip, collateralFiling);
             case PayeeOther x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, x, split,
-                    relatedRoundTrip);
+                    relatedRoundTrip, collateralFiling);
             case Split x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther, x,
-                    relatedRoundTrip);
+                    relatedRoundTrip, collateralFiling);
             case RelatedRoundTrip x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther,
-                    split, x.asRoundTrip());
+                    split, x.asRoundTrip(), collateralFiling);
+            case OnOff x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther, split,
+                    relatedRoundTrip, x);
         };
     }
 
@@ -183,6 +198,7 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
             case USE_REPORT -> useReport;
             case PAYEE_OTHER -> payeeOther;
             case SPLIT -> split;
+            case COLLATERAL_FILING -> collateralFiling;
             case RELATED_ROUND_TRIP -> new RelatedRoundTrip(relatedRoundTrip.version(), relatedRoundTrip.enabled(),
                     relatedRoundTrip.windowDays(), relatedRoundTrip.minSharePercent());
             default -> throw new IllegalArgumentException(code);
@@ -219,6 +235,7 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
                     r.integer("thresholdYuan", 10_000, 1_000_000_000));
             case RELATED_ROUND_TRIP -> new RelatedRoundTrip(version, r.bool("enabled"), r.integer("windowDays", 1, 365),
                     r.integer("minSharePercent", 1, 100));
+            case COLLATERAL_FILING -> new OnOff(version, r.bool("enabled"));
             default -> {
                 problems.add(Rejection.of("enum", "rule", code, String.join(", ", CODES)));
                 yield null;

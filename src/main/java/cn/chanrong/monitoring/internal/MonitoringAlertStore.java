@@ -32,8 +32,8 @@ class MonitoringAlertStore {
             SELECT a.id, a.rule, a.rule_version, a.status, a.institution_id, a.loan_id, a.loan_number, a.enterprise_id,
                    a.enterprise_name, a.category, a.days, p.amount, p.value_date, p.counterparty_name,
                    p.counterparty_account, p.bank_reference, a.raised_at, a.outcome_reason, a.decided_by, a.decided_at,
-                   x.bank_reference, x.amount, x.value_date
-              FROM monitoring_alert a JOIN monitoring_payment p ON p.id = a.payment_id
+                   x.bank_reference, x.amount, x.value_date, a.filing_number, a.filed_on, a.filed_by
+              FROM monitoring_alert a LEFT JOIN monitoring_payment p ON p.id = a.payment_id
               LEFT JOIN monitoring_payment x ON x.id = a.earlier_payment_id""";
 
     private final JdbcClient jdbc;
@@ -56,6 +56,24 @@ class MonitoringAlertStore {
                 .param("e", r.enterpriseId()).param("en", r.enterpriseName()).param("p", r.paymentId()).param("x", r.earlierPaymentId())
                 .param("r", r.rule()).param("v", r.ruleVersion()).param("c", r.category()).param("d", r.days())
                 .update() == 1;
+    }
+
+    /** An alert on a registry filing against a loan's collateral. */
+    record FilingRaise(long institutionId, long loanId, String loanNumber, long enterpriseId, String enterpriseName,
+                       String filingNumber, java.time.LocalDate filedOn, String filedBy, String rule, int ruleVersion, long days) {
+    }
+
+    /** True when new: a filing raises its alert once per loan. */
+    boolean raise(FilingRaise r) {
+        return jdbc.sql("""
+                        INSERT INTO monitoring_alert (institution_id, loan_id, loan_number, enterprise_id, enterprise_name,
+                            filing_number, filed_on, filed_by, rule, rule_version, category, days)
+                        VALUES (:i, :l, :ln, :e, :en, :f, :fo, :fb, :r, :v, 'COLLATERAL', :d)
+                        ON CONFLICT (loan_id, rule, filing_number) WHERE filing_number IS NOT NULL DO NOTHING""")
+                .param("i", r.institutionId()).param("l", r.loanId()).param("ln", r.loanNumber())
+                .param("e", r.enterpriseId()).param("en", r.enterpriseName()).param("f", r.filingNumber())
+                .param("fo", r.filedOn()).param("fb", r.filedBy()).param("r", r.rule()).param("v", r.ruleVersion())
+                .param("d", r.days()).update() == 1;
     }
 
     private static String where(Caller caller, Map<String, Object> params) {
@@ -102,13 +120,17 @@ class MonitoringAlertStore {
 
     private static Monitoring.Alert map(ResultSet rs, int i) throws SQLException {
         java.time.Instant raised = rs.getObject(17, OffsetDateTime.class).toInstant();
+        String filing = rs.getString(24);
+        // an alert on a filing: the day it was filed and who filed it stand where a payment's day and payee would
+        LocalDate on = filing == null ? rs.getObject(13, LocalDate.class) : rs.getObject(25, LocalDate.class);
+        String party = filing == null ? rs.getString(14) : rs.getString(26);
         return new Monitoring.Alert(rs.getLong(1), caseNumber(rs.getLong(1), raised), rs.getString(2), rs.getInt(3), AlertStatus.of(rs.getString(4)), rs.getLong(5),
                 rs.getLong(6), rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10), rs.getLong(11),
-                rs.getBigDecimal(12), rs.getObject(13, LocalDate.class), rs.getString(14), rs.getString(15),
+                rs.getBigDecimal(12), on, party, rs.getString(15),
                 rs.getString(16), rs.getObject(17, OffsetDateTime.class).toInstant(), rs.getString(18), rs.getString(19),
                 rs.getObject(20, OffsetDateTime.class) == null ? null : rs.getObject(20, OffsetDateTime.class).toInstant(),
                 rs.getString(21) == null ? null
                         : new Monitoring.Earlier(rs.getString(21), rs.getBigDecimal(22), rs.getObject(23, LocalDate.class)),
-                List.of());
+                List.of(), filing);
     }
 }
