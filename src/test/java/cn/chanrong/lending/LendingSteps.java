@@ -36,7 +36,7 @@ public final class LendingSteps {
         return jdbc.sql("SELECT id FROM product WHERE code = :c").param("c", code).query(Long.class).single();
     }
 
-    long facility(long borrower, String amount) {
+    public long facility(long borrower, String amount) {
         var r = as("bank-approver").post("/api/v1/facilities", Map.of("borrowerId", borrower, "amount", amount,
                 "validFrom", "2025-01-01", "validTo", "2027-12-31"));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
@@ -83,6 +83,22 @@ public final class LendingSteps {
         var d = as("bank").post("/api/v1/loans/" + loanId + "/disbursements", Map.of("valueDate", valueDate));
         assertThat(d.status()).as(d.body()).isEqualTo(201);
         return loanId;
+    }
+
+    /** Applies, passes the chain and contracts a loan (not disbursed); returns the loan id. */
+    public long contracted(long borrower, Long facility, String amount) {
+        var app = as("bank").post("/api/v1/loan-applications",
+                application(product("MJ-ZJTX-01"), borrower, facility, amount, 12, "EQUAL_PRINCIPAL"));
+        assertThat(app.status()).as(app.body()).isEqualTo(201);
+        long id = app.json().get("id").asLong();
+        act("bank", id, "PASS", 200);
+        if (app.json().get("steps").size() == 3) {
+            act("bank-reviewer", id, "PASS", 200);
+        }
+        act("bank-approver", id, "PASS", 200);
+        var loan = as("bank").post("/api/v1/loan-applications/" + id + "/contract", null);
+        assertThat(loan.status()).as(loan.body()).isEqualTo(201);
+        return loan.json().get("id").asLong();
     }
 
     /** As {@link #disbursedLoan}, paying out to the payees listed (name, account, amount, mode ENTRUSTED or SELF). */

@@ -127,4 +127,32 @@ class MonitoringActionsIntegrationTests {
         assertThat(steps.as("regulator").get("/api/v1/monitoring/alerts/" + id).json().get("actions").size())
                 .as("the regulator sees what was done about the case").isEqualTo(4);
     }
+
+    @Test
+    void stopping_drawdowns_on_a_loan_under_a_facility_stops_the_facility_too() {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        LocalDate today = businessDate.today();
+        long borrower = steps.borrower();
+        long facility = steps.facility(borrower, "3000000.00");
+        long first = steps.disbursedLoan(borrower, facility, "1000000", 12, "EQUAL_PRINCIPAL", today.minusDays(5).toString());
+        long second = steps.contracted(borrower, facility, "1000000");
+        String account = "6222" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+        assertThat(steps.as("admin").post("/api/v1/enterprises/" + borrower + "/accounts",
+                Map.of("accountNo", account, "bankName", "闽江城市商业银行股份有限公司", "currency", "CNY")).status()).isEqualTo(201);
+        Api bank = steps.as("bank").header("Accept-Language", "en");
+        String ref = "FAC" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        assertThat(bank.post("/api/v1/monitoring/payments", List.of(MonitoringIntegrationTests.event(ref, account,
+                "国泰君安证券股份有限公司", "200000.00", today.minusDays(3)))).json().get("alerts").asInt()).isEqualTo(1);
+        JsonNode alert = MonitoringIntegrationTests.alertOf(bank.get("/api/v1/monitoring/alerts?status=OPEN&size=200").json(), first);
+        long id = alert.get("id").asLong();
+        assertThat(bank.post("/api/v1/monitoring/alerts/" + id + "/outcome",
+                Map.of("outcome", "CONFIRMED", "reason", "资金流入证券公司，认定挪用")).status()).isEqualTo(200);
+        assertThat(steps.as("bank-approver").post("/api/v1/monitoring/alerts/" + id + "/actions",
+                Map.of("action", "STOP_DRAWDOWNS", "reason", "停止额度项下提款")).status()).isEqualTo(200);
+
+        var paid = bank.post("/api/v1/loans/" + second + "/disbursements", Map.of("valueDate", today.toString()));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(409);
+        assertThat(paid.body()).contains("lending.facility.stopped", alert.get("caseNumber").asString());
+        assertThat(steps.loan(second).get("status").asString()).isEqualTo("CONTRACTED");
+    }
 }

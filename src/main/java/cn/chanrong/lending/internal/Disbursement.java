@@ -58,10 +58,12 @@ class Disbursement {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final EntrustedPayees payees;
+    private final SanctionStore sanctions;
 
     Disbursement(LoanStore store, TransactionStore transactions, InstallmentStore installments, Servicer servicer, Postings postings, FirstLoans firstLoans,
                  ReferenceData reference, BusinessDate businessDate, AuditTrail audit, ApplicationEventPublisher events,
-                 EntrustedPayees payees) {
+                 EntrustedPayees payees, SanctionStore sanctions) {
+        this.sanctions = sanctions;
         this.payees = payees;
         this.store = store;
         this.transactions = transactions;
@@ -146,6 +148,12 @@ class Disbursement {
         LocalDate today = businessDate.today();
         if (date.isAfter(today)) {
             throw Rejected.invalid(Rejection.of("date.future", "valueDate", date, today));
+        }
+        if (l.facilityId() != null) {
+            // a confirmed diversion that stopped drawdowns on one loan of a facility stops the facility (issue 18 §6)
+            sanctions.facilityStopped(l.facilityId(), l.id()).ifPresent(c -> {
+                throw Rejected.conflict(Rejection.of("lending.facility.stopped", null, c));
+            });
         }
     }
 

@@ -54,4 +54,12 @@ class SanctionStore {
                         ORDER BY id LIMIT 1""")
                 .param("c", contractLoanId).query(String.class).optional();
     }
+
+    /** A case that stopped drawdowns on a loan drawn under the facility, other than {@code except} (the first, if any). */
+    Optional<String> facilityStopped(long facilityId, long except) {
+        return jdbc.sql("""
+                        SELECT s.case_number FROM loan_sanction s JOIN loan l ON l.id = s.loan_id
+                         WHERE l.facility_id = :f AND l.id <> :x AND s.kind = 'STOP_DRAWDOWNS' ORDER BY s.id LIMIT 1""")
+                .param("f", facilityId).param("x", except).query(String.class).optional();
+    }
 }
