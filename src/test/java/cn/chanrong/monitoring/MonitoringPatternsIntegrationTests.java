@@ -264,4 +264,22 @@ class MonitoringPatternsIntegrationTests {
         assertThat(page.body()).contains("押品被他人登记", number, "海峡农村商业银行股份有限公司");
         assertThat(cn.chanrong.support.Workbench.loggedIn(port, "bank").get("/monitoring/alerts").body()).contains("押品被他人登记");
     }
+
+    @Test
+    void a_working_capital_loan_paying_for_equipment_is_caught_as_against_its_purpose() {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        LocalDate today = businessDate.today();
+        long borrower = steps.borrower();
+        long loan = steps.disbursedLoan(borrower, null, "1000000", 12, "EQUAL_PRINCIPAL", today.minusDays(4).toString());
+        assertThat(steps.loan(loan).get("purpose").asString()).isEqualTo("WORKING_CAPITAL");
+        String account = bind(steps, borrower);
+        Api bank = steps.as("bank");
+        String ref = "PM" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        var r = bank.post("/api/v1/monitoring/payments", List.of(Map.of("bankReference", ref, "direction", "DEBIT",
+                "account", account, "counterpartyName", "沈阳机床股份有限公司", "counterpartyAccount", "6222000011112222",
+                "amount", "250000.00", "currency", "CNY", "valueDate", today.minusDays(2).toString(),
+                "remittance", "数控机床设备采购款")));
+        assertThat(r.json().get("alerts").asInt()).as(r.body()).isEqualTo(1);
+        assertThat(rules(bank, loan)).containsExactly("purpose-mismatch");
+    }
 }

@@ -32,10 +32,23 @@ public final class Detector {
      * and the names ({@link #key}) of the payees its contract names — or self-paid; unknown counts as self-paid.
      */
     public record Loan(long id, String number, long principal, int disbursedOn, boolean renewal, Long product,
-                       boolean entrusted, java.util.Set<String> payees) {
+                       boolean entrusted, java.util.Set<String> payees, int purpose) {
+
+        /** What the loan is for, as far as its use is checked: not said, working capital, fixed assets. */
+        public static final int ANY_PURPOSE = 0;
+        public static final int WORKING_CAPITAL = 1;
+        public static final int FIXED_ASSETS = 2;
 
         public Loan(long id, String number, long principal, int disbursedOn, boolean renewal, Long product) {
-            this(id, number, principal, disbursedOn, renewal, product, false, java.util.Set.of());
+            this(id, number, principal, disbursedOn, renewal, product, false, java.util.Set.of(), ANY_PURPOSE);
+        }
+
+        /** This loan with its contracted purpose: WORKING_CAPITAL, or FIXED_ASSET, EQUIPMENT_RENEWAL, TECH_TRANSFORMATION. */
+        public Loan purposed(String contracted) {
+            int p = "WORKING_CAPITAL".equals(contracted) ? WORKING_CAPITAL
+                    : "FIXED_ASSET".equals(contracted) || "EQUIPMENT_RENEWAL".equals(contracted)
+                    || "TECH_TRANSFORMATION".equals(contracted) ? FIXED_ASSETS : ANY_PURPOSE;
+            return new Loan(id, number, principal, disbursedOn, renewal, product, entrusted, payees, p);
         }
 
         public Loan(long id, String number, long principal, int disbursedOn) {
@@ -58,7 +71,7 @@ public final class Detector {
                     keys.add(key(p[1]));
                 }
             }
-            return new Loan(id, number, principal, disbursedOn, renewal, product, true, java.util.Set.copyOf(keys));
+            return new Loan(id, number, principal, disbursedOn, renewal, product, true, java.util.Set.copyOf(keys), purpose);
         }
     }
 
@@ -157,6 +170,7 @@ public final class Detector {
     private static final int PAYEE = 4;
     private static final int SPLIT = 5;
     private static final int RELATED = 6;
+    private static final int PURPOSE = 7;
 
     private static int window(Rules r, int rule) {
         return switch (rule) {
@@ -166,6 +180,7 @@ public final class Detector {
             case PAYEE -> r.payeeOther().days();
             case SPLIT -> r.split().days();
             case RELATED -> r.relatedRoundTrip().windowDays();
+            case PURPOSE -> r.purposeMismatch().windowDays();
             default -> r.fanOut().days();
         };
     }
@@ -210,6 +225,10 @@ public final class Detector {
                 }
             }
             f = split(e, history, loans);
+            if (f != null) {
+                found = add(found, f);
+            }
+            f = purposeMismatch(e, loans);
             if (f != null) {
                 found = add(found, f);
             }
@@ -383,6 +402,28 @@ public final class Detector {
             return null;
         }
         return new Finding(Rules.PAYEE_OTHER, p.version(), l, null, e.valueDate() - l.disbursedOn());
+    }
+
+    /**
+     * {@code purpose-mismatch}: a payment carrying a share of the loan that does not fit its purpose — a
+     * working-capital loan buying equipment or works, a fixed-asset loan paying wages, taxes or utilities.
+     */
+    private Finding purposeMismatch(Event e, List<Loan> loans) {
+        CounterpartyCategory c = e.category();
+        boolean fixed = c == CounterpartyCategory.FIXED_ASSET;
+        boolean running = c == CounterpartyCategory.PAYROLL || c == CounterpartyCategory.TAX || c == CounterpartyCategory.UTILITIES;
+        if (!fixed && !running) {
+            return null;
+        }
+        Loan l = moneyOf(loans, e.valueDate(), PURPOSE);
+        if (l == null || !(fixed && l.purpose() == Loan.WORKING_CAPITAL || running && l.purpose() == Loan.FIXED_ASSETS)) {
+            return null;
+        }
+        Rules.PurposeMismatch p = source.rules(l, e.valueDate()).purposeMismatch();
+        if (!p.enabled() || -e.amount() * 100 < (long) p.minSharePercent() * l.principal()) {
+            return null;
+        }
+        return new Finding(Rules.PURPOSE_MISMATCH, p.version(), l, null, e.valueDate() - l.disbursedOn());
     }
 
     /**

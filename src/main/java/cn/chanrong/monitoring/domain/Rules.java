@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTripParams roundTrip, FanOutParams fanOut,
                     Trace trace, UseReport useReport, PayeeOther payeeOther, Split split, RoundTripParams relatedRoundTrip,
-                    OnOff collateralFiling) {
+                    OnOff collateralFiling, PurposeMismatch purposeMismatch) {
 
     /** Rule codes as stored and shown; {@link #TRACE} and {@link #USE_REPORT} set limits, they raise nothing themselves. */
     public static final String TRACE = "trace";
@@ -25,8 +25,9 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
     public static final String SPLIT = "split";
     public static final String RELATED_ROUND_TRIP = "related-round-trip";
     public static final String COLLATERAL_FILING = "collateral-filing";
+    public static final String PURPOSE_MISMATCH = "purpose-mismatch";
     public static final List<String> CODES = List.of(ProhibitedUse.RULE, HiddenRefinancing.RULE, RoundTrip.RULE, FanOut.RULE,
-            PAYEE_OTHER, SPLIT, RELATED_ROUND_TRIP, COLLATERAL_FILING, USE_REPORT, TRACE);
+            PAYEE_OTHER, SPLIT, RELATED_ROUND_TRIP, PURPOSE_MISMATCH, COLLATERAL_FILING, USE_REPORT, TRACE);
 
     /** Categories a prohibited-use rule may name. */
     public static final Set<CounterpartyCategory> PROHIBITABLE = EnumSet.of(CounterpartyCategory.SECURITIES,
@@ -44,18 +45,20 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
             new PayeeOther(1, true, 3, 10),
             new Split(1, true, 7, 10_000_000),
             new RoundTripParams(1, true, 30, 80),
-            new OnOff(1, true));
+            new OnOff(1, true),
+            new PurposeMismatch(1, true, 30, 10));
 
     /** The default rules with every window at {@code windowDays} (how the bench and the AMLSim command vary it). */
     public static Rules windowOf(int windowDays) {
         return new Rules(new Prohibited(1, true, windowDays, ProhibitedUse.PROHIBITED), new Window(1, true, windowDays),
                 new RoundTripParams(1, true, windowDays, 50), DEFAULT.fanOut, DEFAULT.trace, DEFAULT.useReport,
-                DEFAULT.payeeOther, DEFAULT.split, new RoundTripParams(1, true, windowDays, 80), DEFAULT.collateralFiling);
+                DEFAULT.payeeOther, DEFAULT.split, new RoundTripParams(1, true, windowDays, 80), DEFAULT.collateralFiling,
+                DEFAULT.purposeMismatch);
     }
 
     /** One rule's parameters, as stored and parsed. */
     public sealed interface Params permits Prohibited, Window, RoundTripParams, FanOutParams, Trace, UseReport, PayeeOther,
-            Split, RelatedRoundTrip, OnOff {
+            Split, RelatedRoundTrip, OnOff, PurposeMismatch {
 
         int version();
 
@@ -137,6 +140,18 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
         }
     }
 
+    /**
+     * {@code purpose-mismatch}: within {@code windowDays} after the payout, a payment of at least {@code minSharePercent}
+     * of the principal that does not fit the loan's purpose — a working-capital loan buying equipment or works, a
+     * fixed-asset loan paying wages, taxes or utilities.
+     */
+    public record PurposeMismatch(int version, boolean enabled, int windowDays, int minSharePercent) implements Params {
+        @Override
+        public Map<String, Object> values() {
+            return ordered("enabled", enabled, "windowDays", windowDays, "minSharePercent", minSharePercent);
+        }
+    }
+
     /** {@code collateral-filing}: on or off; it has no other parameter. */
     public record OnOff(int version, boolean enabled) implements Params {
         @Override
@@ -165,25 +180,27 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
     public Rules with(Params p) {
         return switch (p) {
             case Prohibited x -> new Rules(x, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther, split,
-                    relatedRoundTrip, collateralFiling);
+                    relatedRoundTrip, collateralFiling, purposeMismatch);
             case Window x -> new Rules(prohibitedUse, x, roundTrip, fanOut, trace, useReport, payeeOther, split,
-                    relatedRoundTrip, collateralFiling);
+                    relatedRoundTrip, collateralFiling, purposeMismatch);
             case RoundTripParams x -> new Rules(prohibitedUse, hiddenRefinancing, x, fanOut, trace, useReport, payeeOther, split,
-                    relatedRoundTrip, collateralFiling);
+                    relatedRoundTrip, collateralFiling, purposeMismatch);
             case FanOutParams x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, x, trace, useReport, payeeOther, split,
-                    relatedRoundTrip, collateralFiling);
+                    relatedRoundTrip, collateralFiling, purposeMismatch);
             case Trace x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, x, useReport, payeeOther, split,
-                    relatedRoundTrip, collateralFiling);
+                    relatedRoundTrip, collateralFiling, purposeMismatch);
             case UseReport x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, x, payeeOther, split,
-                    relatedRoundTrip, collateralFiling);
+                    relatedRoundTrip, collateralFiling, purposeMismatch);
             case PayeeOther x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, x, split,
-                    relatedRoundTrip, collateralFiling);
+                    relatedRoundTrip, collateralFiling, purposeMismatch);
             case Split x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther, x,
-                    relatedRoundTrip, collateralFiling);
+                    relatedRoundTrip, collateralFiling, purposeMismatch);
             case RelatedRoundTrip x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther,
-                    split, x.asRoundTrip(), collateralFiling);
+                    split, x.asRoundTrip(), collateralFiling, purposeMismatch);
             case OnOff x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther, split,
-                    relatedRoundTrip, x);
+                    relatedRoundTrip, x, purposeMismatch);
+            case PurposeMismatch x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther,
+                    split, relatedRoundTrip, collateralFiling, x);
         };
     }
 
@@ -199,6 +216,7 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
             case PAYEE_OTHER -> payeeOther;
             case SPLIT -> split;
             case COLLATERAL_FILING -> collateralFiling;
+            case PURPOSE_MISMATCH -> purposeMismatch;
             case RELATED_ROUND_TRIP -> new RelatedRoundTrip(relatedRoundTrip.version(), relatedRoundTrip.enabled(),
                     relatedRoundTrip.windowDays(), relatedRoundTrip.minSharePercent());
             default -> throw new IllegalArgumentException(code);
@@ -209,7 +227,7 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
     public int longestWindow() {
         return Math.max(Math.max(Math.max(prohibitedUse.windowDays, hiddenRefinancing.windowDays),
                 Math.max(roundTrip.windowDays, fanOut.days)), Math.max(Math.max(payeeOther.days, split.days),
-                relatedRoundTrip.windowDays));
+                Math.max(relatedRoundTrip.windowDays, purposeMismatch.windowDays)));
     }
 
     /**
@@ -236,6 +254,8 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
             case RELATED_ROUND_TRIP -> new RelatedRoundTrip(version, r.bool("enabled"), r.integer("windowDays", 1, 365),
                     r.integer("minSharePercent", 1, 100));
             case COLLATERAL_FILING -> new OnOff(version, r.bool("enabled"));
+            case PURPOSE_MISMATCH -> new PurposeMismatch(version, r.bool("enabled"), r.integer("windowDays", 1, 365),
+                    r.integer("minSharePercent", 1, 100));
             default -> {
                 problems.add(Rejection.of("enum", "rule", code, String.join(", ", CODES)));
                 yield null;

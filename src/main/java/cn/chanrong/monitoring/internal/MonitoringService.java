@@ -236,7 +236,7 @@ class MonitoringService implements Monitoring {
         List<Detector.Loan> out = new ArrayList<>(disbursed.size());
         for (Proceeds.Disbursed d : disbursed) {
             var l = new Detector.Loan(d.loanId(), d.number(), Detector.fen(d.principal()), Detector.day(d.disbursedOn()),
-                    d.renewalOf() != null, d.productId());
+                    d.renewalOf() != null, d.productId()).purposed(d.purpose());
             List<Proceeds.Payee> listed = payees.getOrDefault(d.loanId(), List.of());
             if ("ENTRUSTED".equals(d.paymentMode()) || listed.stream().anyMatch(Proceeds.Payee::entrusted)) {
                 l = l.entrustedTo(listed.stream().map(p -> new String[] {p.account(), p.name()}).toList());

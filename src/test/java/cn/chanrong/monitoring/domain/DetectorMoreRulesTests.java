@@ -39,6 +39,12 @@ class DetectorMoreRulesTests {
             back from the parent, but too little           | L1:1000000.00:0              | 7:S1:400000.00:1               | CREDIT:~福建恒信集团有限公司:300000.00:3:OTHER | 福建恒信集团有限公司 | -
             back from a stranger                           | L1:1000000.00:0              | 7:S1:400000.00:1               | CREDIT:~某某贸易有限公司:380000.00:3:OTHER   | 福建恒信集团有限公司 | -
             back from the party paid is a plain round trip | L1:1000000.00:0              | 7:~福建恒信集团有限公司:400000.00:1 | CREDIT:~福建恒信集团有限公司:380000.00:3:OTHER | 福建恒信集团有限公司 | round-trip:L1:2:7
+            working capital buying equipment               | L1:1000000.00:0:P=WORKING_CAPITAL | -                        | DEBIT:S9:200000.00:5:FIXED_ASSET          | -       | purpose-mismatch:L1:5
+            working capital, a small piece of equipment    | L1:1000000.00:0:P=WORKING_CAPITAL | -                        | DEBIT:S9:50000.00:5:FIXED_ASSET           | -       | -
+            an equipment-renewal loan buying equipment     | L1:1000000.00:0:P=EQUIPMENT_RENEWAL | -                      | DEBIT:S9:800000.00:5:FIXED_ASSET          | -       | -
+            a fixed-asset loan paying wages                | L1:1000000.00:0:P=FIXED_ASSET | -                            | DEBIT:S9:300000.00:2:PAYROLL              | -       | purpose-mismatch:L1:2
+            working capital paying wages                   | L1:1000000.00:0:P=WORKING_CAPITAL | -                        | DEBIT:S9:300000.00:2:PAYROLL              | -       | -
+            equipment long after the payout                | L1:1000000.00:0:P=WORKING_CAPITAL | -                        | DEBIT:S9:200000.00:31:FIXED_ASSET         | -       | -
             """)
     void the_detector_finds_them(String caseName, String loans, String debits, String event, String related, String expected) {
         var mem = new InMemoryHistory(64, 4);
@@ -62,7 +68,9 @@ class DetectorMoreRulesTests {
         for (String s : loans.split(" ")) {
             String[] p = s.split(":", 4);
             var l = new Detector.Loan(id++, p[0], Detector.fen(new BigDecimal(p[1])), Integer.parseInt(p[2]));
-            if (p.length > 3) {
+            if (p.length > 3 && p[3].startsWith("P=")) {
+                l = l.purposed(p[3].substring(2));
+            } else if (p.length > 3) {
                 List<String[]> payees = new ArrayList<>();
                 for (String payee : p[3].substring(2).split(";")) {
                     payees.add(payee.startsWith("~") ? new String[] {null, payee.substring(1)} : new String[] {payee, null});
@@ -91,12 +99,12 @@ class DetectorMoreRulesTests {
         assertThat(String.join(" ", found)).isEqualTo(expected == null ? "" : expected);
         // switched off, each rule finds nothing
         Rules off = Rules.DEFAULT.with(new Rules.PayeeOther(2, false, 3, 10)).with(new Rules.Split(2, false, 7, 10_000_000))
-                .with(new Rules.RelatedRoundTrip(2, false, 30, 80));
+                .with(new Rules.RelatedRoundTrip(2, false, 30, 80)).with(new Rules.PurposeMismatch(2, false, 30, 10));
         List<String> none = new ArrayList<>();
         for (Detector.Finding f : new Detector(Detector.RuleSource.of(off)).detect(in, history)) {
             none.add(f.rule());
         }
-        assertThat(none).doesNotContain(Rules.PAYEE_OTHER, Rules.SPLIT, Rules.RELATED_ROUND_TRIP);
+        assertThat(none).doesNotContain(Rules.PAYEE_OTHER, Rules.SPLIT, Rules.RELATED_ROUND_TRIP, Rules.PURPOSE_MISMATCH);
         assertThat(Set.copyOf(Rules.CODES)).contains(Rules.PAYEE_OTHER, Rules.SPLIT, Rules.RELATED_ROUND_TRIP);
     }
 }
