@@ -58,4 +58,13 @@ public interface UseReports {
      * once. Returns the alerts raised.
      */
     int raiseUnreported(LocalDate today);
+
+    /**
+     * The daily check of sales proceeds coming back to the lender (回款归行, rule {@code proceeds-return}, on for the
+     * products whose contracts require it): for each borrower whose customers' payments were seen on accounts at
+     * other banks under its post-loan consent within the rule's days before {@code today}, when those seen on the
+     * lender's accounts are less than the rule's share of all, the largest payment elsewhere raises an alert on the
+     * borrower's latest loan there whose product turns the rule on; returns the alerts raised.
+     */
+    int raiseProceedsNotReturned(LocalDate today);
 }

@@ -34,6 +34,9 @@ class MonitoringPatternsIntegrationTests {
     @Autowired
     BusinessDate businessDate;
 
+    @Autowired
+    UseReports daily;
+
     static String account() {
         return "6222" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
     }
@@ -168,6 +171,12 @@ class MonitoringPatternsIntegrationTests {
 
     /** A camt.053 of one month of an account at another bank: one payment out to a broker on {@code on}. */
     static String statement(String account, LocalDate on) {
+        return statement(account, on, "DBIT", "300000.00", "Cdtr", "国信证券股份有限公司", "证券账户入金", "1700000.00");
+    }
+
+    /** As above, one entry of the direction, amount and party given, from an opening balance of 2,000,000.00. */
+    static String statement(String account, LocalDate on, String direction, String amount, String role, String party,
+                            String remittance, String closing) {
         LocalDate first = on.withDayOfMonth(1);
         LocalDate last = on.withDayOfMonth(on.lengthOfMonth());
         return """
@@ -177,12 +186,12 @@ class MonitoringPatternsIntegrationTests {
                   <Stmt><Id>ST-%1$s</Id><Acct><Id><Othr><Id>%1$s</Id></Othr></Id><Ccy>CNY</Ccy></Acct>
                    <FrToDt><FrDtTm>%2$sT00:00:00</FrDtTm><ToDtTm>%3$sT23:59:59</ToDtTm></FrToDt>
                    <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="CNY">2000000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>%2$s</Dt></Dt></Bal>
-                   <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="CNY">1700000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>%3$s</Dt></Dt></Bal>
-                   <Ntry><NtryRef>E1</NtryRef><Amt Ccy="CNY">300000.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+                   <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="CNY">%9$s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>%3$s</Dt></Dt></Bal>
+                   <Ntry><NtryRef>E1</NtryRef><Amt Ccy="CNY">%6$s</Amt><CdtDbtInd>%5$s</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
                     <BookgDt><Dt>%4$s</Dt></BookgDt><ValDt><Dt>%4$s</Dt></ValDt><BkTxCd/>
-                    <NtryDtls><TxDtls><RltdPties><Cdtr><Nm>国信证券股份有限公司</Nm></Cdtr></RltdPties><RmtInf><Ustrd>证券账户入金</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
+                    <NtryDtls><TxDtls><RltdPties><%7$s><Nm>%8$s</Nm></%7$s></RltdPties><RmtInf><Ustrd>%10$s</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
                   </Stmt></BkToCstmrStmt></Document>
-                """.formatted(account, first, last, on);
+                """.formatted(account, first, last, on, direction, amount, role, party, closing, remittance);
     }
 
     @Test
@@ -282,4 +291,63 @@ class MonitoringPatternsIntegrationTests {
         assertThat(r.json().get("alerts").asInt()).as(r.body()).isEqualTo(1);
         assertThat(rules(bank, loan)).containsExactly("purpose-mismatch");
     }
+
+    @Test
+    void a_product_that_wants_its_sales_proceeds_back_is_told_when_most_arrive_at_another_bank() {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        LocalDate today = businessDate.today();
+        long sme = steps.as("enterprise").get("/api/v1/enterprises").json().get("items").get(0).get("id").asLong();
+        long loan = steps.disbursedLoan(sme, null, "1000000", 12, "EQUAL_PRINCIPAL", today.minusDays(20).toString());
+        long product = jdbc.sql("SELECT product_id FROM loan WHERE id = ?").param(loan).query(Long.class).single();
+        Api approver = steps.as("bank-approver");
+        Api admin = steps.as("bank-admin");
+        Map<String, Object> on = new java.util.HashMap<>(Map.of("rule", "proceeds-return", "productId", product,
+                "effectiveFrom", today.toString(), "note", "合同约定销售回款归集本行",
+                "params", Map.of("enabled", true, "days", 30, "minSharePercent", 50)));
+        long id = approver.post("/api/v1/monitoring/rules", on).json().get("id").asLong();
+        approver.post("/api/v1/monitoring/rules/" + id + "/backtest", Map.of("from", today.toString(), "to", today.toString()));
+        assertThat(admin.post("/api/v1/monitoring/rules/" + id + "/activate", Map.of()).status()).isEqualTo(200);
+        try {
+            String ours = bind(steps, sme);
+            String ref = "RT" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+            Api bank = steps.as("bank");
+            assertThat(bank.post("/api/v1/monitoring/payments", List.of(MonitoringIntegrationTests.payment(ref, "CREDIT", ours,
+                    "厦门金龙客车有限公司", "3502000000000901", "100000.00", today.minusDays(2)))).json().get("accepted").asInt())
+                    .isEqualTo(1);
+            String elsewhere = account();
+            assertThat(steps.as("enterprise").post("/api/v1/enterprises/" + sme + "/accounts",
+                    Map.of("accountNo", elsewhere, "bankName", "海峡农村商业银行股份有限公司", "currency", "CNY")).status())
+                    .isEqualTo(201);
+            assertThat(steps.as("enterprise").postText("/api/v1/enterprises/" + sme + "/statements", "application/xml",
+                    statement(elsewhere, today.minusDays(3), "CRDT", "600000.00", "Dbtr", "厦门金龙客车有限公司", "货款",
+                            "2600000.00")).status()).isEqualTo(201);
+            var asked = bank.post("/api/v1/consents", Map.of("enterpriseId", sme, "purpose", "POST_LOAN", "loanId", loan,
+                    "accounts", List.of(elsewhere), "periodFrom", today.minusDays(30).toString(),
+                    "periodTo", today.plusDays(300).toString(), "expiresOn", today.plusDays(300).toString()));
+            assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+            steps.as("enterprise").post("/api/v1/consents/" + asked.json().get("id").asLong() + "/grant", Map.of());
+            assertThat(bank.post("/api/v1/loans/" + loan + "/consented-flows", Map.of()).json().get("accepted").asInt())
+                    .isEqualTo(1);
+
+            // 100,000.00 of 700,000.00 came to the bank: a seventh, under half
+            assertThat(daily.raiseProceedsNotReturned(today)).isGreaterThanOrEqualTo(1);
+            // on the SME's latest loan whose product asks for it (other tests lend to the demo SME too)
+            JsonNode raised = null;
+            for (var a : bank.get("/api/v1/monitoring/alerts?size=200").json().get("items")) {
+                if (a.get("enterpriseId").asLong() == sme && a.get("rule").asString().equals("proceeds-return")) {
+                    raised = a;
+                }
+            }
+            assertThat(raised).isNotNull();
+            assertThat(raised.get("amount").decimalValue()).isEqualByComparingTo("600000.00");
+            assertThat(raised.get("counterpartyName").asString()).isEqualTo("厦门金龙客车有限公司");
+            assertThat(daily.raiseProceedsNotReturned(today)).as("raised once").isZero();
+        } finally {
+            on.put("params", Map.of("enabled", false, "days", 30, "minSharePercent", 50));
+            long off = approver.post("/api/v1/monitoring/rules", on).json().get("id").asLong();
+            approver.post("/api/v1/monitoring/rules/" + off + "/backtest", Map.of("from", today.toString(), "to", today.toString()));
+            assertThat(admin.post("/api/v1/monitoring/rules/" + off + "/activate", Map.of()).status()).isEqualTo(200);
+        }
+    }
 }
+

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTripParams roundTrip, FanOutParams fanOut,
                     Trace trace, UseReport useReport, PayeeOther payeeOther, Split split, RoundTripParams relatedRoundTrip,
-                    OnOff collateralFiling, PurposeMismatch purposeMismatch) {
+                    OnOff collateralFiling, PurposeMismatch purposeMismatch, ProceedsReturn proceedsReturn) {
 
     /** Rule codes as stored and shown; {@link #TRACE} and {@link #USE_REPORT} set limits, they raise nothing themselves. */
     public static final String TRACE = "trace";
@@ -26,8 +26,9 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
     public static final String RELATED_ROUND_TRIP = "related-round-trip";
     public static final String COLLATERAL_FILING = "collateral-filing";
     public static final String PURPOSE_MISMATCH = "purpose-mismatch";
+    public static final String PROCEEDS_RETURN = "proceeds-return";
     public static final List<String> CODES = List.of(ProhibitedUse.RULE, HiddenRefinancing.RULE, RoundTrip.RULE, FanOut.RULE,
-            PAYEE_OTHER, SPLIT, RELATED_ROUND_TRIP, PURPOSE_MISMATCH, COLLATERAL_FILING, USE_REPORT, TRACE);
+            PAYEE_OTHER, SPLIT, RELATED_ROUND_TRIP, PURPOSE_MISMATCH, PROCEEDS_RETURN, COLLATERAL_FILING, USE_REPORT, TRACE);
 
     /** Categories a prohibited-use rule may name. */
     public static final Set<CounterpartyCategory> PROHIBITABLE = EnumSet.of(CounterpartyCategory.SECURITIES,
@@ -46,19 +47,20 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
             new Split(1, true, 7, 10_000_000),
             new RoundTripParams(1, true, 30, 80),
             new OnOff(1, true),
-            new PurposeMismatch(1, true, 30, 10));
+            new PurposeMismatch(1, true, 30, 10),
+            new ProceedsReturn(1, false, 30, 50));
 
     /** The default rules with every window at {@code windowDays} (how the bench and the AMLSim command vary it). */
     public static Rules windowOf(int windowDays) {
         return new Rules(new Prohibited(1, true, windowDays, ProhibitedUse.PROHIBITED), new Window(1, true, windowDays),
                 new RoundTripParams(1, true, windowDays, 50), DEFAULT.fanOut, DEFAULT.trace, DEFAULT.useReport,
                 DEFAULT.payeeOther, DEFAULT.split, new RoundTripParams(1, true, windowDays, 80), DEFAULT.collateralFiling,
-                DEFAULT.purposeMismatch);
+                DEFAULT.purposeMismatch, DEFAULT.proceedsReturn);
     }
 
     /** One rule's parameters, as stored and parsed. */
     public sealed interface Params permits Prohibited, Window, RoundTripParams, FanOutParams, Trace, UseReport, PayeeOther,
-            Split, RelatedRoundTrip, OnOff, PurposeMismatch {
+            Split, RelatedRoundTrip, OnOff, PurposeMismatch, ProceedsReturn {
 
         int version();
 
@@ -152,6 +154,19 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
         }
     }
 
+    /**
+     * {@code proceeds-return} (回款归行): over the last {@code days}, customers' payments seen on the borrower's
+     * accounts at the lender are less than {@code minSharePercent} of all its customers' payments seen (the rest
+     * on accounts at other banks under its post-loan consent). Off unless a bank turns it on for a product whose
+     * contracts require sales proceeds to come back.
+     */
+    public record ProceedsReturn(int version, boolean enabled, int days, int minSharePercent) implements Params {
+        @Override
+        public Map<String, Object> values() {
+            return ordered("enabled", enabled, "days", days, "minSharePercent", minSharePercent);
+        }
+    }
+
     /** {@code collateral-filing}: on or off; it has no other parameter. */
     public record OnOff(int version, boolean enabled) implements Params {
         @Override
@@ -180,27 +195,29 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
     public Rules with(Params p) {
         return switch (p) {
             case Prohibited x -> new Rules(x, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther, split,
-                    relatedRoundTrip, collateralFiling, purposeMismatch);
+                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn);
             case Window x -> new Rules(prohibitedUse, x, roundTrip, fanOut, trace, useReport, payeeOther, split,
-                    relatedRoundTrip, collateralFiling, purposeMismatch);
+                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn);
             case RoundTripParams x -> new Rules(prohibitedUse, hiddenRefinancing, x, fanOut, trace, useReport, payeeOther, split,
-                    relatedRoundTrip, collateralFiling, purposeMismatch);
+                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn);
             case FanOutParams x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, x, trace, useReport, payeeOther, split,
-                    relatedRoundTrip, collateralFiling, purposeMismatch);
+                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn);
             case Trace x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, x, useReport, payeeOther, split,
-                    relatedRoundTrip, collateralFiling, purposeMismatch);
+                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn);
             case UseReport x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, x, payeeOther, split,
-                    relatedRoundTrip, collateralFiling, purposeMismatch);
+                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn);
             case PayeeOther x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, x, split,
-                    relatedRoundTrip, collateralFiling, purposeMismatch);
+                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn);
             case Split x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther, x,
-                    relatedRoundTrip, collateralFiling, purposeMismatch);
+                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn);
             case RelatedRoundTrip x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther,
-                    split, x.asRoundTrip(), collateralFiling, purposeMismatch);
+                    split, x.asRoundTrip(), collateralFiling, purposeMismatch, proceedsReturn);
             case OnOff x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther, split,
-                    relatedRoundTrip, x, purposeMismatch);
+                    relatedRoundTrip, x, purposeMismatch, proceedsReturn);
             case PurposeMismatch x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther,
-                    split, relatedRoundTrip, collateralFiling, x);
+                    split, relatedRoundTrip, collateralFiling, x, proceedsReturn);
+            case ProceedsReturn x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther,
+                    split, relatedRoundTrip, collateralFiling, purposeMismatch, x);
         };
     }
 
@@ -217,6 +234,7 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
             case SPLIT -> split;
             case COLLATERAL_FILING -> collateralFiling;
             case PURPOSE_MISMATCH -> purposeMismatch;
+            case PROCEEDS_RETURN -> proceedsReturn;
             case RELATED_ROUND_TRIP -> new RelatedRoundTrip(relatedRoundTrip.version(), relatedRoundTrip.enabled(),
                     relatedRoundTrip.windowDays(), relatedRoundTrip.minSharePercent());
             default -> throw new IllegalArgumentException(code);
@@ -254,6 +272,8 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
             case RELATED_ROUND_TRIP -> new RelatedRoundTrip(version, r.bool("enabled"), r.integer("windowDays", 1, 365),
                     r.integer("minSharePercent", 1, 100));
             case COLLATERAL_FILING -> new OnOff(version, r.bool("enabled"));
+            case PROCEEDS_RETURN -> new ProceedsReturn(version, r.bool("enabled"), r.integer("days", 7, 365),
+                    r.integer("minSharePercent", 1, 100));
             case PURPOSE_MISMATCH -> new PurposeMismatch(version, r.bool("enabled"), r.integer("windowDays", 1, 365),
                     r.integer("minSharePercent", 1, 100));
             default -> {

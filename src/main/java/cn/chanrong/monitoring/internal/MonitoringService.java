@@ -181,7 +181,8 @@ class MonitoringService implements Monitoring {
             BigDecimal signed = e.direction() == Direction.DEBIT ? e.amount().negate() : e.amount();
             Categorisation c = categoriser.categorise(signed, e.counterpartyAccount(), e.counterpartyName(), e.remittance());
             long enterprise = booked.account().enterpriseId();
-            Optional<Long> id = payments.insert(institution, enterprise, e, c.category().name(), c.reason());
+            Optional<Long> id = payments.insert(institution, enterprise, e, c.category().name(), c.reason(),
+                    consented.contains(e.account()));
             if (id.isEmpty()) {
                 duplicates++;
                 continue;

@@ -31,17 +31,23 @@ class PaymentStore {
     /** The new payment's id; empty when the bank already reported that reference (nothing changes). */
     Optional<Long> insert(long institutionId, long enterpriseId, Monitoring.PaymentEvent e, String category,
                           String categoryReason) {
+        return insert(institutionId, enterpriseId, e, category, categoryReason, false);
+    }
+
+    /** As above; {@code underConsent}: seen on an account at another bank, under the borrower's post-loan consent. */
+    Optional<Long> insert(long institutionId, long enterpriseId, Monitoring.PaymentEvent e, String category,
+                          String categoryReason, boolean underConsent) {
         return jdbc.sql("""
                         INSERT INTO monitoring_payment (institution_id, bank_reference, enterprise_id, account, direction,
                             counterparty_account, counterparty_name, amount, currency, value_date, remittance, category,
-                            category_reason)
-                        VALUES (:i, :ref, :e, :acc, :dir, :cpa, :cpn, :amt, :cur, :vd, :rem, :cat, :why)
+                            category_reason, under_consent)
+                        VALUES (:i, :ref, :e, :acc, :dir, :cpa, :cpn, :amt, :cur, :vd, :rem, :cat, :why, :uc)
                         ON CONFLICT (institution_id, bank_reference) DO NOTHING RETURNING id""")
                 .param("i", institutionId).param("ref", e.bankReference()).param("e", enterpriseId)
                 .param("acc", e.account()).param("dir", e.direction().name()).param("cpa", e.counterpartyAccount())
                 .param("cpn", e.counterpartyName()).param("amt", e.amount()).param("cur", e.currency())
                 .param("vd", e.valueDate()).param("rem", e.remittance()).param("cat", category).param("why", categoryReason)
-                .query(Long.class).optional();
+                .param("uc", underConsent).query(Long.class).optional();
     }
 
     /** A payment out of an enterprise's account as kept. */
@@ -65,6 +71,39 @@ class PaymentStore {
                 .query((rs, n) -> new Debit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBigDecimal(5), rs.getObject(6, LocalDate.class)))
                 .list();
+    }
+
+    /**
+     * Customers' payments to the enterprise the institution saw between the dates: in fen on the accounts it keeps and
+     * on accounts at other banks (under consent), and the largest of the latter (null when none).
+     */
+    record Receipts(long held, long elsewhere, Long largestElsewhere) {
+    }
+
+    Receipts receipts(long institutionId, long enterpriseId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        SELECT coalesce(sum(amount) FILTER (WHERE NOT under_consent), 0) * 100,
+                               coalesce(sum(amount) FILTER (WHERE under_consent), 0) * 100,
+                               (SELECT p2.id FROM monitoring_payment p2
+                                 WHERE p2.institution_id = :i AND p2.enterprise_id = :e AND p2.direction = 'CREDIT'
+                                   AND p2.category = 'CUSTOMER' AND p2.under_consent AND p2.value_date BETWEEN :f AND :t
+                                 ORDER BY p2.amount DESC, p2.id LIMIT 1)
+                          FROM monitoring_payment p
+                         WHERE p.institution_id = :i AND p.enterprise_id = :e AND p.direction = 'CREDIT'
+                           AND p.category = 'CUSTOMER' AND p.value_date BETWEEN :f AND :t""")
+                .param("i", institutionId).param("e", enterpriseId).param("f", from).param("t", to)
+                .query((rs, n) -> new Receipts(rs.getBigDecimal(1).longValueExact(), rs.getBigDecimal(2).longValueExact(),
+                        (Long) rs.getObject(3)))
+                .single();
+    }
+
+    /** The (institution, enterprise) pairs with customers' payments seen under consent between the dates. */
+    List<long[]> consentedReceivers(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        SELECT DISTINCT institution_id, enterprise_id FROM monitoring_payment
+                         WHERE under_consent AND direction = 'CREDIT' AND category = 'CUSTOMER' AND value_date BETWEEN :f AND :t
+                         ORDER BY 1, 2""")
+                .param("f", from).param("t", to).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
     }
 
     /** A kept payment as a back-test takes it again. */

@@ -47,9 +47,12 @@ class UseReportService implements UseReports {
     private final BusinessDate businessDate;
     private final AuditTrail audit;
     private final RuleStore rules;
+    private final PaymentStore payments;
 
     UseReportService(Loans loans, Proceeds proceeds, UseReportStore store, TraceService traces, MonitoringAlertStore alerts,
-                     Enterprises enterprises, BusinessDate businessDate, AuditTrail audit, RuleStore rules) {
+                     Enterprises enterprises, BusinessDate businessDate, AuditTrail audit, RuleStore rules,
+                     PaymentStore payments) {
+        this.payments = payments;
         this.loans = loans;
         this.proceeds = proceeds;
         this.store = store;
@@ -126,6 +129,8 @@ class UseReportService implements UseReports {
     void scheduled() {
         int raised = raiseUnreported(businessDate.today());
         log.info("Self-paid use reports checked: {} alerts raised", raised);
+        int returned = raiseProceedsNotReturned(businessDate.today());
+        log.info("Sales proceeds back to the lender checked: {} alerts raised", returned);
     }
 
     @Override
@@ -160,6 +165,55 @@ class UseReportService implements UseReports {
                         name, u.paymentId(), null, RULE, rule.version(), categories.getOrDefault(u.paymentId(), "OTHER"),
                         ChronoUnit.DAYS.between(d.disbursedOn(), u.valueDate()))) ? 1 : 0;
             }
+        }
+        return raised;
+    }
+
+    @Override
+    @Transactional
+    public int raiseProceedsNotReturned(LocalDate today) {
+        RuleBook book = rules.book();
+        int longest = Rules.DEFAULT.proceedsReturn().days();
+        for (RuleBook.Row row : book.rows()) {
+            if (row.params() instanceof Rules.ProceedsReturn p) {
+                longest = Math.max(longest, p.days());
+            }
+        }
+        int raised = 0;
+        for (long[] pair : payments.consentedReceivers(today.minusDays(longest), today.minusDays(1))) {
+            long institution = pair[0];
+            long borrower = pair[1];
+            // the contract that asks for it: the borrower's latest loan at the bank whose product turns the rule on
+            // (receipts count from the first payout under such a contract)
+            Proceeds.Disbursed d = null;
+            Rules.ProceedsReturn rule = null;
+            LocalDate first = null;
+            for (Proceeds.Disbursed x : proceeds.disbursed(institution, borrower, LocalDate.of(1900, 1, 1), today)) {
+                Rules.ProceedsReturn r = book.at(institution, x.productId(), (int) today.toEpochDay()).proceedsReturn();
+                if (r.enabled()) {
+                    if (d == null) {
+                        d = x;
+                        rule = r;
+                    }
+                    first = x.disbursedOn();
+                }
+            }
+            if (d == null) {
+                continue;
+            }
+            LocalDate from = today.minusDays(rule.days());
+            if (from.isBefore(first)) {
+                from = first;
+            }
+            PaymentStore.Receipts r = payments.receipts(institution, borrower, from, today.minusDays(1));
+            long all = r.held() + r.elsewhere();
+            if (all == 0 || r.largestElsewhere() == null || r.held() * 100 >= (long) rule.minSharePercent() * all) {
+                continue;
+            }
+            String name = enterprises.get(MONITORING, borrower).name();
+            raised += alerts.raise(new MonitoringAlertStore.Raise(institution, d.loanId(), d.number(), borrower, name,
+                    r.largestElsewhere(), null, Rules.PROCEEDS_RETURN, rule.version(), "CUSTOMER",
+                    ChronoUnit.DAYS.between(d.disbursedOn(), today))) ? 1 : 0;
         }
         return raised;
     }

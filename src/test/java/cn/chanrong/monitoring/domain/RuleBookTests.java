@@ -125,4 +125,13 @@ class RuleBookTests {
                 .containsExactly("prohibited-use v5");
         assertThat(detector.detect(toBroker.apply("b", 11), history)).isEmpty();
     }
+
+    @Test
+    void every_rule_reads_back_what_it_stores_and_names_itself() {
+        for (String code : Rules.CODES) {
+            Rules.Params p = Rules.DEFAULT.of(code);
+            assertThat(Rules.parse(code, p.version(), p.values(), new ArrayList<>())).as(code).isEqualTo(p);
+            assertThat(Rules.DEFAULT.with(p)).as(code).isEqualTo(Rules.DEFAULT);
+        }
+    }
 }
