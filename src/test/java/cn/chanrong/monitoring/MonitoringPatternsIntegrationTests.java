@@ -349,5 +349,35 @@ class MonitoringPatternsIntegrationTests {
             assertThat(admin.post("/api/v1/monitoring/rules/" + off + "/activate", Map.of()).status()).isEqualTo(200);
         }
     }
-}
 
+    @Test
+    void loan_money_paid_into_another_customers_account_and_sent_straight_on_is_caught_on_the_borrowers_loan() {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        LocalDate today = businessDate.today();
+        long borrower = steps.borrower();
+        long loan = steps.disbursedLoan(borrower, null, "1000000", 12, "EQUAL_PRINCIPAL", today.minusDays(5).toString());
+        String a = bind(steps, borrower);
+        long conduit = steps.borrower();
+        steps.disbursedLoan(conduit, null, "1000000", 12, "EQUAL_PRINCIPAL", today.minusDays(200).toString());
+        String x = bind(steps, conduit);
+        String conduitName = jdbc.sql("SELECT name FROM enterprise WHERE id = ?").param(conduit).query(String.class).single();
+        Api bank = steps.as("bank");
+        String ref = "PT" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        var r = bank.post("/api/v1/monitoring/payments", List.of(
+                MonitoringIntegrationTests.payment(ref + "-1", "DEBIT", a, conduitName, x, "500000.00", today.minusDays(2)),
+                MonitoringIntegrationTests.payment(ref + "-2", "CREDIT", x, "付款人", a, "500000.00", today.minusDays(2)),
+                MonitoringIntegrationTests.payment(ref + "-3", "DEBIT", x, "福州鑫海投资咨询有限公司", "3501999900001111",
+                        "485000.00", today.minusDays(1))));
+        assertThat(r.json().get("alerts").asInt()).as(r.body()).isEqualTo(1);
+        assertThat(rules(bank, loan)).containsExactly("pass-through");
+        JsonNode alert = null;
+        for (var al : bank.get("/api/v1/monitoring/alerts?size=200").json().get("items")) {
+            if (al.get("loanId").asLong() == loan) {
+                alert = al;
+            }
+        }
+        assertThat(alert.get("enterpriseId").asLong()).isEqualTo(borrower);
+        assertThat(alert.get("bankReference").asString()).isEqualTo(ref + "-3");
+        assertThat(alert.get("earlier").get("bankReference").asString()).isEqualTo(ref + "-1");
+    }
+}

@@ -16,7 +16,8 @@ import java.util.Set;
  */
 public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTripParams roundTrip, FanOutParams fanOut,
                     Trace trace, UseReport useReport, PayeeOther payeeOther, Split split, RoundTripParams relatedRoundTrip,
-                    OnOff collateralFiling, PurposeMismatch purposeMismatch, ProceedsReturn proceedsReturn) {
+                    OnOff collateralFiling, PurposeMismatch purposeMismatch, ProceedsReturn proceedsReturn,
+                    PassThroughParams passThrough) {
 
     /** Rule codes as stored and shown; {@link #TRACE} and {@link #USE_REPORT} set limits, they raise nothing themselves. */
     public static final String TRACE = "trace";
@@ -27,8 +28,17 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
     public static final String COLLATERAL_FILING = "collateral-filing";
     public static final String PURPOSE_MISMATCH = "purpose-mismatch";
     public static final String PROCEEDS_RETURN = "proceeds-return";
+    public static final String PASS_THROUGH = "pass-through";
     public static final List<String> CODES = List.of(ProhibitedUse.RULE, HiddenRefinancing.RULE, RoundTrip.RULE, FanOut.RULE,
-            PAYEE_OTHER, SPLIT, RELATED_ROUND_TRIP, PURPOSE_MISMATCH, PROCEEDS_RETURN, COLLATERAL_FILING, USE_REPORT, TRACE);
+            PAYEE_OTHER, SPLIT, RELATED_ROUND_TRIP, PASS_THROUGH, PURPOSE_MISMATCH, PROCEEDS_RETURN, COLLATERAL_FILING,
+            USE_REPORT, TRACE);
+
+    /**
+     * The rules a back-test replays (those the {@link Detector} runs on one payment and its history); the others
+     * work across accounts, filings or periods and go live without one.
+     */
+    public static final List<String> REPLAYED = List.of(ProhibitedUse.RULE, HiddenRefinancing.RULE, RoundTrip.RULE,
+            FanOut.RULE, PAYEE_OTHER, SPLIT, RELATED_ROUND_TRIP, PURPOSE_MISMATCH);
 
     /** Categories a prohibited-use rule may name. */
     public static final Set<CounterpartyCategory> PROHIBITABLE = EnumSet.of(CounterpartyCategory.SECURITIES,
@@ -48,19 +58,20 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
             new RoundTripParams(1, true, 30, 80),
             new OnOff(1, true),
             new PurposeMismatch(1, true, 30, 10),
-            new ProceedsReturn(1, false, 30, 50));
+            new ProceedsReturn(1, false, 30, 50),
+            new PassThroughParams(1, true, 30, 1, 90));
 
     /** The default rules with every window at {@code windowDays} (how the bench and the AMLSim command vary it). */
     public static Rules windowOf(int windowDays) {
         return new Rules(new Prohibited(1, true, windowDays, ProhibitedUse.PROHIBITED), new Window(1, true, windowDays),
                 new RoundTripParams(1, true, windowDays, 50), DEFAULT.fanOut, DEFAULT.trace, DEFAULT.useReport,
                 DEFAULT.payeeOther, DEFAULT.split, new RoundTripParams(1, true, windowDays, 80), DEFAULT.collateralFiling,
-                DEFAULT.purposeMismatch, DEFAULT.proceedsReturn);
+                DEFAULT.purposeMismatch, DEFAULT.proceedsReturn, DEFAULT.passThrough);
     }
 
     /** One rule's parameters, as stored and parsed. */
     public sealed interface Params permits Prohibited, Window, RoundTripParams, FanOutParams, Trace, UseReport, PayeeOther,
-            Split, RelatedRoundTrip, OnOff, PurposeMismatch, ProceedsReturn {
+            Split, RelatedRoundTrip, OnOff, PurposeMismatch, ProceedsReturn, PassThroughParams {
 
         int version();
 
@@ -167,6 +178,19 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
         }
     }
 
+    /**
+     * {@code pass-through}: a loan's money, within {@code windowDays} of the payout, paid to an account the bank keeps
+     * for someone else, which sends at least {@code minSharePercent} of it on within {@code days}: an account the
+     * money only passes through (过桥、通道账户).
+     */
+    public record PassThroughParams(int version, boolean enabled, int windowDays, int days, int minSharePercent)
+            implements Params {
+        @Override
+        public Map<String, Object> values() {
+            return ordered("enabled", enabled, "windowDays", windowDays, "days", days, "minSharePercent", minSharePercent);
+        }
+    }
+
     /** {@code collateral-filing}: on or off; it has no other parameter. */
     public record OnOff(int version, boolean enabled) implements Params {
         @Override
@@ -195,29 +219,31 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
     public Rules with(Params p) {
         return switch (p) {
             case Prohibited x -> new Rules(x, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther, split,
-                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn);
+                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn, passThrough);
             case Window x -> new Rules(prohibitedUse, x, roundTrip, fanOut, trace, useReport, payeeOther, split,
-                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn);
+                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn, passThrough);
             case RoundTripParams x -> new Rules(prohibitedUse, hiddenRefinancing, x, fanOut, trace, useReport, payeeOther, split,
-                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn);
+                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn, passThrough);
             case FanOutParams x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, x, trace, useReport, payeeOther, split,
-                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn);
+                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn, passThrough);
             case Trace x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, x, useReport, payeeOther, split,
-                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn);
+                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn, passThrough);
             case UseReport x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, x, payeeOther, split,
-                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn);
+                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn, passThrough);
             case PayeeOther x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, x, split,
-                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn);
+                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn, passThrough);
             case Split x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther, x,
-                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn);
+                    relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn, passThrough);
             case RelatedRoundTrip x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther,
-                    split, x.asRoundTrip(), collateralFiling, purposeMismatch, proceedsReturn);
+                    split, x.asRoundTrip(), collateralFiling, purposeMismatch, proceedsReturn, passThrough);
             case OnOff x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther, split,
-                    relatedRoundTrip, x, purposeMismatch, proceedsReturn);
+                    relatedRoundTrip, x, purposeMismatch, proceedsReturn, passThrough);
             case PurposeMismatch x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther,
-                    split, relatedRoundTrip, collateralFiling, x, proceedsReturn);
+                    split, relatedRoundTrip, collateralFiling, x, proceedsReturn, passThrough);
             case ProceedsReturn x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther,
-                    split, relatedRoundTrip, collateralFiling, purposeMismatch, x);
+                    split, relatedRoundTrip, collateralFiling, purposeMismatch, x, passThrough);
+            case PassThroughParams x -> new Rules(prohibitedUse, hiddenRefinancing, roundTrip, fanOut, trace, useReport, payeeOther,
+                    split, relatedRoundTrip, collateralFiling, purposeMismatch, proceedsReturn, x);
         };
     }
 
@@ -235,6 +261,7 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
             case COLLATERAL_FILING -> collateralFiling;
             case PURPOSE_MISMATCH -> purposeMismatch;
             case PROCEEDS_RETURN -> proceedsReturn;
+            case PASS_THROUGH -> passThrough;
             case RELATED_ROUND_TRIP -> new RelatedRoundTrip(relatedRoundTrip.version(), relatedRoundTrip.enabled(),
                     relatedRoundTrip.windowDays(), relatedRoundTrip.minSharePercent());
             default -> throw new IllegalArgumentException(code);
@@ -274,6 +301,8 @@ public record Rules(Prohibited prohibitedUse, Window hiddenRefinancing, RoundTri
             case COLLATERAL_FILING -> new OnOff(version, r.bool("enabled"));
             case PROCEEDS_RETURN -> new ProceedsReturn(version, r.bool("enabled"), r.integer("days", 7, 365),
                     r.integer("minSharePercent", 1, 100));
+            case PASS_THROUGH -> new PassThroughParams(version, r.bool("enabled"), r.integer("windowDays", 1, 365),
+                    r.integer("days", 0, 7), r.integer("minSharePercent", 1, 100));
             case PURPOSE_MISMATCH -> new PurposeMismatch(version, r.bool("enabled"), r.integer("windowDays", 1, 365),
                     r.integer("minSharePercent", 1, 100));
             default -> {

@@ -13,7 +13,9 @@ import cn.chanrong.monitoring.Monitoring;
 import cn.chanrong.monitoring.domain.AlertStatus;
 import cn.chanrong.monitoring.domain.Detector;
 import cn.chanrong.monitoring.domain.ProhibitedUse;
+import cn.chanrong.monitoring.domain.PassThrough;
 import cn.chanrong.monitoring.domain.RuleBook;
+import cn.chanrong.monitoring.domain.Rules;
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
@@ -276,7 +278,50 @@ class MonitoringService implements Monitoring {
             raised += raise(institution, enterprise, paymentId, earlier, f.loan(), f.rule(), f.version(),
                     c.category().name(), f.days());
         }
+        if (e.direction() == Direction.DEBIT) {
+            raised += passThrough(institution, enterprise, paymentId, e, c);
+        }
         return raised;
+    }
+
+    /**
+     * Whether this payment out sends on loan money another borrower of the bank paid into the account just before:
+     * the alert goes to that borrower's loan (its money passed through here), this payment its evidence.
+     */
+    private int passThrough(long institution, long enterprise, long paymentId, PaymentEvent e, Categorisation c) {
+        int longest = Rules.DEFAULT.passThrough().days();
+        RuleBook book = rules.book();
+        for (RuleBook.Row row : book.rows()) {
+            if (row.params() instanceof Rules.PassThroughParams p) {
+                longest = Math.max(longest, p.days());
+            }
+        }
+        List<PaymentStore.Into> into = payments.paidInto(institution, e.account(), enterprise, e.valueDate().minusDays(longest),
+                e.valueDate());
+        if (into.isEmpty()) {
+            return 0;
+        }
+        List<PassThrough.Inbound> inbound = new ArrayList<>();
+        Map<Long, List<Detector.Loan>> senders = new HashMap<>();
+        for (PaymentStore.Into in : into) {
+            List<Detector.Loan> theirs = senders.computeIfAbsent(in.enterpriseId(),
+                    x -> loans(proceeds.disbursed(institution, x, EVER, e.valueDate())));
+            int day = Detector.day(in.valueDate());
+            // the money of the sender's loan paid out latest on or before the payment in
+            Detector.Loan loan = theirs.stream().filter(l -> l.disbursedOn() <= day)
+                    .max(java.util.Comparator.comparingInt(Detector.Loan::disbursedOn).thenComparingLong(Detector.Loan::id))
+                    .orElse(null);
+            Rules.PassThroughParams rule = loan == null ? Rules.DEFAULT.passThrough()
+                    : book.at(institution, loan.product(), Detector.day(e.valueDate())).passThrough();
+            inbound.add(new PassThrough.Inbound(in.id(), Detector.fen(in.amount()), day, loan, rule));
+        }
+        Detector.Finding f = PassThrough.check(Detector.fen(e.amount()), Detector.day(e.valueDate()), inbound);
+        if (f == null) {
+            return 0;
+        }
+        long sender = into.stream().filter(x -> x.id() == f.earlier().id()).findFirst().orElseThrow().enterpriseId();
+        return raise(institution, sender, paymentId, f.earlier().id(), f.loan(), f.rule(), f.version(), c.category().name(),
+                f.days());
     }
 
     /** What the detector reads on the API path: the loans loaded with the event, the payments out in the store. */

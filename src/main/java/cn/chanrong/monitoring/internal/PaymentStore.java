@@ -106,6 +106,21 @@ class PaymentStore {
                 .param("f", from).param("t", to).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
     }
 
+    /** A payment out of another enterprise's account into {@code account}: who paid, how much, when. */
+    record Into(long id, long enterpriseId, BigDecimal amount, LocalDate valueDate) {
+    }
+
+    /** Payments the institution saw out of other enterprises' accounts into {@code account} between the dates. */
+    List<Into> paidInto(long institutionId, String account, long exceptEnterprise, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        SELECT p.id, p.enterprise_id, p.amount, p.value_date FROM monitoring_payment p
+                         WHERE p.institution_id = :i AND p.counterparty_account = :a AND p.direction = 'DEBIT'
+                           AND p.enterprise_id <> :e AND p.value_date BETWEEN :f AND :t ORDER BY p.id LIMIT 200""")
+                .param("i", institutionId).param("a", account).param("e", exceptEnterprise).param("f", from).param("t", to)
+                .query((rs, n) -> new Into(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getObject(4, LocalDate.class)))
+                .list();
+    }
+
     /** A kept payment as a back-test takes it again. */
     record Kept(long id, long institutionId, long enterpriseId, String direction, String counterpartyAccount,
                 String counterpartyName, BigDecimal amount, LocalDate valueDate, String category, String bankReference) {

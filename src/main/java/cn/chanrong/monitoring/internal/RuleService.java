@@ -181,6 +181,9 @@ class RuleService implements MonitoringRules {
         if (s.status() != Status.DRAFT) {
             throw Rejected.conflict(Rejection.of("monitoring.rule.not-draft", null, s.status().name()));
         }
+        if (!Rules.REPLAYED.contains(s.rule())) {
+            throw Rejected.conflict(Rejection.of("monitoring.rule.not-replayed", null, s.rule()));
+        }
         LocalDate today = businessDate.today();
         List<Rejection> problems = new ArrayList<>();
         if (from == null) {
@@ -290,10 +293,8 @@ class RuleService implements MonitoringRules {
 
     private static Map<String, Integer> counts(List<RuleReplay.Found> found) {
         Map<String, Integer> m = new LinkedHashMap<>();
-        for (String code : Rules.CODES) {
-            if (!code.equals(Rules.TRACE) && !code.equals(Rules.USE_REPORT)) {
-                m.put(code, 0);
-            }
+        for (String code : Rules.REPLAYED) {
+            m.put(code, 0);
         }
         found.forEach(f -> m.merge(f.finding().rule(), 1, Integer::sum));
         return m;
@@ -307,7 +308,7 @@ class RuleService implements MonitoringRules {
         if (s.status() != Status.DRAFT) {
             throw Rejected.conflict(Rejection.of("monitoring.rule.not-draft", null, s.status().name()));
         }
-        if (s.backtest() == null && !Rules.TRACE.equals(s.rule()) && !Rules.USE_REPORT.equals(s.rule())) {
+        if (s.backtest() == null && Rules.REPLAYED.contains(s.rule())) {
             throw Rejected.conflict(Rejection.of("monitoring.rule.not-backtested", null));
         }
         if (s.institutionId() != null && caller.username().equals(s.draftedBy())) {

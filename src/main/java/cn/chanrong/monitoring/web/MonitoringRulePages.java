@@ -76,6 +76,7 @@ class MonitoringRulePages {
         MonitoringRules.RuleVersion v = rules.get(caller, id);
         model.addAttribute("v", v);
         model.addAttribute("mayWrite", v.status() == MonitoringRules.Status.DRAFT && writer(caller, v.institutionId()));
+        model.addAttribute("replayed", Rules.REPLAYED.contains(v.rule()));
         model.addAttribute("times", new MonitoringPages.Times());
         model.addAttribute("from", businessDate.today().minusDays(90));
         model.addAttribute("to", businessDate.today());

@@ -39,8 +39,8 @@ class MonitoringRulesApi {
 
     /** A draft as sent: the rule's code, the product (optional), the first day, the parameters, why. */
     record DraftDoc(@Schema(allowableValues = {"prohibited-use", "hidden-refinancing", "round-trip", "fan-out", "payee-other",
-            "split", "related-round-trip", "purpose-mismatch", "proceeds-return", "collateral-filing", "use-unreported",
-            "trace"}) String rule, Long productId, @Schema(format = "date") String effectiveFrom,
+            "split", "related-round-trip", "pass-through", "purpose-mismatch", "proceeds-return", "collateral-filing",
+            "use-unreported", "trace"}) String rule, Long productId, @Schema(format = "date") String effectiveFrom,
                     @Schema(example = "{\"enabled\": true, \"windowDays\": 45, \"minSharePercent\": 40}") Map<String, Object> params,
                     String note) {
     }
