@@ -227,6 +227,13 @@ class MonitoringPatternsIntegrationTests {
         var again = bank.post(path, Map.of());
         assertThat(again.json().get("duplicates").asInt()).isEqualTo(1);
         assertThat(again.json().get("alerts").asInt()).isZero();
+        // the officer does the same from the loan's proceeds page
+        var w = cn.chanrong.support.Workbench.loggedIn(port, "bank");
+        String page = w.get("/monitoring/loans/" + loan + "/proceeds").body();
+        assertThat(page).contains("id=\"consented-form\"");
+        var posted = w.post("/monitoring/loans/" + loan + "/consented-flows", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(page)));
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(w.get("/monitoring/loans/" + loan + "/proceeds").body()).contains("id=\"taken\"", "已读过1笔");
     }
 
     @Test

@@ -19,10 +19,32 @@ class ProceedsPages {
 
     private final ProceedsTraces traces;
     private final org.springframework.context.MessageSource messages;
+    private final cn.chanrong.monitoring.Monitoring monitoring;
+    private final cn.chanrong.platform.ApiErrors errors;
 
-    ProceedsPages(ProceedsTraces traces, org.springframework.context.MessageSource messages) {
+    ProceedsPages(ProceedsTraces traces, org.springframework.context.MessageSource messages,
+                  cn.chanrong.monitoring.Monitoring monitoring, cn.chanrong.platform.ApiErrors errors) {
         this.traces = traces;
         this.messages = messages;
+        this.monitoring = monitoring;
+        this.errors = errors;
+    }
+
+    /** The lender's officer takes the flows of the borrower's accounts at other banks, under its post-loan consent. */
+    @org.springframework.web.bind.annotation.PostMapping("/monitoring/loans/{id}/consented-flows")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String consentedFlows(Caller caller, @PathVariable long id, java.util.Locale locale,
+                          org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+        try {
+            var r = monitoring.consentedFlows(caller, id);
+            flash.addFlashAttribute("taken", r);
+        } catch (cn.chanrong.shared.Rejected r) {
+            if (r.kind() == cn.chanrong.shared.Rejected.Kind.NOT_FOUND) {
+                throw r;
+            }
+            flash.addFlashAttribute("problems", r.rejections().stream().map(x -> errors.message(x, locale)).toList());
+        }
+        return "redirect:/monitoring/loans/" + id + "/proceeds";
     }
 
     @GetMapping("/monitoring/loans/{id}/proceeds")
@@ -30,6 +52,7 @@ class ProceedsPages {
     String proceeds(Caller caller, @PathVariable long id, Model model, java.util.Locale locale) {
         ProceedsTraces.Trace t = traces.trace(caller, id);
         model.addAttribute("t", t);
+        model.addAttribute("lender", caller.is(cn.chanrong.identity.Role.INSTITUTION));
         model.addAttribute("flow", flow(t, messages.getMessage("monitoring.proceeds.held-node", null, locale)));
         return "monitoring/proceeds";
     }
