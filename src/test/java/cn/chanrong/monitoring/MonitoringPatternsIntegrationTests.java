@@ -195,7 +195,7 @@ class MonitoringPatternsIntegrationTests {
     }
 
     @Test
-    void flows_at_another_bank_are_taken_only_under_the_borrowers_post_loan_consent_and_only_once() {
+    void flows_at_another_bank_are_taken_only_under_the_borrowers_post_loan_consent_and_only_once() throws Exception {
         LendingSteps steps = new LendingSteps(port, jdbc);
         LocalDate today = businessDate.today();
         long sme = steps.as("enterprise").get("/api/v1/enterprises").json().get("items").get(0).get("id").asLong();
