@@ -438,7 +438,8 @@ public final class Detector {
         }
         Rules.Split p = source.rules(l, e.valueDate()).split();
         long threshold = p.thresholdYuan() * 100L;
-        if (!p.enabled() || -e.amount() > threshold) {
+        // a loan no larger than the threshold cannot pay one payment above it: there is nothing to evade
+        if (!p.enabled() || -e.amount() > threshold || l.principal() <= threshold) {
             return null;
         }
         List<Debit> outs = scratch;

@@ -165,11 +165,13 @@ class MonitoringService implements Monitoring {
         int dead = 0;
         List<DeadLetter> listed = new ArrayList<>();
         Map<Long, Set<String>> related = new HashMap<>();
+        // each borrower's loans at the bank, read once per report
+        Map<Long, List<Detector.Loan>> lent = new HashMap<>();
         for (Incoming in : events) {
             List<Rejection> reasons = new ArrayList<>(in.unreadable());
             Booked booked = null;
             if (reasons.isEmpty()) {
-                booked = check(institution, in.event(), today, reasons, consented);
+                booked = check(institution, in.event(), today, reasons, consented, lent);
             }
             if (!reasons.isEmpty()) {
                 payments.deadLetter(institution, in.bankReference(), in.raw(), reasons, source.apply(in.index()));
@@ -190,7 +192,7 @@ class MonitoringService implements Monitoring {
                 continue;
             }
             accepted++;
-            raised += detect(detector, institution, enterprise, id.get(), e, signed, c, booked.loans(), related);
+            raised += detect(detector, book, institution, enterprise, id.get(), e, signed, c, booked.loans(), related, lent);
         }
         audit.record(AuditEvent.success(actor, "monitoring.report", "institution", institution,
                 events.size() + " events: " + accepted + " new, " + duplicates + " already reported, " + dead
@@ -203,7 +205,8 @@ class MonitoringService implements Monitoring {
     }
 
     /** Where the event was booked, or null after adding why the event cannot be taken. */
-    private Booked check(long institution, PaymentEvent e, LocalDate today, List<Rejection> reasons, Set<String> consented) {
+    private Booked check(long institution, PaymentEvent e, LocalDate today, List<Rejection> reasons, Set<String> consented,
+                         Map<Long, List<Detector.Loan>> lent) {
         if (e.valueDate().isAfter(today)) {
             reasons.add(Rejection.of("monitoring.payment.future", "valueDate", e.valueDate(), today));
         }
@@ -221,7 +224,10 @@ class MonitoringService implements Monitoring {
         if (!a.currency().equals(e.currency())) {
             reasons.add(Rejection.of("monitoring.payment.currency", "currency", e.currency(), a.currency()));
         }
-        List<Detector.Loan> loans = loans(proceeds.disbursed(institution, a.enterpriseId(), EVER, e.valueDate()));
+        int day = Detector.day(e.valueDate());
+        List<Detector.Loan> loans = lent.computeIfAbsent(a.enterpriseId(),
+                        x -> loans(proceeds.disbursed(institution, x, EVER, today))).stream()
+                .filter(l -> l.disbursedOn() <= day).toList();
         if (loans.isEmpty()) {
             // a bank reports the accounts of its own borrowers, nobody else's
             reasons.add(Rejection.of("monitoring.payment.not-a-borrower", "account", e.account()));
@@ -267,8 +273,9 @@ class MonitoringService implements Monitoring {
      * already loaded and the payments out the bank reported before (the store, this payment excepted); returns
      * the alerts raised.
      */
-    private int detect(Detector detector, long institution, long enterprise, long paymentId, PaymentEvent e,
-                       BigDecimal signed, Categorisation c, List<Detector.Loan> loans, Map<Long, Set<String>> related) {
+    private int detect(Detector detector, RuleBook book, long institution, long enterprise, long paymentId, PaymentEvent e,
+                       BigDecimal signed, Categorisation c, List<Detector.Loan> loans, Map<Long, Set<String>> related,
+                       Map<Long, List<Detector.Loan>> lent) {
         var event = new Detector.Event(e.account(), e.bankReference(), e.counterpartyAccount(), e.counterpartyName(),
                 Detector.fen(signed), c.category(), Detector.day(e.valueDate()));
         int raised = 0;
@@ -279,7 +286,7 @@ class MonitoringService implements Monitoring {
                     c.category().name(), f.days());
         }
         if (e.direction() == Direction.DEBIT) {
-            raised += passThrough(institution, enterprise, paymentId, e, c);
+            raised += passThrough(book, lent, institution, enterprise, paymentId, e, c);
         }
         return raised;
     }
@@ -288,9 +295,9 @@ class MonitoringService implements Monitoring {
      * Whether this payment out sends on loan money another borrower of the bank paid into the account just before:
      * the alert goes to that borrower's loan (its money passed through here), this payment its evidence.
      */
-    private int passThrough(long institution, long enterprise, long paymentId, PaymentEvent e, Categorisation c) {
+    private int passThrough(RuleBook book, Map<Long, List<Detector.Loan>> lent, long institution, long enterprise,
+                            long paymentId, PaymentEvent e, Categorisation c) {
         int longest = Rules.DEFAULT.passThrough().days();
-        RuleBook book = rules.book();
         for (RuleBook.Row row : book.rows()) {
             if (row.params() instanceof Rules.PassThroughParams p) {
                 longest = Math.max(longest, p.days());
@@ -302,10 +309,9 @@ class MonitoringService implements Monitoring {
             return 0;
         }
         List<PassThrough.Inbound> inbound = new ArrayList<>();
-        Map<Long, List<Detector.Loan>> senders = new HashMap<>();
         for (PaymentStore.Into in : into) {
-            List<Detector.Loan> theirs = senders.computeIfAbsent(in.enterpriseId(),
-                    x -> loans(proceeds.disbursed(institution, x, EVER, e.valueDate())));
+            List<Detector.Loan> theirs = lent.computeIfAbsent(in.enterpriseId(),
+                    x -> loans(proceeds.disbursed(institution, x, EVER, businessDate.today())));
             int day = Detector.day(in.valueDate());
             // the money of the sender's loan paid out latest on or before the payment in
             Detector.Loan loan = theirs.stream().filter(l -> l.disbursedOn() <= day)

@@ -34,6 +34,7 @@ class DetectorMoreRulesTests {
             already passed: found once                     | L1:30000000.00:0             | 1:S1:6000000.00:1 2:S1:6000000.00:2 | DEBIT:S1:1000000.00:3:SUPPLIER       | -       | -
             parts to different payees                      | L1:30000000.00:0             | 1:S2:6000000.00:1              | DEBIT:S1:5000000.00:2:SUPPLIER            | -       | -
             one payment over the threshold is no split     | L1:30000000.00:0             | 1:S1:6000000.00:1              | DEBIT:S1:12000000.00:2:SUPPLIER           | -       | -
+            a loan under the threshold has none to evade   | L1:9000000.00:0              | 1:S1:6000000.00:1              | DEBIT:S1:5000000.00:2:SUPPLIER            | -       | -
             an entrusted loan is paid by the bank          | L1:30000000.00:0:E=S1        | 1:S1:6000000.00:1              | DEBIT:S1:5000000.00:2:SUPPLIER            | -       | -
             paid to a trader, back from the parent         | L1:1000000.00:0              | 7:S1:400000.00:1               | CREDIT:~福建恒信集团有限公司:380000.00:3:OTHER | 福建恒信集团有限公司 | related-round-trip:L1:2:7
             back from the parent, but too little           | L1:1000000.00:0              | 7:S1:400000.00:1               | CREDIT:~福建恒信集团有限公司:300000.00:3:OTHER | 福建恒信集团有限公司 | -
