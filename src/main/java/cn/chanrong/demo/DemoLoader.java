@@ -126,6 +126,8 @@ class DemoLoader implements ApplicationRunner {
         user(demo, "regulator-fj", "国家金融监督管理总局福建监管局", Role.REGULATOR, null, null, Set.of(), "NFRA", "350000");
         user(demo, "regulator-fz", "中国人民银行福州市分行", Role.REGULATOR, null, null, Set.of(), "PBOC", "350100");
         user(demo, "regulator-miit", "工业和信息化部（全国）", Role.REGULATOR, null, null, Set.of(), "MIIT", null);
+        // the finance ministry keeps the interest subsidies and guarantee schemes (issue 19)
+        user(demo, "regulator-mof", "财政部（全国）", Role.REGULATOR, null, null, Set.of(), "MOF", null);
         user(demo, "bank", "闽江城商行客户经理", Role.INSTITUTION, null, bank.id(), Set.of("operator"), null, null);
         user(demo, "bank-admin", "闽江城商行系统管理员", Role.INSTITUTION, null, bank.id(), Set.of("institution-admin"), null, null);
         user(demo, "bank-reviewer", "闽江城商行审查人", Role.INSTITUTION, null, bank.id(), Set.of("reviewer"), null, null);

@@ -42,6 +42,7 @@ class TableOwnershipTests {
         owner("institution", "institution", "product");
         owner("ledger", "journal_entry", "ledger_", "posting");
         owner("monitoring", "monitoring_");
+        owner("policy", "policy_");
         owner("matching", "financing_need", "need_", "project_", "roadshow", "matching_");
         owner("platform", "event_publication", "idempotency_record");
         owner("reference", "ref_");

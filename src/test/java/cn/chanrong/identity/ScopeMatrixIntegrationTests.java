@@ -341,6 +341,7 @@ class ScopeMatrixIntegrationTests {
                     + " part in which policy tool"),
             Map.entry("/api/v1/institution-staff", "the institution administrator's own staff"),
             Map.entry("/api/v1/credit-models", "model registry, no customer data"),
+            Map.entry("/api/v1/policy/programmes", "public policy programmes, no customer data"),
             Map.entry("/api/v1/monitoring/rules", "detection settings, no customer data: the platform's and the institution's"
                     + " own versions (MonitoringRulesIntegrationTests)"),
             Map.entry("/api/v1/roadshows", "public events"), Map.entry("/api/v1/warehouses", "directory of warehouses"),
