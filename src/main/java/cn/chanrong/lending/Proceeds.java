@@ -36,6 +36,9 @@ public interface Proceeds {
     /** The outstanding (active) loans secured by the filing of that number. */
     List<Secured> securedBy(String filingNumber);
 
+    /** The institution's loans paid out between the dates (both included), oldest first, at most {@code limit}. */
+    List<Disbursed> disbursedBy(long institutionId, LocalDate from, LocalDate to, int limit);
+
     /** Self-paid (自主支付) loans of every institution disbursed between the dates (both included), oldest first. */
     List<Disbursed> selfPaid(LocalDate from, LocalDate to);
 }

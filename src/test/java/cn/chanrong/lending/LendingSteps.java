@@ -85,6 +85,26 @@ public final class LendingSteps {
         return loanId;
     }
 
+    /** As {@link #disbursedLoan}, for the purpose given (WORKING_CAPITAL, EQUIPMENT_RENEWAL, …). */
+    public long disbursedLoanFor(long borrower, String amount, String valueDate, String purpose) {
+        Map<String, Object> body = application(product("MJ-ZJTX-01"), borrower, null, amount, 12, "EQUAL_PRINCIPAL");
+        body.put("purpose", purpose);
+        var app = as("bank").post("/api/v1/loan-applications", body);
+        assertThat(app.status()).as(app.body()).isEqualTo(201);
+        long id = app.json().get("id").asLong();
+        act("bank", id, "PASS", 200);
+        if (app.json().get("steps").size() == 3) {
+            act("bank-reviewer", id, "PASS", 200);
+        }
+        act("bank-approver", id, "PASS", 200);
+        var loan = as("bank").post("/api/v1/loan-applications/" + id + "/contract", null);
+        assertThat(loan.status()).as(loan.body()).isEqualTo(201);
+        long loanId = loan.json().get("id").asLong();
+        var d = as("bank").post("/api/v1/loans/" + loanId + "/disbursements", Map.of("valueDate", valueDate));
+        assertThat(d.status()).as(d.body()).isEqualTo(201);
+        return loanId;
+    }
+
     /** Applies, passes the chain and contracts a loan (not disbursed); returns the loan id. */
     public long contracted(long borrower, Long facility, String amount) {
         var app = as("bank").post("/api/v1/loan-applications",

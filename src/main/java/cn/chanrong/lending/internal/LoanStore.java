@@ -357,6 +357,20 @@ class LoanStore {
                 .list();
     }
 
+    /** The institution's loans paid out between the dates, oldest first. */
+    List<cn.chanrong.lending.Proceeds.Disbursed> disbursedBy(long institutionId, LocalDate from, LocalDate to, int limit) {
+        return jdbc.sql("""
+                        SELECT id, number, institution_id, borrower_id, principal, disbursed_on, payment_mode, purpose, renewal_of,
+                               product_id
+                          FROM loan WHERE institution_id = :i AND disbursed_on BETWEEN :f AND :t
+                         ORDER BY disbursed_on, id LIMIT :n""")
+                .param("i", institutionId).param("f", from).param("t", to).param("n", limit)
+                .query((rs, n) -> new cn.chanrong.lending.Proceeds.Disbursed(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        rs.getLong(4), rs.getBigDecimal(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8),
+                        (Long) rs.getObject(9), (Long) rs.getObject(10)))
+                .list();
+    }
+
     /** The active loans a filing secures. */
     List<cn.chanrong.lending.Proceeds.Secured> securedBy(String filingNumber) {
         return jdbc.sql("""

@@ -29,6 +29,12 @@ class ProceedsService implements Proceeds {
 
     @Override
     @Transactional(readOnly = true)
+    public List<Disbursed> disbursedBy(long institutionId, LocalDate from, LocalDate to, int limit) {
+        return store.disbursedBy(institutionId, from, to, limit);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<Secured> securedBy(String filingNumber) {
         return store.securedBy(filingNumber);
     }

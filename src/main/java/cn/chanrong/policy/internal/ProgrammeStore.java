@@ -54,6 +54,10 @@ class ProgrammeStore {
                 .query(ProgrammeStore::row).optional();
     }
 
+    Optional<Row> byCode(String code) {
+        return jdbc.sql(COLUMNS + " WHERE code = :c").param("c", code).query(ProgrammeStore::row).optional();
+    }
+
     boolean codeTaken(String code) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM policy_programme WHERE code = :c)").param("c", code)
                 .query(Boolean.class).single();

@@ -1,0 +1,202 @@
+package cn.chanrong.policy.internal;
+
+import cn.chanrong.audit.AuditEvent;
+import cn.chanrong.audit.AuditTrail;
+import cn.chanrong.enterprise.Enterprises;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.Role;
+import cn.chanrong.institution.Institution;
+import cn.chanrong.institution.InstitutionType;
+import cn.chanrong.institution.Institutions;
+import cn.chanrong.lending.Proceeds;
+import cn.chanrong.policy.Ledgers;
+import cn.chanrong.policy.domain.Eligibility;
+import cn.chanrong.policy.domain.LedgerRules;
+import cn.chanrong.policy.domain.ProgrammeKind;
+import cn.chanrong.policy.domain.ProgrammeVersions;
+import cn.chanrong.policy.domain.Terms;
+import cn.chanrong.reference.BusinessDate;
+import cn.chanrong.shared.Page;
+import cn.chanrong.shared.PageRequest;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Re-lending ledgers compiled from the bank's book against the programme versions in force when each loan was paid out. */
+@Service
+class LedgerService implements Ledgers {
+
+    static final Set<ProgrammeKind> RELENDING = Set.of(ProgrammeKind.TECH_RELENDING, ProgrammeKind.CARBON_TOOL,
+            ProgrammeKind.SMALL_BUSINESS_RELENDING);
+    /** The most loans one ledger takes; a longer period is compiled in parts. */
+    static final int MAX_LOANS = 20_000;
+    private static final Caller POLICY = Caller.system("policy");
+    private static final Set<String> TYPES = Arrays.stream(InstitutionType.values()).map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
+
+    private final LedgerStore store;
+    private final ProgrammeStore programmes;
+    private final Proceeds proceeds;
+    private final Institutions institutions;
+    private final Enterprises enterprises;
+    private final BusinessDate businessDate;
+    private final AuditTrail audit;
+    private final MessageSource messages;
+
+    LedgerService(LedgerStore store, ProgrammeStore programmes, Proceeds proceeds, Institutions institutions,
+                  Enterprises enterprises, BusinessDate businessDate, AuditTrail audit, MessageSource messages) {
+        this.store = store;
+        this.programmes = programmes;
+        this.proceeds = proceeds;
+        this.institutions = institutions;
+        this.enterprises = enterprises;
+        this.businessDate = businessDate;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    private List<ProgrammeVersions.Version> versions(ProgrammeStore.Row p) {
+        ProgrammeKind kind = ProgrammeKind.valueOf(p.kind());
+        return programmes.versions(List.of(p.id())).getOrDefault(p.id(), List.of()).stream()
+                .map(v -> new ProgrammeVersions.Version(v.version(), v.effectiveFrom(),
+                        Terms.parse(kind, v.terms(), new ArrayList<>()), Eligibility.parse(v.eligibility(), TYPES, new ArrayList<>())))
+                .toList();
+    }
+
+    @Override
+    @Transactional
+    public Ledger compile(Caller caller, Compile r, Locale locale) {
+        if (!caller.is(Role.INSTITUTION) || !(caller.hasAuthority("operator") || caller.hasAuthority("approver"))) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("policy.ledger.institution-only", null));
+        }
+        List<Rejection> problems = new ArrayList<>();
+        ProgrammeStore.Row p = r.programme() == null ? null : programmes.byCode(r.programme().strip()).orElse(null);
+        if (p == null) {
+            problems.add(Rejection.of("policy.ledger.programme", "programme", r.programme()));
+        } else if (!RELENDING.contains(ProgrammeKind.valueOf(p.kind()))) {
+            problems.add(Rejection.of("policy.ledger.not-relending", "programme", p.code()));
+        }
+        LocalDate today = businessDate.today();
+        if (r.from() == null) {
+            problems.add(Rejection.of("required", "from"));
+        }
+        if (r.to() == null) {
+            problems.add(Rejection.of("required", "to"));
+        } else if (r.to().isAfter(today)) {
+            problems.add(Rejection.of("policy.ledger.future", "to", r.to(), today));
+        }
+        if (r.from() != null && r.to() != null && (r.from().isAfter(r.to()) || ChronoUnit.DAYS.between(r.from(), r.to()) > 366)) {
+            problems.add(Rejection.of("policy.ledger.period", "from", 366));
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        List<ProgrammeVersions.Version> versions = versions(p);
+        ProgrammeVersions.Version header = ProgrammeVersions.inForce(versions, r.to())
+                .orElseThrow(() -> Rejected.invalid(Rejection.of("policy.ledger.before-programme", "to", p.code(), r.to())));
+        Institution bank = institutions.list().stream().filter(i -> i.id() == caller.institutionId()).findFirst().orElseThrow();
+        Eligibility e = header.eligibility();
+        if (!e.institutionTypes().isEmpty() && !e.institutionTypes().contains(bank.type().name())
+                || !e.institutions().isEmpty() && !e.institutions().contains(bank.creditCode())) {
+            // 21 national banks take part in the tech re-lending: a city commercial bank compiles no ledger for it
+            throw Rejected.invalid(Rejection.of("policy.ledger.institution-type", "programme", p.code(), bank.type().name()));
+        }
+        List<Proceeds.Disbursed> loans = proceeds.disbursedBy(bank.id(), r.from(), r.to(), MAX_LOANS + 1);
+        if (loans.size() > MAX_LOANS) {
+            throw Rejected.invalid(Rejection.of("policy.ledger.too-many", "from", MAX_LOANS));
+        }
+        Map<Long, LedgerStore.Facts> facts = store.facts(bank.id(), loans.stream().map(Proceeds.Disbursed::loanId).toList());
+        Map<Long, String> names = new HashMap<>();
+        List<LedgerStore.LineRow> lines = new ArrayList<>();
+        BigDecimal qualifyingPrincipal = BigDecimal.ZERO.setScale(2);
+        BigDecimal relending = BigDecimal.ZERO.setScale(2);
+        int qualifying = 0;
+        for (Proceeds.Disbursed d : loans) {
+            LedgerStore.Facts f = facts.get(d.loanId());
+            if (f == null || !f.tagged() && f.listType() == null) {
+                continue; // neither pushed on a list nor tagged: not a candidate
+            }
+            var c = new LedgerRules.Candidate(d.loanId(), d.number(), d.principal(), d.disbursedOn(), d.purpose(), f.listType(),
+                    f.green(), f.status(), f.tier(), f.outstanding());
+            // each loan is judged by the programme as it stood the day the loan was paid out
+            var v = ProgrammeVersions.inForce(versions, d.disbursedOn());
+            List<LedgerRules.Reason> reasons = v.isEmpty()
+                    ? List.of(new LedgerRules.Reason("policy.line.before-programme", d.disbursedOn().toString()))
+                    : LedgerRules.reasons(c, v.get().eligibility());
+            boolean ok = reasons.isEmpty();
+            BigDecimal share = ok ? LedgerRules.share(d.principal(), v.get().terms().decimal("sharePercent") == null
+                    ? BigDecimal.ZERO : v.get().terms().decimal("sharePercent")) : BigDecimal.ZERO.setScale(2);
+            if (ok) {
+                qualifying++;
+                qualifyingPrincipal = qualifyingPrincipal.add(d.principal());
+                relending = relending.add(share);
+            }
+            lines.add(new LedgerStore.LineRow(d.loanId(), d.number(), d.borrowerId(),
+                    names.computeIfAbsent(d.borrowerId(), id -> enterprises.get(POLICY, id).name()), d.principal(),
+                    d.disbursedOn(), d.purpose(), f.listType(), ok, share,
+                    reasons.stream().map(x -> Map.of("rule", x.rule(), "found", x.found())).toList()));
+        }
+        BigDecimal sharePercent = header.terms().decimal("sharePercent") == null ? BigDecimal.ZERO : header.terms().decimal("sharePercent");
+        long id = store.insert(new LedgerStore.Header(bank.id(), p.id(), header.version(), r.from(), r.to(), sharePercent,
+                header.terms().decimal("ratePercent"), lines.size(), qualifying, qualifyingPrincipal, relending, today,
+                caller.username()), lines);
+        audit.record(AuditEvent.success(caller.username(), "policy.ledger.compile", "ledger", number(id, today),
+                p.code() + " " + r.from() + "–" + r.to() + ": " + qualifying + " of " + lines.size() + " loans, "
+                        + relending.toPlainString()));
+        return get(caller, id, locale);
+    }
+
+    static String number(long id, LocalDate compiledOn) {
+        return "TZ%d%06d".formatted(compiledOn.getYear(), id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<Ledger> list(Caller caller, String programme, String status, PageRequest page) {
+        Long programmeId = null;
+        if (programme != null && !programme.isBlank()) {
+            programmeId = programmes.byCode(programme.strip()).map(ProgrammeStore.Row::id)
+                    .orElseThrow(() -> Rejected.invalid(Rejection.of("policy.ledger.programme", "programme", programme)));
+        }
+        if (status != null && !status.isBlank() && !"COMPILED".equals(status.strip())) {
+            throw Rejected.invalid(Rejection.of("enum", "status", status, "COMPILED"));
+        }
+        Page<LedgerStore.Row> rows = store.list(caller, programmeId, status == null || status.isBlank() ? null : status.strip(), page);
+        return new Page<>(rows.items().stream().map(x -> view(x, null, null)).toList(), rows.page(), rows.size(), rows.total());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Ledger get(Caller caller, long id, Locale locale) {
+        LedgerStore.Row row = store.find(caller, id).orElseThrow(() -> Rejected.notFound("ledger", id));
+        return view(row, store.lines(id), locale);
+    }
+
+    private Ledger view(LedgerStore.Row r, List<LedgerStore.LineRow> lines, Locale locale) {
+        ProgrammeStore.Row p = programmes.find(r.programmeId(), false).orElseThrow();
+        String bank = institutions.list().stream().filter(i -> i.id() == r.institutionId()).map(Institution::name).findFirst()
+                .orElse(null);
+        List<Line> shown = lines == null ? List.of() : lines.stream().map(l -> new Line(l.loanId(), l.loanNumber(),
+                l.borrowerId(), l.borrowerName(), l.principal(), l.disbursedOn(), l.purpose(), l.listType(), l.qualifies(),
+                l.relending(), l.reasons().stream().map(x -> new Reason(x.get("rule"), x.get("found"),
+                        messages.getMessage("reason." + x.get("rule"), new Object[] {x.get("found")}, x.get("rule"),
+                                locale == null ? Locale.SIMPLIFIED_CHINESE : locale))).toList())).toList();
+        return new Ledger(r.id(), number(r.id(), r.compiledOn()), r.institutionId(), bank, p.id(), p.code(), p.name(),
+                r.programmeVersion(), r.from(), r.to(), r.status(), r.sharePercent(), r.ratePercent(), r.candidates(),
+                r.qualifying(), r.qualifyingPrincipal(), r.relendingAmount(), r.compiledOn(), r.compiledBy(), r.compiledAt(),
+                shown);
+    }
+}

@@ -1,0 +1,100 @@
+package cn.chanrong.policy.web;
+
+import cn.chanrong.identity.Caller;
+import cn.chanrong.policy.Ledgers;
+import cn.chanrong.shared.Page;
+import cn.chanrong.shared.PageRequest;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/policy/ledgers")
+@Tag(name = "policy", description = "Re-lending ledgers compiled from the bank's book")
+class LedgersApi {
+
+    private final Ledgers ledgers;
+
+    LedgersApi(Ledgers ledgers) {
+        this.ledgers = ledgers;
+    }
+
+    record CompileDoc(@Schema(example = "PBOC-TECH-RL") String programme, @Schema(format = "date") String from,
+                      @Schema(format = "date") String to) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @Operation(summary = "Compile the bank's ledger of a re-lending programme for a period: every candidate loan with its "
+            + "verdict and reasons, the programme's share of each qualifying loan's principal")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CompileDoc.class)))
+    Ledgers.Ledger compile(Caller caller, @RequestBody JsonNode body, Locale locale) {
+        if (body == null || !body.isObject()) {
+            throw Rejected.invalid(Rejection.of("policy.object", "body"));
+        }
+        List<Rejection> problems = new ArrayList<>();
+        JsonNode p = body.get("programme");
+        String programme = p == null || p.isNull() ? null : p.isString() ? p.asString() : p.toString();
+        if (programme == null || programme.isBlank()) {
+            problems.add(Rejection.of("required", "programme"));
+        }
+        LocalDate from = date(body, "from", problems);
+        LocalDate to = date(body, "to", problems);
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        return ledgers.compile(caller, new Ledgers.Compile(programme, from, to), locale);
+    }
+
+    @GetMapping
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Ledgers: the bank's own; the financial regulators' where the bank operates")
+    Page<Ledgers.Ledger> list(Caller caller, @RequestParam(required = false) String programme,
+                              @RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+                              @RequestParam(required = false) Integer size) {
+        return ledgers.list(caller, programme, status, PageRequest.of(page, size));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "One ledger with its lines: each loan's verdict and, when left out, the reasons by rule")
+    Ledgers.Ledger get(Caller caller, @PathVariable long id, Locale locale) {
+        return ledgers.get(caller, id, locale);
+    }
+
+    private static LocalDate date(JsonNode body, String field, List<Rejection> problems) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull() || v.isString() && v.asString().isBlank()) {
+            problems.add(Rejection.of("required", field));
+            return null;
+        }
+        String s = v.isString() ? v.asString().strip() : v.toString();
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            problems.add(Rejection.of("date.format", field, s.length() > 40 ? s.substring(0, 40) : s));
+            return null;
+        }
+    }
+}
