@@ -31,8 +31,33 @@ public interface Ledgers {
                   String programmeName, int programmeVersion, LocalDate from, LocalDate to, String status,
                   BigDecimal sharePercent, BigDecimal ratePercent, int candidates, int qualifying,
                   BigDecimal qualifyingPrincipal, BigDecimal relendingAmount, LocalDate compiledOn, String compiledBy,
-                  Instant compiledAt, List<Line> lines) {
+                  Instant compiledAt, List<Line> lines, Approval approval) {
     }
+
+    /**
+     * Past compiling: who confirmed it for the bank and when; who approved it for the central bank, on which day, at
+     * which rate, maturing when, and the entry that booked the borrowing in the bank's book (null until each happens).
+     */
+    record Approval(String confirmedBy, Instant confirmedAt, String approvedBy, LocalDate approvedOn, BigDecimal rate,
+                    LocalDate maturesOn, Long journalEntryId) {
+    }
+
+    /** The bank confirms its compiled ledger (an approver, not the one who compiled it). */
+    Ledger confirm(Caller caller, long id, java.util.Locale locale);
+
+    /**
+     * The central bank approves a confirmed ledger (its regulators where the bank operates): the programme's rate on
+     * the approval day, the maturity after the programme's term, the quota of the version in force checked against
+     * what the programme already lent, and the borrowing booked in the bank's book (deposits with the central bank
+     * against borrowings from it) in the same transaction.
+     */
+    Ledger approve(Caller caller, long id, java.util.Locale locale);
+
+    /** What a programme lent out of its quota: the quota in force, used by booked ledgers, left. */
+    record Quota(String programme, BigDecimal quota, BigDecimal used, BigDecimal left) {
+    }
+
+    Quota quota(Caller caller, String programme);
 
     /** {@code programme} by code. */
     record Compile(String programme, LocalDate from, LocalDate to) {

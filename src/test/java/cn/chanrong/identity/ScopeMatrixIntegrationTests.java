@@ -342,6 +342,7 @@ class ScopeMatrixIntegrationTests {
             Map.entry("/api/v1/institution-staff", "the institution administrator's own staff"),
             Map.entry("/api/v1/credit-models", "model registry, no customer data"),
             Map.entry("/api/v1/policy/programmes", "public policy programmes, no customer data"),
+            Map.entry("/api/v1/policy/ledgers/quota", "a programme's quota and its use by all banks, an aggregate"),
             Map.entry("/api/v1/policy/ledgers", "a bank's ledgers, customer data scoped like loans by ReadScope"
                     + " (PolicyLedgersIntegrationTests)"),
             Map.entry("/api/v1/monitoring/rules", "detection settings, no customer data: the platform's and the institution's"

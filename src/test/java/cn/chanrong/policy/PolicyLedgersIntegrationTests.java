@@ -105,4 +105,61 @@ class PolicyLedgersIntegrationTests {
         assertThat(steps.as("enterprise").post("/api/v1/policy/ledgers", Map.of("programme", code,
                 "from", today.toString(), "to", today.toString())).status()).isEqualTo(403);
     }
+
+    @Test
+    void the_bank_confirms_the_central_bank_approves_within_the_quota_and_the_borrowing_is_booked_in_the_banks_book() {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        LocalDate today = businessDate.today();
+        long loan = steps.disbursedLoanFor(steps.borrower(), "2000000.00", today.minusDays(3).toString(), "EQUIPMENT_RENEWAL");
+        String code = "TEST-RQ-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        // a quota the first ledger fits and a second does not
+        assertThat(Api.as(port, "regulator").post("/api/v1/policy/programmes", Map.of("code", code, "kind", "TECH_RELENDING",
+                "name", "测试额度", "nameEn", "Test quota", "source", "测试用", "effectiveFrom", "2024-01-01", "note", "额度测试",
+                "terms", Map.of("quotaYuan", "1500000.00", "ratePercent", "1.25", "sharePercent", "60", "termMonths", 12,
+                        "rollovers", 2),
+                "eligibility", Map.of("institutionTypes", List.of("CITY_COMMERCIAL_BANK"), "purposes", List.of("EQUIPMENT_RENEWAL"),
+                        "loansFrom", today.minusDays(3).toString()))).status()).isEqualTo(201);
+        Api operator = steps.as("bank").header("Accept-Language", "en");
+        Api approver = steps.as("bank-approver").header("Accept-Language", "en");
+        Map<String, Object> period = Map.of("programme", code, "from", today.minusDays(3).toString(), "to", today.toString());
+        JsonNode first = operator.post("/api/v1/policy/ledgers", period).json();
+        long id = first.get("id").asLong();
+        BigDecimal amount = first.get("relendingAmount").decimalValue();
+        assertThat(line(first, loan).get("relending").decimalValue()).isEqualByComparingTo("1200000.00");
+
+        assertThat(Api.as(port, "regulator").post("/api/v1/policy/ledgers/" + id + "/approve", Map.of()).body())
+                .as("not before the bank confirms").contains("policy.ledger.step");
+        assertThat(operator.post("/api/v1/policy/ledgers/" + id + "/confirm", Map.of()).status()).as("an operator").isEqualTo(403);
+        var confirmed = approver.post("/api/v1/policy/ledgers/" + id + "/confirm", Map.of());
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.json().get("approval").get("confirmedBy").asString()).isEqualTo("bank-approver");
+        assertThat(Api.as(port, "regulator-miit").post("/api/v1/policy/ledgers/" + id + "/approve", Map.of()).status())
+                .isIn(403, 404);
+
+        var approved = Api.as(port, "regulator").post("/api/v1/policy/ledgers/" + id + "/approve", Map.of());
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        JsonNode a = approved.json().get("approval");
+        assertThat(approved.json().get("status").asString()).isEqualTo("BOOKED");
+        assertThat(a.get("rate").decimalValue()).isEqualByComparingTo("1.25");
+        assertThat(a.get("maturesOn").asString()).isEqualTo(today.plusMonths(12).toString());
+        // in the bank's book: deposits with the central bank against borrowings from it, the ledger's amount, to the fen
+        long entry = a.get("journalEntryId").asLong();
+        BigDecimal credited = jdbc.sql("SELECT sum(credit) FROM posting WHERE entry_id = ? AND account = '2004'")
+                .param(entry).query(BigDecimal.class).single();
+        assertThat(credited).isEqualByComparingTo(amount);
+        JsonNode quota = operator.get("/api/v1/policy/ledgers/quota?programme=" + code).json();
+        assertThat(quota.get("used").decimalValue()).isEqualByComparingTo(amount);
+        assertThat(quota.get("left").decimalValue()).isEqualByComparingTo(new BigDecimal("1500000.00").subtract(amount));
+
+        // the next ledger: the loan already re-lent on is left out, a new one does not fit what is left of the quota
+        long next = steps.disbursedLoanFor(steps.borrower(), "1000000.00", today.minusDays(1).toString(), "EQUIPMENT_RENEWAL");
+        JsonNode second = operator.post("/api/v1/policy/ledgers", period).json();
+        assertThat(line(second, loan).get("reasons").get(0).get("rule").asString()).isEqualTo("policy.line.already");
+        assertThat(line(second, next).get("relending").decimalValue()).isEqualByComparingTo("600000.00");
+        long again = second.get("id").asLong();
+        approver.post("/api/v1/policy/ledgers/" + again + "/confirm", Map.of());
+        var over = Api.as(port, "regulator").header("Accept-Language", "en").post("/api/v1/policy/ledgers/" + again + "/approve", Map.of());
+        assertThat(over.status()).isEqualTo(409);
+        assertThat(over.body()).contains("policy.ledger.quota", code);
+    }
 }

@@ -55,9 +55,12 @@ class LedgerService implements Ledgers {
     private final BusinessDate businessDate;
     private final AuditTrail audit;
     private final MessageSource messages;
+    private final cn.chanrong.ledger.Ledger ledger;
 
     LedgerService(LedgerStore store, ProgrammeStore programmes, Proceeds proceeds, Institutions institutions,
-                  Enterprises enterprises, BusinessDate businessDate, AuditTrail audit, MessageSource messages) {
+                  Enterprises enterprises, BusinessDate businessDate, AuditTrail audit, MessageSource messages,
+                  cn.chanrong.ledger.Ledger ledger) {
+        this.ledger = ledger;
         this.store = store;
         this.programmes = programmes;
         this.proceeds = proceeds;
@@ -119,6 +122,7 @@ class LedgerService implements Ledgers {
             throw Rejected.invalid(Rejection.of("policy.ledger.too-many", "from", MAX_LOANS));
         }
         Map<Long, LedgerStore.Facts> facts = store.facts(bank.id(), loans.stream().map(Proceeds.Disbursed::loanId).toList());
+        Map<Long, String> already = store.inLedgers(p.id(), loans.stream().map(Proceeds.Disbursed::loanId).toList());
         Map<Long, String> names = new HashMap<>();
         List<LedgerStore.LineRow> lines = new ArrayList<>();
         BigDecimal qualifyingPrincipal = BigDecimal.ZERO.setScale(2);
@@ -133,9 +137,13 @@ class LedgerService implements Ledgers {
                     f.green(), f.status(), f.tier(), f.outstanding());
             // each loan is judged by the programme as it stood the day the loan was paid out
             var v = ProgrammeVersions.inForce(versions, d.disbursedOn());
-            List<LedgerRules.Reason> reasons = v.isEmpty()
+            List<LedgerRules.Reason> reasons = new ArrayList<>(v.isEmpty()
                     ? List.of(new LedgerRules.Reason("policy.line.before-programme", d.disbursedOn().toString()))
-                    : LedgerRules.reasons(c, v.get().eligibility());
+                    : LedgerRules.reasons(c, v.get().eligibility()));
+            if (already.containsKey(d.loanId())) {
+                // a loan is re-lent on once per programme
+                reasons.add(new LedgerRules.Reason("policy.line.already", already.get(d.loanId())));
+            }
             boolean ok = reasons.isEmpty();
             BigDecimal share = ok ? LedgerRules.share(d.principal(), v.get().terms().decimal("sharePercent") == null
                     ? BigDecimal.ZERO : v.get().terms().decimal("sharePercent")) : BigDecimal.ZERO.setScale(2);
@@ -197,6 +205,77 @@ class LedgerService implements Ledgers {
         return new Ledger(r.id(), number(r.id(), r.compiledOn()), r.institutionId(), bank, p.id(), p.code(), p.name(),
                 r.programmeVersion(), r.from(), r.to(), r.status(), r.sharePercent(), r.ratePercent(), r.candidates(),
                 r.qualifying(), r.qualifyingPrincipal(), r.relendingAmount(), r.compiledOn(), r.compiledBy(), r.compiledAt(),
-                shown);
+                shown, new Approval(r.confirmedBy(), r.confirmedAt(), r.approvedBy(), r.approvedOn(), r.approvedRate(),
+                r.maturesOn(), r.journalEntryId()));
+    }
+
+    @Override
+    @Transactional
+    public Ledger confirm(Caller caller, long id, Locale locale) {
+        LedgerStore.Row r = store.lock(caller, id).orElseThrow(() -> Rejected.notFound("ledger", id));
+        if (!caller.is(Role.INSTITUTION) || caller.institutionId() != r.institutionId() || !caller.hasAuthority("approver")) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("policy.ledger.approver-only", null));
+        }
+        if (!"COMPILED".equals(r.status())) {
+            throw Rejected.conflict(Rejection.of("policy.ledger.step", null, r.status(), "COMPILED"));
+        }
+        if (caller.username().equals(r.compiledBy())) {
+            throw Rejected.conflict(Rejection.of("policy.ledger.four-eyes", null, r.compiledBy()));
+        }
+        store.confirmed(id, caller.username());
+        audit.record(AuditEvent.success(caller.username(), "policy.ledger.confirm", "ledger", number(id, r.compiledOn()),
+                r.qualifying() + " loans, " + r.relendingAmount().toPlainString()));
+        return get(caller, id, locale);
+    }
+
+    @Override
+    @Transactional
+    public Ledger approve(Caller caller, long id, Locale locale) {
+        LedgerStore.Row r = store.lock(caller, id).orElseThrow(() -> Rejected.notFound("ledger", id));
+        ProgrammeStore.Row p = programmes.find(r.programmeId(), false).orElseThrow();
+        if (!(caller.isAdmin() || caller.is(Role.REGULATOR) && "PBOC".equals(caller.department()))) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("policy.ledger.central-bank-only", null));
+        }
+        if (!"CONFIRMED".equals(r.status())) {
+            throw Rejected.conflict(Rejection.of("policy.ledger.step", null, r.status(), "CONFIRMED"));
+        }
+        LocalDate today = businessDate.today();
+        ProgrammeVersions.Version v = ProgrammeVersions.inForce(versions(p), today)
+                .orElseThrow(() -> Rejected.conflict(Rejection.of("policy.ledger.before-programme", null, p.code(), today)));
+        BigDecimal quota = v.terms().decimal("quotaYuan");
+        BigDecimal used = store.used(p.id());
+        if (quota != null && used.add(r.relendingAmount()).compareTo(quota) > 0) {
+            throw Rejected.conflict(Rejection.of("policy.ledger.quota", null, p.code(), r.relendingAmount().toPlainString(),
+                    quota.subtract(used).toPlainString()));
+        }
+        String number = number(id, r.compiledOn());
+        if (r.relendingAmount().signum() == 0) {
+            throw Rejected.conflict(Rejection.of("policy.ledger.nothing", null, number));
+        }
+        BigDecimal rate = v.terms().decimal("ratePercent");
+        Integer months = v.terms().whole("termMonths");
+        LocalDate matures = today.plusMonths(months == null ? 12 : months);
+        long entry = ledger.post(r.institutionId(), today,
+                "再贷款 " + number + " / re-lending " + number, "policy:ledger:" + id + ":borrowing",
+                List.of(cn.chanrong.ledger.domain.EntryLine.debit("1003", r.relendingAmount(), null),
+                        cn.chanrong.ledger.domain.EntryLine.credit("2004", r.relendingAmount(), number)),
+                caller.username()).id();
+        store.booked(id, caller.username(), today, rate, matures, entry);
+        audit.record(AuditEvent.success(caller.username(), "policy.ledger.approve", "ledger", number,
+                r.relendingAmount().toPlainString() + " at " + (rate == null ? "-" : rate.toPlainString()) + " % until " + matures));
+        return get(caller, id, locale);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Quota quota(Caller caller, String programme) {
+        ProgrammeStore.Row p = programme == null ? null : programmes.byCode(programme.strip()).orElse(null);
+        if (p == null) {
+            throw Rejected.invalid(Rejection.of("policy.ledger.programme", "programme", programme));
+        }
+        BigDecimal quota = ProgrammeVersions.inForce(versions(p), businessDate.today()).map(v -> v.terms().decimal("quotaYuan"))
+                .orElse(null);
+        BigDecimal used = store.usedReadOnly(p.id());
+        return new Quota(p.code(), quota, used, quota == null ? null : quota.subtract(used));
     }
 }

@@ -93,14 +93,64 @@ class LedgerStore {
 
     record Row(long id, long institutionId, long programmeId, int programmeVersion, LocalDate from, LocalDate to, String status,
                BigDecimal sharePercent, BigDecimal ratePercent, int candidates, int qualifying, BigDecimal qualifyingPrincipal,
-               BigDecimal relendingAmount, LocalDate compiledOn, String compiledBy, Instant compiledAt) {
+               BigDecimal relendingAmount, LocalDate compiledOn, String compiledBy, Instant compiledAt, String confirmedBy,
+               Instant confirmedAt, String approvedBy, LocalDate approvedOn, BigDecimal approvedRate, LocalDate maturesOn,
+               Long journalEntryId) {
     }
 
     private static final String COLUMNS = """
             SELECT g.id, g.institution_id, g.programme_id, g.programme_version, g.period_from, g.period_to, g.status,
                    g.share_percent, g.rate_percent, g.candidates, g.qualifying, g.qualifying_principal, g.relending_amount,
-                   g.compiled_on, g.compiled_by, g.compiled_at
+                   g.compiled_on, g.compiled_by, g.compiled_at, g.confirmed_by, g.confirmed_at, g.approved_by, g.approved_on,
+                   g.approved_rate, g.matures_on, g.journal_entry_id
               FROM policy_ledger g""";
+
+    void confirmed(long id, String by) {
+        jdbc.sql("UPDATE policy_ledger SET status = 'CONFIRMED', confirmed_by = :by, confirmed_at = now() WHERE id = :id")
+                .param("by", by).param("id", id).update();
+    }
+
+    void booked(long id, String by, LocalDate on, BigDecimal rate, LocalDate matures, long entry) {
+        jdbc.sql("""
+                        UPDATE policy_ledger SET status = 'BOOKED', approved_by = :by, approved_on = :on, approved_rate = :r,
+                               matures_on = :m, journal_entry_id = :e WHERE id = :id""")
+                .param("by", by).param("on", on).param("r", rate).param("m", matures).param("e", entry).param("id", id).update();
+    }
+
+    /** What booked ledgers of the programme lent, all banks; the programme's row locked so approvals queue. */
+    BigDecimal used(long programmeId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('policy_quota:' || :p))").param("p", programmeId).query(Object.class).single();
+        return jdbc.sql("SELECT coalesce(sum(relending_amount), 0) FROM policy_ledger WHERE programme_id = :p AND status = 'BOOKED'")
+                .param("p", programmeId).query(BigDecimal.class).single();
+    }
+
+    /** The loans among these already in a confirmed or booked ledger of the programme, with that ledger's id and day. */
+    Map<Long, String> inLedgers(long programmeId, List<Long> loanIds) {
+        Map<Long, String> out = new HashMap<>();
+        if (loanIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                        SELECT l.loan_id, g.id, g.compiled_on FROM policy_ledger_line l JOIN policy_ledger g ON g.id = l.ledger_id
+                         WHERE g.programme_id = :p AND g.status IN ('CONFIRMED', 'BOOKED') AND l.qualifies AND l.loan_id IN (:ids)""")
+                .param("p", programmeId).param("ids", loanIds)
+                .query(rs -> {
+                    out.put(rs.getLong(1), LedgerService.number(rs.getLong(2), rs.getObject(3, LocalDate.class)));
+                });
+        return out;
+    }
+
+    BigDecimal usedReadOnly(long programmeId) {
+        return jdbc.sql("SELECT coalesce(sum(relending_amount), 0) FROM policy_ledger WHERE programme_id = :p AND status = 'BOOKED'")
+                .param("p", programmeId).query(BigDecimal.class).single();
+    }
+
+    Optional<Row> lock(Caller caller, long id) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", id);
+        return jdbc.sql(COLUMNS + " WHERE g.id = :id AND " + SCOPE.where(caller, p) + " FOR UPDATE OF g").params(p)
+                .query(LedgerStore::row).optional();
+    }
 
     Page<Row> list(Caller caller, Long programmeId, String status, PageRequest page) {
         Map<String, Object> p = new HashMap<>();
@@ -142,6 +192,9 @@ class LedgerStore {
         return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getObject(5, LocalDate.class),
                 rs.getObject(6, LocalDate.class), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getInt(10),
                 rs.getInt(11), rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getObject(14, LocalDate.class), rs.getString(15),
-                rs.getObject(16, OffsetDateTime.class).toInstant());
+                rs.getObject(16, OffsetDateTime.class).toInstant(), rs.getString(17),
+                rs.getObject(18, OffsetDateTime.class) == null ? null : rs.getObject(18, OffsetDateTime.class).toInstant(),
+                rs.getString(19), rs.getObject(20, LocalDate.class), rs.getBigDecimal(21), rs.getObject(22, LocalDate.class),
+                (Long) rs.getObject(23));
     }
 }

@@ -76,6 +76,28 @@ class LedgersApi {
         return ledgers.list(caller, programme, status, PageRequest.of(page, size));
     }
 
+    @GetMapping("/quota")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "What a re-lending programme lent out of its quota in force: the quota, used by booked ledgers, left")
+    Ledgers.Quota quota(Caller caller, @RequestParam(required = false) String programme) {
+        return ledgers.quota(caller, programme);
+    }
+
+    @PostMapping("/{id}/confirm")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @Operation(summary = "The bank confirms its compiled ledger (an approver other than the one who compiled it)")
+    Ledgers.Ledger confirm(Caller caller, @PathVariable long id, Locale locale) {
+        return ledgers.confirm(caller, id, locale);
+    }
+
+    @PostMapping("/{id}/approve")
+    @PreAuthorize("hasAnyRole('REGULATOR', 'ADMIN')")
+    @Operation(summary = "The central bank approves a confirmed ledger: the rate of the day, the maturity, the quota checked, "
+            + "the borrowing booked in the bank's book")
+    Ledgers.Ledger approve(Caller caller, @PathVariable long id, Locale locale) {
+        return ledgers.approve(caller, id, locale);
+    }
+
     @GetMapping("/{id}")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "One ledger with its lines: each loan's verdict and, when left out, the reasons by rule")
