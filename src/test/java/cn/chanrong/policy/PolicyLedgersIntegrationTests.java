@@ -162,4 +162,36 @@ class PolicyLedgersIntegrationTests {
         assertThat(over.status()).isEqualTo(409);
         assertThat(over.body()).contains("policy.ledger.quota", code);
     }
+
+    /** Tech-transformation loans, so that the other tests' equipment-renewal ledgers do not take this loan. */
+    @Test
+    void a_bank_compiles_and_confirms_in_the_workbench_and_the_central_bank_approves_there() throws Exception {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        LocalDate today = businessDate.today();
+        steps.disbursedLoanFor(steps.borrower(), "1800000.00", today.minusDays(2).toString(), "TECH_TRANSFORMATION");
+        String code = "TEST-WB-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        assertThat(Api.as(port, "regulator").post("/api/v1/policy/programmes", Map.of("code", code, "kind", "TECH_RELENDING",
+                "name", "工作台测试再贷款" + code, "nameEn", "Workbench test re-lending", "source", "测试用", "effectiveFrom", "2024-01-01",
+                "note", "工作台", "terms", Map.of("quotaYuan", "100000000.00", "ratePercent", "1.25", "sharePercent", "60",
+                        "termMonths", 12, "rollovers", 2),
+                "eligibility", Map.of("institutionTypes", List.of("CITY_COMMERCIAL_BANK"), "purposes", List.of("TECH_TRANSFORMATION"),
+                        "loansFrom", today.minusDays(2).toString()))).status()).isEqualTo(201);
+        var bank = cn.chanrong.support.Workbench.loggedIn(port, "bank");
+        String page = bank.get("/policy/ledgers").body();
+        assertThat(page).contains("id=\"compile-form\"", "工作台测试再贷款" + code);
+        var compiled = bank.post("/policy/ledgers", Map.of("programme", code, "from", today.minusDays(2).toString(),
+                "to", today.toString(), "_csrf", cn.chanrong.support.Workbench.csrf(page)));
+        String at = compiled.headers().firstValue("Location").orElseThrow().replace("http://localhost:" + port, "");
+        assertThat(at).matches("/policy/ledgers/\\d+");
+        String ledger = bank.get(at).body();
+        assertThat(ledger).contains("已编制", "1,080,000.00", "符合");
+        var approver = cn.chanrong.support.Workbench.loggedIn(port, "bank-approver");
+        String mine = approver.get(at).body();
+        approver.post(at + "/confirm", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(mine)));
+        var pboc = cn.chanrong.support.Workbench.loggedIn(port, "regulator");
+        String theirs = pboc.get(at).body();
+        assertThat(theirs).contains("id=\"approve-form\"");
+        pboc.post(at + "/approve", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(theirs)));
+        assertThat(pboc.get(at).body()).contains("已审批记账", "1.25");
+    }
 }
