@@ -194,4 +194,19 @@ class PolicyLedgersIntegrationTests {
         pboc.post(at + "/approve", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(theirs)));
         assertThat(pboc.get(at).body()).contains("已审批记账", "1.25");
     }
+
+    @Test
+    void the_demo_national_bank_has_its_tech_re_lending_ledger_booked_with_the_loan_on_the_pushed_project() {
+        JsonNode page = Api.as(port, "bank3").get("/api/v1/policy/ledgers?programme=PBOC-TECH-RL").json();
+        assertThat(page.get("total").asInt()).isGreaterThanOrEqualTo(1);
+        JsonNode ledger = Api.as(port, "bank3").get("/api/v1/policy/ledgers/" + page.get("items").get(0).get("id").asLong()).json();
+        assertThat(ledger.get("status").asString()).isEqualTo("BOOKED");
+        boolean pushed = false;
+        for (JsonNode l : ledger.get("lines")) {
+            pushed |= l.get("qualifies").asBoolean() && "TECH_TRANSFORMATION".equals(l.get("listType").asString());
+        }
+        assertThat(pushed).as(ledger.toString()).isTrue();
+        assertThat(ledger.get("approval").get("rate").decimalValue()).as("the rate in force on the business date 2026-06-30")
+                .isEqualByComparingTo("1.25");
+    }
 }
