@@ -31,6 +31,11 @@ public class ApiErrors {
      * ({@code invoice.xml} with {@code doctype}) reads {@code rejection.<code>.<problem>} when there is
      * one. Placeholders without an argument are left empty, never shown as {@code {2}}.
      */
+    /** Every reason of a refusal in the caller's language, for a form to show beside what was typed. */
+    public java.util.List<String> messages(cn.chanrong.shared.Rejected r, Locale locale) {
+        return r.rejections().stream().map(x -> message(x, locale)).toList();
+    }
+
     public String message(Rejection r, Locale locale) {
         Object[] args = r.args().toArray();
         String field = r.field() == null ? "" : messages.getMessage("field." + r.field(), null, r.field(), locale);

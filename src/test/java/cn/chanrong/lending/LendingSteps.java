@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chanrong.support.Api;
 import cn.chanrong.support.Fixtures;
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,49 +65,9 @@ public final class LendingSteps {
         return r.json();
     }
 
-    /** Applies, passes the chain, contracts and disburses on {@code valueDate}; returns the loan id. */
-    public long disbursedLoan(long borrower, Long facility, String amount, int months, String method, String valueDate) {
-        var app = as("bank").post("/api/v1/loan-applications",
-                application(product("MJ-ZJTX-01"), borrower, facility, amount, months, method));
-        assertThat(app.status()).as(app.body()).isEqualTo(201);
-        long id = app.json().get("id").asLong();
-        act("bank", id, "PASS", 200);
-        if (new BigDecimal(amount).compareTo(new BigDecimal("3000000")) > 0) {
-            act("bank-reviewer", id, "PASS", 200);
-        }
-        act("bank-approver", id, "PASS", 200);
-        var loan = as("bank").post("/api/v1/loan-applications/" + id + "/contract", null);
-        assertThat(loan.status()).as(loan.body()).isEqualTo(201);
-        long loanId = loan.json().get("id").asLong();
-        var d = as("bank").post("/api/v1/loans/" + loanId + "/disbursements", Map.of("valueDate", valueDate));
-        assertThat(d.status()).as(d.body()).isEqualTo(201);
-        return loanId;
-    }
-
-    /** As {@link #disbursedLoan}, for the purpose given (WORKING_CAPITAL, EQUIPMENT_RENEWAL, …). */
-    public long disbursedLoanFor(long borrower, String amount, String valueDate, String purpose) {
-        Map<String, Object> body = application(product("MJ-ZJTX-01"), borrower, null, amount, 12, "EQUAL_PRINCIPAL");
-        body.put("purpose", purpose);
+    /** Applies with {@code body} as the bank's operator, passes the approval chain and contracts; returns the loan id. */
+    public long contract(Map<String, Object> body) {
         var app = as("bank").post("/api/v1/loan-applications", body);
-        assertThat(app.status()).as(app.body()).isEqualTo(201);
-        long id = app.json().get("id").asLong();
-        act("bank", id, "PASS", 200);
-        if (app.json().get("steps").size() == 3) {
-            act("bank-reviewer", id, "PASS", 200);
-        }
-        act("bank-approver", id, "PASS", 200);
-        var loan = as("bank").post("/api/v1/loan-applications/" + id + "/contract", null);
-        assertThat(loan.status()).as(loan.body()).isEqualTo(201);
-        long loanId = loan.json().get("id").asLong();
-        var d = as("bank").post("/api/v1/loans/" + loanId + "/disbursements", Map.of("valueDate", valueDate));
-        assertThat(d.status()).as(d.body()).isEqualTo(201);
-        return loanId;
-    }
-
-    /** Applies, passes the chain and contracts a loan (not disbursed); returns the loan id. */
-    public long contracted(long borrower, Long facility, String amount) {
-        var app = as("bank").post("/api/v1/loan-applications",
-                application(product("MJ-ZJTX-01"), borrower, facility, amount, 12, "EQUAL_PRINCIPAL"));
         assertThat(app.status()).as(app.body()).isEqualTo(201);
         long id = app.json().get("id").asLong();
         act("bank", id, "PASS", 200);
@@ -121,23 +80,34 @@ public final class LendingSteps {
         return loan.json().get("id").asLong();
     }
 
-    /** As {@link #disbursedLoan}, paying out to the payees listed (name, account, amount, mode ENTRUSTED or SELF). */
-    public long disbursedLoanTo(long borrower, String amount, String valueDate, java.util.List<Map<String, Object>> payees) {
-        var app = as("bank").post("/api/v1/loan-applications",
-                application(product("MJ-ZJTX-01"), borrower, null, amount, 12, "EQUAL_PRINCIPAL"));
-        assertThat(app.status()).as(app.body()).isEqualTo(201);
-        long id = app.json().get("id").asLong();
-        act("bank", id, "PASS", 200);
-        if (app.json().get("steps").size() == 3) {
-            act("bank-reviewer", id, "PASS", 200);
-        }
-        act("bank-approver", id, "PASS", 200);
-        var loan = as("bank").post("/api/v1/loan-applications/" + id + "/contract", null);
-        assertThat(loan.status()).as(loan.body()).isEqualTo(201);
-        long loanId = loan.json().get("id").asLong();
-        var d = as("bank").post("/api/v1/loans/" + loanId + "/disbursements", Map.of("valueDate", valueDate, "payees", payees));
+    private long disburse(long loanId, Map<String, Object> payout) {
+        var d = as("bank").post("/api/v1/loans/" + loanId + "/disbursements", payout);
         assertThat(d.status()).as(d.body()).isEqualTo(201);
         return loanId;
+    }
+
+    /** Applies, passes the chain, contracts and disburses on {@code valueDate}; returns the loan id. */
+    public long disbursedLoan(long borrower, Long facility, String amount, int months, String method, String valueDate) {
+        return disburse(contract(application(product("MJ-ZJTX-01"), borrower, facility, amount, months, method)),
+                Map.of("valueDate", valueDate));
+    }
+
+    /** As {@link #disbursedLoan}, for the purpose given (WORKING_CAPITAL, EQUIPMENT_RENEWAL, …). */
+    public long disbursedLoanFor(long borrower, String amount, String valueDate, String purpose) {
+        Map<String, Object> body = application(product("MJ-ZJTX-01"), borrower, null, amount, 12, "EQUAL_PRINCIPAL");
+        body.put("purpose", purpose);
+        return disburse(contract(body), Map.of("valueDate", valueDate));
+    }
+
+    /** Applies, passes the chain and contracts a loan (not disbursed); returns the loan id. */
+    public long contracted(long borrower, Long facility, String amount) {
+        return contract(application(product("MJ-ZJTX-01"), borrower, facility, amount, 12, "EQUAL_PRINCIPAL"));
+    }
+
+    /** As {@link #disbursedLoan}, paying out to the payees listed (name, account, amount, mode ENTRUSTED or SELF). */
+    public long disbursedLoanTo(long borrower, String amount, String valueDate, java.util.List<Map<String, Object>> payees) {
+        return disburse(contract(application(product("MJ-ZJTX-01"), borrower, null, amount, 12, "EQUAL_PRINCIPAL")),
+                Map.of("valueDate", valueDate, "payees", payees));
     }
 
     public JsonNode loan(long id) {

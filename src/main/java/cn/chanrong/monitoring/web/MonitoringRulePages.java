@@ -157,7 +157,7 @@ class MonitoringRulePages {
                 throw r;
             }
             // the form keeps what was typed
-            flash.addFlashAttribute("problems", r.rejections().stream().map(x -> errors.message(x, locale)).toList());
+            flash.addFlashAttribute("problems", errors.messages(r, locale));
             flash.addFlashAttribute("values", params);
             flash.addFlashAttribute("typedFrom", f);
             flash.addFlashAttribute("typedNote", form.getFirst("note"));
@@ -172,8 +172,8 @@ class MonitoringRulePages {
                     @RequestParam(required = false) String to, RedirectAttributes flash) {
         return act(id, locale, flash, () -> {
             List<Rejection> problems = new ArrayList<>();
-            LocalDate a = date(from, "from", problems);
-            LocalDate b = date(to, "to", problems);
+            LocalDate a = cn.chanrong.shared.Dates.required(from, "from", problems);
+            LocalDate b = cn.chanrong.shared.Dates.required(to, "to", problems);
             if (!problems.isEmpty()) {
                 throw Rejected.invalid(problems);
             }
@@ -201,21 +201,8 @@ class MonitoringRulePages {
             if (x.kind() == Rejected.Kind.NOT_FOUND) {
                 throw x;
             }
-            flash.addFlashAttribute("problems", x.rejections().stream().map(p -> errors.message(p, locale)).toList());
+            flash.addFlashAttribute("problems", errors.messages(x, locale));
         }
         return "redirect:/monitoring/rules/" + id;
-    }
-
-    private static LocalDate date(String raw, String field, List<Rejection> problems) {
-        if (raw == null || raw.isBlank()) {
-            problems.add(Rejection.of("required", field));
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            problems.add(Rejection.of("date.format", field, raw));
-            return null;
-        }
     }
 }

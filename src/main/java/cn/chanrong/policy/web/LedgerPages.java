@@ -10,7 +10,6 @@ import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,8 +65,8 @@ class LedgerPages {
                    RedirectAttributes flash) {
         try {
             List<Rejection> problems = new ArrayList<>();
-            LocalDate a = date(from, "from", problems);
-            LocalDate b = date(to, "to", problems);
+            LocalDate a = cn.chanrong.shared.Dates.required(from, "from", problems);
+            LocalDate b = cn.chanrong.shared.Dates.required(to, "to", problems);
             if (!problems.isEmpty()) {
                 throw Rejected.invalid(problems);
             }
@@ -78,7 +77,7 @@ class LedgerPages {
             if (r.kind() == Rejected.Kind.NOT_FOUND) {
                 throw r;
             }
-            flash.addFlashAttribute("problems", r.rejections().stream().map(x -> errors.message(x, locale)).toList());
+            flash.addFlashAttribute("problems", errors.messages(r, locale));
             return "redirect:/policy/ledgers";
         }
     }
@@ -115,21 +114,8 @@ class LedgerPages {
             if (x.kind() == Rejected.Kind.NOT_FOUND) {
                 throw x;
             }
-            flash.addFlashAttribute("problems", x.rejections().stream().map(p -> errors.message(p, locale)).toList());
+            flash.addFlashAttribute("problems", errors.messages(x, locale));
         }
         return "redirect:/policy/ledgers/" + id;
-    }
-
-    private static LocalDate date(String raw, String field, List<Rejection> problems) {
-        if (raw == null || raw.isBlank()) {
-            problems.add(Rejection.of("required", field));
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            problems.add(Rejection.of("date.format", field, raw));
-            return null;
-        }
     }
 }

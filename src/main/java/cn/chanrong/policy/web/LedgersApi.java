@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,17 +53,21 @@ class LedgersApi {
             throw Rejected.invalid(Rejection.of("policy.object", "body"));
         }
         List<Rejection> problems = new ArrayList<>();
-        JsonNode p = body.get("programme");
-        String programme = p == null || p.isNull() ? null : p.isString() ? p.asString() : p.toString();
+        String programme = text(body, "programme");
         if (programme == null || programme.isBlank()) {
             problems.add(Rejection.of("required", "programme"));
         }
-        LocalDate from = date(body, "from", problems);
-        LocalDate to = date(body, "to", problems);
+        LocalDate from = cn.chanrong.shared.Dates.required(text(body, "from"), "from", problems);
+        LocalDate to = cn.chanrong.shared.Dates.required(text(body, "to"), "to", problems);
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
         return ledgers.compile(caller, new Ledgers.Compile(programme, from, to), locale);
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        return v == null || v.isNull() ? null : v.isString() ? v.asString() : v.toString();
     }
 
     @GetMapping
@@ -103,20 +106,5 @@ class LedgersApi {
     @Operation(summary = "One ledger with its lines: each loan's verdict and, when left out, the reasons by rule")
     Ledgers.Ledger get(Caller caller, @PathVariable long id, Locale locale) {
         return ledgers.get(caller, id, locale);
-    }
-
-    private static LocalDate date(JsonNode body, String field, List<Rejection> problems) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull() || v.isString() && v.asString().isBlank()) {
-            problems.add(Rejection.of("required", field));
-            return null;
-        }
-        String s = v.isString() ? v.asString().strip() : v.toString();
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            problems.add(Rejection.of("date.format", field, s.length() > 40 ? s.substring(0, 40) : s));
-            return null;
-        }
     }
 }

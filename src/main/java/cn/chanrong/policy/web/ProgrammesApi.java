@@ -75,16 +75,9 @@ class ProgrammesApi {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = DraftDoc.class)))
     Programmes.Programme create(Caller caller, @RequestBody JsonNode body) {
-        object(body, "body");
-        List<Rejection> problems = new ArrayList<>();
-        LocalDate from = date(body, "effectiveFrom", problems);
-        Map<String, Object> terms = members(body, "terms", problems);
-        Map<String, Object> eligibility = members(body, "eligibility", problems);
-        if (!problems.isEmpty()) {
-            throw Rejected.invalid(problems);
-        }
+        Programmes.VersionDraft v = version(body);
         return programmes.create(caller, new Programmes.Draft(text(body, "code"), text(body, "kind"), text(body, "name"),
-                text(body, "nameEn"), text(body, "source"), from, terms, eligibility, text(body, "note")));
+                text(body, "nameEn"), text(body, "source"), v.effectiveFrom(), v.terms(), v.eligibility(), v.note()));
     }
 
     @PostMapping(value = "/{id}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -94,15 +87,20 @@ class ProgrammesApi {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = VersionDoc.class)))
     Programmes.Programme version(Caller caller, @PathVariable long id, @RequestBody JsonNode body) {
+        return programmes.addVersion(caller, id, version(body));
+    }
+
+    /** The parts every version has, read at the edge: the first day, the terms, the eligibility, the note. */
+    private static Programmes.VersionDraft version(JsonNode body) {
         object(body, "body");
         List<Rejection> problems = new ArrayList<>();
-        LocalDate from = date(body, "effectiveFrom", problems);
+        LocalDate from = cn.chanrong.shared.Dates.required(text(body, "effectiveFrom"), "effectiveFrom", problems);
         Map<String, Object> terms = members(body, "terms", problems);
         Map<String, Object> eligibility = members(body, "eligibility", problems);
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
-        return programmes.addVersion(caller, id, new Programmes.VersionDraft(from, terms, eligibility, text(body, "note")));
+        return new Programmes.VersionDraft(from, terms, eligibility, text(body, "note"));
     }
 
     private static void object(JsonNode n, String field) {
@@ -114,20 +112,6 @@ class ProgrammesApi {
     private static String text(JsonNode body, String field) {
         JsonNode v = body.get(field);
         return v == null || v.isNull() ? null : v.isString() ? v.asString() : v.toString();
-    }
-
-    private static LocalDate date(JsonNode body, String field, List<Rejection> problems) {
-        String s = text(body, field);
-        if (s == null || s.isBlank()) {
-            problems.add(Rejection.of("required", field));
-            return null;
-        }
-        try {
-            return LocalDate.parse(s.strip());
-        } catch (DateTimeParseException e) {
-            problems.add(Rejection.of("date.format", field, s.length() > 40 ? s.substring(0, 40) : s));
-            return null;
-        }
     }
 
     static LocalDate day(String on) {
