@@ -39,8 +39,17 @@ public interface Ledgers {
      * which rate, maturing when, and the entry that booked the borrowing in the bank's book (null until each happens).
      */
     record Approval(String confirmedBy, Instant confirmedAt, String approvedBy, LocalDate approvedOn, BigDecimal rate,
-                    LocalDate maturesOn, Long journalEntryId) {
+                    LocalDate maturesOn, Long journalEntryId, int rollovers, BigDecimal interestPaid, LocalDate repaidOn) {
     }
+
+    /**
+     * At maturity the bank rolls the borrowing over for another term (at most the programme's rollovers; the rate of the
+     * day) or repays it (at or before maturity); the interest since the approval or the last rollover is paid either way,
+     * each booked in the bank's book. The bank's approvers.
+     */
+    Ledger rollOver(Caller caller, long id, java.util.Locale locale);
+
+    Ledger repay(Caller caller, long id, java.util.Locale locale);
 
     /** The bank confirms its compiled ledger (an approver, not the one who compiled it). */
     Ledger confirm(Caller caller, long id, java.util.Locale locale);

@@ -161,6 +161,22 @@ class PolicyLedgersIntegrationTests {
         var over = Api.as(port, "regulator").header("Accept-Language", "en").post("/api/v1/policy/ledgers/" + again + "/approve", Map.of());
         assertThat(over.status()).isEqualTo(409);
         assertThat(over.body()).contains("policy.ledger.quota", code);
+
+        // before maturity the borrowing is not rolled over; repaid, it leaves the bank's book and frees the quota
+        assertThat(approver.post("/api/v1/policy/ledgers/" + id + "/roll-over", Map.of()).body()).contains("policy.ledger.not-due");
+        var repaid = approver.post("/api/v1/policy/ledgers/" + id + "/repay", Map.of());
+        assertThat(repaid.status()).as(repaid.body()).isEqualTo(200);
+        assertThat(repaid.json().get("status").asString()).isEqualTo("REPAID");
+        assertThat(repaid.json().get("approval").get("interestPaid").decimalValue()).as("repaid the day it was lent")
+                .isEqualByComparingTo("0.00");
+        BigDecimal debited = jdbc.sql("""
+                        SELECT sum(p.debit) FROM posting p JOIN journal_entry e ON e.id = p.entry_id
+                         WHERE e.source = ? AND p.account = '2004'""")
+                .param("policy:ledger:" + id + ":repay:principal").query(BigDecimal.class).single();
+        assertThat(debited).isEqualByComparingTo(amount);
+        assertThat(operator.get("/api/v1/policy/ledgers/quota?programme=" + code).json().get("used").decimalValue())
+                .isEqualByComparingTo("0");
+        assertThat(approver.post("/api/v1/policy/ledgers/" + id + "/repay", Map.of()).status()).isEqualTo(409);
     }
 
     /** Tech-transformation loans, so that the other tests' equipment-renewal ledgers do not take this loan. */

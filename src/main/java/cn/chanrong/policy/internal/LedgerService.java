@@ -10,6 +10,7 @@ import cn.chanrong.institution.InstitutionType;
 import cn.chanrong.institution.Institutions;
 import cn.chanrong.lending.Proceeds;
 import cn.chanrong.policy.Ledgers;
+import cn.chanrong.policy.domain.CentralBankInterest;
 import cn.chanrong.policy.domain.Eligibility;
 import cn.chanrong.policy.domain.LedgerRules;
 import cn.chanrong.policy.domain.ProgrammeKind;
@@ -206,7 +207,7 @@ class LedgerService implements Ledgers {
                 r.programmeVersion(), r.from(), r.to(), r.status(), r.sharePercent(), r.ratePercent(), r.candidates(),
                 r.qualifying(), r.qualifyingPrincipal(), r.relendingAmount(), r.compiledOn(), r.compiledBy(), r.compiledAt(),
                 shown, new Approval(r.confirmedBy(), r.confirmedAt(), r.approvedBy(), r.approvedOn(), r.approvedRate(),
-                r.maturesOn(), r.journalEntryId()));
+                r.maturesOn(), r.journalEntryId(), r.rollovers(), r.interestPaid(), r.repaidOn()));
     }
 
     @Override
@@ -264,6 +265,76 @@ class LedgerService implements Ledgers {
         audit.record(AuditEvent.success(caller.username(), "policy.ledger.approve", "ledger", number,
                 r.relendingAmount().toPlainString() + " at " + (rate == null ? "-" : rate.toPlainString()) + " % until " + matures));
         return get(caller, id, locale);
+    }
+
+    /** A booked ledger of the caller's institution, locked, for its approver to roll over or repay. */
+    private LedgerStore.Row booked(Caller caller, long id) {
+        LedgerStore.Row r = store.lock(caller, id).orElseThrow(() -> Rejected.notFound("ledger", id));
+        if (!caller.is(Role.INSTITUTION) || caller.institutionId() != r.institutionId() || !caller.hasAuthority("approver")) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("policy.ledger.approver-only", null));
+        }
+        if (!"BOOKED".equals(r.status())) {
+            throw Rejected.conflict(Rejection.of("policy.ledger.step", null, r.status(), "BOOKED"));
+        }
+        return r;
+    }
+
+    @Override
+    @Transactional
+    public Ledger rollOver(Caller caller, long id, Locale locale) {
+        LedgerStore.Row r = booked(caller, id);
+        ProgrammeStore.Row p = programmes.find(r.programmeId(), false).orElseThrow();
+        LocalDate today = businessDate.today();
+        if (today.isBefore(r.maturesOn())) {
+            throw Rejected.conflict(Rejection.of("policy.ledger.not-due", null, r.maturesOn()));
+        }
+        ProgrammeVersions.Version v = ProgrammeVersions.inForce(versions(p), today).orElseThrow();
+        Integer allowed = v.terms().whole("rollovers");
+        if (allowed == null || r.rollovers() >= allowed) {
+            throw Rejected.conflict(Rejection.of("policy.ledger.rollovers", null, allowed == null ? 0 : allowed));
+        }
+        String number = number(id, r.compiledOn());
+        BigDecimal interest = CentralBankInterest.of(r.relendingAmount(), r.approvedRate(), r.interestFrom(), today);
+        payInterest(r, number, interest, today, "roll:" + (r.rollovers() + 1), caller);
+        BigDecimal rate = v.terms().decimal("ratePercent");
+        Integer months = v.terms().whole("termMonths");
+        LocalDate matures = today.plusMonths(months == null ? 12 : months);
+        store.rolled(id, today, rate, matures, interest);
+        audit.record(AuditEvent.success(caller.username(), "policy.ledger.roll", "ledger", number,
+                "rollover " + (r.rollovers() + 1) + " at " + rate.toPlainString() + " % until " + matures + ", interest "
+                        + interest.toPlainString()));
+        return get(caller, id, locale);
+    }
+
+    @Override
+    @Transactional
+    public Ledger repay(Caller caller, long id, Locale locale) {
+        LedgerStore.Row r = booked(caller, id);
+        LocalDate today = businessDate.today();
+        String number = number(id, r.compiledOn());
+        BigDecimal interest = CentralBankInterest.of(r.relendingAmount(), r.approvedRate(), r.interestFrom(), today);
+        payInterest(r, number, interest, today, "repay", caller);
+        ledger.post(r.institutionId(), today, "归还再贷款 " + number + " / re-lending repaid " + number,
+                "policy:ledger:" + id + ":repay:principal",
+                List.of(cn.chanrong.ledger.domain.EntryLine.debit("2004", r.relendingAmount(), number),
+                        cn.chanrong.ledger.domain.EntryLine.credit("1003", r.relendingAmount(), null)),
+                caller.username());
+        store.repaid(id, today, interest);
+        audit.record(AuditEvent.success(caller.username(), "policy.ledger.repay", "ledger", number,
+                r.relendingAmount().toPlainString() + " and interest " + interest.toPlainString()));
+        return get(caller, id, locale);
+    }
+
+    /** The interest on the borrowing since it last ran, booked: interest expense against deposits with the central bank. */
+    private void payInterest(LedgerStore.Row r, String number, BigDecimal interest, LocalDate today, String step, Caller caller) {
+        if (interest.signum() == 0) {
+            return;
+        }
+        ledger.post(r.institutionId(), today, "再贷款利息 " + number + " / re-lending interest " + number,
+                "policy:ledger:" + r.id() + ":" + step + ":interest",
+                List.of(cn.chanrong.ledger.domain.EntryLine.debit("6411", interest, null),
+                        cn.chanrong.ledger.domain.EntryLine.credit("1003", interest, null)),
+                caller.username());
     }
 
     @Override

@@ -95,14 +95,14 @@ class LedgerStore {
                BigDecimal sharePercent, BigDecimal ratePercent, int candidates, int qualifying, BigDecimal qualifyingPrincipal,
                BigDecimal relendingAmount, LocalDate compiledOn, String compiledBy, Instant compiledAt, String confirmedBy,
                Instant confirmedAt, String approvedBy, LocalDate approvedOn, BigDecimal approvedRate, LocalDate maturesOn,
-               Long journalEntryId) {
+               Long journalEntryId, int rollovers, LocalDate interestFrom, BigDecimal interestPaid, LocalDate repaidOn) {
     }
 
     private static final String COLUMNS = """
             SELECT g.id, g.institution_id, g.programme_id, g.programme_version, g.period_from, g.period_to, g.status,
                    g.share_percent, g.rate_percent, g.candidates, g.qualifying, g.qualifying_principal, g.relending_amount,
                    g.compiled_on, g.compiled_by, g.compiled_at, g.confirmed_by, g.confirmed_at, g.approved_by, g.approved_on,
-                   g.approved_rate, g.matures_on, g.journal_entry_id
+                   g.approved_rate, g.matures_on, g.journal_entry_id, g.rollovers, g.interest_from, g.interest_paid, g.repaid_on
               FROM policy_ledger g""";
 
     void confirmed(long id, String by) {
@@ -113,8 +113,22 @@ class LedgerStore {
     void booked(long id, String by, LocalDate on, BigDecimal rate, LocalDate matures, long entry) {
         jdbc.sql("""
                         UPDATE policy_ledger SET status = 'BOOKED', approved_by = :by, approved_on = :on, approved_rate = :r,
-                               matures_on = :m, journal_entry_id = :e WHERE id = :id""")
+                               matures_on = :m, journal_entry_id = :e, interest_from = :on WHERE id = :id""")
                 .param("by", by).param("on", on).param("r", rate).param("m", matures).param("e", entry).param("id", id).update();
+    }
+
+    void rolled(long id, LocalDate on, BigDecimal rate, LocalDate matures, BigDecimal interest) {
+        jdbc.sql("""
+                        UPDATE policy_ledger SET rollovers = rollovers + 1, interest_from = :on, approved_rate = :r, matures_on = :m,
+                               interest_paid = interest_paid + :i WHERE id = :id""")
+                .param("on", on).param("r", rate).param("m", matures).param("i", interest).param("id", id).update();
+    }
+
+    void repaid(long id, LocalDate on, BigDecimal interest) {
+        jdbc.sql("""
+                        UPDATE policy_ledger SET status = 'REPAID', repaid_on = :on, interest_from = :on,
+                               interest_paid = interest_paid + :i WHERE id = :id""")
+                .param("on", on).param("i", interest).param("id", id).update();
     }
 
     /** What booked ledgers of the programme lent, all banks; the programme's row locked so approvals queue. */
@@ -195,6 +209,7 @@ class LedgerStore {
                 rs.getObject(16, OffsetDateTime.class).toInstant(), rs.getString(17),
                 rs.getObject(18, OffsetDateTime.class) == null ? null : rs.getObject(18, OffsetDateTime.class).toInstant(),
                 rs.getString(19), rs.getObject(20, LocalDate.class), rs.getBigDecimal(21), rs.getObject(22, LocalDate.class),
-                (Long) rs.getObject(23));
+                (Long) rs.getObject(23), rs.getInt(24), rs.getObject(25, LocalDate.class), rs.getBigDecimal(26),
+                rs.getObject(27, LocalDate.class));
     }
 }

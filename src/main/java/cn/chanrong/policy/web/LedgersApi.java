@@ -101,6 +101,20 @@ class LedgersApi {
         return ledgers.approve(caller, id, locale);
     }
 
+    @PostMapping("/{id}/roll-over")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @Operation(summary = "At maturity, roll the borrowing over for another term (the programme's rollovers at most), paying the interest")
+    Ledgers.Ledger rollOver(Caller caller, @PathVariable long id, Locale locale) {
+        return ledgers.rollOver(caller, id, locale);
+    }
+
+    @PostMapping("/{id}/repay")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @Operation(summary = "Repay the borrowing from the central bank with the interest since it last ran")
+    Ledgers.Ledger repay(Caller caller, @PathVariable long id, Locale locale) {
+        return ledgers.repay(caller, id, locale);
+    }
+
     @GetMapping("/{id}")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "One ledger with its lines: each loan's verdict and, when left out, the reasons by rule")
