@@ -209,6 +209,8 @@ class PolicyLedgersIntegrationTests {
         assertThat(theirs).contains("id=\"approve-form\"");
         pboc.post(at + "/approve", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(theirs)));
         assertThat(pboc.get(at).body()).contains("已审批记账", "1.25");
+        assertThat(approver.get(at).body()).as("the bank's approver may roll over or repay").contains("id=\"repay-form\"",
+                "id=\"roll-over-form\"", "已展期0次");
     }
 
     @Test
@@ -224,5 +226,29 @@ class PolicyLedgersIntegrationTests {
         assertThat(pushed).as(ledger.toString()).isTrue();
         assertThat(ledger.get("approval").get("rate").decimalValue()).as("the rate in force on the business date 2026-06-30")
                 .isEqualByComparingTo("1.25");
+    }
+
+    /** Twelve days ago, a day no other test of this class lends on. */
+    @Test
+    void a_small_business_re_lending_ledger_above_the_banks_own_quota_is_refused() {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        LocalDate today = businessDate.today();
+        long loan = steps.disbursedLoanFor(steps.borrower(), "2500000.00", today.minusDays(12).toString(), "EQUIPMENT_RENEWAL");
+        String code = "TEST-SB-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        assertThat(Api.as(port, "regulator").post("/api/v1/policy/programmes", Map.of("code", code,
+                "kind", "SMALL_BUSINESS_RELENDING", "name", "测试支小", "nameEn", "Test small-business", "source", "测试用",
+                "effectiveFrom", "2024-01-01", "note", "每家银行200万元",
+                "terms", Map.of("ratePercent", "1.25", "termMonths", 12, "sharePercent", "100", "quotaPerBankYuan", "2000000.00"),
+                "eligibility", Map.of("purposes", List.of("EQUIPMENT_RENEWAL"), "loansFrom", today.minusDays(12).toString()))).status())
+                .isEqualTo(201);
+        JsonNode ledger = steps.as("bank").post("/api/v1/policy/ledgers", Map.of("programme", code,
+                "from", today.minusDays(12).toString(), "to", today.minusDays(11).toString())).json();
+        JsonNode l = line(ledger, loan);
+        assertThat(l.get("relending").decimalValue()).as("100 % of it").isEqualByComparingTo("2500000.00");
+        long id = ledger.get("id").asLong();
+        steps.as("bank-approver").post("/api/v1/policy/ledgers/" + id + "/confirm", Map.of());
+        var refused = Api.as(port, "regulator").header("Accept-Language", "en").post("/api/v1/policy/ledgers/" + id + "/approve", Map.of());
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("policy.ledger.bank-quota", "2000000.00");
     }
 }

@@ -18,6 +18,7 @@ public enum ProgrammeKind {
             Field.text("loanRateCondition").optional())),
     /** 支小再贷款: re-lending for small and micro loans under a size and rate ceiling, a quota per bank. */
     SMALL_BUSINESS_RELENDING("PBOC", List.of(Field.percent("ratePercent"), Field.whole("termMonths", 1, 60),
+            Field.percent("sharePercent").optional(), Field.whole("rollovers", 0, 10).optional(),
             Field.money("quotaPerBankYuan").optional(), Field.money("maxLoanYuan").optional(),
             Field.percent("maxLoanRatePercent").optional())),
     /** 再贴现: bills bought at the rediscount rate, tenor at most six months. */

@@ -249,6 +249,14 @@ class LedgerService implements Ledgers {
             throw Rejected.conflict(Rejection.of("policy.ledger.quota", null, p.code(), r.relendingAmount().toPlainString(),
                     quota.subtract(used).toPlainString()));
         }
+        BigDecimal perBank = v.terms().values().containsKey("quotaPerBankYuan") ? v.terms().decimal("quotaPerBankYuan") : null;
+        if (perBank != null) {
+            BigDecimal bankUsed = store.usedBy(p.id(), r.institutionId());
+            if (bankUsed.add(r.relendingAmount()).compareTo(perBank) > 0) {
+                throw Rejected.conflict(Rejection.of("policy.ledger.bank-quota", null, p.code(),
+                        r.relendingAmount().toPlainString(), perBank.subtract(bankUsed).toPlainString()));
+            }
+        }
         String number = number(id, r.compiledOn());
         if (r.relendingAmount().signum() == 0) {
             throw Rejected.conflict(Rejection.of("policy.ledger.nothing", null, number));

@@ -154,6 +154,14 @@ class LedgerStore {
         return out;
     }
 
+    /** What the bank's booked ledgers of the programme still owe. */
+    BigDecimal usedBy(long programmeId, long institutionId) {
+        return jdbc.sql("""
+                        SELECT coalesce(sum(relending_amount), 0) FROM policy_ledger
+                         WHERE programme_id = :p AND institution_id = :i AND status = 'BOOKED'""")
+                .param("p", programmeId).param("i", institutionId).query(BigDecimal.class).single();
+    }
+
     BigDecimal usedReadOnly(long programmeId) {
         return jdbc.sql("SELECT coalesce(sum(relending_amount), 0) FROM policy_ledger WHERE programme_id = :p AND status = 'BOOKED'")
                 .param("p", programmeId).query(BigDecimal.class).single();

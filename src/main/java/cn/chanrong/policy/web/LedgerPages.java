@@ -91,6 +91,8 @@ class LedgerPages {
                 && caller.institutionId() == l.institutionId() && caller.hasAuthority("approver"));
         model.addAttribute("mayApprove", "CONFIRMED".equals(l.status())
                 && (caller.isAdmin() || caller.is(Role.REGULATOR) && "PBOC".equals(caller.department())));
+        model.addAttribute("mayRepay", "BOOKED".equals(l.status()) && caller.is(Role.INSTITUTION)
+                && caller.institutionId() == l.institutionId() && caller.hasAuthority("approver"));
         return "policy/ledger";
     }
 
@@ -104,6 +106,18 @@ class LedgerPages {
     @PreAuthorize("hasRole('REGULATOR') or hasRole('ADMIN')")
     String approve(Caller caller, Locale locale, @PathVariable long id, RedirectAttributes flash) {
         return act(id, locale, flash, () -> ledgers.approve(caller, id, locale));
+    }
+
+    @PostMapping("/policy/ledgers/{id}/roll-over")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String rollOver(Caller caller, Locale locale, @PathVariable long id, RedirectAttributes flash) {
+        return act(id, locale, flash, () -> ledgers.rollOver(caller, id, locale));
+    }
+
+    @PostMapping("/policy/ledgers/{id}/repay")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String repay(Caller caller, Locale locale, @PathVariable long id, RedirectAttributes flash) {
+        return act(id, locale, flash, () -> ledgers.repay(caller, id, locale));
     }
 
     private String act(long id, Locale locale, RedirectAttributes flash, Runnable r) {
