@@ -54,6 +54,9 @@ public interface MonitoringRules {
 
     RuleVersion get(Caller caller, long id);
 
+    /** The version of a rule by its number, when the caller may read it (an alert names the version that raised it). */
+    java.util.Optional<RuleVersion> version(Caller caller, String rule, int version);
+
     /** A new draft version (an institution's approver or administrator; the platform's by an administrator). */
     RuleVersion draft(Caller caller, Draft draft);
 

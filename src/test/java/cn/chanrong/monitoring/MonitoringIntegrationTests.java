@@ -167,7 +167,7 @@ class MonitoringIntegrationTests {
         String queue = officer.get("/monitoring/alerts?status=OPEN").body();
         assertThat(queue).contains("资金用途监控预警", "贷款资金流入禁止领域", "海通期货有限公司", "待核查", "/monitoring/alerts/" + id);
         String page = officer.get("/monitoring/alerts/" + id).body();
-        assertThat(page).contains("id=\"outcome-form\"", ref, "prohibited-use v1");
+        assertThat(page).contains("id=\"outcome-form\"", ref, "贷款资金流入禁止领域 v1", "id=\"rule-version-link\"");
         var missing = officer.post("/monitoring/alerts/" + id + "/outcome", java.util.Map.of(
                 "_csrf", cn.chanrong.support.Workbench.csrf(page), "outcome", "DISMISSED", "reason", ""));
         assertThat(missing.statusCode()).isEqualTo(302);

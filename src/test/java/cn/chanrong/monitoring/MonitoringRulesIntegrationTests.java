@@ -66,7 +66,7 @@ class MonitoringRulesIntegrationTests {
     }
 
     @Test
-    void a_stricter_round_trip_for_one_product_is_back_tested_put_live_by_a_second_person_and_then_applies() {
+    void a_stricter_round_trip_for_one_product_is_back_tested_put_live_by_a_second_person_and_then_applies() throws Exception {
         LendingSteps steps = new LendingSteps(port, jdbc);
         LocalDate today = businessDate.today();
         Api approver = steps.as("bank-approver").header("Accept-Language", "en");
@@ -136,6 +136,15 @@ class MonitoringRulesIntegrationTests {
                     .containsExactly("round-trip v" + version);
             // the earlier alert keeps the version that raised it
             assertThat(rules(bank.get("/api/v1/monitoring/alerts?size=200").json(), before.loan())).containsExactly("round-trip v1");
+            // and the alert's page names that version with its parameters, linked
+            long alertId = 0;
+            for (JsonNode a : bank.get("/api/v1/monitoring/alerts?size=200").json().get("items")) {
+                if (a.get("loanId").asLong() == after.loan()) {
+                    alertId = a.get("id").asLong();
+                }
+            }
+            String page = cn.chanrong.support.Workbench.loggedIn(port, "bank").get("/monitoring/alerts/" + alertId).body();
+            assertThat(page).contains("id=\"rule-version-link\"", "/monitoring/rules/" + id, "贷款资金回流 v" + version, "90");
 
             // who reads it: the bank and the national central bank; another bank does not find it; an enterprise is refused
             assertThat(steps.as("regulator").get("/api/v1/monitoring/rules/" + id).status()).isEqualTo(200);

@@ -108,6 +108,12 @@ class RuleService implements MonitoringRules {
         return view(find(caller, id, false), store.book(), new Names());
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<RuleVersion> version(Caller caller, String rule, int version) {
+        return store.byVersion(caller, rule, version).map(s -> view(s, store.book(), new Names()));
+    }
+
     private RuleStore.Stored find(Caller caller, long id, boolean lock) {
         return store.find(caller, id, lock).orElseThrow(() -> Rejected.notFound("rule", id));
     }

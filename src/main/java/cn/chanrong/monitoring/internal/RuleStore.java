@@ -99,6 +99,14 @@ class RuleStore {
                 .params(p).query(this::map).optional();
     }
 
+    Optional<Stored> byVersion(Caller caller, String rule, int version) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("rule", rule);
+        p.put("version", version);
+        return jdbc.sql(COLUMNS + " WHERE r.rule = :rule AND r.version = :version AND " + where(caller, p))
+                .params(p).query(this::map).optional();
+    }
+
     /** A new draft, numbered after the rule's last version (drafts of one rule are numbered one at a time). */
     long insert(String rule, Long institutionId, Long productId, LocalDate effectiveFrom, Map<String, Object> params,
                 String note, String by) {

@@ -30,10 +30,12 @@ class MonitoringPages {
 
     private final Monitoring monitoring;
     private final ApiErrors errors;
+    private final cn.chanrong.monitoring.MonitoringRules rules;
 
-    MonitoringPages(Monitoring monitoring, ApiErrors errors) {
+    MonitoringPages(Monitoring monitoring, ApiErrors errors, cn.chanrong.monitoring.MonitoringRules rules) {
         this.monitoring = monitoring;
         this.errors = errors;
+        this.rules = rules;
     }
 
     /** An instant as Beijing time to the minute; a dash when there is none. */
@@ -58,6 +60,8 @@ class MonitoringPages {
     String alert(Caller caller, @PathVariable long id, Model model) {
         Monitoring.Alert a = monitoring.alert(caller, id);
         model.addAttribute("a", a);
+        // the version that raised it, with its parameters, when the caller may read the rules
+        model.addAttribute("ruleVersion", rules.version(caller, a.rule(), a.ruleVersion()).orElse(null));
         model.addAttribute("times", new Times());
         model.addAttribute("mayDecide", a.status().open() && caller.is(Role.INSTITUTION)
                 && caller.institutionId() == a.institutionId()
