@@ -28,7 +28,8 @@ public interface Ledgers {
 
     /** A ledger; {@code lines} only when read one by one. */
     record Ledger(long id, String number, long institutionId, String institutionName, long programmeId, String programmeCode,
-                  String programmeName, int programmeVersion, LocalDate from, LocalDate to, String status,
+                  String programmeName, int programmeVersion, LocalDate from, LocalDate to,
+                  cn.chanrong.policy.domain.LedgerStatus status,
                   BigDecimal sharePercent, BigDecimal ratePercent, int candidates, int qualifying,
                   BigDecimal qualifyingPrincipal, BigDecimal relendingAmount, LocalDate compiledOn, String compiledBy,
                   Instant compiledAt, List<Line> lines, Approval approval) {

@@ -168,6 +168,11 @@ class ScopeMatrixIntegrationTests {
                 SELECT a.id::text, ARRAY[a.institution_id], ARRAY[]::bigint[],
                        CASE WHEN a.status = 'CONFIRMED' THEN ARRAY[e.region_code::text] ELSE ARRAY[]::text[] END
                 FROM monitoring_alert a JOIN enterprise e ON e.id = a.enterprise_id""");
+        // a bank's re-lending ledger: the bank, the financial regulators where it has its head office or a branch
+        kind("policy-ledgers", true, false, """
+                SELECT g.id::text, ARRAY[g.institution_id], ARRAY[]::bigint[],
+                       ARRAY(SELECT r.region_code::text FROM institution_region_view r WHERE r.institution_id = g.institution_id)
+                FROM policy_ledger g""");
         // the demo economy has records of each kind, held by different parties
         kinds.forEach((k, recs) -> assertThat(recs).as(k).isNotEmpty());
     }
@@ -205,6 +210,9 @@ class ScopeMatrixIntegrationTests {
     static String kindOf(String pattern) {
         if (pattern.startsWith("/api/v1/monitoring/alerts/{")) {
             return "monitoring-alerts";
+        }
+        if (pattern.startsWith("/api/v1/policy/ledgers/{")) {
+            return "policy-ledgers";
         }
         String[] parts = pattern.replaceFirst("^/api/v1/", "").split("/");
         if (parts.length < 2 || !parts[1].startsWith("{")) {
@@ -317,7 +325,7 @@ class ScopeMatrixIntegrationTests {
             Map.entry("/api/v1/denucleated-financings", "denucleated-financings"),
             Map.entry("/api/v1/project-lists", "project-lists"), Map.entry("/api/v1/enterprises", "enterprises"),
             Map.entry("/api/v1/scf-alerts", "scf-alerts"), Map.entry("/api/v1/needs", "needs"),
-            Map.entry("/api/v1/monitoring/alerts", "monitoring-alerts"));
+            Map.entry("/api/v1/monitoring/alerts", "monitoring-alerts"), Map.entry("/api/v1/policy/ledgers", "policy-ledgers"));
 
     /**
      * GET endpoints without a variable that are not lists of records, each with why it needs no
@@ -343,8 +351,6 @@ class ScopeMatrixIntegrationTests {
             Map.entry("/api/v1/credit-models", "model registry, no customer data"),
             Map.entry("/api/v1/policy/programmes", "public policy programmes, no customer data"),
             Map.entry("/api/v1/policy/ledgers/quota", "a programme's quota and its use by all banks, an aggregate"),
-            Map.entry("/api/v1/policy/ledgers", "a bank's ledgers, customer data scoped like loans by ReadScope"
-                    + " (PolicyLedgersIntegrationTests)"),
             Map.entry("/api/v1/monitoring/rules", "detection settings, no customer data: the platform's and the institution's"
                     + " own versions (MonitoringRulesIntegrationTests)"),
             Map.entry("/api/v1/roadshows", "public events"), Map.entry("/api/v1/warehouses", "directory of warehouses"),

@@ -29,8 +29,6 @@ public final class RuleBook {
         return rows;
     }
 
-    public static final RuleBook SHIPPED = new RuleBook(List.of());
-
     /** The rules in force for a loan of {@code institution}'s product {@code product} on epoch day {@code day}. */
     public Rules at(long institution, Long product, int day) {
         Rules r = Rules.DEFAULT;

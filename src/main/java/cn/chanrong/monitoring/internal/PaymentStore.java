@@ -28,13 +28,10 @@ class PaymentStore {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM monitoring_payment)").query(Boolean.class).single();
     }
 
-    /** The new payment's id; empty when the bank already reported that reference (nothing changes). */
-    Optional<Long> insert(long institutionId, long enterpriseId, Monitoring.PaymentEvent e, String category,
-                          String categoryReason) {
-        return insert(institutionId, enterpriseId, e, category, categoryReason, false);
-    }
-
-    /** As above; {@code underConsent}: seen on an account at another bank, under the borrower's post-loan consent. */
+    /**
+     * The new payment's id; empty when the bank already reported that reference (nothing changes).
+     * {@code underConsent}: seen on an account at another bank, under the borrower's post-loan consent.
+     */
     Optional<Long> insert(long institutionId, long enterpriseId, Monitoring.PaymentEvent e, String category,
                           String categoryReason, boolean underConsent) {
         return jdbc.sql("""

@@ -271,7 +271,7 @@ class RuleService implements MonitoringRules {
             }
         }
         return new Backtest(from, to, o.evaluated(), truncated, liveCounts, draftCounts, added, removed, changes, by,
-                java.time.Instant.now());
+                null);
     }
 
     private static int maxWindow(RuleBook book) {

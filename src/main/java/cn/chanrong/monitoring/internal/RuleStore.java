@@ -29,7 +29,7 @@ class RuleStore {
 
     private static final String COLUMNS = """
             SELECT r.id, r.rule, r.version, r.institution_id, r.product_id, r.effective_from, r.params::text, r.note, r.status,
-                   r.backtest::text, r.drafted_by, r.drafted_at, r.decided_by, r.decided_at
+                   r.backtest::text, r.drafted_by, r.drafted_at, r.decided_by, r.decided_at, r.backtested_at
               FROM monitoring_rule r""";
 
     private final JdbcClient jdbc;
@@ -122,17 +122,22 @@ class RuleStore {
                 .query(Long.class).single();
     }
 
+    /** Keeps a back-test's figures; when it ran is the database's clock, read back with them. */
     void backtested(long id, MonitoringRules.Backtest result) {
         jdbc.sql("""
-                        UPDATE monitoring_rule SET backtest = CAST(:b AS jsonb), backtested_by = :by, backtested_at = :at
+                        UPDATE monitoring_rule SET backtest = CAST(:b AS jsonb), backtested_by = :by, backtested_at = now()
                          WHERE id = :id""")
-                .param("b", json.writeValueAsString(result)).param("by", result.by())
-                .param("at", OffsetDateTime.ofInstant(result.at(), java.time.ZoneOffset.UTC)).param("id", id).update();
+                .param("b", json.writeValueAsString(result)).param("by", result.by()).param("id", id).update();
     }
 
     void decide(long id, MonitoringRules.Status status, String by) {
         jdbc.sql("UPDATE monitoring_rule SET status = :s, decided_by = :by, decided_at = now() WHERE id = :id")
                 .param("s", status.name()).param("by", by).param("id", id).update();
+    }
+
+    private static MonitoringRules.Backtest ran(MonitoringRules.Backtest b, OffsetDateTime at) {
+        return new MonitoringRules.Backtest(b.from(), b.to(), b.payments(), b.truncated(), b.live(), b.draft(), b.added(),
+                b.removed(), b.changes(), b.by(), at == null ? null : at.toInstant());
     }
 
     private Stored map(ResultSet rs, int i) throws SQLException {
@@ -141,7 +146,8 @@ class RuleStore {
         OffsetDateTime decided = rs.getObject(14, OffsetDateTime.class);
         return new Stored(rs.getLong(1), rs.getString(2), rs.getInt(3), (Long) rs.getObject(4), (Long) rs.getObject(5),
                 rs.getObject(6, LocalDate.class), params, rs.getString(8), MonitoringRules.Status.valueOf(rs.getString(9)),
-                bt == null ? null : json.readValue(bt, MonitoringRules.Backtest.class), rs.getString(11),
+                bt == null ? null : ran(json.readValue(bt, MonitoringRules.Backtest.class), rs.getObject(15, OffsetDateTime.class)),
+                rs.getString(11),
                 rs.getObject(12, OffsetDateTime.class).toInstant(), rs.getString(13), decided == null ? null : decided.toInstant());
     }
 }

@@ -13,6 +13,7 @@ import cn.chanrong.policy.Ledgers;
 import cn.chanrong.policy.domain.CentralBankInterest;
 import cn.chanrong.policy.domain.Eligibility;
 import cn.chanrong.policy.domain.LedgerRules;
+import cn.chanrong.policy.domain.LedgerStatus;
 import cn.chanrong.policy.domain.ProgrammeKind;
 import cn.chanrong.policy.domain.ProgrammeVersions;
 import cn.chanrong.policy.domain.Terms;
@@ -180,24 +181,33 @@ class LedgerService implements Ledgers {
             programmeId = programmes.byCode(programme.strip()).map(ProgrammeStore.Row::id)
                     .orElseThrow(() -> Rejected.invalid(Rejection.of("policy.ledger.programme", "programme", programme)));
         }
-        if (status != null && !status.isBlank() && !"COMPILED".equals(status.strip())) {
-            throw Rejected.invalid(Rejection.of("enum", "status", status, "COMPILED"));
+        LedgerStatus s = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                s = LedgerStatus.valueOf(status.strip());
+            } catch (IllegalArgumentException e) {
+                throw Rejected.invalid(Rejection.of("enum", "status", status, Arrays.toString(LedgerStatus.values())));
+            }
         }
-        Page<LedgerStore.Row> rows = store.list(caller, programmeId, status == null || status.isBlank() ? null : status.strip(), page);
-        return new Page<>(rows.items().stream().map(x -> view(x, null, null)).toList(), rows.page(), rows.size(), rows.total());
+        Page<LedgerStore.Row> rows = store.list(caller, programmeId, s, page);
+        // the banks' and programmes' names, read once for the page
+        Map<Long, String> banks = institutions.list().stream().collect(Collectors.toMap(Institution::id, Institution::name));
+        Map<Long, ProgrammeStore.Row> shown = new HashMap<>();
+        return new Page<>(rows.items().stream().map(x -> view(x, null, null, banks.get(x.institutionId()),
+                shown.computeIfAbsent(x.programmeId(), k -> programmes.find(k, false).orElseThrow()))).toList(),
+                rows.page(), rows.size(), rows.total());
     }
 
     @Override
     @Transactional(readOnly = true)
     public Ledger get(Caller caller, long id, Locale locale) {
         LedgerStore.Row row = store.find(caller, id).orElseThrow(() -> Rejected.notFound("ledger", id));
-        return view(row, store.lines(id), locale);
+        String bank = institutions.list().stream().filter(i -> i.id() == row.institutionId()).map(Institution::name).findFirst()
+                .orElse(null);
+        return view(row, store.lines(id), locale, bank, programmes.find(row.programmeId(), false).orElseThrow());
     }
 
-    private Ledger view(LedgerStore.Row r, List<LedgerStore.LineRow> lines, Locale locale) {
-        ProgrammeStore.Row p = programmes.find(r.programmeId(), false).orElseThrow();
-        String bank = institutions.list().stream().filter(i -> i.id() == r.institutionId()).map(Institution::name).findFirst()
-                .orElse(null);
+    private Ledger view(LedgerStore.Row r, List<LedgerStore.LineRow> lines, Locale locale, String bank, ProgrammeStore.Row p) {
         List<Line> shown = lines == null ? List.of() : lines.stream().map(l -> new Line(l.loanId(), l.loanNumber(),
                 l.borrowerId(), l.borrowerName(), l.principal(), l.disbursedOn(), l.purpose(), l.listType(), l.qualifies(),
                 l.relending(), l.reasons().stream().map(x -> new Reason(x.get("rule"), x.get("found"),
@@ -217,13 +227,11 @@ class LedgerService implements Ledgers {
         if (!caller.is(Role.INSTITUTION) || caller.institutionId() != r.institutionId() || !caller.hasAuthority("approver")) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("policy.ledger.approver-only", null));
         }
-        if (!"COMPILED".equals(r.status())) {
-            throw Rejected.conflict(Rejection.of("policy.ledger.step", null, r.status(), "COMPILED"));
-        }
+        LedgerStatus next = r.status().confirm().orThrow();
         if (caller.username().equals(r.compiledBy())) {
             throw Rejected.conflict(Rejection.of("policy.ledger.four-eyes", null, r.compiledBy()));
         }
-        store.confirmed(id, caller.username());
+        store.confirmed(id, next, caller.username());
         audit.record(AuditEvent.success(caller.username(), "policy.ledger.confirm", "ledger", number(id, r.compiledOn()),
                 r.qualifying() + " loans, " + r.relendingAmount().toPlainString()));
         return get(caller, id, locale);
@@ -237,9 +245,7 @@ class LedgerService implements Ledgers {
         if (!(caller.isAdmin() || caller.is(Role.REGULATOR) && "PBOC".equals(caller.department()))) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("policy.ledger.central-bank-only", null));
         }
-        if (!"CONFIRMED".equals(r.status())) {
-            throw Rejected.conflict(Rejection.of("policy.ledger.step", null, r.status(), "CONFIRMED"));
-        }
+        LedgerStatus next = r.status().approve().orThrow();
         LocalDate today = businessDate.today();
         ProgrammeVersions.Version v = ProgrammeVersions.inForce(versions(p), today)
                 .orElseThrow(() -> Rejected.conflict(Rejection.of("policy.ledger.before-programme", null, p.code(), today)));
@@ -269,20 +275,17 @@ class LedgerService implements Ledgers {
                 List.of(cn.chanrong.ledger.domain.EntryLine.debit("1003", r.relendingAmount(), null),
                         cn.chanrong.ledger.domain.EntryLine.credit("2004", r.relendingAmount(), number)),
                 caller.username()).id();
-        store.booked(id, caller.username(), today, rate, matures, entry);
+        store.booked(id, next, caller.username(), today, rate, matures, entry);
         audit.record(AuditEvent.success(caller.username(), "policy.ledger.approve", "ledger", number,
                 r.relendingAmount().toPlainString() + " at " + (rate == null ? "-" : rate.toPlainString()) + " % until " + matures));
         return get(caller, id, locale);
     }
 
-    /** A booked ledger of the caller's institution, locked, for its approver to roll over or repay. */
+    /** A ledger of the caller's institution, locked, for its approver to roll over or repay. */
     private LedgerStore.Row booked(Caller caller, long id) {
         LedgerStore.Row r = store.lock(caller, id).orElseThrow(() -> Rejected.notFound("ledger", id));
         if (!caller.is(Role.INSTITUTION) || caller.institutionId() != r.institutionId() || !caller.hasAuthority("approver")) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("policy.ledger.approver-only", null));
-        }
-        if (!"BOOKED".equals(r.status())) {
-            throw Rejected.conflict(Rejection.of("policy.ledger.step", null, r.status(), "BOOKED"));
         }
         return r;
     }
@@ -291,6 +294,7 @@ class LedgerService implements Ledgers {
     @Transactional
     public Ledger rollOver(Caller caller, long id, Locale locale) {
         LedgerStore.Row r = booked(caller, id);
+        r.status().rollOver().orThrow();
         ProgrammeStore.Row p = programmes.find(r.programmeId(), false).orElseThrow();
         LocalDate today = businessDate.today();
         if (today.isBefore(r.maturesOn())) {
@@ -318,6 +322,7 @@ class LedgerService implements Ledgers {
     @Transactional
     public Ledger repay(Caller caller, long id, Locale locale) {
         LedgerStore.Row r = booked(caller, id);
+        LedgerStatus next = r.status().repay().orThrow();
         LocalDate today = businessDate.today();
         String number = number(id, r.compiledOn());
         BigDecimal interest = CentralBankInterest.of(r.relendingAmount(), r.approvedRate(), r.interestFrom(), today);
@@ -327,7 +332,7 @@ class LedgerService implements Ledgers {
                 List.of(cn.chanrong.ledger.domain.EntryLine.debit("2004", r.relendingAmount(), number),
                         cn.chanrong.ledger.domain.EntryLine.credit("1003", r.relendingAmount(), null)),
                 caller.username());
-        store.repaid(id, today, interest);
+        store.repaid(id, next, today, interest);
         audit.record(AuditEvent.success(caller.username(), "policy.ledger.repay", "ledger", number,
                 r.relendingAmount().toPlainString() + " and interest " + interest.toPlainString()));
         return get(caller, id, locale);

@@ -91,7 +91,8 @@ class LedgerStore {
         return id;
     }
 
-    record Row(long id, long institutionId, long programmeId, int programmeVersion, LocalDate from, LocalDate to, String status,
+    record Row(long id, long institutionId, long programmeId, int programmeVersion, LocalDate from, LocalDate to,
+               cn.chanrong.policy.domain.LedgerStatus status,
                BigDecimal sharePercent, BigDecimal ratePercent, int candidates, int qualifying, BigDecimal qualifyingPrincipal,
                BigDecimal relendingAmount, LocalDate compiledOn, String compiledBy, Instant compiledAt, String confirmedBy,
                Instant confirmedAt, String approvedBy, LocalDate approvedOn, BigDecimal approvedRate, LocalDate maturesOn,
@@ -105,16 +106,18 @@ class LedgerStore {
                    g.approved_rate, g.matures_on, g.journal_entry_id, g.rollovers, g.interest_from, g.interest_paid, g.repaid_on
               FROM policy_ledger g""";
 
-    void confirmed(long id, String by) {
-        jdbc.sql("UPDATE policy_ledger SET status = 'CONFIRMED', confirmed_by = :by, confirmed_at = now() WHERE id = :id")
-                .param("by", by).param("id", id).update();
+    void confirmed(long id, cn.chanrong.policy.domain.LedgerStatus status, String by) {
+        jdbc.sql("UPDATE policy_ledger SET status = :s, confirmed_by = :by, confirmed_at = now() WHERE id = :id")
+                .param("s", status.name()).param("by", by).param("id", id).update();
     }
 
-    void booked(long id, String by, LocalDate on, BigDecimal rate, LocalDate matures, long entry) {
+    void booked(long id, cn.chanrong.policy.domain.LedgerStatus status, String by, LocalDate on, BigDecimal rate,
+                LocalDate matures, long entry) {
         jdbc.sql("""
-                        UPDATE policy_ledger SET status = 'BOOKED', approved_by = :by, approved_on = :on, approved_rate = :r,
+                        UPDATE policy_ledger SET status = :s, approved_by = :by, approved_on = :on, approved_rate = :r,
                                matures_on = :m, journal_entry_id = :e, interest_from = :on WHERE id = :id""")
-                .param("by", by).param("on", on).param("r", rate).param("m", matures).param("e", entry).param("id", id).update();
+                .param("s", status.name()).param("by", by).param("on", on).param("r", rate).param("m", matures)
+                .param("e", entry).param("id", id).update();
     }
 
     void rolled(long id, LocalDate on, BigDecimal rate, LocalDate matures, BigDecimal interest) {
@@ -124,18 +127,17 @@ class LedgerStore {
                 .param("on", on).param("r", rate).param("m", matures).param("i", interest).param("id", id).update();
     }
 
-    void repaid(long id, LocalDate on, BigDecimal interest) {
+    void repaid(long id, cn.chanrong.policy.domain.LedgerStatus status, LocalDate on, BigDecimal interest) {
         jdbc.sql("""
-                        UPDATE policy_ledger SET status = 'REPAID', repaid_on = :on, interest_from = :on,
+                        UPDATE policy_ledger SET status = :s, repaid_on = :on, interest_from = :on,
                                interest_paid = interest_paid + :i WHERE id = :id""")
-                .param("on", on).param("i", interest).param("id", id).update();
+                .param("s", status.name()).param("on", on).param("i", interest).param("id", id).update();
     }
 
     /** What booked ledgers of the programme lent, all banks; the programme's row locked so approvals queue. */
     BigDecimal used(long programmeId) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('policy_quota:' || :p))").param("p", programmeId).query(Object.class).single();
-        return jdbc.sql("SELECT coalesce(sum(relending_amount), 0) FROM policy_ledger WHERE programme_id = :p AND status = 'BOOKED'")
-                .param("p", programmeId).query(BigDecimal.class).single();
+        return usedReadOnly(programmeId);
     }
 
     /** The loans among these already in a confirmed or booked ledger of the programme, with that ledger's id and day. */
@@ -174,7 +176,7 @@ class LedgerStore {
                 .query(LedgerStore::row).optional();
     }
 
-    Page<Row> list(Caller caller, Long programmeId, String status, PageRequest page) {
+    Page<Row> list(Caller caller, Long programmeId, cn.chanrong.policy.domain.LedgerStatus status, PageRequest page) {
         Map<String, Object> p = new HashMap<>();
         StringBuilder w = new StringBuilder(SCOPE.where(caller, p));
         if (programmeId != null) {
@@ -183,7 +185,7 @@ class LedgerStore {
         }
         if (status != null) {
             w.append(" AND g.status = :status");
-            p.put("status", status);
+            p.put("status", status.name());
         }
         List<Row> items = jdbc.sql(COLUMNS + " WHERE " + w + " ORDER BY g.id DESC LIMIT :limit OFFSET :offset").params(p)
                 .param("limit", page.size()).param("offset", page.offset()).query(LedgerStore::row).list();
@@ -212,7 +214,8 @@ class LedgerStore {
 
     private static Row row(ResultSet rs, int i) throws SQLException {
         return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getObject(5, LocalDate.class),
-                rs.getObject(6, LocalDate.class), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getInt(10),
+                rs.getObject(6, LocalDate.class),
+                cn.chanrong.policy.domain.LedgerStatus.valueOf(rs.getString(7)), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getInt(10),
                 rs.getInt(11), rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getObject(14, LocalDate.class), rs.getString(15),
                 rs.getObject(16, OffsetDateTime.class).toInstant(), rs.getString(17),
                 rs.getObject(18, OffsetDateTime.class) == null ? null : rs.getObject(18, OffsetDateTime.class).toInstant(),

@@ -5,6 +5,7 @@ import cn.chanrong.identity.Role;
 import cn.chanrong.platform.ApiErrors;
 import cn.chanrong.policy.Ledgers;
 import cn.chanrong.policy.Programmes;
+import cn.chanrong.policy.domain.LedgerStatus;
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
@@ -87,11 +88,11 @@ class LedgerPages {
     String one(Caller caller, @PathVariable long id, Model model, Locale locale) {
         Ledgers.Ledger l = ledgers.get(caller, id, locale);
         model.addAttribute("l", l);
-        model.addAttribute("mayConfirm", "COMPILED".equals(l.status()) && caller.is(Role.INSTITUTION)
+        model.addAttribute("mayConfirm", l.status() == LedgerStatus.COMPILED && caller.is(Role.INSTITUTION)
                 && caller.institutionId() == l.institutionId() && caller.hasAuthority("approver"));
-        model.addAttribute("mayApprove", "CONFIRMED".equals(l.status())
+        model.addAttribute("mayApprove", l.status() == LedgerStatus.CONFIRMED
                 && (caller.isAdmin() || caller.is(Role.REGULATOR) && "PBOC".equals(caller.department())));
-        model.addAttribute("mayRepay", "BOOKED".equals(l.status()) && caller.is(Role.INSTITUTION)
+        model.addAttribute("mayRepay", l.status() == LedgerStatus.BOOKED && caller.is(Role.INSTITUTION)
                 && caller.institutionId() == l.institutionId() && caller.hasAuthority("approver"));
         return "policy/ledger";
     }
