@@ -39,6 +39,9 @@ public interface Proceeds {
     /** The institution's loans paid out between the dates (both included), oldest first, at most {@code limit}. */
     List<Disbursed> disbursedBy(long institutionId, LocalDate from, LocalDate to, int limit);
 
+    /** The institution's paid-out loan of that number, as its people know it (none when another holds it). */
+    java.util.Optional<Disbursed> disbursedNumbered(long institutionId, String number);
+
     /** Self-paid (自主支付) loans of every institution disbursed between the dates (both included), oldest first. */
     List<Disbursed> selfPaid(LocalDate from, LocalDate to);
 }

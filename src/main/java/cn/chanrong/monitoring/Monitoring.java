@@ -15,6 +15,15 @@ import java.util.List;
  */
 public interface Monitoring {
 
+    /**
+     * Published when an institution confirms a case (in the confirming transaction, so what listeners do commits with
+     * it): the loan's proceeds were diverted from their purpose. Policy stops the loan's interest subsidies on it.
+     */
+    record DiversionConfirmed(String caseNumber, String rule, long loanId, String loanNumber, long institutionId,
+                              LocalDate on) {
+    }
+
+
     enum Direction { DEBIT, CREDIT }
 
     /** A payment as the reporting bank booked it on one of its accounts. */

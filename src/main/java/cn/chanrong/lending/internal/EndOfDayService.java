@@ -64,15 +64,18 @@ class EndOfDayService implements EndOfDay {
 
     private final cn.chanrong.credit.OutsideFacts outside;
     private final ProvisionStore provisions;
+    private final org.springframework.beans.factory.ObjectProvider<cn.chanrong.lending.DayClose> closers;
 
     EndOfDayService(EndOfDayStore store, LoanStore loans, AccrualStore accruals, ClassificationStore classifications,
                     Servicer servicer, TransactionTemplate tx, BusinessDate businessDate, ProvisionStore provisions,
                     Ledger ledger, Repricing repricingService, cn.chanrong.credit.OutsideFacts outside,
+                    org.springframework.beans.factory.ObjectProvider<cn.chanrong.lending.DayClose> closers,
                     @Value("${chanrong.lending.eod-chunk-borrowers:200}") int chunk,
                     @Value("${chanrong.lending.eod-chunk-pause-ms:0}") long pauseMillis,
                     @Value("${chanrong.lending.eod-chunk-loans:2000}") int chunkLoans,
                     @Value("${chanrong.lending.eod-workers:2}") int workers) {
         this.chunkLoans = chunkLoans;
+        this.closers = closers;
         this.workers = Math.max(1, workers);
         this.provisions = provisions;
         this.outside = outside;
@@ -292,6 +295,13 @@ class EndOfDayService implements EndOfDay {
         if (!unchanged.isEmpty()) {
             classifications.classifiedOn(unchanged.toArray(Long[]::new), date);
         }
+        // other modules' work on the closed loans (interest subsidies) commits with the chunk
+        List<cn.chanrong.lending.DayClose.ClosedLoan> closed = after.values().stream()
+                .map(l -> new cn.chanrong.lending.DayClose.ClosedLoan(l.id(), l.number(), l.institutionId(), l.borrowerId(),
+                        l.disbursedOn(), l.principalOutstanding(), l.daysPastDue(), l.tier(),
+                        schedules.getOrDefault(l.id(), List.of())))
+                .toList();
+        closers.orderedStream().forEach(c -> c.closed(date, closed));
         return pending;
     }
 

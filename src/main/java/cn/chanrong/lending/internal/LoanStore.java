@@ -371,6 +371,19 @@ class LoanStore {
                 .list();
     }
 
+    /** The institution's paid-out loan of that number. */
+    java.util.Optional<cn.chanrong.lending.Proceeds.Disbursed> disbursedNumbered(long institutionId, String number) {
+        return jdbc.sql("""
+                        SELECT id, number, institution_id, borrower_id, principal, disbursed_on, payment_mode, purpose, renewal_of,
+                               product_id
+                          FROM loan WHERE institution_id = :i AND number = :n AND disbursed_on IS NOT NULL""")
+                .param("i", institutionId).param("n", number)
+                .query((rs, n) -> new cn.chanrong.lending.Proceeds.Disbursed(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        rs.getLong(4), rs.getBigDecimal(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8),
+                        (Long) rs.getObject(9), (Long) rs.getObject(10)))
+                .optional();
+    }
+
     /** The active loans a filing secures. */
     List<cn.chanrong.lending.Proceeds.Secured> securedBy(String filingNumber) {
         return jdbc.sql("""

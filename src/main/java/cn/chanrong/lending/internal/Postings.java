@@ -127,6 +127,15 @@ class Postings {
         return post(book, date, WORDS.both("posting.repayment"), source, l, actor);
     }
 
+    /** The treasury's account of subsidies the bank netted off borrowers' interest and is owed (其他应收款—应收财政贴息). */
+    static final String SUBSIDY_RECEIVABLE = "1221";
+
+    /** A subsidy netted off a borrower's interest: owed by the treasury instead of the borrower. */
+    JournalEntry subsidyNetted(long book, long loanId, LocalDate date, BigDecimal amount, String source, String actor) {
+        return post(book, date, WORDS.both("posting.subsidy-netted"), source,
+                new Lines(loanId).debit(SUBSIDY_RECEIVABLE, amount, false).credit(INTEREST_RECEIVABLE, amount, true), actor);
+    }
+
     /** A prepayment fee, paid with the prepayment: fee and commission income. */
     JournalEntry fee(long book, long loanId, LocalDate date, BigDecimal fee, String source, String actor) {
         return post(book, date, WORDS.both("posting.prepayment-fee"), source,

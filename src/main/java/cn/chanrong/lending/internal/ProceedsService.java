@@ -35,6 +35,12 @@ class ProceedsService implements Proceeds {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Optional<Disbursed> disbursedNumbered(long institutionId, String number) {
+        return store.disbursedNumbered(institutionId, number);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<Secured> securedBy(String filingNumber) {
         return store.securedBy(filingNumber);
     }

@@ -29,6 +29,14 @@ class TransactionStore {
                 rs.getString(10), rs.getLong(11), rs.getString(12), LoanStore.instant(rs, 13));
     }
 
+    /** Whether the loan has a movement of {@code type} on {@code date} recorded under {@code payee}. */
+    boolean has(long loanId, String type, LocalDate date, String payee) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM loan_transaction
+                                        WHERE loan_id = :l AND type = :t AND value_date = :d AND payee = :p)""")
+                .param("l", loanId).param("t", type).param("d", date).param("p", payee).query(Boolean.class).single();
+    }
+
     /** Records a movement on the loan; returns it as stored. */
     Loans.Transaction record(long loanId, String type, LocalDate date, BigDecimal amount, BigDecimal principal,
                 BigDecimal interest, BigDecimal penalty, String payee, long entryId, String actor) {

@@ -61,11 +61,15 @@ class MonitoringService implements Monitoring {
     private final cn.chanrong.lending.Loans loans;
     private final cn.chanrong.identity.Consents consents;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     MonitoringService(PaymentStore payments, MonitoringAlertStore alerts, CashFlows cashFlows, Proceeds proceeds,
                       Enterprises enterprises, BusinessDate businessDate, AuditTrail audit,
                       cn.chanrong.lending.Sanctions sanctions, RuleStore rules,
                       cn.chanrong.enterprise.EnterpriseDetails details, cn.chanrong.lending.Loans loans,
-                      cn.chanrong.identity.Consents consents) {
+                      cn.chanrong.identity.Consents consents,
+                      org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.details = details;
         this.loans = loans;
         this.consents = consents;
@@ -458,6 +462,10 @@ class MonitoringService implements Monitoring {
         }
         AlertStatus decided = next.orThrow();
         alerts.decide(id, decided, reason, caller.username());
+        if (decided == AlertStatus.CONFIRMED) {
+            events.publishEvent(new DiversionConfirmed(a.caseNumber(), a.rule(), a.loanId(), a.loanNumber(), a.institutionId(),
+                    businessDate.today()));
+        }
         audit.record(AuditEvent.success(caller.username(), "monitoring.alert." + decided.name().toLowerCase(), "loan",
                 a.loanNumber(), a.rule() + " v" + a.ruleVersion() + " on " + a.bankReference() + ": " + reason));
         return alerts.find(caller, id, false).orElseThrow();

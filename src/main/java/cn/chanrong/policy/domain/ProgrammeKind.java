@@ -24,12 +24,16 @@ public enum ProgrammeKind {
     /** 再贴现: bills bought at the rediscount rate, tenor at most six months. */
     REDISCOUNT("PBOC", List.of(Field.percent("ratePercent").optional(), Field.whole("maxTenorMonths", 1, 12),
             Field.money("quotaYuan").optional())),
-    /** A central interest subsidy: percentage points a year on the outstanding principal, for a number of years. */
+    /**
+     * A central interest subsidy: percentage points a year on the outstanding principal, for a number of years from the
+     * loan's payout; {@code settlement} NET (netted off the borrower's interest, the default) or CLAIM (the bank claims
+     * it and pays it to the borrower).
+     */
     CENTRAL_SUBSIDY("MOF", List.of(Field.percent("subsidyPoints"), Field.whole("maxYears", 1, 10),
-            Field.date("validTo").optional())),
+            Field.date("validTo").optional(), Field.text("settlement").optional())),
     /** A local interest subsidy of a pilot city or province: rate, cap per loan, term. */
     LOCAL_SUBSIDY("MOF", List.of(Field.percent("subsidyPoints"), Field.whole("maxYears", 1, 10),
-            Field.money("capPerLoanYuan").optional(), Field.date("validTo").optional())),
+            Field.money("capPerLoanYuan").optional(), Field.date("validTo").optional(), Field.text("settlement").optional())),
     /** A government guarantee scheme: the fee target and how a loss is shared along the re-guarantee chain. */
     GUARANTEE_SCHEME("MOF", List.of(Field.percent("feeTargetPercent"), Field.percent("coveragePercent"),
             Field.percent("bankSharePercent"), Field.percent("agencySharePercent"),

@@ -20,6 +20,9 @@ public record Terms(ProgrammeKind kind, Map<String, Object> values) {
     /** The largest amount a term may hold: five trillion yuan (the tech re-lending quota is 1.2 trillion). */
     public static final BigDecimal MAX_MONEY = new BigDecimal("5000000000000.00");
 
+    /** How a subsidy reaches the borrower: netted off the interest, or claimed by the bank and paid on. */
+    public static final List<String> SETTLEMENTS = List.of("NET", "CLAIM");
+
     public Terms {
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
@@ -64,6 +67,10 @@ public record Terms(ProgrammeKind kind, Map<String, Object> values) {
                 problems.add(Rejection.of("policy.term.unknown", "terms." + k, kind.name(),
                         String.join(", ", kind.fields().stream().map(ProgrammeKind.Field::name).toList())));
             }
+        }
+        if (out.get("settlement") instanceof String st && !SETTLEMENTS.contains(st)) {
+            problems.add(Rejection.of("enum", "terms.settlement", st.length() > 40 ? st.substring(0, 40) : st,
+                    String.join(", ", SETTLEMENTS)));
         }
         if (problems.size() == before && kind.sharesLoss()) {
             BigDecimal sum = ((BigDecimal) out.get("bankSharePercent")).add((BigDecimal) out.get("agencySharePercent"))
