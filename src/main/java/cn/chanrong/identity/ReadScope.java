@@ -39,6 +39,7 @@ public final class ReadScope {
     private final List<String> regionInstitutions = new ArrayList<>();
     private final List<String> regionCodes = new ArrayList<>();
     private final List<String> regionConditions = new ArrayList<>();
+    private final List<String> alsoDepartments = new ArrayList<>();
     private boolean institutionsSeeAll;
     private boolean enterprisesSeeAll;
 
@@ -127,7 +128,17 @@ public final class ReadScope {
 
     /** Whether a regulator of this department may read this kind of resource at all. */
     public boolean department(Caller caller) {
-        return data == Data.REGULATED || caller.isFinancialRegulator();
+        return data == Data.REGULATED || caller.isFinancialRegulator()
+                || caller.role() == Role.REGULATOR && alsoDepartments.contains(caller.department());
+    }
+
+    /**
+     * Customer records a non-financial department also reads in its region because it pays on them: the finance
+     * department (MOF) reads the subsidies and claims it settles.
+     */
+    public ReadScope alsoDepartment(String department) {
+        alsoDepartments.add(department);
+        return this;
     }
 
     /** The SQL condition for the caller, its parameters added to {@code params}. */

@@ -346,6 +346,10 @@ class SubsidyService implements Subsidies, DayClose {
             throw Rejected.invalid(problems);
         }
         String quarter = r.quarter().strip();
+        store.liveClaim(p.id(), caller.institutionId(), quarter).ifPresent(earlier -> {
+            throw Rejected.conflict(Rejection.of("policy.subsidy.claimed", "quarter", p.code(), quarter,
+                    claimNumber(earlier.id(), earlier.submittedOn())));
+        });
         SubsidyStore.Claimable c = store.claimable(p.id(), caller.institutionId(), q[0], q[1]);
         if (c.amount().signum() == 0) {
             throw Rejected.conflict(Rejection.of("policy.subsidy.nothing-to-claim", "quarter", p.code(), quarter));

@@ -25,10 +25,10 @@ import org.springframework.stereotype.Component;
 class SubsidyStore {
 
     /** A subsidised loan: its bank, its borrower, the financial and finance regulators where the borrower is. */
-    static final ReadScope SCOPE = ReadScope.customerData().institution("s.institution_id").enterprise("s.borrower_id")
-            .regionOfEnterprise("s.borrower_id");
-    /** A bank's claims and prepayments: the bank, the regulators where it operates. */
-    static final ReadScope BANK_SCOPE = ReadScope.customerData().institution("c.institution_id")
+    static final ReadScope SCOPE = ReadScope.customerData().alsoDepartment("MOF").institution("s.institution_id")
+            .enterprise("s.borrower_id").regionOfEnterprise("s.borrower_id");
+    /** A bank's claims and prepayments: the bank, the financial and finance regulators where it operates. */
+    static final ReadScope BANK_SCOPE = ReadScope.customerData().alsoDepartment("MOF").institution("c.institution_id")
             .regionOfInstitution("c.institution_id");
 
     private static final String COLUMNS = """
@@ -231,6 +231,13 @@ class SubsidyStore {
                 .param("c", claim).param("p", programmeId).param("i", institutionId).param("f", from).param("t", to)
                 .update());
         return id;
+    }
+
+    /** The bank's claim of that quarter under the programme that was not refused, if any. */
+    Optional<ClaimRow> liveClaim(long programmeId, long institutionId, String quarter) {
+        return jdbc.sql(CLAIM_COLUMNS + " WHERE c.programme_id = :p AND c.institution_id = :i AND c.quarter = :q"
+                        + " AND c.status <> 'REJECTED'")
+                .param("p", programmeId).param("i", institutionId).param("q", quarter).query(SubsidyStore::claim).optional();
     }
 
     /** The settled amounts of a claim by kind (NET, CLAIM). */
