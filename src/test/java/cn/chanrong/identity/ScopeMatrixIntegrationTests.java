@@ -173,6 +173,19 @@ class ScopeMatrixIntegrationTests {
                 SELECT g.id::text, ARRAY[g.institution_id], ARRAY[]::bigint[],
                        ARRAY(SELECT r.region_code::text FROM institution_region_view r WHERE r.institution_id = g.institution_id)
                 FROM policy_ledger g""");
+        // a subsidised loan: the bank, the borrower, the financial regulators where the borrower is
+        kind("policy-subsidies", true, false, """
+                SELECT s.id::text, ARRAY[s.institution_id], ARRAY[s.borrower_id], ARRAY[e.region_code::text]
+                FROM policy_subsidy s JOIN enterprise e ON e.id = s.borrower_id""");
+        // a bank's subsidy claims and the prepayments it received: the bank, the financial regulators where it operates
+        kind("policy-subsidy-claims", true, false, """
+                SELECT c.id::text, ARRAY[c.institution_id], ARRAY[]::bigint[],
+                       ARRAY(SELECT r.region_code::text FROM institution_region_view r WHERE r.institution_id = c.institution_id)
+                FROM policy_subsidy_claim c""");
+        kind("policy-subsidy-prepayments", true, false, """
+                SELECT c.id::text, ARRAY[c.institution_id], ARRAY[]::bigint[],
+                       ARRAY(SELECT r.region_code::text FROM institution_region_view r WHERE r.institution_id = c.institution_id)
+                FROM policy_subsidy_prepayment c""");
         // the demo economy has records of each kind, held by different parties
         kinds.forEach((k, recs) -> assertThat(recs).as(k).isNotEmpty());
     }
@@ -213,6 +226,12 @@ class ScopeMatrixIntegrationTests {
         }
         if (pattern.startsWith("/api/v1/policy/ledgers/{")) {
             return "policy-ledgers";
+        }
+        if (pattern.startsWith("/api/v1/policy/subsidies/{")) {
+            return "policy-subsidies";
+        }
+        if (pattern.startsWith("/api/v1/policy/subsidy-claims/{")) {
+            return "policy-subsidy-claims";
         }
         String[] parts = pattern.replaceFirst("^/api/v1/", "").split("/");
         if (parts.length < 2 || !parts[1].startsWith("{")) {
@@ -325,7 +344,10 @@ class ScopeMatrixIntegrationTests {
             Map.entry("/api/v1/denucleated-financings", "denucleated-financings"),
             Map.entry("/api/v1/project-lists", "project-lists"), Map.entry("/api/v1/enterprises", "enterprises"),
             Map.entry("/api/v1/scf-alerts", "scf-alerts"), Map.entry("/api/v1/needs", "needs"),
-            Map.entry("/api/v1/monitoring/alerts", "monitoring-alerts"), Map.entry("/api/v1/policy/ledgers", "policy-ledgers"));
+            Map.entry("/api/v1/monitoring/alerts", "monitoring-alerts"), Map.entry("/api/v1/policy/ledgers", "policy-ledgers"),
+            Map.entry("/api/v1/policy/subsidies", "policy-subsidies"),
+            Map.entry("/api/v1/policy/subsidy-claims", "policy-subsidy-claims"),
+            Map.entry("/api/v1/policy/subsidy-prepayments", "policy-subsidy-prepayments"));
 
     /**
      * GET endpoints without a variable that are not lists of records, each with why it needs no

@@ -5,6 +5,7 @@ import cn.chanrong.platform.DemoContributor;
 import cn.chanrong.policy.Ledgers;
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.shared.PageRequest;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -25,11 +26,26 @@ class PolicyDemoContributor implements DemoContributor {
     private final Ledgers ledgers;
     private final Users users;
     private final BusinessDate businessDate;
+    private final cn.chanrong.policy.Programmes programmes;
+    private final SubsidyService subsidies;
+    private final cn.chanrong.lending.LoanApplications applications;
+    private final cn.chanrong.lending.Loans loans;
+    private final cn.chanrong.institution.Products products;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    PolicyDemoContributor(Ledgers ledgers, Users users, BusinessDate businessDate) {
+    PolicyDemoContributor(Ledgers ledgers, Users users, BusinessDate businessDate, cn.chanrong.policy.Programmes programmes,
+                          SubsidyService subsidies, cn.chanrong.lending.LoanApplications applications,
+                          cn.chanrong.lending.Loans loans, cn.chanrong.institution.Products products,
+                          org.springframework.transaction.support.TransactionTemplate tx) {
         this.ledgers = ledgers;
         this.users = users;
         this.businessDate = businessDate;
+        this.programmes = programmes;
+        this.subsidies = subsidies;
+        this.applications = applications;
+        this.loans = loans;
+        this.products = products;
+        this.tx = tx;
     }
 
     @Override
@@ -40,6 +56,102 @@ class PolicyDemoContributor implements DemoContributor {
 
     @Override
     public void contribute(Path economy) {
+        relending();
+        subsidy();
+    }
+
+    /** The demo's local subsidy programme: Fujian's equipment-renewal loans, one point a year for two years. */
+    static final String SUBSIDY = "FJ-EQUIP-SUBSIDY";
+
+    /**
+     * The demo's interest subsidy: the provincial finance department's programme, an equipment-renewal loan of the demo
+     * SME at the city commercial bank paid out two years ago, enrolled at once, each installment's subsidy netted off its
+     * interest the evening before it fell due (the same closing end of day runs) and the rest paid on the due date; the
+     * bank's claim of the last quarter settled out of the treasury's prepayment, the quarter before claimed and waiting.
+     */
+    private void subsidy() {
+        var mof = users.caller("regulator-mof").orElse(null);
+        var officer = users.caller("bank").orElse(null);
+        var reviewer = users.caller("bank-reviewer").orElse(null);
+        var approver = users.caller("bank-approver").orElse(null);
+        var sme = users.caller("enterprise").orElse(null);
+        if (mof == null || officer == null || reviewer == null || approver == null || sme == null
+                || subsidies.list(approver, null, null, null, PageRequest.of(0, 1)).total() > 0) {
+            return;
+        }
+        LocalDate today = businessDate.today();
+        try {
+            programmes.create(mof, new cn.chanrong.policy.Programmes.Draft(SUBSIDY, "LOCAL_SUBSIDY",
+                    "福建省设备更新贷款地方财政贴息（演示）", "Fujian local interest subsidy on equipment-renewal loans (demo)",
+                    "演示数据：省级财政对省内设备更新贷款按年1个百分点贴息，自放款起最长2年，每笔不超过10万元，银行在每期结息时直接抵扣",
+                    LocalDate.of(2024, 1, 1), java.util.Map.of("subsidyPoints", "1", "maxYears", 2, "capPerLoanYuan", "100000.00",
+                            "settlement", "NET"),
+                    java.util.Map.of("purposes", java.util.List.of("EQUIPMENT_RENEWAL"), "regions", java.util.List.of("35")),
+                    "演示：设备更新贷款地方贴息"));
+        } catch (cn.chanrong.shared.Rejected r) {
+            log.warn("Demo subsidy programme not created: {}", r.rejections());
+            return;
+        }
+        long product = products.search(officer, new cn.chanrong.institution.Products.ProductFilter(null, null, null,
+                        officer.institutionId()), PageRequest.of(0, 200)).items().stream()
+                .filter(p -> "MJ-ZJTX-01".equals(p.code())).findFirst().orElseThrow().id();
+        LocalDate paidOut = today.minusMonths(24).plusDays(5);
+        var a = applications.submit(officer, new cn.chanrong.lending.LoanApplications.Request(product, sme.enterpriseId(), null,
+                new BigDecimal("1200000.00"), 24, "LPR_1Y", null, 30, "EQUAL_PRINCIPAL", null, "EQUIPMENT_RENEWAL", "SELF"));
+        applications.act(officer, a.id(), "PASS", "设备更新项目：新购数控机床两台 / equipment renewal: two CNC machines");
+        if (a.steps().size() == 3) {
+            applications.act(reviewer, a.id(), "PASS", "审查：设备合同与发票齐全 / review: contracts and invoices complete");
+        }
+        applications.act(approver, a.id(), "PASS", "同意 / approved");
+        var contracted = loans.contract(officer, a.id());
+        long loanId = loans.disburse(officer, contracted.id(), paidOut, (String) null).id();
+        var loan = loans.get(officer, loanId);
+        try {
+            subsidies.enrol(officer, new cn.chanrong.policy.Subsidies.Enrol(SUBSIDY, loan.number()), Locale.CHINA);
+        } catch (cn.chanrong.shared.Rejected r) {
+            log.warn("Demo subsidy not enrolled: {}", r.rejections());
+            return;
+        }
+        for (var i : loans.schedule(officer, loanId)) {
+            if (!i.due().isBefore(today)) {
+                break;
+            }
+            LocalDate eve = i.due().minusDays(1);
+            tx.executeWithoutResult(t -> {
+                var now = loans.get(officer, loanId);
+                subsidies.closed(eve, java.util.List.of(new cn.chanrong.lending.DayClose.ClosedLoan(loanId, now.number(),
+                        now.institutionId(), now.borrowerId(), now.disbursedOn(), now.principalOutstanding(), 0, now.tier(),
+                        loans.schedule(officer, loanId))));
+            });
+            var dues = loans.dues(officer, loanId, i.due());
+            if (dues.dueNow().signum() > 0) {
+                loans.repay(officer, loanId, new cn.chanrong.lending.Loans.RepaymentRequest(dues.dueNow(), i.due(), "REPAYMENT"));
+            }
+        }
+        // the last two quarters: the treasury prepaid the last one, which the bank claims and the department settles
+        LocalDate thisQuarter = today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1);
+        String last = quarter(thisQuarter.minusMonths(3));
+        String before = quarter(thisQuarter.minusMonths(6));
+        String bankCode = subsidies.institutionCode(loan.institutionId());
+        try {
+            subsidies.prepay(mof, new cn.chanrong.policy.Subsidies.PrepaymentRequest(SUBSIDY, bankCode, last,
+                    new BigDecimal("2000.00")));
+            var c = subsidies.claim(approver, new cn.chanrong.policy.Subsidies.ClaimRequest(SUBSIDY, last));
+            subsidies.settle(mof, c.id());
+            subsidies.claim(approver, new cn.chanrong.policy.Subsidies.ClaimRequest(SUBSIDY, before));
+        } catch (cn.chanrong.shared.Rejected r) {
+            log.warn("Demo subsidy claims incomplete: {}", r.rejections());
+        }
+        var s = subsidies.list(approver, loan.number(), SUBSIDY, null, PageRequest.of(0, 1)).items().getFirst();
+        log.info("Demo subsidy {} on loan {}: {} accrued over {} days, {} netted", s.number(), loan.number(), s.accrued(),
+                s.daysAccrued(), s.settled());
+    }
+
+    private static String quarter(LocalDate firstDay) {
+        return firstDay.getYear() + "Q" + ((firstDay.getMonthValue() - 1) / 3 + 1);
+    }
+
+    private void relending() {
         var bank = users.caller("bank3").orElse(null);
         var approver = users.caller("bank3-approver").orElse(null);
         var pboc = users.caller("regulator").orElse(null);

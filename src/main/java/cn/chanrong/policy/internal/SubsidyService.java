@@ -449,6 +449,12 @@ class SubsidyService implements Subsidies, DayClose {
         return claim(store.findClaim(caller, id, false).orElseThrow(() -> Rejected.notFound("claim", id)), names());
     }
 
+    /** An institution's unified social credit code, as the finance department names a bank. */
+    String institutionCode(long institutionId) {
+        return institutions.list().stream().filter(i -> i.id() == institutionId).map(Institution::creditCode).findFirst()
+                .orElseThrow();
+    }
+
     // --- prepayments
 
     @Override
