@@ -146,4 +146,60 @@ class PolicySubsidiesIntegrationTests {
                     || p.contains("account 2241"));
         }
     }
+
+    @Test
+    void in_the_workbench_a_bank_enrols_and_claims_and_the_finance_department_refuses_with_a_reason() throws Exception {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        String code = "TEST-SUB-WB-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        assertThat(Api.as(port, "regulator-mof").post("/api/v1/policy/programmes", Map.of("code", code, "kind", "LOCAL_SUBSIDY",
+                "name", "工作台贴息" + code, "nameEn", "Workbench subsidy", "source", "测试用", "effectiveFrom", "2024-01-01",
+                "note", "工作台", "terms", Map.of("subsidyPoints", "1.5", "maxYears", 2),
+                "eligibility", Map.of("regions", List.of("35")))).status()).isEqualTo(201);
+        long loan = steps.disbursedLoanFor(steps.borrower(), "1200000.00", "2026-01-05", "EQUIPMENT_RENEWAL");
+        String number = steps.loan(loan).get("number").asString();
+
+        var bank = cn.chanrong.support.Workbench.loggedIn(port, "bank");
+        String page = bank.get("/policy/subsidies").body();
+        assertThat(page).contains("id=\"enrol-form\"", "工作台贴息" + code, number);
+        var enrolled = bank.post("/policy/subsidies", Map.of("programme", code, "loan", number,
+                "_csrf", cn.chanrong.support.Workbench.csrf(page)));
+        String at = enrolled.headers().firstValue("Location").orElseThrow().replace("http://localhost:" + port, "");
+        assertThat(at).matches("/policy/subsidies/\\d+");
+        assertThat(bank.get(at).body()).contains("贴息中", "从借款人利息中抵扣", "2026-01-05 – 2028-01-04");
+        // enrolled twice: the page says why, in words
+        page = bank.get("/policy/subsidies").body();
+        String again = bank.post("/policy/subsidies", Map.of("programme", code, "loan", number,
+                "_csrf", cn.chanrong.support.Workbench.csrf(page))).headers().firstValue("Location").orElseThrow();
+        assertThat(bank.get(again.replace("http://localhost:" + port, "")).body()).contains("已享受贴息政策" + code);
+
+        // 31 days (01-05 … 02-04) × 50.00, netted the evening before the first due date
+        assertThat(Api.as(port, "admin").post("/api/v1/lending/end-of-day", Map.of("businessDate", "2026-02-04")).status())
+                .isEqualTo(200);
+        assertThat(bank.get(at).body()).contains("1,550.00", "2026-02-05");
+
+        var approver = cn.chanrong.support.Workbench.loggedIn(port, "bank-approver");
+        String claims = approver.get("/policy/subsidy-claims").body();
+        assertThat(claims).contains("id=\"claim-form\"", "2026Q1").doesNotContain("id=\"prepay-form\"");
+        var claimed = approver.post("/policy/subsidy-claims", Map.of("programme", code, "quarter", "2026Q1",
+                "_csrf", cn.chanrong.support.Workbench.csrf(claims)));
+        String claimAt = claimed.headers().firstValue("Location").orElseThrow().replace("http://localhost:" + port, "");
+        assertThat(claimAt).matches("/policy/subsidy-claims/\\d+");
+        assertThat(approver.get(claimAt).body()).contains("待审核", "1,550.00").doesNotContain("id=\"settle-form\"");
+
+        var mof = cn.chanrong.support.Workbench.loggedIn(port, "regulator-mof");
+        String mine = mof.get("/policy/subsidy-claims").body();
+        assertThat(mine).contains("id=\"prepay-form\"", "闽江城市商业银行股份有限公司");
+        // money text is strict: the form says so and keeps what was typed
+        mof.post("/policy/subsidy-prepayments", Map.of("programme", code, "institution", "X", "quarter", "2026Q3",
+                "amount", "1e3", "_csrf", cn.chanrong.support.Workbench.csrf(mine)));
+        assertThat(mof.get("/policy/subsidy-claims").body()).contains("id=\"problems\"", "value=\"1e3\"");
+        String theirs = mof.get(claimAt).body();
+        assertThat(theirs).contains("id=\"settle-form\"", "id=\"reject-form\"");
+        mof.post(claimAt + "/reject", Map.of("reason", "借款人不在本地试点范围", "_csrf", cn.chanrong.support.Workbench.csrf(theirs)));
+        assertThat(mof.get(claimAt).body()).contains("已退回", "借款人不在本地试点范围");
+        // a refused claim frees its subsidies: the quarter may be claimed again
+        var anew = Api.as(port, "bank-approver").post("/api/v1/policy/subsidy-claims", Map.of("programme", code, "quarter", "2026Q1"));
+        assertThat(anew.status()).as(anew.body()).isEqualTo(201);
+        assertThat(anew.json().get("amount").decimalValue()).isEqualByComparingTo("1550.00");
+    }
 }
