@@ -96,6 +96,17 @@ class DemoLoader implements ApplicationRunner {
         institutions.addBranch(demo, bank3.id(), "启元银行厦门分行", "350200");
         institutions.addBranch(demo, bank3.id(), "启元银行广州分行", "440100");
         institutions.addBranch(demo, bank3.id(), "启元银行深圳分行", "440300");
+        // the government guarantee chain (国办发〔2019〕6号): a city's government financing-guarantee agency, the
+        // province's re-guarantor and the national financing guarantee fund
+        Institution agency = institutions.register(demo, DemoCodes.enterprise("350100", 9011), "榕城融资担保有限公司",
+                "Rongcheng Financing Guarantee Co., Ltd.", InstitutionType.GOVERNMENT_GUARANTEE_AGENCY);
+        Institution reguarantor = institutions.register(demo, DemoCodes.enterprise("350000", 9012), "闽融再担保有限公司",
+                "Minrong Re-guarantee Co., Ltd.", InstitutionType.PROVINCIAL_REGUARANTOR);
+        Institution fund = institutions.register(demo, DemoCodes.enterprise("110000", 9013), "国家融资担保基金有限责任公司",
+                "National Financing Guarantee Fund Co., Ltd.", InstitutionType.NATIONAL_GUARANTEE_FUND);
+        for (Institution g : java.util.List.of(agency, reguarantor, fund)) {
+            openGuarantorBooks(g.id(), new java.math.BigDecimal(g == fund ? "66100000000.00" : "2000000000.00"));
+        }
         // a city commercial bank is a local bank: small-business re-lending and rediscount, not the national
         // banks' re-lending (FACTS §1, institution_policy_tool_eligibility)
         institutions.addPolicyTool(demo, bank.id(), "SMALL_BUSINESS_RELENDING", java.time.LocalDate.of(2024, 1, 1),
@@ -136,11 +147,21 @@ class DemoLoader implements ApplicationRunner {
         user(demo, "bank2", "海峡农商行客户经理", Role.INSTITUTION, null, bank2.id(), Set.of("operator"), null, null);
         user(demo, "bank3", "启元银行客户经理", Role.INSTITUTION, null, bank3.id(), Set.of("operator"), null, null);
         user(demo, "bank3-approver", "启元银行审批人", Role.INSTITUTION, null, bank3.id(), Set.of("approver"), null, null);
+        user(demo, "guarantor", "榕城融资担保审批人", Role.INSTITUTION, null, agency.id(), Set.of("operator", "approver"), null, null);
+        user(demo, "reguarantor", "闽融再担保审批人", Role.INSTITUTION, null, reguarantor.id(), Set.of("approver"), null, null);
+        user(demo, "nfgf", "国家融资担保基金审批人", Role.INSTITUTION, null, fund.id(), Set.of("approver"), null, null);
         user(demo, "enterprise", "精工数控财务经理", Role.ENTERPRISE, sme.id(), null, Set.of(), null, null);
         user(demo, "core", "闽江重装司库", Role.ENTERPRISE, core.id(), null, Set.of(), null, null);
         DemoDetails.verify(statusLists, users.caller("regulator-miit").orElseThrow(), sme, core, byKey);
         DemoProducts.load(products, users.caller("bank").orElseThrow(), users.caller("bank2").orElseThrow(),
                 users.caller("bank3").orElseThrow());
+    }
+
+    /** A guarantor's opening entry: paid-in capital held as deposits with banks. */
+    private void openGuarantorBooks(long book, java.math.BigDecimal capital) {
+        ledger.post(book, java.time.LocalDate.of(2025, 1, 1), "开业资本金 / opening capital", "demo:opening-capital",
+                java.util.List.of(cn.chanrong.ledger.domain.EntryLine.debit("1011", capital, null),
+                        cn.chanrong.ledger.domain.EntryLine.credit("4001", capital, null)), "demo-loader");
     }
 
     /** Opening entries: paid-in capital held at the central bank, and customer deposits. */

@@ -25,7 +25,9 @@ public enum InstitutionType {
     OTHER_GUARANTEE_AGENCY("其他担保机构", "Other guarantee agency"),
     FINANCIAL_LEASING("金融租赁公司", "Financial leasing company"),
     FACTORING("商业保理公司", "Factoring company"),
-    ASSET_MANAGEMENT_COMPANY("金融资产管理公司", "Asset management company");
+    ASSET_MANAGEMENT_COMPANY("金融资产管理公司", "Asset management company"),
+    PROVINCIAL_REGUARANTOR("省级再担保机构", "Provincial re-guarantor"),
+    NATIONAL_GUARANTEE_FUND("国家融资担保基金", "National financing guarantee fund");
 
     private final String nameZh;
     private final String nameEn;

@@ -182,6 +182,11 @@ class ScopeMatrixIntegrationTests {
                 SELECT c.id::text, ARRAY[c.institution_id], ARRAY[]::bigint[],
                        ARRAY(SELECT r.region_code::text FROM institution_region_view r WHERE r.institution_id = c.institution_id)
                 FROM policy_subsidy_claim c""");
+        // a guarantee: the bank and each guarantor of the chain, the financial regulators where the bank operates
+        kind("policy-guarantees", true, false, """
+                SELECT g.id::text, ARRAY[g.institution_id, g.agency_id, g.reguarantor_id, g.fund_id], ARRAY[]::bigint[],
+                       ARRAY(SELECT r.region_code::text FROM institution_region_view r WHERE r.institution_id = g.institution_id)
+                FROM policy_guarantee g""");
         kind("policy-subsidy-prepayments", true, false, """
                 SELECT c.id::text, ARRAY[c.institution_id], ARRAY[]::bigint[],
                        ARRAY(SELECT r.region_code::text FROM institution_region_view r WHERE r.institution_id = c.institution_id)
@@ -229,6 +234,9 @@ class ScopeMatrixIntegrationTests {
         }
         if (pattern.startsWith("/api/v1/policy/subsidies/{")) {
             return "policy-subsidies";
+        }
+        if (pattern.startsWith("/api/v1/policy/guarantees/{")) {
+            return "policy-guarantees";
         }
         if (pattern.startsWith("/api/v1/policy/subsidy-claims/{")) {
             return "policy-subsidy-claims";
@@ -347,7 +355,8 @@ class ScopeMatrixIntegrationTests {
             Map.entry("/api/v1/monitoring/alerts", "monitoring-alerts"), Map.entry("/api/v1/policy/ledgers", "policy-ledgers"),
             Map.entry("/api/v1/policy/subsidies", "policy-subsidies"),
             Map.entry("/api/v1/policy/subsidy-claims", "policy-subsidy-claims"),
-            Map.entry("/api/v1/policy/subsidy-prepayments", "policy-subsidy-prepayments"));
+            Map.entry("/api/v1/policy/subsidy-prepayments", "policy-subsidy-prepayments"),
+            Map.entry("/api/v1/policy/guarantees", "policy-guarantees"));
 
     /**
      * GET endpoints without a variable that are not lists of records, each with why it needs no

@@ -46,6 +46,9 @@ final class Offerings {
         TYPICAL.put(InstitutionType.FUND_VC, EnumSet.of(EQUITY_INVESTMENT));
         TYPICAL.put(InstitutionType.GOVERNMENT_GUARANTEE_AGENCY, EnumSet.of(GUARANTEE));
         TYPICAL.put(InstitutionType.OTHER_GUARANTEE_AGENCY, EnumSet.of(GUARANTEE));
+        // re-guarantee: the provincial re-guarantors and the national fund guarantee the guarantors
+        TYPICAL.put(InstitutionType.PROVINCIAL_REGUARANTOR, EnumSet.of(GUARANTEE));
+        TYPICAL.put(InstitutionType.NATIONAL_GUARANTEE_FUND, EnumSet.of(GUARANTEE));
         TYPICAL.put(InstitutionType.FINANCIAL_LEASING, EnumSet.of(FINANCIAL_LEASING));
         TYPICAL.put(InstitutionType.FACTORING, EnumSet.of(RECEIVABLES_FINANCING, EVOUCHER_DISCOUNTING));
         TYPICAL.put(InstitutionType.ASSET_MANAGEMENT_COMPANY, EnumSet.of(EQUITY_INVESTMENT));

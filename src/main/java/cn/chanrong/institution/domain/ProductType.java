@@ -102,7 +102,8 @@ public enum ProductType {
         INVESTORS(EnumSet.of(InstitutionType.FUND_VC, InstitutionType.SECURITIES_FIRM,
                 InstitutionType.ASSET_MANAGEMENT_COMPANY, InstitutionType.INSURER)),
         INSURERS(EnumSet.of(InstitutionType.INSURER)),
-        GUARANTORS(EnumSet.of(InstitutionType.GOVERNMENT_GUARANTEE_AGENCY, InstitutionType.OTHER_GUARANTEE_AGENCY));
+        GUARANTORS(EnumSet.of(InstitutionType.GOVERNMENT_GUARANTEE_AGENCY, InstitutionType.OTHER_GUARANTEE_AGENCY,
+                InstitutionType.PROVINCIAL_REGUARANTOR, InstitutionType.NATIONAL_GUARANTEE_FUND));
 
         private final Set<InstitutionType> types;
 

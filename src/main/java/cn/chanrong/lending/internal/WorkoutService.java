@@ -35,9 +35,13 @@ class WorkoutService {
     private final BusinessDate businessDate;
     private final AuditTrail audit;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     WorkoutService(LoanStore store, WorkoutStore workouts, ClassificationStore classifications,
                    TransactionStore transactions, Servicer servicer, Postings postings,
-                   BusinessDate businessDate, AuditTrail audit) {
+                   BusinessDate businessDate, AuditTrail audit,
+                   org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.workouts = workouts;
         this.classifications = classifications;
@@ -207,6 +211,8 @@ class WorkoutService {
         Loans.Transaction tx = transactions.record(loanId, "RECOVERY", date, amount, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null,
                 entry.id(), caller.username());
         audit.record(AuditEvent.success(caller.username(), "loan.recover", "loan", l.number(), amount.toPlainString()));
+        events.publishEvent(new cn.chanrong.lending.LoanEvent.LoanRecovered(loanId, l.institutionId(), amount, date,
+                caller.username()));
         return tx;
     }
 }

@@ -32,11 +32,19 @@ class PolicyDemoContributor implements DemoContributor {
     private final cn.chanrong.lending.Loans loans;
     private final cn.chanrong.institution.Products products;
     private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final cn.chanrong.policy.Guarantees guarantees;
+    private final cn.chanrong.enterprise.Enterprises enterprises;
+    private final cn.chanrong.lending.EndOfDay endOfDay;
 
     PolicyDemoContributor(Ledgers ledgers, Users users, BusinessDate businessDate, cn.chanrong.policy.Programmes programmes,
                           SubsidyService subsidies, cn.chanrong.lending.LoanApplications applications,
                           cn.chanrong.lending.Loans loans, cn.chanrong.institution.Products products,
-                          org.springframework.transaction.support.TransactionTemplate tx) {
+                          org.springframework.transaction.support.TransactionTemplate tx,
+                          cn.chanrong.policy.Guarantees guarantees, cn.chanrong.enterprise.Enterprises enterprises,
+                          cn.chanrong.lending.EndOfDay endOfDay) {
+        this.guarantees = guarantees;
+        this.enterprises = enterprises;
+        this.endOfDay = endOfDay;
         this.ledgers = ledgers;
         this.users = users;
         this.businessDate = businessDate;
@@ -58,6 +66,82 @@ class PolicyDemoContributor implements DemoContributor {
     public void contribute(Path economy) {
         relending();
         subsidy();
+        guarantee();
+    }
+
+    /**
+     * The demo's government guarantee: a first loan of 1,000,000.00 the city commercial bank made sixteen months ago to a
+     * Fujian manufacturer under the national fund's 20:40:20:20 scheme, guaranteed by the city's agency; the borrower paid
+     * twice and stopped, the bank wrote the loan off, and the loss went along the chain — the bank claimed from the
+     * agency, the agency from the province's re-guarantor, the re-guarantor from the national fund, each paid — and a
+     * later recovery of 50,000.00 was shared back the same way.
+     */
+    private void guarantee() {
+        var officer = users.caller("bank").orElse(null);
+        var approver = users.caller("bank-approver").orElse(null);
+        var reviewer = users.caller("bank-reviewer").orElse(null);
+        var agency = users.caller("guarantor").orElse(null);
+        var reguarantor = users.caller("reguarantor").orElse(null);
+        var fund = users.caller("nfgf").orElse(null);
+        if (officer == null || approver == null || reviewer == null || agency == null || reguarantor == null || fund == null
+                || guarantees.list(approver, null, null, PageRequest.of(0, 1)).total() > 0) {
+            return;
+        }
+        LocalDate today = businessDate.today();
+        var system = cn.chanrong.identity.Caller.system("policy-demo");
+        Long borrower = enterprises.search(system, new cn.chanrong.enterprise.EnterpriseFilter(null, null, null, null),
+                        PageRequest.of(0, 200)).items().stream()
+                .filter(e -> e.regionCode() != null && e.regionCode().startsWith("35") && e.industryCode() != null
+                        && e.industryCode().startsWith("C"))
+                .filter(e -> e.id() != users.caller("enterprise").map(cn.chanrong.identity.Caller::enterpriseId).orElse(-1L))
+                .filter(e -> loans.search(officer, new cn.chanrong.lending.Loans.Filter(null, null, e.id(), null),
+                        PageRequest.of(0, 1)).total() == 0)
+                .map(cn.chanrong.enterprise.Enterprise::id).findFirst().orElse(null);
+        if (borrower == null) {
+            log.warn("Demo guarantee: no Fujian manufacturer without a loan at the bank");
+            return;
+        }
+        long product = products.search(officer, new cn.chanrong.institution.Products.ProductFilter(null, null, null,
+                        officer.institutionId()), PageRequest.of(0, 200)).items().stream()
+                .filter(p -> "MJ-ZJTX-01".equals(p.code())).findFirst().orElseThrow().id();
+        var a = applications.submit(officer, new cn.chanrong.lending.LoanApplications.Request(product, borrower, null,
+                new BigDecimal("1000000.00"), 24, "LPR_1Y", null, 60, "EQUAL_PRINCIPAL", null, "WORKING_CAPITAL", "SELF"));
+        applications.act(officer, a.id(), "PASS", "首贷户，政府性融资担保机构担保 / first loan, guaranteed by the agency");
+        if (a.steps().size() == 3) {
+            applications.act(reviewer, a.id(), "PASS", "审查：担保意向书齐全 / review: the agency's letter is on file");
+        }
+        applications.act(approver, a.id(), "PASS", "同意 / approved");
+        var contracted = loans.contract(officer, a.id());
+        long loanId = loans.disburse(officer, contracted.id(), today.minusMonths(16).withDayOfMonth(20), (String) null).id();
+        var loan = loans.get(officer, loanId);
+        try {
+            String agencyCode = subsidies.institutionCode(agency.institutionId());
+            var g = guarantees.register(officer, new cn.chanrong.policy.Guarantees.Register("NFGF-20-40-20-20", loan.number(),
+                    agencyCode));
+            int paid = 0;
+            for (var i : loans.schedule(officer, loanId)) {
+                if (paid++ == 2) {
+                    break;
+                }
+                var dues = loans.dues(officer, loanId, i.due());
+                loans.repay(officer, loanId, new cn.chanrong.lending.Loans.RepaymentRequest(dues.dueNow(), i.due(), "REPAYMENT"));
+            }
+            endOfDay.run(today.minusDays(1), r -> { });
+            loans.writeOff(approver, loanId, "借款人停产，担保机构已确认代偿 / debtor ceased trading; the agency agreed to compensate");
+            var claimed = guarantees.claim(approver, g.id());
+            guarantees.pay(agency, claimed.claims().getLast().id());
+            claimed = guarantees.claim(agency, g.id());
+            guarantees.pay(reguarantor, claimed.claims().getLast().id());
+            claimed = guarantees.claim(reguarantor, g.id());
+            guarantees.pay(fund, claimed.claims().getLast().id());
+            loans.recover(officer, loanId, new BigDecimal("50000.00"), today);
+            var done = guarantees.get(approver, g.id());
+            log.info("Demo guarantee {} on loan {}: loss {} shared {}:{}:{}:{}, {} claims paid, recoveries shared {}",
+                    done.number(), loan.number(), done.loss(), done.bankShare(), done.agencyShare(), done.reguarantorShare(),
+                    done.fundShare(), done.claims().size(), done.recoveries().size());
+        } catch (cn.chanrong.shared.Rejected r) {
+            log.warn("Demo guarantee incomplete: {}", r.rejections());
+        }
     }
 
     /** The demo's local subsidy programme: Fujian's equipment-renewal loans, one point a year for two years. */
