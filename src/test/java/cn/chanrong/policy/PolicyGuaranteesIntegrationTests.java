@@ -151,4 +151,33 @@ class PolicyGuaranteesIntegrationTests {
                 .isEqualTo(1);
         assertThat(ledger.check().problems()).isEmpty();
     }
+
+    @Test
+    void in_the_workbench_the_bank_registers_and_each_party_sees_the_chain_and_its_turn() throws Exception {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        long loan = steps.disbursedLoan(steps.borrower(), null, "1500000.00", 12, "EQUAL_PRINCIPAL", "2026-06-01");
+        String number = steps.loan(loan).get("number").asString();
+        var bank = cn.chanrong.support.Workbench.loggedIn(port, "bank");
+        String page = bank.get("/policy/guarantees").body();
+        assertThat(page).contains("id=\"register-form\"", "榕城融资担保有限公司", number);
+        var registered = bank.post("/policy/guarantees", Map.of("programme", "NFGF-20-40-20-20", "loan", number,
+                "agency", creditCode("guarantor"), "_csrf", cn.chanrong.support.Workbench.csrf(page)));
+        String at = registered.headers().firstValue("Location").orElseThrow().replace("http://localhost:" + port, "");
+        assertThat(at).matches("/policy/guarantees/\\d+");
+        assertThat(bank.get(at).body()).contains("担保中", "1,200,000.00", "闽江城市商业银行股份有限公司 ← 榕城融资担保有限公司 ← "
+                + "闽融再担保有限公司 ← 国家融资担保基金有限责任公司", "20 : 40 : 20 : 20");
+
+        // the demo's chain, paid through: every party sees it settled, with the recovery shared back
+        var guarantor = cn.chanrong.support.Workbench.loggedIn(port, "guarantor");
+        String list = guarantor.get("/policy/guarantees?status=SETTLED").body();
+        assertThat(list).contains("代偿完毕").doesNotContain("id=\"register-form\"");
+        long demo = jdbc.sql("""
+                SELECT g.id FROM policy_guarantee g WHERE EXISTS (SELECT 1 FROM policy_guarantee_recovery r
+                 WHERE r.guarantee_id = g.id AND r.amount = 50000.00) ORDER BY g.id LIMIT 1""").query(Long.class).single();
+        String demoPage = cn.chanrong.support.Workbench.loggedIn(port, "nfgf").get("/policy/guarantees/" + demo).body();
+        assertThat(demoPage).contains("代偿完毕", "916,666.66", "183,333.34", "50,000.00", "10,000.00")
+                .doesNotContain("id=\"claim-form\"", "id=\"pay-form\"");
+        assertThat(cn.chanrong.support.Workbench.loggedIn(port, "bank2").get("/policy/guarantees/" + demo).statusCode())
+                .isEqualTo(404);
+    }
 }
