@@ -187,6 +187,10 @@ class ScopeMatrixIntegrationTests {
                 SELECT g.id::text, ARRAY[g.institution_id, g.agency_id, g.reguarantor_id, g.fund_id], ARRAY[]::bigint[],
                        ARRAY(SELECT r.region_code::text FROM institution_region_view r WHERE r.institution_id = g.institution_id)
                 FROM policy_guarantee g""");
+        // a pool claim: the bank, the financial regulators where the borrower is
+        kind("policy-pool-claims", true, false, """
+                SELECT c.id::text, ARRAY[c.institution_id], ARRAY[]::bigint[], ARRAY[e.region_code::text]
+                FROM policy_pool_claim c JOIN enterprise e ON e.id = c.borrower_id""");
         kind("policy-subsidy-prepayments", true, false, """
                 SELECT c.id::text, ARRAY[c.institution_id], ARRAY[]::bigint[],
                        ARRAY(SELECT r.region_code::text FROM institution_region_view r WHERE r.institution_id = c.institution_id)
@@ -234,6 +238,9 @@ class ScopeMatrixIntegrationTests {
         }
         if (pattern.startsWith("/api/v1/policy/subsidies/{")) {
             return "policy-subsidies";
+        }
+        if (pattern.startsWith("/api/v1/policy/pool-claims/{")) {
+            return "policy-pool-claims";
         }
         if (pattern.startsWith("/api/v1/policy/guarantees/{")) {
             return "policy-guarantees";
@@ -356,7 +363,8 @@ class ScopeMatrixIntegrationTests {
             Map.entry("/api/v1/policy/subsidies", "policy-subsidies"),
             Map.entry("/api/v1/policy/subsidy-claims", "policy-subsidy-claims"),
             Map.entry("/api/v1/policy/subsidy-prepayments", "policy-subsidy-prepayments"),
-            Map.entry("/api/v1/policy/guarantees", "policy-guarantees"));
+            Map.entry("/api/v1/policy/guarantees", "policy-guarantees"),
+            Map.entry("/api/v1/policy/pool-claims", "policy-pool-claims"));
 
     /**
      * GET endpoints without a variable that are not lists of records, each with why it needs no
@@ -381,6 +389,7 @@ class ScopeMatrixIntegrationTests {
             Map.entry("/api/v1/institution-staff", "the institution administrator's own staff"),
             Map.entry("/api/v1/credit-models", "model registry, no customer data"),
             Map.entry("/api/v1/policy/programmes", "public policy programmes, no customer data"),
+            Map.entry("/api/v1/policy/pools", "local governments' pools with their public money figures, no customer data"),
             Map.entry("/api/v1/policy/ledgers/quota", "a programme's quota and its use by all banks, an aggregate"),
             Map.entry("/api/v1/monitoring/rules", "detection settings, no customer data: the platform's and the institution's"
                     + " own versions (MonitoringRulesIntegrationTests)"),

@@ -269,7 +269,8 @@ class GuaranteeService implements Guarantees {
 
     @EventListener
     void onRecovery(LoanEvent.LoanRecovered e) {
-        if (e.actor().startsWith(ACTOR)) {
+        if (e.actor().startsWith(ACTOR) || e.actor().startsWith(PoolService.ACTOR)) {
+            // compensation recorded as a recovery is not the borrower's money
             return;
         }
         GuaranteeStore.Row g = store.ofLoan(e.loanId()).orElse(null);

@@ -35,13 +35,15 @@ class PolicyDemoContributor implements DemoContributor {
     private final cn.chanrong.policy.Guarantees guarantees;
     private final cn.chanrong.enterprise.Enterprises enterprises;
     private final cn.chanrong.lending.EndOfDay endOfDay;
+    private final cn.chanrong.policy.Pools pools;
 
     PolicyDemoContributor(Ledgers ledgers, Users users, BusinessDate businessDate, cn.chanrong.policy.Programmes programmes,
                           SubsidyService subsidies, cn.chanrong.lending.LoanApplications applications,
                           cn.chanrong.lending.Loans loans, cn.chanrong.institution.Products products,
                           org.springframework.transaction.support.TransactionTemplate tx,
                           cn.chanrong.policy.Guarantees guarantees, cn.chanrong.enterprise.Enterprises enterprises,
-                          cn.chanrong.lending.EndOfDay endOfDay) {
+                          cn.chanrong.lending.EndOfDay endOfDay, cn.chanrong.policy.Pools pools) {
+        this.pools = pools;
         this.guarantees = guarantees;
         this.enterprises = enterprises;
         this.endOfDay = endOfDay;
@@ -67,7 +69,55 @@ class PolicyDemoContributor implements DemoContributor {
         relending();
         subsidy();
         guarantee();
+        pool();
     }
+
+    /**
+     * The demo's risk-compensation pool: the provincial finance department's pool for Fujian borrowers (40 % of a loss,
+     * at most 1,000,000.00 a loan and 20,000,000.00 a year, from 90 days past due), funded with 20,000,000.00; the city
+     * commercial bank claims on its loan longest past due in Fujian and the department approves it.
+     */
+    private void pool() {
+        var mof = users.caller("regulator-mof").orElse(null);
+        var approver = users.caller("bank-approver").orElse(null);
+        if (mof == null || approver == null || pools.pools(mof).stream().anyMatch(p -> POOL.equals(p.code()))) {
+            return;
+        }
+        try {
+            programmes.create(mof, new cn.chanrong.policy.Programmes.Draft(POOL, "RISK_POOL",
+                    "福建省中小微企业贷款风险补偿资金池（演示）", "Fujian SME loan risk-compensation pool (demo)",
+                    "演示数据：省级财政设立，对省内中小微企业贷款损失补偿40%，每笔不超过100万元、每年不超过2000万元，逾期90天起可申请",
+                    LocalDate.of(2024, 1, 1), java.util.Map.of("sharePercent", "40", "capPerLoanYuan", "1000000.00",
+                            "capPerYearYuan", "20000000.00", "triggerDaysPastDue", 90),
+                    java.util.Map.of("regions", java.util.List.of("35")), "演示：风险补偿资金池"));
+            pools.fund(mof, POOL, new BigDecimal("20000000.00"), "省级财政注资 / provincial funding");
+        } catch (cn.chanrong.shared.Rejected r) {
+            log.warn("Demo pool not set up: {}", r.rejections());
+            return;
+        }
+        // a first loan to a Fujian manufacturer eight months ago, paid twice, then nothing: past due since
+        var officer = users.caller("bank").orElseThrow();
+        Long borrower = newFujianBorrower(officer);
+        if (borrower == null) {
+            log.info("Demo pool: no Fujian borrower");
+            return;
+        }
+        LocalDate today = businessDate.today();
+        long loanId = demoLoan(borrower, "1000000.00", "WORKING_CAPITAL", 50, today.minusMonths(8).withDayOfMonth(10),
+                "订单充足，首贷 / orders sound, a first loan", "审查：材料齐全 / review: complete");
+        payFirst(loanId, 2);
+        endOfDay.run(today.minusDays(1), r -> { });
+        var loan = loans.get(officer, loanId);
+        try {
+            var c = pools.claim(approver, POOL, loan.number());
+            var decided = pools.approve(mof, c.id());
+            log.info("Demo pool claim {} on loan {}: {} of the loss {}", decided.number(), loan.number(), decided.amount(), decided.loss());
+        } catch (cn.chanrong.shared.Rejected r) {
+            log.warn("Demo pool claim not made: {}", r.rejections());
+        }
+    }
+
+    static final String POOL = "FJ-RISK-POOL";
 
     /**
      * The demo's government guarantee: a first loan of 1,000,000.00 the city commercial bank made sixteen months ago to a
@@ -79,53 +129,28 @@ class PolicyDemoContributor implements DemoContributor {
     private void guarantee() {
         var officer = users.caller("bank").orElse(null);
         var approver = users.caller("bank-approver").orElse(null);
-        var reviewer = users.caller("bank-reviewer").orElse(null);
         var agency = users.caller("guarantor").orElse(null);
         var reguarantor = users.caller("reguarantor").orElse(null);
         var fund = users.caller("nfgf").orElse(null);
-        if (officer == null || approver == null || reviewer == null || agency == null || reguarantor == null || fund == null
+        if (officer == null || approver == null || agency == null || reguarantor == null || fund == null
                 || guarantees.list(approver, null, null, PageRequest.of(0, 1)).total() > 0) {
             return;
         }
         LocalDate today = businessDate.today();
-        var system = cn.chanrong.identity.Caller.system("policy-demo");
-        Long borrower = enterprises.search(system, new cn.chanrong.enterprise.EnterpriseFilter(null, null, null, null),
-                        PageRequest.of(0, 200)).items().stream()
-                .filter(e -> e.regionCode() != null && e.regionCode().startsWith("35") && e.industryCode() != null
-                        && e.industryCode().startsWith("C"))
-                .filter(e -> e.id() != users.caller("enterprise").map(cn.chanrong.identity.Caller::enterpriseId).orElse(-1L))
-                .filter(e -> loans.search(officer, new cn.chanrong.lending.Loans.Filter(null, null, e.id(), null),
-                        PageRequest.of(0, 1)).total() == 0)
-                .map(cn.chanrong.enterprise.Enterprise::id).findFirst().orElse(null);
+        Long borrower = newFujianBorrower(officer);
         if (borrower == null) {
-            log.warn("Demo guarantee: no Fujian manufacturer without a loan at the bank");
+            log.warn("Demo guarantee: no Fujian borrower");
             return;
         }
-        long product = products.search(officer, new cn.chanrong.institution.Products.ProductFilter(null, null, null,
-                        officer.institutionId()), PageRequest.of(0, 200)).items().stream()
-                .filter(p -> "MJ-ZJTX-01".equals(p.code())).findFirst().orElseThrow().id();
-        var a = applications.submit(officer, new cn.chanrong.lending.LoanApplications.Request(product, borrower, null,
-                new BigDecimal("1000000.00"), 24, "LPR_1Y", null, 60, "EQUAL_PRINCIPAL", null, "WORKING_CAPITAL", "SELF"));
-        applications.act(officer, a.id(), "PASS", "首贷户，政府性融资担保机构担保 / first loan, guaranteed by the agency");
-        if (a.steps().size() == 3) {
-            applications.act(reviewer, a.id(), "PASS", "审查：担保意向书齐全 / review: the agency's letter is on file");
-        }
-        applications.act(approver, a.id(), "PASS", "同意 / approved");
-        var contracted = loans.contract(officer, a.id());
-        long loanId = loans.disburse(officer, contracted.id(), today.minusMonths(16).withDayOfMonth(20), (String) null).id();
+        long loanId = demoLoan(borrower, "1000000.00", "WORKING_CAPITAL", 60, today.minusMonths(16).withDayOfMonth(20),
+                "首贷户，政府性融资担保机构担保 / first loan, guaranteed by the agency",
+                "审查：担保意向书齐全 / review: the agency's letter is on file");
         var loan = loans.get(officer, loanId);
         try {
             String agencyCode = subsidies.institutionCode(agency.institutionId());
             var g = guarantees.register(officer, new cn.chanrong.policy.Guarantees.Register("NFGF-20-40-20-20", loan.number(),
                     agencyCode));
-            int paid = 0;
-            for (var i : loans.schedule(officer, loanId)) {
-                if (paid++ == 2) {
-                    break;
-                }
-                var dues = loans.dues(officer, loanId, i.due());
-                loans.repay(officer, loanId, new cn.chanrong.lending.Loans.RepaymentRequest(dues.dueNow(), i.due(), "REPAYMENT"));
-            }
+            payFirst(loanId, 2);
             endOfDay.run(today.minusDays(1), r -> { });
             loans.writeOff(approver, loanId, "借款人停产，担保机构已确认代偿 / debtor ceased trading; the agency agreed to compensate");
             var claimed = guarantees.claim(approver, g.id());
@@ -176,19 +201,10 @@ class PolicyDemoContributor implements DemoContributor {
             log.warn("Demo subsidy programme not created: {}", r.rejections());
             return;
         }
-        long product = products.search(officer, new cn.chanrong.institution.Products.ProductFilter(null, null, null,
-                        officer.institutionId()), PageRequest.of(0, 200)).items().stream()
-                .filter(p -> "MJ-ZJTX-01".equals(p.code())).findFirst().orElseThrow().id();
         LocalDate paidOut = today.minusMonths(24).plusDays(5);
-        var a = applications.submit(officer, new cn.chanrong.lending.LoanApplications.Request(product, sme.enterpriseId(), null,
-                new BigDecimal("1200000.00"), 24, "LPR_1Y", null, 30, "EQUAL_PRINCIPAL", null, "EQUIPMENT_RENEWAL", "SELF"));
-        applications.act(officer, a.id(), "PASS", "设备更新项目：新购数控机床两台 / equipment renewal: two CNC machines");
-        if (a.steps().size() == 3) {
-            applications.act(reviewer, a.id(), "PASS", "审查：设备合同与发票齐全 / review: contracts and invoices complete");
-        }
-        applications.act(approver, a.id(), "PASS", "同意 / approved");
-        var contracted = loans.contract(officer, a.id());
-        long loanId = loans.disburse(officer, contracted.id(), paidOut, (String) null).id();
+        long loanId = demoLoan(sme.enterpriseId(), "1200000.00", "EQUIPMENT_RENEWAL", 30, paidOut,
+                "设备更新项目：新购数控机床两台 / equipment renewal: two CNC machines",
+                "审查：设备合同与发票齐全 / review: contracts and invoices complete");
         var loan = loans.get(officer, loanId);
         try {
             subsidies.enrol(officer, new cn.chanrong.policy.Subsidies.Enrol(SUBSIDY, loan.number()), Locale.CHINA);
@@ -229,6 +245,54 @@ class PolicyDemoContributor implements DemoContributor {
         var s = subsidies.list(approver, loan.number(), SUBSIDY, null, PageRequest.of(0, 1)).items().getFirst();
         log.info("Demo subsidy {} on loan {}: {} accrued over {} days, {} netted", s.number(), loan.number(), s.accrued(),
                 s.daysAccrued(), s.settled());
+    }
+
+    /**
+     * A loan of the city commercial bank's tech-transformation product, 24 months in equal principal at LPR plus the
+     * spread, passed by its officer, reviewer and approver with the words given and paid out on {@code paidOut}.
+     */
+    private long demoLoan(long borrower, String amount, String purpose, int spreadBp, LocalDate paidOut, String passed,
+                          String reviewed) {
+        var officer = users.caller("bank").orElseThrow();
+        long product = products.search(officer, new cn.chanrong.institution.Products.ProductFilter(null, null, null,
+                        officer.institutionId()), PageRequest.of(0, 200)).items().stream()
+                .filter(p -> "MJ-ZJTX-01".equals(p.code())).findFirst().orElseThrow().id();
+        var a = applications.submit(officer, new cn.chanrong.lending.LoanApplications.Request(product, borrower, null,
+                new BigDecimal(amount), 24, "LPR_1Y", null, spreadBp, "EQUAL_PRINCIPAL", null, purpose, "SELF"));
+        applications.act(officer, a.id(), "PASS", passed);
+        if (a.steps().size() == 3) {
+            applications.act(users.caller("bank-reviewer").orElseThrow(), a.id(), "PASS", reviewed);
+        }
+        applications.act(users.caller("bank-approver").orElseThrow(), a.id(), "PASS", "同意 / approved");
+        var contracted = loans.contract(officer, a.id());
+        return loans.disburse(officer, contracted.id(), paidOut, (String) null).id();
+    }
+
+    /** The borrower pays the first {@code n} installments on their due dates, then nothing more. */
+    private void payFirst(long loanId, int n) {
+        var officer = users.caller("bank").orElseThrow();
+        for (var i : loans.schedule(officer, loanId).stream().limit(n).toList()) {
+            loans.repay(officer, loanId, new cn.chanrong.lending.Loans.RepaymentRequest(loans.dues(officer, loanId, i.due())
+                    .dueNow(), i.due(), "REPAYMENT"));
+        }
+    }
+
+    /**
+     * A Fujian firm (not the demo SME) with the fewest loans at the bank — none where one is left, so a first loan — a
+     * manufacturer before others.
+     */
+    private Long newFujianBorrower(cn.chanrong.identity.Caller officer) {
+        var system = cn.chanrong.identity.Caller.system("policy-demo");
+        long sme = users.caller("enterprise").map(cn.chanrong.identity.Caller::enterpriseId).orElse(-1L);
+        record Candidate(long id, long loans, boolean manufacturer) {
+        }
+        return enterprises.search(system, new cn.chanrong.enterprise.EnterpriseFilter(null, null, null, null),
+                        PageRequest.of(0, 200)).items().stream()
+                .filter(e -> e.regionCode() != null && e.regionCode().startsWith("35") && e.id() != sme)
+                .map(e -> new Candidate(e.id(), loans.search(officer, new cn.chanrong.lending.Loans.Filter(null, null, e.id(), null),
+                        PageRequest.of(0, 1)).total(), e.industryCode() != null && e.industryCode().startsWith("C")))
+                .min(java.util.Comparator.comparingLong(Candidate::loans).thenComparing(c -> !c.manufacturer()))
+                .map(Candidate::id).orElse(null);
     }
 
     private static String quarter(LocalDate firstDay) {
