@@ -121,4 +121,19 @@ class PolicyPoolsIntegrationTests {
                 .isEqualTo(2);
         assertThat(ledger.check().problems()).isEmpty();
     }
+
+    @Test
+    void in_the_workbench_the_finance_department_sees_the_demo_pool_and_its_claim_and_a_bank_its_own() throws Exception {
+        var mof = cn.chanrong.support.Workbench.loggedIn(port, "regulator-mof");
+        String page = mof.get("/policy/pools").body();
+        assertThat(page).contains("福建省中小微企业贷款风险补偿资金池（演示）", "补偿40%，每笔不超过1,000,000.00元", "20,000,000.00",
+                "366,666.66", "19,633,333.34", "已补偿", "class=\"inline fund-form\"").doesNotContain("id=\"pool-claim-form\"");
+        mof.post("/policy/pools/FJ-RISK-POOL/fundings", Map.of("amount", "12.345", "note", "注资",
+                "_csrf", cn.chanrong.support.Workbench.csrf(page)));
+        assertThat(mof.get("/policy/pools").body()).contains("id=\"problems\"");
+        String bank = cn.chanrong.support.Workbench.loggedIn(port, "bank-approver").get("/policy/pools").body();
+        assertThat(bank).contains("id=\"pool-claim-form\"", "BC2026").doesNotContain("fund-form");
+        assertThat(cn.chanrong.support.Workbench.loggedIn(port, "bank2").get("/policy/pools").body())
+                .as("another bank sees the pools' public figures, not the claim").contains("20,000,000.00").doesNotContain("BC2026");
+    }
 }
