@@ -389,6 +389,8 @@ class ScopeMatrixIntegrationTests {
             Map.entry("/api/v1/institution-staff", "the institution administrator's own staff"),
             Map.entry("/api/v1/credit-models", "model registry, no customer data"),
             Map.entry("/api/v1/policy/programmes", "public policy programmes, no customer data"),
+            Map.entry("/api/v1/policy/dashboard", "aggregates summed within each record kind's own scope"
+                    + " (PolicyDashboardIntegrationTests)"),
             Map.entry("/api/v1/policy/pools", "local governments' pools with their public money figures, no customer data"),
             Map.entry("/api/v1/policy/ledgers/quota", "a programme's quota and its use by all banks, an aggregate"),
             Map.entry("/api/v1/monitoring/rules", "detection settings, no customer data: the platform's and the institution's"

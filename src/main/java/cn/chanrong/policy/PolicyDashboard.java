@@ -1,0 +1,32 @@
+package cn.chanrong.policy;
+
+import cn.chanrong.identity.Caller;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The policy money at a glance (issue 19 §7), in the caller's scope: re-lending booked and repaid per programme and bank,
+ * subsidies accrued, netted, claimed and settled per programme, guarantees outstanding with the losses and what each
+ * stage of the chain paid, the pools' money. A bank sees its own; the financial regulators and the finance department
+ * what is in their region.
+ */
+public interface PolicyDashboard {
+
+    record Relending(long programmeId, String programme, long institutionId, String institution, int booked,
+                     BigDecimal outstanding, BigDecimal repaid, int pending) {
+    }
+
+    record Subsidy(long programmeId, String programme, int loans, int stopped, BigDecimal accrued, BigDecimal settled,
+                   BigDecimal claimed, BigDecimal claimSettled) {
+    }
+
+    /** Per scheme: guarantees, what is guaranteed and not claimed on, the losses, and what the three stages paid. */
+    record Guarantee(long programmeId, String programme, int guarantees, BigDecimal outstanding, BigDecimal losses,
+                     BigDecimal agencyPaid, BigDecimal reguarantorPaid, BigDecimal fundPaid) {
+    }
+
+    record Figures(List<Relending> relending, List<Subsidy> subsidies, List<Guarantee> guarantees, List<Pools.Pool> pools) {
+    }
+
+    Figures figures(Caller caller);
+}
