@@ -224,6 +224,12 @@ class PolicyLedgersIntegrationTests {
             pushed |= l.get("qualifies").asBoolean() && "TECH_TRANSFORMATION".equals(l.get("listType").asString());
         }
         assertThat(pushed).as(ledger.toString()).isTrue();
+        // the second-phase loan to the same firm was on no list: left out, saying why
+        boolean leftOut = false;
+        for (JsonNode l : ledger.get("lines")) {
+            leftOut |= !l.get("qualifies").asBoolean() && l.get("reasons").toString().contains("policy.line.list");
+        }
+        assertThat(leftOut).as(ledger.toString()).isTrue();
         assertThat(ledger.get("approval").get("rate").decimalValue()).as("the rate in force on the business date 2026-06-30")
                 .isEqualByComparingTo("1.25");
     }

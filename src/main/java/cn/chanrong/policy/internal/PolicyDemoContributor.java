@@ -299,6 +299,33 @@ class PolicyDemoContributor implements DemoContributor {
         return firstDay.getYear() + "Q" + ((firstDay.getMonthValue() - 1) / 3 + 1);
     }
 
+    /**
+     * A second tech-transformation loan of the national bank to the firm whose pushed project it financed, this one on no
+     * project list: a candidate of the ledger (its purpose tags it) that the ledger leaves out, saying why.
+     */
+    private void unlistedLoan(cn.chanrong.identity.Caller bank, cn.chanrong.identity.Caller approver, LocalDate on) {
+        var pushed = loans.search(bank, new cn.chanrong.lending.Loans.Filter("ACTIVE", null, null, null), PageRequest.of(0, 1))
+                .items();
+        if (pushed.isEmpty()) {
+            return;
+        }
+        try {
+            long product = products.search(bank, new cn.chanrong.institution.Products.ProductFilter(null, null, null,
+                            bank.institutionId()), PageRequest.of(0, 200)).items().stream()
+                    .filter(p -> "QY-JGSB-01".equals(p.code())).findFirst().orElseThrow().id();
+            var a = applications.submit(bank, new cn.chanrong.lending.LoanApplications.Request(product,
+                    pushed.getFirst().borrowerId(), null, new BigDecimal("2000000.00"), 36, "LPR_1Y", null, 35,
+                    "EQUAL_PRINCIPAL", null, "TECH_TRANSFORMATION", "SELF", null, null, null, null, null, null,
+                    new BigDecimal("80000000.00"), null));
+            applications.act(bank, a.id(), "PASS", "二期技改，未列入推送清单 / second phase, not on a pushed list");
+            applications.act(approver, a.id(), "PASS", "同意 / approved");
+            var contracted = loans.contract(bank, a.id());
+            loans.disburse(bank, contracted.id(), on, (String) null);
+        } catch (cn.chanrong.shared.Rejected r) {
+            log.warn("Demo unlisted loan not made: {}", r.rejections());
+        }
+    }
+
     private void relending() {
         var bank = users.caller("bank3").orElse(null);
         var approver = users.caller("bank3-approver").orElse(null);
@@ -308,6 +335,7 @@ class PolicyDemoContributor implements DemoContributor {
             return;
         }
         LocalDate today = businessDate.today();
+        unlistedLoan(bank, approver, today.minusDays(20));
         Ledgers.Ledger l = ledgers.compile(bank, new Ledgers.Compile("PBOC-TECH-RL", today.minusDays(90), today), Locale.CHINA);
         if (l.qualifying() == 0) {
             log.info("Demo re-lending ledger {}: {} candidates, none qualifying; left compiled", l.number(), l.candidates());

@@ -95,7 +95,7 @@ class PoolsApi {
         return pools.fund(caller, code, amount, text(body, "note"));
     }
 
-    record ClaimDoc(@Schema(example = "FZ-RISK-POOL") String pool, @Schema(example = "L2026063000000019") String loan) {
+    record ClaimDoc(@Schema(example = "FJ-RISK-POOL") String pool, @Schema(example = "L2026063000000019") String loan) {
     }
 
     @PostMapping(path = "/api/v1/policy/pool-claims", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -65,7 +65,7 @@ class SubsidiesApi {
         return v == null || v.isNull() ? null : v.asString();
     }
 
-    record EnrolDoc(@Schema(example = "MOF-EQUIP-SUBSIDY") String programme, @Schema(example = "MJ2026000123") String loan) {
+    record EnrolDoc(@Schema(example = "MOF-EQUIP-SUBSIDY") String programme, @Schema(example = "L2026063000000035") String loan) {
     }
 
     @PostMapping(path = "/api/v1/policy/subsidies", consumes = MediaType.APPLICATION_JSON_VALUE)
