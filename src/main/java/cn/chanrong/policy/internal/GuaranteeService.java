@@ -28,7 +28,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,8 +53,6 @@ class GuaranteeService implements Guarantees {
     static final String BANK_CASH = "1003";
     /** Who records a compensation on the bank's loan: recoveries recorded so are not shared back. */
     static final String ACTOR = "guarantee:";
-    private static final Set<String> TYPES = Arrays.stream(InstitutionType.values()).map(Enum::name)
-            .collect(Collectors.toUnmodifiableSet());
 
     private final GuaranteeStore store;
     private final ProgrammeStore programmes;
@@ -117,11 +114,7 @@ class GuaranteeService implements Guarantees {
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
-        ProgrammeKind kind = ProgrammeKind.GUARANTEE_SCHEME;
-        List<ProgrammeVersions.Version> versions = programmes.versions(List.of(p.id())).getOrDefault(p.id(), List.of()).stream()
-                .map(v -> new ProgrammeVersions.Version(v.version(), v.effectiveFrom(),
-                        Terms.parse(kind, v.terms(), new ArrayList<>()), Eligibility.parse(v.eligibility(), TYPES, new ArrayList<>())))
-                .toList();
+        List<ProgrammeVersions.Version> versions = programmes.parsedVersions(p.id(), ProgrammeKind.GUARANTEE_SCHEME);
         ProgrammeVersions.Version v = ProgrammeVersions.inForce(versions, loan.disbursedOn()).orElseThrow(() ->
                 Rejected.invalid(Rejection.of("policy.ledger.before-programme", "loan", p.code(), loan.disbursedOn())));
         Eligibility e = v.eligibility();
@@ -204,7 +197,7 @@ class GuaranteeService implements Guarantees {
         BigDecimal loss = g.loss();
         if (stage == 1) {
             var loan = loans.get(caller, g.loanId());
-            if (!"WRITTEN_OFF".equals(loan.status().name())) {
+            if (loan.status() != cn.chanrong.lending.domain.LoanStatus.WRITTEN_OFF) {
                 throw Rejected.conflict(Rejection.of("policy.guarantee.not-written-off", null, loan.number(), loan.status().name()));
             }
             BigDecimal principalWrittenOff = loans.transactions(caller, g.loanId()).stream()

@@ -6,7 +6,6 @@ import cn.chanrong.enterprise.Enterprises;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
 import cn.chanrong.institution.Institution;
-import cn.chanrong.institution.InstitutionType;
 import cn.chanrong.institution.Institutions;
 import cn.chanrong.lending.Proceeds;
 import cn.chanrong.policy.Ledgers;
@@ -16,7 +15,6 @@ import cn.chanrong.policy.domain.LedgerRules;
 import cn.chanrong.policy.domain.LedgerStatus;
 import cn.chanrong.policy.domain.ProgrammeKind;
 import cn.chanrong.policy.domain.ProgrammeVersions;
-import cn.chanrong.policy.domain.Terms;
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
@@ -46,8 +44,6 @@ class LedgerService implements Ledgers {
     /** The most loans one ledger takes; a longer period is compiled in parts. */
     static final int MAX_LOANS = 20_000;
     private static final Caller POLICY = Caller.system("policy");
-    private static final Set<String> TYPES = Arrays.stream(InstitutionType.values()).map(Enum::name)
-            .collect(Collectors.toUnmodifiableSet());
 
     private final LedgerStore store;
     private final ProgrammeStore programmes;
@@ -74,11 +70,7 @@ class LedgerService implements Ledgers {
     }
 
     private List<ProgrammeVersions.Version> versions(ProgrammeStore.Row p) {
-        ProgrammeKind kind = ProgrammeKind.valueOf(p.kind());
-        return programmes.versions(List.of(p.id())).getOrDefault(p.id(), List.of()).stream()
-                .map(v -> new ProgrammeVersions.Version(v.version(), v.effectiveFrom(),
-                        Terms.parse(kind, v.terms(), new ArrayList<>()), Eligibility.parse(v.eligibility(), TYPES, new ArrayList<>())))
-                .toList();
+        return programmes.parsedVersions(p.id(), ProgrammeKind.valueOf(p.kind()));
     }
 
     @Override

@@ -7,7 +7,6 @@ import cn.chanrong.enterprise.Enterprises;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
 import cn.chanrong.institution.Institution;
-import cn.chanrong.institution.InstitutionType;
 import cn.chanrong.institution.Institutions;
 import cn.chanrong.ledger.Ledger;
 import cn.chanrong.ledger.domain.EntryLine;
@@ -28,7 +27,6 @@ import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,8 +47,6 @@ class PoolService implements Pools {
     static final String ACTOR = "pool:";
     static final String HELD = "2243";
     private static final BigDecimal MAX = new BigDecimal("100000000000.00");
-    private static final Set<String> TYPES = Arrays.stream(InstitutionType.values()).map(Enum::name)
-            .collect(Collectors.toUnmodifiableSet());
 
     private final PoolStore store;
     private final ProgrammeStore programmes;
@@ -80,11 +76,7 @@ class PoolService implements Pools {
     }
 
     private List<ProgrammeVersions.Version> versions(long id) {
-        return programmes.versions(List.of(id)).getOrDefault(id, List.of()).stream()
-                .map(v -> new ProgrammeVersions.Version(v.version(), v.effectiveFrom(),
-                        Terms.parse(ProgrammeKind.RISK_POOL, v.terms(), new ArrayList<>()),
-                        Eligibility.parse(v.eligibility(), TYPES, new ArrayList<>())))
-                .toList();
+        return programmes.parsedVersions(id, ProgrammeKind.RISK_POOL);
     }
 
     private ProgrammeStore.Row pool(String code, String field) {
@@ -182,7 +174,7 @@ class PoolService implements Pools {
         }
         var loan = loans.get(caller, d.loanId());
         int trigger = v.terms().whole("triggerDaysPastDue");
-        boolean writtenOff = "WRITTEN_OFF".equals(loan.status().name());
+        boolean writtenOff = loan.status() == cn.chanrong.lending.domain.LoanStatus.WRITTEN_OFF;
         if (!writtenOff && loan.daysPastDue() < trigger) {
             reasons.add(Rejection.of("policy.pool.not-triggered", "loan", loan.number(), loan.daysPastDue(), trigger));
         }

@@ -86,6 +86,19 @@ class ProgrammeStore {
     }
 
     /** The versions of the programmes, oldest first. */
+    private static final java.util.Set<String> INSTITUTION_TYPES = java.util.Arrays.stream(
+            cn.chanrong.institution.InstitutionType.values()).map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** A programme's versions read as typed terms and eligibility (stored rows were checked when written). */
+    List<cn.chanrong.policy.domain.ProgrammeVersions.Version> parsedVersions(long programmeId,
+                                                                         cn.chanrong.policy.domain.ProgrammeKind kind) {
+        return versions(List.of(programmeId)).getOrDefault(programmeId, List.of()).stream()
+                .map(v -> new cn.chanrong.policy.domain.ProgrammeVersions.Version(v.version(), v.effectiveFrom(),
+                        cn.chanrong.policy.domain.Terms.parse(kind, v.terms(), new java.util.ArrayList<>()),
+                        cn.chanrong.policy.domain.Eligibility.parse(v.eligibility(), INSTITUTION_TYPES, new java.util.ArrayList<>())))
+                .toList();
+    }
+
     Map<Long, List<VersionRow>> versions(List<Long> programmeIds) {
         Map<Long, List<VersionRow>> out = new HashMap<>();
         if (programmeIds.isEmpty()) {

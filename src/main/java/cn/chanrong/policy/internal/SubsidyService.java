@@ -7,7 +7,6 @@ import cn.chanrong.enterprise.Enterprises;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
 import cn.chanrong.institution.Institution;
-import cn.chanrong.institution.InstitutionType;
 import cn.chanrong.institution.Institutions;
 import cn.chanrong.ledger.Ledger;
 import cn.chanrong.ledger.domain.EntryLine;
@@ -22,7 +21,6 @@ import cn.chanrong.policy.domain.LedgerRules;
 import cn.chanrong.policy.domain.ProgrammeKind;
 import cn.chanrong.policy.domain.ProgrammeVersions;
 import cn.chanrong.policy.domain.SubsidyAccrual;
-import cn.chanrong.policy.domain.Terms;
 import cn.chanrong.reference.BusinessDate;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
@@ -31,7 +29,6 @@ import cn.chanrong.shared.Rejection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,8 +52,6 @@ class SubsidyService implements Subsidies, DayClose {
     static final Set<ProgrammeKind> SUBSIDIES = Set.of(ProgrammeKind.CENTRAL_SUBSIDY, ProgrammeKind.LOCAL_SUBSIDY);
     private static final String ACTOR = "end-of-day";
     private static final Caller POLICY = Caller.system("policy");
-    private static final Set<String> TYPES = Arrays.stream(InstitutionType.values()).map(Enum::name)
-            .collect(Collectors.toUnmodifiableSet());
     private static final Pattern QUARTER = Pattern.compile("([0-9]{4})Q([1-4])");
     /** The most a prepayment may hold. */
     private static final BigDecimal MAX_PREPAYMENT = new BigDecimal("100000000000.00");
@@ -96,10 +91,7 @@ class SubsidyService implements Subsidies, DayClose {
     }
 
     private List<ProgrammeVersions.Version> versions(long programmeId, ProgrammeKind kind) {
-        return programmes.versions(List.of(programmeId)).getOrDefault(programmeId, List.of()).stream()
-                .map(v -> new ProgrammeVersions.Version(v.version(), v.effectiveFrom(),
-                        Terms.parse(kind, v.terms(), new ArrayList<>()), Eligibility.parse(v.eligibility(), TYPES, new ArrayList<>())))
-                .toList();
+        return programmes.parsedVersions(programmeId, kind);
     }
 
     private ProgrammeStore.Row subsidyProgramme(String code, List<Rejection> problems) {

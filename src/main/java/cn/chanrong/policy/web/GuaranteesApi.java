@@ -4,14 +4,10 @@ import cn.chanrong.identity.Caller;
 import cn.chanrong.policy.Guarantees;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
-import cn.chanrong.shared.Rejected;
-import cn.chanrong.shared.Rejection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -48,28 +44,9 @@ class GuaranteesApi {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = RegisterDoc.class)))
     Guarantees.Guarantee register(Caller caller, @RequestBody JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw Rejected.invalid(Rejection.of("policy.object", "body"));
-        }
-        List<Rejection> problems = new ArrayList<>();
-        for (String name : body.propertyNames()) {
-            if (!Set.of("programme", "loan", "agency").contains(name)) {
-                problems.add(Rejection.of("policy.field.unknown", name));
-            } else if (!body.get(name).isNull() && !body.get(name).isString()) {
-                problems.add(Rejection.of("policy.term.type", name, body.get(name).toString().length() > 40
-                        ? body.get(name).toString().substring(0, 40) : body.get(name).toString()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw Rejected.invalid(problems);
-        }
-        return guarantees.register(caller, new Guarantees.Register(text(body, "programme"), text(body, "loan"),
-                text(body, "agency")));
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        return v == null || v.isNull() ? null : v.asString();
+        JsonBodies.object(body, Set.of("programme", "loan", "agency"));
+        return guarantees.register(caller, new Guarantees.Register(JsonBodies.text(body, "programme"), JsonBodies.text(body, "loan"),
+                JsonBodies.text(body, "agency")));
     }
 
     @GetMapping("/api/v1/policy/guarantees")

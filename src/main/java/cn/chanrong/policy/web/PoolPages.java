@@ -5,13 +5,8 @@ import cn.chanrong.identity.Role;
 import cn.chanrong.lending.Loans;
 import cn.chanrong.platform.ApiErrors;
 import cn.chanrong.policy.Pools;
-import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
-import cn.chanrong.shared.Rejection;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -52,7 +47,7 @@ class PoolPages {
         model.addAttribute("claims", claims);
         if (claims) {
             model.addAttribute("loans", loans.search(caller, new Loans.Filter(null, null, null, null), PageRequest.of(0, 200))
-                    .items().stream().filter(l -> l.daysPastDue() > 0 || "WRITTEN_OFF".equals(l.status().name())).toList());
+                    .items().stream().filter(l -> l.daysPastDue() > 0 || l.status() == cn.chanrong.lending.domain.LoanStatus.WRITTEN_OFF).toList());
         }
         model.addAttribute("finance", finance(caller));
         return "policy/pools";
@@ -69,18 +64,7 @@ class PoolPages {
     @PreAuthorize("hasRole('REGULATOR') or hasRole('ADMIN')")
     String fund(Caller caller, Locale locale, @PathVariable String code, @RequestParam(required = false) String amount,
                 @RequestParam(required = false) String note, RedirectAttributes flash) {
-        return act(locale, flash, () -> {
-            List<Rejection> problems = new ArrayList<>();
-            BigDecimal a = amount == null || amount.isBlank() ? null
-                    : Amounts.parse(amount.strip(), "amount", false, new BigDecimal("100000000000.00"), problems);
-            if (amount == null || amount.isBlank()) {
-                problems.add(Rejection.of("required", "amount"));
-            }
-            if (!problems.isEmpty()) {
-                throw Rejected.invalid(problems);
-            }
-            pools.fund(caller, code, a, note);
-        });
+        return act(locale, flash, () -> pools.fund(caller, code, JsonBodies.money(amount, "amount"), note));
     }
 
     @PostMapping("/policy/pool-claims/{id}/approve")

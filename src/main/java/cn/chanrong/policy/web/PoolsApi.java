@@ -2,17 +2,12 @@ package cn.chanrong.policy.web;
 
 import cn.chanrong.identity.Caller;
 import cn.chanrong.policy.Pools;
-import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
-import cn.chanrong.shared.Rejected;
-import cn.chanrong.shared.Rejection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -26,41 +21,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import static cn.chanrong.policy.web.JsonBodies.object;
+import static cn.chanrong.policy.web.JsonBodies.text;
 
 @RestController
 @Tag(name = "policy", description = "Risk-compensation pools")
 class PoolsApi {
 
-    private static final BigDecimal MAX = new BigDecimal("100000000000.00");
-
     private final Pools pools;
 
     PoolsApi(Pools pools) {
         this.pools = pools;
-    }
-
-    private static JsonNode object(JsonNode body, Set<String> allowed) {
-        if (body == null || !body.isObject()) {
-            throw Rejected.invalid(Rejection.of("policy.object", "body"));
-        }
-        List<Rejection> problems = new ArrayList<>();
-        for (String name : body.propertyNames()) {
-            if (!allowed.contains(name)) {
-                problems.add(Rejection.of("policy.field.unknown", name));
-            } else if (!body.get(name).isNull() && !body.get(name).isString()) {
-                problems.add(Rejection.of("policy.term.type", name, body.get(name).toString().length() > 40
-                        ? body.get(name).toString().substring(0, 40) : body.get(name).toString()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw Rejected.invalid(problems);
-        }
-        return body;
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        return v == null || v.isNull() ? null : v.asString();
     }
 
     @GetMapping("/api/v1/policy/pools")
@@ -83,16 +54,7 @@ class PoolsApi {
             schema = @Schema(implementation = FundDoc.class)))
     Pools.Pool fund(Caller caller, @PathVariable String code, @RequestBody JsonNode body) {
         object(body, Set.of("amount", "note"));
-        List<Rejection> problems = new ArrayList<>();
-        String raw = text(body, "amount");
-        BigDecimal amount = raw == null || raw.isBlank() ? null : Amounts.parse(raw.strip(), "amount", false, MAX, problems);
-        if (raw == null || raw.isBlank()) {
-            problems.add(Rejection.of("required", "amount"));
-        }
-        if (!problems.isEmpty()) {
-            throw Rejected.invalid(problems);
-        }
-        return pools.fund(caller, code, amount, text(body, "note"));
+        return pools.fund(caller, code, JsonBodies.money(text(body, "amount"), "amount"), text(body, "note"));
     }
 
     record ClaimDoc(@Schema(example = "FJ-RISK-POOL") String pool, @Schema(example = "L2026063000000019") String loan) {

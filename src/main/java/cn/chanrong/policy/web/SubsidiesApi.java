@@ -2,18 +2,13 @@ package cn.chanrong.policy.web;
 
 import cn.chanrong.identity.Caller;
 import cn.chanrong.policy.Subsidies;
-import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
-import cn.chanrong.shared.Rejected;
-import cn.chanrong.shared.Rejection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -27,42 +22,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import static cn.chanrong.policy.web.JsonBodies.object;
+import static cn.chanrong.policy.web.JsonBodies.text;
 
 @RestController
 @Tag(name = "policy", description = "Interest subsidies to the fen: enrolment, accrual at end of day, netting, claims")
 class SubsidiesApi {
 
-    private static final BigDecimal MAX = new BigDecimal("100000000000.00");
-
     private final Subsidies subsidies;
 
     SubsidiesApi(Subsidies subsidies) {
         this.subsidies = subsidies;
-    }
-
-    /** The body's members, each a text; anything else named is refused, so a typo is not silently ignored. */
-    private static JsonNode object(JsonNode body, Set<String> allowed) {
-        if (body == null || !body.isObject()) {
-            throw Rejected.invalid(Rejection.of("policy.object", "body"));
-        }
-        List<Rejection> problems = new ArrayList<>();
-        for (String name : body.propertyNames()) {
-            if (!allowed.contains(name)) {
-                problems.add(Rejection.of("policy.field.unknown", name));
-            } else if (!body.get(name).isNull() && !body.get(name).isString()) {
-                problems.add(Rejection.of("policy.term.type", name, body.get(name).toString().length() > 40
-                        ? body.get(name).toString().substring(0, 40) : body.get(name).toString()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw Rejected.invalid(problems);
-        }
-        return body;
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        return v == null || v.isNull() ? null : v.asString();
     }
 
     record EnrolDoc(@Schema(example = "MOF-EQUIP-SUBSIDY") String programme, @Schema(example = "L2026063000000035") String loan) {
@@ -163,17 +133,7 @@ class SubsidiesApi {
             schema = @Schema(implementation = PrepaymentDoc.class)))
     Subsidies.Prepayment prepay(Caller caller, @RequestBody JsonNode body) {
         object(body, Set.of("programme", "institution", "quarter", "amount"));
-        List<Rejection> problems = new ArrayList<>();
-        String raw = text(body, "amount");
-        BigDecimal amount = null;
-        if (raw == null || raw.isBlank()) {
-            problems.add(Rejection.of("required", "amount"));
-        } else {
-            amount = Amounts.parse(raw.strip(), "amount", false, MAX, problems);
-        }
-        if (!problems.isEmpty()) {
-            throw Rejected.invalid(problems);
-        }
+        BigDecimal amount = JsonBodies.money(text(body, "amount"), "amount");
         return subsidies.prepay(caller, new Subsidies.PrepaymentRequest(text(body, "programme"), text(body, "institution"),
                 text(body, "quarter"), amount));
     }

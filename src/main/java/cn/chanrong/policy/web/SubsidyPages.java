@@ -8,11 +8,8 @@ import cn.chanrong.platform.ApiErrors;
 import cn.chanrong.policy.Programmes;
 import cn.chanrong.policy.Subsidies;
 import cn.chanrong.reference.BusinessDate;
-import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
-import cn.chanrong.shared.Rejection;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,16 +151,8 @@ class SubsidyPages {
                   @RequestParam(required = false) String institution, @RequestParam(required = false) String quarter,
                   @RequestParam(required = false) String amount, RedirectAttributes flash) {
         try {
-            List<Rejection> problems = new ArrayList<>();
-            BigDecimal a = amount == null || amount.isBlank() ? null
-                    : Amounts.parse(amount.strip(), "amount", false, new BigDecimal("100000000000.00"), problems);
-            if (amount == null || amount.isBlank()) {
-                problems.add(Rejection.of("required", "amount"));
-            }
-            if (!problems.isEmpty()) {
-                throw Rejected.invalid(problems);
-            }
-            subsidies.prepay(caller, new Subsidies.PrepaymentRequest(programme, institution, quarter, a));
+            subsidies.prepay(caller, new Subsidies.PrepaymentRequest(programme, institution, quarter,
+                    JsonBodies.money(amount, "amount")));
             flash.addFlashAttribute("saved", true);
         } catch (Rejected r) {
             flash.addFlashAttribute("problems", errors.messages(r, locale));
