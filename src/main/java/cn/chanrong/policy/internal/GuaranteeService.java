@@ -190,7 +190,7 @@ class GuaranteeService implements Guarantees {
         if (stage > 3 || claimant(g, stage) != caller.institutionId()) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("policy.guarantee.not-your-turn", null, number));
         }
-        if (!claims.isEmpty() && !"PAID".equals(claims.getLast().status())) {
+        if (!claims.isEmpty() && !claims.getLast().status().paidOut()) {
             throw Rejected.conflict(Rejection.of("policy.guarantee.previous-unpaid", null, number));
         }
         LocalDate today = businessDate.today();
@@ -234,9 +234,7 @@ class GuaranteeService implements Guarantees {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("policy.guarantee.payer-only", null));
         }
         String number = number(g.id(), g.issuedOn());
-        if (!"CLAIMED".equals(c.status())) {
-            throw Rejected.conflict(Rejection.of("policy.guarantee.paid", null, number, c.stage()));
-        }
+        c.status().pay().orThrow(r -> Rejected.conflict(Rejection.of("policy.guarantee.paid", null, number, c.stage())));
         LocalDate today = businessDate.today();
         String what = "担保代偿 " + number + " / guarantee compensation " + number;
         long entry = ledger.post(c.payerId(), today, what, "policy:guarantee-claim:" + claimId + ":paid",
@@ -302,7 +300,7 @@ class GuaranteeService implements Guarantees {
         String status = g.claims() == 0 ? "ACTIVE" : g.paidStages() == 3 ? "SETTLED" : "CLAIMING";
         List<Claim> claims = !full ? null : store.claims(g.id()).stream()
                 .map(c -> new Claim(c.id(), c.stage(), party.apply(c.claimantId()), party.apply(c.payerId()), c.amount(),
-                        c.status(), c.claimedOn(), c.claimedBy(), c.paidOn(), c.paidBy(), c.payerEntry()))
+                        c.status().name(), c.claimedOn(), c.claimedBy(), c.paidOn(), c.paidBy(), c.payerEntry()))
                 .toList();
         return new Guarantee(g.id(), number(g.id(), g.issuedOn()), p.code(), p.name(), g.loanId(), g.loanNumber(),
                 party.apply(g.institutionId()), g.borrowerId(), g.borrowerName(), party.apply(g.agencyId()),

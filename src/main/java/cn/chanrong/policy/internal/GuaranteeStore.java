@@ -114,13 +114,14 @@ class GuaranteeStore {
         jdbc.sql("UPDATE policy_guarantee SET loss = :l WHERE id = :id").param("l", loss).param("id", id).update();
     }
 
-    record ClaimRow(long id, long guaranteeId, int stage, long claimantId, long payerId, BigDecimal amount, String status,
+    record ClaimRow(long id, long guaranteeId, int stage, long claimantId, long payerId, BigDecimal amount,
+                    cn.chanrong.policy.domain.ClaimStatus status,
                     LocalDate claimedOn, String claimedBy, LocalDate paidOn, String paidBy, Long payerEntry) {
     }
 
     private static ClaimRow claim(ResultSet rs, int n) throws SQLException {
         return new ClaimRow(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6),
-                rs.getString(7), rs.getObject(8, LocalDate.class), rs.getString(9), rs.getObject(10, LocalDate.class),
+                cn.chanrong.policy.domain.ClaimStatus.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class), rs.getString(9), rs.getObject(10, LocalDate.class),
                 rs.getString(11), (Long) rs.getObject(12));
     }
 

@@ -207,9 +207,8 @@ class PoolService implements Pools {
         ProgrammeStore.Row p = programmes.find(c.programmeId(), true).orElseThrow();
         requireAdministrator(caller, p);
         String number = number(id, c.claimedOn());
-        if (!"SUBMITTED".equals(c.status())) {
-            throw Rejected.conflict(Rejection.of("policy.subsidy.claim-decided", null, number, c.status()));
-        }
+        c.status().pay().orThrow(r -> Rejected.conflict(Rejection.of("policy.subsidy.claim-decided", null, number,
+                c.status().name())));
         LocalDate today = businessDate.today();
         ProgrammeVersions.Version v = ProgrammeVersions.inForce(versions(p.id()), today).orElseThrow();
         PoolStore.Figures f = store.figures(p.id(), today.getYear());
@@ -248,9 +247,8 @@ class PoolService implements Pools {
         if (why.length() < 2 || why.length() > 500) {
             throw Rejected.invalid(Rejection.of("length", "reason", 2, 500));
         }
-        if (!"SUBMITTED".equals(c.status())) {
-            throw Rejected.conflict(Rejection.of("policy.subsidy.claim-decided", null, number(id, c.claimedOn()), c.status()));
-        }
+        c.status().reject().orThrow(r -> Rejected.conflict(Rejection.of("policy.subsidy.claim-decided", null,
+                number(id, c.claimedOn()), c.status().name())));
         store.rejected(id, businessDate.today(), caller.username(), why);
         audit.record(AuditEvent.success(caller.username(), "policy.pool.reject", "claim", number(id, c.claimedOn()), why));
         return get(caller, id);
@@ -280,7 +278,7 @@ class PoolService implements Pools {
         ProgrammeStore.Row p = programmes.find(c.programmeId(), false).orElseThrow();
         return new Claim(c.id(), number(c.id(), c.claimedOn()), p.code(), p.name(), c.loanId(), c.loanNumber(), c.institutionId(),
                 banks.get(c.institutionId()), c.borrowerName(), c.trigger(), c.daysPastDue(), c.loss(), c.sharePercent(),
-                c.amount(), c.cappedBy(), c.status(), c.claimedOn(), c.claimedBy(), c.decidedOn(), c.decidedBy(), c.reason(),
+                c.amount(), c.cappedBy(), c.status().name(), c.claimedOn(), c.claimedBy(), c.decidedOn(), c.decidedBy(), c.reason(),
                 c.returned());
     }
 

@@ -63,14 +63,14 @@ class PoolStore {
 
     record Row(long id, long programmeId, long loanId, String loanNumber, long institutionId, long borrowerId,
                String borrowerName, String trigger, int daysPastDue, BigDecimal loss, BigDecimal sharePercent,
-               BigDecimal amount, String cappedBy, String status, LocalDate claimedOn, String claimedBy, LocalDate decidedOn,
+               BigDecimal amount, String cappedBy, cn.chanrong.policy.domain.ClaimStatus status, LocalDate claimedOn, String claimedBy, LocalDate decidedOn,
                String decidedBy, String reason, Long entryId, BigDecimal returned) {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
                 rs.getString(7), rs.getString(8), rs.getInt(9), rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getBigDecimal(12),
-                rs.getString(13), rs.getString(14), rs.getObject(15, LocalDate.class), rs.getString(16),
+                rs.getString(13), cn.chanrong.policy.domain.ClaimStatus.valueOf(rs.getString(14)), rs.getObject(15, LocalDate.class), rs.getString(16),
                 rs.getObject(17, LocalDate.class), rs.getString(18), rs.getString(19), (Long) rs.getObject(20),
                 rs.getBigDecimal(21));
     }

@@ -368,10 +368,8 @@ class SubsidyService implements Subsidies, DayClose {
         SubsidyStore.ClaimRow c = store.findClaim(caller, id, true).orElseThrow(() -> Rejected.notFound("claim", id));
         ProgrammeStore.Row p = programmes.find(c.programmeId(), false).orElseThrow();
         requireFinance(caller, p);
-        if (!"SUBMITTED".equals(c.status())) {
-            throw Rejected.conflict(Rejection.of("policy.subsidy.claim-decided", null, claimNumber(id, c.submittedOn()),
-                    c.status()));
-        }
+        c.status().settle().orThrow(r -> Rejected.conflict(Rejection.of("policy.subsidy.claim-decided", null,
+                claimNumber(id, c.submittedOn()), c.status().name())));
         LocalDate today = businessDate.today();
         BigDecimal applied = store.prepaidLeft(p.id(), c.institutionId()).min(c.amount()).max(BigDecimal.ZERO.setScale(2));
         BigDecimal paid = c.amount().subtract(applied);
@@ -409,10 +407,8 @@ class SubsidyService implements Subsidies, DayClose {
         if (why.length() < 2 || why.length() > 500) {
             throw Rejected.invalid(Rejection.of("length", "reason", 2, 500));
         }
-        if (!"SUBMITTED".equals(c.status())) {
-            throw Rejected.conflict(Rejection.of("policy.subsidy.claim-decided", null, claimNumber(id, c.submittedOn()),
-                    c.status()));
-        }
+        c.status().reject().orThrow(r -> Rejected.conflict(Rejection.of("policy.subsidy.claim-decided", null,
+                claimNumber(id, c.submittedOn()), c.status().name())));
         store.rejectClaim(id, businessDate.today(), caller.username(), why);
         audit.record(AuditEvent.success(caller.username(), "policy.subsidy.reject", "claim", claimNumber(id, c.submittedOn()), why));
         return claimById(caller, id);
@@ -421,7 +417,7 @@ class SubsidyService implements Subsidies, DayClose {
     private Claim claim(SubsidyStore.ClaimRow c, Names n) {
         ProgrammeStore.Row p = programme(n, c.programmeId());
         return new Claim(c.id(), claimNumber(c.id(), c.submittedOn()), p.code(), p.name(), c.institutionId(),
-                n.banks().get(c.institutionId()), c.quarter(), c.from(), c.to(), c.amount(), c.loans(), c.status(),
+                n.banks().get(c.institutionId()), c.quarter(), c.from(), c.to(), c.amount(), c.loans(), c.status().name(),
                 c.submittedOn(), c.submittedBy(), c.decidedOn(), c.decidedBy(), c.reason(), c.prepaymentApplied(), c.paid(),
                 c.entryId());
     }

@@ -182,7 +182,8 @@ class SubsidyStore {
     // --- claims
 
     record ClaimRow(long id, long programmeId, long institutionId, String quarter, LocalDate from, LocalDate to,
-                    BigDecimal amount, int loans, String status, LocalDate submittedOn, String submittedBy,
+                    BigDecimal amount, int loans, cn.chanrong.policy.domain.ClaimStatus status, LocalDate submittedOn,
+                    String submittedBy,
                     LocalDate decidedOn, String decidedBy, String reason, BigDecimal prepaymentApplied, BigDecimal paid,
                     Long entryId) {
     }
@@ -195,7 +196,8 @@ class SubsidyStore {
 
     private static ClaimRow claim(ResultSet rs, int n) throws SQLException {
         return new ClaimRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getObject(5, LocalDate.class),
-                rs.getObject(6, LocalDate.class), rs.getBigDecimal(7), rs.getInt(8), rs.getString(9),
+                rs.getObject(6, LocalDate.class), rs.getBigDecimal(7), rs.getInt(8),
+                cn.chanrong.policy.domain.ClaimStatus.valueOf(rs.getString(9)),
                 rs.getObject(10, LocalDate.class), rs.getString(11), rs.getObject(12, LocalDate.class), rs.getString(13),
                 rs.getString(14), rs.getBigDecimal(15), rs.getBigDecimal(16), (Long) rs.getObject(17));
     }
