@@ -22,7 +22,8 @@ public interface Guarantees {
     record Party(long institutionId, String name) {
     }
 
-    record Claim(long id, int stage, Party claimant, Party payer, BigDecimal amount, String status, LocalDate claimedOn,
+    record Claim(long id, int stage, Party claimant, Party payer, BigDecimal amount, cn.chanrong.policy.domain.ClaimStatus status,
+                 LocalDate claimedOn,
                  String claimedBy, LocalDate paidOn, String paidBy, Long payerEntryId) {
     }
 

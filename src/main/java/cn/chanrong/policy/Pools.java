@@ -30,7 +30,7 @@ public interface Pools {
 
     record Claim(long id, String number, String pool, String poolName, long loanId, String loanNumber, long institutionId,
                  String institutionName, String borrowerName, String trigger, int daysPastDue, BigDecimal loss,
-                 BigDecimal sharePercent, BigDecimal amount, String cappedBy, String status, LocalDate claimedOn,
+                 BigDecimal sharePercent, BigDecimal amount, String cappedBy, cn.chanrong.policy.domain.ClaimStatus status, LocalDate claimedOn,
                  String claimedBy, LocalDate decidedOn, String decidedBy, String reason, BigDecimal returned) {
     }
 

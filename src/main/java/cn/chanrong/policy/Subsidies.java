@@ -58,7 +58,7 @@ public interface Subsidies {
 
     record Claim(long id, String number, String programme, String programmeName, long institutionId,
                  String institutionName, String quarter, LocalDate from, LocalDate to, BigDecimal amount, int loans,
-                 String status, LocalDate submittedOn, String submittedBy, LocalDate decidedOn, String decidedBy,
+                 cn.chanrong.policy.domain.ClaimStatus status, LocalDate submittedOn, String submittedBy, LocalDate decidedOn, String decidedBy,
                  String reason, BigDecimal prepaymentApplied, BigDecimal paid, Long journalEntryId) {
     }
 

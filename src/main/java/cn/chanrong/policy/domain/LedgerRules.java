@@ -21,7 +21,8 @@ public final class LedgerRules {
      * none), whether it carries a green catalogue code, its status and tier, what is still outstanding.
      */
     public record Candidate(long loanId, String number, BigDecimal principal, LocalDate disbursedOn, String purpose,
-                            String listType, boolean green, String status, String tier, BigDecimal outstanding) {
+                            String listType, boolean green, cn.chanrong.lending.domain.LoanStatus status,
+                            cn.chanrong.lending.domain.Tier tier, BigDecimal outstanding) {
     }
 
     /** Why a loan is left out: the rule and what it found. */
@@ -46,8 +47,8 @@ public final class LedgerRules {
         }
         if (c.outstanding().signum() == 0) {
             // a loan repaid early leaves the ledger
-            out.add(new Reason("policy.line.repaid", c.status()));
-        } else if (!"ACTIVE".equals(c.status()) || !"NORMAL".equals(c.tier())) {
+            out.add(new Reason("policy.line.repaid", c.status().name()));
+        } else if (c.status() != cn.chanrong.lending.domain.LoanStatus.ACTIVE || c.tier() != cn.chanrong.lending.domain.Tier.NORMAL) {
             // a loan in arrears or classified below normal leaves it too
             out.add(new Reason("policy.line.performing", c.status() + "/" + c.tier()));
         }

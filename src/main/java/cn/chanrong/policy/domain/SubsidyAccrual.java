@@ -4,7 +4,6 @@ import cn.chanrong.lending.domain.Accrual;
 import cn.chanrong.lending.domain.Installment;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -20,8 +19,8 @@ import java.util.function.Function;
  */
 public final class SubsidyAccrual {
 
-    /** Days of the year a yearly rate is spread over. */
-    public static final int DAY_BASIS = 360;
+    /** A yearly rate spread over 360 days, as the schedule core spreads it. */
+    private static final cn.chanrong.lending.schedule.DayCount DAYS = cn.chanrong.lending.schedule.DayCount.ACT_360;
     private static final MathContext MC = MathContext.DECIMAL128;
 
     private SubsidyAccrual() {
@@ -63,8 +62,7 @@ public final class SubsidyAccrual {
                 continue;
             }
             interest = interest.add(charged);
-            BigDecimal raw = p.movePointLeft(2).multiply(principalOn(schedule, d), MC)
-                    .divide(BigDecimal.valueOf(DAY_BASIS), MC);
+            BigDecimal raw = DAYS.dailyRate(p).multiply(principalOn(schedule, d), MC);
             if (raw.compareTo(charged) > 0) {
                 capped++;
                 raw = charged;
@@ -86,9 +84,9 @@ public final class SubsidyAccrual {
         return p;
     }
 
-    /** The running exact sum to the fen, half up, never above {@code cap} (null: none). */
+    /** The running exact sum to the fen, half up (as lending rounds its accruals), never above {@code cap} (null: none). */
     public static BigDecimal fen(BigDecimal exact, BigDecimal cap) {
-        BigDecimal f = exact.setScale(2, RoundingMode.HALF_UP);
+        BigDecimal f = Accrual.fen(exact);
         return cap != null && f.compareTo(cap) > 0 ? cap : f;
     }
 }

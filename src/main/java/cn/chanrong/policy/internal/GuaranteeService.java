@@ -300,7 +300,7 @@ class GuaranteeService implements Guarantees {
         String status = g.claims() == 0 ? "ACTIVE" : g.paidStages() == 3 ? "SETTLED" : "CLAIMING";
         List<Claim> claims = !full ? null : store.claims(g.id()).stream()
                 .map(c -> new Claim(c.id(), c.stage(), party.apply(c.claimantId()), party.apply(c.payerId()), c.amount(),
-                        c.status().name(), c.claimedOn(), c.claimedBy(), c.paidOn(), c.paidBy(), c.payerEntry()))
+                        c.status(), c.claimedOn(), c.claimedBy(), c.paidOn(), c.paidBy(), c.payerEntry()))
                 .toList();
         return new Guarantee(g.id(), number(g.id(), g.issuedOn()), p.code(), p.name(), g.loanId(), g.loanNumber(),
                 party.apply(g.institutionId()), g.borrowerId(), g.borrowerName(), party.apply(g.agencyId()),

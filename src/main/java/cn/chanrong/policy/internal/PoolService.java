@@ -278,7 +278,7 @@ class PoolService implements Pools {
         ProgrammeStore.Row p = programmes.find(c.programmeId(), false).orElseThrow();
         return new Claim(c.id(), number(c.id(), c.claimedOn()), p.code(), p.name(), c.loanId(), c.loanNumber(), c.institutionId(),
                 banks.get(c.institutionId()), c.borrowerName(), c.trigger(), c.daysPastDue(), c.loss(), c.sharePercent(),
-                c.amount(), c.cappedBy(), c.status().name(), c.claimedOn(), c.claimedBy(), c.decidedOn(), c.decidedBy(), c.reason(),
+                c.amount(), c.cappedBy(), c.status(), c.claimedOn(), c.claimedBy(), c.decidedOn(), c.decidedBy(), c.reason(),
                 c.returned());
     }
 

@@ -153,7 +153,8 @@ class SubsidyService implements Subsidies, DayClose {
         LedgerStore.Facts f = facts.facts(bank.id(), List.of(d.loanId())).get(d.loanId());
         if (f != null) {
             var c = new LedgerRules.Candidate(d.loanId(), d.number(), d.principal(), d.disbursedOn(), d.purpose(), f.listType(),
-                    f.green(), f.status(), f.tier(), f.outstanding());
+                    f.green(), cn.chanrong.lending.domain.LoanStatus.valueOf(f.status()),
+                    cn.chanrong.lending.domain.Tier.valueOf(f.tier()), f.outstanding());
             for (LedgerRules.Reason why : LedgerRules.reasons(c, e)) {
                 reasons.add(Rejection.of(why.rule(), "loan", why.found()));
             }
@@ -417,7 +418,7 @@ class SubsidyService implements Subsidies, DayClose {
     private Claim claim(SubsidyStore.ClaimRow c, Names n) {
         ProgrammeStore.Row p = programme(n, c.programmeId());
         return new Claim(c.id(), claimNumber(c.id(), c.submittedOn()), p.code(), p.name(), c.institutionId(),
-                n.banks().get(c.institutionId()), c.quarter(), c.from(), c.to(), c.amount(), c.loans(), c.status().name(),
+                n.banks().get(c.institutionId()), c.quarter(), c.from(), c.to(), c.amount(), c.loans(), c.status(),
                 c.submittedOn(), c.submittedBy(), c.decidedOn(), c.decidedBy(), c.reason(), c.prepaymentApplied(), c.paid(),
                 c.entryId());
     }

@@ -84,7 +84,7 @@ class GuaranteePages {
         model.addAttribute("g", g);
         boolean approver = caller.is(Role.INSTITUTION) && caller.hasAuthority("approver");
         int next = g.claims().size() + 1;
-        boolean previousPaid = g.claims().isEmpty() || "PAID".equals(g.claims().getLast().status());
+        boolean previousPaid = g.claims().isEmpty() || g.claims().getLast().status().paidOut();
         long turn = switch (next) {
             case 1 -> g.bank().institutionId();
             case 2 -> g.agency().institutionId();
@@ -93,7 +93,7 @@ class GuaranteePages {
         };
         model.addAttribute("mayClaim", approver && previousPaid && caller.institutionId() == turn);
         model.addAttribute("payable", !approver ? null : g.claims().stream()
-                .filter(c -> "CLAIMED".equals(c.status()) && c.payer().institutionId() == caller.institutionId())
+                .filter(c -> c.status() == cn.chanrong.policy.domain.ClaimStatus.CLAIMED && c.payer().institutionId() == caller.institutionId())
                 .findFirst().orElse(null));
         return "policy/guarantee";
     }

@@ -166,7 +166,7 @@ class SubsidyPages {
     String claimPage(Caller caller, @PathVariable long id, Model model) {
         var c = subsidies.claimById(caller, id);
         model.addAttribute("c", c);
-        model.addAttribute("decides", "SUBMITTED".equals(c.status()) && finance(caller));
+        model.addAttribute("decides", c.status() == cn.chanrong.policy.domain.ClaimStatus.SUBMITTED && finance(caller));
         return "policy/subsidy-claim";
     }
 

@@ -27,7 +27,8 @@ class LedgerRulesTests {
             no green code for the carbon tool     | CARBON | -                   | false | 2026-03-01 | ACTIVE | NORMAL          | 500000.00 | policy.line.green
             """)
     void each_reason_a_loan_is_left_out_is_named(String caseName, String programme, String listType, boolean green,
-                                                 LocalDate disbursed, String status, String tier, BigDecimal outstanding,
+                                                 LocalDate disbursed, cn.chanrong.lending.domain.LoanStatus status,
+                                                 cn.chanrong.lending.domain.Tier tier, BigDecimal outstanding,
                                                  String expected) {
         var c = new LedgerRules.Candidate(1, "L1", new BigDecimal("1000000.00"), disbursed, "EQUIPMENT_RENEWAL", listType,
                 green, status, tier, outstanding);
