@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The policy money at a glance (issue 19 §7), in the caller's scope: re-lending booked and repaid per programme and bank,
  * subsidies accrued, netted, claimed and settled per programme, guarantees outstanding with the losses and what each
- * stage of the chain paid, the pools' money. A bank sees its own; the financial regulators and the finance department
+ * stage of the chain paid, the pools' money, green, transition and carbon-reduction lending by chain and region. A bank sees its own; the financial regulators and the finance department
  * what is in their region.
  */
 public interface PolicyDashboard {
@@ -25,7 +25,19 @@ public interface PolicyDashboard {
                      BigDecimal agencyPaid, BigDecimal reguarantorPaid, BigDecimal fundPaid) {
     }
 
-    record Figures(List<Relending> relending, List<Subsidy> subsidies, List<Guarantee> guarantees, List<Pools.Pool> pools) {
+    /**
+     * Green, transition and carbon-reduction lending outstanding by key chain ({@code CHAIN}) or province
+     * ({@code REGION}), with lending to the energy-intensive (两高一资) sectors beside it — the Guidance's caution in
+     * (十六): green performance is never read off volume alone. A transition loan is a technology-transformation or
+     * equipment-renewal loan to a borrower in a transition-finance pilot sector (docs/POLICY.md §6).
+     */
+    record Green(String dimension, String key, String name, String nameEn, int greenLoans, BigDecimal greenBalance, int transitionLoans,
+                 BigDecimal transitionBalance, int energyIntensiveLoans, BigDecimal energyIntensiveBalance,
+                 BigDecimal energyIntensiveGreenBalance, int carbonLoans, BigDecimal carbonBalance, BigDecimal co2Tonnes) {
+    }
+
+    record Figures(List<Relending> relending, List<Subsidy> subsidies, List<Guarantee> guarantees, List<Pools.Pool> pools,
+                   List<Green> green) {
     }
 
     Figures figures(Caller caller);

@@ -99,6 +99,14 @@ public final class LendingSteps {
         return disburse(contract(body), Map.of("valueDate", valueDate));
     }
 
+    /** As {@link #disbursedLoan}, a tech-transformation loan with a green catalogue code (null: none). */
+    public long disbursedGreenLoan(long borrower, String amount, String valueDate, String greenCode) {
+        Map<String, Object> body = application(product("MJ-ZJTX-01"), borrower, null, amount, 12, "EQUAL_PRINCIPAL");
+        body.put("purpose", "TECH_TRANSFORMATION");
+        body.put("greenCatalogueCode", greenCode);
+        return disburse(contract(body), Map.of("valueDate", valueDate));
+    }
+
     /** Applies, passes the chain and contracts a loan (not disbursed); returns the loan id. */
     public long contracted(long borrower, Long facility, String amount) {
         return contract(application(product("MJ-ZJTX-01"), borrower, facility, amount, 12, "EQUAL_PRINCIPAL"));

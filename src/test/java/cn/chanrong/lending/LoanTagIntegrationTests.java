@@ -66,7 +66,7 @@ class LoanTagIntegrationTests {
     }
 
     @Test
-    void a_green_catalogue_code_tags_the_loan_green_and_a_malformed_one_is_refused() {
+    void a_green_catalogue_code_of_the_catalogue_in_force_tags_the_loan_green_and_any_other_is_refused() {
         long borrower = steps.borrower();
         var m = new java.util.HashMap<>(LendingSteps.application(steps.product("MJ-ZJTX-01"), borrower, null, "1500000.00", 12,
                 "EQUAL_PRINCIPAL"));
@@ -74,10 +74,17 @@ class LoanTagIntegrationTests {
         var bad = steps.as("bank").header("Accept-Language", "en").post("/api/v1/loan-applications", m);
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.body()).contains("\"field\":\"greenCatalogueCode\"");
-        m.put("greenCatalogueCode", "3.2.1");
+        m.put("greenCatalogueCode", "9.9.9");
+        var unknown = steps.as("bank").header("Accept-Language", "en").post("/api/v1/loan-applications", m);
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.body()).as("judged by the 2025 catalogue in force on the business date")
+                .contains("lending.green-code-unknown", "Green Finance Endorsed Projects Catalogue (2025)", "2025-10-01");
+        m.put("greenCatalogueCode", "3");
         var app = steps.as("bank").post("/api/v1/loan-applications", m);
         assertThat(app.status()).as(app.body()).isEqualTo(201);
         long id = app.json().get("id").asLong();
+        assertThat(jdbc.sql("SELECT green_catalogue_edition FROM loan_application WHERE id = :id").param("id", id)
+                .query(String.class).single()).as("the edition it was judged by, kept").isEqualTo("GREEN_2025");
         steps.act("bank", id, "PASS", 200);
         steps.act("bank-approver", id, "PASS", 200);
         long loan = steps.as("bank").post("/api/v1/loan-applications/" + id + "/contract", null).json().get("id").asLong();

@@ -33,6 +33,10 @@ public final class CallerPrincipal implements UserDetails {
             // for modules below identity, which authorise by annotation and cannot read the Caller
             list.add(new SimpleGrantedAuthority("DEPARTMENT_" + caller.department()));
         }
+        if (caller.role() == cn.chanrong.identity.Role.REGULATOR && caller.regionCode() == null) {
+            // a regulator of a national department: national reference data is theirs to write
+            list.add(new SimpleGrantedAuthority("NATIONAL_REGULATOR"));
+        }
         caller.authorities().forEach(a -> list.add(new SimpleGrantedAuthority(a)));
         return list;
     }

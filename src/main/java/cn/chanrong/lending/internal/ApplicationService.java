@@ -41,10 +41,15 @@ class ApplicationService implements LoanApplications {
     private final AuditTrail audit;
     private final Environment env;
     private final RestrictedCredit restricted;
+    private final cn.chanrong.reference.FinanceCatalogues catalogues;
+    private final cn.chanrong.reference.BusinessDate businessDate;
 
     ApplicationService(ApplicationStore store, FacilityStore facilities, Products products, AuditTrail audit, Environment env,
-                       RestrictedCredit restricted) {
+                       RestrictedCredit restricted, cn.chanrong.reference.FinanceCatalogues catalogues,
+                       cn.chanrong.reference.BusinessDate businessDate) {
         this.restricted = restricted;
+        this.catalogues = catalogues;
+        this.businessDate = businessDate;
         this.store = store;
         this.facilities = facilities;
         this.products = products;
@@ -119,10 +124,9 @@ class ApplicationService implements LoanApplications {
         if (grace < 0 || r.termMonths() != null && grace >= r.termMonths() || grace % period != 0) {
             problems.add(Rejection.of("lending.grace", "graceMonths", grace));
         }
-        if (r.greenCatalogueCode() != null && !r.greenCatalogueCode().isBlank()
-                && !r.greenCatalogueCode().strip().matches("[0-9]{1,2}(\\.[0-9]{1,2}){1,4}")) {
-            problems.add(Rejection.of("lending.green-code", "greenCatalogueCode", r.greenCatalogueCode()));
-        }
+        String greenCode = r.greenCatalogueCode() == null || r.greenCatalogueCode().isBlank() ? null
+                : r.greenCatalogueCode().strip();
+        String greenEdition = greenCode == null ? null : greenEdition(greenCode, problems);
         List<BigDecimal> plan = null;
         if (method == RepaymentMethod.CUSTOM || r.principalPlan() != null && !r.principalPlan().isEmpty()) {
             plan = plan(r, method, amount, period, problems);
@@ -144,9 +148,7 @@ class ApplicationService implements LoanApplications {
         long id = store.submit(new ApplicationStore.Submitted(product.institutionId(), borrower, product.id(),
                 r.facilityId(), amount, r.termMonths(), rate.type(), rate.fixed(), rate.spreadBp(), method.name(),
                 dayCount.name(), purpose, mode, steps, caller.username(), r.paymentDay(), period, grace, plan,
-                r.firstLoanDeclared(),
-                r.greenCatalogueCode() == null || r.greenCatalogueCode().isBlank() ? null : r.greenCatalogueCode().strip(),
-                investment, r.termReason() == null || r.termReason().isBlank() ? null : r.termReason().strip()));
+                r.firstLoanDeclared(), greenCode, greenEdition, investment, r.termReason() == null || r.termReason().isBlank() ? null : r.termReason().strip()));
         audit.record(AuditEvent.success(caller.username(), "loan-application.submit", "loan-application", id,
                 "product " + product.code() + " amount " + amount + " steps " + steps));
         return get(Caller.system("lending"), id);
@@ -329,5 +331,26 @@ class ApplicationService implements LoanApplications {
             return null;
         }
         return v;
+    }
+
+    /**
+     * The edition of the green catalogue in force today that holds {@code code} (issue 19 §6): an application made
+     * before 2025-10-01 was judged by the previous standard and keeps it; null with a rejection when the code is
+     * malformed or not in that edition.
+     */
+    private String greenEdition(String code, List<Rejection> problems) {
+        if (!code.matches("[0-9]{1,2}(\\.[0-9]{1,2}){0,4}")) {
+            problems.add(Rejection.of("lending.green-code", "greenCatalogueCode", code));
+            return null;
+        }
+        java.time.LocalDate today = businessDate.today();
+        var edition = catalogues.inForce(cn.chanrong.reference.FinanceCatalogues.Kind.GREEN, today);
+        if (edition.isEmpty() || catalogues.item(edition.get().edition(), code).isEmpty()) {
+            problems.add(Rejection.of("lending.green-code-unknown", "greenCatalogueCode", code,
+                    edition.map(e -> e.nameZh()).orElse("-"), edition.map(e -> e.validFrom().toString()).orElse("-"),
+                    edition.map(e -> e.nameEn()).orElse("-")));
+            return null;
+        }
+        return edition.get().edition();
     }
 }

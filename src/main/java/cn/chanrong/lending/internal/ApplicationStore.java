@@ -42,8 +42,8 @@ class ApplicationStore {
                      Integer termMonths, String rateType, BigDecimal fixedRate, Integer spreadBp, String method,
                      String dayCount, String purpose, String paymentMode, List<String> steps, String createdBy,
                      Integer paymentDay, int periodMonths, int graceMonths, List<BigDecimal> principalPlan,
-                     Boolean firstLoanDeclared, String greenCatalogueCode, BigDecimal projectInvestment,
-                     String termReason) {
+                     Boolean firstLoanDeclared, String greenCatalogueCode, String greenCatalogueEdition,
+                     BigDecimal projectInvestment, String termReason) {
     }
 
     /** What a contract takes from the application beyond its public view. */
@@ -69,13 +69,13 @@ class ApplicationStore {
                         INSERT INTO loan_application (institution_id, borrower_id, product_id, facility_id, amount, term_months,
                             rate_type, fixed_rate, spread_bp, method, day_count, purpose, payment_mode, steps, created_by,
                             payment_day, period_months, grace_months, principal_plan, first_loan_declared,
-                            green_catalogue_code, project_investment, term_reason)
+                            green_catalogue_code, green_catalogue_edition, project_investment, term_reason)
                         VALUES (:i, :b, :p, :f, :a, :t, :rt, :fr, :sp, :m, :dc, :pu, :pm, :steps, :by, :pd, :per, :gr, :plan, :fl,
-                                :green, :invest, :reason)
+                                :green, :edition, :invest, :reason)
                         RETURNING id""")
                 .param("invest", a.projectInvestment()).param("reason", a.termReason())
                 .param("plan", plan == null ? null : plan.toArray(BigDecimal[]::new)).param("fl", a.firstLoanDeclared())
-                .param("green", a.greenCatalogueCode())
+                .param("green", a.greenCatalogueCode()).param("edition", a.greenCatalogueEdition())
                 .param("pd", a.paymentDay()).param("per", a.periodMonths()).param("gr", a.graceMonths())
                 .param("i", a.institutionId()).param("b", a.borrowerId()).param("p", a.productId())
                 .param("f", a.facilityId()).param("a", a.amount()).param("t", a.termMonths()).param("rt", a.rateType())

@@ -52,10 +52,13 @@ class LendingPages {
     private final RejectedRequestRecorder rejectedAudit;
     private final cn.chanrong.lending.CreditPlans creditPlans;
 
+    private final cn.chanrong.reference.FinanceCatalogues catalogues;
+
     LendingPages(Loans loans, LoanApplications applications, Facilities facilities, Products products,
                  BusinessDate businessDate, ApiErrors errors, RejectedRequestRecorder rejectedAudit,
                  cn.chanrong.lending.CreditPlans creditPlans, cn.chanrong.credit.CreditDecisions decisions,
-                 cn.chanrong.lending.Drawdowns drawdowns) {
+                 cn.chanrong.lending.Drawdowns drawdowns, cn.chanrong.reference.FinanceCatalogues catalogues) {
+        this.catalogues = catalogues;
         this.drawdowns = drawdowns;
         this.decisions = decisions;
         this.creditPlans = creditPlans;
@@ -287,6 +290,10 @@ class LendingPages {
         model.addAttribute("products", products.search(caller, new Products.ProductFilter(null, "PUBLISHED", null, institution),
                 PageRequest.of(0, 100)).items());
         model.addAttribute("enterpriseUser", caller.is(Role.ENTERPRISE));
+        // the green catalogue in force today, chosen by name (issue 19 §6)
+        var green = catalogues.inForce(cn.chanrong.reference.FinanceCatalogues.Kind.GREEN, businessDate.today());
+        model.addAttribute("greenEdition", green.orElse(null));
+        model.addAttribute("greenItems", green.map(e -> catalogues.items(e.edition())).orElse(java.util.List.of()));
         return "loan/application-form";
     }
 
@@ -300,12 +307,13 @@ class LendingPages {
                   @RequestParam(required = false) String purpose, @RequestParam(required = false) String paymentMode,
                   @RequestParam(required = false) Integer paymentDay, @RequestParam(required = false) String frequency,
                   @RequestParam(required = false) Integer graceMonths, @RequestParam(required = false) String projectInvestment,
-                  @RequestParam(required = false) String termReason, RedirectAttributes flash) {
+                  @RequestParam(required = false) String termReason,
+                  @RequestParam(required = false) String greenCatalogueCode, RedirectAttributes flash) {
         return act(caller, locale, flash, "loan-application.submit", 0, "/loan-applications/new",
                 () -> "/loan-applications/" + applications.submit(caller, new LoanApplications.Request(productId,
                         borrowerId, facilityId, decimal(amount, "amount"), termMonths, rateType,
                         Amounts.read(fixedRate, "fixedRate", RATE_SCALE), spreadBp, method, null, purpose,
-                        paymentMode, paymentDay, frequency, graceMonths, null, null, null,
+                        paymentMode, paymentDay, frequency, graceMonths, null, null, greenCatalogueCode,
                         decimal(projectInvestment, "projectInvestment"), termReason)).id());
     }
 

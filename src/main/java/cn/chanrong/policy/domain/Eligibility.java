@@ -6,12 +6,12 @@ import java.util.List;
 /**
  * Who and what a programme version takes, as data: institutions by type and by unified social credit code, loans
  * by the project list they were pushed on, by purpose, by the dates they were disbursed, with a green catalogue
- * code, in the regions named (GB/T 2260 prefixes, for local programmes and pilot cities). An empty list admits
+ * code, with a verified CO2 reduction (the carbon tool's carbon-reduction loans), in the regions named (GB/T 2260 prefixes, for local programmes and pilot cities). An empty list admits
  * all; every list is checked against its reference data by the service.
  */
 public record Eligibility(List<String> institutionTypes, List<String> institutions, List<String> listTypes,
-                          List<String> purposes, boolean greenCodeRequired, List<String> regions, LocalDate loansFrom,
-                          LocalDate loansTo) {
+                          List<String> purposes, boolean greenCodeRequired, boolean carbonReductionVerified,
+                          List<String> regions, LocalDate loansFrom, LocalDate loansTo) {
 
     public Eligibility {
         institutionTypes = List.copyOf(institutionTypes);
@@ -21,7 +21,8 @@ public record Eligibility(List<String> institutionTypes, List<String> institutio
         regions = List.copyOf(regions);
     }
 
-    public static final Eligibility ANY = new Eligibility(List.of(), List.of(), List.of(), List.of(), false, List.of(), null, null);
+    public static final Eligibility ANY = new Eligibility(List.of(), List.of(), List.of(), List.of(), false, false, List.of(), null,
+            null);
 
     /** The project lists a loan may have been pushed on (matching's list types). */
     public static final java.util.Set<String> LIST_TYPES = java.util.Set.of("TECH_SME", "TECH_TRANSFORMATION",
@@ -46,6 +47,10 @@ public record Eligibility(List<String> institutionTypes, List<String> institutio
         if (green != null && !(green instanceof Boolean)) {
             problems.add(cn.chanrong.shared.Rejection.of("policy.eligibility.boolean", "eligibility.greenCodeRequired"));
         }
+        Object carbon = raw.get("carbonReductionVerified");
+        if (carbon != null && !(carbon instanceof Boolean)) {
+            problems.add(cn.chanrong.shared.Rejection.of("policy.eligibility.boolean", "eligibility.carbonReductionVerified"));
+        }
         LocalDate from = date(raw, "loansFrom", problems);
         LocalDate to = date(raw, "loansTo", problems);
         if (from != null && to != null && to.isBefore(from)) {
@@ -53,12 +58,12 @@ public record Eligibility(List<String> institutionTypes, List<String> institutio
         }
         for (String k : raw.keySet()) {
             if (!java.util.Set.of("institutionTypes", "institutions", "listTypes", "purposes", "regions", "greenCodeRequired",
-                    "loansFrom", "loansTo").contains(k)) {
+                    "carbonReductionVerified", "loansFrom", "loansTo").contains(k)) {
                 problems.add(cn.chanrong.shared.Rejection.of("policy.eligibility.unknown", "eligibility." + k));
             }
         }
         return problems.size() == before ? new Eligibility(types, institutions, lists, purposes, Boolean.TRUE.equals(green),
-                regions, from, to) : null;
+                Boolean.TRUE.equals(carbon), regions, from, to) : null;
     }
 
     /** As stored: the lists, the flag, the dates as text (absent when none). */
@@ -78,6 +83,9 @@ public record Eligibility(List<String> institutionTypes, List<String> institutio
         }
         if (greenCodeRequired) {
             m.put("greenCodeRequired", true);
+        }
+        if (carbonReductionVerified) {
+            m.put("carbonReductionVerified", true);
         }
         if (!regions.isEmpty()) {
             m.put("regions", regions);

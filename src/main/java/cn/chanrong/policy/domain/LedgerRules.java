@@ -18,10 +18,11 @@ public final class LedgerRules {
 
     /**
      * A candidate: the loan, its principal and payout day, its purpose, the project list it was pushed on (null when
-     * none), whether it carries a green catalogue code, its status and tier, what is still outstanding.
+     * none), whether it carries a green catalogue code and a verified CO2 reduction, its status and tier, what is still
+     * outstanding.
      */
     public record Candidate(long loanId, String number, BigDecimal principal, LocalDate disbursedOn, String purpose,
-                            String listType, boolean green, cn.chanrong.lending.domain.LoanStatus status,
+                            String listType, boolean green, boolean carbonVerified, cn.chanrong.lending.domain.LoanStatus status,
                             cn.chanrong.lending.domain.Tier tier, BigDecimal outstanding) {
     }
 
@@ -40,6 +41,9 @@ public final class LedgerRules {
         }
         if (eligibility.greenCodeRequired() && !c.green()) {
             out.add(new Reason("policy.line.green", "-"));
+        }
+        if (eligibility.carbonReductionVerified() && !c.carbonVerified()) {
+            out.add(new Reason("policy.line.carbon", "-"));
         }
         if (eligibility.loansFrom() != null && c.disbursedOn().isBefore(eligibility.loansFrom())
                 || eligibility.loansTo() != null && c.disbursedOn().isAfter(eligibility.loansTo())) {

@@ -22,8 +22,16 @@ class DashboardService implements PolicyDashboard {
     private final ProgrammeStore programmes;
     private final Institutions institutions;
     private final Pools pools;
+    private final cn.chanrong.reference.FinanceCatalogues catalogues;
+    private final cn.chanrong.reference.ReferenceData reference;
+    private final cn.chanrong.reference.BusinessDate businessDate;
 
-    DashboardService(DashboardStore store, ProgrammeStore programmes, Institutions institutions, Pools pools) {
+    DashboardService(DashboardStore store, ProgrammeStore programmes, Institutions institutions, Pools pools,
+                     cn.chanrong.reference.FinanceCatalogues catalogues, cn.chanrong.reference.ReferenceData reference,
+                     cn.chanrong.reference.BusinessDate businessDate) {
+        this.catalogues = catalogues;
+        this.reference = reference;
+        this.businessDate = businessDate;
         this.store = store;
         this.programmes = programmes;
         this.institutions = institutions;
@@ -47,6 +55,27 @@ class DashboardService implements PolicyDashboard {
                         s.stopped(), s.accrued(), s.settled(), s.claimed(), s.claimSettled())).toList(),
                 store.guarantees(caller).stream().map(g -> new Guarantee(g.programmeId(), name.apply(g.programmeId()),
                         g.guarantees(), g.outstanding(), g.losses(), g.agencyPaid(), g.reguarantorPaid(), g.fundPaid())).toList(),
-                pools.pools(caller));
+                pools.pools(caller), green(caller));
+    }
+
+    /** Green figures by chain and by province, with both names. */
+    private java.util.List<Green> green(Caller caller) {
+        java.time.LocalDate today = businessDate.today();
+        var transition = catalogues.sectors(cn.chanrong.reference.FinanceCatalogues.Kind.TRANSITION, today);
+        var intensive = catalogues.sectors(cn.chanrong.reference.FinanceCatalogues.Kind.ENERGY_INTENSIVE, today);
+        java.util.List<Green> out = new java.util.ArrayList<>();
+        for (boolean byChain : new boolean[]{true, false}) {
+            for (Green g : store.green(caller, byChain, transition, intensive)) {
+                String[] name = byChain ? java.util.Arrays.stream(cn.chanrong.enterprise.domain.ChainTag.values())
+                        .filter(t -> t.name().equals(g.key())).findFirst()
+                        .map(t -> new String[]{t.name(false), t.name(true)}).orElse(new String[]{g.key(), g.key()})
+                        : reference.region(g.key()).map(r -> new String[]{r.nameZh(), r.nameEn()})
+                                .orElse(new String[]{g.key(), g.key()});
+                out.add(new Green(g.dimension(), g.key(), name[0], name[1], g.greenLoans(), g.greenBalance(), g.transitionLoans(),
+                        g.transitionBalance(), g.energyIntensiveLoans(), g.energyIntensiveBalance(),
+                        g.energyIntensiveGreenBalance(), g.carbonLoans(), g.carbonBalance(), g.co2Tonnes()));
+            }
+        }
+        return out;
     }
 }

@@ -88,4 +88,50 @@ class DashboardStore {
                         fen(rs.getBigDecimal(4)), fen(rs.getBigDecimal(5)), fen(rs.getBigDecimal(6)), fen(rs.getBigDecimal(7))))
                 .list();
     }
+
+    /** A loan's borrower scope for the green figures: the bank's own, financial regulators where the borrower is. */
+    static final cn.chanrong.identity.ReadScope LOANS = cn.chanrong.identity.ReadScope.customerData()
+            .institution("f.institution_id").enterprise("f.borrower_id").regionOfEnterprise("f.borrower_id");
+
+    /**
+     * Green, transition, energy-intensive and carbon-reduction lending outstanding grouped by key chain ({@code byChain})
+     * or by province; the sectors are GB/T 4754 code prefixes of the catalogues in force. Names are the caller's to add.
+     */
+    List<PolicyDashboard.Green> green(Caller caller, boolean byChain, List<String> transitionSectors,
+                                      List<String> energyIntensiveSectors) {
+        Map<String, Object> p = new HashMap<>();
+        String w = LOANS.where(caller, p);
+        String key = byChain ? "ct.tag" : "left(e.region_code, 2) || '0000'";
+        String chainJoin = byChain ? " JOIN enterprise_chain_tag_view ct ON ct.enterprise_id = f.borrower_id" : "";
+        return jdbc.sql("""
+                        WITH l AS (
+                          SELECT %s AS k, f.principal_outstanding AS bal,
+                                 g.loan_id IS NOT NULL AS green,
+                                 (t.tech_transformation OR t.equipment_renewal)
+                                   AND e.industry_code LIKE ANY (:transition) AS transition,
+                                 e.industry_code LIKE ANY (:intensive) AS intensive,
+                                 c.co2_tonnes
+                            FROM loan_fact_view f
+                            JOIN enterprise_party_view e ON e.id = f.borrower_id
+                            JOIN loan_tag t ON t.loan_id = f.loan_id
+                            LEFT JOIN loan_green_view g ON g.loan_id = f.loan_id
+                            LEFT JOIN policy_carbon_reduction c ON c.loan_id = f.loan_id%s
+                           WHERE f.principal_outstanding > 0 AND e.region_code IS NOT NULL AND %s)
+                        SELECT k, count(*) FILTER (WHERE green), coalesce(sum(bal) FILTER (WHERE green), 0),
+                               count(*) FILTER (WHERE transition), coalesce(sum(bal) FILTER (WHERE transition), 0),
+                               count(*) FILTER (WHERE intensive), coalesce(sum(bal) FILTER (WHERE intensive), 0),
+                               coalesce(sum(bal) FILTER (WHERE intensive AND green), 0),
+                               count(co2_tonnes), coalesce(sum(bal) FILTER (WHERE co2_tonnes IS NOT NULL), 0),
+                               coalesce(sum(co2_tonnes), 0)
+                          FROM l GROUP BY k
+                        HAVING count(*) FILTER (WHERE green OR transition OR intensive) > 0
+                         ORDER BY k""".formatted(key, chainJoin, w))
+                .params(p)
+                .param("transition", transitionSectors.stream().map(c -> c + "%").toArray(String[]::new))
+                .param("intensive", energyIntensiveSectors.stream().map(c -> c + "%").toArray(String[]::new))
+                .query((rs, n) -> new PolicyDashboard.Green(byChain ? "CHAIN" : "REGION", rs.getString(1), null, null, rs.getInt(2),
+                        fen(rs.getBigDecimal(3)), rs.getInt(4), fen(rs.getBigDecimal(5)), rs.getInt(6), fen(rs.getBigDecimal(7)),
+                        fen(rs.getBigDecimal(8)), rs.getInt(9), fen(rs.getBigDecimal(10)), fen(rs.getBigDecimal(11))))
+                .list();
+    }
 }

@@ -127,9 +127,7 @@ class LedgerService implements Ledgers {
             if (f == null || !f.tagged() && f.listType() == null) {
                 continue; // neither pushed on a list nor tagged: not a candidate
             }
-            var c = new LedgerRules.Candidate(d.loanId(), d.number(), d.principal(), d.disbursedOn(), d.purpose(), f.listType(),
-                    f.green(), cn.chanrong.lending.domain.LoanStatus.valueOf(f.status()),
-                    cn.chanrong.lending.domain.Tier.valueOf(f.tier()), f.outstanding());
+            var c = f.candidate(d);
             // each loan is judged by the programme as it stood the day the loan was paid out
             var v = ProgrammeVersions.inForce(versions, d.disbursedOn());
             List<LedgerRules.Reason> reasons = new ArrayList<>(v.isEmpty()

@@ -35,7 +35,15 @@ class LedgerStore {
     }
 
     /** What lending, and matching publish about a loan: where it stands, its tags, the list it was pushed on. */
-    record Facts(long loanId, String status, String tier, BigDecimal outstanding, boolean green, boolean tagged, String listType) {
+    record Facts(long loanId, String status, String tier, BigDecimal outstanding, boolean green, boolean tagged, String listType,
+                 boolean carbonVerified) {
+
+        /** The loan as the ledger rules judge it. */
+        cn.chanrong.policy.domain.LedgerRules.Candidate candidate(cn.chanrong.lending.Proceeds.Disbursed d) {
+            return new cn.chanrong.policy.domain.LedgerRules.Candidate(d.loanId(), d.number(), d.principal(), d.disbursedOn(),
+                    d.purpose(), listType, green, carbonVerified, cn.chanrong.lending.domain.LoanStatus.valueOf(status),
+                    cn.chanrong.lending.domain.Tier.valueOf(tier), outstanding);
+        }
     }
 
     Map<Long, Facts> facts(long institutionId, List<Long> loanIds) {
@@ -47,13 +55,14 @@ class LedgerStore {
                         SELECT f.loan_id, f.status, f.tier, f.principal_outstanding, t.green,
                                t.tech_sme OR t.tech_transformation OR t.equipment_renewal OR t.green,
                                (SELECT min(p.list_type) FROM matching_push_view p
-                                 WHERE p.loan_id = f.loan_id AND p.institution_id = :i)
+                                 WHERE p.loan_id = f.loan_id AND p.institution_id = :i),
+                               EXISTS (SELECT 1 FROM policy_carbon_reduction c WHERE c.loan_id = f.loan_id)
                           FROM loan_fact_view f JOIN loan_tag t ON t.loan_id = f.loan_id
                          WHERE f.loan_id IN (:ids)""")
                 .param("i", institutionId).param("ids", loanIds)
                 .query(rs -> {
                     out.put(rs.getLong(1), new Facts(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-                            rs.getBoolean(5), rs.getBoolean(6), rs.getString(7)));
+                            rs.getBoolean(5), rs.getBoolean(6), rs.getString(7), rs.getBoolean(8)));
                 });
         return out;
     }

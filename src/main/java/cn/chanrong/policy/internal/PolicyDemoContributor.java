@@ -36,13 +36,16 @@ class PolicyDemoContributor implements DemoContributor {
     private final cn.chanrong.enterprise.Enterprises enterprises;
     private final cn.chanrong.lending.EndOfDay endOfDay;
     private final cn.chanrong.policy.Pools pools;
+    private final cn.chanrong.policy.CarbonReductions carbon;
 
     PolicyDemoContributor(Ledgers ledgers, Users users, BusinessDate businessDate, cn.chanrong.policy.Programmes programmes,
                           SubsidyService subsidies, cn.chanrong.lending.LoanApplications applications,
                           cn.chanrong.lending.Loans loans, cn.chanrong.institution.Products products,
                           org.springframework.transaction.support.TransactionTemplate tx,
                           cn.chanrong.policy.Guarantees guarantees, cn.chanrong.enterprise.Enterprises enterprises,
-                          cn.chanrong.lending.EndOfDay endOfDay, cn.chanrong.policy.Pools pools) {
+                          cn.chanrong.lending.EndOfDay endOfDay, cn.chanrong.policy.Pools pools,
+                          cn.chanrong.policy.CarbonReductions carbon) {
+        this.carbon = carbon;
         this.pools = pools;
         this.guarantees = guarantees;
         this.enterprises = enterprises;
@@ -67,6 +70,7 @@ class PolicyDemoContributor implements DemoContributor {
     @Override
     public void contribute(Path economy) {
         relending();
+        carbonTool();
         subsidy();
         guarantee();
         pool();
@@ -310,19 +314,66 @@ class PolicyDemoContributor implements DemoContributor {
             return;
         }
         try {
-            long product = products.search(bank, new cn.chanrong.institution.Products.ProductFilter(null, null, null,
-                            bank.institutionId()), PageRequest.of(0, 200)).items().stream()
-                    .filter(p -> "QY-JGSB-01".equals(p.code())).findFirst().orElseThrow().id();
-            var a = applications.submit(bank, new cn.chanrong.lending.LoanApplications.Request(product,
-                    pushed.getFirst().borrowerId(), null, new BigDecimal("2000000.00"), 36, "LPR_1Y", null, 35,
-                    "EQUAL_PRINCIPAL", null, "TECH_TRANSFORMATION", "SELF", null, null, null, null, null, null,
-                    new BigDecimal("80000000.00"), null));
-            applications.act(bank, a.id(), "PASS", "二期技改，未列入推送清单 / second phase, not on a pushed list");
-            applications.act(approver, a.id(), "PASS", "同意 / approved");
-            var contracted = loans.contract(bank, a.id());
-            loans.disburse(bank, contracted.id(), on, (String) null);
+            bank3Loan(bank, approver, pushed.getFirst().borrowerId(), null,
+                    "二期技改，未列入推送清单 / second phase, not on a pushed list", on);
         } catch (cn.chanrong.shared.Rejected r) {
             log.warn("Demo unlisted loan not made: {}", r.rejections());
+        }
+    }
+
+    /**
+     * A 2,000,000.00 tech-transformation loan of the national bank (36 months, equal principal, LPR + 35 bp, an
+     * 80,000,000.00 project), with the green catalogue code given or none, passed with the words given and paid out.
+     */
+    private cn.chanrong.lending.Loan bank3Loan(cn.chanrong.identity.Caller bank, cn.chanrong.identity.Caller approver,
+                                              long borrower, String greenCode, String passed, LocalDate on) {
+        long product = products.search(bank, new cn.chanrong.institution.Products.ProductFilter(null, null, null,
+                        bank.institutionId()), PageRequest.of(0, 200)).items().stream()
+                .filter(p -> "QY-JGSB-01".equals(p.code())).findFirst().orElseThrow().id();
+        var a = applications.submit(bank, new cn.chanrong.lending.LoanApplications.Request(product, borrower, null,
+                new BigDecimal("2000000.00"), 36, "LPR_1Y", null, 35, "EQUAL_PRINCIPAL", null, "TECH_TRANSFORMATION", "SELF",
+                null, null, null, null, null, greenCode, new BigDecimal("80000000.00"), null));
+        applications.act(bank, a.id(), "PASS", passed);
+        applications.act(approver, a.id(), "PASS", "同意 / approved");
+        var contracted = loans.contract(bank, a.id());
+        return loans.disburse(bank, contracted.id(), on, (String) null);
+    }
+
+    /**
+     * The carbon tool: the national bank's energy-saving retrofit loan under the green catalogue's 节能降碳产业 (1), its
+     * reduction of 12,500.00 tonnes of CO2 a year verified and recorded, and its carbon-tool ledger for the quarter
+     * compiled, confirmed and approved — the retrofit loan qualifying, the bank's other tagged loans left out as not
+     * green or without a verified reduction.
+     */
+    private void carbonTool() {
+        var bank = users.caller("bank3").orElse(null);
+        var approver = users.caller("bank3-approver").orElse(null);
+        var pboc = users.caller("regulator").orElse(null);
+        if (bank == null || approver == null || pboc == null
+                || ledgers.list(bank, "PBOC-CARBON", null, PageRequest.of(0, 1)).total() > 0) {
+            return;
+        }
+        var pushed = loans.search(bank, new cn.chanrong.lending.Loans.Filter("ACTIVE", null, null, null), PageRequest.of(0, 1))
+                .items();
+        if (pushed.isEmpty()) {
+            return;
+        }
+        LocalDate today = businessDate.today();
+        try {
+            var loan = bank3Loan(bank, approver, pushed.getFirst().borrowerId(), "1",
+                    "余热回收与电机系统节能改造，属绿色金融支持项目目录节能降碳产业 / energy-saving retrofit", today.minusDays(25));
+            carbon.record(bank, new cn.chanrong.policy.CarbonReductions.Request(loan.number(), new BigDecimal("12500.00"),
+                    "榕城低碳认证有限公司", today.minusDays(10), "项目可研基准线法，按改造前后三个月能耗监测数据核证年减排量"));
+            Ledgers.Ledger l = ledgers.compile(bank, new Ledgers.Compile("PBOC-CARBON", today.minusDays(90), today),
+                    Locale.CHINA);
+            if (l.qualifying() > 0) {
+                ledgers.confirm(approver, l.id(), Locale.CHINA);
+                ledgers.approve(pboc, l.id(), Locale.CHINA);
+            }
+            log.info("Demo carbon-tool ledger {}: {} of {} loans qualify, {} re-lent", l.number(), l.qualifying(),
+                    l.candidates(), l.relendingAmount());
+        } catch (cn.chanrong.shared.Rejected r) {
+            log.warn("Demo carbon-tool loan not made: {}", r.rejections());
         }
     }
 

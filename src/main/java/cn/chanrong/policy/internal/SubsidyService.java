@@ -152,9 +152,7 @@ class SubsidyService implements Subsidies, DayClose {
         }
         LedgerStore.Facts f = facts.facts(bank.id(), List.of(d.loanId())).get(d.loanId());
         if (f != null) {
-            var c = new LedgerRules.Candidate(d.loanId(), d.number(), d.principal(), d.disbursedOn(), d.purpose(), f.listType(),
-                    f.green(), cn.chanrong.lending.domain.LoanStatus.valueOf(f.status()),
-                    cn.chanrong.lending.domain.Tier.valueOf(f.tier()), f.outstanding());
+            var c = f.candidate(d);
             for (LedgerRules.Reason why : LedgerRules.reasons(c, e)) {
                 reasons.add(Rejection.of(why.rule(), "loan", why.found()));
             }

@@ -14,15 +14,24 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class DashboardPages {
 
     private final PolicyDashboard dashboard;
+    private final cn.chanrong.policy.CarbonReductions carbon;
+    private final cn.chanrong.reference.BusinessDate businessDate;
 
-    DashboardPages(PolicyDashboard dashboard) {
+    DashboardPages(PolicyDashboard dashboard, cn.chanrong.policy.CarbonReductions carbon,
+                   cn.chanrong.reference.BusinessDate businessDate) {
         this.dashboard = dashboard;
+        this.carbon = carbon;
+        this.businessDate = businessDate;
     }
 
     @GetMapping("/policy/dashboard")
     @PreAuthorize("hasRole('INSTITUTION') or hasRole('REGULATOR') or hasRole('ADMIN')")
     String page(Caller caller, Model model) {
         model.addAttribute("f", dashboard.figures(caller));
+        int year = businessDate.today().getYear();
+        model.addAttribute("year", String.valueOf(year));
+        model.addAttribute("disclosures", carbon.disclosures(caller, year));
+        model.addAttribute("reductions", carbon.list(caller, cn.chanrong.shared.PageRequest.of(0, 20)));
         return "policy/dashboard";
     }
 
@@ -31,7 +40,8 @@ class DashboardPages {
     @PreAuthorize("hasRole('INSTITUTION') or hasRole('REGULATOR') or hasRole('ADMIN')")
     @io.swagger.v3.oas.annotations.tags.Tag(name = "policy")
     @Operation(summary = "The policy money in the caller's scope: re-lending per programme and bank, subsidies per programme, "
-            + "guarantees per scheme with what each stage of the chain paid, the pools' money")
+            + "guarantees per scheme with what each stage of the chain paid, the pools' money, green, transition, "
+            + "energy-intensive and carbon-reduction lending outstanding by key chain and by province")
     PolicyDashboard.Figures figures(Caller caller) {
         return dashboard.figures(caller);
     }

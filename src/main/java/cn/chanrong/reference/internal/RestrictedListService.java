@@ -52,7 +52,7 @@ class RestrictedListService implements RestrictedLists {
     @Override
     @Transactional
     public Imported importList(String actor, Upload file, String charset) {
-        RestrictedListFile csv = RestrictedListFile.read(file, charset);
+        CatalogueFile csv = CatalogueFile.read(file, charset, COLUMNS);
         if (!csv.errors().isEmpty()) {
             return refused(csv.rowCount(), csv.errors());
         }
@@ -73,7 +73,7 @@ class RestrictedListService implements RestrictedLists {
         }
         long importId = store.startImport(actor, csv.rowCount());
         int[] tally = new int[3];
-        FirstErrors<RowError> none = RestrictedListFile.firstErrors();
+        FirstErrors<RowError> none = CatalogueFile.firstErrors();
         List<RestrictedEntry> chunk = new ArrayList<>(CHUNK);
         try (Csv.Records rows = csv.records()) {
             for (Csv.Row row = rows.next(); row != null; row = rows.next()) {
@@ -96,7 +96,7 @@ class RestrictedListService implements RestrictedLists {
     }
 
     /** One row checked; null (with its errors reported in their columns) when any cell is wrong. */
-    private RestrictedEntry entry(RestrictedListFile csv, Csv.Row row, FirstErrors<RowError> errors) {
+    private RestrictedEntry entry(CatalogueFile csv, Csv.Row row, FirstErrors<RowError> errors) {
         RestrictedEntry.Outcome o = RestrictedEntry.check(new RestrictedEntry.Input(csv.get(row, "catalogue"),
                 csv.get(row, "document"), csv.get(row, "category"), csv.get(row, "item_no"), csv.get(row, "item"),
                 csv.get(row, "industry_code"), csv.get(row, "products"), csv.get(row, "processes"),

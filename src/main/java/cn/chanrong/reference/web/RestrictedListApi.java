@@ -74,26 +74,7 @@ class RestrictedListApi {
                                                    @RequestHeader(value = "Content-Type", required = false) String type) {
         try (Upload file = Uploads.spool(body)) {
             RestrictedLists.Imported imported = lists.importList(principal.getName(), file, Uploads.charset(encoding, type));
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("kind", "restricted-lists");
-            json.put("rows", imported.rows());
-            json.put("accepted", imported.accepted());
-            json.put("created", imported.created());
-            json.put("updated", imported.updated());
-            json.put("unchanged", imported.unchanged());
-            json.put("importId", imported.importId());
-            json.put("errors", imported.errors().stream().map(e -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("line", e.line());
-                m.put("column", e.column());
-                m.put("code", e.rejection().code());
-                m.put("message", errors.message(e.rejection(), locale));
-                return m;
-            }).toList());
-            json.put("errorsNotListed", imported.errorsNotListed());
-            return imported.accepted() ? ResponseEntity.ok(json) : ResponseEntity.status(422)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(errors.asProblem(json, HttpStatus.UNPROCESSABLE_CONTENT, "invalid", locale));
+            return ImportReplies.reply("restricted-lists", imported, errors, locale);
         }
     }
 

@@ -11,27 +11,29 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LedgerRulesTests {
 
     static final Eligibility TECH = new Eligibility(List.of("JOINT_STOCK_BANK"), List.of(), List.of("TECH_TRANSFORMATION",
-            "EQUIPMENT_RENEWAL"), List.of(), false, List.of(), LocalDate.of(2026, 1, 1), null);
-    static final Eligibility CARBON = new Eligibility(List.of(), List.of(), List.of(), List.of(), true, List.of(), null, null);
+            "EQUIPMENT_RENEWAL"), List.of(), false, false, List.of(), LocalDate.of(2026, 1, 1), null);
+    static final Eligibility CARBON = new Eligibility(List.of(), List.of(), List.of(), List.of(), true, true, List.of(), null,
+            null);
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-            pushed on a tech list, performing     | TECH   | TECH_TRANSFORMATION | false | 2026-03-01 | ACTIVE | NORMAL          | 500000.00 | -
-            tagged but never pushed               | TECH   | -                   | false | 2026-03-01 | ACTIVE | NORMAL          | 500000.00 | policy.line.list
-            pushed on the key-chain list          | TECH   | KEY_CHAIN           | false | 2026-03-01 | ACTIVE | NORMAL          | 500000.00 | policy.line.list
-            paid out before the loans' period     | TECH   | EQUIPMENT_RENEWAL   | false | 2025-12-31 | ACTIVE | NORMAL          | 500000.00 | policy.line.period
-            special mention leaves the ledger     | TECH   | EQUIPMENT_RENEWAL   | false | 2026-03-01 | ACTIVE | SPECIAL_MENTION | 500000.00 | policy.line.performing
-            repaid early leaves it                | TECH   | EQUIPMENT_RENEWAL   | false | 2026-03-01 | REPAID | NORMAL          | 0.00      | policy.line.repaid
-            two reasons at once                   | TECH   | -                   | false | 2025-06-01 | ACTIVE | NORMAL          | 500000.00 | policy.line.list policy.line.period
-            a green loan for the carbon tool      | CARBON | -                   | true  | 2026-03-01 | ACTIVE | NORMAL          | 500000.00 | -
-            no green code for the carbon tool     | CARBON | -                   | false | 2026-03-01 | ACTIVE | NORMAL          | 500000.00 | policy.line.green
+            pushed on a tech list, performing     | TECH   | TECH_TRANSFORMATION | false | false | 2026-03-01 | ACTIVE | NORMAL          | 500000.00 | -
+            tagged but never pushed               | TECH   | -                   | false | false | 2026-03-01 | ACTIVE | NORMAL          | 500000.00 | policy.line.list
+            pushed on the key-chain list          | TECH   | KEY_CHAIN           | false | false | 2026-03-01 | ACTIVE | NORMAL          | 500000.00 | policy.line.list
+            paid out before the loans' period     | TECH   | EQUIPMENT_RENEWAL   | false | false | 2025-12-31 | ACTIVE | NORMAL          | 500000.00 | policy.line.period
+            special mention leaves the ledger     | TECH   | EQUIPMENT_RENEWAL   | false | false | 2026-03-01 | ACTIVE | SPECIAL_MENTION | 500000.00 | policy.line.performing
+            repaid early leaves it                | TECH   | EQUIPMENT_RENEWAL   | false | false | 2026-03-01 | REPAID | NORMAL          | 0.00      | policy.line.repaid
+            two reasons at once                   | TECH   | -                   | false | false | 2025-06-01 | ACTIVE | NORMAL          | 500000.00 | policy.line.list policy.line.period
+            a green loan for the carbon tool      | CARBON | -                   | true  | true  | 2026-03-01 | ACTIVE | NORMAL          | 500000.00 | -
+            no green code for the carbon tool     | CARBON | -                   | false | false | 2026-03-01 | ACTIVE | NORMAL          | 500000.00 | policy.line.green policy.line.carbon
+            green, no verified CO2 reduction      | CARBON | -                   | true  | false | 2026-03-01 | ACTIVE | NORMAL          | 500000.00 | policy.line.carbon
             """)
     void each_reason_a_loan_is_left_out_is_named(String caseName, String programme, String listType, boolean green,
-                                                 LocalDate disbursed, cn.chanrong.lending.domain.LoanStatus status,
+                                                 boolean carbon, LocalDate disbursed, cn.chanrong.lending.domain.LoanStatus status,
                                                  cn.chanrong.lending.domain.Tier tier, BigDecimal outstanding,
                                                  String expected) {
         var c = new LedgerRules.Candidate(1, "L1", new BigDecimal("1000000.00"), disbursed, "EQUIPMENT_RENEWAL", listType,
-                green, status, tier, outstanding);
+                green, carbon, status, tier, outstanding);
         var reasons = LedgerRules.reasons(c, programme.equals("TECH") ? TECH : CARBON);
         assertThat(String.join(" ", reasons.stream().map(LedgerRules.Reason::rule).toList()))
                 .isEqualTo(expected == null ? "" : expected);

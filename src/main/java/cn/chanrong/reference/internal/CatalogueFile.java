@@ -12,19 +12,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A catalogue file whose encoding, quoting, header and field counts have been checked, with the same
+ * A catalogue file (restricted industries, green and transition catalogues) whose encoding, quoting, header and field counts have been checked, with the same
  * rejections as the registry's imports ({@code csv.*}): the reference module sits below the modules
- * that own the shared CSV table reader, so it checks its one layout itself. The check streams through
+ * that own the shared CSV table reader, so it checks its layouts itself. The check streams through
  * the file once; {@link #records()} reads the rows again, one at a time.
  */
-final class RestrictedListFile {
+final class CatalogueFile {
 
     private final Csv.Source source;
     private final int rowCount;
     private final FirstErrors<RestrictedLists.RowError> errors;
     private final Map<String, Integer> index = new HashMap<>();
 
-    private RestrictedListFile(List<String> header, Csv.Source source, int rowCount,
+    private CatalogueFile(List<String> header, Csv.Source source, int rowCount,
                                FirstErrors<RestrictedLists.RowError> errors) {
         this.source = source;
         this.rowCount = rowCount;
@@ -38,21 +38,21 @@ final class RestrictedListFile {
         return new FirstErrors<>(e -> new RestrictedLists.RowError(e.line(), e.column(), e.rejection().clipped()));
     }
 
-    static RestrictedListFile read(Upload upload, String charset) {
+    static CatalogueFile read(Upload upload, String charset, String columns) {
         FirstErrors<RestrictedLists.RowError> errors = firstErrors();
         Csv.Readable readable = Csv.open(upload, charset);
         if (readable.source() == null) {
             errors.add(new RestrictedLists.RowError(0, null, readable.rejection()));
-            return new RestrictedListFile(List.of(), null, 0, errors);
+            return new CatalogueFile(List.of(), null, 0, errors);
         }
         try (Csv.Records records = readable.source().records()) {
             Csv.Row first = records.next();
             if (first == null) {
                 errors.add(new RestrictedLists.RowError(1, null, Rejection.of("csv.empty", null)));
-                return new RestrictedListFile(List.of(), null, 0, errors);
+                return new CatalogueFile(List.of(), null, 0, errors);
             }
             List<String> header = first.fields().stream().map(String::strip).toList();
-            Set<String> expected = new LinkedHashSet<>(List.of(RestrictedLists.COLUMNS.split(",")));
+            Set<String> expected = new LinkedHashSet<>(List.of(columns.split(",")));
             Set<String> seen = new LinkedHashSet<>();
             for (String h : header) {
                 if (!expected.contains(h)) {
@@ -78,11 +78,11 @@ final class RestrictedListFile {
             if (headerOk && rows == 0) {
                 errors.add(new RestrictedLists.RowError(1, null, Rejection.of("csv.no-rows", null)));
             }
-            return new RestrictedListFile(header, readable.source(), rows, errors);
+            return new CatalogueFile(header, readable.source(), rows, errors);
         } catch (IllegalArgumentException e) {
             FirstErrors<RestrictedLists.RowError> malformed = firstErrors();
             malformed.add(new RestrictedLists.RowError(0, null, Rejection.of("csv.malformed", null, e.getMessage())));
-            return new RestrictedListFile(List.of(), null, 0, malformed);
+            return new CatalogueFile(List.of(), null, 0, malformed);
         }
     }
 
