@@ -58,7 +58,8 @@ final class ScopeMatrixEndpoints {
             Map.entry("/api/v1/policy/subsidy-claims", "policy-subsidy-claims"),
             Map.entry("/api/v1/policy/subsidy-prepayments", "policy-subsidy-prepayments"),
             Map.entry("/api/v1/policy/guarantees", "policy-guarantees"),
-            Map.entry("/api/v1/policy/pool-claims", "policy-pool-claims"));
+            Map.entry("/api/v1/policy/pool-claims", "policy-pool-claims"),
+            Map.entry("/api/v1/policy/carbon-reductions", "policy-carbon-reductions"));
 
     /**
      * GET endpoints without a variable that are not lists of records, each with why it needs no
@@ -69,6 +70,10 @@ final class ScopeMatrixEndpoints {
             Map.entry("/api/v1/reference/regions", "reference data"), Map.entry("/api/v1/reference/lpr", "reference data"),
             Map.entry("/api/v1/reference/industries", "reference data"),
             Map.entry("/api/v1/reference/calendar", "reference data"),
+            Map.entry("/api/v1/reference/green-catalogue", "reference data"),
+            Map.entry("/api/v1/reference/green-catalogue/editions", "reference data"),
+            Map.entry("/api/v1/policy/carbon-disclosures", "aggregates per bank summed within the carbon-reduction loans' own"
+                    + " scope (PolicyGreenIntegrationTests)"),
             Map.entry("/api/v1/public/statistics", "public aggregates"),
             Map.entry("/api/v1/public/statistics/export", "public aggregates"),
             Map.entry("/api/v1/statistics/overview", "aggregates"), Map.entry("/api/v1/statistics/enterprises", "aggregates"),

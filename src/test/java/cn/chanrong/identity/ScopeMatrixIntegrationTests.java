@@ -191,6 +191,10 @@ class ScopeMatrixIntegrationTests {
         kind("policy-pool-claims", true, false, """
                 SELECT c.id::text, ARRAY[c.institution_id], ARRAY[]::bigint[], ARRAY[e.region_code::text]
                 FROM policy_pool_claim c JOIN enterprise e ON e.id = c.borrower_id""");
+        // a carbon-reduction loan: the bank, the borrower, the financial regulators where the borrower is
+        kind("policy-carbon-reductions", true, false, """
+                SELECT c.loan_id::text, ARRAY[c.institution_id], ARRAY[c.borrower_id], ARRAY[e.region_code::text]
+                FROM policy_carbon_reduction c JOIN enterprise e ON e.id = c.borrower_id""");
         kind("policy-subsidy-prepayments", true, false, """
                 SELECT c.id::text, ARRAY[c.institution_id], ARRAY[]::bigint[],
                        ARRAY(SELECT r.region_code::text FROM institution_region_view r WHERE r.institution_id = c.institution_id)
@@ -352,7 +356,8 @@ class ScopeMatrixIntegrationTests {
                     total = body.get("total").asLong();
                     for (JsonNode item : body.get("items")) {
                         JsonNode d = item.has("decision") ? item.get("decision") : item;
-                        got.add(d.get("id").asString());
+                        // a record keyed by its loan (a carbon reduction) has no id of its own
+                        got.add((d.has("id") ? d.get("id") : d.get("loanId")).asString());
                     }
                     if (body.get("items").size() < 200) {
                         break;
