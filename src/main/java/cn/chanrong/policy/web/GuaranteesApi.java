@@ -31,7 +31,7 @@ class GuaranteesApi {
         this.guarantees = guarantees;
     }
 
-    record RegisterDoc(@Schema(example = "NFGF-20-40-20-20") String programme, @Schema(example = "L2026063000000040") String loan,
+    record RegisterDoc(@Schema(example = "NFGF-20-40-20-20") String programme, @Schema(example = "L2026063000000041") String loan,
                        @Schema(description = "the agency's unified social credit code") String agency) {
     }
 

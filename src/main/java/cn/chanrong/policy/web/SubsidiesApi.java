@@ -35,7 +35,7 @@ class SubsidiesApi {
         this.subsidies = subsidies;
     }
 
-    record EnrolDoc(@Schema(example = "MOF-EQUIP-SUBSIDY") String programme, @Schema(example = "L2026063000000035") String loan) {
+    record EnrolDoc(@Schema(example = "MOF-EQUIP-SUBSIDY") String programme, @Schema(example = "L2026063000000036") String loan) {
     }
 
     @PostMapping(path = "/api/v1/policy/subsidies", consumes = MediaType.APPLICATION_JSON_VALUE)
