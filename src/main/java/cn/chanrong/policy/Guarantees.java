@@ -40,8 +40,16 @@ public interface Guarantees {
                      List<Recovery> recoveries) {
     }
 
-    /** {@code programme} by code, {@code loan} by number, {@code agency} by unified social credit code. */
-    record Register(String programme, String loan, String agency) {
+    /**
+     * {@code programme} by code, {@code loan} by number, {@code agency} by unified social credit code, the agency's
+     * fee on this loan in percent a year ({@code feePercent}; null: the scheme's target). The scheme's fee is a target
+     * the agencies report their average against, not a cap on one loan.
+     */
+    record Register(String programme, String loan, String agency, BigDecimal feePercent) {
+
+        public Register(String programme, String loan, String agency) {
+            this(programme, loan, agency, null);
+        }
     }
 
     Guarantee register(Caller caller, Register request);

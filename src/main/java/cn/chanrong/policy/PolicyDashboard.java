@@ -20,9 +20,13 @@ public interface PolicyDashboard {
                    BigDecimal claimed, BigDecimal claimSettled) {
     }
 
-    /** Per scheme: guarantees, what is guaranteed and not claimed on, the losses, and what the three stages paid. */
+    /**
+     * Per scheme: guarantees, what is guaranteed and not claimed on, the losses, what the three stages paid, and the
+     * agencies' average fee (weighted by the amounts guaranteed) beside the scheme's target in force today.
+     */
     record Guarantee(long programmeId, String programme, int guarantees, BigDecimal outstanding, BigDecimal losses,
-                     BigDecimal agencyPaid, BigDecimal reguarantorPaid, BigDecimal fundPaid) {
+                     BigDecimal agencyPaid, BigDecimal reguarantorPaid, BigDecimal fundPaid, BigDecimal averageFeePercent,
+                     BigDecimal feeTargetPercent) {
     }
 
     /**

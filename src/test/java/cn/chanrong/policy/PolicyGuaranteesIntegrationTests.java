@@ -58,10 +58,29 @@ class PolicyGuaranteesIntegrationTests {
         Api reguarantor = steps.as("reguarantor").header("Accept-Language", "en");
         Api fund = steps.as("nfgf").header("Accept-Language", "en");
 
+        var badFee = bank.post("/api/v1/policy/guarantees", Map.of("programme", "NFGF-20-40-20-20", "loan", number,
+                "agency", creditCode("guarantor"), "feePercent", "0.8e0"));
+        assertThat(badFee.status()).isEqualTo(422);
+        assertThat(badFee.body()).contains("\"field\":\"feePercent\"");
+        assertThat(bank.post("/api/v1/policy/guarantees", Map.of("programme", "NFGF-20-40-20-20", "loan", number,
+                "agency", creditCode("guarantor"), "feePercent", "12")).status()).as("above any agency's fee").isEqualTo(422);
         var registered = bank.post("/api/v1/policy/guarantees", Map.of("programme", "NFGF-20-40-20-20", "loan", number,
-                "agency", creditCode("guarantor")));
+                "agency", creditCode("guarantor"), "feePercent", "1.2"));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         JsonNode g = registered.json();
+        assertThat(g.get("feePercent").decimalValue()).as("the agency's fee on this loan, above the scheme's target")
+                .isEqualByComparingTo("1.2");
+        JsonNode scheme = null;
+        for (JsonNode row : bank.get("/api/v1/policy/dashboard").json().get("guarantees")) {
+            scheme = row;
+        }
+        java.math.BigDecimal weighted = jdbc.sql("""
+                        SELECT round(sum(amount * fee_percent) / sum(amount), 4) FROM policy_guarantee g
+                         JOIN app_user u ON u.institution_id = g.institution_id AND u.username = 'bank'""")
+                .query(java.math.BigDecimal.class).single();
+        assertThat(scheme.get("averageFeePercent").decimalValue()).as("weighted by the amounts guaranteed")
+                .isEqualByComparingTo(weighted);
+        assertThat(scheme.get("feeTargetPercent").decimalValue()).isPositive();
         long id = g.get("id").asLong();
         assertThat(g.get("number").asString()).matches("DB\\d{4}\\d{6,}");
         assertThat(g.get("amount").decimalValue()).as("80 % coverage").isEqualByComparingTo("800000.00");

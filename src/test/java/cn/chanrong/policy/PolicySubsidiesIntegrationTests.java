@@ -32,6 +32,9 @@ class PolicySubsidiesIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
+    cn.chanrong.identity.Users users;
+
+    @Autowired
     List<Reconciliation> reconciliations;
 
     @Test
@@ -201,5 +204,21 @@ class PolicySubsidiesIntegrationTests {
         var anew = Api.as(port, "bank-approver").post("/api/v1/policy/subsidy-claims", Map.of("programme", code, "quarter", "2026Q1"));
         assertThat(anew.status()).as(anew.body()).isEqualTo(201);
         assertThat(anew.json().get("amount").decimalValue()).isEqualByComparingTo("1550.00");
+    }
+
+    @Test
+    void a_provincial_treasury_prepays_only_the_banks_that_lend_in_its_province() {
+        String gd = "mof-gd-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        users.create(new cn.chanrong.identity.UserDraft(gd, "demo", "广东省财政厅", cn.chanrong.identity.Role.REGULATOR, null,
+                null, java.util.Set.of(), "MOF", "440000"), cn.chanrong.identity.Caller.system("test"));
+        // the rural commercial bank lends in Fujian only (the city commercial bank has a Shenzhen branch)
+        String fujianBank = jdbc.sql("SELECT i.credit_code FROM institution i JOIN app_user u ON u.institution_id = i.id "
+                + "WHERE u.username = 'bank2'").query(String.class).single();
+        var refused = Api.as(port, gd).header("Accept-Language", "en").post("/api/v1/policy/subsidy-prepayments",
+                Map.of("programme", "MOF-EQUIP-SUBSIDY", "institution", fujianBank, "quarter", "2026Q4", "amount", "1.00"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("policy.subsidy.institution", "\"field\":\"institution\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM policy_subsidy_prepayment WHERE recorded_by = :u").param("u", gd)
+                .query(Long.class).single()).isZero();
     }
 }

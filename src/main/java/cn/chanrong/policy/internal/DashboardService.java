@@ -54,8 +54,16 @@ class DashboardService implements PolicyDashboard {
                 store.subsidies(caller).stream().map(s -> new Subsidy(s.programmeId(), name.apply(s.programmeId()), s.loans(),
                         s.stopped(), s.accrued(), s.settled(), s.claimed(), s.claimSettled())).toList(),
                 store.guarantees(caller).stream().map(g -> new Guarantee(g.programmeId(), name.apply(g.programmeId()),
-                        g.guarantees(), g.outstanding(), g.losses(), g.agencyPaid(), g.reguarantorPaid(), g.fundPaid())).toList(),
+                        g.guarantees(), g.outstanding(), g.losses(), g.agencyPaid(), g.reguarantorPaid(), g.fundPaid(),
+                        g.averageFeePercent(), feeTarget(g.programmeId()))).toList(),
                 pools.pools(caller), green(caller));
+    }
+
+    /** The scheme's fee target in the version in force today. */
+    private java.math.BigDecimal feeTarget(long programmeId) {
+        return cn.chanrong.policy.domain.ProgrammeVersions.inForce(programmes.parsedVersions(programmeId,
+                        cn.chanrong.policy.domain.ProgrammeKind.GUARANTEE_SCHEME), businessDate.today())
+                .map(v -> v.terms().decimal("feeTargetPercent")).orElse(null);
     }
 
     /** Green figures by chain and by province, with both names. */

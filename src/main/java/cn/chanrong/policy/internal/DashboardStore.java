@@ -81,11 +81,13 @@ class DashboardStore {
                                coalesce(sum((SELECT sum(c.amount) FROM policy_guarantee_claim c
                                               WHERE c.guarantee_id = g.id AND c.stage = 2 AND c.status = 'PAID')), 0),
                                coalesce(sum((SELECT sum(c.amount) FROM policy_guarantee_claim c
-                                              WHERE c.guarantee_id = g.id AND c.stage = 3 AND c.status = 'PAID')), 0)
+                                              WHERE c.guarantee_id = g.id AND c.stage = 3 AND c.status = 'PAID')), 0),
+                               round(sum(g.amount * g.fee_percent) / sum(g.amount), 4)
                           FROM policy_guarantee g WHERE """ + " " + w + " GROUP BY g.programme_id ORDER BY g.programme_id")
                 .params(p)
                 .query((rs, n) -> new PolicyDashboard.Guarantee(rs.getLong(1), null, rs.getInt(2), fen(rs.getBigDecimal(3)),
-                        fen(rs.getBigDecimal(4)), fen(rs.getBigDecimal(5)), fen(rs.getBigDecimal(6)), fen(rs.getBigDecimal(7))))
+                        fen(rs.getBigDecimal(4)), fen(rs.getBigDecimal(5)), fen(rs.getBigDecimal(6)), fen(rs.getBigDecimal(7)),
+                        rs.getBigDecimal(8), null))
                 .list();
     }
 

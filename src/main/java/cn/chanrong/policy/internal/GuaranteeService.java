@@ -45,6 +45,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class GuaranteeService implements Guarantees {
 
+    /** The highest yearly fee taken on one guarantee, in percent: well above any government agency's. */
+    static final BigDecimal MAX_FEE = new BigDecimal("10");
+
     /** Where a guarantor keeps its money: deposits with banks. */
     static final String GUARANTOR_CASH = "1011";
     static final String COMPENSATION = "6521";
@@ -133,11 +136,15 @@ class GuaranteeService implements Guarantees {
         if (amount.signum() <= 0) {
             throw Rejected.invalid(Rejection.of("policy.guarantee.coverage", "programme", p.code()));
         }
+        BigDecimal fee = r.feePercent() == null ? t.decimal("feeTargetPercent") : r.feePercent();
+        if (fee.signum() <= 0 || fee.compareTo(MAX_FEE) > 0) {
+            throw Rejected.invalid(Rejection.of("range", "feePercent", "0.0001", MAX_FEE.toPlainString(), fee.toPlainString()));
+        }
         LocalDate today = businessDate.today();
         String borrower = enterprises.get(Caller.system("policy"), loan.borrowerId()).name();
         long id = store.insert(new GuaranteeStore.Row(0, p.id(), v.version(), loan.loanId(), loan.number(), caller.institutionId(),
                         loan.borrowerId(), borrower, agency.id(), reguarantor.id(), fund.id(), loan.principal(), coverage, amount,
-                        t.decimal("feeTargetPercent"), t.decimal("bankSharePercent"), t.decimal("agencySharePercent"),
+                        fee, t.decimal("bankSharePercent"), t.decimal("agencySharePercent"),
                         t.decimal("reguarantorSharePercent"), t.decimal("nationalFundSharePercent"), null, today,
                         caller.username(), 0, 0))
                 .orElseThrow(() -> Rejected.conflict(Rejection.of("policy.guarantee.already", "loan", loan.number())));

@@ -153,7 +153,7 @@ class PolicyDemoContributor implements DemoContributor {
         try {
             String agencyCode = subsidies.institutionCode(agency.institutionId());
             var g = guarantees.register(officer, new cn.chanrong.policy.Guarantees.Register("NFGF-20-40-20-20", loan.number(),
-                    agencyCode));
+                    agencyCode, new BigDecimal("0.8")));
             payFirst(loanId, 2);
             endOfDay.run(today.minusDays(1), r -> { });
             loans.writeOff(approver, loanId, "借款人停产，担保机构已确认代偿 / debtor ceased trading; the agency agreed to compensate");

@@ -454,7 +454,8 @@ class SubsidyService implements Subsidies, DayClose {
                 .filter(i -> i.creditCode().equals(r.institution().strip())).findFirst().orElse(null);
         if (r.institution() == null || r.institution().isBlank()) {
             problems.add(Rejection.of("required", "institution"));
-        } else if (bank == null) {
+        } else if (bank == null || caller.regionCode() != null && !store.operatesIn(bank.id(), caller.regionCode())) {
+            // a provincial treasury prepays the banks that lend in its province; any other is as unknown to it
             problems.add(Rejection.of("policy.subsidy.institution", "institution", r.institution().strip()));
         }
         if (r.amount() == null) {

@@ -364,4 +364,13 @@ class SubsidyStore {
                                 UNION SELECT institution_id FROM policy_subsidy_prepayment) b""")
                 .query((rs, n) -> new Balances(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3))).list();
     }
+
+    /** Whether the institution has its head office or a branch in the region (a GB/T 2260 prefix). */
+    boolean operatesIn(long institutionId, String regionCode) {
+        String prefix = regionCode.replaceAll("(00)+$", "");
+        return jdbc.sql("""
+                        SELECT count(*) FROM institution_region_view
+                         WHERE institution_id = :i AND region_code LIKE :p""")
+                .param("i", institutionId).param("p", prefix + "%").query(Long.class).single() > 0;
+    }
 }

@@ -4,6 +4,7 @@ import cn.chanrong.identity.Caller;
 import cn.chanrong.policy.Guarantees;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
+import java.math.BigDecimal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -32,7 +33,9 @@ class GuaranteesApi {
     }
 
     record RegisterDoc(@Schema(example = "NFGF-20-40-20-20") String programme, @Schema(example = "L2026063000000041") String loan,
-                       @Schema(description = "the agency's unified social credit code") String agency) {
+                       @Schema(description = "the agency's unified social credit code") String agency,
+                       @Schema(example = "0.8", description = "the agency's fee on this loan, percent a year (at most four "
+                               + "decimals); default: the scheme's target") String feePercent) {
     }
 
     @PostMapping(path = "/api/v1/policy/guarantees", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -44,9 +47,16 @@ class GuaranteesApi {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = RegisterDoc.class)))
     Guarantees.Guarantee register(Caller caller, @RequestBody JsonNode body) {
-        JsonBodies.object(body, Set.of("programme", "loan", "agency"));
+        JsonBodies.object(body, Set.of("programme", "loan", "agency", "feePercent"));
+        String rawFee = JsonBodies.text(body, "feePercent");
+        java.util.List<cn.chanrong.shared.Rejection> problems = new java.util.ArrayList<>();
+        BigDecimal fee = rawFee == null || rawFee.isBlank() ? null
+                : cn.chanrong.shared.Amounts.decimal(rawFee.strip(), "feePercent", 4, problems);
+        if (!problems.isEmpty()) {
+            throw cn.chanrong.shared.Rejected.invalid(problems);
+        }
         return guarantees.register(caller, new Guarantees.Register(JsonBodies.text(body, "programme"), JsonBodies.text(body, "loan"),
-                JsonBodies.text(body, "agency")));
+                JsonBodies.text(body, "agency"), fee));
     }
 
     @GetMapping("/api/v1/policy/guarantees")
