@@ -36,7 +36,7 @@ public interface Guarantees {
                      Party bank, long borrowerId, String borrowerName, Party agency, Party reguarantor, Party fund,
                      BigDecimal principal, BigDecimal coveragePercent, BigDecimal amount, BigDecimal feePercent,
                      BigDecimal bankShare, BigDecimal agencyShare, BigDecimal reguarantorShare, BigDecimal fundShare,
-                     BigDecimal loss, String status, LocalDate issuedOn, String issuedBy, List<Claim> claims,
+                     BigDecimal loss, cn.chanrong.policy.domain.GuaranteeStatus status, LocalDate issuedOn, String issuedBy, List<Claim> claims,
                      List<Recovery> recoveries) {
     }
 

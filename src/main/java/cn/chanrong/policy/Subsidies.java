@@ -22,7 +22,8 @@ public interface Subsidies {
 
     record Subsidy(long id, String number, String programme, String programmeName, String kind, long loanId,
                    String loanNumber, long institutionId, String institutionName, long borrowerId, String borrowerName,
-                   String settlement, LocalDate firstDay, LocalDate lastDay, BigDecimal cap, String status,
+                   String settlement, LocalDate firstDay, LocalDate lastDay, BigDecimal cap,
+                   cn.chanrong.policy.domain.SubsidyStatus status,
                    LocalDate stoppedOn, String stopRule, String stopDetail, LocalDate accruedThrough, BigDecimal accrued,
                    BigDecimal settled, int daysAccrued, int daysSuspended, int daysCapped, LocalDate enrolledOn,
                    String enrolledBy) {

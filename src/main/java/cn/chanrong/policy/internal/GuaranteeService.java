@@ -304,7 +304,8 @@ class GuaranteeService implements Guarantees {
     private Guarantee guarantee(GuaranteeStore.Row g, Map<Long, Institution> byId, boolean full) {
         ProgrammeStore.Row p = programmes.find(g.programmeId(), false).orElseThrow();
         Function<Long, Party> party = i -> new Party(i, byId.containsKey(i) ? byId.get(i).name() : null);
-        String status = g.claims() == 0 ? "ACTIVE" : g.paidStages() == 3 ? "SETTLED" : "CLAIMING";
+        cn.chanrong.policy.domain.GuaranteeStatus status = cn.chanrong.policy.domain.GuaranteeStatus.of(g.claims(),
+                g.paidStages());
         List<Claim> claims = !full ? null : store.claims(g.id()).stream()
                 .map(c -> new Claim(c.id(), c.stage(), party.apply(c.claimantId()), party.apply(c.payerId()), c.amount(),
                         c.status(), c.claimedOn(), c.claimedBy(), c.paidOn(), c.paidBy(), c.payerEntry()))
@@ -323,10 +324,10 @@ class GuaranteeService implements Guarantees {
     @Override
     @Transactional(readOnly = true)
     public Page<Guarantee> list(Caller caller, String loan, String status, PageRequest page) {
-        String st = status == null || status.isBlank() ? null : status.strip();
-        if (st != null && !List.of("ACTIVE", "CLAIMING", "SETTLED").contains(st)) {
-            throw Rejected.invalid(Rejection.of("enum", "status", status, "ACTIVE, CLAIMING, SETTLED"));
-        }
+        cn.chanrong.policy.domain.GuaranteeStatus st = status == null || status.isBlank() ? null
+                : cn.chanrong.policy.domain.GuaranteeStatus.parse(status.strip()).orElseThrow(() -> Rejected.invalid(
+                        Rejection.of("enum", "status", status, java.util.Arrays.toString(
+                                cn.chanrong.policy.domain.GuaranteeStatus.values()))));
         Map<Long, Institution> byId = institutionsById();
         var rows = store.list(caller, loan == null || loan.isBlank() ? null : loan.strip(), st, page);
         return new Page<>(rows.items().stream().map(g -> guarantee(g, byId, false)).toList(), rows.page(), rows.size(),

@@ -86,7 +86,7 @@ class GuaranteeStore {
                 .optional();
     }
 
-    Page<Row> list(Caller caller, String loanNumber, String status, PageRequest page) {
+    Page<Row> list(Caller caller, String loanNumber, cn.chanrong.policy.domain.GuaranteeStatus status, PageRequest page) {
         Map<String, Object> p = new HashMap<>();
         StringBuilder w = new StringBuilder(SCOPE.where(caller, p));
         if (loanNumber != null) {
@@ -96,10 +96,10 @@ class GuaranteeStore {
         if (status != null) {
             // ACTIVE: nothing claimed; CLAIMING: a claim open or the chain not paid through; SETTLED: the fund paid
             w.append(switch (status) {
-                case "ACTIVE" -> " AND NOT EXISTS (SELECT 1 FROM policy_guarantee_claim c WHERE c.guarantee_id = g.id)";
-                case "SETTLED" -> " AND EXISTS (SELECT 1 FROM policy_guarantee_claim c WHERE c.guarantee_id = g.id"
+                case ACTIVE -> " AND NOT EXISTS (SELECT 1 FROM policy_guarantee_claim c WHERE c.guarantee_id = g.id)";
+                case SETTLED -> " AND EXISTS (SELECT 1 FROM policy_guarantee_claim c WHERE c.guarantee_id = g.id"
                         + " AND c.stage = 3 AND c.status = 'PAID')";
-                default -> " AND EXISTS (SELECT 1 FROM policy_guarantee_claim c WHERE c.guarantee_id = g.id)"
+                case CLAIMING -> " AND EXISTS (SELECT 1 FROM policy_guarantee_claim c WHERE c.guarantee_id = g.id)"
                         + " AND NOT EXISTS (SELECT 1 FROM policy_guarantee_claim c WHERE c.guarantee_id = g.id"
                         + " AND c.stage = 3 AND c.status = 'PAID')";
             });

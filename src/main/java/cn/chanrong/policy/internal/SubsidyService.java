@@ -276,14 +276,14 @@ class SubsidyService implements Subsidies, DayClose {
                 .orElseThrow(() -> Rejected.invalid(Rejection.of("policy.ledger.programme", "programme", code)));
     }
 
-    private static String status(String raw, List<String> allowed) {
+    /** The status filter as the enum's name, or null for none; a rejection naming the values for any other text. */
+    private static <E extends Enum<E>> String status(String raw, Class<E> type) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        if (!allowed.contains(raw.strip())) {
-            throw Rejected.invalid(Rejection.of("enum", "status", raw, String.join(", ", allowed)));
-        }
-        return raw.strip();
+        return java.util.Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(raw.strip())).findFirst()
+                .map(Enum::name).orElseThrow(() -> Rejected.invalid(Rejection.of("enum", "status", raw,
+                        java.util.Arrays.toString(type.getEnumConstants()))));
     }
 
     @Override
@@ -291,7 +291,7 @@ class SubsidyService implements Subsidies, DayClose {
     public Page<Subsidy> list(Caller caller, String loan, String programme, String status, PageRequest page) {
         Names n = names();
         var rows = store.list(caller, loan == null || loan.isBlank() ? null : loan.strip(), programmeFilter(programme),
-                status(status, List.of("ACTIVE", "STOPPED")), page);
+                status(status, cn.chanrong.policy.domain.SubsidyStatus.class), page);
         return new Page<>(rows.items().stream().map(s -> subsidy(s, n)).toList(), rows.page(), rows.size(), rows.total());
     }
 
@@ -425,7 +425,7 @@ class SubsidyService implements Subsidies, DayClose {
     @Transactional(readOnly = true)
     public Page<Claim> claims(Caller caller, String programme, String status, PageRequest page) {
         Names n = names();
-        var rows = store.claims(caller, programmeFilter(programme), status(status, List.of("SUBMITTED", "SETTLED", "REJECTED")),
+        var rows = store.claims(caller, programmeFilter(programme), status(status, cn.chanrong.policy.domain.ClaimStatus.class),
                 page);
         return new Page<>(rows.items().stream().map(c -> claim(c, n)).toList(), rows.page(), rows.size(), rows.total());
     }

@@ -45,7 +45,8 @@ class SubsidyStore {
     }
 
     record Row(long id, long programmeId, long loanId, String loanNumber, long institutionId, long borrowerId,
-               String borrowerName, String settlement, LocalDate firstDay, LocalDate lastDay, BigDecimal cap, String status,
+               String borrowerName, String settlement, LocalDate firstDay, LocalDate lastDay, BigDecimal cap,
+               cn.chanrong.policy.domain.SubsidyStatus status,
                LocalDate stoppedOn, String stopRule, String stopDetail, LocalDate accruedThrough, BigDecimal accruedExact,
                BigDecimal accrued, BigDecimal settled, int daysAccrued, int daysSuspended, int daysCapped,
                LocalDate enrolledOn, String enrolledBy) {
@@ -54,7 +55,8 @@ class SubsidyStore {
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
                 rs.getString(7), rs.getString(8), rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class),
-                rs.getBigDecimal(11), rs.getString(12), rs.getObject(13, LocalDate.class), rs.getString(14), rs.getString(15),
+                rs.getBigDecimal(11), cn.chanrong.policy.domain.SubsidyStatus.valueOf(rs.getString(12)),
+                rs.getObject(13, LocalDate.class), rs.getString(14), rs.getString(15),
                 rs.getObject(16, LocalDate.class), rs.getBigDecimal(17), rs.getBigDecimal(18), rs.getBigDecimal(19),
                 rs.getInt(20), rs.getInt(21), rs.getInt(22), rs.getObject(23, LocalDate.class), rs.getString(24));
     }
