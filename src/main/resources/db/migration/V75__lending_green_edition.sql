@@ -13,7 +13,8 @@ ALTER TABLE loan_application ADD CONSTRAINT loan_application_green_edition
 
 -- What lending publishes of a green loan: its code and the edition it was judged by (a drawdown: its contract's).
 CREATE VIEW loan_green_view AS
-SELECT l.id AS loan_id, l.institution_id, l.borrower_id, l.green_catalogue_code AS code, a.green_catalogue_edition AS edition
+SELECT l.id AS loan_id, l.number, l.institution_id, l.borrower_id, l.green_catalogue_code AS code,
+       a.green_catalogue_edition AS edition
 FROM loan l
 LEFT JOIN loan c ON c.id = l.contract_loan_id
 LEFT JOIN loan_application a ON a.id = coalesce(l.application_id, c.application_id)

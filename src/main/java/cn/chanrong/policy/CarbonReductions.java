@@ -30,7 +30,14 @@ public interface CarbonReductions {
                       BigDecimal outstanding, BigDecimal co2Tonnes) {
     }
 
+    /** A green loan of the bank, paid out and outstanding, with no reduction recorded yet: what its form offers. */
+    record Candidate(String loanNumber, String borrowerName, String greenCode, BigDecimal principal) {
+    }
+
     Reduction record(Caller caller, Request request);
+
+    /** The caller's bank's green loans that may still have their reduction recorded (none for anyone else). */
+    List<Candidate> candidates(Caller caller);
 
     Page<Reduction> list(Caller caller, PageRequest page);
 

@@ -160,4 +160,25 @@ class PolicyGreenIntegrationTests {
         assertThat(page2).contains("id=\"dashboard-green-region\"", "id=\"dashboard-carbon\"", "启元银行股份有限公司",
                 "12,500.00", "两高一资");
     }
+
+    @Test
+    void a_bank_officer_records_the_reduction_in_the_workbench_choosing_the_loan_from_its_green_book() throws Exception {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        long green = steps.disbursedGreenLoan(steps.borrower(), "1300000.00", businessDate.today().minusDays(2).toString(), "2");
+        String number = steps.loan(green).get("number").asString();
+        var officer = cn.chanrong.support.Workbench.loggedIn(port, "bank");
+        String page = officer.get("/policy/dashboard").body();
+        assertThat(page).contains("id=\"carbon-form\"", "value=\"" + number + "\"");
+        var bad = officer.post("/policy/carbon-reductions", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(page),
+                "loan", number, "co2Tonnes", "1e3", "verifier", "测试核证机构", "verifiedOn", "2026-06-01",
+                "verificationMethod", "基准线法"));
+        String after = officer.get("/policy/dashboard").body();
+        assertThat(after).contains("id=\"problems\"", "年碳减排量（吨）");
+        officer.post("/policy/carbon-reductions", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(after),
+                "loan", number, "co2Tonnes", "950.50", "verifier", "测试核证机构", "verifiedOn", "2026-06-01",
+                "verificationMethod", "基准线法"));
+        String saved = officer.get("/policy/dashboard").body();
+        assertThat(saved).contains("id=\"carbon-saved\"", "950.50").doesNotContain("value=\"" + number + "\"");
+        assertThat(bad.statusCode()).isEqualTo(302);
+    }
 }

@@ -92,6 +92,13 @@ class CarbonService implements CarbonReductions {
 
     @Override
     @Transactional(readOnly = true)
+    public List<Candidate> candidates(Caller caller) {
+        return caller.is(Role.INSTITUTION) && caller.institutionId() != null ? store.candidates(caller.institutionId())
+                : List.of();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Page<Reduction> list(Caller caller, PageRequest page) {
         return store.list(caller, page);
     }

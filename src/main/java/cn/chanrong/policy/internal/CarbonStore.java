@@ -88,6 +88,22 @@ class CarbonStore {
                 .list();
     }
 
+    /** The bank's green loans outstanding without a recorded reduction, latest paid out first (at most 200). */
+    List<CarbonReductions.Candidate> candidates(long institutionId) {
+        return jdbc.sql("""
+                        SELECT g.number, e.name, g.code, f.principal
+                          FROM loan_green_view g
+                          JOIN loan_fact_view f ON f.loan_id = g.loan_id
+                          JOIN enterprise_party_view e ON e.id = g.borrower_id
+                         WHERE g.institution_id = :i AND f.principal_outstanding > 0
+                           AND NOT EXISTS (SELECT 1 FROM policy_carbon_reduction c WHERE c.loan_id = g.loan_id)
+                         ORDER BY f.disbursed_on DESC, g.loan_id DESC LIMIT 200""")
+                .param("i", institutionId)
+                .query((rs, n) -> new CarbonReductions.Candidate(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBigDecimal(4)))
+                .list();
+    }
+
     private static CarbonReductions.Reduction row(ResultSet rs, int n) throws SQLException {
         return new CarbonReductions.Reduction(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
                 rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10),
