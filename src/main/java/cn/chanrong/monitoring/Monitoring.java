@@ -23,6 +23,14 @@ public interface Monitoring {
                               LocalDate on) {
     }
 
+    /**
+     * A lender's approver reported a confirmed case's enterprise to the joint risk-warning mechanism (issue 18 §6), in
+     * the reporting transaction: the warning module records it once per case (a second report is refused there).
+     */
+    record CaseReported(String caseNumber, String rule, long loanId, String loanNumber, long institutionId, String reason,
+                        LocalDate on, String by) {
+    }
+
 
     enum Direction { DEBIT, CREDIT }
 
@@ -104,7 +112,7 @@ public interface Monitoring {
     Alert decide(Caller caller, long id, OutcomeRequest request);
 
     /** What a lender may do about a confirmed diversion, each an approver's act (issue 18 §6). */
-    enum Action { STOP_DRAWDOWNS, DIVERSION_PENALTY, ACCELERATE, SPECIAL_MENTION }
+    enum Action { STOP_DRAWDOWNS, DIVERSION_PENALTY, ACCELERATE, SPECIAL_MENTION, REPORT_TO_WARNING }
 
     /**
      * An act on a confirmed case: {@code action}, the reason; for a diversion penalty the amount diverted

@@ -43,6 +43,7 @@ class TableOwnershipTests {
         owner("ledger", "journal_entry", "ledger_", "posting");
         owner("monitoring", "monitoring_");
         owner("policy", "policy_");
+        owner("warning", "warning_");
         owner("matching", "financing_need", "need_", "project_", "roadshow", "matching_");
         owner("platform", "event_publication", "idempotency_record");
         owner("reference", "ref_");

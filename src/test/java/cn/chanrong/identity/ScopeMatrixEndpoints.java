@@ -59,7 +59,8 @@ final class ScopeMatrixEndpoints {
             Map.entry("/api/v1/policy/subsidy-prepayments", "policy-subsidy-prepayments"),
             Map.entry("/api/v1/policy/guarantees", "policy-guarantees"),
             Map.entry("/api/v1/policy/pool-claims", "policy-pool-claims"),
-            Map.entry("/api/v1/policy/carbon-reductions", "policy-carbon-reductions"));
+            Map.entry("/api/v1/policy/carbon-reductions", "policy-carbon-reductions"),
+            Map.entry("/api/v1/warning/reports", "warning-reports"));
 
     /**
      * GET endpoints without a variable that are not lists of records, each with why it needs no
@@ -71,6 +72,10 @@ final class ScopeMatrixEndpoints {
             Map.entry("/api/v1/reference/industries", "reference data"),
             Map.entry("/api/v1/reference/calendar", "reference data"),
             Map.entry("/api/v1/reference/green-catalogue", "reference data"),
+            Map.entry("/api/v1/warning/lists", "scoped by the issuing department (a confidential list) besides party and"
+                    + " region, which the matrix does not model (WarningListsIntegrationTests)"),
+            Map.entry("/api/v1/warning/exposures", "as /api/v1/warning/lists, the amounts hidden from industry departments"
+                    + " (WarningListsIntegrationTests)"),
             Map.entry("/api/v1/reference/green-catalogue/editions", "reference data"),
             Map.entry("/api/v1/policy/carbon-disclosures", "aggregates per bank summed within the carbon-reduction loans' own"
                     + " scope (PolicyGreenIntegrationTests)"),

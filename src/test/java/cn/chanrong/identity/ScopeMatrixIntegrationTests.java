@@ -191,6 +191,10 @@ class ScopeMatrixIntegrationTests {
         kind("policy-pool-claims", true, false, """
                 SELECT c.id::text, ARRAY[c.institution_id], ARRAY[]::bigint[], ARRAY[e.region_code::text]
                 FROM policy_pool_claim c JOIN enterprise e ON e.id = c.borrower_id""");
+        // a case reported to the joint warning mechanism: the reporting bank, every regulator where the enterprise is
+        kind("warning-reports", false, false, """
+                SELECT r.id::text, ARRAY[r.institution_id], ARRAY[]::bigint[], ARRAY[e.region_code::text]
+                FROM warning_report r JOIN enterprise e ON e.id = r.enterprise_id""");
         // a carbon-reduction loan: the bank, the borrower, the financial regulators where the borrower is
         kind("policy-carbon-reductions", true, false, """
                 SELECT c.loan_id::text, ARRAY[c.institution_id], ARRAY[c.borrower_id], ARRAY[e.region_code::text]

@@ -104,6 +104,9 @@ class MonitoringDemoContributor implements DemoContributor {
                     monitoring.act(approver, a.id(), new Monitoring.ActionRequest("DIVERSION_PENALTY",
                             "按合同对挪用部分加收罚息 / penalty interest on the diverted amount under the contract",
                             null, null, null));
+                    // and reported the enterprise to the joint risk-warning mechanism
+                    monitoring.act(approver, a.id(), new Monitoring.ActionRequest("REPORT_TO_WARNING",
+                            "贷款资金经预付款回流借款人，已认定挪用，报送联合风险预警", null, null, null));
                 });
         log.info("Demo monitoring: {} payments on {}'s account around loan {}, {} alerts", report.accepted(),
                 account.accountNo(), loan.number(), report.alerts());

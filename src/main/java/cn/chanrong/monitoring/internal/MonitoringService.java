@@ -411,18 +411,29 @@ class MonitoringService implements Monitoring {
         try {
             action = Action.valueOf(r.action() == null ? "" : r.action().strip());
         } catch (IllegalArgumentException e) {
-            throw Rejected.invalid(Rejection.of("enum", "action", r.action(),
-                    "STOP_DRAWDOWNS, DIVERSION_PENALTY, ACCELERATE, SPECIAL_MENTION"));
+            throw Rejected.invalid(Rejection.of("enum", "action", r.action(), java.util.Arrays.toString(Action.values())));
         }
         if (a.status() != AlertStatus.CONFIRMED) {
             // only a confirmed diversion justifies acting on the loan
             throw Rejected.conflict(Rejection.of("monitoring.action.not-confirmed", null, a.caseNumber()));
+        }
+        if (action == Action.REPORT_TO_WARNING) {
+            // the joint warning mechanism records it (once per case) in this transaction
+            if (r.reason() == null || r.reason().strip().length() < 2 || r.reason().strip().length() > 500) {
+                throw Rejected.invalid(Rejection.of("length", "reason", 2, 500));
+            }
+            events.publishEvent(new CaseReported(a.caseNumber(), a.rule(), a.loanId(), a.loanNumber(), a.institutionId(),
+                    r.reason().strip(), businessDate.today(), caller.username()));
+            audit.record(AuditEvent.success(caller.username(), "monitoring.alert.action", "loan", a.loanNumber(),
+                    a.caseNumber() + ": " + action.name()));
+            return alert(caller, id);
         }
         var kind = switch (action) {
             case STOP_DRAWDOWNS -> cn.chanrong.lending.Sanctions.Kind.STOP_DRAWDOWNS;
             case DIVERSION_PENALTY -> cn.chanrong.lending.Sanctions.Kind.DIVERSION_PENALTY;
             case ACCELERATE -> cn.chanrong.lending.Sanctions.Kind.ACCELERATION;
             case SPECIAL_MENTION -> cn.chanrong.lending.Sanctions.Kind.SPECIAL_MENTION;
+            case REPORT_TO_WARNING -> throw new IllegalStateException("handled above");
         };
         // the money left on the day of the payment out (a round trip's earlier payment), in the amount reported
         var diversion = action != Action.DIVERSION_PENALTY ? null : new cn.chanrong.lending.Sanctions.Diversion(

@@ -120,7 +120,8 @@ class MonitoringApi {
     @PostMapping(value = "/alerts/{id}/actions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('INSTITUTION')")
     @Operation(summary = "Act on a confirmed diversion (the institution's approvers), audited, each act once: stop drawdowns, "
-            + "the diversion penalty on the diverted amount, acceleration, at least 关注")
+            + "the diversion penalty on the diverted amount, acceleration, at least 关注, a report of the enterprise to the joint "
+            + "risk-warning mechanism (REPORT_TO_WARNING, with the reason)")
     Monitoring.Alert act(Caller caller, @PathVariable long id, @RequestBody Monitoring.ActionRequest body) {
         return monitoring.act(caller, id, body);
     }

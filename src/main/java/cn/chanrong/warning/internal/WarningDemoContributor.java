@@ -1,0 +1,105 @@
+package cn.chanrong.warning.internal;
+
+import cn.chanrong.enterprise.Enterprise;
+import cn.chanrong.enterprise.Enterprises;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.Users;
+import cn.chanrong.lending.Loans;
+import cn.chanrong.platform.DemoContributor;
+import cn.chanrong.reference.BusinessDate;
+import cn.chanrong.shared.PageRequest;
+import cn.chanrong.shared.Upload;
+import cn.chanrong.warning.WarningLists;
+import cn.chanrong.warning.domain.ExposureAction;
+import cn.chanrong.warning.domain.Severity;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo's shared high-risk list: NFRA's Fujian office published twelve days before the business date, five working
+ * days to answer, a list of two Fujian borrowers — one of the city commercial bank, one of the rural commercial bank —
+ * under investigation for inflated sales; the rural bank answered within the days, the city bank only on the business
+ * date, late.
+ */
+@Component
+class WarningDemoContributor implements DemoContributor {
+
+    private static final Logger log = LoggerFactory.getLogger(WarningDemoContributor.class);
+
+    private final WarningListService lists;
+    private final Users users;
+    private final Loans loans;
+    private final Enterprises enterprises;
+    private final BusinessDate businessDate;
+
+    WarningDemoContributor(WarningListService lists, Users users, Loans loans, Enterprises enterprises,
+                           BusinessDate businessDate) {
+        this.lists = lists;
+        this.users = users;
+        this.loans = loans;
+        this.enterprises = enterprises;
+        this.businessDate = businessDate;
+    }
+
+    @Override
+    public int order() {
+        // after the loan books and the policy demo
+        return 80;
+    }
+
+    @Override
+    public void contribute(Path economy) {
+        var nfra = users.caller("regulator-fj").orElse(null);
+        var city = users.caller("bank").orElse(null);
+        var rural = users.caller("bank2").orElse(null);
+        if (nfra == null || city == null || rural == null || lists.lists(nfra, PageRequest.of(0, 1)).total() > 0) {
+            return;
+        }
+        Enterprise a = fujianBorrower(city, -1);
+        Enterprise b = fujianBorrower(rural, a == null ? -1 : a.id());
+        if (a == null || b == null) {
+            log.info("Demo warning list not published: no Fujian borrower at each bank");
+            return;
+        }
+        LocalDate today = businessDate.today();
+        String csv = WarningLists.COLUMNS + "\n" + a.creditCode() + ",,涉嫌虚增销售收入，经营现金流与开票金额严重背离\n"
+                + b.creditCode() + ",年产2万吨再生铝项目,项目环评未通过即开工建设\n";
+        var published = lists.publish(nfra, new WarningLists.Publish("福建辖内高风险企业提示（第一批）",
+                        "联合排查发现的财务造假和违规建设线索，请各机构核查敞口并报告处置措施", Severity.HIGH, false, 5),
+                Upload.of(csv.getBytes(StandardCharsets.UTF_8)), null, today.minusDays(12));
+        if (published.list() == null) {
+            log.warn("Demo warning list refused: {}", published.report().errors());
+            return;
+        }
+        long id = published.list().id();
+        var dueOn = published.list().dueOn();
+        for (var x : lists.exposures(rural, id, "OPEN", PageRequest.of(0, 50)).items()) {
+            lists.answer(rural, x.id(), new WarningLists.Answer(ExposureAction.MONITOR,
+                    "已核查：借款人按期付息，暂停新增授信，每周跟踪其账户流水"), dueOn.minusDays(1));
+        }
+        for (var x : lists.exposures(city, id, "OPEN", PageRequest.of(0, 50)).items()) {
+            lists.answer(city, x.id(), new WarningLists.Answer(ExposureAction.REDUCE,
+                    "已冻结未用授信额度，要求借款人补充抵押并提前归还部分本金"), today);
+        }
+        log.info("Demo warning list {}: {} exposures, due {}", published.list().number(), published.list().exposures(), dueOn);
+    }
+
+    /** A Fujian borrower with a loan outstanding at the caller's bank, other than {@code not}; null when none. */
+    private Enterprise fujianBorrower(Caller bank, long not) {
+        Caller system = Caller.system("warning-demo");
+        for (var l : loans.search(bank, new Loans.Filter("ACTIVE", null, null, null), PageRequest.of(0, 200)).items()) {
+            if (l.borrowerId() == not) {
+                continue;
+            }
+            Enterprise e = enterprises.get(system, l.borrowerId());
+            if (e.regionCode() != null && e.regionCode().startsWith("35")) {
+                return e;
+            }
+        }
+        return null;
+    }
+}
