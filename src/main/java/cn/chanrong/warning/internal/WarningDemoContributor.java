@@ -35,9 +35,11 @@ class WarningDemoContributor implements DemoContributor {
     private final Loans loans;
     private final Enterprises enterprises;
     private final BusinessDate businessDate;
+    private final WarningSignalService signals;
 
     WarningDemoContributor(WarningListService lists, Users users, Loans loans, Enterprises enterprises,
-                           BusinessDate businessDate) {
+                           BusinessDate businessDate, WarningSignalService signals) {
+        this.signals = signals;
         this.lists = lists;
         this.users = users;
         this.loans = loans;
@@ -84,6 +86,17 @@ class WarningDemoContributor implements DemoContributor {
         for (var x : lists.exposures(city, id, "OPEN", PageRequest.of(0, 50)).items()) {
             lists.answer(city, x.id(), new WarningLists.Answer(ExposureAction.REDUCE,
                     "已冻结未用授信额度，要求借款人补充抵押并提前归还部分本金"), today);
+        }
+        // the court records behind the first entry, as the central bank imports them from the public registers
+        var pboc = users.caller("regulator").orElse(null);
+        if (pboc != null) {
+            String records = cn.chanrong.warning.WarningSignals.COLUMNS + "\n"
+                    + "LITIGATION," + a.creditCode() + ",买卖合同纠纷，原告主张货款 86 万元（演示）,中国裁判文书网," + today.minusDays(70) + ",\n"
+                    + "ENFORCEMENT," + a.creditCode() + ",（演示）执行标的 112 万元,中国执行信息公开网," + today.minusDays(30) + ",\n";
+            var imported = signals.importPublicRecords(pboc, Upload.of(records.getBytes(StandardCharsets.UTF_8)), null);
+            if (!imported.accepted()) {
+                log.warn("Demo public records refused: {}", imported.errors());
+            }
         }
         log.info("Demo warning list {}: {} exposures, due {}", published.list().number(), published.list().exposures(), dueOn);
     }

@@ -46,12 +46,47 @@ class WarningApi {
 
     private final WarningLists lists;
     private final cn.chanrong.warning.WarningReports reports;
+    private final cn.chanrong.warning.WarningSignals signals;
     private final ApiErrors errors;
 
-    WarningApi(WarningLists lists, cn.chanrong.warning.WarningReports reports, ApiErrors errors) {
+    WarningApi(WarningLists lists, cn.chanrong.warning.WarningReports reports, cn.chanrong.warning.WarningSignals signals,
+               ApiErrors errors) {
+        this.signals = signals;
         this.lists = lists;
         this.reports = reports;
         this.errors = errors;
+    }
+
+    @GetMapping("/signals")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "A borrower's early-warning signals on the business date, each a named rule with its reason and "
+            + "weight, and the warning level they combine into: the enterprise itself, the institutions lending to it, "
+            + "every regulator where it is registered")
+    cn.chanrong.warning.WarningSignals.Assessment signals(Caller caller, @RequestParam long enterpriseId) {
+        return signals.assess(caller, enterpriseId);
+    }
+
+    @PostMapping(value = "/public-records", consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE,
+            MediaType.TEXT_PLAIN_VALUE})
+    @PreAuthorize("hasRole('ADMIN') or hasRole('REGULATOR')")
+    @Operation(summary = "Import public records (columns " + cn.chanrong.warning.WarningSignals.COLUMNS + "; kind LITIGATION, "
+            + "ENFORCEMENT, DISHONEST_DEBTOR, ABNORMAL_OPERATION, PERSISTENT_BILL_OVERDUE): administrators and national "
+            + "regulators of MIIT, NDRC, PBOC, NFRA; refused whole on any bad row")
+    @ApiResponse(responseCode = "200", description = "Imported: the rows created and replaced",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "422", description = "Nothing imported: a problem naming every bad row",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(type = "object")))
+    ResponseEntity<Map<String, Object>> importPublicRecords(Caller caller, Locale locale, @RequestBody InputStreamResource body,
+                                                           @RequestParam(required = false) String encoding,
+                                                           @RequestHeader(value = "Content-Type", required = false) String type) {
+        cn.chanrong.enterprise.ImportReport report;
+        try (Upload file = Uploads.spool(body)) {
+            report = signals.importPublicRecords(caller, file, Uploads.charset(encoding, type));
+        }
+        Map<String, Object> json = report.asJson(x -> errors.message(x, locale));
+        return report.accepted() ? ResponseEntity.ok(json) : ResponseEntity.status(422)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(errors.asProblem(json, HttpStatus.UNPROCESSABLE_CONTENT, "invalid", locale));
     }
 
     @GetMapping("/reports")

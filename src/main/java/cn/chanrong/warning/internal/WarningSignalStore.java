@@ -1,0 +1,115 @@
+package cn.chanrong.warning.internal;
+
+import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.ReadScope;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL of the early-warning signals: the facts each rule reads, the weights in force, the public records. */
+@Repository
+class WarningSignalStore {
+
+    /** The enterprise itself; the institutions lending to it or holding its lines; every regulator where it is. */
+    static final ReadScope SCOPE = ReadScope.regulated().enterprise("e.id")
+            .institutionWhen("(EXISTS (SELECT 1 FROM loan_fact_view f WHERE f.institution_id = :sc_inst"
+                    + " AND (f.borrower_id = e.id OR f.obligor_id = e.id))"
+                    + " OR EXISTS (SELECT 1 FROM facility_view c WHERE c.institution_id = :sc_inst AND c.borrower_id = e.id))")
+            .regionOfEnterprise("e.id");
+
+    private final JdbcClient jdbc;
+
+    WarningSignalStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Subject(long id, String name, String creditCode) {
+    }
+
+    Optional<Subject> subject(Caller caller, long id) {
+        Map<String, Object> p = new HashMap<>();
+        String w = SCOPE.where(caller, p);
+        return jdbc.sql("SELECT e.id, e.name, e.credit_code FROM enterprise_party_view e WHERE e.id = :id AND " + w)
+                .params(p).param("id", id).query((rs, n) -> new Subject(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    /** The weights and level thresholds in force on {@code day}, by rule. */
+    Map<String, Integer> weights(LocalDate day) {
+        Map<String, Integer> out = new HashMap<>();
+        jdbc.sql("""
+                        SELECT DISTINCT ON (rule) rule, weight FROM warning_weight WHERE effective_from <= :d
+                         ORDER BY rule, effective_from DESC""")
+                .param("d", day).query(rs -> {
+                    out.put(rs.getString(1), rs.getInt(2));
+                });
+        return out;
+    }
+
+    record Fact(String rule, String detail, LocalDate since, String source) {
+    }
+
+    /** The public records in force on {@code day} naming the credit code. */
+    List<Fact> publicRecords(String creditCode, LocalDate day) {
+        return jdbc.sql("""
+                        SELECT kind, detail, valid_from, source FROM warning_public_record
+                         WHERE credit_code = :c AND valid_from <= :d AND (valid_to IS NULL OR valid_to >= :d)
+                         ORDER BY valid_from DESC, kind""")
+                .param("c", creditCode).param("d", day)
+                .query((rs, n) -> new Fact(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getString(4)))
+                .list();
+    }
+
+    /** Confirmed diversion cases reported on the enterprise, with the reporting institution. */
+    List<Fact> reportedCases(long enterpriseId) {
+        return jdbc.sql("""
+                        SELECT r.case_number || '（' || r.rule || '）', r.reported_on, i.name FROM warning_report r
+                          JOIN institution_party_view i ON i.id = r.institution_id
+                         WHERE r.enterprise_id = :e ORDER BY r.reported_on DESC""")
+                .param("e", enterpriseId)
+                .query((rs, n) -> new Fact("CONFIRMED_DIVERSION", rs.getString(1), rs.getObject(2, LocalDate.class),
+                        rs.getString(3)))
+                .list();
+    }
+
+    /** The regulators' lists, not confidential, that name the enterprise. */
+    List<Fact> listedOn(long enterpriseId) {
+        return jdbc.sql("""
+                        SELECT l.title || coalesce('：' || n.reason, ''), l.published_on, l.department FROM warning_entry n
+                          JOIN warning_list l ON l.id = n.list_id
+                         WHERE n.enterprise_id = :e AND NOT l.confidential ORDER BY l.published_on DESC""")
+                .param("e", enterpriseId)
+                .query((rs, n) -> new Fact("HIGH_RISK_LIST", rs.getString(1), rs.getObject(2, LocalDate.class),
+                        rs.getString(3)))
+                .list();
+    }
+
+    record Arrears(int loans, int lenders, int maxDays) {
+    }
+
+    /** Loans with the enterprise as risk obligor past due at any lender: how many, at how many lenders, the longest. */
+    Arrears arrears(long enterpriseId) {
+        return jdbc.sql("""
+                        SELECT count(*), count(DISTINCT institution_id), coalesce(max(days_past_due), 0) FROM loan_fact_view
+                         WHERE obligor_id = :e AND days_past_due > 0 AND principal_outstanding > 0""")
+                .param("e", enterpriseId).query((rs, n) -> new Arrears(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single();
+    }
+
+    /** Writes a public record; 1 when new, 0 when it replaced the one with its kind, code and first day. */
+    int upsertPublicRecord(String kind, String code, String detail, String source, LocalDate from, LocalDate to, String by) {
+        return jdbc.sql("""
+                        INSERT INTO warning_public_record (kind, credit_code, detail, source, valid_from, valid_to, imported_by)
+                        VALUES (:k, :c, :d, :s, :f, :t, :by)
+                        ON CONFLICT (kind, credit_code, valid_from) DO UPDATE SET detail = EXCLUDED.detail,
+                               source = EXCLUDED.source, valid_to = EXCLUDED.valid_to, imported_by = EXCLUDED.imported_by,
+                               imported_at = now()
+                        RETURNING (xmax = 0)::int""")
+                .param("k", kind).param("c", code).param("d", detail).param("s", source).param("f", from).param("t", to)
+                .param("by", by).query(Integer.class).single();
+    }
+}
