@@ -46,6 +46,8 @@ INSERT INTO warning_weight (rule, weight, effective_from) VALUES
   ('HIGH_RISK_LIST', 25, DATE '2025-01-01'),
   ('RESTRICTED_SECTOR', 20, DATE '2025-01-01'),
   ('OVERDUE_AT_LENDERS', 25, DATE '2025-01-01'),
+  ('PAYS_SUPPLIERS_LATE', 15, DATE '2025-01-01'),
+  ('CHAIN_DEFAULT', 15, DATE '2025-01-01'),
   -- the lowest score of each level
   ('LEVEL_WATCH', 10, DATE '2025-01-01'),
   ('LEVEL_ALERT', 30, DATE '2025-01-01'),

@@ -187,4 +187,10 @@ public interface Receivables {
 
     /** Breaches as of the business date: a debtor's own, a regulator's (in its region) or everyone's. */
     Page<Breach> breaches(Caller caller, PageRequest page);
+
+    /**
+     * The payment-term breaches of the receivables one debtor owes, as of the business date, for the debtor's own
+     * early-warning signal (the warning module scopes who reads the signal).
+     */
+    java.util.List<Breach> breachesOwedBy(long debtorId);
 }

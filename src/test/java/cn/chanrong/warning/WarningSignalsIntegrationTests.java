@@ -104,4 +104,29 @@ class WarningSignalsIntegrationTests {
         // 25 + 10 + 20 at least
         assertThat(a.get("score").asInt()).isGreaterThanOrEqualTo(55);
     }
+
+    @Test
+    void a_supplier_in_default_and_receivables_owed_past_their_term_are_the_chains_signals() {
+        // a firm whose supplier's loan was written off (the demo's defaulted first loan)
+        var partner = jdbc.sql("""
+                        SELECT e.id, e.credit_code, e.name FROM loan l JOIN enterprise e ON e.id = coalesce(l.risk_obligor_id,
+                          l.borrower_id) WHERE l.status = 'WRITTEN_OFF' ORDER BY l.id LIMIT 1""")
+                .query((rs, n) -> new String[]{rs.getString(2), rs.getString(3)}).single();
+        long firm = new LendingSteps(port, jdbc).borrower();
+        var linked = Api.as(port, "admin").post("/api/v1/enterprises/" + firm + "/supply-links", java.util.Map.of(
+                "counterpartyCreditCode", partner[0], "role", "SUPPLIER", "annualVolume", "3000000.00"));
+        assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+        JsonNode a = Api.as(port, "admin").get("/api/v1/warning/signals?enterpriseId=" + firm).json();
+        assertThat(has(a, "CHAIN_DEFAULT")).as(a.toString()).isTrue();
+        assertThat(a.toString()).contains(partner[1]);
+
+        // a debtor with receivables past the payment term in the demo's supply chains
+        JsonNode breaches = Api.as(port, "admin").get("/api/v1/receivables/payment-term-breaches?size=200").json();
+        assertThat(breaches.get("total").asInt()).as("the demo has late payers").isPositive();
+        String debtor = breaches.get("items").get(0).get("debtorName").asString();
+        long debtorId = jdbc.sql("SELECT id FROM enterprise WHERE name = :n ORDER BY id LIMIT 1").param("n", debtor)
+                .query(Long.class).single();
+        JsonNode late = Api.as(port, "admin").get("/api/v1/warning/signals?enterpriseId=" + debtorId).json();
+        assertThat(has(late, "PAYS_SUPPLIERS_LATE")).as(late.toString()).isTrue();
+    }
 }

@@ -84,8 +84,18 @@ class ReceivableCollections {
         if (caller.is(Role.INSTITUTION)) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("scf.not-for-institutions", null));
         }
+        List<Breach> all = breaches(store.terms(caller, parties.today()));
+        int from = (int) Math.min(all.size(), page.offset());
+        return new Page<>(all.subList(from, Math.min(all.size(), from + page.size())), page.page(), page.size(), all.size());
+    }
+
+    /** The breaches of the receivables {@code debtorId} owes, as of the business date. */
+    List<Breach> breachesOwedBy(long debtorId) {
+        return breaches(store.termsOwedBy(debtorId, parties.today()));
+    }
+
+    private List<Breach> breaches(List<ReceivableStore.Term> rows) {
         LocalDate today = parties.today();
-        List<ReceivableStore.Term> rows = store.terms(caller, today);
         List<Breach> all = new ArrayList<>();
         for (ReceivableStore.Term r : rows) {
             Optional<PaymentTerms.Breach> b = r.voucher() != null
@@ -95,7 +105,6 @@ class ReceivableCollections {
             b.ifPresent(x -> all.add(new Breach(r.id(), r.number(), r.creditor(), r.debtor(), r.amount(), r.delivered(),
                     x.dueOn(), x.rule().name(), x.daysLate(), x.unpaid(), r.voucher() != null)));
         }
-        int from = (int) Math.min(all.size(), page.offset());
-        return new Page<>(all.subList(from, Math.min(all.size(), from + page.size())), page.page(), page.size(), all.size());
+        return all;
     }
 }

@@ -197,4 +197,10 @@ class ReceivableService implements Receivables {
     public Page<Breach> breaches(Caller caller, PageRequest page) {
         return collections.breaches(caller, page);
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.List<Breach> breachesOwedBy(long debtorId) {
+        return collections.breachesOwedBy(debtorId);
+    }
 }

@@ -234,7 +234,17 @@ class ReceivableStore {
     /** The undisputed receivables the caller may see delivered before {@code today}, oldest first. */
     List<Term> terms(Caller caller, LocalDate today) {
         Map<String, Object> params = new HashMap<>();
-        String where = visible(caller, params);
+        return terms(visible(caller, params), params, today);
+    }
+
+    /** The terms of the receivables a debtor owes, whoever may read them (for the debtor's own early-warning signal). */
+    List<Term> termsOwedBy(long debtorId, LocalDate today) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("debtor", debtorId);
+        return terms("r.debtor_id = :debtor", params, today);
+    }
+
+    private List<Term> terms(String where, Map<String, Object> params, LocalDate today) {
         params.put("today", today);
         String debtorSize = cn.chanrong.enterprise.EnterpriseSql.SIZE;
         String creditorSize = debtorSize.replace("e.", "c.");

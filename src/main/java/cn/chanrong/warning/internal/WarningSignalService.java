@@ -44,9 +44,11 @@ class WarningSignalService implements WarningSignals {
     private final RestrictedLists restricted;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
+    private final cn.chanrong.scf.Receivables receivables;
 
     WarningSignalService(WarningSignalStore store, Enterprises enterprises, RestrictedLists restricted,
-                         BusinessDate businessDate, AuditTrail audit) {
+                         BusinessDate businessDate, AuditTrail audit, cn.chanrong.scf.Receivables receivables) {
+        this.receivables = receivables;
         this.store = store;
         this.enterprises = enterprises;
         this.restricted = restricted;
@@ -76,6 +78,19 @@ class WarningSignalService implements WarningSignals {
             facts.add(new WarningSignalStore.Fact("OVERDUE_AT_LENDERS", arrears.loans() + " 笔贷款逾期，涉及 " + arrears.lenders()
                     + " 家机构，最长逾期 " + arrears.maxDays() + " 天 / " + arrears.loans() + " loans past due at "
                     + arrears.lenders() + " lenders, up to " + arrears.maxDays() + " days", null, null));
+        }
+        var late = receivables.breachesOwedBy(enterpriseId);
+        if (!late.isEmpty()) {
+            long longest = late.stream().mapToLong(cn.chanrong.scf.Receivables.Breach::daysLate).max().orElse(0);
+            long unpaid = late.stream().filter(cn.chanrong.scf.Receivables.Breach::unpaid).count();
+            facts.add(new WarningSignalStore.Fact("PAYS_SUPPLIERS_LATE", late.size() + " 笔应收账款超过付款期限（未付 " + unpaid
+                    + " 笔），最长 " + longest + " 天 / " + late.size() + " receivables past the payment term (" + unpaid
+                    + " unpaid), up to " + longest + " days", null, null));
+        }
+        List<String> partners = store.defaultedPartners(enterpriseId);
+        if (!partners.isEmpty()) {
+            facts.add(new WarningSignalStore.Fact("CHAIN_DEFAULT", "供应链上下游违约 / default in its chain: "
+                    + String.join("、", partners), null, null));
         }
         List<Signal> signals = facts.stream().map(f -> new Signal(SignalRule.valueOf(f.rule()),
                 weights.getOrDefault(f.rule(), 0), f.detail(), f.since(), f.source())).toList();

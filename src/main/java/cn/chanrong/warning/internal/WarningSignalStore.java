@@ -100,6 +100,22 @@ class WarningSignalStore {
                 .param("e", enterpriseId).query((rs, n) -> new Arrears(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single();
     }
 
+    /**
+     * The enterprise's direct suppliers and customers with a loan (as risk obligor) classified non-performing or written
+     * off at any lender: their names.
+     */
+    List<String> defaultedPartners(long enterpriseId) {
+        return jdbc.sql("""
+                        SELECT DISTINCT p.name FROM enterprise_relationship_view r
+                          JOIN enterprise_party_view p ON p.id = CASE WHEN r.supplier_id = :e THEN r.customer_id
+                                                                      ELSE r.supplier_id END
+                         WHERE (r.supplier_id = :e OR r.customer_id = :e)
+                           AND EXISTS (SELECT 1 FROM loan_fact_view f WHERE f.obligor_id = p.id
+                                        AND (f.status = 'WRITTEN_OFF' OR f.tier IN ('SUBSTANDARD', 'DOUBTFUL', 'LOSS')))
+                         ORDER BY p.name LIMIT 20""")
+                .param("e", enterpriseId).query(String.class).list();
+    }
+
     /** Writes a public record; 1 when new, 0 when it replaced the one with its kind, code and first day. */
     int upsertPublicRecord(String kind, String code, String detail, String source, LocalDate from, LocalDate to, String by) {
         return jdbc.sql("""
