@@ -29,6 +29,12 @@ public interface WarningSignals {
     Assessment assess(Caller caller, long enterpriseId);
 
     /**
+     * The caller's institution's borrowers — risk obligors of its loans outstanding and holders of its active credit
+     * lines — by name, each assessed (an institution's list; nobody else has one).
+     */
+    cn.chanrong.shared.Page<Assessment> borrowers(Caller caller, cn.chanrong.shared.PageRequest page);
+
+    /**
      * Imports public records (kinds LITIGATION, ENFORCEMENT, DISHONEST_DEBTOR, ABNORMAL_OPERATION,
      * PERSISTENT_BILL_OVERDUE) as an administrator or a national regulator of MIIT, NDRC, the PBOC or NFRA: refused
      * whole on any bad row; a row with the kind, code and first day of one held replaces it.

@@ -76,6 +76,8 @@ final class ScopeMatrixEndpoints {
                     + " region, which the matrix does not model (WarningListsIntegrationTests)"),
             Map.entry("/api/v1/warning/signals", "one enterprise's signals, read by the enterprise, its lenders and the"
                     + " regulators of its region, else 404 (WarningSignalsIntegrationTests)"),
+            Map.entry("/api/v1/warning/borrowers", "the institution's own borrowers, each assessed; refused to anyone else"
+                    + " (WarningSignalsIntegrationTests)"),
             Map.entry("/api/v1/warning/exposures", "as /api/v1/warning/lists, the amounts hidden from industry departments"
                     + " (WarningListsIntegrationTests)"),
             Map.entry("/api/v1/reference/green-catalogue/editions", "reference data"),

@@ -129,4 +129,28 @@ class WarningSignalsIntegrationTests {
         JsonNode late = Api.as(port, "admin").get("/api/v1/warning/signals?enterpriseId=" + debtorId).json();
         assertThat(has(late, "PAYS_SUPPLIERS_LATE")).as(late.toString()).isTrue();
     }
+
+    @Test
+    void the_workbench_shows_the_signals_the_institutions_borrowers_and_a_badge_where_the_borrower_appears()
+            throws Exception {
+        long firm = jdbc.sql("""
+                        SELECT n.enterprise_id FROM warning_entry n JOIN warning_list l ON l.id = n.list_id
+                         WHERE l.title LIKE '福建辖内高风险企业提示%' ORDER BY n.line LIMIT 1""").query(Long.class).single();
+        var officer = cn.chanrong.support.Workbench.loggedIn(port, "bank");
+        String page = officer.get("/warning/signals?enterpriseId=" + firm).body();
+        assertThat(page).contains("id=\"signals\"", "列入监管部门高风险名单", "涉诉");
+        String badge = officer.get("/warning/badge?enterpriseId=" + firm).body();
+        assertThat(badge).contains("id=\"warning-badge\"", "风险预警：");
+        long stranger = new LendingSteps(port, jdbc).borrower();
+        assertThat(officer.get("/warning/badge?enterpriseId=" + stranger).body())
+                .as("nothing on a firm the bank does not lend to").doesNotContain("风险预警：");
+        JsonNode mine = Api.as(port, "bank").get("/api/v1/warning/borrowers?size=200").json();
+        assertThat(mine.get("total").asInt()).isPositive();
+        assertThat(mine.toString()).contains("\"enterpriseId\":" + firm);
+        assertThat(Api.as(port, "regulator").get("/api/v1/warning/borrowers").status()).isEqualTo(403);
+        assertThat(officer.get("/warning/borrowers").body()).contains("id=\"borrowers\"");
+        long application = jdbc.sql("SELECT id FROM loan_application WHERE borrower_id = :b ORDER BY id LIMIT 1")
+                .param("b", firm).query(Long.class).single();
+        assertThat(officer.get("/loan-applications/" + application).body()).contains("/warning/badge?enterpriseId=" + firm);
+    }
 }

@@ -100,6 +100,17 @@ class WarningSignalService implements WarningSignals {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public cn.chanrong.shared.Page<Assessment> borrowers(Caller caller, cn.chanrong.shared.PageRequest page) {
+        if (!caller.is(Role.INSTITUTION) || caller.institutionId() == null) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("warning.borrowers.institution-only", null));
+        }
+        var ids = store.borrowers(caller.institutionId(), page);
+        return new cn.chanrong.shared.Page<>(ids.items().stream().map(id -> assess(caller, id)).toList(), ids.page(),
+                ids.size(), ids.total());
+    }
+
+    @Override
     @Transactional
     public ImportReport importPublicRecords(Caller caller, Upload file, String charset) {
         boolean allowed = caller.isAdmin() || caller.is(Role.REGULATOR) && caller.regionCode() == null

@@ -116,6 +116,19 @@ class WarningSignalStore {
                 .param("e", enterpriseId).query(String.class).list();
     }
 
+    /** The institution's borrowers by name: risk obligors of loans outstanding, holders of active lines. */
+    cn.chanrong.shared.Page<Long> borrowers(long institutionId, cn.chanrong.shared.PageRequest page) {
+        String from = """
+                 FROM enterprise_party_view e WHERE e.id IN (
+                   SELECT f.obligor_id FROM loan_fact_view f WHERE f.institution_id = :i AND f.principal_outstanding > 0
+                   UNION SELECT c.borrower_id FROM facility_view c WHERE c.institution_id = :i AND c.status = 'ACTIVE')""";
+        List<Long> ids = jdbc.sql("SELECT e.id " + from + " ORDER BY e.name, e.id LIMIT :limit OFFSET :offset")
+                .param("i", institutionId).param("limit", page.size()).param("offset", page.offset())
+                .query(Long.class).list();
+        long total = jdbc.sql("SELECT count(*) " + from).param("i", institutionId).query(Long.class).single();
+        return new cn.chanrong.shared.Page<>(ids, page.page(), page.size(), total);
+    }
+
     /** Writes a public record; 1 when new, 0 when it replaced the one with its kind, code and first day. */
     int upsertPublicRecord(String kind, String code, String detail, String source, LocalDate from, LocalDate to, String by) {
         return jdbc.sql("""

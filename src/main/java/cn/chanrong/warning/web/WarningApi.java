@@ -66,6 +66,16 @@ class WarningApi {
         return signals.assess(caller, enterpriseId);
     }
 
+    @GetMapping("/borrowers")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @Operation(summary = "The institution's borrowers (risk obligors of its loans outstanding, holders of its active lines) "
+            + "by name, each with its signals and warning level")
+    Page<cn.chanrong.warning.WarningSignals.Assessment> borrowers(Caller caller,
+                                                                  @RequestParam(required = false) Integer page,
+                                                                  @RequestParam(required = false) Integer size) {
+        return signals.borrowers(caller, PageRequest.of(page, size));
+    }
+
     @PostMapping(value = "/public-records", consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE,
             MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize("hasRole('ADMIN') or hasRole('REGULATOR')")

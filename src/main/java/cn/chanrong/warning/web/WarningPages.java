@@ -33,9 +33,11 @@ class WarningPages {
     private static final Set<String> ISSUERS = Set.of("MIIT", "NDRC", "PBOC", "NFRA");
 
     private final WarningLists lists;
+    private final cn.chanrong.warning.WarningSignals signals;
     private final ApiErrors errors;
 
-    WarningPages(WarningLists lists, ApiErrors errors) {
+    WarningPages(WarningLists lists, cn.chanrong.warning.WarningSignals signals, ApiErrors errors) {
+        this.signals = signals;
         this.lists = lists;
         this.errors = errors;
     }
@@ -113,5 +115,31 @@ class WarningPages {
             flash.addFlashAttribute("problems", errors.messages(r, locale));
         }
         return list == null ? "redirect:/warning/lists" : "redirect:/warning/lists/" + list;
+    }
+
+    @GetMapping("/warning/signals")
+    @PreAuthorize("isAuthenticated()")
+    String signals(Caller caller, @RequestParam long enterpriseId, Model model) {
+        model.addAttribute("a", signals.assess(caller, enterpriseId));
+        return "warning/signals";
+    }
+
+    /** A borrower's level as a small fragment other pages load (empty where the caller may not see it). */
+    @GetMapping("/warning/badge")
+    @PreAuthorize("isAuthenticated()")
+    String badge(Caller caller, @RequestParam long enterpriseId, Model model) {
+        try {
+            model.addAttribute("a", signals.assess(caller, enterpriseId));
+        } catch (Rejected r) {
+            model.addAttribute("a", null);
+        }
+        return "warning/badge :: badge";
+    }
+
+    @GetMapping("/warning/borrowers")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String borrowers(Caller caller, Model model, @RequestParam(required = false) Integer page) {
+        model.addAttribute("result", signals.borrowers(caller, PageRequest.of(page == null ? 0 : Math.max(0, page), 20)));
+        return "warning/borrowers";
     }
 }
