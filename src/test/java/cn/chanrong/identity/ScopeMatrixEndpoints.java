@@ -78,6 +78,8 @@ final class ScopeMatrixEndpoints {
                     + " regulators of its region, else 404 (WarningSignalsIntegrationTests)"),
             Map.entry("/api/v1/warning/borrowers", "the institution's own borrowers, each assessed; refused to anyone else"
                     + " (WarningSignalsIntegrationTests)"),
+            Map.entry("/api/v1/warning/involution", "aggregates summed within the loans' scope (InvolutionWatchIntegrationTests)"),
+            Map.entry("/api/v1/warning/cost-settings", "the institution's own settings and the platform's defaults"),
             Map.entry("/api/v1/warning/exposures", "as /api/v1/warning/lists, the amounts hidden from industry departments"
                     + " (WarningListsIntegrationTests)"),
             Map.entry("/api/v1/reference/green-catalogue/editions", "reference data"),

@@ -47,10 +47,12 @@ class WarningApi {
     private final WarningLists lists;
     private final cn.chanrong.warning.WarningReports reports;
     private final cn.chanrong.warning.WarningSignals signals;
+    private final cn.chanrong.warning.InvolutionWatch involution;
     private final ApiErrors errors;
 
     WarningApi(WarningLists lists, cn.chanrong.warning.WarningReports reports, cn.chanrong.warning.WarningSignals signals,
-               ApiErrors errors) {
+               cn.chanrong.warning.InvolutionWatch involution, ApiErrors errors) {
+        this.involution = involution;
         this.signals = signals;
         this.lists = lists;
         this.reports = reports;
@@ -64,6 +66,65 @@ class WarningApi {
             + "every regulator where it is registered")
     cn.chanrong.warning.WarningSignals.Assessment signals(Caller caller, @RequestParam long enterpriseId) {
         return signals.assess(caller, enterpriseId);
+    }
+
+    @GetMapping("/involution")
+    @PreAuthorize("hasRole('INSTITUTION') or hasRole('REGULATOR') or hasRole('ADMIN')")
+    @Operation(summary = "The involution watch over the twelve months to the business date, by institution, province and "
+            + "sector: lending to restricted sectors and its growth, the capacity-building part, loans priced below the "
+            + "lender's cost plus the grade's expected loss; the lender's own, the financial and industry regulators' region")
+    cn.chanrong.warning.InvolutionWatch.Figures involution(Caller caller) {
+        return involution.figures(caller);
+    }
+
+    @GetMapping("/cost-settings")
+    @PreAuthorize("hasRole('INSTITUTION') or hasRole('REGULATOR') or hasRole('ADMIN')")
+    @Operation(summary = "The cost of a loan the watch prices against: the institution's own settings over time and the "
+            + "platform's defaults")
+    List<cn.chanrong.warning.InvolutionWatch.CostSetting> costSettings(Caller caller) {
+        return involution.costSettings(caller);
+    }
+
+    record CostDoc(@Schema(example = "1.85") String fundingPercent, @Schema(example = "0.70") String operatingPercent,
+                   @Schema(example = "0.65") String capitalPercent, @Schema(example = "45") String lgdPercent,
+                   @Schema(example = "2026-07-01") String effectiveFrom) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping(value = "/cost-settings", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @Operation(summary = "The institution's approver or administrator sets its cost of a loan (percent a year of the amount "
+            + "lent: funding, operating, capital) and the loss given default it assumes, in force from a day not in the past")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = CostDoc.class)))
+    cn.chanrong.warning.InvolutionWatch.CostSetting setCost(Caller caller, @RequestBody JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw Rejected.invalid(Rejection.of("warning.object", "body"));
+        }
+        List<Rejection> problems = new ArrayList<>();
+        Set<String> fields = Set.of("fundingPercent", "operatingPercent", "capitalPercent", "lgdPercent", "effectiveFrom");
+        for (String name : body.propertyNames()) {
+            if (!fields.contains(name)) {
+                problems.add(Rejection.of("warning.field.unknown", name));
+            } else if (!body.get(name).isNull() && !body.get(name).isString()) {
+                problems.add(Rejection.of("warning.field.text", name));
+            }
+        }
+        java.util.function.Function<String, java.math.BigDecimal> pct = f -> {
+            String raw = text(body, f);
+            return raw == null || raw.isBlank() ? null : cn.chanrong.shared.Amounts.decimal(raw.strip(), f, 4, problems);
+        };
+        var funding = pct.apply("fundingPercent");
+        var operating = pct.apply("operatingPercent");
+        var capital = pct.apply("capitalPercent");
+        var lgd = pct.apply("lgdPercent");
+        String day = text(body, "effectiveFrom");
+        java.time.LocalDate from = day == null || day.isBlank() ? null
+                : cn.chanrong.shared.Dates.required(day, "effectiveFrom", problems);
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        return involution.setCost(caller, new cn.chanrong.warning.InvolutionWatch.CostSetting(null, funding, operating,
+                capital, lgd, from, null));
     }
 
     @GetMapping("/borrowers")

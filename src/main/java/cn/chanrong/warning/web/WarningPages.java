@@ -34,9 +34,12 @@ class WarningPages {
 
     private final WarningLists lists;
     private final cn.chanrong.warning.WarningSignals signals;
+    private final cn.chanrong.warning.InvolutionWatch involution;
     private final ApiErrors errors;
 
-    WarningPages(WarningLists lists, cn.chanrong.warning.WarningSignals signals, ApiErrors errors) {
+    WarningPages(WarningLists lists, cn.chanrong.warning.WarningSignals signals, cn.chanrong.warning.InvolutionWatch involution,
+                 ApiErrors errors) {
+        this.involution = involution;
         this.signals = signals;
         this.lists = lists;
         this.errors = errors;
@@ -141,5 +144,13 @@ class WarningPages {
     String borrowers(Caller caller, Model model, @RequestParam(required = false) Integer page) {
         model.addAttribute("result", signals.borrowers(caller, PageRequest.of(page == null ? 0 : Math.max(0, page), 20)));
         return "warning/borrowers";
+    }
+
+    @GetMapping("/warning/involution")
+    @PreAuthorize("hasRole('INSTITUTION') or hasRole('REGULATOR') or hasRole('ADMIN')")
+    String involution(Caller caller, Model model) {
+        model.addAttribute("f", involution.figures(caller));
+        model.addAttribute("costs", involution.costSettings(caller));
+        return "warning/involution";
     }
 }
