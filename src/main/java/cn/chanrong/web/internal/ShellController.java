@@ -6,9 +6,15 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The login page and the home page of the workbench. */
+/** The login page and the home page of the workbench: the caller's work queue, collected from every module. */
 @Controller
 class ShellController {
+
+    private final java.util.List<cn.chanrong.identity.WorkQueue> queues;
+
+    ShellController(java.util.List<cn.chanrong.identity.WorkQueue> queues) {
+        this.queues = queues;
+    }
 
     @GetMapping("/login")
     @PreAuthorize("permitAll()")
@@ -20,6 +26,11 @@ class ShellController {
     @PreAuthorize("isAuthenticated()")
     String home(Caller caller, Model model) {
         model.addAttribute("caller", caller);
+        // every module's work waiting for this caller, the most first
+        model.addAttribute("queue", queues.stream().flatMap(q -> q.entries(caller).stream())
+                .sorted(java.util.Comparator.comparing((cn.chanrong.identity.WorkQueue.Entry e) -> e.count() == 0)
+                        .thenComparing(e -> !e.urgent()))
+                .toList());
         return "home";
     }
 }

@@ -1,0 +1,34 @@
+package cn.chanrong.warning.internal;
+
+import cn.chanrong.identity.Caller;
+import cn.chanrong.identity.Role;
+import cn.chanrong.identity.WorkQueue;
+import cn.chanrong.shared.PageRequest;
+import cn.chanrong.warning.WarningLists;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** A bank's high-risk exposures to answer; a regulator's exposures in scope still unanswered past their day. */
+@Component
+class WarningWorkQueue implements WorkQueue {
+
+    private final WarningLists lists;
+
+    WarningWorkQueue(WarningLists lists) {
+        this.lists = lists;
+    }
+
+    @Override
+    public List<Entry> entries(Caller caller) {
+        if (caller.is(Role.INSTITUTION)) {
+            long open = lists.exposures(caller, null, "OPEN", PageRequest.of(0, 1)).total();
+            long overdue = lists.exposures(caller, null, "OVERDUE", PageRequest.of(0, 1)).total();
+            return List.of(new Entry("warning-exposures", "queue.warning-exposures", open, "/warning/lists", overdue > 0));
+        }
+        if (caller.is(Role.REGULATOR)) {
+            long overdue = lists.exposures(caller, null, "OVERDUE", PageRequest.of(0, 1)).total();
+            return List.of(new Entry("warning-overdue", "queue.warning-overdue", overdue, "/warning/lists", overdue > 0));
+        }
+        return List.of();
+    }
+}
