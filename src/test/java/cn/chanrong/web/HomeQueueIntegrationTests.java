@@ -58,8 +58,12 @@ class HomeQueueIntegrationTests {
                 .isEqualTo(total("regulator-mof", "/api/v1/policy/subsidy-claims?status=SUBMITTED")).isPositive();
 
         assertThat(queue("regulator")).containsKeys("ledgers-to-approve", "warning-overdue", "overdue-project-items");
-        assertThat(queue("enterprise")).containsKeys("consent-requests", "overdue-loans")
+        assertThat(queue("enterprise")).containsKeys("consent-requests", "overdue-loans", "offers-received")
                 .doesNotContainKeys("applications-investigation", "warning-exposures");
+        var core = queue("core");
+        assertThat(core.get("receivables-to-confirm")).as("the core enterprise confirms what its suppliers uploaded")
+                .isEqualTo(total("core", "/api/v1/receivables?status=UPLOADED&role=DEBTOR"));
+        assertThat(officer).containsKey("financing-requests");
         String english = Workbench.loggedIn(port, "bank").get("/?lang=en").body();
         assertThat(english).contains("High-risk exposures to answer");
     }
