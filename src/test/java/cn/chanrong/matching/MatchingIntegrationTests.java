@@ -179,6 +179,7 @@ class MatchingIntegrationTests {
                 + batch + ",LOTTERY," + code(b) + ",广东测试机床二厂,设备更新,10000000,4000000\n";
         var refused = miit.postBytes("/api/v1/project-lists", "text/csv", bad.getBytes(StandardCharsets.UTF_8));
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.json().get("errors").size()).isGreaterThanOrEqualTo(3);
         assertThat(refused.body()).contains("Duplicate row", "LOTTERY", "credit_code");
         assertThat(jdbc.sql("SELECT count(*) FROM project_list").query(Long.class).single()).isEqualTo(lists);

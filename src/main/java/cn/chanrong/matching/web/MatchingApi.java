@@ -124,7 +124,9 @@ class MatchingApi {
     @Operation(summary = "Import a candidate list and push its items (MIIT, NDRC); columns: batch_no,list_type,credit_code,"
             + "enterprise_name,project_name,investment,financing_needed")
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "422", description = "Nothing imported: the report names every bad row", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "Nothing imported: a problem whose report names every bad row",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object")))
     ResponseEntity<Map<String, Object>> importList(Caller caller, Locale locale, @RequestBody InputStreamResource body,
                                                    @RequestParam(required = false) String encoding,
                                                    @RequestParam(required = false) Integer contactDays) {
@@ -134,7 +136,9 @@ class MatchingApi {
         }
         Map<String, Object> json = new java.util.LinkedHashMap<>(r.report().asJson(x -> errors.message(x, locale)));
         json.put("list", r.list());
-        return ResponseEntity.status(r.report().accepted() ? 201 : 422).body(json);
+        return r.report().accepted() ? ResponseEntity.status(201).body(json) : ResponseEntity.status(422)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(errors.asProblem(json, org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "invalid", locale));
     }
 
     @GetMapping("/project-lists")
