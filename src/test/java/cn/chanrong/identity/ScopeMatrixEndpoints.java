@@ -80,6 +80,11 @@ final class ScopeMatrixEndpoints {
                     + " (WarningSignalsIntegrationTests)"),
             Map.entry("/api/v1/warning/involution", "aggregates summed within the loans' scope (InvolutionWatchIntegrationTests)"),
             Map.entry("/api/v1/warning/cost-settings", "the institution's own settings and the platform's defaults"),
+            Map.entry("/api/v1/warning/cases", "read by MIIT's regulators of the region, the enterprise and the assigned"
+                    + " specialists' institutions — a department rule the matrix does not model (CoachingCasesIntegrationTests)"),
+            Map.entry("/api/v1/warning/cases/funnel", "aggregates of the cases in scope"),
+            Map.entry("/api/v1/experts", "the expert pool, no customer data"),
+            Map.entry("/api/v1/warning/specialists", "an institution's own specialists; regulators all (no customer data)"),
             Map.entry("/api/v1/warning/exposures", "as /api/v1/warning/lists, the amounts hidden from industry departments"
                     + " (WarningListsIntegrationTests)"),
             Map.entry("/api/v1/reference/green-catalogue/editions", "reference data"),

@@ -36,9 +36,11 @@ class WarningDemoContributor implements DemoContributor {
     private final Enterprises enterprises;
     private final BusinessDate businessDate;
     private final WarningSignalService signals;
+    private final CoachingService coaching;
 
     WarningDemoContributor(WarningListService lists, Users users, Loans loans, Enterprises enterprises,
-                           BusinessDate businessDate, WarningSignalService signals) {
+                           BusinessDate businessDate, WarningSignalService signals, CoachingService coaching) {
+        this.coaching = coaching;
         this.signals = signals;
         this.lists = lists;
         this.users = users;
@@ -55,6 +57,7 @@ class WarningDemoContributor implements DemoContributor {
 
     @Override
     public void contribute(Path economy) {
+        coachingCase();
         var nfra = users.caller("regulator-fj").orElse(null);
         var city = users.caller("bank").orElse(null);
         var rural = users.caller("bank2").orElse(null);
@@ -99,6 +102,56 @@ class WarningDemoContributor implements DemoContributor {
             }
         }
         log.info("Demo warning list {}: {} exposures, due {}", published.list().number(), published.list().exposures(), dueOn);
+    }
+
+    /**
+     * The Guangdong bureau's coaching case for the firm whose pushed project the national bank financed: opened sixty days
+     * before the business date with two requirements — the project's environmental approval, missing until the bureau
+     * obtained it, and the bank's credit investigation, supplied by the bank whose specialist is stationed at the firm —,
+     * an expert's support, and the loan paid out linked as its outcome.
+     */
+    private void coachingCase() {
+        var bureau = users.caller("regulator-gd").orElse(null);
+        var bank = users.caller("bank3").orElse(null);
+        var approver = users.caller("bank3-approver").orElse(null);
+        if (bureau == null || bank == null || approver == null
+                || coaching.list(bureau, null, PageRequest.of(0, 1)).total() > 0) {
+            return;
+        }
+        Caller system = Caller.system("warning-demo");
+        var loan = loans.search(bank, new Loans.Filter("ACTIVE", null, null, null), PageRequest.of(0, 200)).items().stream()
+                .filter(l -> {
+                    var e = enterprises.get(system, l.borrowerId());
+                    return e.regionCode() != null && e.regionCode().startsWith("44");
+                }).findFirst().orElse(null);
+        if (loan == null) {
+            log.info("Demo coaching case not opened: no Guangdong borrower of the national bank");
+            return;
+        }
+        LocalDate today = businessDate.today();
+        Enterprise firm = enterprises.get(system, loan.borrowerId());
+        try {
+            var opened = coaching.open(bureau, new cn.chanrong.warning.CoachingCases.Open(firm.creditCode(),
+                    "智能产线技术改造项目", new java.math.BigDecimal("30000000.00"), today.plusDays(30), java.util.List.of(
+                            new cn.chanrong.warning.CoachingCases.ItemDraft("项目环评批复",
+                                    cn.chanrong.warning.CoachingCases.Supplier.OFFICE, today.minusDays(40)),
+                            new cn.chanrong.warning.CoachingCases.ItemDraft("授信调查报告",
+                                    cn.chanrong.warning.CoachingCases.Supplier.INSTITUTION, today.minusDays(30)))),
+                    today.minusDays(60));
+            var expert = coaching.registerExpert(bureau, new cn.chanrong.warning.CoachingCases.Expert(0, "陈立伟（演示）",
+                    "华南理工大学机械与汽车工程学院", "智能制造；工业母机", null));
+            var specialist = coaching.registerSpecialist(approver, "林晓（演示）", firm.creditCode(), null);
+            coaching.assign(bureau, opened.id(), specialist.id());
+            for (var item : opened.items()) {
+                coaching.supply(item.supplier() == cn.chanrong.warning.CoachingCases.Supplier.OFFICE ? bureau : bank, item.id());
+            }
+            coaching.review(bureau, opened.id(), expert.id(), false, cn.chanrong.warning.CoachingCases.Recommendation.SUPPORT,
+                    "产线改造方案可行，产能与订单匹配，建议支持");
+            coaching.outcome(bureau, opened.id(), loan.number());
+            log.info("Demo coaching case {} for {}: financed by {}", opened.number(), firm.name(), loan.number());
+        } catch (cn.chanrong.shared.Rejected r) {
+            log.warn("Demo coaching case not completed: {}", r.rejections());
+        }
     }
 
     /** A Fujian borrower with a loan outstanding at the caller's bank, other than {@code not}; null when none. */
