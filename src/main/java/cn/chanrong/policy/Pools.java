@@ -29,7 +29,7 @@ public interface Pools {
     Pool fund(Caller caller, String pool, BigDecimal amount, String note);
 
     record Claim(long id, String number, String pool, String poolName, long loanId, String loanNumber, long institutionId,
-                 String institutionName, String borrowerName, String trigger, int daysPastDue, BigDecimal loss,
+                 String institutionName, String borrowerName, cn.chanrong.policy.domain.PoolTrigger trigger, int daysPastDue, BigDecimal loss,
                  BigDecimal sharePercent, BigDecimal amount, String cappedBy, cn.chanrong.policy.domain.ClaimStatus status, LocalDate claimedOn,
                  String claimedBy, LocalDate decidedOn, String decidedBy, String reason, BigDecimal returned) {
     }

@@ -48,7 +48,8 @@ public interface CoachingCases {
     }
 
     record Case(long id, String number, String regionCode, long enterpriseId, String enterpriseName, String project,
-                BigDecimal financingNeed, LocalDate openedOn, LocalDate dueOn, String status, String outcomeLoan,
+                BigDecimal financingNeed, LocalDate openedOn, LocalDate dueOn, cn.chanrong.warning.domain.CaseStatus status,
+                String outcomeLoan,
                 LocalDate closedOn, int missing, boolean overdue, List<Item> items, List<Specialist> specialists,
                 List<Review> reviews) {
     }

@@ -207,9 +207,7 @@ class GuaranteeService implements Guarantees {
             if (loan.status() != cn.chanrong.lending.domain.LoanStatus.WRITTEN_OFF) {
                 throw Rejected.conflict(Rejection.of("policy.guarantee.not-written-off", null, loan.number(), loan.status().name()));
             }
-            BigDecimal principalWrittenOff = loans.transactions(caller, g.loanId()).stream()
-                    .filter(x -> "WRITE_OFF".equals(x.type())).map(Loans.Transaction::principal)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal principalWrittenOff = LoanLosses.principalWrittenOff(loans, caller, g.loanId());
             loss = principalWrittenOff.subtract(loan.recovered()).min(g.principal());
             if (loss.signum() <= 0) {
                 throw Rejected.conflict(Rejection.of("policy.guarantee.no-loss", null, loan.number()));

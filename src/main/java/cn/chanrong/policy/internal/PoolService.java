@@ -182,8 +182,7 @@ class PoolService implements Pools {
             throw Rejected.invalid(reasons);
         }
         BigDecimal loss = writtenOff
-                ? loans.transactions(caller, d.loanId()).stream().filter(x -> "WRITE_OFF".equals(x.type()))
-                        .map(Loans.Transaction::principal).reduce(BigDecimal.ZERO, BigDecimal::add).subtract(loan.recovered())
+                ? LoanLosses.principalWrittenOff(loans, caller, d.loanId()).subtract(loan.recovered())
                 : loan.principalOutstanding();
         if (loss.signum() <= 0) {
             throw Rejected.conflict(Rejection.of("policy.guarantee.no-loss", "loan", loan.number()));
@@ -192,7 +191,7 @@ class PoolService implements Pools {
         PoolRules.Compensation c = PoolRules.compensation(loss, v.terms().decimal("sharePercent"),
                 v.terms().decimal("capPerLoanYuan"), null, null);
         long id = store.insert(p.id(), d.loanId(), d.number(), bank.id(), d.borrowerId(), borrower.name(),
-                        writtenOff ? "WRITTEN_OFF" : "DAYS_PAST_DUE", loan.daysPastDue(), loss, v.terms().decimal("sharePercent"),
+                        cn.chanrong.policy.domain.PoolTrigger.of(writtenOff), loan.daysPastDue(), loss, v.terms().decimal("sharePercent"),
                         c.amount(), c.cappedBy(), today, caller.username())
                 .orElseThrow(() -> Rejected.conflict(Rejection.of("policy.pool.claimed", "loan", loan.number(), p.code())));
         audit.record(AuditEvent.success(caller.username(), "policy.pool.claim", "loan", loan.number(),
@@ -221,7 +220,7 @@ class PoolService implements Pools {
         }
         String what = "风险补偿 " + number + " / risk compensation " + number;
         long entry;
-        if ("WRITTEN_OFF".equals(c.trigger())) {
+        if (c.trigger() == cn.chanrong.policy.domain.PoolTrigger.WRITTEN_OFF) {
             Caller bank = new Caller(ACTOR + caller.username(), Role.INSTITUTION, null, c.institutionId(), null, null,
                     Set.of("operator", "approver"));
             entry = loans.recover(bank, c.loanId(), comp.amount(), today).entryId();

@@ -62,14 +62,14 @@ class PoolStore {
     }
 
     record Row(long id, long programmeId, long loanId, String loanNumber, long institutionId, long borrowerId,
-               String borrowerName, String trigger, int daysPastDue, BigDecimal loss, BigDecimal sharePercent,
+               String borrowerName, cn.chanrong.policy.domain.PoolTrigger trigger, int daysPastDue, BigDecimal loss, BigDecimal sharePercent,
                BigDecimal amount, String cappedBy, cn.chanrong.policy.domain.ClaimStatus status, LocalDate claimedOn, String claimedBy, LocalDate decidedOn,
                String decidedBy, String reason, Long entryId, BigDecimal returned) {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
-                rs.getString(7), rs.getString(8), rs.getInt(9), rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getBigDecimal(12),
+                rs.getString(7), cn.chanrong.policy.domain.PoolTrigger.valueOf(rs.getString(8)), rs.getInt(9), rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getBigDecimal(12),
                 rs.getString(13), cn.chanrong.policy.domain.ClaimStatus.valueOf(rs.getString(14)), rs.getObject(15, LocalDate.class), rs.getString(16),
                 rs.getObject(17, LocalDate.class), rs.getString(18), rs.getString(19), (Long) rs.getObject(20),
                 rs.getBigDecimal(21));
@@ -77,7 +77,7 @@ class PoolStore {
 
     /** Files the claim; empty when the loan has a live claim on the pool already. */
     Optional<Long> insert(long programmeId, long loanId, String loanNumber, long institutionId, long borrowerId,
-                          String borrowerName, String trigger, int dpd, BigDecimal loss, BigDecimal share, BigDecimal amount,
+                          String borrowerName, cn.chanrong.policy.domain.PoolTrigger trigger, int dpd, BigDecimal loss, BigDecimal share, BigDecimal amount,
                           String cappedBy, LocalDate on, String by) {
         return jdbc.sql("""
                         INSERT INTO policy_pool_claim (programme_id, loan_id, loan_number, institution_id, borrower_id,
@@ -86,7 +86,7 @@ class PoolStore {
                         VALUES (:p, :l, :ln, :i, :b, :bn, :t, :d, :loss, :s, :a, :cap, :on, :by)
                         ON CONFLICT (programme_id, loan_id) WHERE status <> 'REJECTED' DO NOTHING RETURNING id""")
                 .param("p", programmeId).param("l", loanId).param("ln", loanNumber).param("i", institutionId)
-                .param("b", borrowerId).param("bn", borrowerName).param("t", trigger).param("d", dpd).param("loss", loss)
+                .param("b", borrowerId).param("bn", borrowerName).param("t", trigger.name()).param("d", dpd).param("loss", loss)
                 .param("s", share).param("a", amount).param("cap", cappedBy).param("on", on).param("by", by)
                 .query(Long.class).optional();
     }

@@ -10,6 +10,7 @@ import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import cn.chanrong.warning.CoachingCases;
+import cn.chanrong.warning.domain.CaseStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,11 +29,14 @@ class CoachingService implements CoachingCases {
     static final BigDecimal MAX_NEED = new BigDecimal("1000000000000.00");
 
     private final CoachingStore store;
+    /** Where the module looks an enterprise up by its credit code. */
+    private final WarningListStore registry;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
 
-    CoachingService(CoachingStore store, BusinessDate businessDate, AuditTrail audit) {
+    CoachingService(CoachingStore store, WarningListStore registry, BusinessDate businessDate, AuditTrail audit) {
         this.store = store;
+        this.registry = registry;
         this.businessDate = businessDate;
         this.audit = audit;
     }
@@ -62,11 +66,11 @@ class CoachingService implements CoachingCases {
     Case open(Caller caller, Open r, LocalDate today) {
         requireOffice(caller);
         List<Rejection> problems = new ArrayList<>();
-        CoachingStore.Registered e = null;
+        WarningListStore.Registered e = null;
         if (r.enterprise() == null || r.enterprise().isBlank()) {
             problems.add(Rejection.of("required", "enterprise"));
         } else {
-            e = store.enterprise(r.enterprise().strip()).orElse(null);
+            e = registry.enterprise(r.enterprise().strip()).orElse(null);
             String prefix = caller.regionPrefix();
             if (e == null || prefix != null && (e.regionCode() == null || !e.regionCode().startsWith(prefix))) {
                 problems.add(Rejection.of("warning.case.enterprise", "enterprise", r.enterprise().strip()));
@@ -114,13 +118,8 @@ class CoachingService implements CoachingCases {
     @Override
     @Transactional(readOnly = true)
     public Page<Case> list(Caller caller, String status, PageRequest page) {
-        String st = null;
-        if (status != null && !status.isBlank()) {
-            st = status.strip();
-            if (!List.of("OPEN", "FINANCED", "CLOSED").contains(st)) {
-                throw Rejected.invalid(Rejection.of("enum", "status", status, "OPEN, FINANCED, CLOSED"));
-            }
-        }
+        CaseStatus st = status == null || status.isBlank() ? null : CaseStatus.parse(status.strip()).orElseThrow(() ->
+                Rejected.invalid(Rejection.of("enum", "status", status, java.util.Arrays.toString(CaseStatus.values()))));
         var heads = store.list(caller, st, page);
         return new Page<>(heads.items().stream().map(this::full).toList(), heads.page(), heads.size(), heads.total());
     }
@@ -135,7 +134,7 @@ class CoachingService implements CoachingCases {
         LocalDate today = businessDate.today();
         return new Case(h.id(), "FD" + h.openedOn().getYear() + String.format("%06d", h.id()), h.regionCode(), h.enterpriseId(),
                 h.enterpriseName(), h.project(), h.need(), h.openedOn(), h.dueOn(), h.status(), h.outcomeLoan(), h.closedOn(),
-                h.missing(), "OPEN".equals(h.status()) && today.isAfter(h.dueOn()), store.items(h.id(), today),
+                h.missing(), h.status().overdue(h.dueOn(), today), store.items(h.id(), today),
                 store.specialistsOf(h.id()), store.reviews(h.id()));
     }
 
@@ -211,15 +210,13 @@ class CoachingService implements CoachingCases {
     public Case outcome(Caller caller, long caseId, String loanNumber) {
         requireOffice(caller);
         CoachingStore.Head h = store.find(caller, caseId, true).orElseThrow(() -> Rejected.notFound("warning-case", caseId));
-        if (!"OPEN".equals(h.status())) {
-            throw Rejected.conflict(Rejection.of("warning.case.closed", null, h.status()));
-        }
+        CaseStatus next = h.status().finance().orThrow();
         if (loanNumber == null || loanNumber.isBlank()) {
             throw Rejected.invalid(Rejection.of("required", "loan"));
         }
         long loan = store.loanTo(loanNumber.strip(), h.enterpriseId()).orElseThrow(() -> Rejected.invalid(
                 Rejection.of("warning.case.loan", "loan", loanNumber.strip(), h.enterpriseName())));
-        store.financed(h.id(), loan, businessDate.today());
+        store.financed(h.id(), next, loan, businessDate.today());
         audit.record(AuditEvent.success(caller.username(), "warning.case.financed", "warning_case", h.id(), loanNumber.strip()));
         return get(caller, h.id());
     }
@@ -267,7 +264,7 @@ class CoachingService implements CoachingCases {
         text(name, "name", 100, problems);
         Long enterprise = null;
         if (enterpriseCreditCode != null && !enterpriseCreditCode.isBlank()) {
-            enterprise = store.enterprise(enterpriseCreditCode.strip()).map(CoachingStore.Registered::id).orElse(null);
+            enterprise = registry.enterprise(enterpriseCreditCode.strip()).map(WarningListStore.Registered::id).orElse(null);
             if (enterprise == null) {
                 problems.add(Rejection.of("warning.list.unknown-enterprise", "enterprise", enterpriseCreditCode.strip()));
             }

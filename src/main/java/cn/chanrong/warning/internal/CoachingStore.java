@@ -44,21 +44,15 @@ class CoachingStore {
     }
 
     record Head(long id, String regionCode, long enterpriseId, String enterpriseName, String project, BigDecimal need,
-                LocalDate openedOn, LocalDate dueOn, String status, String outcomeLoan, LocalDate closedOn, int missing) {
+                LocalDate openedOn, LocalDate dueOn, cn.chanrong.warning.domain.CaseStatus status, String outcomeLoan,
+                LocalDate closedOn, int missing) {
     }
 
     private static Head head(ResultSet rs, int n) throws SQLException {
         return new Head(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getBigDecimal(6),
-                rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), rs.getString(9), rs.getString(10),
+                rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
+                cn.chanrong.warning.domain.CaseStatus.valueOf(rs.getString(9)), rs.getString(10),
                 rs.getObject(11, LocalDate.class), rs.getInt(12));
-    }
-
-    record Registered(long id, String name, String regionCode) {
-    }
-
-    Optional<Registered> enterprise(String creditCode) {
-        return jdbc.sql("SELECT id, name, region_code FROM enterprise_party_view WHERE credit_code = :c").param("c", creditCode)
-                .query((rs, i) -> new Registered(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
     }
 
     long insertCase(String region, long enterpriseId, String project, BigDecimal need, LocalDate on, LocalDate due, String by) {
@@ -81,11 +75,11 @@ class CoachingStore {
                 .query(CoachingStore::head).optional();
     }
 
-    Page<Head> list(Caller caller, String status, PageRequest page) {
+    Page<Head> list(Caller caller, cn.chanrong.warning.domain.CaseStatus status, PageRequest page) {
         Map<String, Object> p = new HashMap<>();
         String w = CASES.where(caller, p) + " AND " + miitOnly(caller) + (status == null ? "" : " AND k.status = :st");
         if (status != null) {
-            p.put("st", status);
+            p.put("st", status.name());
         }
         List<Head> items = jdbc.sql(CASE + " WHERE " + w + " ORDER BY k.opened_on DESC, k.id DESC LIMIT :limit OFFSET :offset")
                 .params(p).param("limit", page.size()).param("offset", page.offset()).query(CoachingStore::head).list();
@@ -215,9 +209,9 @@ class CoachingStore {
                 .param("n", number).param("e", enterpriseId).query(Long.class).optional();
     }
 
-    void financed(long caseId, long loanId, LocalDate on) {
-        jdbc.sql("UPDATE warning_case SET status = 'FINANCED', outcome_loan = :l, closed_on = :on WHERE id = :id")
-                .param("l", loanId).param("on", on).param("id", caseId).update();
+    void financed(long caseId, cn.chanrong.warning.domain.CaseStatus status, long loanId, LocalDate on) {
+        jdbc.sql("UPDATE warning_case SET status = :st, outcome_loan = :l, closed_on = :on WHERE id = :id")
+                .param("st", status.name()).param("l", loanId).param("on", on).param("id", caseId).update();
     }
 
     CoachingCases.Funnel funnel(Caller caller, LocalDate today) {
