@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Writes the demo economy for a count and seed into a directory. Phases: draw every enterprise's
- * skeleton; decide supply chains (written as they are drawn), groups and controllers; stream each
+ * skeleton; decide supply chains and the guarantees among suppliers (written as they are drawn), groups and controllers; stream each
  * enterprise with its statements and qualifications; then groups, related parties, institutions and
  * products. Memory grows with a few arrays per enterprise, never with rows.
  */
@@ -21,6 +21,7 @@ public final class EconomyGenerator {
     public static final String STATEMENTS = "statements.csv";
     public static final String QUALIFICATIONS = "qualifications.csv";
     public static final String RELATIONSHIPS = "relationships.csv";
+    public static final String GUARANTEES = "guarantees.csv";
     public static final String GROUPS = "groups.csv";
     public static final String RELATED_PARTIES = "related_parties.csv";
     public static final String INSTITUTIONS = "institutions.csv";
@@ -40,6 +41,7 @@ public final class EconomyGenerator {
         h.put(STATEMENTS, EnterpriseImports.STATEMENT_COLUMNS);
         h.put(QUALIFICATIONS, "credit_code,type,issuer,valid_from,valid_to");
         h.put(RELATIONSHIPS, "supplier_credit_code,customer_credit_code,annual_volume");
+        h.put(GUARANTEES, "guarantor_credit_code,debtor_credit_code,amount");
         h.put(GROUPS, "group_code,name,name_en,actual_controller,parent_credit_code");
         h.put(RELATED_PARTIES, "credit_code,related_credit_code,relation");
         h.put(INSTITUTIONS, "credit_code,name,name_en,type,head_region");
@@ -63,7 +65,7 @@ public final class EconomyGenerator {
             }
             ReferenceTables tables = ReferenceTables.get();
             Population population = Population.draw(settings, tables);
-            SupplyChains chains = SupplyChains.build(population, out.get(RELATIONSHIPS));
+            SupplyChains chains = SupplyChains.build(population, out.get(RELATIONSHIPS), out.get(GUARANTEES));
             Groups groups = Groups.build(population);
             EnterpriseRows.write(population, chains, groups, out, progress);
             groups.write(out.get(GROUPS), out.get(RELATED_PARTIES));

@@ -19,7 +19,8 @@ final class Rng {
     }
 
     /** Purposes, each its own stream, so adding draws to one never shifts another. */
-    enum Stream { SKELETON, DETAIL, TAGS, STATEMENTS, QUALIFICATIONS, GROUP, GROUP_MEMBERS, CONTROLLER, TIER1, TIER2, PRODUCTS }
+    enum Stream { SKELETON, DETAIL, TAGS, STATEMENTS, QUALIFICATIONS, GROUP, GROUP_MEMBERS, CONTROLLER, TIER1, TIER2, PRODUCTS,
+        TIER3, TIER4, SHARED, GUARANTEES }
 
     static long mix(long seed, long index, long stream) {
         long z = seed * 0x9E3779B97F4A7C15L + index;

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The registry's part of the generated demo economy: groups, enterprises (through the CSV import, so
  * the demo data passes the same rules as anyone's), qualifications, supply relationships and
- * related parties before the platform is up; five years of statements in the background.
+ * guarantees between firms, related parties before the platform is up; five years of statements in the background.
  */
 @Component
 class EnterpriseDemoContributor implements DemoContributor {
@@ -84,6 +84,14 @@ class EnterpriseDemoContributor implements DemoContributor {
                                 WHERE s.credit_code = :s AND c.credit_code = :c
                                 ON CONFLICT (supplier_id, customer_id) DO NOTHING""")
                         .param("s", r.fields().get(0)).param("c", r.fields().get(1)).param("v", r.fields().get(2)).update();
+            }
+            for (Csv.Row r : rows(economy.resolve("guarantees.csv"))) {
+                jdbc.sql("""
+                                INSERT INTO enterprise_guarantee (guarantor_id, debtor_id, amount, declared_by)
+                                SELECT g.id, d.id, CAST(:v AS numeric), 'demo-loader' FROM enterprise g, enterprise d
+                                WHERE g.credit_code = :g AND d.credit_code = :d
+                                ON CONFLICT (guarantor_id, debtor_id) DO NOTHING""")
+                        .param("g", r.fields().get(0)).param("d", r.fields().get(1)).param("v", r.fields().get(2)).update();
             }
             for (Csv.Row r : rows(economy.resolve("related_parties.csv"))) {
                 jdbc.sql("""

@@ -154,6 +154,55 @@ class EconomyGeneratorTests {
     }
 
     @Test
+    void the_demo_economys_chains_run_four_tiers_deep_with_shared_suppliers_and_guarantees_among_suppliers(@TempDir Path dir)
+            throws IOException {
+        EconomyGenerator.generate(new GeneratorSettings(GeneratorSettings.DEFAULT_ENTERPRISES, SEED), dir, GenerationProgress.NONE);
+        Map<String, List<String>> customersOf = new HashMap<>();
+        for (Map<String, String> r : read(dir.resolve(EconomyGenerator.RELATIONSHIPS), EconomyGenerator.HEADERS.get(
+                EconomyGenerator.RELATIONSHIPS))) {
+            customersOf.computeIfAbsent(r.get("supplier_credit_code"), k -> new ArrayList<>()).add(r.get("customer_credit_code"));
+        }
+        // the longest way from a supplier up to a firm that buys from others but supplies nobody (a core)
+        Map<String, Integer> depth = new HashMap<>();
+        int deepest = 0;
+        for (String s : customersOf.keySet()) {
+            deepest = Math.max(deepest, depth(s, customersOf, depth));
+        }
+        assertThat(deepest).as("tiers below the core").isGreaterThanOrEqualTo(4);
+        long shared = customersOf.entrySet().stream().filter(e -> depth.get(e.getKey()) >= 3 && e.getValue().size() > 1).count();
+        assertThat(shared).as("suppliers at tier 3 or 4 selling to two buyers").isPositive();
+
+        Set<String> known = new HashSet<>(read(dir.resolve(EconomyGenerator.ENTERPRISES), EconomyGenerator.HEADERS.get(
+                EconomyGenerator.ENTERPRISES)).stream().map(e -> e.get("credit_code")).toList());
+        List<Map<String, String>> guarantees = read(dir.resolve(EconomyGenerator.GUARANTEES),
+                EconomyGenerator.HEADERS.get(EconomyGenerator.GUARANTEES));
+        assertThat(guarantees).hasSizeGreaterThan(20);
+        Set<String> pairs = new HashSet<>();
+        for (Map<String, String> g : guarantees) {
+            assertThat(known).contains(g.get("guarantor_credit_code"), g.get("debtor_credit_code"));
+            assertThat(g.get("guarantor_credit_code")).isNotEqualTo(g.get("debtor_credit_code"));
+            assertThat(pairs.add(g.get("guarantor_credit_code") + ">" + g.get("debtor_credit_code"))).isTrue();
+            assertThat(new BigDecimal(g.get("amount"))).isGreaterThanOrEqualTo(new BigDecimal("10000.00"));
+            assertThat(customersOf).containsKeys(g.get("guarantor_credit_code"), g.get("debtor_credit_code"));
+        }
+        assertThat(guarantees).anySatisfy(g -> assertThat(pairs).contains(g.get("debtor_credit_code") + ">"
+                + g.get("guarantor_credit_code")));
+    }
+
+    private static int depth(String supplier, Map<String, List<String>> customersOf, Map<String, Integer> memo) {
+        Integer known = memo.get(supplier);
+        if (known != null) {
+            return known;
+        }
+        int d = 0;
+        for (String c : customersOf.getOrDefault(supplier, List.of())) {
+            d = Math.max(d, 1 + depth(c, customersOf, memo));
+        }
+        memo.put(supplier, d);
+        return d;
+    }
+
+    @Test
     void groups_and_related_parties_refer_to_known_enterprises() {
         Map<String, Map<String, String>> enterprises = byCode();
         Set<String> groupCodes = new HashSet<>(column(EconomyGenerator.GROUPS, "group_code"));
