@@ -84,6 +84,8 @@ final class ScopeMatrixEndpoints {
                     + " specialists' institutions — a department rule the matrix does not model (CoachingCasesIntegrationTests)"),
             Map.entry("/api/v1/warning/cases/funnel", "aggregates of the cases in scope"),
             Map.entry("/api/v1/experts", "the expert pool, no customer data"),
+            Map.entry("/api/v1/warning/scenarios", "an institution its own scenarios and the regulators', a regulator the"
+                    + " regulators' national or of its region; their results are read in scope (StressScenariosIntegrationTests)"),
             Map.entry("/api/v1/warning/specialists", "an institution's own specialists; regulators all (no customer data)"),
             Map.entry("/api/v1/warning/exposures", "as /api/v1/warning/lists, the amounts hidden from industry departments"
                     + " (WarningListsIntegrationTests)"),

@@ -1,0 +1,184 @@
+package cn.chanrong.warning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.chanrong.lending.LendingSteps;
+import cn.chanrong.reference.BusinessDate;
+import cn.chanrong.support.Api;
+import cn.chanrong.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 20 §3: a core enterprise's default propagated to its tier-1 and tier-2 suppliers and on to a guarantor, each
+ * lender seeing its own exposures with the path; the financial regulators the amounts of their region, the industry
+ * departments the firms without amounts, another province nothing; bad scenarios refused with the field named.
+ */
+@IntegrationTest
+class StressScenariosIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    BusinessDate businessDate;
+
+    private String creditCode(long enterprise) {
+        return jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :id").param("id", enterprise).query(String.class).single();
+    }
+
+    private void supplies(long supplier, long customer, String volume) {
+        jdbc.sql("""
+                        INSERT INTO enterprise_relationship (supplier_id, customer_id, annual_volume, declared_by)
+                        VALUES (:s, :c, CAST(:v AS numeric), 'test')""")
+                .param("s", supplier).param("c", customer).param("v", volume).update();
+    }
+
+    private Api.Response run(String user, Map<String, Object> body) {
+        return Api.as(port, user).header("Accept-Language", "en").post("/api/v1/warning/scenarios", body);
+    }
+
+    private static Map<String, Object> body(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private static List<JsonNode> items(JsonNode page) {
+        List<JsonNode> out = new ArrayList<>();
+        page.get("items").forEach(out::add);
+        return out;
+    }
+
+    private static Map<String, JsonNode> byKey(JsonNode figures) {
+        Map<String, JsonNode> m = new HashMap<>();
+        figures.forEach(f -> m.put(f.get("key").asString(), f));
+        return m;
+    }
+
+    @Test
+    void a_core_default_reaches_the_tier_two_suppliers_financing_and_a_guarantor_each_lender_sees_its_own_with_the_path() {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        // revenues are 56 million each: tier 1 sells the core half of it, tier 2 sells tier 1 40 %, the guarantor stands
+        // behind tier 2 for 60 % of its own revenue
+        long core = steps.borrower();
+        long tier1 = steps.borrower();
+        long tier2 = steps.borrower();
+        long guarantor = steps.borrower();
+        long bystander = steps.borrower();
+        supplies(tier1, core, "28000000.00");
+        supplies(tier2, tier1, "22400000.00");
+        supplies(bystander, tier2, "2800000.00");
+        jdbc.sql("""
+                        INSERT INTO enterprise_guarantee (guarantor_id, debtor_id, amount, declared_by)
+                        VALUES (:g, :d, 33600000.00, 'test')""").param("g", guarantor).param("d", tier2).update();
+        String day = businessDate.today().minusDays(20).toString();
+        long tier2Loan = steps.disbursedLoan(tier2, null, "1600000.00", 12, "EQUAL_PRINCIPAL", day);
+        long guarantorLoan = steps.disbursedLoan(guarantor, null, "1000000.00", 12, "EQUAL_PRINCIPAL", day);
+
+        var made = run("regulator", body("shockKind", "ENTERPRISE_DEFAULT", "creditCode", creditCode(core)));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        long id = made.json().get("id").asLong();
+        assertThat(made.json().get("number").asString()).startsWith("ST");
+        // the core, tier 1 at 50 %, tier 2 at 20 %, the guarantor at 12 %; the bystander at 1 % stays under 10 %
+        assertThat(made.json().get("stressed").asInt()).isEqualTo(4);
+        assertThat(made.json().get("title").asString()).contains("违约");
+
+        JsonNode exposures = Api.as(port, "bank").get("/api/v1/warning/scenarios/" + id + "/exposures").json();
+        Map<Long, JsonNode> byLoan = new HashMap<>();
+        items(exposures).forEach(e -> byLoan.put(e.get("loanId").asLong(), e));
+        assertThat(byLoan).containsKeys(tier2Loan, guarantorLoan);
+        JsonNode t2 = byLoan.get(tier2Loan);
+        assertThat(t2.get("impactPercent").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(t2.get("depth").asInt()).isEqualTo(2);
+        assertThat(t2.get("channel").asString()).isEqualTo("SUPPLY");
+        assertThat(t2.get("path")).extracting(s -> s.get("enterpriseId").asLong()).containsExactly(core, tier1, tier2);
+        assertThat(t2.get("path").get(0).get("name").asString()).isNotBlank();
+        JsonNode g = byLoan.get(guarantorLoan);
+        assertThat(g.get("impactPercent").decimalValue()).isEqualByComparingTo("12.00");
+        assertThat(g.get("channel").asString()).isEqualTo("GUARANTEE");
+        assertThat(g.get("path")).extracting(s -> s.get("enterpriseId").asLong())
+                .containsExactly(core, tier1, tier2, guarantor);
+
+        JsonNode bankResults = Api.as(port, "bank").get("/api/v1/warning/scenarios/" + id).json();
+        assertThat(bankResults.get("amounts").asBoolean()).isTrue();
+        assertThat(bankResults.get("byInstitution")).hasSize(1);
+        JsonNode own = bankResults.get("byInstitution").get(0);
+        assertThat(own.get("loans").asLong()).isEqualTo(2);
+        assertThat(own.get("balance").decimalValue()).isEqualByComparingTo("2600000.00");
+        // 1,600,000 at 20 % and 1,000,000 at 12 %
+        assertThat(own.get("weightedBalance").decimalValue()).isEqualByComparingTo("440000.00");
+
+        // another bank sees the shared scenario but nothing of the first bank's book
+        assertThat(Api.as(port, "bank2").get("/api/v1/warning/scenarios/" + id + "/exposures").json().get("total").asLong())
+                .isZero();
+        assertThat(Api.as(port, "bank2").get("/api/v1/warning/scenarios/" + id).json().get("byInstitution")).isEmpty();
+
+        // Fujian's financial regulator sees the amounts by province; MIIT the firms only; Guangdong nothing of Fujian
+        JsonNode fj = Api.as(port, "regulator-fj").get("/api/v1/warning/scenarios/" + id).json();
+        assertThat(byKey(fj.get("byRegion")).get("350000").get("firms").asLong()).isEqualTo(4);
+        assertThat(byKey(fj.get("byRegion")).get("350000").get("balance").decimalValue()).isGreaterThanOrEqualTo(
+                new java.math.BigDecimal("2600000.00"));
+        JsonNode miit = Api.as(port, "regulator-miit").get("/api/v1/warning/scenarios/" + id).json();
+        assertThat(miit.get("amounts").asBoolean()).isFalse();
+        assertThat(miit.get("byInstitution")).isEmpty();
+        assertThat(byKey(miit.get("byRegion")).get("350000").get("firms").asLong()).isEqualTo(4);
+        assertThat(byKey(miit.get("byRegion")).get("350000").get("balance").isNull()).isTrue();
+        assertThat(Api.as(port, "regulator-miit").get("/api/v1/warning/scenarios/" + id + "/exposures").json()
+                .get("total").asLong()).isZero();
+        JsonNode gd = Api.as(port, "regulator-gd").get("/api/v1/warning/scenarios/" + id).json();
+        assertThat(gd.get("byRegion")).isEmpty();
+        assertThat(Api.as(port, "enterprise").get("/api/v1/warning/scenarios/" + id).status()).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM warning_scenario_firm WHERE scenario_id = :s AND enterprise_id = :b")
+                .param("s", id).param("b", bystander).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void an_institutions_own_scenario_is_its_own_and_bad_scenarios_name_the_field() {
+        var mine = run("bank", body("shockKind", "REGION_SHOCK", "regionCode", "350100", "shockPercent", "30",
+                "thresholdPercent", "25", "maxDepth", 3));
+        assertThat(mine.status()).as(mine.body()).isEqualTo(201);
+        long id = mine.json().get("id").asLong();
+        assertThat(mine.json().get("shocked").asInt()).isPositive();
+        assertThat(Api.as(port, "bank").get("/api/v1/warning/scenarios").json().get("items"))
+                .anySatisfy(s -> assertThat(s.get("id").asLong()).isEqualTo(id));
+        assertThat(Api.as(port, "bank2").get("/api/v1/warning/scenarios/" + id).status()).isEqualTo(404);
+        assertThat(Api.as(port, "regulator").get("/api/v1/warning/scenarios/" + id).status()).isEqualTo(404);
+
+        var noSector = run("regulator", body("shockKind", "SECTOR_SHOCK", "shockPercent", "30"));
+        assertThat(noSector.status()).isEqualTo(422);
+        assertThat(noSector.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(noSector.body()).contains("\"field\":\"industryCode\"");
+        var exponent = run("regulator", body("shockKind", "SECTOR_SHOCK", "industryCode", "C34", "shockPercent", "3e1"));
+        assertThat(exponent.status()).isEqualTo(422);
+        assertThat(exponent.body()).contains("\"field\":\"shockPercent\"");
+        var threshold = run("regulator", body("shockKind", "SECTOR_SHOCK", "industryCode", "C34", "shockPercent", "5",
+                "thresholdPercent", "10"));
+        assertThat(threshold.status()).isEqualTo(422);
+        assertThat(threshold.body()).contains("warning.scenario.threshold");
+        var unknown = run("regulator", body("shockKind", "ENTERPRISE_DEFAULT", "creditCode", "91350100MA2Y0A0A0A"));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.body()).contains("\"field\":\"creditCode\"");
+        var kind = run("regulator", body("shockKind", "METEOR", "extra", "x", "maxDepth", "six"));
+        assertThat(kind.status()).isEqualTo(422);
+        assertThat(kind.body()).contains("\"field\":\"shockKind\"", "\"field\":\"extra\"", "\"field\":\"maxDepth\"");
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        var gd = run("regulator-gd", body("shockKind", "ENTERPRISE_DEFAULT", "creditCode", creditCode(steps.borrower())));
+        assertThat(gd.status()).as("Guangdong's office shocks only Guangdong firms").isEqualTo(422);
+        assertThat(run("enterprise", body("shockKind", "REGION_SHOCK", "regionCode", "350100", "shockPercent", "30"))
+                .status()).isEqualTo(403);
+    }
+}
