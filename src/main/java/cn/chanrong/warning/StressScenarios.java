@@ -51,7 +51,7 @@ public interface StressScenarios {
      * A loan outstanding tied to a stressed firm — its risk obligor, or else its borrower — with that firm's impact (per
      * cent of revenue at risk), the steps from the shock and the way there, the shocked firm first.
      */
-    record Exposure(long loanId, long institutionId, String institutionName, long borrowerId, String borrowerName,
+    record Exposure(long loanId, String loanNumber, long institutionId, String institutionName, long borrowerId, String borrowerName,
                     long obligorId, String obligorName, boolean onObligor, BigDecimal balance, BigDecimal impactPercent,
                     int depth, Contagion.Channel channel, List<Step> path) {
     }

@@ -147,6 +147,21 @@ class StressScenariosIntegrationTests {
     }
 
     @Test
+    void the_demos_core_default_reaches_its_suppliers_financings_two_tiers_down() {
+        long core = jdbc.sql("SELECT enterprise_id FROM app_user WHERE username = 'core'").query(Long.class).single();
+        JsonNode demo = items(Api.as(port, "regulator").get("/api/v1/warning/scenarios?size=100").json()).stream()
+                .filter(s -> s.get("enterpriseId") != null && s.get("enterpriseId").asLong() == core && s.get("title").asString()
+                        .contains("演示")).findFirst().orElseThrow();
+        JsonNode exposures = Api.as(port, "regulator").get("/api/v1/warning/scenarios/" + demo.get("id").asLong()
+                + "/exposures?size=100").json();
+        assertThat(items(exposures)).anySatisfy(e -> {
+            assertThat(e.get("depth").asInt()).isGreaterThanOrEqualTo(2);
+            assertThat(e.get("path").get(0).get("enterpriseId").asLong()).isEqualTo(core);
+            assertThat(e.get("loanNumber").asString()).isNotBlank();
+        });
+    }
+
+    @Test
     void an_institutions_own_scenario_is_its_own_and_bad_scenarios_name_the_field() {
         var mine = run("bank", body("shockKind", "REGION_SHOCK", "regionCode", "350100", "shockPercent", "30",
                 "thresholdPercent", "25", "maxDepth", 3));

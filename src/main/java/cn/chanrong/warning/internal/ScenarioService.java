@@ -235,7 +235,7 @@ class ScenarioService implements StressScenarios {
         Set<Long> ids = new HashSet<>();
         rows.items().forEach(r -> Arrays.stream(r.path()).forEach(ids::add));
         Map<Long, String> names = store.enterpriseNames(ids);
-        return rows.map(r -> new Exposure(r.loanId(), r.institutionId(), r.institutionName(), r.borrowerId(), r.borrowerName(),
+        return rows.map(r -> new Exposure(r.loanId(), r.loanNumber(), r.institutionId(), r.institutionName(), r.borrowerId(), r.borrowerName(),
                 r.obligorId(), r.obligorName(), r.onObligor(), r.balance(), percent(r.impact()), r.depth(),
                 r.channel() == null ? null : Contagion.Channel.valueOf(r.channel()),
                 Arrays.stream(r.path()).mapToObj(p -> new Step(p, names.get(p))).toList()));

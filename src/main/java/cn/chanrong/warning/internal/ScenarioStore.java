@@ -228,7 +228,7 @@ class ScenarioStore {
                 .query((rs, i) -> new Sum(rs.getString(1), rs.getLong(2), 0, null, null)).list();
     }
 
-    record ExposureRow(long loanId, long institutionId, String institutionName, long borrowerId, String borrowerName,
+    record ExposureRow(long loanId, String loanNumber, long institutionId, String institutionName, long borrowerId, String borrowerName,
                        long obligorId, String obligorName, boolean onObligor, BigDecimal balance, double impact, int depth,
                        String channel, long[] path) {
     }
@@ -237,17 +237,18 @@ class ScenarioStore {
         Map<String, Object> p = new HashMap<>();
         String w = EXPOSURES.where(caller, p);
         List<ExposureRow> items = jdbc.sql("""
-                        SELECT x.loan_id, x.institution_id, i.name, x.borrower_id, b.name, x.obligor_id, o.name, x.on_obligor,
+                        SELECT x.loan_id, lp.number, x.institution_id, i.name, x.borrower_id, b.name, x.obligor_id, o.name, x.on_obligor,
                                x.balance, x.impact, x.depth, x.channel, x.path
                           FROM """ + " " + HITS + """
+                          JOIN loan_party_view lp ON lp.loan_id = x.loan_id
                           JOIN institution_party_view i ON i.id = x.institution_id
                           JOIN enterprise_party_view b ON b.id = x.borrower_id
                           JOIN enterprise_party_view o ON o.id = x.obligor_id
                          WHERE """ + " " + w + " ORDER BY x.depth, x.impact DESC, x.loan_id LIMIT :limit OFFSET :offset")
                 .params(p).param("id", id).param("limit", page.size()).param("offset", page.offset())
-                .query((rs, n) -> new ExposureRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                        rs.getLong(6), rs.getString(7), rs.getBoolean(8), rs.getBigDecimal(9), rs.getDouble(10), rs.getInt(11),
-                        rs.getString(12), longs(rs.getArray(13))))
+                .query((rs, n) -> new ExposureRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
+                        rs.getString(6), rs.getLong(7), rs.getString(8), rs.getBoolean(9), rs.getBigDecimal(10), rs.getDouble(11),
+                        rs.getInt(12), rs.getString(13), longs(rs.getArray(14))))
                 .list();
         long total = jdbc.sql("SELECT count(*) FROM " + HITS + " WHERE " + w).params(p).param("id", id)
                 .query(Long.class).single();

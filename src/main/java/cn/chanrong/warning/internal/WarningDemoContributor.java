@@ -37,10 +37,13 @@ class WarningDemoContributor implements DemoContributor {
     private final BusinessDate businessDate;
     private final WarningSignalService signals;
     private final CoachingService coaching;
+    private final ScenarioService scenarios;
 
     WarningDemoContributor(WarningListService lists, Users users, Loans loans, Enterprises enterprises,
-                           BusinessDate businessDate, WarningSignalService signals, CoachingService coaching) {
+                           BusinessDate businessDate, WarningSignalService signals, CoachingService coaching,
+                           ScenarioService scenarios) {
         this.coaching = coaching;
+        this.scenarios = scenarios;
         this.signals = signals;
         this.lists = lists;
         this.users = users;
@@ -58,6 +61,7 @@ class WarningDemoContributor implements DemoContributor {
     @Override
     public void contribute(Path economy) {
         coachingCase();
+        coreDefault();
         var nfra = users.caller("regulator-fj").orElse(null);
         var city = users.caller("bank").orElse(null);
         var rural = users.caller("bank2").orElse(null);
@@ -151,6 +155,29 @@ class WarningDemoContributor implements DemoContributor {
             log.info("Demo coaching case {} for {}: financed by {}", opened.number(), firm.name(), loan.number());
         } catch (cn.chanrong.shared.Rejected r) {
             log.warn("Demo coaching case not completed: {}", r.rejections());
+        }
+    }
+
+    /**
+     * The central bank's stress scenario: the core enterprise (Minjiang Heavy Equipment) defaults; its suppliers that
+     * depend on it — the demo SME, the Changsha and Changzhou parts makers — and the SME's own small supplier in Fuzhou
+     * are stressed, and every lender sees its loans to them with the path.
+     */
+    private void coreDefault() {
+        var pboc = users.caller("regulator").orElse(null);
+        var core = users.caller("core").orElse(null);
+        if (pboc == null || core == null || core.enterpriseId() == null
+                || scenarios.scenarios(pboc, PageRequest.of(0, 1)).total() > 0) {
+            return;
+        }
+        Enterprise e = enterprises.get(Caller.system("warning-demo"), core.enterpriseId());
+        try {
+            var s = scenarios.run(pboc, new cn.chanrong.warning.StressScenarios.Run(
+                    cn.chanrong.warning.domain.ScenarioKind.ENTERPRISE_DEFAULT, e.name() + "违约情景（演示）", e.creditCode(), null,
+                    null, null, null, null), businessDate.today());
+            log.info("Demo stress scenario {}: {} firms stressed in {} rounds", s.number(), s.stressed(), s.rounds());
+        } catch (cn.chanrong.shared.Rejected r) {
+            log.warn("Demo stress scenario not run: {}", r.rejections());
         }
     }
 
