@@ -58,6 +58,15 @@ public interface StressScenarios {
 
     Scenario run(Caller caller, Run run);
 
+    /** The contagion rule over the platform's graph, read round by round, keeping nothing (benchmarks and checks). */
+    Contagion.Result propagate(java.util.Map<Long, Double> shocks, double threshold, int maxDepth);
+
+    /**
+     * The same rule as one recursive SQL query over every path (docs/WARNING.md §3): each firm's greatest impact and the
+     * fewest steps reaching it — the benchmark's side-by-side and the check that both agree. Paths are not returned.
+     */
+    java.util.Map<Long, Contagion.Hit> propagateInSql(java.util.Map<Long, Double> shocks, double threshold, int maxDepth);
+
     Page<Scenario> scenarios(Caller caller, PageRequest page);
 
     Results results(Caller caller, long id);

@@ -34,6 +34,9 @@ class StressScenariosIntegrationTests {
     @Autowired
     BusinessDate businessDate;
 
+    @Autowired
+    StressScenarios scenarios;
+
     private String creditCode(long enterprise) {
         return jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :id").param("id", enterprise).query(String.class).single();
     }
@@ -159,6 +162,28 @@ class StressScenariosIntegrationTests {
             assertThat(e.get("path").get(0).get("enterpriseId").asLong()).isEqualTo(core);
             assertThat(e.get("loanNumber").asString()).isNotBlank();
         });
+    }
+
+    @Test
+    void the_rounds_in_java_and_the_recursive_query_agree_on_every_firm_impact_and_depth() {
+        long core = jdbc.sql("SELECT enterprise_id FROM app_user WHERE username = 'core'").query(Long.class).single();
+        List<Map<Long, Double>> shocks = new ArrayList<>();
+        shocks.add(Map.of(core, 1.0));
+        Map<Long, Double> sector = new LinkedHashMap<>();
+        jdbc.sql("SELECT id FROM enterprise WHERE industry_code LIKE 'C34%' ORDER BY id").query(Long.class).list()
+                .forEach(id -> sector.put(id, 0.4));
+        shocks.add(sector);
+        for (Map<Long, Double> shock : shocks) {
+            var java = scenarios.propagate(shock, 0.05, 6).hits();
+            var sql = scenarios.propagateInSql(shock, 0.05, 6);
+            assertThat(java.size()).isGreaterThan(shock.size());
+            assertThat(sql.keySet()).containsExactlyInAnyOrderElementsOf(java.keySet());
+            for (var h : java.values()) {
+                assertThat(sql.get(h.firm()).impact()).as("impact of %d", h.firm()).isEqualTo(h.impact());
+                assertThat(sql.get(h.firm()).depth()).as("depth of %d", h.firm()).isEqualTo(h.depth());
+                assertThat(h.path()).hasSize(h.depth() + 1);
+            }
+        }
     }
 
     @Test

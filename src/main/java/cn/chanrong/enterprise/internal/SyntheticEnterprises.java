@@ -25,10 +25,80 @@ class SyntheticEnterprises implements SyntheticRegistry {
     private final TransactionTemplate tx;
     private final ReferenceData reference;
 
-    SyntheticEnterprises(JdbcClient jdbc, TransactionTemplate tx, ReferenceData reference) {
+    private final javax.sql.DataSource dataSource;
+
+    SyntheticEnterprises(JdbcClient jdbc, TransactionTemplate tx, ReferenceData reference, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.reference = reference;
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public long loadEconomy(java.nio.file.Path economy, java.util.function.Consumer<String> progress) {
+        return tx.execute(s -> {
+            jdbc.sql("""
+                    CREATE TEMP TABLE stage_enterprise (credit_code text, name text, name_en text, region_code text,
+                        industry_code text, ownership text, founding_date date, employees int, annual_revenue numeric,
+                        chain_tags text, group_code text, actual_controller text) ON COMMIT DROP""").update();
+            jdbc.sql("""
+                    CREATE TEMP TABLE stage_group (group_code text, name text, name_en text, actual_controller text,
+                        parent_credit_code text) ON COMMIT DROP""").update();
+            jdbc.sql("CREATE TEMP TABLE stage_link (a text, b text, amount numeric) ON COMMIT DROP").update();
+            copy("stage_enterprise", economy.resolve("enterprises.csv"));
+            copy("stage_group", economy.resolve("groups.csv"));
+            jdbc.sql("""
+                    INSERT INTO enterprise_group (code, name, name_en, actual_controller)
+                    SELECT group_code, name, nullif(name_en, ''), nullif(actual_controller, '') FROM stage_group
+                    ON CONFLICT (code) DO NOTHING""").update();
+            int added = jdbc.sql("""
+                    INSERT INTO enterprise (credit_code, name, name_en, region_code, industry_code, ownership, founding_date,
+                                            employees, annual_revenue, group_id, actual_controller, created_by, updated_by)
+                    SELECT s.credit_code, s.name, nullif(s.name_en, ''), s.region_code, s.industry_code, s.ownership,
+                           s.founding_date, s.employees, s.annual_revenue, g.id, nullif(s.actual_controller, ''),
+                           'generator', 'generator'
+                      FROM stage_enterprise s LEFT JOIN enterprise_group g ON g.code = nullif(s.group_code, '')
+                    ON CONFLICT (credit_code) DO NOTHING""").update();
+            progress.accept(String.format("%,d enterprises", added));
+            jdbc.sql("""
+                    INSERT INTO enterprise_chain_tag (enterprise_id, tag)
+                    SELECT e.id, btrim(t) FROM stage_enterprise s JOIN enterprise e ON e.credit_code = s.credit_code,
+                           unnest(string_to_array(s.chain_tags, ';')) AS t
+                     WHERE coalesce(s.chain_tags, '') <> '' AND btrim(t) <> '' ON CONFLICT DO NOTHING""").update();
+            jdbc.sql("""
+                    UPDATE enterprise_group g SET parent_id = e.id FROM stage_group s JOIN enterprise e
+                        ON e.credit_code = s.parent_credit_code WHERE g.code = s.group_code AND g.parent_id IS NULL""")
+                    .update();
+            copy("stage_link", economy.resolve("relationships.csv"));
+            int links = jdbc.sql("""
+                    INSERT INTO enterprise_relationship (supplier_id, customer_id, annual_volume, declared_by)
+                    SELECT a.id, b.id, l.amount, 'generator' FROM stage_link l
+                      JOIN enterprise a ON a.credit_code = l.a JOIN enterprise b ON b.credit_code = l.b
+                    ON CONFLICT (supplier_id, customer_id) DO NOTHING""").update();
+            progress.accept(String.format("%,d supply relationships", links));
+            jdbc.sql("TRUNCATE stage_link").update();
+            copy("stage_link", economy.resolve("guarantees.csv"));
+            int guarantees = jdbc.sql("""
+                    INSERT INTO enterprise_guarantee (guarantor_id, debtor_id, amount, declared_by)
+                    SELECT a.id, b.id, l.amount, 'generator' FROM stage_link l
+                      JOIN enterprise a ON a.credit_code = l.a JOIN enterprise b ON b.credit_code = l.b
+                    ON CONFLICT (guarantor_id, debtor_id) DO NOTHING""").update();
+            progress.accept(String.format("%,d guarantees between firms", guarantees));
+            return (long) added;
+        });
+    }
+
+    /** COPY of a generated CSV file (with its header) into a staging table, on the transaction's connection. */
+    private void copy(String table, java.nio.file.Path file) {
+        java.sql.Connection c = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+        try (var in = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + table + " FROM STDIN WITH (FORMAT csv, HEADER true)", in);
+        } catch (java.sql.SQLException | java.io.IOException e) {
+            throw new IllegalStateException("cannot load " + file + ": " + e.getMessage(), e);
+        } finally {
+            org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(c, dataSource);
+        }
     }
 
     @Override

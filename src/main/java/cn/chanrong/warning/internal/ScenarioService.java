@@ -170,6 +170,16 @@ class ScenarioService implements StressScenarios {
         return scenario(store.scenario(caller, id).orElseThrow());
     }
 
+    @Override
+    public Contagion.Result propagate(Map<Long, Double> shocks, double threshold, int maxDepth) {
+        return Contagion.propagate(shocks, store::edges, threshold, maxDepth);
+    }
+
+    @Override
+    public Map<Long, Contagion.Hit> propagateInSql(Map<Long, Double> shocks, double threshold, int maxDepth) {
+        return store.walk(shocks, threshold, maxDepth);
+    }
+
     /** The region code as a prefix: a province's first two digits, a prefecture's four, a county's six. */
     static String shockPrefix(String region) {
         if (region.endsWith("0000")) {

@@ -114,6 +114,29 @@ class ScenarioStore {
                 .list();
     }
 
+    /**
+     * The rule as one recursive query: every path from a shocked firm that stays at or above the threshold, visits no
+     * firm twice and takes at most {@code maxDepth} steps; per firm the greatest impact, then the fewest steps.
+     */
+    Map<Long, Contagion.Hit> walk(Map<Long, Double> shocks, double threshold, int maxDepth) {
+        Map<Long, Contagion.Hit> hits = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        WITH RECURSIVE walk (firm, impact, depth, path) AS (
+                          SELECT s.id, s.impact, 0, ARRAY[s.id]
+                            FROM unnest(CAST(:ids AS bigint[]), CAST(:imp AS float8[])) AS s(id, impact)
+                          UNION ALL
+                          SELECT e.target, w.impact * e.weight, w.depth + 1, w.path || e.target
+                            FROM walk w JOIN warning_contagion_edge e ON e.source = w.firm
+                           WHERE w.depth < :d AND w.impact >= :t AND w.impact * e.weight >= :t AND e.target <> ALL (w.path))
+                        SELECT DISTINCT ON (firm) firm, impact, depth FROM walk ORDER BY firm, impact DESC, depth""")
+                .param("ids", shocks.keySet().toArray(Long[]::new))
+                .param("imp", shocks.values().toArray(Double[]::new)).param("d", maxDepth).param("t", threshold)
+                .query((rs, i) -> hits.put(rs.getLong(1), new Contagion.Hit(rs.getLong(1), rs.getDouble(2), rs.getInt(3),
+                        new long[0], null)))
+                .list();
+        return hits;
+    }
+
     record Insert(ScenarioKind kind, String title, Long enterpriseId, String industryCode, String regionCode,
                   BigDecimal shock, BigDecimal threshold, int maxDepth, LocalDate on, Caller caller, int shocked,
                   int stressed, int rounds) {
