@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         subcommands = {BenchCommand.Eligibility.class, BenchCommand.Transfers.class, BenchCommand.EndOfDayBench.class,
                 BenchCommand.Repayments.class, BenchCommand.RegistryBench.class, MatchingBenchCommand.class,
                 StatisticsBenchCommand.class, ScfBenchCommand.class, StartupBenchCommand.class, ApiBenchCommand.class,
-                MonitoringBenchCommand.class})
+                MonitoringBenchCommand.class, ContagionBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @Override

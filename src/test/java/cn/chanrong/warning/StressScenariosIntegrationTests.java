@@ -165,6 +165,37 @@ class StressScenariosIntegrationTests {
     }
 
     @Test
+    void the_workbench_runs_a_scenario_by_the_firms_name_keeps_a_refused_form_and_shows_each_path() throws Exception {
+        var regulator = cn.chanrong.support.Workbench.loggedIn(port, "regulator");
+        String list = regulator.get("/warning/scenarios").body();
+        assertThat(list).contains("id=\"scenario-run\"", "id=\"scenarios\"", "违约情景（演示）");
+        assertThat(regulator.get("/warning/scenarios/firms?creditCode=" + java.net.URLEncoder.encode("闽江重型",
+                java.nio.charset.StandardCharsets.UTF_8)).body()).contains("闽江重型装备集团股份有限公司");
+        var refused = regulator.post("/warning/scenarios", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(list),
+                "shockKind", "SECTOR_SHOCK", "industryCode", "C34", "shockPercent", "3e1", "title", "通用设备冲击"));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        String again = regulator.get("/warning/scenarios").body();
+        assertThat(again).contains("value=\"通用设备冲击\"");
+        String problems = again.substring(again.indexOf("id=\"problems\""), again.indexOf("</ul>", again.indexOf("id=\"problems\"")));
+        assertThat(problems).contains("冲击幅度");
+        var made = regulator.post("/warning/scenarios", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(again),
+                "shockKind", "ENTERPRISE_DEFAULT", "creditCode", "福州精工数控机床有限公司", "thresholdPercent", "5"));
+        assertThat(made.statusCode()).isEqualTo(302);
+        String location = made.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches(".*/warning/scenarios/\\d+$");
+        String page = regulator.get(location.replaceFirst("^https?://[^/]+", "")).body();
+        assertThat(page).contains("id=\"scenario-facts\"", "id=\"by-region\"", "福州精工数控机床有限公司");
+
+        long core = jdbc.sql("SELECT enterprise_id FROM app_user WHERE username = 'core'").query(Long.class).single();
+        long demo = items(Api.as(port, "bank").get("/api/v1/warning/scenarios?size=100").json()).stream()
+                .filter(s -> s.get("enterpriseId") != null && s.get("enterpriseId").asLong() == core).findFirst()
+                .orElseThrow().get("id").asLong();
+        String bankPage = cn.chanrong.support.Workbench.loggedIn(port, "bank").get("/warning/scenarios/" + demo).body();
+        assertThat(bankPage).contains("id=\"scenario-exposures\"", "闽江重型装备集团股份有限公司 → ", "福州精工数控机床有限公司 → ",
+                "福州榕城电子元件有限公司", "供货依赖");
+    }
+
+    @Test
     void the_rounds_in_java_and_the_recursive_query_agree_on_every_firm_impact_and_depth() {
         long core = jdbc.sql("SELECT enterprise_id FROM app_user WHERE username = 'core'").query(Long.class).single();
         List<Map<Long, Double>> shocks = new ArrayList<>();
