@@ -196,6 +196,42 @@ class StressScenariosIntegrationTests {
     }
 
     @Test
+    void a_loan_turning_non_performing_propagates_its_obligors_default_by_itself_once() throws Exception {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        long buyer = steps.borrower();
+        long supplier = steps.borrower();
+        supplies(supplier, buyer, "28000000.00");
+        long loan = steps.disbursedLoan(buyer, null, "1000000.00", 12, "EQUAL_PRINCIPAL",
+                businessDate.today().minusDays(20).toString());
+        long supplierLoan = steps.disbursedLoan(supplier, null, "1000000.00", 12, "EQUAL_PRINCIPAL",
+                businessDate.today().minusDays(20).toString());
+        var downgraded = steps.as("bank-approver").post("/api/v1/loans/" + loan + "/classification",
+                Map.of("tier", "SUBSTANDARD", "reason", "核心企业停产，无力还款"));
+        assertThat(downgraded.status()).as(downgraded.body()).isEqualTo(200);
+        // the scenario runs after the classification commits: wait for it, to a deadline
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        JsonNode found = null;
+        while (found == null && System.nanoTime() < deadline) {
+            found = items(Api.as(port, "bank").get("/api/v1/warning/scenarios?size=100").json()).stream()
+                    .filter(s -> s.get("enterpriseId") != null && s.get("enterpriseId").asLong() == buyer).findFirst()
+                    .orElse(null);
+            if (found == null) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(found).as("the platform's own scenario of the buyer's default").isNotNull();
+        assertThat(found.get("runBy").asString()).isEqualTo("warning-contagion");
+        assertThat(found.get("title").asString()).contains("次级");
+        long id = found.get("id").asLong();
+        JsonNode exposures = Api.as(port, "bank").get("/api/v1/warning/scenarios/" + id + "/exposures").json();
+        assertThat(items(exposures)).anySatisfy(x -> {
+            assertThat(x.get("loanId").asLong()).isEqualTo(supplierLoan);
+            assertThat(x.get("impactPercent").decimalValue()).isEqualByComparingTo("50.00");
+        });
+        assertThat(Api.as(port, "regulator-fj").get("/api/v1/warning/scenarios/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
     void the_rounds_in_java_and_the_recursive_query_agree_on_every_firm_impact_and_depth() {
         long core = jdbc.sql("SELECT enterprise_id FROM app_user WHERE username = 'core'").query(Long.class).single();
         List<Map<Long, Double>> shocks = new ArrayList<>();

@@ -67,6 +67,31 @@ class ScenarioService implements StressScenarios {
         if (!caller.is(Role.REGULATOR) && !caller.is(Role.INSTITUTION)) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("warning.scenario.who", null));
         }
+        return execute(caller, run, on);
+    }
+
+    /** Who runs the scenarios a non-performing loan starts. */
+    static final String AUTOMATIC = "warning-contagion";
+
+    /**
+     * The platform's own scenario when a loan of a firm others depend on turns non-performing (docs/WARNING.md §3): the
+     * firm's default, shared like a regulator's, once a year per firm; false when nobody depends on the firm enough to
+     * be stressed, or it ran already within the year.
+     */
+    @Transactional
+    boolean onDefault(long loanId, String tier, LocalDate on) {
+        long firm = store.obligorOf(loanId);
+        if (!store.hasDependents(firm, DEFAULT_THRESHOLD_PERCENT.movePointLeft(2).doubleValue())
+                || store.ranAutomatically(firm, AUTOMATIC, on.minusYears(1))) {
+            return false;
+        }
+        var e = store.enterprise(firm);
+        execute(Caller.system(AUTOMATIC), new Run(ScenarioKind.ENTERPRISE_DEFAULT, e.name() + "贷款分类为" + tier
+                + "（自动传染分析）", e.creditCode(), null, null, null, null, null), on);
+        return true;
+    }
+
+    private Scenario execute(Caller caller, Run run, LocalDate on) {
         List<Rejection> problems = new ArrayList<>();
         if (run.kind() == null) {
             problems.add(Rejection.of("required", "shockKind"));
@@ -167,7 +192,7 @@ class ScenarioService implements StressScenarios {
         audit.record(AuditEvent.success(caller.username(), "warning.scenario.run", "warning_scenario", id,
                 run.kind() + ": " + shocks.size() + " shocked, " + result.hits().size() + " stressed in " + result.rounds()
                         + " rounds" + (scopePrefix == null ? "" : ", region " + caller.regionCode())));
-        return scenario(store.scenario(caller, id).orElseThrow());
+        return scenario(store.scenario(Caller.system(AUTOMATIC), id).orElseThrow());
     }
 
     @Override

@@ -89,6 +89,32 @@ class ScenarioStore {
         };
     }
 
+    /** The loan's risk obligor, or its borrower when it has none. */
+    long obligorOf(long loanId) {
+        return jdbc.sql("SELECT coalesce(risk_obligor_id, borrower_id) FROM loan_party_view WHERE loan_id = :l")
+                .param("l", loanId).query(Long.class).single();
+    }
+
+    /** Whether distress at the firm stresses another firm at the threshold in one step. */
+    boolean hasDependents(long firm, double threshold) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM warning_contagion_edge WHERE source = :f AND weight >= :t)")
+                .param("f", firm).param("t", threshold).query(Boolean.class).single();
+    }
+
+    boolean ranAutomatically(long firm, String runner, LocalDate since) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM warning_scenario WHERE enterprise_id = :f AND run_by = :r"
+                        + " AND run_on >= :since)")
+                .param("f", firm).param("r", runner).param("since", since).query(Boolean.class).single();
+    }
+
+    record Firm(String name, String creditCode) {
+    }
+
+    Firm enterprise(long id) {
+        return jdbc.sql("SELECT name, credit_code FROM enterprise_party_view WHERE id = :id").param("id", id)
+                .query((rs, i) -> new Firm(rs.getString(1), rs.getString(2))).single();
+    }
+
     /** Ids of the enterprises whose industry code starts with {@code industry}, or region code with {@code region}. */
     long[] members(String industry, String region) {
         String where = industry != null ? "industry_code LIKE :p" : "region_code LIKE :p";
