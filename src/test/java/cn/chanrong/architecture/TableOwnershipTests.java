@@ -36,7 +36,7 @@ class TableOwnershipTests {
         owner("audit", "audit_entry");
         owner("cashflow", "cash_");
         owner("credit", "credit_bureau_summary", "credit_decision", "credit_features", "credit_model", "tax_grade",
-                "tax_record", "credit_grade_view");
+                "tax_record", "credit_grade_view", "credit_score_history", "credit_score_view");
         owner("lending", "loan", "facility", "credit_plan", "eod_run", "eod_work", "lending_");
         owner("enterprise", "enterprise");
         owner("institution", "institution", "product");

@@ -106,6 +106,29 @@ class WarningSignalsIntegrationTests {
     }
 
     @Test
+    void a_grade_two_notches_below_the_years_best_is_a_signal_one_notch_is_not() {
+        long firm = new LendingSteps(port, jdbc).borrower();
+        java.util.function.BiConsumer<String, Object[]> score = (day, s) -> jdbc.sql("""
+                        INSERT INTO credit_score_history (enterprise_id, scored_on, score, grade)
+                        VALUES (:e, CAST(:d AS date), :s, :g)""")
+                .param("e", firm).param("d", day).param("s", s[0]).param("g", s[1]).update();
+        score.accept("2025-03-31", new Object[]{720, "A"});
+        score.accept("2025-09-30", new Object[]{705, "A"});
+        score.accept("2026-05-31", new Object[]{660, "BBB"});
+        JsonNode a = Api.as(port, "admin").get("/api/v1/warning/signals?enterpriseId=" + firm).json();
+        assertThat(has(a, "SCORE_DETERIORATION")).as("one notch in a year").isFalse();
+        score.accept("2026-06-30", new Object[]{600, "BB"});
+        a = Api.as(port, "admin").get("/api/v1/warning/signals?enterpriseId=" + firm).json();
+        assertThat(has(a, "SCORE_DETERIORATION")).as(a.toString()).isTrue();
+        assertThat(a.toString()).contains("705（A，2025-09-30）降至 600（BB）");
+        // the March 2025 high is more than a year before: it does not count
+        jdbc.sql("DELETE FROM credit_score_history WHERE enterprise_id = :e AND scored_on IN ('2025-09-30', '2026-05-31')")
+                .param("e", firm).update();
+        assertThat(has(Api.as(port, "admin").get("/api/v1/warning/signals?enterpriseId=" + firm).json(),
+                "SCORE_DETERIORATION")).isFalse();
+    }
+
+    @Test
     void a_supplier_in_default_and_receivables_owed_past_their_term_are_the_chains_signals() {
         // a firm whose supplier's loan was written off (the demo's defaulted first loan)
         var partner = jdbc.sql("""

@@ -24,9 +24,16 @@ class FeatureStore {
                 .param("e", enterpriseId).param("d", asOf).param("f", featuresJson).update();
     }
 
-    /** Records the score the model gave the stored inputs. */
-    void updateScore(long enterpriseId, long modelId, int score, BigDecimal pd, String grade) {
+    /** Records the score the model gave the stored inputs, and keeps it as the score of the business day. */
+    void updateScore(long enterpriseId, long modelId, int score, BigDecimal pd, String grade, LocalDate on) {
         jdbc.sql("UPDATE credit_features SET model_id = :m, score = :s, pd = :pd, grade = :g WHERE enterprise_id = :e")
                 .param("m", modelId).param("s", score).param("pd", pd).param("g", grade).param("e", enterpriseId).update();
+        jdbc.sql("""
+                        INSERT INTO credit_score_history (enterprise_id, scored_on, model_id, score, pd, grade)
+                        VALUES (:e, :on, :m, :s, :pd, :g)
+                        ON CONFLICT (enterprise_id, scored_on) DO UPDATE SET model_id = excluded.model_id,
+                            score = excluded.score, pd = excluded.pd, grade = excluded.grade""")
+                .param("m", modelId).param("s", score).param("pd", pd).param("g", grade).param("e", enterpriseId)
+                .param("on", on).update();
     }
 }

@@ -53,7 +53,8 @@ class ScoreKeeper {
         }
         Scorecard.Result r = live.get().card().score(in.values(), 3);
         features.updateScore(enterpriseId, live.get().model().id(), r.score(),
-                BigDecimal.valueOf(r.probabilityOfDefault()).setScale(6, RoundingMode.HALF_UP), RatingScale.of(r.probabilityOfDefault()).code());
+                BigDecimal.valueOf(r.probabilityOfDefault()).setScale(6, RoundingMode.HALF_UP), RatingScale.of(r.probabilityOfDefault()).code(),
+                businessDate.today());
         log.info("Features and score of enterprise {} recomputed in {} ms: score {}", enterpriseId,
                 (System.nanoTime() - started) / 1_000_000, r.score());
     }

@@ -92,6 +92,12 @@ class WarningSignalService implements WarningSignals {
             facts.add(new WarningSignalStore.Fact("CHAIN_DEFAULT", "供应链上下游违约 / default in its chain: "
                     + String.join("、", partners), null, null));
         }
+        store.scores(enterpriseId).filter(x -> x.bestGrade() != null && cn.chanrong.warning.domain.GradeDrop.fires(
+                x.bestGrade(), x.grade())).ifPresent(x -> facts.add(new WarningSignalStore.Fact("SCORE_DETERIORATION",
+                "数据信用评分由 " + x.bestScore() + "（" + x.bestGrade() + "，" + x.bestOn() + "）降至 " + x.score() + "（"
+                        + x.grade() + "），下降 " + cn.chanrong.warning.domain.GradeDrop.notches(x.bestGrade(), x.grade())
+                        + " 个等级 / data-credit score fell from " + x.bestScore() + " (" + x.bestGrade() + ", " + x.bestOn()
+                        + ") to " + x.score() + " (" + x.grade() + ")", x.on(), null)));
         List<Signal> signals = facts.stream().map(f -> new Signal(SignalRule.valueOf(f.rule()),
                 weights.getOrDefault(f.rule(), 0), f.detail(), f.since(), f.source())).toList();
         WarningLevel.Scored scored = WarningLevel.of(signals.stream().map(Signal::rule).toList(), weights);

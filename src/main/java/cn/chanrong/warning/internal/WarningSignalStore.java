@@ -116,6 +116,26 @@ class WarningSignalStore {
                 .param("e", enterpriseId).query(String.class).list();
     }
 
+    /** The latest scoring and the best one in the 365 days before it. */
+    record Scores(LocalDate on, int score, String grade, LocalDate bestOn, Integer bestScore, String bestGrade) {
+    }
+
+    java.util.Optional<Scores> scores(long enterpriseId) {
+        return jdbc.sql("""
+                        WITH latest AS (SELECT scored_on, score, grade FROM credit_score_view WHERE enterprise_id = :e
+                                         ORDER BY scored_on DESC LIMIT 1)
+                        SELECT l.scored_on, l.score, l.grade, b.scored_on, b.score, b.grade
+                          FROM latest l LEFT JOIN LATERAL (
+                               SELECT p.scored_on, p.score, p.grade FROM credit_score_view p
+                                WHERE p.enterprise_id = :e AND p.scored_on < l.scored_on
+                                  AND p.scored_on >= l.scored_on - 365
+                                ORDER BY p.score DESC, p.scored_on LIMIT 1) b ON TRUE""")
+                .param("e", enterpriseId)
+                .query((rs, i) -> new Scores(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), (Integer) rs.getObject(5, Integer.class), rs.getString(6)))
+                .optional();
+    }
+
     /** The institution's borrowers by name: risk obligors of loans outstanding, holders of active lines. */
     cn.chanrong.shared.Page<Long> borrowers(long institutionId, cn.chanrong.shared.PageRequest page) {
         String from = """
