@@ -55,6 +55,46 @@ class CoachingCasesIntegrationTests {
     }
 
     @Test
+    void the_workbench_opens_a_case_by_the_firms_name_and_works_it_through_to_the_loan() throws Exception {
+        var office = cn.chanrong.support.Workbench.loggedIn(port, "regulator-miit");
+        String list = office.get("/warning/cases").body();
+        assertThat(list).contains("id=\"case-funnel\"", "id=\"cases\"", "id=\"case-open\"", "已落地融资");
+        String later = businessDate.today().plusDays(20).toString();
+        // the demo SME by its name; a refused form keeps what was typed
+        var refused = office.post("/warning/cases", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(list),
+                "enterprise", "福州精工数控机床有限公司", "project", "五轴加工中心扩产", "financingNeed", "2e7", "dueOn", later));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        String again = office.get("/warning/cases").body();
+        assertThat(again).contains("id=\"problems\"", "value=\"五轴加工中心扩产\"");
+        var made = office.post("/warning/cases", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(again),
+                "enterprise", "福州精工数控机床有限公司", "project", "五轴加工中心扩产", "financingNeed", "20000000.00",
+                "dueOn", later, "itemName", "项目备案证明", "itemSupplier", "OFFICE", "itemDueOn", later));
+        assertThat(made.statusCode()).isEqualTo(302);
+        String location = made.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        assertThat(location).matches("/warning/cases/\\d+");
+        String page = office.get(location).body();
+        assertThat(page).contains("id=\"case-items\"", "项目备案证明", "尚未提供", "id=\"outcome-form\"");
+        long caseId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        long item = jdbc.sql("SELECT id FROM warning_case_item WHERE case_id = :c").param("c", caseId).query(Long.class).single();
+        var supplied = office.post("/warning/case-items/" + item + "/supply?caseId=" + caseId,
+                Map.of("_csrf", cn.chanrong.support.Workbench.csrf(page)));
+        assertThat(supplied.statusCode()).isEqualTo(302);
+        page = office.get(location).body();
+        assertThat(page).doesNotContain("尚未提供");
+        String loan = jdbc.sql("""
+                        SELECT l.number FROM loan l JOIN app_user u ON u.enterprise_id = l.borrower_id
+                         WHERE u.username = 'enterprise' AND l.disbursed_on IS NOT NULL ORDER BY l.id LIMIT 1""")
+                .query(String.class).single();
+        office.post("/warning/cases/" + caseId + "/outcome", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(page),
+                "loanNumber", loan));
+        page = office.get(location).body();
+        assertThat(page).contains("id=\"case-outcome\"", loan, "已落地融资");
+        // the enterprise reads its case; another province's bank does not
+        assertThat(cn.chanrong.support.Workbench.loggedIn(port, "enterprise").get(location).body()).contains("五轴加工中心扩产");
+        assertThat(cn.chanrong.support.Workbench.loggedIn(port, "bank3").get(location).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void each_requirement_is_supplied_by_its_supplier_a_conflicted_expert_recuses_and_the_outcome_is_the_firms_loan() {
         LendingSteps steps = new LendingSteps(port, jdbc);
         long firm = steps.borrower();

@@ -169,7 +169,7 @@ class StressScenariosIntegrationTests {
         var regulator = cn.chanrong.support.Workbench.loggedIn(port, "regulator");
         String list = regulator.get("/warning/scenarios").body();
         assertThat(list).contains("id=\"scenario-run\"", "id=\"scenarios\"", "违约情景（演示）");
-        assertThat(regulator.get("/warning/scenarios/firms?creditCode=" + java.net.URLEncoder.encode("闽江重型",
+        assertThat(regulator.get("/warning/firms?creditCode=" + java.net.URLEncoder.encode("闽江重型",
                 java.nio.charset.StandardCharsets.UTF_8)).body()).contains("闽江重型装备集团股份有限公司");
         var refused = regulator.post("/warning/scenarios", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(list),
                 "shockKind", "SECTOR_SHOCK", "industryCode", "C34", "shockPercent", "3e1", "title", "通用设备冲击"));

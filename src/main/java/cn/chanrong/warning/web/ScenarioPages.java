@@ -1,7 +1,5 @@
 package cn.chanrong.warning.web;
 
-import cn.chanrong.enterprise.EnterpriseFilter;
-import cn.chanrong.enterprise.Enterprises;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
 import cn.chanrong.platform.ApiErrors;
@@ -36,13 +34,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ScenarioPages {
 
     private final StressScenarios scenarios;
-    private final Enterprises enterprises;
+    private final FirmPicker firms;
     private final ReferenceData reference;
     private final ApiErrors errors;
 
-    ScenarioPages(StressScenarios scenarios, Enterprises enterprises, ReferenceData reference, ApiErrors errors) {
+    ScenarioPages(StressScenarios scenarios, FirmPicker firms, ReferenceData reference, ApiErrors errors) {
         this.scenarios = scenarios;
-        this.enterprises = enterprises;
+        this.firms = firms;
         this.reference = reference;
         this.errors = errors;
     }
@@ -65,17 +63,6 @@ class ScenarioPages {
             }
         }
         return "warning/scenarios";
-    }
-
-    /** Suggestions for the enterprise field: registered firms whose name contains the text, as datalist options. */
-    @GetMapping("/warning/scenarios/firms")
-    @PreAuthorize("hasRole('INSTITUTION') or hasRole('REGULATOR') or hasRole('ADMIN')")
-    String firms(Caller caller, @RequestParam(name = "creditCode", required = false) String q, Model model) {
-        String text = q == null ? "" : q.strip();
-        model.addAttribute("firms", text.length() < 2 ? List.of() : enterprises.search(caller,
-                new EnterpriseFilter(null, text, caller.regionPrefix() == null ? null : caller.regionCode(), null),
-                PageRequest.of(0, 12)).items());
-        return "warning/scenarios :: firms";
     }
 
     @PostMapping("/warning/scenarios")
@@ -102,7 +89,8 @@ class ScenarioPages {
             if (!problems.isEmpty()) {
                 throw Rejected.invalid(problems);
             }
-            var s = scenarios.run(caller, new StressScenarios.Run(k, blank(form.get("title")), firm(caller, form.get("creditCode")),
+            var s = scenarios.run(caller, new StressScenarios.Run(k, blank(form.get("title")),
+                    firms.resolve(caller, form.get("creditCode")),
                     k == ScenarioKind.SECTOR_SHOCK ? blank(form.get("industryCode")) : null,
                     k == ScenarioKind.REGION_SHOCK ? blank(form.get("regionCode")) : null,
                     k == ScenarioKind.ENTERPRISE_DEFAULT ? null : shock, threshold, depth));
@@ -124,17 +112,6 @@ class ScenarioPages {
         model.addAttribute("exposures", scenarios.exposures(caller, id,
                 PageRequest.of(page == null ? 0 : Math.max(0, page), 50)));
         return "warning/scenario";
-    }
-
-    /** The enterprise field: a credit code as typed or picked, or a name that one registered firm in scope bears. */
-    private String firm(Caller caller, String typed) {
-        String t = blank(typed);
-        if (t == null || cn.chanrong.shared.CreditCode.check(t, "creditCode").isEmpty()) {
-            return t;
-        }
-        var named = enterprises.search(caller, new EnterpriseFilter(null, t, null, null), PageRequest.of(0, 2)).items()
-                .stream().filter(e -> e.name().equals(t)).toList();
-        return named.size() == 1 ? named.get(0).creditCode() : t;
     }
 
     private static BigDecimal percent(Map<String, String> form, String field, List<Rejection> problems) {
