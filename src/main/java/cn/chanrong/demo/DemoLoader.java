@@ -104,6 +104,11 @@ class DemoLoader implements ApplicationRunner {
                 "Minrong Re-guarantee Co., Ltd.", InstitutionType.PROVINCIAL_REGUARANTOR);
         Institution fund = institutions.register(demo, DemoCodes.enterprise("110000", 9013), "国家融资担保基金有限责任公司",
                 "National Financing Guarantee Fund Co., Ltd.", InstitutionType.NATIONAL_GUARANTEE_FUND);
+        // two investors of patient capital (issue 21): a venture-capital manager and a provincial guidance fund
+        Institution vc = institutions.register(demo, DemoCodes.enterprise("350100", 9014), "闽江创新创业投资管理有限公司",
+                "Minjiang Innovation Venture Capital Management Co., Ltd.", InstitutionType.FUND_VC);
+        Institution guidance = institutions.register(demo, DemoCodes.enterprise("350000", 9015), "福建省产业投资引导基金有限公司",
+                "Fujian Industrial Investment Guidance Fund Co., Ltd.", InstitutionType.FUND_VC);
         for (Institution g : java.util.List.of(agency, reguarantor, fund)) {
             openGuarantorBooks(g.id(), new java.math.BigDecimal(g == fund ? "66100000000.00" : "2000000000.00"));
         }
@@ -150,6 +155,9 @@ class DemoLoader implements ApplicationRunner {
         user(demo, "guarantor", "榕城融资担保审批人", Role.INSTITUTION, null, agency.id(), Set.of("operator", "approver"), null, null);
         user(demo, "reguarantor", "闽融再担保审批人", Role.INSTITUTION, null, reguarantor.id(), Set.of("approver"), null, null);
         user(demo, "nfgf", "国家融资担保基金审批人", Role.INSTITUTION, null, fund.id(), Set.of("approver"), null, null);
+        user(demo, "investor", "闽江创投投资总监", Role.INSTITUTION, null, vc.id(), Set.of("operator", "approver"), null, null);
+        user(demo, "investor2", "福建产业引导基金投资经理", Role.INSTITUTION, null, guidance.id(), Set.of("operator", "approver"),
+                null, null);
         user(demo, "enterprise", "精工数控财务经理", Role.ENTERPRISE, sme.id(), null, Set.of(), null, null);
         user(demo, "core", "闽江重装司库", Role.ENTERPRISE, core.id(), null, Set.of(), null, null);
         DemoDetails.verify(statusLists, users.caller("regulator-miit").orElseThrow(), sme, core, byKey);

@@ -44,6 +44,7 @@ class TableOwnershipTests {
         owner("monitoring", "monitoring_");
         owner("policy", "policy_");
         owner("warning", "warning_");
+        owner("capital", "capital_");
         owner("matching", "financing_need", "need_", "project_", "roadshow", "matching_");
         owner("platform", "event_publication", "idempotency_record");
         owner("reference", "ref_");

@@ -84,6 +84,11 @@ final class ScopeMatrixEndpoints {
                     + " specialists' institutions — a department rule the matrix does not model (CoachingCasesIntegrationTests)"),
             Map.entry("/api/v1/warning/cases/funnel", "aggregates of the cases in scope"),
             Map.entry("/api/v1/experts", "the expert pool, no customer data"),
+            Map.entry("/api/v1/capital/investors", "the directory of investors and their mandates, no customer data"),
+            Map.entry("/api/v1/capital/needs", "shown to qualified investors by a rule of the capital module (refused to"
+                    + " any other institution), the enterprise and the regulators of its region (CapitalIntegrationTests)"),
+            Map.entry("/api/v1/capital/deals", "the investor's, the enterprise's and the regional regulators' deals"
+                    + " (CapitalIntegrationTests)"),
             Map.entry("/api/v1/warning/scenarios", "an institution its own scenarios and the regulators', a regulator the"
                     + " regulators' national or of its region; their results are read in scope (StressScenariosIntegrationTests)"),
             Map.entry("/api/v1/warning/specialists", "an institution's own specialists; regulators all (no customer data)"),

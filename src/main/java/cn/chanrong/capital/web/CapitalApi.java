@@ -1,0 +1,308 @@
+package cn.chanrong.capital.web;
+
+import cn.chanrong.capital.EquityDeals;
+import cn.chanrong.capital.Investors;
+import cn.chanrong.capital.domain.DealStage;
+import cn.chanrong.capital.domain.InvestmentStage;
+import cn.chanrong.capital.domain.InvestorKind;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.shared.Amounts;
+import cn.chanrong.shared.Dates;
+import cn.chanrong.shared.Page;
+import cn.chanrong.shared.PageRequest;
+import cn.chanrong.shared.Rejected;
+import cn.chanrong.shared.Rejection;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Patient capital: investors and mandates, equity needs for qualified investors, deals (issue 21 §1–§3). */
+@RestController
+@RequestMapping("/api/v1/capital")
+@Tag(name = "capital", description = "Investors and mandates, equity needs, deals from interest to investment")
+class CapitalApi {
+
+    private final Investors investors;
+    private final EquityDeals deals;
+
+    CapitalApi(Investors investors, EquityDeals deals) {
+        this.investors = investors;
+        this.deals = deals;
+    }
+
+    @GetMapping("/investors")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "The investors on the platform with their kind, whether their registration is verified (qualified) "
+            + "and their active mandates: stages, chains, provinces, ticket, horizon")
+    List<Investors.Investor> investorList(Caller caller) {
+        return investors.investors(caller);
+    }
+
+    record RegisterDoc(@Schema(allowableValues = {"VC_PE_MANAGER", "GUIDANCE_FUND", "INSURANCE_FUND",
+            "REGIONAL_EQUITY_MARKET"}) String investorKind,
+                       @Schema(description = "私募基金管理人登记编号 (required for VC_PE_MANAGER)", example = "P1060123")
+                       String amacNumber) {
+    }
+
+    @PostMapping(value = "/investors", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", description = "Registered", useReturnTypeSchema = true)
+    @Operation(summary = "The caller's institution (a fund or venture-capital firm, an insurer, a securities firm; its "
+            + "approver or administrator) registers as an investor; qualified once the administrator verifies it")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = RegisterDoc.class)))
+    Investors.Investor register(Caller caller, @RequestBody JsonNode body) {
+        List<Rejection> problems = new ArrayList<>();
+        fields(body, Set.of("investorKind", "amacNumber"), problems);
+        InvestorKind kind = choice(InvestorKind.class, text(body, "investorKind", problems), "investorKind", problems);
+        String amac = text(body, "amacNumber", problems);
+        done(problems);
+        return investors.register(caller, new Investors.Register(kind, amac));
+    }
+
+    @PostMapping("/investors/{institutionId}/verify")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "The administrator marks an investor's registration checked against the fund association's list")
+    Investors.Investor verify(Caller caller, @PathVariable long institutionId) {
+        return investors.verify(caller, institutionId);
+    }
+
+    record MandateDoc(@Schema(example = "硬科技早期基金") String name,
+                      @Schema(example = "[\"ANGEL\", \"SERIES_A\", \"SERIES_B\"]") List<String> stages,
+                      @Schema(example = "[\"IC\", \"MACHINE_TOOLS\"]") List<String> chains,
+                      @Schema(example = "[\"350000\", \"440000\"]") List<String> regions,
+                      @Schema(example = "5000000.00") String minTicket, @Schema(example = "80000000.00") String maxTicket,
+                      @Schema(example = "8") Integer horizonYears) {
+    }
+
+    @PostMapping(value = "/mandates", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", description = "Added", useReturnTypeSchema = true)
+    @Operation(summary = "An investor's approver or administrator adds a mandate: stages, chains and provinces (none: any), "
+            + "ticket range, horizon in years")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = MandateDoc.class)))
+    Investors.Mandate mandate(Caller caller, @RequestBody JsonNode body) {
+        List<Rejection> problems = new ArrayList<>();
+        fields(body, Set.of("name", "stages", "chains", "regions", "minTicket", "maxTicket", "horizonYears"), problems);
+        Set<InvestmentStage> stages = new LinkedHashSet<>();
+        for (String s : list(body, "stages", problems)) {
+            InvestmentStage st = choice(InvestmentStage.class, s, "stages", problems);
+            if (st != null) {
+                stages.add(st);
+            }
+        }
+        var d = new Investors.MandateDraft(text(body, "name", problems), stages,
+                new LinkedHashSet<>(list(body, "chains", problems)), new LinkedHashSet<>(list(body, "regions", problems)),
+                money(body, "minTicket", problems), money(body, "maxTicket", problems), integer(body, "horizonYears", problems));
+        done(problems);
+        return investors.addMandate(caller, d);
+    }
+
+    record NeedDoc(@Schema(example = "30000000.00") String amount, @Schema(example = "270000000.00") String preMoney,
+                   @Schema(allowableValues = {"SEED", "ANGEL", "SERIES_A", "SERIES_B", "SERIES_C", "PRE_IPO"}) String stage,
+                   @Schema(example = "五轴联动数控系统研发与产线扩建") String useOfProceeds,
+                   @Schema(allowableValues = {"ALL_QUALIFIED", "CHOSEN"}) String disclosure,
+                   @Schema(description = "credit codes of the investors chosen (CHOSEN)") List<String> chosenInvestors) {
+    }
+
+    @PostMapping(value = "/needs", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('ENTERPRISE')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", description = "Published", useReturnTypeSchema = true)
+    @Operation(summary = "An enterprise publishes an equity need to every qualified investor or to those it names")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = NeedDoc.class)))
+    EquityDeals.Need publish(Caller caller, @RequestBody JsonNode body) {
+        List<Rejection> problems = new ArrayList<>();
+        fields(body, Set.of("amount", "preMoney", "stage", "useOfProceeds", "disclosure", "chosenInvestors"), problems);
+        var d = new EquityDeals.NeedDraft(money(body, "amount", problems), money(body, "preMoney", problems),
+                choice(InvestmentStage.class, text(body, "stage", problems), "stage", problems),
+                text(body, "useOfProceeds", problems),
+                choice(EquityDeals.Disclosure.class, text(body, "disclosure", problems), "disclosure", problems),
+                list(body, "chosenInvestors", problems));
+        done(problems);
+        return deals.publish(caller, d);
+    }
+
+    @GetMapping("/needs")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Equity needs in scope: the enterprise its own; a qualified investor the open ones shown to it, each "
+            + "with the fit of its mandates; regulators where the enterprise is; anyone else is refused with the rule")
+    Page<EquityDeals.Need> needs(Caller caller, @RequestParam(required = false) Integer page,
+                                 @RequestParam(required = false) Integer size) {
+        return deals.needs(caller, PageRequest.of(page, size));
+    }
+
+    @GetMapping("/needs/{id}")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "One equity need in scope, with the fit of each of a qualified investor's mandates")
+    EquityDeals.Need need(Caller caller, @PathVariable long id) {
+        return deals.need(caller, id);
+    }
+
+    record OpenDoc(@Schema(description = "the enterprise's credit code") String enterprise, Long needId, Long roadshowId,
+                   @Schema(example = "B轮") String round) {
+    }
+
+    @PostMapping(value = "/deals", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", description = "Opened", useReturnTypeSchema = true)
+    @Operation(summary = "A qualified investor opens a deal at INTEREST on an enterprise, naming the need and the roadshow "
+            + "where it was presented if any")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = OpenDoc.class)))
+    EquityDeals.Deal open(Caller caller, @RequestBody JsonNode body) {
+        List<Rejection> problems = new ArrayList<>();
+        fields(body, Set.of("enterprise", "needId", "roadshowId", "round"), problems);
+        Integer need = integer(body, "needId", problems);
+        Integer roadshow = integer(body, "roadshowId", problems);
+        var o = new EquityDeals.Open(text(body, "enterprise", problems), need == null ? null : need.longValue(),
+                roadshow == null ? null : roadshow.longValue(), text(body, "round", problems));
+        done(problems);
+        return deals.open(caller, o);
+    }
+
+    record MoveDoc(@Schema(allowableValues = {"NDA", "DUE_DILIGENCE", "TERM_SHEET", "INVESTED", "DECLINED"}) String stage,
+                   @Schema(example = "40000000.00") String amount, @Schema(example = "12.5") String sharePercent,
+                   @Schema(example = "320000000.00") String postMoney, @Schema(example = "2026-06-18") String investedOn,
+                   @Schema(example = "估值预期与基金回报要求差距较大") String reason) {
+    }
+
+    @PostMapping(value = "/deals/{id}/stage", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @Operation(summary = "The investor moves its deal forward (a stage may be skipped, never back; the investment only on "
+            + "a term sheet, with amount, share, post-money valuation and day) or declines it with a reason")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = MoveDoc.class)))
+    EquityDeals.Deal move(Caller caller, @PathVariable long id, @RequestBody JsonNode body) {
+        List<Rejection> problems = new ArrayList<>();
+        fields(body, Set.of("stage", "amount", "sharePercent", "postMoney", "investedOn", "reason"), problems);
+        String share = text(body, "sharePercent", problems);
+        String day = text(body, "investedOn", problems);
+        var m = new EquityDeals.Move(choice(DealStage.class, text(body, "stage", problems), "stage", problems),
+                money(body, "amount", problems), share == null || share.isBlank() ? null
+                : Amounts.decimal(share.strip(), "sharePercent", 4, problems), money(body, "postMoney", problems),
+                day == null || day.isBlank() ? null : Dates.required(day.strip(), "investedOn", problems),
+                text(body, "reason", problems));
+        done(problems);
+        return deals.move(caller, id, m);
+    }
+
+    @GetMapping("/deals")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Deals in scope — the investor's pipeline, the enterprise's, the regulators' of its region — by stage")
+    Page<EquityDeals.Deal> dealList(Caller caller, @RequestParam(required = false) String stage,
+                                    @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return deals.deals(caller, stage, PageRequest.of(page, size));
+    }
+
+    @GetMapping("/deals/{id}")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "One deal in scope with every move")
+    EquityDeals.Deal deal(Caller caller, @PathVariable long id) {
+        return deals.deal(caller, id);
+    }
+
+    // --- strict JSON
+
+    private static void fields(JsonNode body, Set<String> allowed, List<Rejection> problems) {
+        if (body == null || !body.isObject()) {
+            throw Rejected.invalid(Rejection.of("warning.object", "body"));
+        }
+        for (String name : body.propertyNames()) {
+            if (!allowed.contains(name)) {
+                problems.add(Rejection.of("warning.field.unknown", name));
+            }
+        }
+    }
+
+    private static void done(List<Rejection> problems) {
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+    }
+
+    private static String text(JsonNode body, String field, List<Rejection> problems) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isString()) {
+            problems.add(Rejection.of("warning.field.text", field));
+            return null;
+        }
+        return v.asString();
+    }
+
+    private static Integer integer(JsonNode body, String field, List<Rejection> problems) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isInt()) {
+            problems.add(Rejection.of("capital.field.integer", field));
+            return null;
+        }
+        return v.asInt();
+    }
+
+    private static List<String> list(JsonNode body, String field, List<Rejection> problems) {
+        JsonNode v = body.get(field);
+        List<String> out = new ArrayList<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        if (!v.isArray() || v.size() > 100) {
+            problems.add(Rejection.of("capital.field.list", field));
+            return out;
+        }
+        for (JsonNode e : v) {
+            if (!e.isString()) {
+                problems.add(Rejection.of("capital.field.list", field));
+                return out;
+            }
+            out.add(e.asString().strip());
+        }
+        return out;
+    }
+
+    private static BigDecimal money(JsonNode body, String field, List<Rejection> problems) {
+        String raw = text(body, field, problems);
+        return raw == null || raw.isBlank() ? null : Amounts.parse(raw.strip(), field, false, new BigDecimal("1000000000000.00"),
+                problems);
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String raw, String field, List<Rejection> problems) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(type.getEnumConstants()).filter(v -> v.name().equals(raw.strip())).findFirst().orElseGet(() -> {
+            problems.add(Rejection.of("enum", field, raw, Arrays.toString(type.getEnumConstants())));
+            return null;
+        });
+    }
+}

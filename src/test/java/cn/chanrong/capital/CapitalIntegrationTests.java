@@ -1,0 +1,131 @@
+package cn.chanrong.capital;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.chanrong.support.Api;
+import cn.chanrong.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 21 §1–§3: verified investors with mandates; an equity need seen by qualified investors only — a bank's staff is
+ * refused with the rule, an investor not chosen does not see it — with each mandate's fit; a deal moving forward only,
+ * invested on a term sheet, a declined deal taking no term sheet; the demo's Series B after the roadshow.
+ */
+@IntegrationTest
+class CapitalIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static List<JsonNode> items(JsonNode page) {
+        List<JsonNode> out = new ArrayList<>();
+        page.get("items").forEach(out::add);
+        return out;
+    }
+
+    private String code(String table, String user) {
+        String column = table.equals("institution") ? "institution_id" : "enterprise_id";
+        return jdbc.sql("SELECT t.credit_code FROM " + table + " t JOIN app_user u ON u." + column + " = t.id WHERE u.username = :u")
+                .param("u", user).query(String.class).single();
+    }
+
+    @Test
+    void the_demo_has_two_verified_investors_and_the_smes_series_b_after_the_roadshow() {
+        JsonNode investors = Api.as(port, "bank").get("/api/v1/capital/investors").json();
+        assertThat(investors).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(investors).allSatisfy(i -> {
+            assertThat(i.get("qualified").asBoolean()).isTrue();
+            assertThat(i.get("mandates")).isNotEmpty();
+        });
+        JsonNode deals = Api.as(port, "enterprise").get("/api/v1/capital/deals").json();
+        JsonNode invested = items(deals).stream().filter(d -> d.get("stage").asString().equals("INVESTED")).findFirst()
+                .orElseThrow();
+        assertThat(invested.get("round").asString()).isEqualTo("B轮");
+        assertThat(invested.get("roadshowTitle").asString()).contains("路演");
+        assertThat(invested.get("amount").decimalValue()).isEqualByComparingTo("40000000.00");
+        assertThat(Api.as(port, "enterprise").get("/api/v1/capital/needs/" + invested.get("needId").asLong()).json()
+                .get("status").asString()).isEqualTo("FUNDED");
+        JsonNode full = Api.as(port, "investor").get("/api/v1/capital/deals/" + invested.get("id").asLong()).json();
+        assertThat(full.get("events")).extracting(e -> e.get("to").asString())
+                .containsExactly("INTEREST", "NDA", "DUE_DILIGENCE", "TERM_SHEET", "INVESTED");
+        JsonNode declined = items(Api.as(port, "investor2").get("/api/v1/capital/deals?stage=DECLINED").json()).getFirst();
+        assertThat(declined.get("reason").asString()).contains("投早");
+        assertThat(Api.as(port, "bank2").get("/api/v1/capital/deals/" + invested.get("id").asLong()).status()).isEqualTo(404);
+        assertThat(Api.as(port, "regulator-gd").get("/api/v1/capital/deals/" + invested.get("id").asLong()).status())
+                .as("another province's office").isEqualTo(404);
+        assertThat(Api.as(port, "regulator-fj").get("/api/v1/capital/deals/" + invested.get("id").asLong()).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void a_need_is_for_qualified_investors_only_with_each_mandates_fit_and_a_chosen_need_for_the_chosen() {
+        var bank = Api.as(port, "bank").header("Accept-Language", "en").get("/api/v1/capital/needs");
+        assertThat(bank.status()).isEqualTo(403);
+        assertThat(bank.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(bank.body()).contains("capital.need.qualified-only");
+
+        var open = Api.as(port, "enterprise").post("/api/v1/capital/needs", Map.of("amount", "20000000.00",
+                "preMoney", "150000000.00", "stage", "SERIES_A", "useOfProceeds", "精密主轴产线扩建"));
+        assertThat(open.status()).as(open.body()).isEqualTo(201);
+        long id = open.json().get("id").asLong();
+        JsonNode seen = Api.as(port, "investor").get("/api/v1/capital/needs/" + id).json();
+        assertThat(seen.get("fits")).isNotEmpty();
+        assertThat(seen.get("fits").get(0).get("fits").asBoolean()).as(seen.toString()).isTrue();
+        assertThat(seen.get("fits").get(0).get("checks")).hasSize(4);
+        assertThat(Api.as(port, "bank").get("/api/v1/capital/needs/" + id).status()).isEqualTo(403);
+
+        var chosen = Api.as(port, "enterprise").post("/api/v1/capital/needs", Map.of("amount", "20000000.00",
+                "stage", "SERIES_A", "useOfProceeds", "精密主轴产线扩建", "disclosure", "CHOSEN",
+                "chosenInvestors", List.of(code("institution", "investor"))));
+        assertThat(chosen.status()).as(chosen.body()).isEqualTo(201);
+        long only = chosen.json().get("id").asLong();
+        assertThat(Api.as(port, "investor").get("/api/v1/capital/needs/" + only).status()).isEqualTo(200);
+        assertThat(Api.as(port, "investor2").get("/api/v1/capital/needs/" + only).status()).isEqualTo(404);
+        assertThat(items(Api.as(port, "investor2").get("/api/v1/capital/needs?size=100").json()))
+                .noneSatisfy(n -> assertThat(n.get("id").asLong()).isEqualTo(only));
+
+        var bad = Api.as(port, "enterprise").header("Accept-Language", "en").post("/api/v1/capital/needs",
+                Map.of("amount", "2e7", "stage", "SERIES_Z", "useOfProceeds", "x", "disclosure", "CHOSEN"));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("\"field\":\"amount\"", "\"field\":\"stage\"");
+        var notInvestor = Api.as(port, "bank-approver").post("/api/v1/capital/investors",
+                Map.of("investorKind", "VC_PE_MANAGER", "amacNumber", "P1234567"));
+        assertThat(notInvestor.status()).isEqualTo(422);
+        assertThat(notInvestor.body()).contains("capital.investor.type");
+    }
+
+    @Test
+    void a_deal_moves_forward_invests_only_on_a_term_sheet_and_a_declined_deal_takes_no_term_sheet() {
+        var investor = Api.as(port, "investor").header("Accept-Language", "en");
+        var made = investor.post("/api/v1/capital/deals", Map.of("enterprise", code("enterprise", "core"), "round", "C轮"));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        long id = made.json().get("id").asLong();
+        assertThat(made.json().get("number").asString()).startsWith("EQ");
+        var early = investor.post("/api/v1/capital/deals/" + id + "/stage", Map.of("stage", "INVESTED", "amount", "1000000.00",
+                "sharePercent", "1", "postMoney", "100000000.00", "investedOn", "2026-06-30"));
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.body()).contains("capital.deal.term-sheet-first");
+        var noReason = investor.post("/api/v1/capital/deals/" + id + "/stage", Map.of("stage", "DECLINED"));
+        assertThat(noReason.status()).isEqualTo(422);
+        assertThat(noReason.body()).contains("\"field\":\"reason\"");
+        assertThat(investor.post("/api/v1/capital/deals/" + id + "/stage", Map.of("stage", "DECLINED",
+                "reason", "估值预期与基金回报要求差距较大")).status()).isEqualTo(200);
+        var late = investor.post("/api/v1/capital/deals/" + id + "/stage", Map.of("stage", "TERM_SHEET"));
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.body()).contains("capital.deal.final");
+        assertThat(Api.as(port, "investor2").post("/api/v1/capital/deals/" + id + "/stage", Map.of("stage", "NDA")).status())
+                .as("another investor's deal").isEqualTo(404);
+        assertThat(Api.as(port, "bank").post("/api/v1/capital/deals", Map.of("enterprise", code("enterprise", "core")))
+                .status()).isEqualTo(403);
+    }
+}
