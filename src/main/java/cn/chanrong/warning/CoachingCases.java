@@ -13,7 +13,7 @@ import java.util.List;
  * conditions (要件), each supplied by the enterprise, an institution or the office by a day; assigns financial
  * specialists (金融专员) the institutions station at enterprises and parks; records reviews by experts of the pool
  * (产业专家库), each declaring any conflict of interest (a conflicted expert recuses: no recommendation); and links the
- * outcome, a loan paid out to the enterprise. The office sees its cases' funnel and delays.
+ * outcome, a loan paid out to the enterprise or an equity investment in it. The office sees its cases' funnel and delays.
  *
  * <p>Who reads a case: the MIIT regulators of its region, the enterprise, the institutions whose specialists are
  * assigned to it, administrators; anyone else is answered 404.
@@ -49,8 +49,7 @@ public interface CoachingCases {
 
     record Case(long id, String number, String regionCode, long enterpriseId, String enterpriseName, String project,
                 BigDecimal financingNeed, LocalDate openedOn, LocalDate dueOn, cn.chanrong.warning.domain.CaseStatus status,
-                String outcomeLoan,
-                LocalDate closedOn, int missing, boolean overdue, List<Item> items, List<Specialist> specialists,
+                String outcomeLoan, String outcomeDeal, LocalDate closedOn, int missing, boolean overdue, List<Item> items, List<Specialist> specialists,
                 List<Review> reviews) {
     }
 
@@ -71,8 +70,11 @@ public interface CoachingCases {
 
     Case review(Caller caller, long caseId, long expertId, boolean conflict, Recommendation recommendation, String opinion);
 
-    /** The financing that came of it: a loan paid out to the case's enterprise, by its number; the case is FINANCED. */
-    Case outcome(Caller caller, long caseId, String loanNumber);
+    /**
+     * The financing that came of it, by its number: a loan paid out to the case's enterprise (L…) or an equity deal
+     * invested in it (EQ…); the case is FINANCED.
+     */
+    Case outcome(Caller caller, long caseId, String number);
 
     Funnel funnel(Caller caller);
 

@@ -95,6 +95,32 @@ class CoachingCasesIntegrationTests {
     }
 
     @Test
+    void a_case_closes_on_an_equity_deal_invested_in_its_enterprise() {
+        Api office = Api.as(port, "regulator-miit").header("Accept-Language", "en");
+        long sme = jdbc.sql("SELECT enterprise_id FROM app_user WHERE username = 'enterprise'").query(Long.class).single();
+        String later = businessDate.today().plusDays(30).toString();
+        var opened = office.post("/api/v1/warning/cases", Map.of("enterprise", creditCode(sme), "project", "B轮股权融资辅导",
+                "financingNeed", "40000000.00", "dueOn", later, "items", List.of(Map.of("name", "商业计划书",
+                        "supplier", "ENTERPRISE", "dueOn", later))));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        long id = opened.json().get("id").asLong();
+        String invested = jdbc.sql("SELECT number FROM capital_deal WHERE enterprise_id = :e AND stage = 'INVESTED' LIMIT 1")
+                .param("e", sme).query(String.class).single();
+        String declined = jdbc.sql("SELECT number FROM capital_deal WHERE stage = 'DECLINED' LIMIT 1").query(String.class)
+                .single();
+        var wrong = office.post("/api/v1/warning/cases/" + id + "/outcome", Map.of("deal", declined));
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.body()).contains("warning.case.deal", "\"field\":\"deal\"");
+        var both = office.post("/api/v1/warning/cases/" + id + "/outcome", Map.of("deal", invested, "loan", "L1"));
+        assertThat(both.status()).isEqualTo(422);
+        var done = office.post("/api/v1/warning/cases/" + id + "/outcome", Map.of("deal", invested));
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.json().get("status").asString()).isEqualTo("FINANCED");
+        assertThat(done.json().get("outcomeDeal").asString()).isEqualTo(invested);
+        assertThat(done.json().get("outcomeLoan").isNull()).isTrue();
+    }
+
+    @Test
     void each_requirement_is_supplied_by_its_supplier_a_conflicted_expert_recuses_and_the_outcome_is_the_firms_loan() {
         LendingSteps steps = new LendingSteps(port, jdbc);
         long firm = steps.borrower();

@@ -133,8 +133,8 @@ class CoachingService implements CoachingCases {
     private Case full(CoachingStore.Head h) {
         LocalDate today = businessDate.today();
         return new Case(h.id(), "FD" + h.openedOn().getYear() + String.format("%06d", h.id()), h.regionCode(), h.enterpriseId(),
-                h.enterpriseName(), h.project(), h.need(), h.openedOn(), h.dueOn(), h.status(), h.outcomeLoan(), h.closedOn(),
-                h.missing(), h.status().overdue(h.dueOn(), today), store.items(h.id(), today),
+                h.enterpriseName(), h.project(), h.need(), h.openedOn(), h.dueOn(), h.status(), h.outcomeLoan(), h.outcomeDeal(),
+                h.closedOn(), h.missing(), h.status().overdue(h.dueOn(), today), store.items(h.id(), today),
                 store.specialistsOf(h.id()), store.reviews(h.id()));
     }
 
@@ -207,19 +207,25 @@ class CoachingService implements CoachingCases {
 
     @Override
     @Transactional
-    public Case outcome(Caller caller, long caseId, String loanNumber) {
+    public Case outcome(Caller caller, long caseId, String number) {
         requireOffice(caller);
         CoachingStore.Head h = store.find(caller, caseId, true).orElseThrow(() -> Rejected.notFound("warning-case", caseId));
         CaseStatus next = h.status().finance().orThrow();
-        if (loanNumber == null || loanNumber.isBlank()) {
+        if (number == null || number.isBlank()) {
             throw Rejected.invalid(Rejection.of("required", "loan"));
         }
-        long loan = store.loanTo(loanNumber.strip(), h.enterpriseId()).orElseThrow(() -> Rejected.invalid(
-                Rejection.of("warning.case.loan", "loan", loanNumber.strip(), h.enterpriseName())));
-        store.financed(h.id(), next, loan, businessDate.today());
-        audit.record(AuditEvent.success(caller.username(), "warning.case.financed", "warning_case", h.id(), loanNumber.strip()));
+        String n = number.strip();
+        boolean deal = n.startsWith(DEAL_PREFIX);
+        long financing = (deal ? store.dealTo(n, h.enterpriseId()) : store.loanTo(n, h.enterpriseId())).orElseThrow(() ->
+                Rejected.invalid(Rejection.of(deal ? "warning.case.deal" : "warning.case.loan", deal ? "deal" : "loan", n,
+                        h.enterpriseName())));
+        store.financed(h.id(), next, financing, deal, businessDate.today());
+        audit.record(AuditEvent.success(caller.username(), "warning.case.financed", "warning_case", h.id(), n));
         return get(caller, h.id());
     }
+
+    /** Equity deals are numbered EQ + year + id (the capital module's numbering). */
+    static final String DEAL_PREFIX = "EQ";
 
     @Override
     @Transactional(readOnly = true)

@@ -29,7 +29,8 @@ class CoachingStore {
     private static final String CASE = """
             SELECT k.id, k.region_code, k.enterprise_id, e.name, k.project, k.financing_need, k.opened_on, k.due_on, k.status,
                    (SELECT p.number FROM loan_party_view p WHERE p.loan_id = k.outcome_loan), k.closed_on,
-                   (SELECT count(*) FROM warning_case_item i WHERE i.case_id = k.id AND i.supplied_on IS NULL)
+                   (SELECT count(*) FROM warning_case_item i WHERE i.case_id = k.id AND i.supplied_on IS NULL),
+                   (SELECT d.number FROM capital_deal_view d WHERE d.deal_id = k.outcome_deal)
               FROM warning_case k JOIN enterprise_party_view e ON e.id = k.enterprise_id""";
 
     private final JdbcClient jdbc;
@@ -45,14 +46,14 @@ class CoachingStore {
 
     record Head(long id, String regionCode, long enterpriseId, String enterpriseName, String project, BigDecimal need,
                 LocalDate openedOn, LocalDate dueOn, cn.chanrong.warning.domain.CaseStatus status, String outcomeLoan,
-                LocalDate closedOn, int missing) {
+                LocalDate closedOn, int missing, String outcomeDeal) {
     }
 
     private static Head head(ResultSet rs, int n) throws SQLException {
         return new Head(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getBigDecimal(6),
                 rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
                 cn.chanrong.warning.domain.CaseStatus.valueOf(rs.getString(9)), rs.getString(10),
-                rs.getObject(11, LocalDate.class), rs.getInt(12));
+                rs.getObject(11, LocalDate.class), rs.getInt(12), rs.getString(13));
     }
 
     long insertCase(String region, long enterpriseId, String project, BigDecimal need, LocalDate on, LocalDate due, String by) {
@@ -209,9 +210,17 @@ class CoachingStore {
                 .param("n", number).param("e", enterpriseId).query(Long.class).optional();
     }
 
-    void financed(long caseId, cn.chanrong.warning.domain.CaseStatus status, long loanId, LocalDate on) {
-        jdbc.sql("UPDATE warning_case SET status = :st, outcome_loan = :l, closed_on = :on WHERE id = :id")
-                .param("st", status.name()).param("l", loanId).param("on", on).param("id", caseId).update();
+    /** The equity deal by number when the case's enterprise received the investment. */
+    Optional<Long> dealTo(String number, long enterpriseId) {
+        return jdbc.sql("SELECT deal_id FROM capital_deal_view WHERE number = :n AND enterprise_id = :e AND stage = 'INVESTED'")
+                .param("n", number).param("e", enterpriseId).query(Long.class).optional();
+    }
+
+    /** The case financed by a loan ({@code deal} false) or an equity deal. */
+    void financed(long caseId, cn.chanrong.warning.domain.CaseStatus status, long financingId, boolean deal, LocalDate on) {
+        jdbc.sql("UPDATE warning_case SET status = :st, " + (deal ? "outcome_deal" : "outcome_loan")
+                        + " = :f, closed_on = :on WHERE id = :id")
+                .param("st", status.name()).param("f", financingId).param("on", on).param("id", caseId).update();
     }
 
     CoachingCases.Funnel funnel(Caller caller, LocalDate today) {

@@ -204,22 +204,32 @@ class CoachingApi {
         return cases.review(caller, id, expert.asLong(), conflict.asBoolean(), r, opinion);
     }
 
-    record OutcomeDoc(@Schema(example = "L2026063000000012") String loan) {
+    record OutcomeDoc(@Schema(example = "L2026063000000012") String loan,
+                      @Schema(description = "or an equity deal invested in the enterprise", example = "EQ2026000001")
+                      String deal) {
     }
 
     @PostMapping(path = "/api/v1/warning/cases/{id}/outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('REGULATOR')")
-    @Operation(summary = "The financing that came of the case: a loan paid out to its enterprise, by number")
+    @Operation(summary = "The financing that came of the case, by number: a loan paid out to its enterprise, or an equity "
+            + "deal invested in it")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = OutcomeDoc.class)))
     CoachingCases.Case outcome(Caller caller, @PathVariable long id, @RequestBody JsonNode body) {
         List<Rejection> problems = new ArrayList<>();
-        object(body, Set.of("loan"), problems);
+        object(body, Set.of("loan", "deal"), problems);
         String loan = text(body, "loan", problems);
+        String deal = text(body, "deal", problems);
+        if (loan != null && deal != null) {
+            problems.add(Rejection.of("warning.case.one-outcome", "deal"));
+        }
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
-        return cases.outcome(caller, id, loan);
+        if (deal != null && !deal.strip().startsWith("EQ")) {
+            throw Rejected.invalid(Rejection.of("warning.case.deal-number", "deal", deal.strip()));
+        }
+        return cases.outcome(caller, id, deal != null ? deal : loan);
     }
 
     @GetMapping("/api/v1/experts")
