@@ -40,6 +40,8 @@ class DemoBanner {
                     .append("    bank2-approver approver, Haixia Rural Commercial Bank\n")
                     .append("    bank3          operator, Qiyuan Bank (joint-stock; takes part in the re-lending)\n")
                     .append("    bank3-approver approver, Qiyuan Bank\n")
+                    .append("    investor       investment director, Minjiang Innovation Venture Capital\n")
+                    .append("    investor2      investment manager, Fujian industrial guidance fund\n")
                     .append("    enterprise     finance manager, Fuzhou Precision CNC (SME)\n")
                     .append("    core           treasurer, Minjiang Heavy Equipment (core enterprise)\n");
         }
