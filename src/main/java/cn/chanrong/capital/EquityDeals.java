@@ -30,10 +30,12 @@ public interface EquityDeals {
     }
 
     record Need(long id, String number, long enterpriseId, String enterpriseName, String regionCode, BigDecimal amount,
-                BigDecimal preMoney, InvestmentStage stage, String useOfProceeds, Disclosure disclosure, String status,
+                BigDecimal preMoney, InvestmentStage stage, String useOfProceeds, Disclosure disclosure,
+                cn.chanrong.capital.domain.NeedStatus status,
                 LocalDate publishedOn, List<Fit> fits) {
     }
 
+    /** {@code enterprise} by credit code; without one, the enterprise of the need named. */
     record Open(String enterprise, Long needId, Long roadshowId, String round) {
     }
 

@@ -105,6 +105,38 @@ class CapitalIntegrationTests {
     }
 
     @Test
+    void the_workbench_shows_needs_to_qualified_investors_only_and_runs_a_deal_from_a_need() throws Exception {
+        var bank = cn.chanrong.support.Workbench.loggedIn(port, "bank").get("/capital").body();
+        assertThat(bank).contains("id=\"needs-refused\"", "id=\"investors\"").doesNotContain("id=\"need-list\"");
+
+        var sme = cn.chanrong.support.Workbench.loggedIn(port, "enterprise");
+        String page = sme.get("/capital").body();
+        var refused = sme.post("/capital/needs", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(page), "amount", "1e7",
+                "stage", "SERIES_A", "useOfProceeds", "数控转台研发"));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        page = sme.get("/capital").body();
+        assertThat(page).contains("id=\"problems\"", "value=\"数控转台研发\"");
+        sme.post("/capital/needs", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(page), "amount", "15000000.00",
+                "stage", "SERIES_A", "useOfProceeds", "数控转台研发"));
+        long need = jdbc.sql("SELECT max(id) FROM capital_need WHERE use_of_proceeds = '数控转台研发'").query(Long.class).single();
+
+        var investor = cn.chanrong.support.Workbench.loggedIn(port, "investor");
+        String mine = investor.get("/capital").body();
+        assertThat(mine).contains("id=\"need-list\"", "数控转台研发", "硬科技成长基金");
+        var opened = investor.post("/capital/deals", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(mine),
+                "needId", Long.toString(need), "round", "A轮"));
+        assertThat(opened.statusCode()).isEqualTo(302);
+        long deal = jdbc.sql("SELECT id FROM capital_deal WHERE need_id = :n").param("n", need).query(Long.class).single();
+        mine = investor.get("/capital").body();
+        var moved = investor.post("/capital/deals/" + deal + "/stage", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(mine),
+                "stage", "DUE_DILIGENCE"));
+        assertThat(moved.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT stage FROM capital_deal WHERE id = :d").param("d", deal).query(String.class).single())
+                .isEqualTo("DUE_DILIGENCE");
+        assertThat(investor.get("/capital").body()).contains("尽职调查");
+    }
+
+    @Test
     void a_deal_moves_forward_invests_only_on_a_term_sheet_and_a_declined_deal_takes_no_term_sheet() {
         var investor = Api.as(port, "investor").header("Accept-Language", "en");
         var made = investor.post("/api/v1/capital/deals", Map.of("enterprise", code("enterprise", "core"), "round", "C轮"));

@@ -261,8 +261,14 @@ class CapitalService implements Investors, EquityDeals {
         var investor = qualified(caller);
         List<Rejection> problems = new ArrayList<>();
         CapitalStore.Firm firm = null;
-        var bad = CreditCode.check(request.enterprise(), "enterprise");
-        if (bad.isPresent()) {
+        var bad = request.enterprise() == null && request.needId() != null ? java.util.Optional.<Rejection>empty()
+                : CreditCode.check(request.enterprise(), "enterprise");
+        if (request.enterprise() == null && request.needId() != null) {
+            // a deal opened on a need: the need's enterprise
+            var need = store.need(caller, request.needId(), false)
+                    .orElseThrow(() -> Rejected.notFound("capital-need", request.needId()));
+            firm = store.enterprise(need.enterpriseId());
+        } else if (bad.isPresent()) {
             problems.add(bad.get());
         } else {
             firm = store.enterprise(request.enterprise()).orElse(null);

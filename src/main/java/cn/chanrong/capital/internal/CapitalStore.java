@@ -182,14 +182,16 @@ class CapitalStore {
     }
 
     record NeedRow(long id, String number, long enterpriseId, String enterpriseName, String regionCode, BigDecimal amount,
-                   BigDecimal preMoney, InvestmentStage stage, String use, EquityDeals.Disclosure disclosure, String status,
+                   BigDecimal preMoney, InvestmentStage stage, String use, EquityDeals.Disclosure disclosure,
+                   cn.chanrong.capital.domain.NeedStatus status,
                    LocalDate publishedOn) {
     }
 
     private static NeedRow need(ResultSet rs, int n) throws SQLException {
         return new NeedRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                 rs.getBigDecimal(6), rs.getBigDecimal(7), InvestmentStage.valueOf(rs.getString(8)), rs.getString(9),
-                EquityDeals.Disclosure.valueOf(rs.getString(10)), rs.getString(11), rs.getObject(12, LocalDate.class));
+                EquityDeals.Disclosure.valueOf(rs.getString(10)), cn.chanrong.capital.domain.NeedStatus.valueOf(rs.getString(11)),
+                rs.getObject(12, LocalDate.class));
     }
 
     Page<NeedRow> needs(Caller caller, PageRequest page) {
