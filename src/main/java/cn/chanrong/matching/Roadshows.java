@@ -24,10 +24,18 @@ public interface Roadshows {
     record Interest(long institutionId, String institutionName, BigDecimal intendedAmount, BigDecimal signedAmount) {
     }
 
-    /** An event with its totals: enterprises, institutions interested, intended and signed amounts. */
+    /** An equity deal an investor opened on an enterprise the roadshow presented (the capital module's). */
+    record FollowedDeal(String number, long institutionId, String investorName, long enterpriseId, String enterpriseName,
+                        String stage, BigDecimal amount, LocalDate investedOn) {
+    }
+
+    /**
+     * An event with its totals: enterprises, institutions interested, intended and signed amounts; read one at a time,
+     * the participants and the equity deals that followed it.
+     */
     record Roadshow(long id, String chain, LocalDate month, String title, String regionCode, String department,
                     String summary, long enterprises, long institutions, BigDecimal intended, BigDecimal signed,
-                    List<Participant> participants) {
+                    List<Participant> participants, List<FollowedDeal> deals) {
     }
 
     Roadshow create(Caller caller, Request request);

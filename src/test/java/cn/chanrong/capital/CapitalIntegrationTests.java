@@ -40,7 +40,7 @@ class CapitalIntegrationTests {
     }
 
     @Test
-    void the_demo_has_two_verified_investors_and_the_smes_series_b_after_the_roadshow() {
+    void the_demo_has_two_verified_investors_and_the_smes_series_b_after_the_roadshow() throws Exception {
         JsonNode investors = Api.as(port, "bank").get("/api/v1/capital/investors").json();
         assertThat(investors).hasSizeGreaterThanOrEqualTo(2);
         assertThat(investors).allSatisfy(i -> {
@@ -65,6 +65,14 @@ class CapitalIntegrationTests {
                 .as("another province's office").isEqualTo(404);
         assertThat(Api.as(port, "regulator-fj").get("/api/v1/capital/deals/" + invested.get("id").asLong()).status())
                 .isEqualTo(200);
+        // the roadshow shows the deal that followed it: to its organiser and the investor, not to a bank
+        String path = "/api/v1/roadshows/" + invested.get("roadshowId").asLong();
+        assertThat(Api.as(port, "regulator-gd").get(path).json().get("deals").toString())
+                .contains(invested.get("number").asString(), "INVESTED");
+        assertThat(Api.as(port, "investor").get(path).json().get("deals")).hasSize(1);
+        assertThat(Api.as(port, "bank").get(path).json().get("deals")).isEmpty();
+        assertThat(cn.chanrong.support.Workbench.loggedIn(port, "regulator-gd").get("/roadshows/"
+                + invested.get("roadshowId").asLong()).body()).contains("id=\"roadshow-deals\"", invested.get("number").asString());
     }
 
     @Test

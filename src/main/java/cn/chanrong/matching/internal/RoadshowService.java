@@ -98,7 +98,12 @@ class RoadshowService implements Roadshows {
                 participants.get(ent).interests().add(new Interest(inst, i.institutionName(), i.intended(), i.signed()));
             }
         }
-        return store.find(id, List.copyOf(participants.values())).orElseThrow(() -> Rejected.notFound("roadshow", id));
+        // the deals that followed, as the interests: regulators and administrators all, a party its own
+        var deals = store.deals(id).stream().filter(d -> all
+                || caller.institutionId() != null && caller.institutionId() == d.institutionId()
+                || caller.enterpriseId() != null && caller.enterpriseId() == d.enterpriseId()).toList();
+        return store.find(id, List.copyOf(participants.values()), deals)
+                .orElseThrow(() -> Rejected.notFound("roadshow", id));
     }
 
     @Override

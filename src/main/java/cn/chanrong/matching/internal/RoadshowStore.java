@@ -35,11 +35,12 @@ class RoadshowStore {
         this.jdbc = jdbc;
     }
 
-    private static Roadshow row(java.sql.ResultSet rs, List<Participant> participants) throws java.sql.SQLException {
+    private static Roadshow row(java.sql.ResultSet rs, List<Participant> participants,
+                                List<cn.chanrong.matching.Roadshows.FollowedDeal> deals) throws java.sql.SQLException {
         return new Roadshow(rs.getLong("id"), rs.getString("chain"), rs.getObject("month", LocalDate.class),
                 rs.getString("title"), rs.getString("region_code"), rs.getString("department"), rs.getString("summary"),
                 rs.getLong("enterprises"), rs.getLong("institutions"), rs.getBigDecimal("intended"),
-                rs.getBigDecimal("signed"), participants);
+                rs.getBigDecimal("signed"), participants, deals);
     }
 
     /** Whether the chain has a roadshow in the month in the region already. */
@@ -65,7 +66,7 @@ class RoadshowStore {
                 .param("c", chain).param("limit", page.size())
                 .param("offset", page.offset())
                 .query(rs -> {
-                    out.add(row(rs, List.of()));
+                    out.add(row(rs, List.of(), List.of()));
                 });
         long total = jdbc.sql("SELECT count(*) FROM roadshow r WHERE (CAST(:c AS text) IS NULL OR r.chain = :c)")
                 .param("c", chain).query(Long.class).single();
@@ -97,12 +98,25 @@ class RoadshowStore {
                         rs.getBigDecimal(5))).list();
     }
 
-    /** The roadshow with these participants. */
-    Optional<Roadshow> find(long id, List<Participant> participants) {
+    /** The equity deals opened on the roadshow's enterprises that name it, oldest first. */
+    List<cn.chanrong.matching.Roadshows.FollowedDeal> deals(long id) {
+        return jdbc.sql("""
+                        SELECT d.number, d.institution_id, i.name, d.enterprise_id, e.name, d.stage, d.amount, d.invested_on
+                          FROM capital_deal_view d JOIN institution_party_view i ON i.id = d.institution_id
+                          JOIN enterprise_party_view e ON e.id = d.enterprise_id
+                         WHERE d.roadshow_id = :id ORDER BY d.deal_id""")
+                .param("id", id)
+                .query((rs, n) -> new cn.chanrong.matching.Roadshows.FollowedDeal(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getObject(8, LocalDate.class)))
+                .list();
+    }
+
+    /** The roadshow with these participants and deals. */
+    Optional<Roadshow> find(long id, List<Participant> participants, List<cn.chanrong.matching.Roadshows.FollowedDeal> deals) {
         List<Roadshow> found = new ArrayList<>();
         jdbc.sql("SELECT " + COLUMNS + " FROM roadshow r WHERE r.id = :id").param("id", id)
                 .query(rs -> {
-                    found.add(row(rs, participants));
+                    found.add(row(rs, participants, deals));
                 });
         return found.stream().findFirst();
     }
