@@ -65,4 +65,7 @@ public interface EquityDeals {
     Page<Deal> deals(Caller caller, String stage, PageRequest page);
 
     Deal deal(Caller caller, long id);
+
+    /** Deals in the caller's scope not yet invested or declined (the home queue's count). */
+    long inProgress(Caller caller);
 }

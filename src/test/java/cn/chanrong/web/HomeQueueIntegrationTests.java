@@ -63,7 +63,13 @@ class HomeQueueIntegrationTests {
         var core = queue("core");
         assertThat(core.get("receivables-to-confirm")).as("the core enterprise confirms what its suppliers uploaded")
                 .isEqualTo(total("core", "/api/v1/receivables?status=UPLOADED&role=DEBTOR"));
-        assertThat(officer).containsKey("financing-requests");
+        assertThat(officer).containsKey("financing-requests").doesNotContainKeys("capital-needs", "capital-deals");
+        var investor = queue("investor");
+        assertThat(investor.get("capital-needs")).isEqualTo(total("investor", "/api/v1/capital/needs"));
+        assertThat(investor).containsKey("capital-deals");
+        assertThat(queue("enterprise")).containsKey("capital-deals");
+        var office = queue("regulator-gd");
+        assertThat(office.get("warning-cases")).isEqualTo(total("regulator-gd", "/api/v1/warning/cases?status=OPEN"));
         String english = Workbench.loggedIn(port, "bank").get("/?lang=en").body();
         assertThat(english).contains("High-risk exposures to answer");
     }

@@ -366,6 +366,17 @@ class CapitalService implements Investors, EquityDeals {
     }
 
     @Override
+    public long inProgress(Caller caller) {
+        return store.inProgress(caller);
+    }
+
+    /** Whether the caller's institution is a verified investor (reads needs). */
+    boolean qualifiedInvestor(Caller caller) {
+        return caller.is(Role.INSTITUTION) && caller.institutionId() != null
+                && store.investor(caller.institutionId()).map(r -> r.verifiedOn() != null).orElse(false);
+    }
+
+    @Override
     public Deal deal(Caller caller, long id) {
         return store.deal(caller, id, false).orElseThrow(() -> Rejected.notFound("capital-deal", id));
     }

@@ -270,6 +270,12 @@ class CapitalStore {
         return new Page<>(items, page.page(), page.size(), total);
     }
 
+    long inProgress(Caller caller) {
+        Map<String, Object> p = new HashMap<>();
+        return jdbc.sql("SELECT count(*) FROM capital_deal d WHERE d.stage NOT IN ('INVESTED', 'DECLINED') AND "
+                + DEALS.where(caller, p)).params(p).query(Long.class).single();
+    }
+
     Optional<EquityDeals.Deal> deal(Caller caller, long id, boolean lock) {
         Map<String, Object> p = new HashMap<>();
         return jdbc.sql(DEAL_COLUMNS + " WHERE d.id = :id AND " + DEALS.where(caller, p) + (lock ? " FOR UPDATE OF d" : ""))
