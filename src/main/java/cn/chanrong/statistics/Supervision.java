@@ -43,10 +43,17 @@ public interface Supervision {
      * {@code dimension} breakdowns are keyed CHAIN, PROVINCE, INDUSTRY, SIZE, STAGE, OWNERSHIP,
      * PRODUCT_TYPE and TIER (the last two only where loans carry them); {@code series} is by month, oldest first.
      */
+    /**
+     * One instrument's figures of the year to the as-of day beside the others (the Guidance's loans, bonds, equity and
+     * insurance working together): LOAN — loans paid out; EQUITY — equity investments made (the capital module's deals).
+     */
+    record Instrument(String kind, long count, long enterprises, BigDecimal amount) {
+    }
+
     record Dashboard(String scope, boolean publicView, int minCell, LocalDate asOf, Instant refreshedAt,
                      Long refreshMillis, long institutions, long products, Figures headline, BigDecimal increment,
                      Map<String, List<Cell>> breakdowns, List<Cell> series, List<FunnelStep> needFunnel,
-                     List<FunnelStep> pushFunnel, List<Plan> plans) {
+                     List<FunnelStep> pushFunnel, List<Plan> plans, List<Instrument> instruments) {
     }
 
     Dashboard dashboard(Caller caller, java.util.Locale locale);

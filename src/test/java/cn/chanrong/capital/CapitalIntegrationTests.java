@@ -76,6 +76,25 @@ class CapitalIntegrationTests {
     }
 
     @Test
+    void the_supervision_dashboard_counts_equity_invested_beside_loans_paid_out_in_the_regulators_region() {
+        JsonNode national = Api.as(port, "regulator").get("/api/v1/statistics/dashboard").json();
+        assertThat(national.get("asOf").isNull()).as("the demo's figures are built").isFalse();
+        java.util.Map<String, JsonNode> kinds = new java.util.HashMap<>();
+        national.get("instruments").forEach(i -> kinds.put(i.get("kind").asString(), i));
+        assertThat(kinds).containsKeys("LOAN", "EQUITY");
+        assertThat(kinds.get("EQUITY").get("amount").decimalValue()).isGreaterThanOrEqualTo(new java.math.BigDecimal("40000000"));
+        assertThat(kinds.get("LOAN").get("count").asLong()).isEqualTo(national.get("headline").get("disbursements").asLong());
+        JsonNode gd = Api.as(port, "regulator-gd").get("/api/v1/statistics/dashboard").json();
+        gd.get("instruments").forEach(i -> {
+            if (i.get("kind").asString().equals("EQUITY")) {
+                assertThat(i.get("amount").decimalValue()).as("the demo's investment is in Fujian")
+                        .isLessThan(kinds.get("EQUITY").get("amount").decimalValue());
+            }
+        });
+        assertThat(Api.anonymous(port).get("/api/v1/public/statistics").json().get("instruments")).isEmpty();
+    }
+
+    @Test
     void a_need_is_for_qualified_investors_only_with_each_mandates_fit_and_a_chosen_need_for_the_chosen() {
         var bank = Api.as(port, "bank").header("Accept-Language", "en").get("/api/v1/capital/needs");
         assertThat(bank.status()).isEqualTo(403);

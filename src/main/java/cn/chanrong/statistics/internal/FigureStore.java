@@ -2,6 +2,7 @@ package cn.chanrong.statistics.internal;
 
 import cn.chanrong.statistics.Supervision.FunnelStep;
 import cn.chanrong.statistics.Supervision.Plan;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -111,5 +112,19 @@ class FigureStore {
                         new FunnelStep("SIGNED", rs.getLong(5)), new FunnelStep("DISBURSED", rs.getLong(6)),
                         new FunnelStep("DECLINED", rs.getLong(7)), new FunnelStep("OVERDUE", rs.getLong(8))))
                 .single();
+    }
+
+    record Equity(long count, long enterprises, BigDecimal amount) {
+    }
+
+    /** Equity investments made between the days (the capital module's deals), of enterprises in the province if given. */
+    Equity equityInvested(String province, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        SELECT count(*), count(DISTINCT d.enterprise_id), coalesce(sum(d.amount), 0) FROM capital_deal_view d
+                         WHERE d.stage = 'INVESTED' AND d.invested_on BETWEEN :f AND :t
+                           AND (CAST(:p AS text) IS NULL OR d.enterprise_id IN
+                                (SELECT enterprise_id FROM enterprise_region_view WHERE region_code LIKE :p || '%'))""")
+                .param("f", from).param("t", to).param("p", province)
+                .query((rs, n) -> new Equity(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3))).single();
     }
 }

@@ -145,7 +145,15 @@ class SupervisionService implements Supervision {
         return new Dashboard(scope, publicView, minCell, asOf,
                 meta.refreshedAt() == null ? null : meta.refreshedAt().toInstant(), meta.millis(), meta.institutions(),
                 meta.products(), figures(total, headlineHidden), headlineHidden ? null : increment, breakdowns, series,
-                needFunnel(p, asOf), pushFunnel(p, department, asOf), planRows);
+                needFunnel(p, asOf), pushFunnel(p, department, asOf), planRows,
+                publicView || asOf == null ? List.of() : instruments(total, province, asOf));
+    }
+
+    /** Loans paid out beside equity invested, in the year to the as-of day, in the caller's region. */
+    private List<Instrument> instruments(Raw total, String province, LocalDate asOf) {
+        var equity = figures.equityInvested(province, asOf.withDayOfYear(1), asOf);
+        return List.of(new Instrument("LOAN", total.disbursements(), total.beneficiaries(), total.disbursed()),
+                new Instrument("EQUITY", equity.count(), equity.enterprises(), equity.amount()));
     }
 
     /**
