@@ -6,20 +6,14 @@ import cn.chanrong.capital.domain.DealStage;
 import cn.chanrong.capital.domain.InvestmentStage;
 import cn.chanrong.capital.domain.InvestorKind;
 import cn.chanrong.identity.Caller;
-import cn.chanrong.shared.Amounts;
-import cn.chanrong.shared.Dates;
+import cn.chanrong.platform.JsonInput;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
-import cn.chanrong.shared.Rejected;
-import cn.chanrong.shared.Rejection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -73,12 +67,10 @@ class CapitalApi {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = RegisterDoc.class)))
     Investors.Investor register(Caller caller, @RequestBody JsonNode body) {
-        List<Rejection> problems = new ArrayList<>();
-        fields(body, Set.of("investorKind", "amacNumber"), problems);
-        InvestorKind kind = choice(InvestorKind.class, text(body, "investorKind", problems), "investorKind", problems);
-        String amac = text(body, "amacNumber", problems);
-        done(problems);
-        return investors.register(caller, new Investors.Register(kind, amac));
+        JsonInput in = JsonInput.of(body, Set.of("investorKind", "amacNumber"));
+        var request = new Investors.Register(in.choice(InvestorKind.class, "investorKind"), in.text("amacNumber"));
+        in.done();
+        return investors.register(caller, request);
     }
 
     @PostMapping("/investors/{institutionId}/verify")
@@ -105,19 +97,19 @@ class CapitalApi {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = MandateDoc.class)))
     Investors.Mandate mandate(Caller caller, @RequestBody JsonNode body) {
-        List<Rejection> problems = new ArrayList<>();
-        fields(body, Set.of("name", "stages", "chains", "regions", "minTicket", "maxTicket", "horizonYears"), problems);
+        JsonInput in = JsonInput.of(body, Set.of("name", "stages", "chains", "regions", "minTicket", "maxTicket",
+                "horizonYears"));
         Set<InvestmentStage> stages = new LinkedHashSet<>();
-        for (String s : list(body, "stages", problems)) {
-            InvestmentStage st = choice(InvestmentStage.class, s, "stages", problems);
+        for (String s : in.texts("stages")) {
+            InvestmentStage st = in.choice(InvestmentStage.class, s, "stages");
             if (st != null) {
                 stages.add(st);
             }
         }
-        var d = new Investors.MandateDraft(text(body, "name", problems), stages,
-                new LinkedHashSet<>(list(body, "chains", problems)), new LinkedHashSet<>(list(body, "regions", problems)),
-                money(body, "minTicket", problems), money(body, "maxTicket", problems), integer(body, "horizonYears", problems));
-        done(problems);
+        var d = new Investors.MandateDraft(in.text("name"), stages, new LinkedHashSet<>(in.texts("chains")),
+                new LinkedHashSet<>(in.texts("regions")), in.money("minTicket"), in.money("maxTicket"),
+                in.integer("horizonYears"));
+        in.done();
         return investors.addMandate(caller, d);
     }
 
@@ -136,14 +128,11 @@ class CapitalApi {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = NeedDoc.class)))
     EquityDeals.Need publish(Caller caller, @RequestBody JsonNode body) {
-        List<Rejection> problems = new ArrayList<>();
-        fields(body, Set.of("amount", "preMoney", "stage", "useOfProceeds", "disclosure", "chosenInvestors"), problems);
-        var d = new EquityDeals.NeedDraft(money(body, "amount", problems), money(body, "preMoney", problems),
-                choice(InvestmentStage.class, text(body, "stage", problems), "stage", problems),
-                text(body, "useOfProceeds", problems),
-                choice(EquityDeals.Disclosure.class, text(body, "disclosure", problems), "disclosure", problems),
-                list(body, "chosenInvestors", problems));
-        done(problems);
+        JsonInput in = JsonInput.of(body, Set.of("amount", "preMoney", "stage", "useOfProceeds", "disclosure",
+                "chosenInvestors"));
+        var d = new EquityDeals.NeedDraft(in.money("amount"), in.money("preMoney"), in.choice(InvestmentStage.class, "stage"),
+                in.text("useOfProceeds"), in.choice(EquityDeals.Disclosure.class, "disclosure"), in.texts("chosenInvestors"));
+        in.done();
         return deals.publish(caller, d);
     }
 
@@ -176,13 +165,12 @@ class CapitalApi {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = OpenDoc.class)))
     EquityDeals.Deal open(Caller caller, @RequestBody JsonNode body) {
-        List<Rejection> problems = new ArrayList<>();
-        fields(body, Set.of("enterprise", "needId", "roadshowId", "round"), problems);
-        Integer need = integer(body, "needId", problems);
-        Integer roadshow = integer(body, "roadshowId", problems);
-        var o = new EquityDeals.Open(text(body, "enterprise", problems), need == null ? null : need.longValue(),
-                roadshow == null ? null : roadshow.longValue(), text(body, "round", problems));
-        done(problems);
+        JsonInput in = JsonInput.of(body, Set.of("enterprise", "needId", "roadshowId", "round"));
+        Integer need = in.integer("needId");
+        Integer roadshow = in.integer("roadshowId");
+        var o = new EquityDeals.Open(in.text("enterprise"), need == null ? null : need.longValue(),
+                roadshow == null ? null : roadshow.longValue(), in.text("round"));
+        in.done();
         return deals.open(caller, o);
     }
 
@@ -199,16 +187,10 @@ class CapitalApi {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = MoveDoc.class)))
     EquityDeals.Deal move(Caller caller, @PathVariable long id, @RequestBody JsonNode body) {
-        List<Rejection> problems = new ArrayList<>();
-        fields(body, Set.of("stage", "amount", "sharePercent", "postMoney", "investedOn", "reason"), problems);
-        String share = text(body, "sharePercent", problems);
-        String day = text(body, "investedOn", problems);
-        var m = new EquityDeals.Move(choice(DealStage.class, text(body, "stage", problems), "stage", problems),
-                money(body, "amount", problems), share == null || share.isBlank() ? null
-                : Amounts.decimal(share.strip(), "sharePercent", 4, problems), money(body, "postMoney", problems),
-                day == null || day.isBlank() ? null : Dates.required(day.strip(), "investedOn", problems),
-                text(body, "reason", problems));
-        done(problems);
+        JsonInput in = JsonInput.of(body, Set.of("stage", "amount", "sharePercent", "postMoney", "investedOn", "reason"));
+        var m = new EquityDeals.Move(in.choice(DealStage.class, "stage"), in.money("amount"), in.decimal("sharePercent", 4),
+                in.money("postMoney"), in.date("investedOn"), in.text("reason"));
+        in.done();
         return deals.move(caller, id, m);
     }
 
@@ -225,84 +207,5 @@ class CapitalApi {
     @Operation(summary = "One deal in scope with every move")
     EquityDeals.Deal deal(Caller caller, @PathVariable long id) {
         return deals.deal(caller, id);
-    }
-
-    // --- strict JSON
-
-    private static void fields(JsonNode body, Set<String> allowed, List<Rejection> problems) {
-        if (body == null || !body.isObject()) {
-            throw Rejected.invalid(Rejection.of("warning.object", "body"));
-        }
-        for (String name : body.propertyNames()) {
-            if (!allowed.contains(name)) {
-                problems.add(Rejection.of("warning.field.unknown", name));
-            }
-        }
-    }
-
-    private static void done(List<Rejection> problems) {
-        if (!problems.isEmpty()) {
-            throw Rejected.invalid(problems);
-        }
-    }
-
-    private static String text(JsonNode body, String field, List<Rejection> problems) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isString()) {
-            problems.add(Rejection.of("warning.field.text", field));
-            return null;
-        }
-        return v.asString();
-    }
-
-    private static Integer integer(JsonNode body, String field, List<Rejection> problems) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isInt()) {
-            problems.add(Rejection.of("capital.field.integer", field));
-            return null;
-        }
-        return v.asInt();
-    }
-
-    private static List<String> list(JsonNode body, String field, List<Rejection> problems) {
-        JsonNode v = body.get(field);
-        List<String> out = new ArrayList<>();
-        if (v == null || v.isNull()) {
-            return out;
-        }
-        if (!v.isArray() || v.size() > 100) {
-            problems.add(Rejection.of("capital.field.list", field));
-            return out;
-        }
-        for (JsonNode e : v) {
-            if (!e.isString()) {
-                problems.add(Rejection.of("capital.field.list", field));
-                return out;
-            }
-            out.add(e.asString().strip());
-        }
-        return out;
-    }
-
-    private static BigDecimal money(JsonNode body, String field, List<Rejection> problems) {
-        String raw = text(body, field, problems);
-        return raw == null || raw.isBlank() ? null : Amounts.parse(raw.strip(), field, false, new BigDecimal("1000000000000.00"),
-                problems);
-    }
-
-    private static <E extends Enum<E>> E choice(Class<E> type, String raw, String field, List<Rejection> problems) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        return Arrays.stream(type.getEnumConstants()).filter(v -> v.name().equals(raw.strip())).findFirst().orElseGet(() -> {
-            problems.add(Rejection.of("enum", field, raw, Arrays.toString(type.getEnumConstants())));
-            return null;
-        });
     }
 }

@@ -1,20 +1,15 @@
 package cn.chanrong.warning.web;
 
 import cn.chanrong.identity.Caller;
+import cn.chanrong.platform.JsonInput;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
-import cn.chanrong.shared.Rejected;
-import cn.chanrong.shared.Rejection;
 import cn.chanrong.warning.StressScenarios;
 import cn.chanrong.warning.domain.ScenarioKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -67,37 +62,12 @@ class ScenarioApi {
             useReturnTypeSchema = true)
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     StressScenarios.Scenario run(Caller caller, @RequestBody JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw Rejected.invalid(Rejection.of("warning.object", "body"));
-        }
-        List<Rejection> problems = new ArrayList<>();
-        for (String name : body.propertyNames()) {
-            JsonNode v = body.get(name);
-            if (!FIELDS.contains(name)) {
-                problems.add(Rejection.of("warning.field.unknown", name));
-            } else if (name.equals("maxDepth")) {
-                if (!v.isNull() && !v.isInt()) {
-                    problems.add(Rejection.of("range", "maxDepth", 1, 10, v.toString()));
-                }
-            } else if (!v.isNull() && !v.isString()) {
-                problems.add(Rejection.of("warning.field.text", name));
-            }
-        }
-        String kind = text(body, "shockKind");
-        ScenarioKind k = kind == null || kind.isBlank() ? null : ScenarioKind.parse(kind.strip()).orElse(null);
-        if (kind != null && !kind.isBlank() && k == null) {
-            problems.add(Rejection.of("enum", "shockKind", kind, Arrays.toString(ScenarioKind.values())));
-        }
-        BigDecimal shock = percent(body, "shockPercent", problems);
-        BigDecimal threshold = percent(body, "thresholdPercent", problems);
-        JsonNode depth = body.get("maxDepth");
-        if (!problems.isEmpty()) {
-            throw Rejected.invalid(problems);
-        }
-        var s = scenarios.run(caller, new StressScenarios.Run(k, text(body, "title"), strip(text(body, "creditCode")),
-                text(body, "industryCode"), text(body, "regionCode"), shock, threshold,
-                depth == null || depth.isNull() ? null : depth.asInt()));
-        return s;
+        JsonInput in = JsonInput.of(body, FIELDS);
+        var run = new StressScenarios.Run(in.choice(ScenarioKind.class, "shockKind"), in.text("title"),
+                strip(in.text("creditCode")), in.text("industryCode"), in.text("regionCode"), in.decimal("shockPercent", 2),
+                in.decimal("thresholdPercent", 2), in.integer("maxDepth"));
+        in.done();
+        return scenarios.run(caller, run);
     }
 
     @GetMapping
@@ -128,17 +98,7 @@ class ScenarioApi {
         return scenarios.exposures(caller, id, PageRequest.of(page, size));
     }
 
-    private static BigDecimal percent(JsonNode body, String field, List<Rejection> problems) {
-        String raw = text(body, field);
-        return raw == null || raw.isBlank() ? null : cn.chanrong.shared.Amounts.decimal(raw.strip(), field, 2, problems);
-    }
-
     private static String strip(String s) {
         return s == null ? null : s.strip();
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        return v == null || v.isNull() || !v.isString() ? null : v.asString();
     }
 }
