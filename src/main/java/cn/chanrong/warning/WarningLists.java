@@ -48,7 +48,8 @@ public interface WarningLists {
      */
     record Exposure(long id, long listId, String listNumber, String listTitle, Severity severity, long entryId,
                     long enterpriseId, String enterpriseName, long institutionId, String institutionName, String via,
-                    Integer loans, BigDecimal loanBalance, BigDecimal facilityAvailable, LocalDate dueOn,
+                    Integer loans, BigDecimal loanBalance, BigDecimal facilityAvailable, BigDecimal guaranteed,
+                    BigDecimal invested, LocalDate dueOn,
                     ExposureStatus status, boolean overdue, boolean late, ExposureAction action, String note,
                     LocalDate answeredOn, String answeredBy) {
     }

@@ -69,6 +69,50 @@ class WarningListsIntegrationTests {
     }
 
     @Test
+    void the_agency_that_guaranteed_a_listed_firms_loan_is_exposed_for_the_amount_it_guaranteed() {
+        LendingSteps steps = new LendingSteps(port, jdbc);
+        long borrower = steps.borrower();
+        long loan = steps.disbursedLoan(borrower, null, "1000000.00", 12, "EQUAL_PRINCIPAL",
+                businessDate.today().minusDays(30).toString());
+        String agencyCode = jdbc.sql("""
+                        SELECT i.credit_code FROM institution i JOIN app_user u ON u.institution_id = i.id
+                         WHERE u.username = 'guarantor'""").query(String.class).single();
+        var guaranteed = Api.as(port, "bank").post("/api/v1/policy/guarantees", Map.of("programme", "NFGF-20-40-20-20",
+                "loan", steps.loan(loan).get("number").asString(), "agency", agencyCode, "feePercent", "0.8"));
+        assertThat(guaranteed.status()).as(guaranteed.body()).isEqualTo(201);
+        BigDecimal amount = guaranteed.json().get("amount").decimalValue();
+        var published = publish("regulator-fj", HEADER, "credit_code,project_name,reason\n" + creditCode(borrower)
+                + ",,担保代偿风险\n");
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        long list = published.json().get("list").get("id").asLong();
+        JsonNode mine = Api.as(port, "guarantor").get("/api/v1/warning/lists/" + list + "/exposures").json();
+        assertThat(mine.get("total").asInt()).isEqualTo(1);
+        JsonNode x = mine.get("items").get(0);
+        assertThat(x.get("guaranteed").decimalValue()).isEqualByComparingTo(amount);
+        assertThat(x.get("loans").asInt()).as("the agency lent nothing").isZero();
+        assertThat(x.get("via").asString()).isEqualTo("OBLIGOR");
+        JsonNode miit = Api.as(port, "regulator-miit").get("/api/v1/warning/lists/" + list + "/exposures").json();
+        assertThat(miit.get("items")).allSatisfy(e -> assertThat(e.get("guaranteed").isNull()).isTrue());
+    }
+
+    @Test
+    void an_investor_in_a_listed_firm_is_exposed_for_the_equity_it_invested() {
+        // the demo's venture-capital manager invested 40 million in the demo SME
+        long sme = jdbc.sql("SELECT enterprise_id FROM app_user WHERE username = 'enterprise'").query(Long.class).single();
+        var published = publish("regulator-fj", HEADER, "credit_code,project_name,reason\n" + creditCode(sme)
+                + ",,核查股权融资用途\n");
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        long list = published.json().get("list").get("id").asLong();
+        var answer = Api.as(port, "investor").get("/api/v1/warning/lists/" + list + "/exposures");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode mine = answer.json();
+        assertThat(mine.get("total").asInt()).isEqualTo(1);
+        assertThat(mine.get("items").get(0).get("invested").decimalValue()).isEqualByComparingTo("40000000.00");
+        assertThat(Api.as(port, "investor2").get("/api/v1/warning/lists/" + list).status())
+                .as("the guidance fund invested in nothing listed: the list is not its own").isEqualTo(404);
+    }
+
+    @Test
     void each_exposed_bank_answers_once_and_sees_only_its_own_the_industry_department_never_the_amounts() {
         LendingSteps steps = new LendingSteps(port, jdbc);
         long borrower = steps.borrower();

@@ -220,7 +220,7 @@ class WarningListService implements WarningLists {
     private static Exposure shown(Caller caller, Exposure x) {
         boolean amounts = caller.is(Role.INSTITUTION) || caller.isAdmin() || caller.isFinancialRegulator();
         return amounts ? x : new Exposure(x.id(), x.listId(), x.listNumber(), x.listTitle(), x.severity(), x.entryId(),
-                x.enterpriseId(), x.enterpriseName(), x.institutionId(), x.institutionName(), x.via(), null, null, null,
+                x.enterpriseId(), x.enterpriseName(), x.institutionId(), x.institutionName(), x.via(), null, null, null, null, null,
                 x.dueOn(), x.status(), x.overdue(), x.late(), x.action(), x.note(), x.answeredOn(), x.answeredBy());
     }
 }

@@ -53,7 +53,7 @@ class WarningListStore {
     private static final String EXPOSURE_COLUMNS = """
             SELECT x.id, x.list_id, l.published_on, l.title, l.severity, x.entry_id, n.enterprise_id, n.enterprise_name,
                    x.institution_id, i.name, x.via, x.loans, x.loan_balance, x.facility_available, x.due_on, x.status,
-                   x.action, x.note, x.answered_on, x.answered_by
+                   x.action, x.note, x.answered_on, x.answered_by, x.guaranteed, x.invested
               FROM warning_exposure x
               JOIN warning_list l ON l.id = x.list_id
               JOIN warning_entry n ON n.id = x.entry_id
@@ -109,7 +109,9 @@ class WarningListStore {
     /**
      * Every institution's book on the enterprise and its group, per institution: whether it lends to the enterprise
      * itself as risk obligor, the loans outstanding to any of them (on the risk obligor) and their principal, the
-     * unused part of active credit lines to any of them. Then one exposure each, due on {@code due}.
+     * unused part of active credit lines to any of them, for a guarantee agency the amount it guaranteed on loans
+     * outstanding to any of them, for an investor the equity it invested in any of them. Then one exposure each, due on
+     * {@code due}.
      */
     int openExposures(long listId, long entryId, long enterpriseId, LocalDate today, LocalDate due) {
         return jdbc.sql("""
@@ -129,15 +131,30 @@ class WarningListStore {
                             FROM facility_view c
                            WHERE c.borrower_id IN (SELECT id FROM target) AND c.status = 'ACTIVE' AND c.valid_to >= :today
                            GROUP BY c.institution_id),
+                        guarantees AS (
+                          SELECT g.agency_id AS institution_id, bool_or(f.obligor_id = :e) AS direct, sum(g.amount) AS amount
+                            FROM policy_guarantee_view g JOIN loan_fact_view f ON f.loan_id = g.loan_id
+                           WHERE f.obligor_id IN (SELECT id FROM target) AND f.principal_outstanding > 0
+                           GROUP BY g.agency_id),
+                        equity AS (
+                          SELECT d.institution_id, bool_or(d.enterprise_id = :e) AS direct, sum(d.amount) AS amount
+                            FROM capital_deal_view d
+                           WHERE d.enterprise_id IN (SELECT id FROM target) AND d.stage = 'INVESTED'
+                           GROUP BY d.institution_id),
+                        parts AS (
+                          SELECT institution_id, direct, n, balance, 0 AS available, 0 AS guaranteed, 0 AS invested FROM loans
+                          UNION ALL SELECT institution_id, direct, 0, 0, available, 0, 0 FROM lines
+                          UNION ALL SELECT institution_id, direct, 0, 0, 0, amount, 0 FROM guarantees
+                          UNION ALL SELECT institution_id, direct, 0, 0, 0, 0, amount FROM equity),
                         book AS (
-                          SELECT coalesce(a.institution_id, b.institution_id) AS institution_id,
-                                 coalesce(a.direct, false) OR coalesce(b.direct, false) AS direct,
-                                 coalesce(a.n, 0) AS n, coalesce(a.balance, 0) AS balance, coalesce(b.available, 0) AS available
-                            FROM loans a FULL JOIN lines b ON b.institution_id = a.institution_id)
+                          SELECT institution_id, bool_or(direct) AS direct, sum(n) AS n, sum(balance) AS balance,
+                                 sum(available) AS available, sum(guaranteed) AS guaranteed, sum(invested) AS invested
+                            FROM parts GROUP BY institution_id)
                         INSERT INTO warning_exposure (list_id, entry_id, institution_id, via, loans, loan_balance,
-                            facility_available, due_on)
-                        SELECT :l, :n, institution_id, CASE WHEN direct THEN 'OBLIGOR' ELSE 'GROUP' END, n, balance, available, :due
-                          FROM book WHERE n > 0 OR available > 0""")
+                            facility_available, guaranteed, invested, due_on)
+                        SELECT :l, :n, institution_id, CASE WHEN direct THEN 'OBLIGOR' ELSE 'GROUP' END, n, balance, available,
+                               guaranteed, invested, :due
+                          FROM book WHERE n > 0 OR available > 0 OR guaranteed > 0 OR invested > 0""")
                 .param("e", enterpriseId).param("l", listId).param("n", entryId).param("today", today).param("due", due)
                 .update();
     }
@@ -232,7 +249,8 @@ class WarningListStore {
         BigDecimal balance = rs.getBigDecimal(13);
         return new WarningLists.Exposure(rs.getLong(1), rs.getLong(2), number(rs.getLong(2), rs.getObject(3, LocalDate.class)),
                 rs.getString(4), Severity.valueOf(rs.getString(5)), rs.getLong(6), rs.getLong(7), rs.getString(8),
-                rs.getLong(9), rs.getString(10), rs.getString(11), rs.getInt(12), balance, rs.getBigDecimal(14), due, status,
+                rs.getLong(9), rs.getString(10), rs.getString(11), rs.getInt(12), balance, rs.getBigDecimal(14),
+                rs.getBigDecimal(21), rs.getBigDecimal(22), due, status,
                 ExposureStatus.overdue(status, due, today), ExposureStatus.late(due, answeredOn),
                 action == null ? null : ExposureAction.valueOf(action), rs.getString(18), answeredOn, rs.getString(20));
     }
