@@ -41,9 +41,18 @@ class LendingPagesIntegrationTests {
         long borrower = steps.borrower();
         Workbench officer = Workbench.loggedIn(port, "bank");
         String newPage = officer.get("/loan-applications/new").body();
-        assertThat(newPage).contains("提交申请", "MJ-ZJTX-01");
+        assertThat(newPage).contains("提交申请", "MJ-ZJTX-01", "name=\"borrower\"").doesNotContain("name=\"borrowerId\"")
+                .doesNotContain("name=\"facilityId\" type=\"number\"");
+        String code = jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :id").param("id", borrower).query(String.class)
+                .single();
+        String unknown = officer.post("/loan-applications/new", form(newPage, "productId",
+                Long.toString(steps.product("MJ-ZJTX-01")), "borrower", "没有这家企业有限公司", "amount", "1200000"))
+                .headers().firstValue("Location").orElse("");
+        assertThat(officer.get(unknown.replaceFirst("^https?://[^/]+", "")).body()).contains("没有这家企业有限公司");
+        assertThat(officer.get("/loan-applications/borrowers?borrower=" + java.net.URLEncoder.encode("闽江重型",
+                java.nio.charset.StandardCharsets.UTF_8)).body()).contains("闽江重型装备集团股份有限公司");
         String app = location(officer.post("/loan-applications/new", form(newPage, "productId",
-                Long.toString(steps.product("MJ-ZJTX-01")), "borrowerId", Long.toString(borrower), "amount", "1200000",
+                Long.toString(steps.product("MJ-ZJTX-01")), "borrower", code, "amount", "1200000",
                 "termMonths", "12", "rateType", "LPR_1Y", "spreadBp", "50", "method", "EQUAL_PRINCIPAL", "purpose",
                 "WORKING_CAPITAL", "paymentMode", "SELF")));
         assertThat(app).matches("/loan-applications/\\d+");

@@ -53,11 +53,14 @@ class LendingPages {
     private final cn.chanrong.lending.CreditPlans creditPlans;
 
     private final cn.chanrong.reference.FinanceCatalogues catalogues;
+    private final BorrowerPicker borrowers;
 
     LendingPages(Loans loans, LoanApplications applications, Facilities facilities, Products products,
                  BusinessDate businessDate, ApiErrors errors, RejectedRequestRecorder rejectedAudit,
                  cn.chanrong.lending.CreditPlans creditPlans, cn.chanrong.credit.CreditDecisions decisions,
-                 cn.chanrong.lending.Drawdowns drawdowns, cn.chanrong.reference.FinanceCatalogues catalogues) {
+                 cn.chanrong.lending.Drawdowns drawdowns, cn.chanrong.reference.FinanceCatalogues catalogues,
+                 BorrowerPicker borrowers) {
+        this.borrowers = borrowers;
         this.catalogues = catalogues;
         this.drawdowns = drawdowns;
         this.decisions = decisions;
@@ -290,6 +293,9 @@ class LendingPages {
         model.addAttribute("products", products.search(caller, new Products.ProductFilter(null, "PUBLISHED", null, institution),
                 PageRequest.of(0, 100)).items());
         model.addAttribute("enterpriseUser", caller.is(Role.ENTERPRISE));
+        // credit lines by borrower and amount, never by number (issue 24 §2)
+        model.addAttribute("facilities", facilities.search(caller, null, PageRequest.of(0, 100)).items().stream()
+                .filter(f -> "ACTIVE".equals(f.status())).toList());
         // the green catalogue in force today, chosen by name (issue 19 §6)
         var green = catalogues.inForce(cn.chanrong.reference.FinanceCatalogues.Kind.GREEN, businessDate.today());
         model.addAttribute("greenEdition", green.orElse(null));
@@ -300,7 +306,7 @@ class LendingPages {
     @PostMapping("/loan-applications/new")
     @PreAuthorize("hasAnyRole('INSTITUTION', 'ENTERPRISE')")
     String submit(Caller caller, Locale locale, @RequestParam(required = false) Long productId,
-                  @RequestParam(required = false) Long borrowerId, @RequestParam(required = false) Long facilityId,
+                  @RequestParam(required = false) String borrower, @RequestParam(required = false) Long facilityId,
                   @RequestParam(required = false) String amount, @RequestParam(required = false) Integer termMonths,
                   @RequestParam(required = false) String rateType, @RequestParam(required = false) String fixedRate,
                   @RequestParam(required = false) Integer spreadBp, @RequestParam(required = false) String method,
@@ -311,7 +317,7 @@ class LendingPages {
                   @RequestParam(required = false) String greenCatalogueCode, RedirectAttributes flash) {
         return act(caller, locale, flash, "loan-application.submit", 0, "/loan-applications/new",
                 () -> "/loan-applications/" + applications.submit(caller, new LoanApplications.Request(productId,
-                        borrowerId, facilityId, decimal(amount, "amount"), termMonths, rateType,
+                        caller.is(Role.ENTERPRISE) ? null : borrowers.resolve(caller, borrower), facilityId, decimal(amount, "amount"), termMonths, rateType,
                         Amounts.read(fixedRate, "fixedRate", RATE_SCALE), spreadBp, method, null, purpose,
                         paymentMode, paymentDay, frequency, graceMonths, null, null, greenCatalogueCode,
                         decimal(projectInvestment, "projectInvestment"), termReason)).id());
