@@ -21,4 +21,7 @@ public interface Facilities {
     Facility get(Caller caller, long id);
 
     Page<Facility> search(Caller caller, Long borrowerId, PageRequest page);
+
+    /** The lines in the caller's scope a contract could draw on today: active, in force, something left; borrower first. */
+    java.util.List<Facility> drawable(Caller caller);
 }

@@ -42,7 +42,8 @@ class LendingPagesIntegrationTests {
         Workbench officer = Workbench.loggedIn(port, "bank");
         String newPage = officer.get("/loan-applications/new").body();
         assertThat(newPage).contains("提交申请", "MJ-ZJTX-01", "name=\"borrower\"").doesNotContain("name=\"borrowerId\"")
-                .doesNotContain("name=\"facilityId\" type=\"number\"");
+                .doesNotContain("name=\"facilityId\" type=\"number\"")
+                .as("the demo's line on the core enterprise, offered by name").contains("闽江重型装备集团股份有限公司 — ");
         String code = jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :id").param("id", borrower).query(String.class)
                 .single();
         String unknown = officer.post("/loan-applications/new", form(newPage, "productId",

@@ -88,6 +88,11 @@ class FacilityService implements Facilities {
         return store.search(caller, borrowerId, page);
     }
 
+    @Override
+    public java.util.List<Facility> drawable(Caller caller) {
+        return store.drawable(caller, businessDate.today());
+    }
+
     /**
      * Draws a contract's principal: on the borrower's group line at the institution when there is one,
      * then on the cited facility. Rows are locked group line first, so two draws never deadlock; each

@@ -96,6 +96,16 @@ class FacilityStore {
                 page.page(), page.size(), total);
     }
 
+    /** Lines in scope active and in force on the day with something left to draw, by borrower; at most 200. */
+    java.util.List<Facility> drawable(Caller caller, java.time.LocalDate day) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        String where = visible(caller, p) + " AND f.status = 'ACTIVE' AND f.valid_from <= :d AND f.valid_to >= :d"
+                + " AND f.amount > f.used";
+        p.put("d", day);
+        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE " + where + " ORDER BY f.borrower_id, f.id LIMIT 200")
+                .params(p).query(FacilityStore::map).list();
+    }
+
     /** The line with its row locked for the rest of the transaction; null when there is none. */
     Facility lock(long id) {
         return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE f.id = :id FOR UPDATE OF f").param("id", id)

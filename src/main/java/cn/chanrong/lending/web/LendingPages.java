@@ -294,8 +294,7 @@ class LendingPages {
                 PageRequest.of(0, 100)).items());
         model.addAttribute("enterpriseUser", caller.is(Role.ENTERPRISE));
         // credit lines by borrower and amount, never by number (issue 24 §2)
-        model.addAttribute("facilities", facilities.search(caller, null, PageRequest.of(0, 100)).items().stream()
-                .filter(f -> "ACTIVE".equals(f.status())).toList());
+        model.addAttribute("facilities", facilities.drawable(caller));
         // the green catalogue in force today, chosen by name (issue 19 §6)
         var green = catalogues.inForce(cn.chanrong.reference.FinanceCatalogues.Kind.GREEN, businessDate.today());
         model.addAttribute("greenEdition", green.orElse(null));
