@@ -89,6 +89,11 @@ final class ScopeMatrixEndpoints {
                     + " any other institution), the enterprise and the regulators of its region (CapitalIntegrationTests)"),
             Map.entry("/api/v1/capital/deals", "the investor's, the enterprise's and the regional regulators' deals"
                     + " (CapitalIntegrationTests)"),
+            Map.entry("/api/v1/capital/hardtech-criteria", "reference data: a board's published criteria"),
+            Map.entry("/api/v1/capital/evaluations", "the enterprise's own and the regulators' of its region; no institution"
+                    + " (ListingIntegrationTests)"),
+            Map.entry("/api/v1/capital/listing-pipeline", "the regulators' of the region, qualified investors' by a rule of the"
+                    + " capital module, the enterprise's own entry (ListingIntegrationTests)"),
             Map.entry("/api/v1/warning/scenarios", "an institution its own scenarios and the regulators', a regulator the"
                     + " regulators' national or of its region; their results are read in scope (StressScenariosIntegrationTests)"),
             Map.entry("/api/v1/warning/specialists", "an institution's own specialists; regulators all (no customer data)"),

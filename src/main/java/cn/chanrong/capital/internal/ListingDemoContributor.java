@@ -5,25 +5,30 @@ import cn.chanrong.capital.domain.HardTech;
 import cn.chanrong.capital.domain.ListingBoard;
 import cn.chanrong.capital.domain.ListingStage;
 import cn.chanrong.enterprise.EnterpriseDetails;
+import cn.chanrong.enterprise.EnterpriseFilter;
+import cn.chanrong.enterprise.Enterprises;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Users;
 import cn.chanrong.platform.DemoContributor;
 import cn.chanrong.reference.BusinessDate;
+import cn.chanrong.shared.PageRequest;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.DoubleConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo's 千帆百舸 pipeline: a dozen 专精特新 manufacturers of Fujian and Guangdong, the most R&D-intensive first, each
+ * The demo's 千帆百舸 pipeline: a dozen 专精特新 manufacturers — of Fujian and Guangdong first, little giants first —, each
  * evaluated against the STAR Market's criteria by the industry department and entered — for the STAR Market when the
  * criteria are met, for the Beijing Stock Exchange otherwise — then moved on: five in cultivation, three in counselling,
- * two filed, one listed, one withdrawn with its reason. The demo SME is among them when it holds a verified status.
+ * two filed, one listed, one withdrawn with its reason. The demo SME is among them. Built with the histories, after the
+ * enterprises' statements have loaded.
  */
 @Component
 class ListingDemoContributor implements DemoContributor {
@@ -31,19 +36,21 @@ class ListingDemoContributor implements DemoContributor {
     private static final Logger log = LoggerFactory.getLogger(ListingDemoContributor.class);
 
     /** How far each of the twelve gets, in the order the enterprises are taken. */
-    private static final List<ListingStage> REACHED = List.of(ListingStage.FILING, ListingStage.COUNSELLING,
-            ListingStage.LISTED, ListingStage.CULTIVATION, ListingStage.COUNSELLING, ListingStage.CULTIVATION,
-            ListingStage.FILING, ListingStage.CULTIVATION, ListingStage.WITHDRAWN, ListingStage.COUNSELLING,
+    private static final List<ListingStage> REACHED = List.of(ListingStage.FILING, ListingStage.CULTIVATION,
+            ListingStage.LISTED, ListingStage.COUNSELLING, ListingStage.WITHDRAWN, ListingStage.CULTIVATION,
+            ListingStage.COUNSELLING, ListingStage.FILING, ListingStage.CULTIVATION, ListingStage.COUNSELLING,
             ListingStage.CULTIVATION, ListingStage.CULTIVATION);
 
     private final ListingService listings;
     private final ListingStore store;
     private final EnterpriseDetails details;
+    private final Enterprises enterprises;
     private final Users users;
     private final BusinessDate businessDate;
 
-    ListingDemoContributor(ListingService listings, ListingStore store, EnterpriseDetails details, Users users,
-                           BusinessDate businessDate) {
+    ListingDemoContributor(ListingService listings, ListingStore store, EnterpriseDetails details, Enterprises enterprises,
+                           Users users, BusinessDate businessDate) {
+        this.enterprises = enterprises;
         this.listings = listings;
         this.store = store;
         this.details = details;
@@ -59,8 +66,13 @@ class ListingDemoContributor implements DemoContributor {
 
     @Override
     public void contribute(Path economy) {
+        // the pipeline needs the enterprises' statements, which load with the histories
+    }
+
+    @Override
+    public void background(Path economy, DoubleConsumer progress) {
         Caller office = users.caller("regulator-miit").orElse(null);
-        if (office == null || !store.evaluations(Caller.system("demo-loader"), cn.chanrong.shared.PageRequest.of(0, 1))
+        if (office == null || !store.evaluations(Caller.system("demo-loader"), PageRequest.of(0, 1))
                 .items().isEmpty()) {
             return;
         }
@@ -69,9 +81,13 @@ class ListingDemoContributor implements DemoContributor {
         int last = evaluatedOn.getYear() - 1;
         Set<Long> candidates = new LinkedHashSet<>();
         users.caller("enterprise").map(Caller::enterpriseId).ifPresent(candidates::add);
-        candidates.addAll(store.researchIntensive("35", last, 60));
-        candidates.addAll(store.researchIntensive("44", last, 60));
         Caller system = Caller.system("demo-loader");
+        for (String province : new String[] {"350000", "440000", null}) {
+            for (var basis : ListingService.BASES) {
+                enterprises.search(system, new EnterpriseFilter(null, null, province, "C", null, null, null, basis.name()),
+                        PageRequest.of(0, 100)).items().forEach(e -> candidates.add(e.id()));
+            }
+        }
         List<Long> firms = new ArrayList<>();
         for (long id : candidates) {
             var verified = details.statuses(system, id).standing().verified();
@@ -107,6 +123,7 @@ class ListingDemoContributor implements DemoContributor {
                 }
             }
             i++;
+            progress.accept((double) i / firms.size());
         }
         log.info("Demo listing pipeline: {} enterprises evaluated and entered", firms.size());
     }

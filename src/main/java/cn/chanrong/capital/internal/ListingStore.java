@@ -314,18 +314,6 @@ class ListingStore {
                 e.stageOn(), events);
     }
 
-    /** Demo: manufacturing enterprises with three years of statements up to {@code last}, most R&D-intensive first. */
-    List<Long> researchIntensive(String provincePrefix, int last, int limit) {
-        return jdbc.sql("""
-                        SELECT s.enterprise_id FROM enterprise_statement_view s
-                          JOIN enterprise_party_view e ON e.id = s.enterprise_id
-                         WHERE e.industry_code LIKE 'C%' AND e.region_code LIKE :rg AND s.year BETWEEN :f AND :l
-                         GROUP BY s.enterprise_id HAVING count(*) = 3 AND sum(s.revenue) > 0
-                         ORDER BY sum(s.rd_expense) / sum(s.revenue) DESC, s.enterprise_id LIMIT :n""")
-                .param("rg", provincePrefix + "%").param("f", last - 2).param("l", last).param("n", limit)
-                .query(Long.class).list();
-    }
-
     String creditCode(long enterpriseId) {
         return jdbc.sql("SELECT credit_code FROM enterprise_party_view WHERE id = :id").param("id", enterpriseId)
                 .query(String.class).single();

@@ -165,17 +165,32 @@ class ListingApi {
     }
 
     static Listings.Filter filter(String stage, String board, String region, String chain) {
+        java.util.List<Rejection> problems = new java.util.ArrayList<>();
         String prefix = null;
         if (region != null && !region.isBlank()) {
             String r = region.strip();
             if (!r.matches("[0-9]{6}")) {
-                throw Rejected.invalid(Rejection.of("region-code.format", "region", r.length() > 40 ? r.substring(0, 40) : r));
+                problems.add(Rejection.of("region-code.format", "region", r.length() > 40 ? r.substring(0, 40) : r));
+            } else {
+                prefix = r.endsWith("0000") ? r.substring(0, 2) : r.endsWith("00") ? r.substring(0, 4) : r;
             }
-            prefix = r.endsWith("0000") ? r.substring(0, 2) : r.endsWith("00") ? r.substring(0, 4) : r;
         }
-        ChainTag tag = choice(chain, "chain", ChainTag.class, ChainTag::parse);
-        return new Listings.Filter(choice(stage, "stage", ListingStage.class, ListingStage::parse),
-                choice(board, "board", ListingBoard.class, ListingBoard::parse), prefix, tag == null ? null : tag.name());
+        ChainTag tag = collect(problems, () -> choice(chain, "chain", ChainTag.class, ChainTag::parse));
+        ListingStage st = collect(problems, () -> choice(stage, "stage", ListingStage.class, ListingStage::parse));
+        ListingBoard bd = collect(problems, () -> choice(board, "board", ListingBoard.class, ListingBoard::parse));
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        return new Listings.Filter(st, bd, prefix, tag == null ? null : tag.name());
+    }
+
+    private static <T> T collect(java.util.List<Rejection> problems, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (Rejected e) {
+            problems.addAll(e.rejections());
+            return null;
+        }
     }
 
     @GetMapping("/listing-pipeline/{id}")
