@@ -37,7 +37,8 @@ public interface Listings {
                              String exceptionDocument) {
     }
 
-    record Evaluation(long id, String number, long enterpriseId, String enterpriseName, ListingBoard board, LocalDate asOf,
+    record Evaluation(long id, String number, long enterpriseId, String enterpriseName, String creditCode, ListingBoard board,
+                      LocalDate asOf,
                       int firstYear, int lastYear, BigDecimal revenueFirst, BigDecimal revenueLast, BigDecimal revenue3y,
                       BigDecimal rd3y, int rdStaff, int employees, int inventionPatents, String industryCode,
                       HardTech.Outcome outcome, String exception, String exceptionDocument, List<HardTech.Line> lines) {

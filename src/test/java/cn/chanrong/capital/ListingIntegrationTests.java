@@ -286,4 +286,44 @@ class ListingIntegrationTests {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("capital.listing.status");
     }
+
+    @Test
+    void in_the_workbench_an_enterprise_evaluates_itself_and_the_office_enters_and_moves_by_name() throws Exception {
+        histories();
+        var sme = cn.chanrong.support.Workbench.loggedIn(port, "enterprise");
+        String page = sme.get("/capital/listing").body();
+        assertThat(page).contains("id=\"pipeline\"", "id=\"criteria\"", "科创属性评价指引", "id=\"evaluate\"")
+                .doesNotContain("id=\"enter\"");
+        var refused = sme.post("/capital/listing/evaluations", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(page),
+                "board", "STAR", "inventionPatents", "七", "exceptionDocument", "证明文件甲"));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        page = sme.get("/capital/listing").body();
+        assertThat(page).as("a refused form keeps what was typed").contains("id=\"problems\"", "value=\"证明文件甲\"");
+        sme.post("/capital/listing/evaluations", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(page), "board", "STAR",
+                "inventionPatents", "11"));
+        page = sme.get("/capital/listing").body();
+        assertThat(page).contains("id=\"saved\"", "id=\"evaluations\"", "最近三年研发投入累计金额");
+
+        var office = cn.chanrong.support.Workbench.loggedIn(port, "regulator-miit");
+        String desk = office.get("/capital/listing").body();
+        assertThat(desk).contains("id=\"enter\"", "id=\"by-province\"", "id=\"by-chain\"", "data-entry=");
+        // the office picks an evaluation by the firm's name; the demo SME is on the list already: refused, said why
+        long evaluation = jdbc.sql("SELECT max(v.id) FROM capital_evaluation v JOIN app_user u ON u.enterprise_id = v.enterprise_id"
+                + " WHERE u.username = 'enterprise'").query(Long.class).single();
+        office.post("/capital/listing/entries", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(desk),
+                "evaluation", Long.toString(evaluation), "board", "BSE"));
+        assertThat(office.get("/capital/listing").body()).contains("id=\"problems\"");
+        long cultivated = jdbc.sql("SELECT min(id) FROM capital_listing_entry WHERE stage = 'CULTIVATION'").query(Long.class).single();
+        desk = office.get("/capital/listing").body();
+        var moved = office.post("/capital/listing/entries/" + cultivated + "/stage", Map.of("_csrf",
+                cn.chanrong.support.Workbench.csrf(desk), "stage", "COUNSELLING", "note", "辅导协议已签"));
+        assertThat(moved.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT stage FROM capital_listing_entry WHERE id = :id").param("id", cultivated)
+                .query(String.class).single()).isEqualTo("COUNSELLING");
+        String filtered = office.get("/capital/listing?stage=COUNSELLING").body();
+        assertThat(filtered).contains("data-entry=\"" + cultivated + "\"");
+        assertThat(office.get("/capital/listing?stage=LISTED").body()).doesNotContain("data-entry=\"" + cultivated + "\"");
+        assertThat(cn.chanrong.support.Workbench.loggedIn(port, "bank").get("/capital/listing").body())
+                .contains("id=\"pipeline\"").doesNotContain("data-entry=").doesNotContain("id=\"evaluate\"");
+    }
 }

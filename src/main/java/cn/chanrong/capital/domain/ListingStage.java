@@ -33,6 +33,11 @@ public enum ListingStage {
         return Transition.to(next);
     }
 
+    /** The stages this one may move to. */
+    public java.util.List<ListingStage> next() {
+        return Arrays.stream(values()).filter(s -> to(s).allowed()).toList();
+    }
+
     public static Optional<ListingStage> parse(String raw) {
         return Arrays.stream(values()).filter(v -> v.name().equals(raw)).findFirst();
     }

@@ -34,7 +34,7 @@ class ListingStore {
             .regionOfEnterprise("l.enterprise_id");
 
     private static final String EVALUATION_COLUMNS = """
-            SELECT v.id, v.number, v.enterprise_id, e.name, v.board, v.as_of, v.first_year, v.last_year, v.revenue_first,
+            SELECT v.id, v.number, v.enterprise_id, e.name, e.credit_code, v.board, v.as_of, v.first_year, v.last_year, v.revenue_first,
                    v.revenue_last, v.revenue_3y, v.rd_3y, v.rd_staff, v.employees, v.invention_patents, v.industry_code,
                    v.outcome, v.exception_code, v.exception_document
               FROM capital_evaluation v JOIN enterprise_party_view e ON e.id = v.enterprise_id""";
@@ -146,11 +146,11 @@ class ListingStore {
     }
 
     private static Listings.Evaluation evaluation(ResultSet rs, int n) throws SQLException {
-        return new Listings.Evaluation(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                ListingBoard.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class), rs.getInt(7), rs.getInt(8),
-                rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getInt(13),
-                rs.getInt(14), rs.getInt(15), rs.getString(16), HardTech.Outcome.valueOf(rs.getString(17)),
-                rs.getString(18), rs.getString(19), List.of());
+        return new Listings.Evaluation(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                ListingBoard.valueOf(rs.getString(6)), rs.getObject(7, LocalDate.class), rs.getInt(8), rs.getInt(9),
+                rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getInt(14),
+                rs.getInt(15), rs.getInt(16), rs.getString(17), HardTech.Outcome.valueOf(rs.getString(18)),
+                rs.getString(19), rs.getString(20), List.of());
     }
 
     Page<Listings.Evaluation> evaluations(Caller caller, PageRequest page) {
@@ -184,7 +184,8 @@ class ListingStore {
                         HardTech.Metric.valueOf(rs.getString(2)), rs.getBigDecimal(3), rs.getBigDecimal(4).stripTrailingZeros(),
                         rs.getBoolean(5), rs.getString(6)))
                 .list();
-        return new Listings.Evaluation(v.id(), v.number(), v.enterpriseId(), v.enterpriseName(), v.board(), v.asOf(),
+        return new Listings.Evaluation(v.id(), v.number(), v.enterpriseId(), v.enterpriseName(), v.creditCode(), v.board(),
+                v.asOf(),
                 v.firstYear(), v.lastYear(), v.revenueFirst(), v.revenueLast(), v.revenue3y(), v.rd3y(), v.rdStaff(),
                 v.employees(), v.inventionPatents(), v.industryCode(), v.outcome(), v.exception(), v.exceptionDocument(),
                 lines);
