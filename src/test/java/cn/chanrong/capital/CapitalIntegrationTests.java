@@ -161,6 +161,26 @@ class CapitalIntegrationTests {
         assertThat(jdbc.sql("SELECT stage FROM capital_deal WHERE id = :d").param("d", deal).query(String.class).single())
                 .isEqualTo("DUE_DILIGENCE");
         assertThat(investor.get("/capital").body()).contains("尽职调查");
+
+        // an investor's manager adds a mandate by form, ticking stages, chains and provinces by name
+        var manager = cn.chanrong.support.Workbench.loggedIn(port, "investor");
+        String form = manager.get("/capital").body();
+        assertThat(form).contains("id=\"mandate-form\"");
+        var bad = manager.post("/capital/mandates", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(form),
+                "name", "工业母机专项", "minTicket", "5e6", "maxTicket", "20000000.00", "horizonYears", "6"));
+        assertThat(bad.statusCode()).isEqualTo(302);
+        form = manager.get("/capital").body();
+        assertThat(form).as("refused, what was typed kept").contains("id=\"problems\"", "value=\"工业母机专项\"");
+        manager.postForm("/capital/mandates", "_csrf=" + cn.chanrong.support.Workbench.csrf(form)
+                + "&name=%E5%B7%A5%E4%B8%9A%E6%AF%8D%E6%9C%BA%E4%B8%93%E9%A1%B9&stages=SERIES_A&stages=SERIES_B"
+                + "&chains=MACHINE_TOOLS&regions=350000&regions=330000&minTicket=5000000.00&maxTicket=20000000.00&horizonYears=6");
+        JsonNode vc = java.util.stream.StreamSupport.stream(Api.as(port, "bank").get("/api/v1/capital/investors").json()
+                .spliterator(), false).filter(i -> i.get("mandates").toString().contains("工业母机专项")).findFirst().orElseThrow();
+        JsonNode added = java.util.stream.StreamSupport.stream(vc.get("mandates").spliterator(), false)
+                .filter(m -> m.get("name").asString().equals("工业母机专项")).findFirst().orElseThrow();
+        assertThat(added.get("stages").toString()).contains("SERIES_A", "SERIES_B");
+        assertThat(added.get("regions").toString()).contains("350000", "330000");
+        assertThat(added.get("chains").toString()).contains("MACHINE_TOOLS");
     }
 
     @Test

@@ -45,6 +45,13 @@ public final class Workbench {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A form whose body is given already encoded (a field repeated, as ticked boxes send it). */
+    public HttpResponse<String> postForm(String path, String encodedBody) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encodedBody)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public static String csrf(String html) {
         Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
         assertThat(m.find()).as("CSRF token in page").isTrue();

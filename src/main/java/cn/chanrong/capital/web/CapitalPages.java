@@ -5,9 +5,11 @@ import cn.chanrong.capital.Investors;
 import cn.chanrong.capital.domain.DealStage;
 import cn.chanrong.capital.domain.InvestmentStage;
 import cn.chanrong.capital.domain.InvestorKind;
+import cn.chanrong.enterprise.domain.ChainTag;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
 import cn.chanrong.platform.ApiErrors;
+import cn.chanrong.reference.ReferenceData;
 import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Dates;
 import cn.chanrong.shared.PageRequest;
@@ -17,12 +19,15 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,16 +46,18 @@ class CapitalPages {
     private final Investors investors;
     private final EquityDeals deals;
     private final ApiErrors errors;
+    private final ReferenceData reference;
 
-    CapitalPages(Investors investors, EquityDeals deals, ApiErrors errors) {
+    CapitalPages(Investors investors, EquityDeals deals, ApiErrors errors, ReferenceData reference) {
         this.investors = investors;
         this.deals = deals;
         this.errors = errors;
+        this.reference = reference;
     }
 
     @GetMapping("/capital")
     @PreAuthorize("isAuthenticated()")
-    String home(Caller caller, Model model, @RequestParam(required = false) Integer page) {
+    String home(Caller caller, Locale locale, Model model, @RequestParam(required = false) Integer page) {
         var all = investors.investors(caller);
         model.addAttribute("investors", all);
         var mine = caller.institutionId() == null ? null
@@ -69,6 +76,17 @@ class CapitalPages {
             model.addAttribute("needs", deals.needs(caller, PageRequest.of(0, 50)));
         }
         model.addAttribute("deals", deals.deals(caller, null, PageRequest.of(page == null ? 0 : Math.max(0, page), 20)));
+        boolean manager = mine != null && (caller.hasAuthority("approver") || caller.hasAuthority("institution-admin"));
+        model.addAttribute("manager", manager);
+        if (manager) {
+            boolean english = "en".equals(locale.getLanguage());
+            Map<String, String> chains = new LinkedHashMap<>();
+            for (ChainTag t : ChainTag.values()) {
+                chains.put(t.name(), t.name(english));
+            }
+            model.addAttribute("chains", chains);
+            model.addAttribute("provinces", reference.regions().stream().filter(r -> r.level() == 1).toList());
+        }
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());
         }
@@ -108,6 +126,48 @@ class CapitalPages {
             flash.addFlashAttribute("problems", errors.messages(r, locale));
             Map<String, String> kept = new LinkedHashMap<>(form);
             kept.remove("_csrf");
+            flash.addFlashAttribute("form", kept);
+        }
+        return "redirect:/capital";
+    }
+
+    /** A mandate by form: stages, chains and provinces ticked by name, the ticket as strict money text, the horizon. */
+    @PostMapping("/capital/mandates")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String mandate(Caller caller, Locale locale, @RequestParam MultiValueMap<String, String> form, RedirectAttributes flash) {
+        try {
+            List<Rejection> problems = new ArrayList<>();
+            Set<InvestmentStage> stages = new LinkedHashSet<>();
+            for (String s : form.getOrDefault("stages", List.of())) {
+                InvestmentStage.parse(s).ifPresentOrElse(stages::add, () -> problems.add(Rejection.of("enum", "stages",
+                        s.length() > 40 ? s.substring(0, 40) : s, Arrays.toString(InvestmentStage.values()))));
+            }
+            BigDecimal min = money(form.getFirst("minTicket"), "minTicket", problems);
+            BigDecimal max = money(form.getFirst("maxTicket"), "maxTicket", problems);
+            Integer horizon = null;
+            String h = blank(form.getFirst("horizonYears"));
+            if (h != null) {
+                try {
+                    horizon = Integer.valueOf(h);
+                } catch (NumberFormatException e) {
+                    problems.add(Rejection.of("integer", "horizonYears", h.length() > 40 ? h.substring(0, 40) : h));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw Rejected.invalid(problems);
+            }
+            investors.addMandate(caller, new Investors.MandateDraft(blank(form.getFirst("name")), stages,
+                    new LinkedHashSet<>(form.getOrDefault("chains", List.of())),
+                    new LinkedHashSet<>(form.getOrDefault("regions", List.of())), min, max, horizon));
+            flash.addFlashAttribute("saved", true);
+        } catch (Rejected r) {
+            flash.addFlashAttribute("problems", errors.messages(r, locale));
+            Map<String, String> kept = new LinkedHashMap<>();
+            form.forEach((k, v) -> {
+                if (!k.equals("_csrf") && !v.isEmpty()) {
+                    kept.put(k, String.join(",", v));
+                }
+            });
             flash.addFlashAttribute("form", kept);
         }
         return "redirect:/capital";
