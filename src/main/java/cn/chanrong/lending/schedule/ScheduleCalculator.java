@@ -97,6 +97,56 @@ public final class ScheduleCalculator {
                 ZERO)));
     }
 
+    /**
+     * A lease's rentals: equal rentals that repay the amount financed down to the residual value at the period rate —
+     * R = (P − RV·v^n) / Σ v^k over the rentals' times (k = 1…n in arrears, 0…n−1 in advance), rounded HALF_UP to the
+     * fen. Each rental pays the interest on the balance since the previous one (none on a rental on the start day) and
+     * principal with the rest; the last rental takes what principal remains down to what the residual repays, so the
+     * residual line — on the maturity day, after the last rental — is exactly the residual value: in arrears all of it
+     * principal, in advance the balance left after the last rental with that last period's interest.
+     */
+    public static Schedule calculate(LeaseTerms t) {
+        List<String> problems = t.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        int n = t.periods();
+        BigDecimal r = t.annualRatePercent().divide(HUNDRED, MC).multiply(BigDecimal.valueOf(t.periodMonths()), MC)
+                .divide(BigDecimal.valueOf(12), MC);
+        BigDecimal financed = t.financed().setScale(2, RoundingMode.UNNECESSARY);
+        BigDecimal residual = t.residual().setScale(2, RoundingMode.UNNECESSARY);
+        boolean advance = t.timing() == RentalTiming.IN_ADVANCE;
+        BigDecimal rental;
+        if (r.signum() == 0) {
+            rental = financed.subtract(residual).divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP);
+        } else {
+            BigDecimal v = BigDecimal.ONE.divide(BigDecimal.ONE.add(r), MC);
+            BigDecimal sum = BigDecimal.ZERO;
+            BigDecimal vk = advance ? BigDecimal.ONE : v;
+            for (int k = 0; k < n; k++) {
+                sum = sum.add(vk);
+                vk = vk.multiply(v, MC);
+            }
+            BigDecimal vn = v.pow(n, MC);
+            rental = fen(financed.subtract(residual.multiply(vn, MC)).divide(sum, MC));
+        }
+        // in advance the residual is paid a period after the last rental: what it repays is its value less that interest
+        BigDecimal repaidByResidual = advance ? fen(residual.divide(BigDecimal.ONE.add(r), MC)) : residual;
+        List<Schedule.Installment> out = new ArrayList<>(n + 1);
+        BigDecimal balance = financed;
+        for (int k = 1; k <= n; k++) {
+            BigDecimal interest = advance && k == 1 ? ZERO : fen(balance.multiply(r, MC));
+            BigDecimal principal = k == n ? balance.subtract(repaidByResidual)
+                    : rental.subtract(interest).max(ZERO).min(balance);
+            balance = balance.subtract(principal);
+            out.add(new Schedule.Installment(k, t.rentalDate(k), principal.add(interest), principal, interest, balance));
+        }
+        if (residual.signum() > 0) {
+            out.add(new Schedule.Installment(n + 1, t.maturity(), residual, balance, residual.subtract(balance), ZERO));
+        }
+        return new Schedule(t, List.copyOf(out));
+    }
+
     /** The equal installment on the periods' actual rates: P / Σ Π 1/(1 + r_j), rounded to the fen. */
     static BigDecimal installment(BigDecimal principal, BigDecimal[] rates) {
         BigDecimal discount = BigDecimal.ONE;
