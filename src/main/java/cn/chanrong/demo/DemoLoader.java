@@ -109,6 +109,11 @@ class DemoLoader implements ApplicationRunner {
                 "Minjiang Innovation Venture Capital Management Co., Ltd.", InstitutionType.FUND_VC);
         Institution guidance = institutions.register(demo, DemoCodes.enterprise("350000", 9015), "福建省产业投资引导基金有限公司",
                 "Fujian Industrial Investment Guidance Fund Co., Ltd.", InstitutionType.FUND_VC);
+        // two financial leasing companies (issue 22): equipment leases filed in the registry
+        Institution lessor = institutions.register(demo, DemoCodes.enterprise("350100", 9016), "闽江金融租赁股份有限公司",
+                "Minjiang Financial Leasing Co., Ltd.", InstitutionType.FINANCIAL_LEASING);
+        Institution lessor2 = institutions.register(demo, DemoCodes.enterprise("440100", 9017), "南粤金融租赁有限公司",
+                "Nanyue Financial Leasing Co., Ltd.", InstitutionType.FINANCIAL_LEASING);
         for (Institution g : java.util.List.of(agency, reguarantor, fund)) {
             openGuarantorBooks(g.id(), new java.math.BigDecimal(g == fund ? "66100000000.00" : "2000000000.00"));
         }
@@ -158,6 +163,10 @@ class DemoLoader implements ApplicationRunner {
         user(demo, "investor", "闽江创投投资总监", Role.INSTITUTION, null, vc.id(), Set.of("operator", "approver"), null, null);
         user(demo, "investor2", "福建产业引导基金投资经理", Role.INSTITUTION, null, guidance.id(), Set.of("operator", "approver"),
                 null, null);
+        user(demo, "lessor", "闽江金融租赁业务审批人", Role.INSTITUTION, null, lessor.id(), Set.of("operator", "approver"), null,
+                null);
+        user(demo, "lessor2", "南粤金融租赁业务审批人", Role.INSTITUTION, null, lessor2.id(), Set.of("operator", "approver"), null,
+                null);
         user(demo, "enterprise", "精工数控财务经理", Role.ENTERPRISE, sme.id(), null, Set.of(), null, null);
         user(demo, "core", "闽江重装司库", Role.ENTERPRISE, core.id(), null, Set.of(), null, null);
         DemoDetails.verify(statusLists, users.caller("regulator-miit").orElseThrow(), sme, core, byKey);

@@ -1,0 +1,108 @@
+package cn.chanrong.capital.web;
+
+import cn.chanrong.capital.Leases;
+import cn.chanrong.capital.domain.LeaseKind;
+import cn.chanrong.identity.Caller;
+import cn.chanrong.lending.schedule.RentalTiming;
+import cn.chanrong.platform.JsonInput;
+import cn.chanrong.shared.Page;
+import cn.chanrong.shared.PageRequest;
+import cn.chanrong.shared.Rejection;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Financial leases for equipment: contracts and their rental schedules (issue 22 §1). */
+@RestController
+@RequestMapping("/api/v1/leasing")
+@Tag(name = "leasing", description = "Financial leases of equipment, their rental schedules and registry filings")
+class LeasingApi {
+
+    private final Leases leases;
+
+    LeasingApi(Leases leases) {
+        this.leases = leases;
+    }
+
+    record SignDoc(@Schema(description = "the lessee's credit code") String lessee,
+                   @Schema(allowableValues = {"DIRECT", "SALE_LEASEBACK"}) String leaseKind,
+                   @Schema(example = "五轴联动加工中心 DMU 65 monoBLOCK") String equipment,
+                   @Schema(example = "[\"DMU65-2024-00871\"]") List<String> serialNumbers,
+                   @Schema(example = "6800000.00") String cost, @Schema(example = "0.00") String downPayment,
+                   @Schema(example = "36") Integer months, @Schema(example = "3") Integer periodMonths,
+                   @Schema(example = "5.2") String annualRatePercent,
+                   @Schema(allowableValues = {"IN_ADVANCE", "IN_ARREARS"}) String timing,
+                   @Schema(example = "340000.00") String deposit, @Schema(example = "100.00") String residual,
+                   @Schema(example = "2026-06-30") String startOn, Boolean equipmentRenewal) {
+    }
+
+    @PostMapping(value = "/contracts", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", description = "Signed and filed", useReturnTypeSchema = true)
+    @Operation(summary = "A financial leasing company's approver signs a lease: the rental schedule is built and the "
+            + "lease filed in the registry as FINANCIAL_LEASING; equipment another party owns through the register is "
+            + "refused, the earlier filing named")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = SignDoc.class)))
+    Leases.Lease sign(Caller caller, @RequestBody JsonNode body) {
+        JsonInput in = JsonInput.of(body, Set.of("lessee", "leaseKind", "equipment", "serialNumbers", "cost", "downPayment",
+                "months", "periodMonths", "annualRatePercent", "timing", "deposit", "residual", "startOn",
+                "equipmentRenewal"));
+        JsonNode renewal = in.node("equipmentRenewal");
+        Boolean equipmentRenewal = null;
+        if (renewal != null && !renewal.isNull()) {
+            if (renewal.isBoolean()) {
+                equipmentRenewal = renewal.asBoolean();
+            } else {
+                in.problem(Rejection.of("boolean", "equipmentRenewal"));
+            }
+        }
+        var d = new Leases.Draft(in.text("lessee"), in.choice(LeaseKind.class, "leaseKind"), in.text("equipment"),
+                in.texts("serialNumbers"), in.money("cost"), in.money("downPayment"), in.integer("months"),
+                in.integer("periodMonths"), in.decimal("annualRatePercent", 6), in.choice(RentalTiming.class, "timing"),
+                in.money("deposit"), in.money("residual"), in.date("startOn"), equipmentRenewal);
+        in.done();
+        return leases.sign(caller, d);
+    }
+
+    @GetMapping("/contracts")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Leases in scope, newest first: the lessor's, the lessee's, the financial regulators' of the "
+            + "lessee's region")
+    Page<Leases.Lease> contracts(Caller caller, @RequestParam(required = false) Integer page,
+                                 @RequestParam(required = false) Integer size) {
+        return leases.leases(caller, PageRequest.of(page, size));
+    }
+
+    @GetMapping("/contracts/{id}")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "One lease in scope")
+    Leases.Lease contract(Caller caller, @PathVariable long id) {
+        return leases.lease(caller, id);
+    }
+
+    @GetMapping("/contracts/{id}/schedule")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "A lease's rentals as scheduled at signing: each rental's day, rent, principal, interest and the "
+            + "balance after it; the last line, when a residual is agreed, the buy-out on the maturity day")
+    List<Leases.Rental> schedule(Caller caller, @PathVariable long id) {
+        return leases.schedule(caller, id);
+    }
+}
