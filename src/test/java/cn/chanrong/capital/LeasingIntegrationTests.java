@@ -123,4 +123,38 @@ class LeasingIntegrationTests {
         assertThat(jdbc.sql("SELECT count(*) FROM capital_lease WHERE 'DUP-2' = ANY (serial_numbers)").query(Long.class)
                 .single()).as("nothing half-saved").isZero();
     }
+
+    @Test
+    void in_the_workbench_a_lessor_signs_a_lease_choosing_the_lessee_by_name_and_reads_its_rentals() throws Exception {
+        var lessor = cn.chanrong.support.Workbench.loggedIn(port, "lessor");
+        String page = lessor.get("/leasing").body();
+        assertThat(page).contains("id=\"lease-form\"", "id=\"leases\"", "售后回租");
+        String serial = "PRESS-" + System.nanoTime() % 100_000_000;
+        Map<String, String> form = new HashMap<>(Map.of("_csrf", cn.chanrong.support.Workbench.csrf(page), "lessee", "闽江重型装备",
+                "leaseKind", "DIRECT", "equipment", "伺服压力机", "serialNumbers", serial, "cost", "9e5", "months", "12",
+                "periodMonths", "1", "annualRatePercent", "4.5"));
+        form.put("timing", "IN_ADVANCE");
+        var refused = lessor.post("/leasing", form);
+        assertThat(refused.statusCode()).isEqualTo(302);
+        page = lessor.get("/leasing").body();
+        assertThat(page).as("refused, what was typed kept").contains("id=\"problems\"", "value=\"伺服压力机\"", serial);
+        String coreName = jdbc.sql("SELECT e.name FROM enterprise e JOIN app_user u ON u.enterprise_id = e.id WHERE u.username = 'core'")
+                .query(String.class).single();
+        form.put("_csrf", cn.chanrong.support.Workbench.csrf(page));
+        form.put("lessee", coreName);
+        form.put("serialNumbers", serial + "\n" + serial + "-B");
+        form.put("cost", "900000.00");
+        form.put("residual", "9000.00");
+        var signed = lessor.post("/leasing", form);
+        assertThat(signed.statusCode()).isEqualTo(302);
+        String location = signed.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches(".*/leasing/\\d+");
+        String shown = lessor.get(location.replaceFirst("^https?://[^/]+", "")).body();
+        assertThat(shown).contains("id=\"saved\"", "id=\"rentals\"", "留购", "9,000.00", serial + "-B");
+        assertThat(jdbc.sql("SELECT cardinality(serial_numbers) FROM capital_lease WHERE :s = ANY (serial_numbers)")
+                .param("s", serial).query(Integer.class).single()).isEqualTo(2);
+
+        var bank = cn.chanrong.support.Workbench.loggedIn(port, "bank").get("/leasing").body();
+        assertThat(bank).doesNotContain("id=\"lease-form\"").doesNotContain(serial);
+    }
 }

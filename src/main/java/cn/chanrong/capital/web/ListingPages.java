@@ -3,15 +3,12 @@ package cn.chanrong.capital.web;
 import cn.chanrong.capital.Listings;
 import cn.chanrong.capital.domain.ListingBoard;
 import cn.chanrong.capital.domain.ListingStage;
-import cn.chanrong.enterprise.EnterpriseFilter;
-import cn.chanrong.enterprise.Enterprises;
 import cn.chanrong.enterprise.domain.ChainTag;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
 import cn.chanrong.platform.ApiErrors;
 import cn.chanrong.reference.ReferenceData;
 import cn.chanrong.reference.Region;
-import cn.chanrong.shared.CreditCode;
 import cn.chanrong.shared.PageRequest;
 import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
@@ -41,13 +38,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ListingPages {
 
     private final Listings listings;
-    private final Enterprises enterprises;
+    private final FirmNames firms;
     private final ReferenceData reference;
     private final ApiErrors errors;
 
-    ListingPages(Listings listings, Enterprises enterprises, ReferenceData reference, ApiErrors errors) {
+    ListingPages(Listings listings, FirmNames firms, ReferenceData reference, ApiErrors errors) {
         this.listings = listings;
-        this.enterprises = enterprises;
+        this.firms = firms;
         this.reference = reference;
         this.errors = errors;
     }
@@ -118,17 +115,6 @@ class ListingPages {
         }
     }
 
-    /** The credit code the picker's field stands for: as picked or typed, or the one firm in scope of that exact name. */
-    private String firm(Caller caller, String typed) {
-        String t = typed == null || typed.isBlank() ? null : typed.strip();
-        if (t == null || CreditCode.check(t, "enterprise").isEmpty()) {
-            return t;
-        }
-        var named = enterprises.search(caller, new EnterpriseFilter(null, t, null, null), PageRequest.of(0, 2)).items()
-                .stream().filter(e -> e.name().equals(t)).toList();
-        return named.size() == 1 ? named.getFirst().creditCode() : t;
-    }
-
     @PostMapping("/capital/listing/evaluations")
     @PreAuthorize("isAuthenticated()")
     String evaluate(Caller caller, Locale locale, @RequestParam Map<String, String> form, RedirectAttributes flash) {
@@ -149,7 +135,7 @@ class ListingPages {
                 throw Rejected.invalid(problems);
             }
             return listings.evaluate(caller, new Listings.EvaluationRequest(caller.is(Role.ENTERPRISE) ? null
-                    : firm(caller, form.get("enterprise")), board, patents, blank(form.get("exception")),
+                    : firms.creditCode(caller, form.get("enterprise")), board, patents, blank(form.get("exception")),
                     blank(form.get("exceptionDocument"))));
         });
     }
