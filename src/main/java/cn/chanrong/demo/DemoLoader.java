@@ -127,6 +127,13 @@ class DemoLoader implements ApplicationRunner {
         institutions.addPolicyTool(demo, bank3.id(), "TECH_RELENDING", java.time.LocalDate.of(2024, 4, 7), null);
         institutions.addPolicyTool(demo, bank3.id(), "EQUIPMENT_RENEWAL_SUBSIDY", java.time.LocalDate.of(2024, 3, 7),
                 java.time.LocalDate.of(2027, 1, 1));
+        for (Institution l : java.util.List.of(lessor, lessor2)) {
+            // a leasing company's capital, held at banks: it takes no deposits
+            ledger.post(l.id(), java.time.LocalDate.of(2025, 1, 1), "开业资本金 / opening capital", "demo:opening-capital",
+                    java.util.List.of(cn.chanrong.ledger.domain.EntryLine.debit("1011", new java.math.BigDecimal("3000000000.00"), null),
+                            cn.chanrong.ledger.domain.EntryLine.credit("4001", new java.math.BigDecimal("3000000000.00"), null)),
+                    "demo-loader");
+        }
         openBooks(bank.id(), new java.math.BigDecimal("5000000000.00"));
         openBooks(bank2.id(), new java.math.BigDecimal("1800000000.00"));
         openBooks(bank3.id(), new java.math.BigDecimal("30000000000.00"));

@@ -55,6 +55,27 @@ class LeasingIntegrationTests {
         assertThat(principal).isEqualByComparingTo("6800000.00");
         BigDecimal rent = rentals.stream().map(r -> r.get("rent").decimalValue()).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(lease.get("totalRent").decimalValue()).isEqualByComparingTo(rent);
+        // the first two rentals paid on their days; nothing overdue
+        for (JsonNode r : rentals.subList(0, 2)) {
+            assertThat(r.get("paid").decimalValue()).isEqualByComparingTo(r.get("rent").decimalValue());
+            assertThat(r.get("paidOn").asString()).isEqualTo(r.get("dueOn").asString());
+        }
+        BigDecimal paid = rentals.get(0).get("rent").decimalValue().add(rentals.get(1).get("rent").decimalValue());
+        assertThat(lease.get("outstanding").decimalValue()).isEqualByComparingTo(rent.subtract(paid));
+        assertThat(lease.get("tier").asString()).isEqualTo("NORMAL");
+        // the lessor's books: the receivable gross less what was received; the interest received earned
+        long lessor = lease.get("lessorId").asLong();
+        assertThat(jdbc.sql("""
+                        SELECT sum(p.debit - p.credit) FROM journal_entry e
+                          JOIN posting p ON p.entry_id = e.id WHERE e.book = :b AND p.account = '1531'
+                           AND e.source LIKE :s""").param("b", lessor).param("s", "lease:" + id + ":%")
+                .query(BigDecimal.class).single()).isEqualByComparingTo(rent.subtract(paid));
+        BigDecimal interestPaid = rentals.get(0).get("interest").decimalValue().add(rentals.get(1).get("interest").decimalValue());
+        assertThat(jdbc.sql("""
+                        SELECT sum(p.credit - p.debit) FROM journal_entry e
+                          JOIN posting p ON p.entry_id = e.id WHERE e.book = :b AND p.account = '6011'
+                           AND e.source LIKE :s""").param("b", lessor).param("s", "lease:" + id + ":%")
+                .query(BigDecimal.class).single()).isEqualByComparingTo(interestPaid);
 
         JsonNode filings = Api.as(port, "bank").get("/api/v1/registry/filings?grantor=" + code("enterprise")).json();
         JsonNode filing = list(filings).stream().filter(f -> f.get("number").asString()
@@ -93,6 +114,20 @@ class LeasingIntegrationTests {
                 .isEqualTo(lease.get("startOn").asString());
         assertThat(rentals.getFirst().get("interest").decimalValue()).isEqualByComparingTo("0");
 
+        // the first rental falls due on the start day: received once under its key, never before it falls due
+        String path = "/api/v1/leasing/contracts/" + lease.get("id").asLong() + "/payments";
+        String first = rentals.getFirst().get("rent").asString();
+        var paid = Api.as(port, "lessor").header("Idempotency-Key", "rent-" + serial).post(path, Map.of("amount", first));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        var again = Api.as(port, "lessor").header("Idempotency-Key", "rent-" + serial).post(path, Map.of("amount", first));
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(jdbc.sql("SELECT count(*) FROM capital_lease_payment WHERE lease_id = :l").param("l", lease.get("id").asLong())
+                .query(Long.class).single()).isEqualTo(1);
+        var early = Api.as(port, "lessor").post(path, Map.of("amount", "1.00"));
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.body()).contains("leasing.payment.exceeds-due");
+        assertThat(Api.as(port, "lessor2").post(path, Map.of("amount", "1.00")).status()).isEqualTo(404);
+
         var second = Api.as(port, "lessor2").post("/api/v1/leasing/contracts", draft(core, serial));
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.body()).contains("leasing.ownership-conflict", lease.get("filingNumber").asString(), serial);
@@ -122,6 +157,15 @@ class LeasingIntegrationTests {
                 "\"field\":\"annualRatePercent\"");
         assertThat(jdbc.sql("SELECT count(*) FROM capital_lease WHERE 'DUP-2' = ANY (serial_numbers)").query(Long.class)
                 .single()).as("nothing half-saved").isZero();
+
+        // a rental unpaid a month after its day: the lease ages and classifies as a loan would
+        Map<String, Object> late = draft(core, "LATE-" + serial);
+        late.put("startOn", "2026-05-31");
+        var lateLease = Api.as(port, "lessor").post("/api/v1/leasing/contracts", late);
+        assertThat(lateLease.status()).as(lateLease.body()).isEqualTo(201);
+        assertThat(lateLease.json().get("daysPastDue").asInt()).isEqualTo(30);
+        assertThat(lateLease.json().get("overdue").decimalValue()).isPositive();
+        assertThat(lateLease.json().get("tier").asString()).isEqualTo("SPECIAL_MENTION");
     }
 
     @Test
@@ -153,6 +197,20 @@ class LeasingIntegrationTests {
         assertThat(shown).contains("id=\"saved\"", "id=\"rentals\"", "留购", "9,000.00", serial + "-B");
         assertThat(jdbc.sql("SELECT cardinality(serial_numbers) FROM capital_lease WHERE :s = ANY (serial_numbers)")
                 .param("s", serial).query(Integer.class).single()).isEqualTo(2);
+
+        // the first rental (in advance, due today) received by form; the page's key makes a second submission a no-op
+        long leaseId = Long.parseLong(location.replaceFirst(".*/", ""));
+        String rent = jdbc.sql("SELECT rent FROM capital_lease_rental WHERE lease_id = :l AND period = 1").param("l", leaseId)
+                .query(BigDecimal.class).single().toPlainString();
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"").matcher(shown);
+        assertThat(key.find()).isTrue();
+        Map<String, String> pay = Map.of("_csrf", cn.chanrong.support.Workbench.csrf(shown), "idempotencyKey", key.group(1),
+                "amount", rent);
+        lessor.post("/leasing/" + leaseId + "/payments", pay);
+        lessor.post("/leasing/" + leaseId + "/payments", pay);
+        assertThat(jdbc.sql("SELECT count(*) FROM capital_lease_payment WHERE lease_id = :l").param("l", leaseId)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(lessor.get("/leasing/" + leaseId).body()).contains("id=\"received\"", "id=\"tier\"");
 
         var bank = cn.chanrong.support.Workbench.loggedIn(port, "bank").get("/leasing").body();
         assertThat(bank).doesNotContain("id=\"lease-form\"").doesNotContain(serial);

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo's leasing: the demo SME sells its five-axis machining centre to 闽江金融租赁 and leases it back — three years,
- * quarterly rentals in arrears, a nominal buy-out price, a deposit — filed as FINANCIAL_LEASING at signing; a second
+ * quarterly rentals in arrears, a nominal buy-out price, a deposit — filed as FINANCIAL_LEASING at signing, its first two
+ * rentals paid on their days; a second
  * lessor's lease of the same machine is then refused, the first filing named.
  */
 @Component
@@ -51,7 +52,7 @@ class LeaseDemoContributor implements DemoContributor {
         var lessor2 = users.caller("lessor2").orElse(null);
         var sme = users.caller("enterprise").orElse(null);
         if (lessor == null || lessor2 == null || sme == null
-                || !store.leases(cn.chanrong.identity.Caller.system("demo-loader"), PageRequest.of(0, 1)).items().isEmpty()) {
+                || !leases.leases(cn.chanrong.identity.Caller.system("demo-loader"), PageRequest.of(0, 1)).items().isEmpty()) {
             return;
         }
         LocalDate today = businessDate.today();
@@ -60,6 +61,10 @@ class LeaseDemoContributor implements DemoContributor {
         var lease = leases.sign(lessor, new Leases.Draft(code, LeaseKind.SALE_LEASEBACK, "五轴联动加工中心（售后回租）",
                 List.of(MACHINE), new BigDecimal("6800000.00"), BigDecimal.ZERO.setScale(2), 36, 3, new BigDecimal("5.2"),
                 RentalTiming.IN_ARREARS, new BigDecimal("340000.00"), new BigDecimal("100.00"), signed, true), signed);
+        // the first two quarterly rentals, paid on their days
+        for (var rental : leases.schedule(lessor, lease.id()).subList(0, 2)) {
+            leases.receive(lessor, lease.id(), new Leases.Payment(rental.rent(), rental.dueOn()), rental.dueOn());
+        }
         try {
             leases.sign(lessor2, new Leases.Draft(code, LeaseKind.SALE_LEASEBACK, "五轴联动加工中心", List.of(MACHINE),
                     new BigDecimal("6500000.00"), BigDecimal.ZERO.setScale(2), 24, 1, new BigDecimal("4.9"),

@@ -6,6 +6,9 @@ import cn.chanrong.capital.Leases;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
 import cn.chanrong.institution.InstitutionType;
+import cn.chanrong.ledger.Ledger;
+import cn.chanrong.ledger.domain.EntryLine;
+import cn.chanrong.lending.domain.ClassificationRules;
 import cn.chanrong.lending.schedule.LeaseTerms;
 import cn.chanrong.lending.schedule.ScheduleCalculator;
 import cn.chanrong.reference.BusinessDate;
@@ -29,23 +32,39 @@ import org.springframework.transaction.annotation.Transactional;
  * Signing a lease: who may (a financial leasing company's approver or administrator), what it carries (each field checked,
  * the terms by the schedule core's own rules), whether the equipment is free (the register: another party's ownership —
  * a lease, a factoring, a retention of title — refuses it, naming the filing), then the filing, the lease and its rentals
- * in one transaction with the audit entry.
+ * in one transaction with the audit entry and the lessor's journal entry. Payments received go to the rentals due,
+ * oldest first, interest before principal, the interest earned out of the unearned finance income.
  */
 @Service
 class LeaseService implements Leases {
 
     static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000.00");
 
+    /** Rentals overdue classify as loans do; no technical grace. */
+    static final ClassificationRules CLASSIFICATION = new ClassificationRules(0);
+
     private final LeaseStore store;
     private final CollateralRegistry registry;
+    private final Ledger ledger;
     private final BusinessDate businessDate;
     private final AuditTrail audit;
 
-    LeaseService(LeaseStore store, CollateralRegistry registry, BusinessDate businessDate, AuditTrail audit) {
+    LeaseService(LeaseStore store, CollateralRegistry registry, Ledger ledger, BusinessDate businessDate, AuditTrail audit) {
         this.store = store;
         this.registry = registry;
+        this.ledger = ledger;
         this.businessDate = businessDate;
         this.audit = audit;
+    }
+
+    /** The lease with the tier its days past due give it under the loans' classification rules. */
+    private static Lease classified(Lease l) {
+        var r = CLASSIFICATION.classify(new ClassificationRules.Facts(l.daysPastDue(), null, null, null, null));
+        return new Lease(l.id(), l.number(), l.lessorId(), l.lessorName(), l.lesseeId(), l.lesseeName(), l.kind(),
+                l.equipment(), l.serialNumbers(), l.cost(), l.downPayment(), l.financed(), l.months(), l.periodMonths(),
+                l.annualRatePercent(), l.timing(), l.deposit(), l.residual(), l.startOn(), l.maturity(),
+                l.equipmentRenewal(), l.filingNumber(), l.status(), l.totalRent(), l.outstanding(), l.overdue(),
+                l.daysPastDue(), r.tier(), r.rule());
     }
 
     @Override
@@ -157,19 +176,91 @@ class LeaseService implements Leases {
         var draft = new Draft(lesseeCode, d.kind(), equipment, List.copyOf(serials), d.cost(), down, d.months(), period,
                 d.annualRatePercent(), d.timing(), deposit, residual, start, Boolean.TRUE.equals(d.equipmentRenewal()));
         long id = store.insert(lessor.id(), lessee, draft, terms, schedule, filing.number(), today, caller.username());
+        // the lessor's books: the lease payments receivable gross, the finance income not yet earned, the price paid out
+        // for the equipment; the deposit held
+        List<EntryLine> lines = new ArrayList<>(List.of(EntryLine.debit("1531", schedule.totalPayment(), null),
+                EntryLine.credit("1532", schedule.totalInterest(), null), EntryLine.credit("1011", financed, null)));
+        if (deposit.signum() > 0) {
+            lines.add(EntryLine.debit("1011", deposit, null));
+            lines.add(EntryLine.credit("2244", deposit, null));
+        }
+        ledger.post(lessor.id(), today, "融资租赁起租 / lease commenced " + id, "lease:" + id + ":start", lines,
+                caller.username());
         audit.record(AuditEvent.success(caller.username(), "leasing.sign", "capital_lease", id,
                 d.kind() + " " + financed.toPlainString() + " filed " + filing.number()));
-        return store.lease(Caller.system(caller.username()), id).orElseThrow();
+        return lease(Caller.system(caller.username()), id);
+    }
+
+    @Override
+    @Transactional
+    public Lease receive(Caller caller, long id, Payment payment) {
+        return receive(caller, id, payment, businessDate.today());
+    }
+
+    /** As {@link #receive(Caller, long, Payment)}, on {@code today} (the demo's past). */
+    @Transactional
+    Lease receive(Caller caller, long id, Payment payment, LocalDate today) {
+        var lease = store.lease(caller, id, today, true).orElseThrow(() -> Rejected.notFound("lease", id));
+        if (!caller.is(Role.INSTITUTION) || caller.institutionId() == null || caller.institutionId() != lease.lessorId()) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("leasing.payment.lessor-only", null));
+        }
+        List<Rejection> problems = new ArrayList<>();
+        if (payment.amount() == null) {
+            problems.add(Rejection.of("required", "amount"));
+        } else if (payment.amount().signum() <= 0) {
+            problems.add(Rejection.of("range", "amount", "0.01", MAX_AMOUNT.toPlainString(), payment.amount().toPlainString()));
+        }
+        LocalDate on = payment.receivedOn() == null ? today : payment.receivedOn();
+        if (on.isAfter(today) || on.isBefore(lease.startOn())) {
+            problems.add(Rejection.of("leasing.payment.day", "receivedOn", on, lease.startOn(), today));
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        // what is due on the day: every rental due on or before it not yet paid; nothing is paid before it falls due
+        var open = store.open(id);
+        BigDecimal due = open.stream().filter(r -> !r.dueOn().isAfter(on)).map(r -> r.rent().subtract(r.paid()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (payment.amount().compareTo(due) > 0) {
+            throw Rejected.invalid(Rejection.of("leasing.payment.exceeds-due", "amount", payment.amount().toPlainString(),
+                    due.toPlainString(), on));
+        }
+        BigDecimal left = payment.amount();
+        BigDecimal interest = BigDecimal.ZERO;
+        for (var r : open) {
+            if (left.signum() == 0 || r.dueOn().isAfter(on)) {
+                break;
+            }
+            BigDecimal part = left.min(r.rent().subtract(r.paid()));
+            BigDecimal toInterest = part.min(r.interest().subtract(r.interestPaid()));
+            store.pay(id, r.period(), part, toInterest, on);
+            interest = interest.add(toInterest);
+            left = left.subtract(part);
+        }
+        List<EntryLine> lines = new ArrayList<>(List.of(EntryLine.debit("1011", payment.amount(), null),
+                EntryLine.credit("1531", payment.amount(), null)));
+        if (interest.signum() > 0) {
+            lines.add(EntryLine.debit("1532", interest, null));
+            lines.add(EntryLine.credit("6011", interest, null));
+        }
+        var entry = ledger.post(lease.lessorId(), on, "租金收取 / rental received " + lease.number(),
+                store.nextPaymentSource(id), lines, caller.username());
+        String number = store.insertPayment(id, payment.amount(), interest, on, entry.id(), caller.username());
+        store.boughtOut(id);
+        audit.record(AuditEvent.success(caller.username(), "leasing.payment", "capital_lease", id,
+                number + " " + payment.amount().toPlainString() + " interest " + interest.toPlainString()));
+        return lease(caller, id);
     }
 
     @Override
     public Page<Lease> leases(Caller caller, PageRequest page) {
-        return store.leases(caller, page);
+        return store.leases(caller, businessDate.today(), page).map(LeaseService::classified);
     }
 
     @Override
     public Lease lease(Caller caller, long id) {
-        return store.lease(caller, id).orElseThrow(() -> Rejected.notFound("lease", id));
+        return store.lease(caller, id, businessDate.today(), false).map(LeaseService::classified)
+                .orElseThrow(() -> Rejected.notFound("lease", id));
     }
 
     @Override

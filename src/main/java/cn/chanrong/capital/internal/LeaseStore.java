@@ -31,7 +31,12 @@ class LeaseStore {
             SELECT l.id, l.number, l.institution_id, i.name, l.enterprise_id, e.name, l.kind, l.equipment, l.serial_numbers,
                    l.cost, l.down_payment, l.financed, l.months, l.period_months, l.annual_rate, l.timing, l.deposit,
                    l.residual, l.start_on, l.maturity, l.equipment_renewal, l.filing_number, l.status,
-                   (SELECT sum(r.rent) FROM capital_lease_rental r WHERE r.lease_id = l.id)
+                   (SELECT sum(r.rent) FROM capital_lease_rental r WHERE r.lease_id = l.id),
+                   (SELECT sum(r.rent - r.paid) FROM capital_lease_rental r WHERE r.lease_id = l.id),
+                   (SELECT coalesce(sum(r.rent - r.paid), 0) FROM capital_lease_rental r
+                     WHERE r.lease_id = l.id AND r.due_on < :today AND r.paid < r.rent),
+                   (SELECT coalesce(CAST(:today AS date) - min(r.due_on), 0) FROM capital_lease_rental r
+                     WHERE r.lease_id = l.id AND r.due_on < :today AND r.paid < r.rent)
               FROM capital_lease l JOIN institution_party_view i ON i.id = l.institution_id
               JOIN enterprise_party_view e ON e.id = l.enterprise_id""";
 
@@ -87,6 +92,7 @@ class LeaseStore {
         return id;
     }
 
+    /** A lease as read, its tier still to be given by the classification rules (see {@link LeaseService}). */
     private static Leases.Lease lease(ResultSet rs, int n) throws SQLException {
         return new Leases.Lease(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
                 rs.getString(6), LeaseKind.valueOf(rs.getString(7)), rs.getString(8),
@@ -94,31 +100,81 @@ class LeaseStore {
                 rs.getBigDecimal(12), rs.getInt(13), rs.getInt(14), rs.getBigDecimal(15).stripTrailingZeros(),
                 RentalTiming.valueOf(rs.getString(16)), rs.getBigDecimal(17), rs.getBigDecimal(18),
                 rs.getObject(19, LocalDate.class), rs.getObject(20, LocalDate.class), rs.getBoolean(21), rs.getString(22),
-                LeaseStatus.valueOf(rs.getString(23)), rs.getBigDecimal(24));
+                LeaseStatus.valueOf(rs.getString(23)), rs.getBigDecimal(24), rs.getBigDecimal(25), rs.getBigDecimal(26),
+                rs.getInt(27), null, null);
     }
 
-    Page<Leases.Lease> leases(Caller caller, PageRequest page) {
+    Page<Leases.Lease> leases(Caller caller, LocalDate today, PageRequest page) {
         Map<String, Object> p = new HashMap<>();
+        p.put("today", today);
         String w = LEASES.where(caller, p);
         List<Leases.Lease> items = jdbc.sql(COLUMNS + " WHERE " + w + " ORDER BY l.id DESC LIMIT :limit OFFSET :offset")
                 .params(p).param("limit", page.size()).param("offset", page.offset()).query(LeaseStore::lease).list();
+        p.remove("today");
         long total = jdbc.sql("SELECT count(*) FROM capital_lease l WHERE " + w).params(p).query(Long.class).single();
         return new Page<>(items, page.page(), page.size(), total);
     }
 
-    Optional<Leases.Lease> lease(Caller caller, long id) {
+    Optional<Leases.Lease> lease(Caller caller, long id, LocalDate today, boolean lock) {
         Map<String, Object> p = new HashMap<>();
-        return jdbc.sql(COLUMNS + " WHERE l.id = :id AND " + LEASES.where(caller, p)).params(p).param("id", id)
-                .query(LeaseStore::lease).optional();
+        return jdbc.sql(COLUMNS + " WHERE l.id = :id AND " + LEASES.where(caller, p) + (lock ? " FOR UPDATE OF l" : ""))
+                .params(p).param("id", id).param("today", today).query(LeaseStore::lease).optional();
     }
 
     List<Leases.Rental> rentals(long leaseId) {
         return jdbc.sql("""
-                        SELECT period, due_on, rent, principal, interest, balance, buy_out FROM capital_lease_rental
-                         WHERE lease_id = :l ORDER BY period""")
+                        SELECT period, due_on, rent, principal, interest, balance, buy_out, paid, paid_on, interest_paid
+                          FROM capital_lease_rental WHERE lease_id = :l ORDER BY period""")
                 .param("l", leaseId)
                 .query((rs, n) -> new Leases.Rental(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3),
-                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBoolean(7)))
+                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBoolean(7),
+                        rs.getBigDecimal(8), rs.getObject(9, LocalDate.class)))
                 .list();
+    }
+
+    /** The rentals not yet paid in full, oldest first, with the interest already received on each. */
+    record Open(int period, LocalDate dueOn, java.math.BigDecimal rent, java.math.BigDecimal interest,
+                java.math.BigDecimal paid, java.math.BigDecimal interestPaid) {
+    }
+
+    List<Open> open(long leaseId) {
+        return jdbc.sql("""
+                        SELECT period, due_on, rent, interest, paid, interest_paid FROM capital_lease_rental
+                         WHERE lease_id = :l AND paid < rent ORDER BY period""")
+                .param("l", leaseId)
+                .query((rs, n) -> new Open(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3),
+                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)))
+                .list();
+    }
+
+    void pay(long leaseId, int period, java.math.BigDecimal amount, java.math.BigDecimal interest, LocalDate on) {
+        jdbc.sql("""
+                        UPDATE capital_lease_rental SET paid = paid + :a, interest_paid = interest_paid + :i,
+                               paid_on = CASE WHEN paid + :a = rent THEN CAST(:on AS date) END
+                         WHERE lease_id = :l AND period = :p""")
+                .param("a", amount).param("i", interest).param("on", on).param("l", leaseId).param("p", period).update();
+    }
+
+    void boughtOut(long leaseId) {
+        jdbc.sql("UPDATE capital_lease SET status = 'BOUGHT_OUT' WHERE id = :l AND NOT EXISTS"
+                + " (SELECT 1 FROM capital_lease_rental r WHERE r.lease_id = :l AND r.paid < r.rent)")
+                .param("l", leaseId).update();
+    }
+
+    String insertPayment(long leaseId, java.math.BigDecimal amount, java.math.BigDecimal interest, LocalDate on,
+                         long entryId, String by) {
+        long seq = jdbc.sql("SELECT nextval('capital_lease_payment_number')").query(Long.class).single();
+        String number = "RP" + on.getYear() + String.format("%06d", seq);
+        jdbc.sql("""
+                        INSERT INTO capital_lease_payment (number, lease_id, amount, interest, received_on, entry_id, recorded_by)
+                        VALUES (:no, :l, :a, :i, :on, :e, :by)""")
+                .param("no", number).param("l", leaseId).param("a", amount).param("i", interest).param("on", on)
+                .param("e", entryId).param("by", by).update();
+        return number;
+    }
+
+    String nextPaymentSource(long leaseId) {
+        return "lease:" + leaseId + ":payment:" + jdbc.sql("SELECT count(*) + 1 FROM capital_lease_payment WHERE lease_id = :l")
+                .param("l", leaseId).query(Long.class).single();
     }
 }

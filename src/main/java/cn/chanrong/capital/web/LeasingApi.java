@@ -4,6 +4,7 @@ import cn.chanrong.capital.Leases;
 import cn.chanrong.capital.domain.LeaseKind;
 import cn.chanrong.identity.Caller;
 import cn.chanrong.lending.schedule.RentalTiming;
+import cn.chanrong.platform.Idempotency;
 import cn.chanrong.platform.JsonInput;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
@@ -15,7 +16,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Set;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +26,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Financial leases for equipment: contracts and their rental schedules (issue 22 §1). */
 @RestController
@@ -35,9 +40,38 @@ import tools.jackson.databind.JsonNode;
 class LeasingApi {
 
     private final Leases leases;
+    private final Idempotency idempotency;
+    private final JsonMapper json;
 
-    LeasingApi(Leases leases) {
+    LeasingApi(Leases leases, Idempotency idempotency, JsonMapper json) {
         this.leases = leases;
+        this.idempotency = idempotency;
+        this.json = json;
+    }
+
+    record PaymentDoc(@Schema(example = "590342.18") String amount, @Schema(example = "2026-06-15") String receivedOn) {
+    }
+
+    @PostMapping(value = "/contracts/{id}/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @Operation(summary = "The lessor records a rental payment received: applied to the rentals due on or before the day, "
+            + "oldest first, interest before principal, and posted in its books; send Idempotency-Key to retry safely")
+    @ApiResponse(responseCode = "201", description = "Recorded; a retry with the same Idempotency-Key gets the first answer",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Leases.Lease.class)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = PaymentDoc.class)))
+    ResponseEntity<String> pay(Caller caller, @PathVariable long id, @RequestBody JsonNode body,
+                               @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        JsonInput in = JsonInput.of(body, Set.of("amount", "receivedOn"));
+        var payment = new Leases.Payment(in.money("amount"), in.date("receivedOn"));
+        in.done();
+        Idempotency.Response r = idempotency.execute(caller.username(), key == null || key.isBlank() ? null : key.strip(),
+                "lease.payment:" + id, Idempotency.digest(payment),
+                () -> new Idempotency.Response(201, "/api/v1/leasing/contracts/" + id,
+                        json.writeValueAsString(leases.receive(caller, id, payment)), false));
+        return ResponseEntity.status(r.status()).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.LOCATION, r.location()).header("Idempotent-Replayed", Boolean.toString(r.replayed()))
+                .body(r.body());
     }
 
     record SignDoc(@Schema(description = "the lessee's credit code") String lessee,

@@ -6,6 +6,7 @@ import cn.chanrong.identity.Caller;
 import cn.chanrong.identity.Role;
 import cn.chanrong.lending.schedule.RentalTiming;
 import cn.chanrong.platform.ApiErrors;
+import cn.chanrong.platform.Idempotency;
 import cn.chanrong.shared.Amounts;
 import cn.chanrong.shared.Dates;
 import cn.chanrong.shared.PageRequest;
@@ -38,11 +39,13 @@ class LeasingPages {
     private final Leases leases;
     private final FirmNames firms;
     private final ApiErrors errors;
+    private final Idempotency idempotency;
 
-    LeasingPages(Leases leases, FirmNames firms, ApiErrors errors) {
+    LeasingPages(Leases leases, FirmNames firms, ApiErrors errors, Idempotency idempotency) {
         this.leases = leases;
         this.firms = firms;
         this.errors = errors;
+        this.idempotency = idempotency;
     }
 
     @GetMapping("/leasing")
@@ -62,9 +65,39 @@ class LeasingPages {
     @GetMapping("/leasing/{id}")
     @PreAuthorize("isAuthenticated()")
     String lease(Caller caller, Model model, @PathVariable long id) {
-        model.addAttribute("lease", leases.lease(caller, id));
+        var lease = leases.lease(caller, id);
+        model.addAttribute("lease", lease);
         model.addAttribute("rentals", leases.schedule(caller, id));
+        model.addAttribute("receives", caller.institutionId() != null && caller.institutionId() == lease.lessorId());
+        model.addAttribute("idempotencyKey", java.util.UUID.randomUUID().toString());
         return "leasing/lease";
+    }
+
+    /** A rental received, by form: the page's one-time key makes a double submission record it once. */
+    @PostMapping("/leasing/{id}/payments")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String receive(Caller caller, Locale locale, @PathVariable long id, @RequestParam Map<String, String> form,
+                   RedirectAttributes flash) {
+        try {
+            List<Rejection> problems = new ArrayList<>();
+            BigDecimal amount = money(form.get("amount"), "amount", problems);
+            String day = blank(form.get("receivedOn"));
+            var on = day == null ? null : Dates.required(day, "receivedOn", problems);
+            if (!problems.isEmpty()) {
+                throw Rejected.invalid(problems);
+            }
+            var payment = new Leases.Payment(amount, on);
+            String key = blank(form.get("idempotencyKey"));
+            idempotency.execute(caller.username(), key, "lease.payment:" + id, Idempotency.digest(payment),
+                    () -> {
+                        leases.receive(caller, id, payment);
+                        return new Idempotency.Response(201, "/leasing/" + id, "", false);
+                    });
+            flash.addFlashAttribute("received", true);
+        } catch (Rejected r) {
+            flash.addFlashAttribute("problems", errors.messages(r, locale));
+        }
+        return "redirect:/leasing/" + id;
     }
 
     @PostMapping("/leasing")
