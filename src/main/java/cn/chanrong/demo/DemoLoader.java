@@ -114,6 +114,9 @@ class DemoLoader implements ApplicationRunner {
                 "Minjiang Financial Leasing Co., Ltd.", InstitutionType.FINANCIAL_LEASING);
         Institution lessor2 = institutions.register(demo, DemoCodes.enterprise("440100", 9017), "南粤金融租赁有限公司",
                 "Nanyue Financial Leasing Co., Ltd.", InstitutionType.FINANCIAL_LEASING);
+        // an insurer underwriting first-of-a-kind equipment (issue 22 §2)
+        Institution insurer = institutions.register(demo, DemoCodes.enterprise("350100", 9018), "中闽财产保险股份有限公司",
+                "Zhongmin Property Insurance Co., Ltd.", InstitutionType.INSURER);
         for (Institution g : java.util.List.of(agency, reguarantor, fund)) {
             openGuarantorBooks(g.id(), new java.math.BigDecimal(g == fund ? "66100000000.00" : "2000000000.00"));
         }
@@ -174,6 +177,8 @@ class DemoLoader implements ApplicationRunner {
                 null);
         user(demo, "lessor2", "南粤金融租赁业务审批人", Role.INSTITUTION, null, lessor2.id(), Set.of("operator", "approver"), null,
                 null);
+        user(demo, "insurer", "中闽财险首台套业务审批人", Role.INSTITUTION, null, insurer.id(), Set.of("operator", "approver"),
+                null, null);
         user(demo, "enterprise", "精工数控财务经理", Role.ENTERPRISE, sme.id(), null, Set.of(), null, null);
         user(demo, "core", "闽江重装司库", Role.ENTERPRISE, core.id(), null, Set.of(), null, null);
         DemoDetails.verify(statusLists, users.caller("regulator-miit").orElseThrow(), sme, core, byKey);

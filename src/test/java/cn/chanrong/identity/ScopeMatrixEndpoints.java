@@ -96,6 +96,9 @@ final class ScopeMatrixEndpoints {
                     + " capital module, the enterprise's own entry (ListingIntegrationTests)"),
             Map.entry("/api/v1/leasing/contracts", "a lessor's customer records: the lessor's, the lessee's, the financial"
                     + " regulators' of the lessee's region (LeasingIntegrationTests)"),
+            Map.entry("/api/v1/insurance/catalogue", "the industry department's published catalogue, no customer data"),
+            Map.entry("/api/v1/insurance/policies", "the insurer's, the insured's and the regional regulators' policies"
+                    + " (InsuranceIntegrationTests)"),
             Map.entry("/api/v1/warning/scenarios", "an institution its own scenarios and the regulators', a regulator the"
                     + " regulators' national or of its region; their results are read in scope (StressScenariosIntegrationTests)"),
             Map.entry("/api/v1/warning/specialists", "an institution's own specialists; regulators all (no customer data)"),

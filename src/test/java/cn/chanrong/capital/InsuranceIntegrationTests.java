@@ -1,0 +1,121 @@
+package cn.chanrong.capital;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.chanrong.support.Api;
+import cn.chanrong.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 22 §2: a 首台（套） policy on a catalogue product, the premium within the 3 % cap; the maker claims 80 % of the
+ * premium, the industry department confirms and the finance department pays; a premium above the cap, a product outside
+ * the catalogue, a subsidy beyond three years: each refused with the rule; read in scope.
+ */
+@IntegrationTest
+class InsuranceIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private String code(String user) {
+        return jdbc.sql("SELECT e.credit_code FROM enterprise e JOIN app_user u ON u.enterprise_id = e.id WHERE u.username = :u")
+                .param("u", user).query(String.class).single();
+    }
+
+    private static List<JsonNode> items(JsonNode page) {
+        List<JsonNode> out = new ArrayList<>();
+        page.get("items").forEach(out::add);
+        return out;
+    }
+
+    private Map<String, Object> policy(String insured, String entry, String rate, String start, String end) {
+        Map<String, Object> p = new HashMap<>(Map.of("insured", insured, "insuranceScheme", "FIRST_SET", "catalogueCode", entry,
+                "insuredObject", "五轴联动立式加工中心 第二台", "sumInsured", "10000000.00", "premiumRatePercent", rate,
+                "startOn", start, "endOn", end));
+        return p;
+    }
+
+    @Test
+    void the_demo_policy_had_its_subsidy_confirmed_and_paid() {
+        JsonNode policy = items(Api.as(port, "enterprise").get("/api/v1/insurance/policies").json()).stream()
+                .filter(p -> p.get("subsidyClaim") != null && !p.get("subsidyClaim").isNull()
+                        && p.get("subsidyClaim").get("status").asString().equals("PAID")).findFirst().orElseThrow();
+        assertThat(policy.get("premium").decimalValue()).isEqualByComparingTo("336000.00");
+        assertThat(policy.get("subsidyClaim").get("amount").decimalValue()).as("80 % of the premium")
+                .isEqualByComparingTo("268800.00");
+        assertThat(policy.get("subsidyClaim").get("confirmedOn").isNull()).isFalse();
+        long id = policy.get("id").asLong();
+        assertThat(Api.as(port, "regulator-fj").get("/api/v1/insurance/policies/" + id).status()).isEqualTo(200);
+        assertThat(Api.as(port, "regulator-gd").get("/api/v1/insurance/policies/" + id).status()).isEqualTo(404);
+        assertThat(Api.as(port, "bank").get("/api/v1/insurance/policies/" + id).status()).isEqualTo(404);
+        assertThat(Api.as(port, "bank").get("/api/v1/insurance/catalogue?insuranceScheme=FIRST_SET").json().toString())
+                .contains("五轴联动立式加工中心");
+    }
+
+    @Test
+    void a_policy_is_issued_on_the_catalogue_within_the_cap_and_its_subsidy_claimed_confirmed_and_paid() {
+        String sme = code("enterprise");
+        var insurer = Api.as(port, "insurer");
+        var capped = insurer.post("/api/v1/insurance/policies", policy(sme, "1.3.12", "3.5", "2026-07-01", "2027-07-01"));
+        assertThat(capped.status()).isEqualTo(422);
+        assertThat(capped.body()).contains("insurance.premium-cap", "\"field\":\"premiumRatePercent\"");
+        var outside = insurer.post("/api/v1/insurance/policies", policy(sme, "9.9.99", "2.5", "2026-07-01", "2027-07-01"));
+        assertThat(outside.status()).isEqualTo(422);
+        assertThat(outside.body()).contains("insurance.catalogue", "\"field\":\"catalogueCode\"");
+        var notMaker = insurer.post("/api/v1/insurance/policies", policy(code("core"), "1.3.12", "2.5", "2026-07-01",
+                "2027-07-01"));
+        assertThat(notMaker.status()).isEqualTo(422);
+        assertThat(notMaker.body()).contains("insurance.catalogue-maker");
+        assertThat(Api.as(port, "bank-approver").post("/api/v1/insurance/policies", policy(sme, "1.3.12", "2.5",
+                "2026-07-01", "2027-07-01")).status()).isEqualTo(403);
+
+        // beyond three years of subsidised cover from the first (the demo's, five months ago): refused with the rule
+        var longCover = insurer.post("/api/v1/insurance/policies", policy(sme, "1.3.12", "2.5", "2026-07-01", "2029-06-30"));
+        assertThat(longCover.status()).as(longCover.body()).isEqualTo(201);
+        var beyond = Api.as(port, "enterprise").post("/api/v1/insurance/policies/" + longCover.json().get("id").asLong()
+                + "/subsidy-claims", Map.of());
+        assertThat(beyond.status()).isEqualTo(422);
+        assertThat(beyond.body()).contains("insurance.subsidy.years");
+
+        var issued = insurer.post("/api/v1/insurance/policies", policy(sme, "1.3.12", "2.5", "2026-07-01", "2027-07-01"));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        assertThat(issued.json().get("premium").decimalValue()).isEqualByComparingTo("250000.00");
+        long id = issued.json().get("id").asLong();
+        assertThat(Api.as(port, "core").post("/api/v1/insurance/policies/" + id + "/subsidy-claims", Map.of()).status())
+                .isEqualTo(404);
+        var claim = Api.as(port, "enterprise").post("/api/v1/insurance/policies/" + id + "/subsidy-claims", Map.of());
+        assertThat(claim.status()).as(claim.body()).isEqualTo(201);
+        assertThat(claim.json().get("amount").decimalValue()).isEqualByComparingTo("200000.00");
+        long claimId = claim.json().get("id").asLong();
+        assertThat(Api.as(port, "enterprise").post("/api/v1/insurance/policies/" + id + "/subsidy-claims", Map.of())
+                .status()).isEqualTo(409);
+
+        String review = "/api/v1/insurance/subsidy-claims/" + claimId + "/review";
+        var early = Api.as(port, "regulator-mof").post(review, Map.of("decision", "PAY"));
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.body()).contains("insurance.claim.confirm-first");
+        assertThat(Api.as(port, "regulator-gd").post(review, Map.of("decision", "CONFIRM")).status())
+                .as("another province's department").isEqualTo(404);
+        var nfra = Api.as(port, "regulator-fj").post(review, Map.of("decision", "CONFIRM"));
+        assertThat(nfra.status()).isEqualTo(403);
+        assertThat(Api.as(port, "regulator-miit").post(review, Map.of("decision", "CONFIRM")).json().get("status")
+                .asString()).isEqualTo("CONFIRMED");
+        var paid = Api.as(port, "regulator-mof").post(review, Map.of("decision", "PAY"));
+        assertThat(paid.json().get("status").asString()).isEqualTo("PAID");
+        assertThat(Api.as(port, "regulator-mof").post(review, Map.of("decision", "REFUSE", "reason", "重复")).body())
+                .contains("insurance.claim.final");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action LIKE 'insurance.subsidy.%' AND target_id = :id")
+                .param("id", String.valueOf(claimId)).query(Long.class).single()).isEqualTo(3);
+    }
+}
