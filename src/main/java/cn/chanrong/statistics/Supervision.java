@@ -45,7 +45,9 @@ public interface Supervision {
      */
     /**
      * One instrument's figures of the year to the as-of day beside the others (the Guidance's loans, bonds, equity and
-     * insurance working together): LOAN — loans paid out; EQUITY — equity investments made (the capital module's deals).
+     * insurance working together): LOAN — loans paid out; EQUITY — equity investments made (the capital module's deals);
+     * LEASE — financial leases started, the amount financed; INSURANCE — first-of-a-kind policies whose cover started, the
+     * sum insured.
      */
     record Instrument(String kind, long count, long enterprises, BigDecimal amount) {
     }

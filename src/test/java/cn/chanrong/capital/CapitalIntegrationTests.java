@@ -84,6 +84,9 @@ class CapitalIntegrationTests {
         assertThat(kinds).containsKeys("LOAN", "EQUITY");
         assertThat(kinds.get("EQUITY").get("amount").decimalValue()).isGreaterThanOrEqualTo(new java.math.BigDecimal("40000000"));
         assertThat(kinds.get("LOAN").get("count").asLong()).isEqualTo(national.get("headline").get("disbursements").asLong());
+        assertThat(kinds).containsKeys("LEASE", "INSURANCE");
+        assertThat(kinds.get("INSURANCE").get("amount").decimalValue()).as("the demo's 首台套 policy, this year")
+                .isGreaterThanOrEqualTo(new java.math.BigDecimal("12000000.00"));
         JsonNode gd = Api.as(port, "regulator-gd").get("/api/v1/statistics/dashboard").json();
         gd.get("instruments").forEach(i -> {
             if (i.get("kind").asString().equals("EQUITY")) {

@@ -117,6 +117,28 @@ class FigureStore {
     record Equity(long count, long enterprises, BigDecimal amount) {
     }
 
+    /** Leases starting between the days (the capital module's), amount financed, of lessees in the province if given. */
+    Equity leasesStarted(String province, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        SELECT count(*), count(DISTINCT l.enterprise_id), coalesce(sum(l.financed), 0) FROM capital_lease_view l
+                         WHERE l.start_on BETWEEN :f AND :t
+                           AND (CAST(:p AS text) IS NULL OR l.enterprise_id IN
+                                (SELECT enterprise_id FROM enterprise_region_view WHERE region_code LIKE :p || '%'))""")
+                .param("f", from).param("t", to).param("p", province)
+                .query((rs, n) -> new Equity(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3))).single();
+    }
+
+    /** First-of-a-kind policies whose cover starts between the days, sum insured, of makers in the province if given. */
+    Equity policiesStarted(String province, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        SELECT count(*), count(DISTINCT p.enterprise_id), coalesce(sum(p.sum_insured), 0) FROM capital_policy_view p
+                         WHERE p.start_on BETWEEN :f AND :t
+                           AND (CAST(:p AS text) IS NULL OR p.enterprise_id IN
+                                (SELECT enterprise_id FROM enterprise_region_view WHERE region_code LIKE :p || '%'))""")
+                .param("f", from).param("t", to).param("p", province)
+                .query((rs, n) -> new Equity(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3))).single();
+    }
+
     /** Equity investments made between the days (the capital module's deals), of enterprises in the province if given. */
     Equity equityInvested(String province, LocalDate from, LocalDate to) {
         return jdbc.sql("""

@@ -152,8 +152,12 @@ class SupervisionService implements Supervision {
     /** Loans paid out beside equity invested, in the year to the as-of day, in the caller's region. */
     private List<Instrument> instruments(Raw total, String province, LocalDate asOf) {
         var equity = figures.equityInvested(province, asOf.withDayOfYear(1), asOf);
+        var leases = figures.leasesStarted(province, asOf.withDayOfYear(1), asOf);
+        var policies = figures.policiesStarted(province, asOf.withDayOfYear(1), asOf);
         return List.of(new Instrument("LOAN", total.disbursements(), total.beneficiaries(), total.disbursed()),
-                new Instrument("EQUITY", equity.count(), equity.enterprises(), equity.amount()));
+                new Instrument("EQUITY", equity.count(), equity.enterprises(), equity.amount()),
+                new Instrument("LEASE", leases.count(), leases.enterprises(), leases.amount()),
+                new Instrument("INSURANCE", policies.count(), policies.enterprises(), policies.amount()));
     }
 
     /**
