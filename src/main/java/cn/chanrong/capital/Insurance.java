@@ -43,6 +43,23 @@ public interface Insurance {
 
     enum Decision { CONFIRM, PAY, REFUSE }
 
+    enum LossStatus { REPORTED, PAID, DECLINED }
+
+    record LossReport(LocalDate occurredOn, String description, BigDecimal amount) {
+    }
+
+    record LossClaim(long id, String number, long policyId, LocalDate occurredOn, String description, BigDecimal claimed,
+                     LossStatus status, BigDecimal paid, String reason, LocalDate reportedOn, LocalDate decidedOn) {
+    }
+
+    /** The insured maker reports a product failure within the cover, claiming at most what the sum insured has left. */
+    LossClaim reportLoss(Caller caller, long policyId, LossReport report);
+
+    /** The insurer pays a loss claim (at most the amount claimed) or declines it with the reason. */
+    LossClaim decideLoss(Caller caller, long lossId, boolean pay, BigDecimal amount, String reason);
+
+    List<LossClaim> losses(Caller caller, long policyId);
+
     CatalogueItem addCatalogueItem(Caller caller, CatalogueDraft draft);
 
     /** The catalogue entries of a scheme valid on a day (all schemes when null). */

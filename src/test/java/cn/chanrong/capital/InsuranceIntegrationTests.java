@@ -118,4 +118,41 @@ class InsuranceIntegrationTests {
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action LIKE 'insurance.subsidy.%' AND target_id = :id")
                 .param("id", String.valueOf(claimId)).query(Long.class).single()).isEqualTo(3);
     }
+
+    @Test
+    void a_failure_within_the_cover_is_claimed_up_to_the_sum_insured_and_settled_by_the_insurer() {
+        String sme = code("enterprise");
+        var issued = Api.as(port, "insurer").post("/api/v1/insurance/policies", policy(sme, "1.3.12", "2", "2026-06-01",
+                "2027-06-01"));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        long id = issued.json().get("id").asLong();
+        String path = "/api/v1/insurance/policies/" + id + "/loss-claims";
+        var outside = Api.as(port, "enterprise").post(path, Map.of("occurredOn", "2026-05-20", "description", "主轴断裂",
+                "amount", "100000.00"));
+        assertThat(outside.status()).isEqualTo(422);
+        assertThat(outside.body()).contains("insurance.loss.outside-cover");
+        var over = Api.as(port, "enterprise").post(path, Map.of("occurredOn", "2026-06-20", "description", "主轴断裂",
+                "amount", "10000000.01"));
+        assertThat(over.body()).contains("insurance.loss.over-sum");
+        var reported = Api.as(port, "enterprise").post(path, Map.of("occurredOn", "2026-06-20",
+                "description", "主轴在额定负载下断裂，整机停机", "amount", "850000.00"));
+        assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+        long loss = reported.json().get("id").asLong();
+        assertThat(Api.as(port, "lessor").post("/api/v1/insurance/loss-claims/" + loss + "/decision",
+                Map.of("decision", "PAY")).status()).isEqualTo(404);
+        var declineWithout = Api.as(port, "insurer").post("/api/v1/insurance/loss-claims/" + loss + "/decision",
+                Map.of("decision", "DECLINE"));
+        assertThat(declineWithout.status()).isEqualTo(422);
+        var paid = Api.as(port, "insurer").post("/api/v1/insurance/loss-claims/" + loss + "/decision",
+                Map.of("decision", "PAY", "amount", "800000.00"));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        assertThat(paid.json().get("paid").decimalValue()).isEqualByComparingTo("800000.00");
+        assertThat(Api.as(port, "insurer").post("/api/v1/insurance/loss-claims/" + loss + "/decision",
+                Map.of("decision", "PAY")).status()).isEqualTo(409);
+        // what is left of the sum insured: 10,000,000 − 800,000
+        var second = Api.as(port, "enterprise").post(path, Map.of("occurredOn", "2026-06-25", "description", "数控系统故障",
+                "amount", "9200000.01"));
+        assertThat(second.body()).contains("insurance.loss.over-sum", "9200000.00");
+        assertThat(Api.as(port, "enterprise").get(path).json()).hasSize(1);
+    }
 }

@@ -141,7 +141,7 @@ class InsuranceService implements Insurance {
         CatalogueItem item = null;
         PremiumSubsidy.Terms terms = null;
         if (d.scheme() != null) {
-            terms = store.terms(d.scheme(), start).orElse(null);
+            terms = store.terms(d.scheme(), start, insured == null ? null : insured.type()).orElse(null);
             if (terms == null) {
                 problems.add(Rejection.of("insurance.no-scheme", "insuranceScheme", start));
             } else if (d.premiumRatePercent() != null) {
@@ -192,7 +192,7 @@ class InsuranceService implements Insurance {
         if (policy.subsidyClaim() != null) {
             throw Rejected.conflict(Rejection.of("insurance.subsidy.claimed", "policy", policy.subsidyClaim().number()));
         }
-        var terms = store.terms(policy.scheme(), policy.startOn()).orElseThrow(() -> Rejected.invalid(
+        var terms = store.terms(policy.scheme(), policy.startOn(), store.provinceOf(policy.insuredId())).orElseThrow(() -> Rejected.invalid(
                 Rejection.of("insurance.no-scheme", "insuranceScheme", policy.startOn())));
         List<Rejection> problems = new ArrayList<>();
         if (store.itemOn(policy.scheme(), policy.catalogueCode(), policy.startOn()).isEmpty()) {
@@ -256,5 +256,76 @@ class InsuranceService implements Insurance {
         audit.record(AuditEvent.success(caller.username(), "insurance.subsidy." + decision.name().toLowerCase(),
                 "capital_subsidy_claim", claimId, claim.number() + " " + claim.status() + " -> " + next));
         return store.policy(caller, policyId, false).orElseThrow().subsidyClaim();
+    }
+
+    @Override
+    @Transactional
+    public LossClaim reportLoss(Caller caller, long policyId, LossReport r) {
+        var policy = store.policy(caller, policyId, true).orElseThrow(() -> Rejected.notFound("insurance-policy", policyId));
+        if (!caller.is(Role.ENTERPRISE) || caller.enterpriseId() == null || caller.enterpriseId() != policy.insuredId()) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("insurance.loss.insured-only", null));
+        }
+        LocalDate today = businessDate.today();
+        List<Rejection> problems = new ArrayList<>();
+        if (r.occurredOn() == null) {
+            problems.add(Rejection.of("required", "occurredOn"));
+        } else if (r.occurredOn().isBefore(policy.startOn()) || !r.occurredOn().isBefore(policy.endOn())
+                || r.occurredOn().isAfter(today)) {
+            problems.add(Rejection.of("insurance.loss.outside-cover", "occurredOn", r.occurredOn(), policy.startOn(),
+                    policy.endOn()));
+        }
+        text(r.description(), "description", 2, 1000, problems);
+        BigDecimal left = policy.sumInsured().subtract(store.lossesTaken(policyId));
+        if (r.amount() == null) {
+            problems.add(Rejection.of("required", "amount"));
+        } else if (r.amount().signum() <= 0 || r.amount().compareTo(left) > 0) {
+            problems.add(Rejection.of("insurance.loss.over-sum", "amount", r.amount().toPlainString(), left.toPlainString()));
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        long id = store.insertLoss(policyId, new LossReport(r.occurredOn(), r.description().strip(), r.amount()), today,
+                caller.username());
+        audit.record(AuditEvent.success(caller.username(), "insurance.loss.report", "capital_loss_claim", id,
+                policy.number() + " " + r.amount().toPlainString()));
+        return store.loss(id).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public LossClaim decideLoss(Caller caller, long lossId, boolean pay, BigDecimal amount, String reason) {
+        var loss = store.loss(lossId).orElseThrow(() -> Rejected.notFound("loss-claim", lossId));
+        var policy = store.policy(caller, loss.policyId(), true)
+                .orElseThrow(() -> Rejected.notFound("loss-claim", lossId));
+        if (!caller.is(Role.INSTITUTION) || caller.institutionId() == null || caller.institutionId() != policy.insurerId()) {
+            throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("insurance.loss.insurer-only", null));
+        }
+        if (loss.status() != LossStatus.REPORTED) {
+            throw Rejected.conflict(Rejection.of("insurance.loss.decided", "decision", loss.number()));
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        BigDecimal paid = null;
+        if (pay) {
+            paid = amount == null ? loss.claimed() : amount;
+            if (paid.signum() <= 0 || paid.compareTo(loss.claimed()) > 0) {
+                throw Rejected.invalid(Rejection.of("range", "amount", "0.01", loss.claimed().toPlainString(),
+                        paid.toPlainString()));
+            }
+            why = null;
+        } else if (why == null || why.length() < 2 || why.length() > 1000) {
+            throw Rejected.invalid(Rejection.of("length", "reason", 2, 1000));
+        }
+        if (!store.decideLoss(lossId, pay ? LossStatus.PAID : LossStatus.DECLINED, paid, why, businessDate.today(),
+                caller.username())) {
+            throw Rejected.conflict(Rejection.of("insurance.loss.decided", "decision", loss.number()));
+        }
+        audit.record(AuditEvent.success(caller.username(), "insurance.loss." + (pay ? "pay" : "decline"),
+                "capital_loss_claim", lossId, loss.number() + (pay ? " " + paid.toPlainString() : "")));
+        return store.loss(lossId).orElseThrow();
+    }
+
+    @Override
+    public List<LossClaim> losses(Caller caller, long policyId) {
+        return store.losses(policy(caller, policyId).id());
     }
 }

@@ -41,13 +41,17 @@ class InsuranceStore {
         this.jdbc = jdbc;
     }
 
-    /** The terms of a scheme in force on a day (central: no region). */
-    Optional<PremiumSubsidy.Terms> terms(InsuranceScheme scheme, LocalDate on) {
+    /**
+     * The terms of a scheme in force on a day for a maker of the province: the province's own scheme (首版次 schemes are
+     * provincial) before the central one.
+     */
+    Optional<PremiumSubsidy.Terms> terms(InsuranceScheme scheme, LocalDate on, String province) {
         return jdbc.sql("""
                         SELECT premium_rate_cap, subsidy_percent, max_years FROM capital_insurance_scheme
-                         WHERE scheme = :s AND region_code IS NULL AND effective_from <= :on
-                           AND (effective_to IS NULL OR effective_to > :on) ORDER BY effective_from DESC LIMIT 1""")
-                .param("s", scheme.name()).param("on", on)
+                         WHERE scheme = :s AND (region_code IS NULL OR region_code = :p) AND effective_from <= :on
+                           AND (effective_to IS NULL OR effective_to > :on)
+                         ORDER BY region_code NULLS LAST, effective_from DESC LIMIT 1""")
+                .param("s", scheme.name()).param("on", on).param("p", province)
                 .query((rs, n) -> new PremiumSubsidy.Terms(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getInt(3)))
                 .optional();
     }
@@ -91,6 +95,7 @@ class InsuranceStore {
                 .param("s", scheme == null ? null : scheme.name()).param("on", on).query(InsuranceStore::item).list();
     }
 
+    /** An institution (type) or an enterprise (its province code in {@code type}). */
     record Party(long id, String name, String type, String creditCode) {
     }
 
@@ -100,7 +105,8 @@ class InsuranceStore {
     }
 
     Optional<Party> enterprise(String creditCode) {
-        return jdbc.sql("SELECT id, name, '', credit_code FROM enterprise_party_view WHERE credit_code = :c")
+        return jdbc.sql("SELECT id, name, substr(region_code, 1, 2) || '0000', credit_code FROM enterprise_party_view"
+                        + " WHERE credit_code = :c")
                 .param("c", creditCode)
                 .query((rs, n) -> new Party(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).optional();
     }
@@ -147,6 +153,11 @@ class InsuranceStore {
     record Cover(long itemId, LocalDate firstSubsidisedStart) {
     }
 
+    String provinceOf(long enterpriseId) {
+        return jdbc.sql("SELECT substr(region_code, 1, 2) || '0000' FROM enterprise_party_view WHERE id = :id")
+                .param("id", enterpriseId).query(String.class).single();
+    }
+
     Cover cover(long policyId) {
         return jdbc.sql("""
                         SELECT p.item_id, (SELECT min(q.start_on) FROM capital_insurance_policy q
@@ -182,5 +193,53 @@ class InsuranceStore {
                                refused_reason = CASE WHEN :s = 'REFUSED' THEN :why ELSE refused_reason END
                          WHERE id = :id""")
                 .param("s", to.name()).param("on", on).param("by", by).param("why", reason).param("id", claimId).update();
+    }
+
+    // --- claims on product failure
+
+    private static final String LOSS_COLUMNS = """
+            SELECT id, number, policy_id, occurred_on, description, claimed, status, paid, reason, reported_on, decided_on
+              FROM capital_loss_claim""";
+
+    private static Insurance.LossClaim loss(ResultSet rs, int n) throws SQLException {
+        return new Insurance.LossClaim(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getObject(4, LocalDate.class),
+                rs.getString(5), rs.getBigDecimal(6), Insurance.LossStatus.valueOf(rs.getString(7)), rs.getBigDecimal(8),
+                rs.getString(9), rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class));
+    }
+
+    List<Insurance.LossClaim> losses(long policyId) {
+        return jdbc.sql(LOSS_COLUMNS + " WHERE policy_id = :p ORDER BY id").param("p", policyId)
+                .query(InsuranceStore::loss).list();
+    }
+
+    Optional<Insurance.LossClaim> loss(long id) {
+        return jdbc.sql(LOSS_COLUMNS + " WHERE id = :id").param("id", id).query(InsuranceStore::loss).optional();
+    }
+
+    /** What the claims not declined already take of the sum insured (paid, or claimed while still open). */
+    BigDecimal lossesTaken(long policyId) {
+        return jdbc.sql("""
+                        SELECT coalesce(sum(CASE WHEN status = 'PAID' THEN paid ELSE claimed END), 0) FROM capital_loss_claim
+                         WHERE policy_id = :p AND status <> 'DECLINED'""")
+                .param("p", policyId).query(BigDecimal.class).single();
+    }
+
+    long insertLoss(long policyId, Insurance.LossReport r, LocalDate on, String by) {
+        long seq = jdbc.sql("SELECT nextval('capital_loss_claim_number')").query(Long.class).single();
+        return jdbc.sql("""
+                        INSERT INTO capital_loss_claim (number, policy_id, occurred_on, description, claimed, status,
+                            reported_on, reported_by)
+                        VALUES (:no, :p, :occ, :d, :a, 'REPORTED', :on, :by) RETURNING id""")
+                .param("no", "LC" + on.getYear() + String.format("%06d", seq)).param("p", policyId)
+                .param("occ", r.occurredOn()).param("d", r.description()).param("a", r.amount()).param("on", on)
+                .param("by", by).query(Long.class).single();
+    }
+
+    boolean decideLoss(long id, Insurance.LossStatus to, BigDecimal paid, String reason, LocalDate on, String by) {
+        return jdbc.sql("""
+                        UPDATE capital_loss_claim SET status = :s, paid = :paid, reason = :why, decided_on = :on, decided_by = :by
+                         WHERE id = :id AND status = 'REPORTED'""")
+                .param("s", to.name()).param("paid", paid).param("why", reason).param("on", on).param("by", by)
+                .param("id", id).update() == 1;
     }
 }

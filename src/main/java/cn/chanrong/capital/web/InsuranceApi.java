@@ -151,4 +151,56 @@ class InsuranceApi {
         in.done();
         return insurance.review(caller, id, decision, reason);
     }
+
+    record LossDoc(@Schema(example = "2026-06-20") String occurredOn,
+                   @Schema(example = "主轴在额定负载下断裂，整机停机") String description,
+                   @Schema(example = "850000.00") String amount) {
+    }
+
+    @PostMapping(value = "/policies/{id}/loss-claims", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('ENTERPRISE')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", description = "Reported", useReturnTypeSchema = true)
+    @Operation(summary = "The insured maker reports a product failure within the cover and claims at most what the sum "
+            + "insured has left")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = LossDoc.class)))
+    Insurance.LossClaim reportLoss(Caller caller, @PathVariable long id, @RequestBody JsonNode body) {
+        JsonInput in = JsonInput.of(body, Set.of("occurredOn", "description", "amount"));
+        var r = new Insurance.LossReport(in.date("occurredOn"), in.text("description"), in.money("amount"));
+        in.done();
+        return insurance.reportLoss(caller, id, r);
+    }
+
+    @GetMapping("/policies/{id}/loss-claims")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "A policy's claims on product failure, in scope as the policy is")
+    List<Insurance.LossClaim> losses(Caller caller, @PathVariable long id) {
+        return insurance.losses(caller, id);
+    }
+
+    record LossDecisionDoc(@Schema(allowableValues = {"PAY", "DECLINE"}) String decision,
+                           @Schema(example = "850000.00") String amount,
+                           @Schema(example = "故障系操作不当所致，不属于保险责任") String reason) {
+    }
+
+    enum LossDecision { PAY, DECLINE }
+
+    @PostMapping(value = "/loss-claims/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('INSTITUTION')")
+    @Operation(summary = "The insurer pays a loss claim (at most the amount claimed; all of it when no amount is given) or "
+            + "declines it with the reason")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = LossDecisionDoc.class)))
+    Insurance.LossClaim decideLoss(Caller caller, @PathVariable long id, @RequestBody JsonNode body) {
+        JsonInput in = JsonInput.of(body, Set.of("decision", "amount", "reason"));
+        LossDecision decision = in.choice(LossDecision.class, "decision");
+        var amount = in.money("amount");
+        String reason = in.text("reason");
+        if (decision == null) {
+            in.problem(Rejection.of("required", "decision"));
+        }
+        in.done();
+        return insurance.decideLoss(caller, id, decision == LossDecision.PAY, amount, reason);
+    }
 }
