@@ -62,6 +62,9 @@ public interface Insurance {
 
     CatalogueItem addCatalogueItem(Caller caller, CatalogueDraft draft);
 
+    /** Whether the caller may issue policies and settle claims: an insurer's approver or administrator. */
+    boolean underwrites(Caller caller);
+
     /** The catalogue entries of a scheme valid on a day (all schemes when null). */
     List<CatalogueItem> catalogue(InsuranceScheme scheme, LocalDate on);
 

@@ -155,4 +155,41 @@ class InsuranceIntegrationTests {
         assertThat(second.body()).contains("insurance.loss.over-sum", "9200000.00");
         assertThat(Api.as(port, "enterprise").get(path).json()).hasSize(1);
     }
+
+    @Test
+    void in_the_workbench_the_insurer_issues_the_maker_claims_and_the_departments_confirm_and_pay() throws Exception {
+        var insurer = cn.chanrong.support.Workbench.loggedIn(port, "insurer");
+        String page = insurer.get("/insurance").body();
+        assertThat(page).contains("id=\"policy-form\"", "id=\"policies\"", "id=\"catalogue\"", "五轴联动立式加工中心");
+        String makerName = jdbc.sql("SELECT e.name FROM enterprise e JOIN app_user u ON u.enterprise_id = e.id WHERE u.username = 'enterprise'")
+                .query(String.class).single();
+        Map<String, String> form = new HashMap<>(Map.of("_csrf", cn.chanrong.support.Workbench.csrf(page), "insured", makerName,
+                "insuranceScheme", "FIRST_SET", "catalogueCode", "1.3.12", "insuredObject", "第三台（工作台测试）",
+                "sumInsured", "8000000.00", "premiumRatePercent", "3.2", "startOn", "2026-06-30", "endOn", "2027-06-30"));
+        insurer.post("/insurance/policies", form);
+        page = insurer.get("/insurance").body();
+        assertThat(page).as("above the cap, refused, kept").contains("id=\"problems\"", "value=\"第三台（工作台测试）\"");
+        form.put("_csrf", cn.chanrong.support.Workbench.csrf(page));
+        form.put("premiumRatePercent", "2.4");
+        insurer.post("/insurance/policies", form);
+        long id = jdbc.sql("SELECT id FROM capital_insurance_policy WHERE insured_object = '第三台（工作台测试）'").query(Long.class).single();
+        assertThat(cn.chanrong.support.Workbench.loggedIn(port, "bank-approver").get("/insurance").body())
+                .doesNotContain("id=\"policy-form\"");
+
+        var maker = cn.chanrong.support.Workbench.loggedIn(port, "enterprise");
+        String mine = maker.get("/insurance").body();
+        maker.post("/insurance/policies/" + id + "/subsidy-claims", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(mine)));
+        long claim = jdbc.sql("SELECT id FROM capital_subsidy_claim WHERE policy_id = :p").param("p", id).query(Long.class).single();
+        var miit = cn.chanrong.support.Workbench.loggedIn(port, "regulator-miit");
+        String desk = miit.get("/insurance").body();
+        miit.post("/insurance/subsidy-claims/" + claim + "/review", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(desk),
+                "decision", "CONFIRM"));
+        var mof = cn.chanrong.support.Workbench.loggedIn(port, "regulator-mof");
+        String fin = mof.get("/insurance").body();
+        mof.post("/insurance/subsidy-claims/" + claim + "/review", Map.of("_csrf", cn.chanrong.support.Workbench.csrf(fin),
+                "decision", "PAY"));
+        assertThat(jdbc.sql("SELECT status FROM capital_subsidy_claim WHERE id = :c").param("c", claim).query(String.class)
+                .single()).isEqualTo("PAID");
+        assertThat(maker.get("/insurance").body()).contains("已拨付");
+    }
 }

@@ -100,12 +100,17 @@ class InsuranceService implements Insurance {
     }
 
     @Override
+    public boolean underwrites(Caller caller) {
+        return caller.is(Role.INSTITUTION) && caller.institutionId() != null
+                && (caller.hasAuthority("approver") || caller.hasAuthority("institution-admin"))
+                && InstitutionType.parse(store.institution(caller.institutionId()).type())
+                .filter(t -> t == InstitutionType.INSURER).isPresent();
+    }
+
+    @Override
     @Transactional
     public Policy issue(Caller caller, PolicyDraft d) {
-        if (!caller.is(Role.INSTITUTION) || caller.institutionId() == null
-                || !(caller.hasAuthority("approver") || caller.hasAuthority("institution-admin"))
-                || InstitutionType.parse(store.institution(caller.institutionId()).type())
-                .filter(t -> t == InstitutionType.INSURER).isEmpty()) {
+        if (!underwrites(caller)) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("insurance.insurer-only", null));
         }
         List<Rejection> problems = new ArrayList<>();
