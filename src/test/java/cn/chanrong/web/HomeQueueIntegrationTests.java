@@ -70,6 +70,11 @@ class HomeQueueIntegrationTests {
         assertThat(queue("enterprise")).containsKey("capital-deals");
         var office = queue("regulator-gd");
         assertThat(office.get("warning-cases")).isEqualTo(total("regulator-gd", "/api/v1/warning/cases?status=OPEN"));
+        // leases and first-of-a-kind insurance: each party's next act
+        assertThat(queue("insurer")).containsKey("insurance-losses");
+        assertThat(queue("regulator-miit")).containsKey("insurance-claims-to-confirm");
+        assertThat(mof).containsKey("insurance-claims-to-pay");
+        assertThat(queue("lessor")).doesNotContainKey("insurance-losses");
         String english = Workbench.loggedIn(port, "bank").get("/?lang=en").body();
         assertThat(english).contains("High-risk exposures to answer");
     }

@@ -242,4 +242,28 @@ class InsuranceStore {
                 .param("s", to.name()).param("paid", paid).param("why", reason).param("on", on).param("by", by)
                 .param("id", id).update() == 1;
     }
+
+    // --- work-queue counts, scoped as the policies are
+
+    /** Policies in scope without a subsidy claim yet (the maker's to file). */
+    long unclaimed(Caller caller) {
+        Map<String, Object> p = new HashMap<>();
+        return jdbc.sql("SELECT count(*) FROM capital_insurance_policy p WHERE NOT EXISTS (SELECT 1 FROM capital_subsidy_claim s"
+                + " WHERE s.policy_id = p.id) AND " + POLICIES.where(caller, p)).params(p).query(Long.class).single();
+    }
+
+    /** Subsidy claims in scope at a status (the industry department's to confirm, the finance department's to pay). */
+    long claims(Caller caller, SubsidyClaimStatus status) {
+        Map<String, Object> p = new HashMap<>();
+        return jdbc.sql("SELECT count(*) FROM capital_insurance_policy p JOIN capital_subsidy_claim s ON s.policy_id = p.id"
+                + " WHERE s.status = :st AND " + POLICIES.where(caller, p)).params(p).param("st", status.name())
+                .query(Long.class).single();
+    }
+
+    /** Failures reported and not yet settled on the policies in scope. */
+    long lossesOpen(Caller caller) {
+        Map<String, Object> p = new HashMap<>();
+        return jdbc.sql("SELECT count(*) FROM capital_insurance_policy p JOIN capital_loss_claim l ON l.policy_id = p.id"
+                + " WHERE l.status = 'REPORTED' AND " + POLICIES.where(caller, p)).params(p).query(Long.class).single();
+    }
 }

@@ -177,4 +177,20 @@ class LeaseStore {
         return "lease:" + leaseId + ":payment:" + jdbc.sql("SELECT count(*) + 1 FROM capital_lease_payment WHERE lease_id = :l")
                 .param("l", leaseId).query(Long.class).single();
     }
+
+    /** Leases in scope with a rental unpaid after its day. */
+    long overdue(Caller caller, LocalDate today) {
+        Map<String, Object> p = new HashMap<>();
+        return jdbc.sql("SELECT count(*) FROM capital_lease l WHERE EXISTS (SELECT 1 FROM capital_lease_rental r"
+                + " WHERE r.lease_id = l.id AND r.due_on < :today AND r.paid < r.rent) AND " + LEASES.where(caller, p))
+                .params(p).param("today", today).query(Long.class).single();
+    }
+
+    /** Rentals in scope falling due in the next {@code days} days and not yet paid. */
+    long dueWithin(Caller caller, LocalDate today, int days) {
+        Map<String, Object> p = new HashMap<>();
+        return jdbc.sql("SELECT count(*) FROM capital_lease l JOIN capital_lease_rental r ON r.lease_id = l.id"
+                + " WHERE r.due_on BETWEEN :today AND :until AND r.paid < r.rent AND " + LEASES.where(caller, p))
+                .params(p).param("today", today).param("until", today.plusDays(days)).query(Long.class).single();
+    }
 }
