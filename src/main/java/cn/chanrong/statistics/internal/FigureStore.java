@@ -114,39 +114,33 @@ class FigureStore {
                 .single();
     }
 
-    record Equity(long count, long enterprises, BigDecimal amount) {
-    }
-
-    /** Leases starting between the days (the capital module's), amount financed, of lessees in the province if given. */
-    Equity leasesStarted(String province, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                        SELECT count(*), count(DISTINCT l.enterprise_id), coalesce(sum(l.financed), 0) FROM capital_lease_view l
-                         WHERE l.start_on BETWEEN :f AND :t
-                           AND (CAST(:p AS text) IS NULL OR l.enterprise_id IN
-                                (SELECT enterprise_id FROM enterprise_region_view WHERE region_code LIKE :p || '%'))""")
-                .param("f", from).param("t", to).param("p", province)
-                .query((rs, n) -> new Equity(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3))).single();
-    }
-
-    /** First-of-a-kind policies whose cover starts between the days, sum insured, of makers in the province if given. */
-    Equity policiesStarted(String province, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                        SELECT count(*), count(DISTINCT p.enterprise_id), coalesce(sum(p.sum_insured), 0) FROM capital_policy_view p
-                         WHERE p.start_on BETWEEN :f AND :t
-                           AND (CAST(:p AS text) IS NULL OR p.enterprise_id IN
-                                (SELECT enterprise_id FROM enterprise_region_view WHERE region_code LIKE :p || '%'))""")
-                .param("f", from).param("t", to).param("p", province)
-                .query((rs, n) -> new Equity(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3))).single();
+    /** One instrument's figures: how many, of how many enterprises, for how much. */
+    record Instrument(long count, long enterprises, BigDecimal amount) {
     }
 
     /** Equity investments made between the days (the capital module's deals), of enterprises in the province if given. */
-    Equity equityInvested(String province, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                        SELECT count(*), count(DISTINCT d.enterprise_id), coalesce(sum(d.amount), 0) FROM capital_deal_view d
-                         WHERE d.stage = 'INVESTED' AND d.invested_on BETWEEN :f AND :t
-                           AND (CAST(:p AS text) IS NULL OR d.enterprise_id IN
-                                (SELECT enterprise_id FROM enterprise_region_view WHERE region_code LIKE :p || '%'))""")
+    Instrument equityInvested(String province, LocalDate from, LocalDate to) {
+        return instrument("capital_deal_view", "amount", "invested_on", "stage = 'INVESTED'", province, from, to);
+    }
+
+    /** Leases starting between the days (the capital module's), amount financed, of lessees in the province if given. */
+    Instrument leasesStarted(String province, LocalDate from, LocalDate to) {
+        return instrument("capital_lease_view", "financed", "start_on", "TRUE", province, from, to);
+    }
+
+    /** First-of-a-kind policies whose cover starts between the days, sum insured, of makers in the province if given. */
+    Instrument policiesStarted(String province, LocalDate from, LocalDate to) {
+        return instrument("capital_policy_view", "sum_insured", "start_on", "TRUE", province, from, to);
+    }
+
+    /** Rows of a published view (its names are constants of this class) counted and summed between the days. */
+    private Instrument instrument(String view, String amount, String day, String condition, String province,
+                                  LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT count(*), count(DISTINCT x.enterprise_id), coalesce(sum(x." + amount + "), 0) FROM " + view
+                        + " x WHERE " + condition + " AND x." + day + " BETWEEN :f AND :t"
+                        + " AND (CAST(:p AS text) IS NULL OR x.enterprise_id IN"
+                        + " (SELECT enterprise_id FROM enterprise_region_view WHERE region_code LIKE :p || '%'))")
                 .param("f", from).param("t", to).param("p", province)
-                .query((rs, n) -> new Equity(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3))).single();
+                .query((rs, n) -> new Instrument(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3))).single();
     }
 }
