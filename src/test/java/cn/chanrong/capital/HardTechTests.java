@@ -21,7 +21,7 @@ class HardTechTests {
     private static final List<HardTech.Rule> STAR = List.of(
             new HardTech.Rule(Criterion.RD_INVESTMENT, Metric.RD_SHARE_3Y, new BigDecimal("5"), null, "I65", "s1"),
             new HardTech.Rule(Criterion.RD_INVESTMENT, Metric.RD_SHARE_3Y, new BigDecimal("10"), "I65", null, "s2"),
-            new HardTech.Rule(Criterion.RD_INVESTMENT, Metric.RD_AMOUNT_3Y, new BigDecimal("80000000"), null, null, "s3"),
+            new HardTech.Rule(Criterion.RD_INVESTMENT, Metric.RD_AMOUNT_3Y, new BigDecimal("80000000"), null, "I65", "s3"),
             new HardTech.Rule(Criterion.RD_STAFF, Metric.RD_STAFF_SHARE, new BigDecimal("10"), null, null, "s4"),
             new HardTech.Rule(Criterion.INVENTION_PATENTS, Metric.INVENTION_PATENTS, new BigDecimal("7"), null, "I65", "s5"),
             new HardTech.Rule(Criterion.REVENUE, Metric.REVENUE_CAGR_3Y, new BigDecimal("25"), null, null, "s6"),
@@ -55,6 +55,7 @@ class HardTechTests {
             "no revenue in the first year   | 0 5000 9000           | 300 400 500      | 30    | 200   | 8   | C3421 | false | MISSED            | REVENUE",
             "software: 10 % R&D, no patents | 10000 12000 16000     | 1100 1300 1700   | 30    | 200   | 0   | I6513 | false | MET               | ''",
             "software at 6 % misses         | 10000 12000 16000     | 600 700 900      | 30    | 200   | 20  | I6513 | false | MISSED            | RD_INVESTMENT",
+            "software: the amount no way out| 150000 160000 170000  | 3000 3000 3000   | 30    | 200   | 0   | I6513 | false | MISSED            | RD_INVESTMENT",
             "missed, an exception claimed   | 20000 21000 22000     | 1200 1300 1400   | 30    | 200   | 8   | C3421 | true  | EXCEPTION_CLAIMED | REVENUE",
             "met, the claim changes nothing | 10000 12000 16000     | 600 700 900      | 30    | 200   | 8   | C3421 | true  | MET               | ''",
             "no headcount: staff missed     | 10000 12000 16000     | 600 700 900      | 0     | 0     | 8   | C3421 | false | MISSED            | RD_STAFF"})
@@ -71,14 +72,14 @@ class HardTechTests {
     void each_line_carries_its_value_threshold_and_source_and_a_software_firm_is_not_held_to_patents() {
         var result = HardTech.evaluate(STAR, figures("6400 8000 10000", "400 500 600", 30, 200, 8, "I6513"), false);
         assertThat(result.lines()).extracting(HardTech.Line::metric).containsExactly(Metric.RD_SHARE_3Y,
-                Metric.RD_AMOUNT_3Y, Metric.RD_STAFF_SHARE, Metric.REVENUE_CAGR_3Y, Metric.REVENUE_LAST_YEAR);
+                Metric.RD_STAFF_SHARE, Metric.REVENUE_CAGR_3Y, Metric.REVENUE_LAST_YEAR);
         assertThat(result.criteria()).doesNotContainKey(Criterion.INVENTION_PATENTS);
         var share = result.lines().getFirst();
         assertThat(share.source()).isEqualTo("s2");
         // 1500 / 24400 = 6.1475…%: cut, not rounded
         assertThat(share.value()).isEqualByComparingTo("6.1475");
         assertThat(share.met()).isFalse();
-        assertThat(result.lines().get(3).value()).as("(10000 / 6400)^(1/2) − 1").isEqualByComparingTo("25.0000");
-        assertThat(result.lines().get(2).value()).isEqualByComparingTo("15.0000");
+        assertThat(result.lines().get(2).value()).as("(10000 / 6400)^(1/2) − 1").isEqualByComparingTo("25.0000");
+        assertThat(result.lines().get(1).value()).isEqualByComparingTo("15.0000");
     }
 }

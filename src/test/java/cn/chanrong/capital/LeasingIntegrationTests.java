@@ -103,8 +103,13 @@ class LeasingIntegrationTests {
     void a_second_lease_of_a_filed_machine_is_refused_naming_the_filing_and_bad_input_field_by_field() {
         String core = code("core");
         String serial = "WELD-" + System.nanoTime() % 100_000_000;
-        var signed = Api.as(port, "lessor").post("/api/v1/leasing/contracts", draft(core, serial));
+        var signed = Api.as(port, "lessor").header("Idempotency-Key", "sign-" + serial)
+                .post("/api/v1/leasing/contracts", draft(core, serial));
         assertThat(signed.status()).as(signed.body()).isEqualTo(201);
+        var retried = Api.as(port, "lessor").header("Idempotency-Key", "sign-" + serial)
+                .post("/api/v1/leasing/contracts", draft(core, serial));
+        assertThat(retried.header("Idempotent-Replayed")).as("a retry gets the first answer").isEqualTo("true");
+        assertThat(retried.json().get("id").asLong()).isEqualTo(signed.json().get("id").asLong());
         JsonNode lease = signed.json();
         assertThat(lease.get("financed").decimalValue()).isEqualByComparingTo("1200000.00");
         List<JsonNode> rentals = list(Api.as(port, "lessor").get("/api/v1/leasing/contracts/" + lease.get("id").asLong()
@@ -127,6 +132,14 @@ class LeasingIntegrationTests {
         assertThat(early.status()).isEqualTo(422);
         assertThat(early.body()).contains("leasing.payment.exceeds-due");
         assertThat(Api.as(port, "lessor2").post(path, Map.of("amount", "1.00")).status()).isEqualTo(404);
+
+        var twice = Api.as(port, "lessor").post("/api/v1/leasing/contracts", draft(core, serial));
+        assertThat(twice.status()).as("the lessor's own lease of the machine, signed again").isEqualTo(409);
+        assertThat(twice.body()).contains("leasing.already-leased", lease.get("number").asString());
+        Map<String, Object> free = draft(core, "FREE-" + serial);
+        free.put("annualRatePercent", "0");
+        assertThat(Api.as(port, "lessor").post("/api/v1/leasing/contracts", free).status()).as("an interest-free lease")
+                .isEqualTo(201);
 
         var second = Api.as(port, "lessor2").post("/api/v1/leasing/contracts", draft(core, serial));
         assertThat(second.status()).isEqualTo(409);

@@ -57,7 +57,7 @@ class InsuranceDemoContributor implements DemoContributor {
         LocalDate start = today.minusDays(150);
         var policy = insurance.issue(insurer, new Insurance.PolicyDraft(maker, InsuranceScheme.FIRST_SET, item.code(),
                 "五轴联动立式加工中心 JGSK-VMC5X 首台（出厂编号 2025-001）", new BigDecimal("12000000.00"), new BigDecimal("2.8"),
-                start, start.plusYears(1)));
+                start, start.plusYears(1)), start);
         var claim = insurance.claimSubsidy(sme, policy.id(), today.minusDays(140));
         insurance.review(miit, claim.id(), Insurance.Decision.CONFIRM, null, today.minusDays(120));
         insurance.review(mof, claim.id(), Insurance.Decision.PAY, null, today.minusDays(90));

@@ -110,6 +110,12 @@ class InsuranceService implements Insurance {
     @Override
     @Transactional
     public Policy issue(Caller caller, PolicyDraft d) {
+        return issue(caller, d, businessDate.today());
+    }
+
+    /** As {@link #issue(Caller, PolicyDraft)}, issued on {@code today} (the demo's past). */
+    @Transactional
+    Policy issue(Caller caller, PolicyDraft d, LocalDate today) {
         if (!underwrites(caller)) {
             throw Rejected.of(Rejected.Kind.FORBIDDEN, Rejection.of("insurance.insurer-only", null));
         }
@@ -137,7 +143,10 @@ class InsuranceService implements Insurance {
         } else if (d.premiumRatePercent().signum() <= 0) {
             problems.add(Rejection.of("range", "premiumRatePercent", "0.0001", "100", d.premiumRatePercent().toPlainString()));
         }
-        LocalDate start = d.startOn() == null ? businessDate.today() : d.startOn();
+        LocalDate start = d.startOn() == null ? today : d.startOn();
+        if (start.isBefore(today.minusDays(30)) || start.isAfter(today.plusDays(180))) {
+            problems.add(Rejection.of("insurance.start", "startOn", start, today.minusDays(30), today.plusDays(180)));
+        }
         if (d.endOn() == null) {
             problems.add(Rejection.of("required", "endOn"));
         } else if (!d.endOn().isAfter(start) || d.endOn().isAfter(start.plusYears(3))) {
@@ -159,6 +168,10 @@ class InsuranceService implements Insurance {
             } else if (insured != null && !item.manufacturer().equals(insured.creditCode())) {
                 problems.add(Rejection.of("insurance.catalogue-maker", "insured", insured.name(), item.code(), item.product()));
             }
+        }
+        if (problems.isEmpty() && PremiumSubsidy.premium(d.sumInsured(), d.premiumRatePercent()).signum() == 0) {
+            problems.add(Rejection.of("insurance.premium-zero", "sumInsured", d.sumInsured().toPlainString(),
+                    d.premiumRatePercent().toPlainString()));
         }
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
@@ -197,16 +210,14 @@ class InsuranceService implements Insurance {
         if (policy.subsidyClaim() != null) {
             throw Rejected.conflict(Rejection.of("insurance.subsidy.claimed", "policy", policy.subsidyClaim().number()));
         }
-        var terms = store.terms(policy.scheme(), policy.startOn(), store.provinceOf(policy.insuredId())).orElseThrow(() -> Rejected.invalid(
-                Rejection.of("insurance.no-scheme", "insuranceScheme", policy.startOn())));
+        var terms = store.terms(policy.scheme(), policy.startOn(), store.provinceOf(policy.insuredId()))
+                .orElseThrow(() -> Rejected.invalid(Rejection.of("insurance.no-scheme", "insuranceScheme", policy.startOn())));
         List<Rejection> problems = new ArrayList<>();
         if (store.itemOn(policy.scheme(), policy.catalogueCode(), policy.startOn()).isEmpty()) {
             problems.add(Rejection.of("insurance.catalogue", "catalogueCode", policy.catalogueCode(), policy.startOn()));
         }
-        var cover = store.cover(policyId);
-        LocalDate first = cover.firstSubsidisedStart() == null || cover.firstSubsidisedStart().isAfter(policy.startOn())
-                ? policy.startOn() : cover.firstSubsidisedStart();
-        problems.addAll(PremiumSubsidy.years(terms, first, policy.endOn()));
+        var span = store.subsidisedSpan(policyId);
+        problems.addAll(PremiumSubsidy.years(terms, span.firstStart(), span.lastEnd()));
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }

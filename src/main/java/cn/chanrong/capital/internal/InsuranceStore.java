@@ -149,22 +149,31 @@ class InsuranceStore {
                 .params(p).param("id", id).query(InsuranceStore::policy).optional();
     }
 
-    /** The policy's catalogue entry id and the start of the first cover of that entry for that maker that was subsidised. */
-    record Cover(long itemId, LocalDate firstSubsidisedStart) {
-    }
-
     String provinceOf(long enterpriseId) {
         return jdbc.sql("SELECT substr(region_code, 1, 2) || '0000' FROM enterprise_party_view WHERE id = :id")
                 .param("id", enterpriseId).query(String.class).single();
     }
 
-    Cover cover(long policyId) {
-        return jdbc.sql("""
-                        SELECT p.item_id, (SELECT min(q.start_on) FROM capital_insurance_policy q
-                                             JOIN capital_subsidy_claim s ON s.policy_id = q.id AND s.status <> 'REFUSED'
-                                            WHERE q.item_id = p.item_id AND q.enterprise_id = p.enterprise_id)
-                          FROM capital_insurance_policy p WHERE p.id = :id""")
-                .param("id", policyId).query((rs, n) -> new Cover(rs.getLong(1), rs.getObject(2, LocalDate.class))).single();
+    /** The first start and the last end of cover. */
+    record Span(LocalDate firstStart, LocalDate lastEnd) {
+    }
+
+    /**
+     * The span of the maker's subsidised cover of the policy's product — the same scheme and catalogue code, whatever the
+     * edition — with this policy counted in; the maker's policies on the product are locked first, so that two claims
+     * made at once cannot both pass.
+     */
+    Span subsidisedSpan(long policyId) {
+        String same = """
+                FROM capital_insurance_policy q JOIN capital_catalogue_item qc ON qc.id = q.item_id,
+                     capital_insurance_policy p JOIN capital_catalogue_item pc ON pc.id = p.item_id
+                WHERE p.id = :id AND q.enterprise_id = p.enterprise_id AND q.scheme = p.scheme AND qc.code = pc.code""";
+        jdbc.sql("SELECT q.id " + same + " FOR UPDATE OF q").param("id", policyId).query(Long.class).list();
+        return jdbc.sql("SELECT min(q.start_on), max(q.end_on) " + same + " " + """
+                         AND (q.id = p.id OR EXISTS (SELECT 1 FROM capital_subsidy_claim s WHERE s.policy_id = q.id
+                                                       AND s.status <> 'REFUSED'))""")
+                .param("id", policyId)
+                .query((rs, n) -> new Span(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class))).single();
     }
 
     long insertClaim(long policyId, BigDecimal amount, LocalDate on, String by) {

@@ -92,7 +92,8 @@ class LeaseService implements Leases {
         } else {
             lessee = store.enterprise(lesseeCode).orElse(null);
             if (lessee == null) {
-                problems.add(Rejection.of("leasing.lessee-unknown", "lessee", lesseeCode));
+                problems.add(Rejection.of("leasing.lessee-unknown", "lessee",
+                        lesseeCode.length() > 40 ? lesseeCode.substring(0, 40) : lesseeCode));
             }
         }
         if (d.kind() == null) {
@@ -105,8 +106,8 @@ class LeaseService implements Leases {
         Set<String> serials = new LinkedHashSet<>();
         if (d.serialNumbers() == null || d.serialNumbers().isEmpty()) {
             problems.add(Rejection.of("required", "serialNumbers"));
-        } else if (d.serialNumbers().size() > 200) {
-            problems.add(Rejection.of("range", "serialNumbers", 1, 200, d.serialNumbers().size()));
+        } else if (d.serialNumbers().size() > 100) {
+            problems.add(Rejection.of("range", "serialNumbers", 1, 100, d.serialNumbers().size()));
         } else {
             for (String s : d.serialNumbers()) {
                 String t = s == null ? "" : s.strip();
@@ -172,6 +173,11 @@ class LeaseService implements Leases {
             throw Rejected.conflict(Rejection.of("leasing.ownership-conflict", "serialNumbers", owning.identifier(),
                     owning.number(), owning.securedPartyName(), owning.registeredOn()));
         }
+        // the register does not stand between a lessor and its own filings: a machine it leases already is refused here
+        store.leasedBy(lessor.id(), List.copyOf(serials)).ifPresent(earlier -> {
+            throw Rejected.conflict(Rejection.of("leasing.already-leased", "serialNumbers", earlier.serial(),
+                    earlier.number()));
+        });
         var filing = registry.file(lessor.id(), request, caller.username());
         var draft = new Draft(lesseeCode, d.kind(), equipment, List.copyOf(serials), d.cost(), down, d.months(), period,
                 d.annualRatePercent(), d.timing(), deposit, residual, start, Boolean.TRUE.equals(d.equipmentRenewal()));
@@ -179,7 +185,10 @@ class LeaseService implements Leases {
         // the lessor's books: the lease payments receivable gross, the finance income not yet earned, the price paid out
         // for the equipment; the deposit held
         List<EntryLine> lines = new ArrayList<>(List.of(EntryLine.debit("1531", schedule.totalPayment(), null),
-                EntryLine.credit("1532", schedule.totalInterest(), null), EntryLine.credit("1011", financed, null)));
+                EntryLine.credit("1011", financed, null)));
+        if (schedule.totalInterest().signum() > 0) {
+            lines.add(EntryLine.credit("1532", schedule.totalInterest(), null));
+        }
         if (deposit.signum() > 0) {
             lines.add(EntryLine.debit("1011", deposit, null));
             lines.add(EntryLine.credit("2244", deposit, null));
@@ -246,7 +255,10 @@ class LeaseService implements Leases {
         var entry = ledger.post(lease.lessorId(), on, "租金收取 / rental received " + lease.number(),
                 store.nextPaymentSource(id), lines, caller.username());
         String number = store.insertPayment(id, payment.amount(), interest, on, entry.id(), caller.username());
-        store.boughtOut(id);
+        if (store.boughtOut(id)) {
+            // the lessee owns the machine now: the lessor is to cancel its filing
+            registry.raiseCancellationTask(lease.filingNumber(), "融资租赁合同" + lease.number() + "已留购结清");
+        }
         audit.record(AuditEvent.success(caller.username(), "leasing.payment", "capital_lease", id,
                 number + " " + payment.amount().toPlainString() + " interest " + interest.toPlainString()));
         return lease(caller, id);

@@ -155,10 +155,24 @@ class LeaseStore {
                 .param("a", amount).param("i", interest).param("on", on).param("l", leaseId).param("p", period).update();
     }
 
-    void boughtOut(long leaseId) {
-        jdbc.sql("UPDATE capital_lease SET status = 'BOUGHT_OUT' WHERE id = :l AND NOT EXISTS"
+    /** Marks the lease bought out when every rental and the buy-out are paid; whether it did. */
+    boolean boughtOut(long leaseId) {
+        return jdbc.sql("UPDATE capital_lease SET status = 'BOUGHT_OUT' WHERE id = :l AND status = 'ACTIVE' AND NOT EXISTS"
                 + " (SELECT 1 FROM capital_lease_rental r WHERE r.lease_id = :l AND r.paid < r.rent)")
-                .param("l", leaseId).update();
+                .param("l", leaseId).update() == 1;
+    }
+
+    record Leased(String serial, String number) {
+    }
+
+    /** One of these serial numbers on an active lease of the lessor, locked, if any. */
+    Optional<Leased> leasedBy(long lessorId, List<String> serials) {
+        return jdbc.sql("""
+                        SELECT s, l.number FROM capital_lease l, unnest(l.serial_numbers) s
+                         WHERE l.institution_id = :i AND l.status = 'ACTIVE' AND s = ANY (:serials)
+                         ORDER BY l.id LIMIT 1 FOR UPDATE OF l""")
+                .param("i", lessorId).param("serials", serials.toArray(String[]::new))
+                .query((rs, n) -> new Leased(rs.getString(1), rs.getString(2))).optional();
     }
 
     String insertPayment(long leaseId, java.math.BigDecimal amount, java.math.BigDecimal interest, LocalDate on,

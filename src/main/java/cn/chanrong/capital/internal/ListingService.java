@@ -56,6 +56,10 @@ class ListingService implements Listings {
         return new Criteria(board, day, store.rules(board, day), store.exceptions(board, day, english));
     }
 
+    private static String bounded(String s) {
+        return s.length() > 40 ? s.substring(0, 40) : s;
+    }
+
     private static boolean office(Caller caller) {
         return caller.is(Role.REGULATOR) && OFFICE.equals(caller.department());
     }
@@ -79,12 +83,12 @@ class ListingService implements Listings {
         if (enterprise == null || enterprise.isBlank()) {
             throw Rejected.invalid(Rejection.of("required", "enterprise"));
         }
+        String code = bounded(enterprise.strip());
         var firm = store.firm(enterprise.strip())
-                .orElseThrow(() -> Rejected.invalid(Rejection.of("capital.evaluation.unknown-enterprise", "enterprise",
-                        enterprise.strip())));
+                .orElseThrow(() -> Rejected.invalid(Rejection.of("capital.evaluation.unknown-enterprise", "enterprise", code)));
         String prefix = caller.regionPrefix();
         if (prefix != null && (firm.regionCode() == null || !firm.regionCode().startsWith(prefix))) {
-            throw Rejected.notFound("enterprise", enterprise.strip());
+            throw Rejected.notFound("enterprise", code);
         }
         return firm;
     }
@@ -121,7 +125,7 @@ class ListingService implements Listings {
             Set<String> allowed = store.exceptions(r.board(), asOf, false).stream().map(ExceptionRule::code)
                     .collect(Collectors.toSet());
             if (!allowed.contains(exception)) {
-                problems.add(Rejection.of("capital.evaluation.exception", "exception", exception,
+                problems.add(Rejection.of("capital.evaluation.exception", "exception", bounded(exception),
                         String.join(", ", allowed.stream().sorted().toList())));
             }
             if (document == null) {
@@ -187,7 +191,7 @@ class ListingService implements Listings {
         } else {
             evaluation = store.evaluationOf(firm.id(), r.evaluation().strip()).orElse(null);
             if (evaluation == null) {
-                problems.add(Rejection.of("capital.listing.evaluation-unknown", "evaluation", r.evaluation().strip()));
+                problems.add(Rejection.of("capital.listing.evaluation-unknown", "evaluation", bounded(r.evaluation().strip())));
             } else if (evaluation.asOf().plusDays(EVALUATION_VALID_DAYS).isBefore(today)) {
                 problems.add(Rejection.of("capital.listing.evaluation-stale", "evaluation", evaluation.number(),
                         evaluation.asOf(), EVALUATION_VALID_DAYS));

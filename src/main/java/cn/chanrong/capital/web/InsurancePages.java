@@ -136,7 +136,11 @@ class InsurancePages {
             if (!problems.isEmpty()) {
                 throw Rejected.invalid(problems);
             }
-            return insurance.decideLoss(caller, id, "PAY".equals(form.get("decision")), amount, blank(form.get("reason")));
+            String decision = blank(form.get("decision"));
+            if (!"PAY".equals(decision) && !"DECLINE".equals(decision)) {
+                throw Rejected.invalid(Rejection.of("required", "decision"));
+            }
+            return insurance.decideLoss(caller, id, "PAY".equals(decision), amount, blank(form.get("reason")));
         });
     }
 

@@ -17,7 +17,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,13 +63,7 @@ class LeasingApi {
         JsonInput in = JsonInput.of(body, Set.of("amount", "receivedOn"));
         var payment = new Leases.Payment(in.money("amount"), in.date("receivedOn"));
         in.done();
-        Idempotency.Response r = idempotency.execute(caller.username(), key == null || key.isBlank() ? null : key.strip(),
-                "lease.payment:" + id, Idempotency.digest(payment),
-                () -> new Idempotency.Response(201, "/api/v1/leasing/contracts/" + id,
-                        json.writeValueAsString(leases.receive(caller, id, payment)), false));
-        return ResponseEntity.status(r.status()).contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.LOCATION, r.location()).header("Idempotent-Replayed", Boolean.toString(r.replayed()))
-                .body(r.body());
+        return idempotent(caller, key, "lease.payment:" + id, payment, () -> leases.receive(caller, id, payment));
     }
 
     record SignDoc(@Schema(description = "the lessee's credit code") String lessee,
@@ -88,14 +80,16 @@ class LeasingApi {
 
     @PostMapping(value = "/contracts", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('INSTITUTION')")
-    @ResponseStatus(HttpStatus.CREATED)
-    @ApiResponse(responseCode = "201", description = "Signed and filed", useReturnTypeSchema = true)
-    @Operation(summary = "A financial leasing company's approver signs a lease: the rental schedule is built and the "
-            + "lease filed in the registry as FINANCIAL_LEASING; equipment another party owns through the register is "
-            + "refused, the earlier filing named")
+    @ApiResponse(responseCode = "201", description = "Signed and filed; a retry with the same Idempotency-Key gets the first "
+            + "answer", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Leases.Lease.class)))
+    @Operation(summary = "A financial leasing company's approver signs a lease: the rental schedule is built, the lease "
+            + "filed in the registry as FINANCIAL_LEASING and booked; equipment another party owns through the register, or "
+            + "on the lessor's own active lease, is refused, the earlier filing or lease named; send Idempotency-Key to "
+            + "retry safely")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = SignDoc.class)))
-    Leases.Lease sign(Caller caller, @RequestBody JsonNode body) {
+    ResponseEntity<String> sign(Caller caller, @RequestBody JsonNode body,
+                                @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         JsonInput in = JsonInput.of(body, Set.of("lessee", "leaseKind", "equipment", "serialNumbers", "cost", "downPayment",
                 "months", "periodMonths", "annualRatePercent", "timing", "deposit", "residual", "startOn",
                 "equipmentRenewal"));
@@ -113,7 +107,21 @@ class LeasingApi {
                 in.integer("periodMonths"), in.decimal("annualRatePercent", 6), in.choice(RentalTiming.class, "timing"),
                 in.money("deposit"), in.money("residual"), in.date("startOn"), equipmentRenewal);
         in.done();
-        return leases.sign(caller, d);
+        return idempotent(caller, key, "lease.sign", d, () -> leases.sign(caller, d));
+    }
+
+    /** Runs a money-moving call under the caller's Idempotency-Key: a retry gets the first answer. */
+    private ResponseEntity<String> idempotent(Caller caller, String key, String operation, Record request,
+                                              java.util.function.Supplier<Leases.Lease> effect) {
+        Idempotency.Response r = idempotency.execute(caller.username(), key == null || key.isBlank() ? null : key.strip(),
+                operation, Idempotency.digest(request), () -> {
+                    Leases.Lease lease = effect.get();
+                    return new Idempotency.Response(201, "/api/v1/leasing/contracts/" + lease.id(),
+                            json.writeValueAsString(lease), false);
+                });
+        return ResponseEntity.status(r.status()).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.LOCATION, r.location()).header("Idempotent-Replayed", Boolean.toString(r.replayed()))
+                .body(r.body());
     }
 
     @GetMapping("/contracts")
