@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 24 §1: each role's home is a work queue collected from the modules, each entry marked with its kind and count
@@ -75,6 +76,21 @@ class HomeQueueIntegrationTests {
         assertThat(queue("regulator-miit")).containsKey("insurance-claims-to-confirm");
         assertThat(mof).containsKey("insurance-claims-to-pay");
         assertThat(queue("lessor")).doesNotContainKey("insurance-losses");
+        // an enterprise's dues in the next 30 days: the installments of its running loans, as its loans' schedules say
+        var sme = queue("enterprise");
+        assertThat(sme).containsKey("loan-dues");
+        long dues = 0;
+        for (JsonNode loan : Api.as(port, "enterprise").get("/api/v1/loans?status=ACTIVE&size=100").json().get("items")) {
+            for (JsonNode i : Api.as(port, "enterprise").get("/api/v1/loans/" + loan.get("id").asLong() + "/schedule").json()) {
+                java.time.LocalDate due = java.time.LocalDate.parse(i.get("due").asString());
+                boolean open = i.get("principalPaid").decimalValue().compareTo(i.get("principalDue").decimalValue()) < 0
+                        || i.get("interestPaid").decimalValue().compareTo(i.get("interestDue").decimalValue()) < 0;
+                if (open && !due.isBefore(java.time.LocalDate.of(2026, 6, 30)) && !due.isAfter(java.time.LocalDate.of(2026, 7, 30))) {
+                    dues++;
+                }
+            }
+        }
+        assertThat(sme.get("loan-dues")).isEqualTo(dues).as("the demo SME has monthly dues").isPositive();
         String english = Workbench.loggedIn(port, "bank").get("/?lang=en").body();
         assertThat(english).contains("High-risk exposures to answer");
     }

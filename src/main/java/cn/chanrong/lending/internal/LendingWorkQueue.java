@@ -11,16 +11,27 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** A bank's staff: the applications at each step they act on, the loans past due; an enterprise: its loans past due. */
+/**
+ * A bank's staff: the applications at each step they act on, the loans past due; an enterprise: its loans past due and
+ * the installments falling due in the next 30 days.
+ */
 @Component
 class LendingWorkQueue implements WorkQueue {
 
+    /** How far ahead an enterprise's dues are shown. */
+    static final int DUE_DAYS = 30;
+
     private final LoanApplications applications;
     private final Loans loans;
+    private final LoanStore store;
+    private final cn.chanrong.reference.BusinessDate businessDate;
 
-    LendingWorkQueue(LoanApplications applications, Loans loans) {
+    LendingWorkQueue(LoanApplications applications, Loans loans, LoanStore store,
+                     cn.chanrong.reference.BusinessDate businessDate) {
         this.applications = applications;
         this.loans = loans;
+        this.store = store;
+        this.businessDate = businessDate;
     }
 
     @Override
@@ -38,6 +49,10 @@ class LendingWorkQueue implements WorkQueue {
         if (caller.is(Role.INSTITUTION) || caller.is(Role.ENTERPRISE)) {
             long overdue = loans.search(caller, new Loans.Filter(null, null, null, true), PageRequest.of(0, 1)).total();
             out.add(new Entry("overdue-loans", "queue.overdue-loans", overdue, "/loans?overdue=true", overdue > 0));
+        }
+        if (caller.is(Role.ENTERPRISE)) {
+            out.add(new Entry("loan-dues", "queue.loan-dues", store.dueWithin(caller, businessDate.today(), DUE_DAYS),
+                    "/loans", false));
         }
         return out;
     }
