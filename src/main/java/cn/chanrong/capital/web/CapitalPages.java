@@ -206,13 +206,7 @@ class CapitalPages {
     }
 
     private String act(RedirectAttributes flash, Locale locale, java.util.function.Supplier<Object> act) {
-        try {
-            act.get();
-            flash.addFlashAttribute("saved", true);
-        } catch (Rejected r) {
-            flash.addFlashAttribute("problems", errors.messages(r, locale));
-        }
-        return "redirect:/capital";
+        return FormActs.run(errors, flash, locale, Map.of(), "/capital", act);
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String raw, String field) {

@@ -6,15 +6,12 @@ import cn.chanrong.identity.Caller;
 import cn.chanrong.platform.JsonInput;
 import cn.chanrong.shared.Page;
 import cn.chanrong.shared.PageRequest;
-import cn.chanrong.shared.Rejected;
 import cn.chanrong.shared.Rejection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -71,15 +68,7 @@ class InsuranceApi {
     List<Insurance.CatalogueItem> catalogue(@RequestParam(required = false) String insuranceScheme,
                                             @RequestParam(required = false) String on) {
         InsuranceScheme s = ListingApi.choice(insuranceScheme, "insuranceScheme", InsuranceScheme.class, InsuranceScheme::parse);
-        LocalDate day = null;
-        if (on != null && !on.isBlank()) {
-            try {
-                day = LocalDate.parse(on.strip());
-            } catch (DateTimeParseException e) {
-                throw Rejected.invalid(Rejection.of("date.format", "on", on.length() > 40 ? on.substring(0, 40) : on));
-            }
-        }
-        return insurance.catalogue(s, day);
+        return insurance.catalogue(s, ListingApi.day(on));
     }
 
     record PolicyDoc(@Schema(description = "the insured maker's credit code") String insured,

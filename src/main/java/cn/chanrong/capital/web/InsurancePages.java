@@ -145,16 +145,7 @@ class InsurancePages {
     }
 
     private String act(RedirectAttributes flash, Locale locale, Map<String, String> form, Supplier<Object> act) {
-        try {
-            act.get();
-            flash.addFlashAttribute("saved", true);
-        } catch (Rejected r) {
-            flash.addFlashAttribute("problems", errors.messages(r, locale));
-            Map<String, String> kept = new LinkedHashMap<>(form);
-            kept.remove("_csrf");
-            flash.addFlashAttribute("form", kept);
-        }
-        return "redirect:/insurance";
+        return FormActs.run(errors, flash, locale, form, "/insurance", act);
     }
 
     private static BigDecimal money(String raw, String field, List<Rejection> problems) {

@@ -56,6 +56,18 @@ class ListingApi {
                 raw.length() > 40 ? raw.substring(0, 40) : raw, Arrays.toString(type.getEnumConstants()))));
     }
 
+    /** An optional {@code on} query parameter as a day; anything but YYYY-MM-DD refused naming it (echo bounded). */
+    static LocalDate day(String on) {
+        if (on == null || on.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(on.strip());
+        } catch (DateTimeParseException e) {
+            throw Rejected.invalid(Rejection.of("date.format", "on", on.length() > 40 ? on.substring(0, 40) : on));
+        }
+    }
+
     @GetMapping("/hardtech-criteria")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "A board's published positioning criteria in force on a day (default today), each row with its "
@@ -63,15 +75,7 @@ class ListingApi {
     Listings.Criteria criteria(Locale locale, @RequestParam(required = false) String board,
                                @RequestParam(required = false) String on) {
         ListingBoard b = choice(board, "board", ListingBoard.class, ListingBoard::parse);
-        LocalDate day = null;
-        if (on != null && !on.isBlank()) {
-            try {
-                day = LocalDate.parse(on.strip());
-            } catch (DateTimeParseException e) {
-                throw Rejected.invalid(Rejection.of("date.format", "on", on.length() > 40 ? on.substring(0, 40) : on));
-            }
-        }
-        return listings.criteria(b == null ? ListingBoard.STAR : b, day, "en".equals(locale.getLanguage()));
+        return listings.criteria(b == null ? ListingBoard.STAR : b, day(on), "en".equals(locale.getLanguage()));
     }
 
     record EvaluateDoc(@Schema(description = "credit code (an enterprise's own user may leave it out)") String enterprise,
@@ -184,7 +188,8 @@ class ListingApi {
         return new Listings.Filter(st, bd, prefix, tag == null ? null : tag.name());
     }
 
-    private static <T> T collect(java.util.List<Rejection> problems, java.util.function.Supplier<T> parse) {
+    /** A parse whose refusal is added to the problems (null then), so that a form reports every field at once. */
+    static <T> T collect(java.util.List<Rejection> problems, java.util.function.Supplier<T> parse) {
         try {
             return parse.get();
         } catch (Rejected e) {

@@ -120,7 +120,7 @@ class ListingPages {
     String evaluate(Caller caller, Locale locale, @RequestParam Map<String, String> form, RedirectAttributes flash) {
         return act(flash, locale, form, () -> {
             List<Rejection> problems = new ArrayList<>();
-            ListingBoard board = collect(problems, () -> ListingApi.choice(form.get("board"), "board", ListingBoard.class,
+            ListingBoard board = ListingApi.collect(problems, () -> ListingApi.choice(form.get("board"), "board", ListingBoard.class,
                     ListingBoard::parse));
             Integer patents = null;
             String raw = blank(form.get("inventionPatents"));
@@ -145,7 +145,7 @@ class ListingPages {
     String enter(Caller caller, Locale locale, @RequestParam Map<String, String> form, RedirectAttributes flash) {
         return act(flash, locale, form, () -> {
             List<Rejection> problems = new ArrayList<>();
-            ListingBoard board = collect(problems, () -> ListingApi.choice(form.get("board"), "board", ListingBoard.class,
+            ListingBoard board = ListingApi.collect(problems, () -> ListingApi.choice(form.get("board"), "board", ListingBoard.class,
                     ListingBoard::parse));
             String evaluation = blank(form.get("evaluation"));
             if (evaluation == null) {
@@ -174,26 +174,10 @@ class ListingPages {
                 ListingStage.class, ListingStage::parse), blank(form.get("note"))));
     }
 
-    private static <T> T collect(List<Rejection> problems, Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (Rejected r) {
-            problems.addAll(r.rejections());
-            return null;
-        }
-    }
+
 
     private String act(RedirectAttributes flash, Locale locale, Map<String, String> form, Supplier<Object> act) {
-        try {
-            act.get();
-            flash.addFlashAttribute("saved", true);
-        } catch (Rejected r) {
-            flash.addFlashAttribute("problems", errors.messages(r, locale));
-            Map<String, String> kept = new LinkedHashMap<>(form);
-            kept.remove("_csrf");
-            flash.addFlashAttribute("form", kept);
-        }
-        return "redirect:/capital/listing";
+        return FormActs.run(errors, flash, locale, form, "/capital/listing", act);
     }
 
     private static String blank(String s) {

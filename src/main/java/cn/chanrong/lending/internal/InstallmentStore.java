@@ -1,15 +1,18 @@
 package cn.chanrong.lending.internal;
 
+import cn.chanrong.identity.Caller;
+import cn.chanrong.lending.domain.LoanStatus;
 import cn.chanrong.lending.schedule.Schedule;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The one writer of a loan's installments: a schedule written as resolved at disbursement, the
  * rewrites that repricing, prepayment, payoff, restructuring and renewal make of it, and the payments
- * spread over its periods.
+ * spread over its periods; and the count of installments falling due soon (the enterprise's home queue).
  */
 @Component
 class InstallmentStore {
@@ -114,5 +117,16 @@ class InstallmentStore {
     /** Settles the principal of every period (a renewal carries it to the new loan). */
     void settlePrincipal(long loanId) {
         jdbc.sql("UPDATE loan_installment SET principal_paid = principal_due WHERE loan_id = :l").param("l", loanId).update();
+    }
+
+    /** Installments of the caller's running loans falling due from today to {@code days} days on and not yet paid. */
+    long dueWithin(Caller caller, LocalDate today, int days) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        String where = LoanStore.visible(caller, p);
+        return jdbc.sql("SELECT count(*) FROM loan l JOIN loan_installment i ON i.loan_id = l.id WHERE l.status = :active"
+                        + " AND i.due_date BETWEEN :today AND :until"
+                        + " AND (i.principal_paid < i.principal_due OR i.interest_paid < i.interest_due) AND " + where)
+                .params(p).param("active", LoanStatus.ACTIVE.name()).param("today", today)
+                .param("until", today.plusDays(days)).query(Long.class).single();
     }
 }

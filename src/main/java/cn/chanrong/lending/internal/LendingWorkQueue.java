@@ -23,14 +23,14 @@ class LendingWorkQueue implements WorkQueue {
 
     private final LoanApplications applications;
     private final Loans loans;
-    private final LoanStore store;
+    private final InstallmentStore installments;
     private final cn.chanrong.reference.BusinessDate businessDate;
 
-    LendingWorkQueue(LoanApplications applications, Loans loans, LoanStore store,
+    LendingWorkQueue(LoanApplications applications, Loans loans, InstallmentStore installments,
                      cn.chanrong.reference.BusinessDate businessDate) {
         this.applications = applications;
         this.loans = loans;
-        this.store = store;
+        this.installments = installments;
         this.businessDate = businessDate;
     }
 
@@ -51,7 +51,7 @@ class LendingWorkQueue implements WorkQueue {
             out.add(new Entry("overdue-loans", "queue.overdue-loans", overdue, "/loans?overdue=true", overdue > 0));
         }
         if (caller.is(Role.ENTERPRISE)) {
-            out.add(new Entry("loan-dues", "queue.loan-dues", store.dueWithin(caller, businessDate.today(), DUE_DAYS),
+            out.add(new Entry("loan-dues", "queue.loan-dues", installments.dueWithin(caller, businessDate.today(), DUE_DAYS),
                     "/loans", false));
         }
         return out;

@@ -173,17 +173,6 @@ class LoanStore {
         return new Page<>(items, page.page(), page.size(), total);
     }
 
-    /** Installments of the caller's running loans falling due from today to {@code days} days on and not yet paid. */
-    long dueWithin(Caller caller, LocalDate today, int days) {
-        Map<String, Object> p = new java.util.HashMap<>();
-        String where = visible(caller, p);
-        return jdbc.sql("SELECT count(*) FROM loan l JOIN loan_installment i ON i.loan_id = l.id WHERE l.status = :active"
-                        + " AND i.due_date BETWEEN :today AND :until"
-                        + " AND (i.principal_paid < i.principal_due OR i.interest_paid < i.interest_due) AND " + where)
-                .params(p).param("active", LoanStatus.ACTIVE.name()).param("today", today)
-                .param("until", today.plusDays(days)).query(Long.class).single();
-    }
-
     List<Installment> installments(long loanId) {
         return jdbc.sql("""
                         SELECT period, start_date, due_date, principal_due, interest_due, principal_paid, interest_paid
